@@ -1,0 +1,30 @@
+import { Link } from "@remix-run/react";
+import type { SessionCardView } from "~/lib/session-view.server";
+import { useI18n } from "~/lib/use-i18n";
+import { AvailabilityBadge } from "./availability-badge";
+
+export function SessionCard({ session, headingLevel = 2 }: { session: SessionCardView; headingLevel?: 2 | 3 }) {
+  const { t, shortDate, timeRange, list } = useI18n();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article className={`card card-${session.kind}`}>
+      <p className="card-kind">{t(`kind.${session.kind}`)}</p>
+      <Heading className="card-title">
+        <Link to={`/sessies/${session.slug}`}>{session.title}</Link>
+      </Heading>
+      <p className="card-when">
+        <time dateTime={session.startsAt}>
+          {shortDate(session.startsAt)} · {timeRange(session.startsAt, session.endsAt)}
+        </time>
+      </p>
+      <p className="card-where">
+        {session.venueName}, {session.city.name}
+      </p>
+      <p className="card-summary">{session.summary}</p>
+      {session.partners.length ? (
+        <p className="card-partners">{t("card.withPartners", { partners: list(session.partners) })}</p>
+      ) : null}
+      <AvailabilityBadge availability={session.availability} />
+    </article>
+  );
+}

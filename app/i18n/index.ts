@@ -1,0 +1,79 @@
+import { IntlMessageFormat } from "intl-messageformat";
+import { TIME_ZONE } from "~/lib/time";
+import { type MessageKey, nlBE } from "./nl-BE";
+
+export type { MessageKey };
+
+/** The locales with a catalogue. French and English get theirs next to nl-BE. */
+export const LOCALES = ["nl-BE"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "nl-BE";
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { "nl-BE": nlBE };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+type Values = Record<string, string | number>;
+export type Translate = (key: MessageKey, values?: Values) => string;
+
+export interface I18n {
+  locale: Locale;
+  t: Translate;
+  /** "donderdag 3 december 2026, 07:30–09:00" in Brussels time. */
+  dateTimeRange(start: string, end: string): string;
+  /** "donderdag 3 december 2026" */
+  longDate(instant: string): string;
+  /** "do 3 dec" */
+  shortDate(instant: string): string;
+  /** "07:30–09:00" */
+  timeRange(start: string, end: string): string;
+  list(items: string[]): string;
+}
+
+const cache = new Map<Locale, I18n>();
+
+/** One translator and one set of Intl formatters per locale, made once and reused. */
+export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
+  const existing = cache.get(locale);
+  if (existing) return existing;
+
+  const catalogue = catalogues[locale];
+  const compiled = new Map<MessageKey, IntlMessageFormat>();
+  const t: Translate = (key, values) => {
+    let format = compiled.get(key);
+    if (!format) {
+      format = new IntlMessageFormat(catalogue[key], locale);
+      compiled.set(key, format);
+    }
+    return String(format.format(values));
+  };
+
+  const zone = { timeZone: TIME_ZONE } as const;
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    ...zone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  const long = new Intl.DateTimeFormat(locale, { ...zone, dateStyle: "full" });
+  const short = new Intl.DateTimeFormat(locale, { ...zone, weekday: "short", day: "numeric", month: "short" });
+  const time = new Intl.DateTimeFormat(locale, { ...zone, hour: "2-digit", minute: "2-digit" });
+  const conjunction = new Intl.ListFormat(locale, { type: "conjunction" });
+
+  const created: I18n = {
+    locale,
+    t,
+    dateTimeRange: (start, end) => dateTime.formatRange(new Date(start), new Date(end)),
+    longDate: (instant) => long.format(new Date(instant)),
+    shortDate: (instant) => short.format(new Date(instant)),
+    timeRange: (start, end) => time.formatRange(new Date(start), new Date(end)),
+    list: (items) => conjunction.format(items),
+  };
+  cache.set(locale, created);
+  return created;
+}

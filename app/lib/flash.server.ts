@@ -1,0 +1,29 @@
+import { randomBytes } from "node:crypto";
+import { createCookieSessionStorage } from "@remix-run/node";
+import { config } from "./config.server";
+
+// Holds what the next page should say (the address a confirmation went to) for one request.
+// Without SESSION_SECRET a per-process secret is enough: a flash lives for one redirect.
+const storage = createCookieSessionStorage<Record<string, never>, { signedUpEmail: string }>({
+  cookie: {
+    name: "oa_flash",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 600,
+    secure: config().publicUrl.startsWith("https://"),
+    secrets: [process.env.SESSION_SECRET || randomBytes(32).toString("hex")],
+  },
+});
+
+export async function flashSignedUpEmail(request: Request, email: string): Promise<string> {
+  const session = await storage.getSession(request.headers.get("Cookie"));
+  session.flash("signedUpEmail", email);
+  return storage.commitSession(session);
+}
+
+export async function takeSignedUpEmail(request: Request): Promise<{ email: string | null; cookie: string }> {
+  const session = await storage.getSession(request.headers.get("Cookie"));
+  const email = session.get("signedUpEmail") ?? null;
+  return { email, cookie: await storage.commitSession(session) };
+}

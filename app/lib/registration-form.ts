@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { MessageKey } from "~/i18n";
+import { normalizeEnterpriseNumber } from "./enterprise-number";
+
+export const LIMITS = { name: 120, email: 254, organisation: 160, dietary: 500 } as const;
+
+// Control characters (CR and LF among them) never belong in a name or a one-line field:
+// they are how a header or a calendar line would be smuggled into a message.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_EXCEPT_NEWLINES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+const optionalText = (max: number, tooLong: MessageKey, multiline = false) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .refine((value) => !(multiline ? CONTROL_EXCEPT_NEWLINES : CONTROL_CHARACTERS).test(value), {
+      message: "errors.text.invalidCharacters" satisfies MessageKey,
+    })
+    .transform((value) => value || null);
+
+/**
+ * The sign-up form, checked on the server. Error messages are catalogue keys, so the page
+ * shows them in the visitor's language.
+ */
+export const registrationSchema = z.object({
+  name: z
+    .string({ error: "errors.name.required" })
+    .trim()
+    .min(1, "errors.name.required")
+    .max(LIMITS.name, "errors.name.tooLong")
+    .refine((value) => !CONTROL_CHARACTERS.test(value), { message: "errors.text.invalidCharacters" }),
+  email: z
+    .string({ error: "errors.email.invalid" })
+    .trim()
+    .max(LIMITS.email, "errors.email.invalid")
+    .pipe(z.email("errors.email.invalid")),
+  organisation: optionalText(LIMITS.organisation, "errors.organisation.tooLong").optional().default(null),
+  enterpriseNumber: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const normalized = normalizeEnterpriseNumber(value);
+      if (!normalized) {
+        ctx.addIssue({ code: "custom", message: "errors.enterpriseNumber.invalid" });
+        return z.NEVER;
+      }
+      return normalized;
+    }),
+  dietaryNeeds: optionalText(LIMITS.dietary, "errors.dietary.tooLong", true).optional().default(null),
+  consent: z.literal("on", { error: "errors.consent.required" }),
+});
+
+export type RegistrationForm = z.output<typeof registrationSchema>;
+export type RegistrationField = keyof z.input<typeof registrationSchema>;
+export type FieldErrors = Partial<Record<RegistrationField, MessageKey>>;
+
+export function parseRegistrationForm(
+  formData: FormData,
+): { ok: true; data: RegistrationForm } | { ok: false; errors: FieldErrors } {
+  const raw = Object.fromEntries(
+    ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds", "consent"].map((field) => {
+      const value = formData.get(field);
+      return [field, typeof value === "string" ? value : undefined];
+    }),
+  );
+  const result = registrationSchema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as RegistrationField;
+    errors[field] ??= issue.message as MessageKey;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,252 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { database } from "../../db/client";
+import type { Database, Registration } from "../../db/schema";
+import { lockSession, writeTransaction } from "../../db/transaction";
+import { enqueueMail } from "../../emails/outbox.server";
+import type { MailContent, RegistrationMailData } from "../../emails/message";
+import { registrationCancelledEmail, registrationConfirmedEmail } from "../../emails/registration-confirmed";
+import { registrationReminderEmail } from "../../emails/registration-reminder";
+import { registrationWaitlistedEmail } from "../../emails/registration-waitlisted";
+import type { Locale } from "../i18n";
+import { config } from "../lib/config.server";
+import type { RegistrationForm } from "../lib/registration-form";
+import { type SessionDetail, availabilityOf, getSessionById, getSessionBySlug } from "./session.server";
+
+export type SignUpResult =
+  | { ok: true }
+  | { ok: false; reason: "notFound" | "cancelled" | "past" | "notYetOpen" | "closed" };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function organizer() {
+  const { MAIL_FROM, CALENDAR_ORGANIZER } = config();
+  const address = /<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM;
+  const name = /^\s*"?([^"<]*?)"?\s*</.exec(MAIL_FROM)?.[1] || "Ondernemersagenda";
+  return { name, email: CALENDAR_ORGANIZER ?? address.trim() };
+}
+
+async function waitlistPosition(trx: Kysely<Database>, registration: Registration): Promise<number> {
+  const ahead = await trx
+    .selectFrom("registrations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("session_id", "=", registration.session_id)
+    .where("status", "=", "waitlisted")
+    .where((eb) =>
+      eb.or([
+        eb("created_at", "<", registration.created_at),
+        eb.and([eb("created_at", "=", registration.created_at), eb("id", "<", registration.id)]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(ahead.n) + 1;
+}
+
+/** Renders a registration message and queues it in the same transaction as the change. */
+async function notify(
+  trx: Kysely<Database>,
+  kind: string,
+  registration: Registration,
+  session: SessionDetail,
+  now: string,
+  render: (data: RegistrationMailData) => Promise<MailContent>,
+): Promise<void> {
+  const data: RegistrationMailData = {
+    session,
+    registration,
+    organizer: organizer(),
+    publicUrl: config().publicUrl,
+    now,
+    waitlistPosition:
+      registration.status === "waitlisted" ? await waitlistPosition(trx, registration) : undefined,
+  };
+  await enqueueMail(trx, {
+    kind,
+    registrationId: registration.id,
+    to: { name: registration.name, email: registration.email },
+    content: await render(data),
+    now,
+  });
+}
+
+/**
+ * Signs someone up for a session: a seat while there is one, the waiting list after that.
+ * The session row is locked for the whole decision, so concurrent sign-ups never overbook.
+ * An address that already holds a live registration gets no second one: its owner is mailed
+ * their manage link again, and the caller cannot tell the two cases apart.
+ */
+export async function signUp(
+  sessionSlug: string,
+  form: RegistrationForm,
+  { locale, now = new Date().toISOString() }: { locale: Locale; now?: string },
+): Promise<SignUpResult> {
+  const found = await getSessionBySlug(sessionSlug);
+  if (!found) return { ok: false, reason: "notFound" };
+
+  return writeTransaction(async (trx) => {
+    await lockSession(trx, found.id);
+    const session = await getSessionById(found.id, trx);
+    if (!session) return { ok: false, reason: "notFound" };
+    const availability = availabilityOf(session, session.confirmedCount, now);
+    if (availability.state !== "open" && availability.state !== "waitlist") {
+      return { ok: false, reason: availability.state };
+    }
+
+    const emailNormalized = normalizeEmail(form.email);
+    const existing = await trx
+      .selectFrom("registrations")
+      .selectAll()
+      .where("session_id", "=", session.id)
+      .where("email_normalized", "=", emailNormalized)
+      .where("status", "<>", "cancelled")
+      .executeTakeFirst();
+    if (existing) {
+      await notify(trx, "registration.reminder", existing, session, now, registrationReminderEmail);
+      return { ok: true };
+    }
+
+    const confirmed = availability.state === "open";
+    const registration = await trx
+      .insertInto("registrations")
+      .values({
+        session_id: session.id,
+        ical_uid: `${randomUUID()}@ondernemersagenda`,
+        ical_sequence: 0,
+        manage_token: randomBytes(24).toString("base64url"),
+        name: form.name,
+        email: form.email,
+        email_normalized: emailNormalized,
+        organisation: form.organisation,
+        enterprise_number: form.enterpriseNumber,
+        dietary_needs: session.kind === "breakfast" ? form.dietaryNeeds : null,
+        locale,
+        status: confirmed ? "confirmed" : "waitlisted",
+        consented_at: now,
+        created_at: now,
+        updated_at: now,
+        confirmed_at: confirmed ? now : null,
+        cancelled_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+
+    if (confirmed) {
+      await notify(trx, "registration.confirmed", registration, session, now, (data) =>
+        registrationConfirmedEmail(data, "confirmed"),
+      );
+    } else {
+      await notify(trx, "registration.waitlisted", registration, session, now, registrationWaitlistedEmail);
+    }
+    return { ok: true };
+  });
+}
+
+export interface ManagedRegistration {
+  registration: Registration;
+  session: SessionDetail;
+  waitlistPosition: number | null;
+}
+
+export async function getRegistrationByToken(token: string): Promise<ManagedRegistration | null> {
+  const { db } = database();
+  const registration = await db
+    .selectFrom("registrations")
+    .selectAll()
+    .where("manage_token", "=", token)
+    .executeTakeFirst();
+  if (!registration) return null;
+  const session = await getSessionById(registration.session_id);
+  if (!session) return null;
+  return {
+    registration,
+    session,
+    waitlistPosition: registration.status === "waitlisted" ? await waitlistPosition(db, registration) : null,
+  };
+}
+
+/**
+ * Gives seats that are free to the people at the front of the waiting list, in the order
+ * they signed up, each with their invite. Call inside a transaction that locked the session.
+ */
+export async function promoteFromWaitlist(
+  trx: Kysely<Database>,
+  sessionId: number,
+  now: string,
+): Promise<Registration[]> {
+  const session = await getSessionById(sessionId, trx);
+  if (!session || session.status === "cancelled" || session.starts_at <= now) return [];
+  const free = session.capacity - session.confirmedCount;
+  if (free <= 0) return [];
+  const next = await trx
+    .selectFrom("registrations")
+    .select("id")
+    .where("session_id", "=", sessionId)
+    .where("status", "=", "waitlisted")
+    .orderBy("created_at")
+    .orderBy("id")
+    .limit(free)
+    .execute();
+  const promoted: Registration[] = [];
+  for (const { id } of next) {
+    const registration = await trx
+      .updateTable("registrations")
+      .set({ status: "confirmed", confirmed_at: now, updated_at: now })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await notify(trx, "registration.promoted", registration, session, now, (data) =>
+      registrationConfirmedEmail(data, "promoted"),
+    );
+    promoted.push(registration);
+  }
+  return promoted;
+}
+
+export type CancelResult = { ok: true; promoted: number } | { ok: false; reason: "notFound" | "alreadyCancelled" };
+
+/**
+ * Cancels a registration by its manage token. A confirmed attendee gets METHOD:CANCEL for
+ * their invite; the seat goes to the first person waiting.
+ */
+export async function cancelRegistration(
+  token: string,
+  { now = new Date().toISOString() }: { now?: string } = {},
+): Promise<CancelResult> {
+  const { db } = database();
+  const found = await db
+    .selectFrom("registrations")
+    .select(["id", "session_id"])
+    .where("manage_token", "=", token)
+    .executeTakeFirst();
+  if (!found) return { ok: false, reason: "notFound" };
+
+  return writeTransaction(async (trx) => {
+    await lockSession(trx, found.session_id);
+    const current = await trx
+      .selectFrom("registrations")
+      .selectAll()
+      .where("id", "=", found.id)
+      .executeTakeFirstOrThrow();
+    if (current.status === "cancelled") return { ok: false, reason: "alreadyCancelled" };
+
+    const cancelled = await trx
+      .updateTable("registrations")
+      .set({
+        status: "cancelled",
+        cancelled_at: now,
+        updated_at: now,
+        ical_sequence: current.ical_sequence + (current.status === "confirmed" ? 1 : 0),
+      })
+      .where("id", "=", current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const session = await getSessionById(current.session_id, trx);
+    if (!session) throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
+    await notify(trx, "registration.cancelled", cancelled, session, now, registrationCancelledEmail);
+
+    const promoted = current.status === "confirmed" ? await promoteFromWaitlist(trx, session.id, now) : [];
+    return { ok: true, promoted: promoted.length };
+  });
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from "kysely";
+import { database } from "../../db/client";
+import type { Database, Session, SessionKind } from "../../db/schema";
+
+export const SESSION_KINDS: readonly SessionKind[] = ["info", "breakfast", "forum"];
+
+export function isSessionKind(value: unknown): value is SessionKind {
+  return typeof value === "string" && (SESSION_KINDS as readonly string[]).includes(value);
+}
+
+export interface PartnerSummary {
+  slug: string;
+  name: string;
+  website: string | null;
+}
+
+export interface SessionDetail extends Session {
+  city: { slug: string; name: string };
+  partners: PartnerSummary[];
+  confirmedCount: number;
+  waitlistCount: number;
+}
+
+/**
+ * Whether a visitor can sign up now, and how: the one place that decides it, for the
+ * card, the page and the sign-up itself.
+ */
+export type Availability =
+  | { state: "open"; seatsLeft: number }
+  | { state: "waitlist" }
+  | { state: "notYetOpen"; opensAt: string }
+  | { state: "closed" }
+  | { state: "past" }
+  | { state: "cancelled" };
+
+export function availabilityOf(
+  session: Pick<Session, "status" | "starts_at" | "capacity" | "registration_opens_at" | "registration_closes_at">,
+  confirmedCount: number,
+  now: string,
+): Availability {
+  if (session.status === "cancelled") return { state: "cancelled" };
+  if (session.starts_at <= now) return { state: "past" };
+  if (session.registration_opens_at && now < session.registration_opens_at) {
+    return { state: "notYetOpen", opensAt: session.registration_opens_at };
+  }
+  if (session.registration_closes_at && now >= session.registration_closes_at) return { state: "closed" };
+  const seatsLeft = session.capacity - confirmedCount;
+  return seatsLeft > 0 ? { state: "open", seatsLeft } : { state: "waitlist" };
+}
+
+function sessionsWithCounts(db: Kysely<Database>) {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("cities", "cities.id", "sessions.city_id")
+    .selectAll("sessions")
+    .select((eb) => [
+      "cities.slug as city_slug",
+      "cities.name as city_name",
+      eb
+        .selectFrom("registrations")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("registrations.session_id", "=", "sessions.id")
+        .where("registrations.status", "=", "confirmed")
+        .as("confirmed_count"),
+      eb
+        .selectFrom("registrations")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("registrations.session_id", "=", "sessions.id")
+        .where("registrations.status", "=", "waitlisted")
+        .as("waitlist_count"),
+    ]);
+}
+
+async function withPartners(
+  db: Kysely<Database>,
+  rows: Awaited<ReturnType<ReturnType<typeof sessionsWithCounts>["execute"]>>,
+): Promise<SessionDetail[]> {
+  const ids = rows.map((row) => row.id);
+  const partners = ids.length
+    ? await db
+        .selectFrom("session_partners")
+        .innerJoin("partners", "partners.id", "session_partners.partner_id")
+        .select(["session_partners.session_id", "partners.slug", "partners.name", "partners.website"])
+        .where("session_partners.session_id", "in", ids)
+        .orderBy("session_partners.position")
+        .execute()
+    : [];
+  return rows.map(({ city_slug, city_name, confirmed_count, waitlist_count, ...session }) => ({
+    ...session,
+    city: { slug: city_slug, name: city_name },
+    partners: partners
+      .filter((partner) => partner.session_id === session.id)
+      .map(({ slug, name, website }) => ({ slug, name, website })),
+    confirmedCount: Number(confirmed_count ?? 0),
+    waitlistCount: Number(waitlist_count ?? 0),
+  }));
+}
+
+export interface UpcomingFilter {
+  citySlug?: string;
+  kind?: SessionKind;
+  now: string;
+  limit?: number;
+}
+
+/** Sessions that have not started yet, soonest first; cancelled ones stay visible as such. */
+export async function listUpcomingSessions(filter: UpcomingFilter): Promise<SessionDetail[]> {
+  const { db } = database();
+  let query = sessionsWithCounts(db).where("sessions.starts_at", ">", filter.now);
+  if (filter.citySlug) query = query.where("cities.slug", "=", filter.citySlug);
+  if (filter.kind) query = query.where("sessions.kind", "=", filter.kind);
+  const rows = await query
+    .orderBy("sessions.starts_at")
+    .orderBy("sessions.id")
+    .limit(filter.limit ?? 200)
+    .execute();
+  return withPartners(db, rows);
+}
+
+export async function getSessionBySlug(slug: string, db = database().db): Promise<SessionDetail | null> {
+  const rows = await sessionsWithCounts(db).where("sessions.slug", "=", slug).execute();
+  const [session] = await withPartners(db, rows);
+  return session ?? null;
+}
+
+export async function getSessionById(id: number, db = database().db): Promise<SessionDetail | null> {
+  const rows = await sessionsWithCounts(db).where("sessions.id", "=", id).execute();
+  const [session] = await withPartners(db, rows);
+  return session ?? null;
+}
+
+export async function listCities() {
+  return database().db.selectFrom("cities").select(["slug", "name"]).orderBy("name").execute();
+}
+
+export async function getCityBySlug(slug: string) {
+  const city = await database()
+    .db.selectFrom("cities")
+    .select(["slug", "name", "province"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return city ?? null;
+}

@@ -1,0 +1,13 @@
+import type { MetaFunction } from "@remix-run/node";
+import { i18n } from "~/i18n";
+
+export const meta: MetaFunction = () => [{ title: i18n().t("notFound.title") }];
+
+/** Every URL no other route claims: the root error boundary shows the 404 page. */
+export async function loader() {
+  throw new Response("Not Found", { status: 404 });
+}
+
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SessionCard } from "~/components/session-card";
+import { i18n } from "~/i18n";
+import { sessionCardView } from "~/lib/session-view.server";
+import { useI18n } from "~/lib/use-i18n";
+import { SESSION_KINDS, isSessionKind, listCities, listUpcomingSessions } from "~/models/session.server";
+
+export const meta: MetaFunction = () => {
+  const { t } = i18n();
+  return [
+    { title: `${t("home.title")} · ${t("site.name")}` },
+    { name: "description", content: t("home.intro") },
+  ];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const cities = await listCities();
+  // Unknown filter values are ignored rather than answered with an error: a shared link
+  // with a stale city still shows every session.
+  const city = cities.find((c) => c.slug === url.searchParams.get("stad"))?.slug ?? "";
+  const kindParam = url.searchParams.get("soort");
+  const kind = isSessionKind(kindParam) ? kindParam : "";
+  const now = new Date().toISOString();
+  const sessions = await listUpcomingSessions({ citySlug: city || undefined, kind: kind || undefined, now });
+  return { cities, filter: { city, kind }, sessions: sessions.map((s) => sessionCardView(s, now)) };
+}
+
+export default function Home() {
+  const { cities, filter, sessions } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const filtered = Boolean(filter.city || filter.kind);
+  return (
+    <div className="wrap page">
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+
+      <Form method="get" className="filters" aria-label={t("filter.legend")}>
+        <div className="field">
+          <label htmlFor="filter-city">{t("filter.city")}</label>
+          <select id="filter-city" name="stad" defaultValue={filter.city} key={filter.city}>
+            <option value="">{t("filter.allCities")}</option>
+            {cities.map((city) => (
+              <option key={city.slug} value={city.slug}>
+                {city.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-kind">{t("filter.kind")}</label>
+          <select id="filter-kind" name="soort" defaultValue={filter.kind} key={filter.kind}>
+            <option value="">{t("filter.allKinds")}</option>
+            {SESSION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind.plural.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t("filter.submit")}
+          </button>
+          {filtered ? <Link to="/">{t("filter.reset")}</Link> : null}
+        </div>
+      </Form>
+
+      <p className="result-count" aria-live="polite">
+        {t("home.count", { count: sessions.length })}
+      </p>
+      {sessions.length ? (
+        <div className="cards">
+          {sessions.map((session) => (
+            <SessionCard key={session.slug} session={session} />
+          ))}
+        </div>
+      ) : (
+        <p className="empty">{t("home.empty")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { i18n } from "~/i18n";
+import { useI18n } from "~/lib/use-i18n";
+import { cancelRegistration, getRegistrationByToken } from "~/models/registration.server";
+
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("manage.title")} · ${i18n().t("site.name")}` },
+  // The URL is a personal key: keep it out of search engines and other sites' logs.
+  { name: "robots", content: "noindex" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
+
+async function load(token: string) {
+  const found = await getRegistrationByToken(token);
+  if (!found) throw new Response("Not Found", { status: 404, headers: PRIVATE });
+  const { registration, session, waitlistPosition } = found;
+  return {
+    registration: { name: registration.name, email: registration.email, status: registration.status },
+    waitlistPosition,
+    session: {
+      slug: session.slug,
+      title: session.title,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+      venueName: session.venue_name,
+      venueAddress: session.venue_address,
+      cancelled: session.status === "cancelled",
+      past: session.starts_at <= new Date().toISOString(),
+    },
+  };
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return Response.json(await load(params.token ?? ""), { headers: PRIVATE });
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const formData = await request.formData();
+  if (formData.get("intent") !== "cancel") {
+    return Response.json({ error: "unknownIntent" }, { status: 400, headers: PRIVATE });
+  }
+  const result = await cancelRegistration(token);
+  if (!result.ok && result.reason === "notFound") throw new Response("Not Found", { status: 404, headers: PRIVATE });
+  // Cancelling twice (a double click, a second tab) ends in the same state: say so.
+  return Response.json({ cancelled: true }, { headers: PRIVATE });
+}
+
+export default function ManageRegistration() {
+  const { registration, session, waitlistPosition } = useLoaderData<Awaited<ReturnType<typeof load>>>();
+  const actionData = useActionData<{ cancelled?: boolean }>();
+  const [searchParams] = useSearchParams();
+  const { t, dateTimeRange } = useI18n();
+  const confirming = searchParams.has("annuleren") && registration.status !== "cancelled";
+  const canCancel = registration.status !== "cancelled" && !session.past;
+
+  return (
+    <div className="wrap page narrow">
+      <h1>{t("manage.title")}</h1>
+      <section className="registration-card" aria-labelledby="session-title">
+        <h2 id="session-title">
+          <Link to={`/sessies/${session.slug}`}>{session.title}</Link>
+        </h2>
+        <p>
+          <time dateTime={session.startsAt}>{dateTimeRange(session.startsAt, session.endsAt)}</time>
+          <br />
+          {session.venueName}, {session.venueAddress}
+        </p>
+        <p>{t("manage.registeredAs", { name: registration.name, email: registration.email })}</p>
+        {session.cancelled ? <p className="notice">{t("manage.sessionCancelled")}</p> : null}
+        <p className={`status status-${registration.status}`} role="status">
+          {actionData?.cancelled
+            ? t("manage.cancelledNow")
+            : t(`manage.status.${registration.status}`, { position: waitlistPosition ?? 0 })}
+        </p>
+      </section>
+
+      {confirming && canCancel ? (
+        <section className="confirm" aria-labelledby="confirm-title">
+          <h2 id="confirm-title">{t("manage.confirmTitle")}</h2>
+          <p>{t("manage.confirmBody")}</p>
+          <Form method="post" replace>
+            <input type="hidden" name="intent" value="cancel" />
+            <button type="submit" className="button button-danger">
+              {t("manage.confirm")}
+            </button>{" "}
+            <Link to="." replace className="button button-secondary">
+              {t("manage.keep")}
+            </Link>
+          </Form>
+        </section>
+      ) : canCancel ? (
+        <p>
+          <Link to="?annuleren" className="button button-secondary">
+            {t(registration.status === "waitlisted" ? "manage.leaveWaitlist" : "manage.cancel")}
+          </Link>
+        </p>
+      ) : registration.status === "cancelled" && !session.past && !session.cancelled ? (
+        <p>
+          <Link to={`/sessies/${session.slug}`} className="button">
+            {t("manage.signUpAgain")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,269 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { AvailabilityBadge } from "~/components/availability-badge";
+import { Field } from "~/components/field";
+import { i18n } from "~/i18n";
+import { flashSignedUpEmail } from "~/lib/flash.server";
+import { localeOf } from "~/lib/locale.server";
+import { type FieldErrors, LIMITS, parseRegistrationForm } from "~/lib/registration-form";
+import { useI18n } from "~/lib/use-i18n";
+import { signUp } from "~/models/registration.server";
+import { type Availability, availabilityOf, getSessionBySlug } from "~/models/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const { t, longDate } = i18n();
+  if (!data) return [{ title: t("notFound.title") }];
+  const { session } = data;
+  return [
+    { title: `${session.title} · ${t("site.name")}` },
+    {
+      name: "description",
+      content: t("session.metaDescription", {
+        kind: t(`kind.${session.kind}`),
+        city: session.city.name,
+        date: longDate(session.startsAt),
+        summary: session.summary,
+      }),
+    },
+  ];
+};
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const session = await getSessionBySlug(params.slug ?? "");
+  if (!session) throw new Response("Not Found", { status: 404 });
+  return {
+    session: {
+      slug: session.slug,
+      title: session.title,
+      summary: session.summary,
+      description: session.description,
+      kind: session.kind,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+      venueName: session.venue_name,
+      venueAddress: session.venue_address,
+      language: session.language,
+      capacity: session.capacity,
+      confirmedCount: session.confirmedCount,
+      waitlistCount: session.waitlistCount,
+      city: session.city,
+      partners: session.partners,
+    },
+    availability: availabilityOf(session, session.confirmedCount, new Date().toISOString()),
+  };
+}
+
+interface ActionData {
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  unavailable?: Exclude<Availability["state"], "open" | "waitlist">;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const slug = params.slug ?? "";
+  const formData = await request.formData();
+  // A field people cannot see: bots fill it in, people do not. Treat them as signed up, store nothing.
+  if (formData.get("website")) return redirect(`/sessies/${encodeURIComponent(slug)}/bedankt`);
+
+  const parsed = parseRegistrationForm(formData);
+  if (!parsed.ok) {
+    const values = Object.fromEntries(
+      ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds"].map((f) => [f, String(formData.get(f) ?? "")]),
+    );
+    return Response.json({ errors: parsed.errors, values } satisfies ActionData, { status: 400 });
+  }
+  const result = await signUp(slug, parsed.data, { locale: localeOf(request) });
+  if (!result.ok) {
+    if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+    return Response.json({ unavailable: result.reason } satisfies ActionData, { status: 409 });
+  }
+  return redirect(`/sessies/${encodeURIComponent(slug)}/bedankt`, {
+    headers: { "Set-Cookie": await flashSignedUpEmail(request, parsed.data.email) },
+  });
+}
+
+export default function SessionPage() {
+  const { session, availability } = useLoaderData<typeof loader>();
+  const { t, dateTimeRange, list } = useI18n();
+  const organisers = [t("session.cityOrganiser", { city: session.city.name }), ...session.partners.map((p) => p.name)];
+  return (
+    <div className="wrap page">
+      <p className="breadcrumb">
+        <Link to="/">{t("session.backToList")}</Link> ·{" "}
+        <Link to={`/steden/${session.city.slug}`}>{session.city.name}</Link>
+      </p>
+      <div className="session-layout">
+        <article className="session-main">
+          <p className={`kind-label kind-${session.kind}`}>{t(`kind.${session.kind}`)}</p>
+          <h1>{session.title}</h1>
+          <p className="lead">{session.summary}</p>
+          <dl className="facts">
+            <div>
+              <dt>{t("session.when")}</dt>
+              <dd>
+                <time dateTime={session.startsAt}>{dateTimeRange(session.startsAt, session.endsAt)}</time>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("session.where")}</dt>
+              <dd>
+                {session.venueName}
+                <br />
+                {session.venueAddress}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("session.organisers")}</dt>
+              <dd>{list(organisers)}</dd>
+            </div>
+            <div>
+              <dt>{t("session.language")}</dt>
+              <dd>{t(`language.${session.language}`)}</dd>
+            </div>
+            <div>
+              <dt>{t("session.seats")}</dt>
+              <dd>
+                <AvailabilityBadge availability={availability} />
+                <br />
+                {t("session.seatsTaken", {
+                  confirmed: session.confirmedCount,
+                  capacity: session.capacity,
+                  waiting: session.waitlistCount,
+                })}
+              </dd>
+            </div>
+          </dl>
+          <div className="description">
+            {session.description.split(/\n{2,}/).map((paragraph, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity of their own
+              <p key={i}>{paragraph}</p>
+            ))}
+          </div>
+          <p>
+            <a href={`/sessies/${session.slug}/agenda.ics`} download>
+              {t("session.addToCalendar")}
+            </a>
+          </p>
+        </article>
+        <aside className="session-signup" aria-labelledby="signup-title">
+          <h2 id="signup-title">{t("signup.title")}</h2>
+          <SignUp availability={availability} breakfast={session.kind === "breakfast"} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function SignUp({ availability, breakfast }: { availability: Availability; breakfast: boolean }) {
+  const actionData = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const { t, longDate } = useI18n();
+  const summary = useRef<HTMLDivElement>(null);
+
+  const state = actionData?.unavailable ?? availability.state;
+  useEffect(() => {
+    if (actionData) summary.current?.focus();
+  }, [actionData]);
+
+  if (state !== "open" && state !== "waitlist") {
+    return (
+      <div className="notice" role="status" ref={summary} tabIndex={-1}>
+        {state === "notYetOpen" && availability.state === "notYetOpen"
+          ? t("signup.unavailable.notYetOpen", { date: longDate(availability.opensAt) })
+          : t(`signup.unavailable.${state === "notYetOpen" ? "closed" : state}`)}
+      </div>
+    );
+  }
+
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? {};
+  const error = (field: keyof FieldErrors) => {
+    const key = errors[field];
+    return key ? t(key, { max: LIMITS[field as keyof typeof LIMITS] ?? 0 }) : undefined;
+  };
+  const submitting = navigation.state === "submitting";
+
+  return (
+    <Form method="post" noValidate className="signup-form">
+      {Object.keys(errors).length ? (
+        <div className="error-summary" role="alert" ref={summary} tabIndex={-1}>
+          {t("errors.form")}
+        </div>
+      ) : null}
+      {state === "waitlist" ? <p className="notice notice-waitlist">{t("signup.waitlistNotice")}</p> : null}
+      <Field
+        name="name"
+        label={t("signup.name")}
+        autoComplete="name"
+        required
+        maxLength={LIMITS.name}
+        defaultValue={values.name}
+        error={error("name")}
+      />
+      <Field
+        name="email"
+        type="email"
+        label={t("signup.email")}
+        hint={t("signup.emailHint")}
+        autoComplete="email"
+        inputMode="email"
+        required
+        maxLength={LIMITS.email}
+        defaultValue={values.email}
+        error={error("email")}
+      />
+      <Field
+        name="organisation"
+        label={t("signup.organisation")}
+        autoComplete="organization"
+        maxLength={LIMITS.organisation}
+        defaultValue={values.organisation}
+        error={error("organisation")}
+      />
+      <Field
+        name="enterpriseNumber"
+        label={t("signup.enterpriseNumber")}
+        hint={t("signup.enterpriseNumberHint")}
+        inputMode="numeric"
+        maxLength={20}
+        defaultValue={values.enterpriseNumber}
+        error={error("enterpriseNumber")}
+      />
+      {breakfast ? (
+        <Field
+          name="dietaryNeeds"
+          label={t("signup.dietary")}
+          hint={t("signup.dietaryHint")}
+          multiline
+          maxLength={LIMITS.dietary}
+          defaultValue={values.dietaryNeeds}
+          error={error("dietaryNeeds")}
+        />
+      ) : null}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="field-website">Website</label>
+        <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+      <div className={`field field-checkbox${errors.consent ? " field-invalid" : ""}`}>
+        <input
+          id="field-consent"
+          name="consent"
+          type="checkbox"
+          required
+          aria-invalid={errors.consent ? true : undefined}
+          aria-describedby={errors.consent ? "field-consent-error" : undefined}
+        />
+        <label htmlFor="field-consent">{t("signup.consent")}</label>
+        {errors.consent ? (
+          <p className="error" id="field-consent-error">
+            {error("consent")}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button button-primary" disabled={submitting}>
+        {submitting ? t("signup.submitting") : t(state === "waitlist" ? "signup.submitWaitlist" : "signup.submit")}
+      </button>
+    </Form>
+  );
+}

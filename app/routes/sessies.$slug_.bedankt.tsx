@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { i18n } from "~/i18n";
+import { takeSignedUpEmail } from "~/lib/flash.server";
+import { useI18n } from "~/lib/use-i18n";
+import { getSessionBySlug } from "~/models/session.server";
+
+export const meta: MetaFunction = () => [{ title: `${i18n().t("thanks.title")} · ${i18n().t("site.name")}` }];
+
+/**
+ * The same page whether the sign-up was new, went to the waiting list or repeated an
+ * earlier one: what happened is told only in the mailbox of the address.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getSessionBySlug(params.slug ?? "");
+  if (!session) throw new Response("Not Found", { status: 404 });
+  const { email, cookie } = await takeSignedUpEmail(request);
+  return Response.json(
+    { title: session.title, slug: session.slug, email },
+    { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } },
+  );
+}
+
+export default function Thanks() {
+  const { title, slug, email } = useLoaderData<{ title: string; slug: string; email: string | null }>();
+  const { t } = useI18n();
+  return (
+    <div className="wrap page narrow">
+      <div className="success" role="status">
+        <h1>{t("thanks.title")}</h1>
+        <p className="lead">
+          <Link to={`/sessies/${slug}`}>{title}</Link>
+        </p>
+        <p>{email ? t("thanks.body", { email }) : t("thanks.bodyNoEmail")}</p>
+        <p className="hint">{t("thanks.spam")}</p>
+      </div>
+      <p>
+        <Link to="/">{t("thanks.back")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SessionCard } from "~/components/session-card";
+import { i18n } from "~/i18n";
+import { sessionCardView } from "~/lib/session-view.server";
+import { useI18n } from "~/lib/use-i18n";
+import { getCityBySlug, listCities, listUpcomingSessions } from "~/models/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const { t } = i18n();
+  if (!data) return [{ title: t("notFound.title") }];
+  return [
+    { title: `${t("city.title", { city: data.city.name })} · ${t("site.name")}` },
+    { name: "description", content: t("city.intro", { city: data.city.name }) },
+  ];
+};
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const city = await getCityBySlug(params.city ?? "");
+  if (!city) throw new Response("Not Found", { status: 404 });
+  const now = new Date().toISOString();
+  const [sessions, cities] = await Promise.all([listUpcomingSessions({ citySlug: city.slug, now }), listCities()]);
+  return {
+    city,
+    otherCities: cities.filter((c) => c.slug !== city.slug),
+    sessions: sessions.map((s) => sessionCardView(s, now)),
+  };
+}
+
+export default function CityPage() {
+  const { city, otherCities, sessions } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div className="wrap page">
+      <h1>{t("city.title", { city: city.name })}</h1>
+      <p className="lead">{t("city.intro", { city: city.name })}</p>
+      <p className="result-count">{t("home.count", { count: sessions.length })}</p>
+      {sessions.length ? (
+        <div className="cards">
+          {sessions.map((session) => (
+            <SessionCard key={session.slug} session={session} />
+          ))}
+        </div>
+      ) : (
+        <p className="empty">{t("home.empty")}</p>
+      )}
+      <nav aria-labelledby="other-cities" className="other-cities">
+        <h2 id="other-cities">{t("city.others")}</h2>
+        <ul>
+          {otherCities.map((other) => (
+            <li key={other.slug}>
+              <Link to={`/steden/${other.slug}`}>{other.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * Instants are stored as UTC ISO-8601 text ("2026-12-03T07:30:00.000Z") on SQLite and
+ * PostgreSQL alike: the two databases then sort, compare and return them identically,
+ * and the app converts to Europe/Brussels only when it shows them.
+ */
+type Instant = string;
+
+export type SessionKind = "info" | "breakfast" | "forum";
+export type SessionStatus = "scheduled" | "cancelled";
+export type SessionLanguage = "nl" | "en" | "fr";
+export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
+export type OutboxStatus = "pending" | "sent" | "failed";
+
+export interface CitiesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  province: string;
+  created_at: ColumnType<Instant, Instant, never>;
+}
+
+export interface PartnersTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  website: string | null;
+  created_at: ColumnType<Instant, Instant, never>;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  slug: string;
+  city_id: number;
+  kind: SessionKind;
+  title: string;
+  summary: string;
+  description: string;
+  venue_name: string;
+  venue_address: string;
+  starts_at: Instant;
+  ends_at: Instant;
+  capacity: number;
+  registration_opens_at: Instant | null;
+  registration_closes_at: Instant | null;
+  language: SessionLanguage;
+  status: SessionStatus;
+  created_at: ColumnType<Instant, Instant, never>;
+  updated_at: Instant;
+}
+
+export interface SessionPartnersTable {
+  session_id: number;
+  partner_id: number;
+  position: number;
+}
+
+export interface RegistrationsTable {
+  id: Generated<number>;
+  session_id: number;
+  /** The iCalendar UID of this person's invite: stable for the life of the registration. */
+  ical_uid: string;
+  /** Raised each time a changed invite or a cancellation is sent (RFC 5546 SEQUENCE). */
+  ical_sequence: number;
+  manage_token: string;
+  name: string;
+  email: string;
+  /** Lower-cased, trimmed email: the key for "one seat per person per session". */
+  email_normalized: string;
+  organisation: string | null;
+  enterprise_number: string | null;
+  dietary_needs: string | null;
+  locale: string;
+  status: RegistrationStatus;
+  consented_at: Instant;
+  created_at: ColumnType<Instant, Instant, never>;
+  updated_at: Instant;
+  confirmed_at: Instant | null;
+  cancelled_at: Instant | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  registration_id: number | null;
+  to_email: string;
+  to_name: string;
+  subject: string;
+  html: string;
+  text: string;
+  ics: string | null;
+  ics_method: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: Instant;
+  locked_until: Instant | null;
+  last_error: string | null;
+  created_at: ColumnType<Instant, Instant, never>;
+  sent_at: Instant | null;
+}
+
+export interface Database {
+  cities: CitiesTable;
+  partners: PartnersTable;
+  sessions: SessionsTable;
+  session_partners: SessionPartnersTable;
+  registrations: RegistrationsTable;
+  outbox: OutboxTable;
+}
+
+export type City = Selectable<CitiesTable>;
+export type Partner = Selectable<PartnersTable>;
+export type Session = Selectable<SessionsTable>;
+export type NewSession = Insertable<SessionsTable>;
+export type SessionUpdate = Updateable<SessionsTable>;
+export type Registration = Selectable<RegistrationsTable>;
+export type NewRegistration = Insertable<RegistrationsTable>;
+export type OutboxMessage = Selectable<OutboxTable>;
+export type NewOutboxMessage = Insertable<OutboxTable>;

@@ -1,0 +1,45 @@
+import { type Kysely, sql } from "kysely";
+import { type DatabaseHandle, database } from "./client";
+import type { Database } from "./schema";
+
+/**
+ * Runs `work` in a transaction that is about to write, on either database.
+ *
+ * SQLite: `BEGIN IMMEDIATE` takes the write lock up front, so a read-then-write
+ * transaction in the server and one in a separate worker process queue up behind
+ * the busy timeout instead of failing with SQLITE_BUSY halfway through.
+ * PostgreSQL: an ordinary transaction; `work` takes row locks with `lockForUpdate`.
+ */
+export async function writeTransaction<T>(
+  work: (trx: Kysely<Database>) => Promise<T>,
+  handle: DatabaseHandle = database(),
+): Promise<T> {
+  if (handle.dialect === "postgres") {
+    return handle.db.transaction().execute(work);
+  }
+  return handle.db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      const result = await work(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Locks one session row until the transaction ends: every change to a session's seats
+ * goes through here, so two sign-ups for the last seat are decided one after the other.
+ * On SQLite the whole database is already locked by `BEGIN IMMEDIATE`.
+ */
+export async function lockSession(
+  trx: Kysely<Database>,
+  sessionId: number,
+  handle: DatabaseHandle = database(),
+): Promise<void> {
+  if (handle.dialect !== "postgres") return;
+  await trx.selectFrom("sessions").select("id").where("id", "=", sessionId).forUpdate().execute();
+}

@@ -1,0 +1,96 @@
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+  render,
+} from "@react-email/components";
+import type { ReactNode } from "react";
+import { type RegistrationMailData, mailI18n, mailLinks } from "./message";
+
+const colors = { ink: "#1d1d1b", muted: "#4a4a48", brand: "#0b5cad", line: "#d9d9d6", bg: "#f4f4f2" };
+
+interface LayoutProps {
+  data: RegistrationMailData;
+  preview: string;
+  intro: string;
+  action?: { label: string; href: string };
+  children?: ReactNode;
+}
+
+/**
+ * The frame of every registration message: greeting, what happened, the session's essentials
+ * (Outlook shows the mail body, not the invite's description, so they belong here) and one action.
+ * React escapes every value, so names and titles from users cannot add markup.
+ */
+export function RegistrationLayout({ data, preview, intro, action, children }: LayoutProps) {
+  const { t, dateTimeRange, list } = mailI18n(data);
+  const { session } = data;
+  const organisers = [t("session.cityOrganiser", { city: session.city.name }), ...session.partners.map((p) => p.name)];
+  const { sessionUrl } = mailLinks(data);
+  return (
+    <Html lang={data.registration.locale}>
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: colors.bg, color: colors.ink, fontFamily: "Arial, Helvetica, sans-serif" }}>
+        <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
+          <Text style={{ fontSize: "14px", color: colors.brand, fontWeight: "bold", margin: 0 }}>
+            {t("site.name")}
+          </Text>
+          <Heading as="h1" style={{ fontSize: "22px", lineHeight: "28px" }}>
+            {session.title}
+          </Heading>
+          <Text>{t("email.greeting", { name: data.registration.name })}</Text>
+          <Text>{intro}</Text>
+          {children}
+          <Section style={{ borderTop: `1px solid ${colors.line}`, borderBottom: `1px solid ${colors.line}` }}>
+            <Text>
+              <strong>{t("email.when")}</strong>
+              <br />
+              {dateTimeRange(session.starts_at, session.ends_at)}
+            </Text>
+            <Text>
+              <strong>{t("email.where")}</strong>
+              <br />
+              {session.venue_name}
+              <br />
+              {session.venue_address}
+            </Text>
+            <Text>
+              <strong>{t("email.organisers")}</strong>
+              <br />
+              {list(organisers)}
+            </Text>
+          </Section>
+          {action ? (
+            <Section style={{ padding: "16px 0" }}>
+              <Button
+                href={action.href}
+                style={{ backgroundColor: colors.brand, color: "#ffffff", padding: "12px 20px", borderRadius: "4px" }}
+              >
+                {action.label}
+              </Button>
+            </Section>
+          ) : null}
+          <Text>
+            <Link href={sessionUrl}>{t("email.sessionPage")}</Link>
+          </Text>
+          <Hr style={{ borderColor: colors.line }} />
+          <Text style={{ fontSize: "12px", color: colors.muted }}>{t("email.footer")}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export async function renderMail(element: ReactNode): Promise<{ html: string; text: string }> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { html, text };
+}

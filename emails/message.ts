@@ -1,0 +1,34 @@
+import type { Registration } from "../db/schema";
+import { type I18n, i18n, isLocale } from "../app/i18n";
+import type { SessionDetail } from "../app/models/session.server";
+import type { Organizer } from "./ics";
+
+/** What every message module returns: ready to store in the outbox and send as it is. */
+export interface MailContent {
+  subject: string;
+  html: string;
+  text: string;
+  ics?: { method: "REQUEST" | "CANCEL"; content: string };
+}
+
+/** What every registration message is made from. */
+export interface RegistrationMailData {
+  session: SessionDetail;
+  registration: Registration;
+  organizer: Organizer;
+  publicUrl: string;
+  /** Place on the waiting list, 1-based, for waitlisted registrations. */
+  waitlistPosition?: number;
+  now: string;
+}
+
+export function mailLinks({ session, registration, publicUrl }: RegistrationMailData) {
+  return {
+    sessionUrl: `${publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
+    manageUrl: `${publicUrl}/inschrijving/${encodeURIComponent(registration.manage_token)}`,
+  };
+}
+
+export function mailI18n({ registration }: RegistrationMailData): I18n {
+  return i18n(isLocale(registration.locale) ? registration.locale : undefined);
+}

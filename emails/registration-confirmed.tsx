@@ -1,0 +1,54 @@
+import { cancellationIcs, inviteIcs } from "./ics";
+import { RegistrationLayout, renderMail } from "./layout";
+import { type MailContent, type RegistrationMailData, mailI18n, mailLinks } from "./message";
+
+function inviteInput(data: RegistrationMailData) {
+  const { sessionUrl, manageUrl } = mailLinks(data);
+  return { ...data, sessionUrl, manageUrl, stamp: data.now };
+}
+
+/** Sent on sign-up with a free seat, and on promotion from the waiting list: carries the invite. */
+export async function registrationConfirmedEmail(
+  data: RegistrationMailData,
+  variant: "confirmed" | "promoted" = "confirmed",
+): Promise<MailContent> {
+  const { t, shortDate } = mailI18n(data);
+  const title = data.session.title;
+  const subject =
+    variant === "promoted"
+      ? t("email.promoted.subject", { title })
+      : t("email.confirmed.subject", { title, date: shortDate(data.session.starts_at) });
+  const intro = t(variant === "promoted" ? "email.promoted.intro" : "email.confirmed.intro", { title });
+  const { manageUrl } = mailLinks(data);
+  const body = await renderMail(
+    <RegistrationLayout
+      data={data}
+      preview={intro}
+      intro={intro}
+      action={{ label: t("email.manage"), href: manageUrl }}
+    />,
+  );
+  return { subject, ...body, ics: { method: "REQUEST", content: inviteIcs(inviteInput(data)) } };
+}
+
+/** Sent when a confirmed seat is given up: METHOD:CANCEL removes the event from the calendar. */
+export async function registrationCancelledEmail(data: RegistrationMailData): Promise<MailContent> {
+  const { t } = mailI18n(data);
+  const title = data.session.title;
+  const wasConfirmed = data.registration.confirmed_at !== null;
+  const intro = t(wasConfirmed ? "email.cancelled.intro" : "email.waitlistLeft.intro", { title });
+  const { sessionUrl } = mailLinks(data);
+  const body = await renderMail(
+    <RegistrationLayout
+      data={data}
+      preview={intro}
+      intro={intro}
+      action={{ label: t("email.signUpAgain"), href: sessionUrl }}
+    />,
+  );
+  return {
+    subject: t(wasConfirmed ? "email.cancelled.subject" : "email.waitlistLeft.subject", { title }),
+    ...body,
+    ics: wasConfirmed ? { method: "CANCEL", content: cancellationIcs(inviteInput(data)) } : undefined,
+  };
+}

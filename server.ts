@@ -1,0 +1,58 @@
+import { createRequestHandler } from "@remix-run/express";
+import { type ServerBuild, broadcastDevReady, installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { config } from "./app/lib/config.server";
+import { closeDatabase, database } from "./db/client";
+import { migrateToLatest } from "./db/migrate";
+import { startOutboxWorker } from "./emails/outbox.server";
+import { transportFromConfig } from "./emails/transport.server";
+import { isEmpty, loadSeeds } from "./seeds/load";
+
+installGlobals({ nativeFetch: true });
+
+const settings = config();
+const { db } = database();
+
+// A fresh install comes up ready to use: schema migrated, and demo data in an empty database.
+await migrateToLatest(db);
+if (process.env.SEED_ON_START !== "off" && (await isEmpty(db))) {
+  const { sessions } = await loadSeeds(db);
+  console.log(`empty database: loaded ${sessions} demo session(s)`);
+}
+
+const BUILD_PATH = "./build/index.js";
+const build: ServerBuild = await import(BUILD_PATH);
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: build.mode }));
+
+const transport = transportFromConfig();
+const worker = settings.OUTBOX_WORKER === "on" ? startOutboxWorker(transport) : undefined;
+
+const server = app.listen(settings.PORT, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : settings.PORT;
+  console.log(`Ondernemersagenda listening on http://localhost:${port}`);
+  console.log(
+    `database: ${database().dialect}; mail: ${settings.SMTP_URL ? "SMTP" : `files in ${settings.MAIL_DIR}/`}; outbox worker: ${settings.OUTBOX_WORKER}`,
+  );
+  if (build.mode === "development") broadcastDevReady(build);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close(async () => {
+      await worker?.stop();
+      transport.close();
+      await closeDatabase();
+      process.exit(0);
+    });
+    // Keep-alive connections must not hold the process open forever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

@@ -1,0 +1,170 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { database } from "../db/client";
+import { cancelRegistration, getRegistrationByToken, signUp } from "../app/models/registration.server";
+import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
+
+const HOUR = 3_600_000;
+const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+const opts = { locale: "nl-BE" as const };
+
+describe("signing up", () => {
+  it("gives a seat and queues a confirmation with a calendar invite", async () => {
+    const session = await createSession({ capacity: 2 });
+    await expect(signUp(session.slug, person(1, { name: "Annelies Peeters" }), opts)).resolves.toEqual({ ok: true });
+
+    const [registration] = await registrationsOf(session.id);
+    expect(registration).toMatchObject({ status: "confirmed", name: "Annelies Peeters", ical_sequence: 0 });
+    expect(registration?.manage_token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+    const [mail] = await outboxFor(session.id, "deelnemer1@example.org");
+    expect(mail).toMatchObject({ kind: "registration.confirmed", ics_method: "REQUEST", status: "pending" });
+    expect(mail?.subject).toContain(session.title);
+    expect(mail?.text).toContain(`http://agenda.test/inschrijving/${registration?.manage_token}`);
+    const event = new ICAL.Component(ICAL.parse(mail?.ics ?? "")).getFirstSubcomponent("vevent");
+    expect(event?.getFirstPropertyValue("uid")).toBe(registration?.ical_uid);
+  });
+
+  it("puts people on the waiting list, in order, once the seats are taken", async () => {
+    const session = await createSession({ capacity: 2 });
+    for (const n of [1, 2, 3, 4]) await signUp(session.slug, person(n), opts);
+    const registrations = await registrationsOf(session.id);
+    expect(registrations.map((r) => r.status)).toEqual(["confirmed", "confirmed", "waitlisted", "waitlisted"]);
+
+    const [waitlistMail] = await outboxFor(session.id, "deelnemer4@example.org");
+    expect(waitlistMail?.kind).toBe("registration.waitlisted");
+    expect(waitlistMail?.ics).toBeNull();
+    expect(waitlistMail?.text).toContain("plaats 2");
+  });
+
+  it("gives no second seat to the same address, and mails the manage link again", async () => {
+    const session = await createSession({ capacity: 5 });
+    await signUp(session.slug, person(1), opts);
+    const again = await signUp(session.slug, person(1, { email: "  DEELNEMER1@Example.org " }), opts);
+
+    expect(again).toEqual({ ok: true });
+    const registrations = await registrationsOf(session.id);
+    expect(registrations).toHaveLength(1);
+    const mails = await outboxFor(session.id, "deelnemer1@example.org");
+    expect(mails.map((m) => m.kind)).toEqual(["registration.confirmed", "registration.reminder"]);
+    expect(mails[1]?.text).toContain(registrations[0]?.manage_token);
+    expect(mails[1]?.ics).toBeNull();
+  });
+
+  it("stores only the dietary needs of sessions that serve breakfast", async () => {
+    const info = await createSession({ kind: "info" });
+    await signUp(info.slug, person(1, { dietaryNeeds: "Glutenvrij" }), opts);
+    const breakfast = await createSession({ kind: "breakfast" });
+    await signUp(breakfast.slug, person(2, { dietaryNeeds: "Glutenvrij" }), opts);
+    expect((await registrationsOf(info.id))[0]?.dietary_needs).toBeNull();
+    expect((await registrationsOf(breakfast.id))[0]?.dietary_needs).toBe("Glutenvrij");
+  });
+
+  it.each([
+    ["cancelled", { status: "cancelled" as const }],
+    ["past", { starts_at: inHours(-2), ends_at: inHours(-1) }],
+    ["closed", { registration_closes_at: inHours(-1) }],
+    ["notYetOpen", { registration_opens_at: inHours(24) }],
+  ])("refuses a sign-up when the session is %s, and stores nothing", async (reason, fields) => {
+    const session = await createSession(fields);
+    await expect(signUp(session.slug, person(1), opts)).resolves.toEqual({ ok: false, reason });
+    expect(await registrationsOf(session.id)).toEqual([]);
+    expect(await outboxFor(session.id, "deelnemer1@example.org")).toEqual([]);
+  });
+
+  it("answers notFound for a session that does not exist", async () => {
+    await expect(signUp("bestaat-niet", person(1), opts)).resolves.toEqual({ ok: false, reason: "notFound" });
+  });
+});
+
+describe("cancelling", () => {
+  it("frees the seat, sends METHOD:CANCEL with a raised SEQUENCE and promotes the first person waiting", async () => {
+    const session = await createSession({ capacity: 1 });
+    for (const n of [1, 2, 3]) await signUp(session.slug, person(n), opts);
+    const [first, second, third] = await registrationsOf(session.id);
+
+    await expect(cancelRegistration(first?.manage_token ?? "")).resolves.toEqual({ ok: true, promoted: 1 });
+
+    const after = await registrationsOf(session.id);
+    expect(after.map((r) => r.status)).toEqual(["cancelled", "confirmed", "waitlisted"]);
+    expect(after[0]?.ical_sequence).toBe(1);
+
+    const cancelMail = (await outboxFor(session.id, "deelnemer1@example.org")).at(-1);
+    expect(cancelMail).toMatchObject({ kind: "registration.cancelled", ics_method: "CANCEL" });
+    const cancelEvent = new ICAL.Component(ICAL.parse(cancelMail?.ics ?? "")).getFirstSubcomponent("vevent");
+    expect(cancelEvent?.getFirstPropertyValue("uid")).toBe(first?.ical_uid);
+    expect(cancelEvent?.getFirstPropertyValue("sequence")).toBe(1);
+    expect(cancelEvent?.getFirstPropertyValue("status")).toBe("CANCELLED");
+
+    const promotedMail = (await outboxFor(session.id, "deelnemer2@example.org")).at(-1);
+    expect(promotedMail).toMatchObject({ kind: "registration.promoted", ics_method: "REQUEST" });
+    expect(promotedMail?.ics).toContain(second?.ical_uid);
+    expect(await outboxFor(session.id, "deelnemer3@example.org")).toHaveLength(1);
+    expect((await getRegistrationByToken(third?.manage_token ?? ""))?.waitlistPosition).toBe(1);
+  });
+
+  it("takes someone off the waiting list without touching the seats", async () => {
+    const session = await createSession({ capacity: 1 });
+    for (const n of [1, 2]) await signUp(session.slug, person(n), opts);
+    const [, waiting] = await registrationsOf(session.id);
+    await expect(cancelRegistration(waiting?.manage_token ?? "")).resolves.toEqual({ ok: true, promoted: 0 });
+    const mail = (await outboxFor(session.id, "deelnemer2@example.org")).at(-1);
+    expect(mail).toMatchObject({ kind: "registration.cancelled", ics: null });
+    expect((await registrationsOf(session.id)).map((r) => r.status)).toEqual(["confirmed", "cancelled"]);
+  });
+
+  it("is idempotent and lets the person sign up again afterwards", async () => {
+    const session = await createSession({ capacity: 3 });
+    await signUp(session.slug, person(1), opts);
+    const [registration] = await registrationsOf(session.id);
+    await cancelRegistration(registration?.manage_token ?? "");
+    await expect(cancelRegistration(registration?.manage_token ?? "")).resolves.toEqual({
+      ok: false,
+      reason: "alreadyCancelled",
+    });
+    await signUp(session.slug, person(1), opts);
+    expect((await registrationsOf(session.id)).map((r) => r.status)).toEqual(["cancelled", "confirmed"]);
+  });
+
+  it("rejects an unknown token", async () => {
+    await expect(cancelRegistration("not-a-token")).resolves.toEqual({ ok: false, reason: "notFound" });
+  });
+});
+
+describe("capacity under concurrent sign-ups", () => {
+  it("never confirms more people than there are seats", async () => {
+    const session = await createSession({ capacity: 5 });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, n) => signUp(session.slug, person(n), opts)));
+    expect(results.every((r) => r.ok)).toBe(true);
+
+    const registrations = await registrationsOf(session.id);
+    expect(registrations.filter((r) => r.status === "confirmed")).toHaveLength(5);
+    expect(registrations.filter((r) => r.status === "waitlisted")).toHaveLength(35);
+    const { db } = database();
+    const mails = await db
+      .selectFrom("outbox")
+      .select("kind")
+      .where("registration_id", "in", registrations.map((r) => r.id))
+      .execute();
+    expect(mails.filter((m) => m.kind === "registration.confirmed")).toHaveLength(5);
+    expect(mails.filter((m) => m.kind === "registration.waitlisted")).toHaveLength(35);
+  });
+
+  it("promotes exactly one waiting person per freed seat when people cancel at once", async () => {
+    const session = await createSession({ capacity: 3 });
+    for (let n = 0; n < 8; n++) await signUp(session.slug, person(n), opts);
+    const confirmed = (await registrationsOf(session.id)).filter((r) => r.status === "confirmed");
+    await Promise.all(confirmed.map((r) => cancelRegistration(r.manage_token)));
+    const after = await registrationsOf(session.id);
+    expect(after.map((r) => r.status)).toEqual([
+      "cancelled",
+      "cancelled",
+      "cancelled",
+      "confirmed",
+      "confirmed",
+      "confirmed",
+      "waitlisted",
+      "waitlisted",
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll } from "vitest";
+
+/**
+ * Gives every test file a database of its own, migrated and empty: a SQLite file in a temp
+ * folder, or with TEST_DATABASE=postgres a fresh PostgreSQL database that is dropped after.
+ */
+export const TEST_DATABASE = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+process.env.PUBLIC_URL = "http://agenda.test";
+process.env.MAIL_FROM = '"Ondernemersagenda Leuven" <agenda@leuven.test>';
+process.env.OUTBOX_WORKER = "off";
+
+let cleanup: () => Promise<void>;
+if (TEST_DATABASE === "postgres") {
+  const name = `oa_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  };
+} else {
+  const dir = mkdtempSync(join(tmpdir(), "oa-test-"));
+  process.env.DATABASE_URL = `file:${join(dir, "test.sqlite")}`;
+  cleanup = async () => rmSync(dir, { recursive: true, force: true });
+}
+
+const { database, closeDatabase } = await import("../../db/client");
+const { migrateToLatest } = await import("../../db/migrate");
+await migrateToLatest(database().db);
+
+afterAll(async () => {
+  await closeDatabase();
+  await cleanup();
+});

@@ -1,0 +1,87 @@
+import { database } from "../../db/client";
+import type { NewSession } from "../../db/schema";
+import type { RegistrationForm } from "../../app/lib/registration-form";
+
+let counter = 0;
+const HOUR = 3_600_000;
+
+/** A scheduled session starting in a week, in a city of its own; override what a test needs. */
+export async function createSession(overrides: Partial<NewSession> & { partners?: string[] } = {}) {
+  const { db } = database();
+  const n = ++counter;
+  const { partners = ["Unizo"], ...fields } = overrides;
+  const now = new Date().toISOString();
+  const city = await db
+    .insertInto("cities")
+    .values({ slug: `stad-${n}-${process.pid}`, name: "Leuven", province: "Vlaams-Brabant", created_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const startsAt = new Date(Date.now() + 7 * 24 * HOUR);
+  const session = await db
+    .insertInto("sessions")
+    .values({
+      slug: `ontbijtsessie-subsidies-${n}`,
+      city_id: city.id,
+      kind: "breakfast",
+      title: "Ontbijtsessie: subsidies voor je zaak",
+      summary: "Welke premies kan je zaak krijgen, en hoe vraag je ze aan?",
+      description: "07:30 ontbijt\n\n08:00 toelichting",
+      venue_name: "Stadhuis Leuven",
+      venue_address: "Grote Markt 9, 3000 Leuven",
+      starts_at: startsAt.toISOString(),
+      ends_at: new Date(startsAt.getTime() + 1.5 * HOUR).toISOString(),
+      capacity: 10,
+      registration_opens_at: null,
+      registration_closes_at: null,
+      language: "nl",
+      status: "scheduled",
+      created_at: now,
+      updated_at: now,
+      ...fields,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const [position, name] of partners.entries()) {
+    const slug = `${name.toLowerCase().replace(/\W+/g, "-")}-${n}`;
+    const partner = await db
+      .insertInto("partners")
+      .values({ slug, name, website: null, created_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db.insertInto("session_partners").values({ session_id: session.id, partner_id: partner.id, position }).execute();
+  }
+  return session;
+}
+
+export function person(n: number, overrides: Partial<RegistrationForm> = {}): RegistrationForm {
+  return {
+    name: `Deelnemer ${n}`,
+    email: `deelnemer${n}@example.org`,
+    organisation: null,
+    enterpriseNumber: null,
+    dietaryNeeds: null,
+    consent: "on",
+    ...overrides,
+  };
+}
+
+export async function registrationsOf(sessionId: number) {
+  return database()
+    .db.selectFrom("registrations")
+    .selectAll()
+    .where("session_id", "=", sessionId)
+    .orderBy("id")
+    .execute();
+}
+
+/** The mail queued for one address about one session, oldest first. */
+export async function outboxFor(sessionId: number, email: string) {
+  return database()
+    .db.selectFrom("outbox")
+    .innerJoin("registrations", "registrations.id", "outbox.registration_id")
+    .selectAll("outbox")
+    .where("registrations.session_id", "=", sessionId)
+    .where("outbox.to_email", "=", email)
+    .orderBy("outbox.id")
+    .execute();
+}
