@@ -1,5 +1,5 @@
 import { createRequestHandler } from "@remix-run/express";
-import { type ServerBuild, broadcastDevReady, installGlobals } from "@remix-run/node";
+import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { config } from "./app/lib/config.server";
@@ -41,7 +41,8 @@ const server = app.listen(settings.PORT, () => {
   console.log(
     `database: ${database().dialect}; mail: ${settings.SMTP_URL ? "SMTP" : `files in ${settings.MAIL_DIR}/`}; outbox worker: ${settings.OUTBOX_WORKER}`,
   );
-  if (build.mode === "development") broadcastDevReady(build);
+  // Under `npm run dev`, tell the dev server this build is up.
+  if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -31,7 +31,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          for (const [name, value] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(name, value);
+          for (const [name, value] of Object.entries(SECURITY_HEADERS))
+            responseHeaders.set(name, value);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

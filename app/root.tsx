@@ -1,12 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
+  isRouteErrorResponse,
   Link,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -19,6 +19,13 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Pages set their own title; this one is for the error pages the root boundary shows. */
+export const meta: MetaFunction = ({ error }) => {
+  const { t } = i18n(DEFAULT_LOCALE);
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: `${t(notFound ? "notFound.title" : "error.title")} · ${t("site.name")}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: localeOf(request) };

@@ -20,7 +20,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 export function dialectOf(url: string): Dialect {
   if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
   if (/^(file:|sqlite:)/i.test(url) || !url.includes("://")) return "sqlite";
-  throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or file: (got "${url}")`);
+  throw new Error(
+    `DATABASE_URL must start with postgres://, postgresql:// or file: (got "${url}")`,
+  );
 }
 
 function sqliteFilename(url: string): string {
@@ -28,10 +30,15 @@ function sqliteFilename(url: string): string {
   return path === ":memory:" ? path : resolve(path);
 }
 
-export function createDatabase(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): DatabaseHandle {
+export function createDatabase(
+  url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+): DatabaseHandle {
   const dialect = dialectOf(url);
   if (dialect === "postgres") {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    });
     return { dialect, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
   }
   const filename = sqliteFilename(url);

@@ -8,10 +8,10 @@ import ical, {
   ICalEventStatus,
 } from "ical-generator";
 import { DateTime } from "luxon";
-import type { Registration } from "../db/schema";
 import { i18n, isLocale } from "../app/i18n";
 import { TIME_ZONE } from "../app/lib/time";
 import type { SessionDetail } from "../app/models/session.server";
+import type { Registration } from "../db/schema";
 
 /**
  * Every calendar object the app emits. Invites follow RFC 5546 and what Outlook, Gmail and
@@ -107,7 +107,13 @@ export function cancellationIcs(input: InviteInput): string {
     stamp: new Date(stamp),
     status: ICalEventStatus.CANCELLED,
     organizer: { ...organizer, name: commonName(organizer.name) },
-    attendees: [{ name: commonName(registration.name), email: registration.email, role: ICalAttendeeRole.REQ }],
+    attendees: [
+      {
+        name: commonName(registration.name),
+        email: registration.email,
+        role: ICalAttendeeRole.REQ,
+      },
+    ],
   });
   return cal.toString();
 }

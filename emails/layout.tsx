@@ -8,14 +8,20 @@ import {
   Html,
   Link,
   Preview,
+  render,
   Section,
   Text,
-  render,
 } from "@react-email/components";
 import type { ReactNode } from "react";
-import { type RegistrationMailData, mailI18n, mailLinks } from "./message";
+import { mailI18n, mailLinks, type RegistrationMailData } from "./message";
 
-const colors = { ink: "#1d1d1b", muted: "#4a4a48", brand: "#0b5cad", line: "#d9d9d6", bg: "#f4f4f2" };
+const colors = {
+  ink: "#1d1d1b",
+  muted: "#4a4a48",
+  brand: "#0b5cad",
+  line: "#d9d9d6",
+  bg: "#f4f4f2",
+};
 
 interface LayoutProps {
   data: RegistrationMailData;
@@ -33,13 +39,22 @@ interface LayoutProps {
 export function RegistrationLayout({ data, preview, intro, action, children }: LayoutProps) {
   const { t, dateTimeRange, list } = mailI18n(data);
   const { session } = data;
-  const organisers = [t("session.cityOrganiser", { city: session.city.name }), ...session.partners.map((p) => p.name)];
+  const organisers = [
+    t("session.cityOrganiser", { city: session.city.name }),
+    ...session.partners.map((p) => p.name),
+  ];
   const { sessionUrl } = mailLinks(data);
   return (
     <Html lang={data.registration.locale}>
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: colors.bg, color: colors.ink, fontFamily: "Arial, Helvetica, sans-serif" }}>
+      <Body
+        style={{
+          backgroundColor: colors.bg,
+          color: colors.ink,
+          fontFamily: "Arial, Helvetica, sans-serif",
+        }}
+      >
         <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
           <Text style={{ fontSize: "14px", color: colors.brand, fontWeight: "bold", margin: 0 }}>
             {t("site.name")}
@@ -50,7 +65,12 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
           <Text>{t("email.greeting", { name: data.registration.name })}</Text>
           <Text>{intro}</Text>
           {children}
-          <Section style={{ borderTop: `1px solid ${colors.line}`, borderBottom: `1px solid ${colors.line}` }}>
+          <Section
+            style={{
+              borderTop: `1px solid ${colors.line}`,
+              borderBottom: `1px solid ${colors.line}`,
+            }}
+          >
             <Text>
               <strong>{t("email.when")}</strong>
               <br />
@@ -73,7 +93,12 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
             <Section style={{ padding: "16px 0" }}>
               <Button
                 href={action.href}
-                style={{ backgroundColor: colors.brand, color: "#ffffff", padding: "12px 20px", borderRadius: "4px" }}
+                style={{
+                  backgroundColor: colors.brand,
+                  color: "#ffffff",
+                  padding: "12px 20px",
+                  borderRadius: "4px",
+                }}
               >
                 {action.label}
               </Button>

@@ -1,6 +1,6 @@
-import type { Registration } from "../db/schema";
 import { type I18n, i18n, isLocale } from "../app/i18n";
 import type { SessionDetail } from "../app/models/session.server";
+import type { Registration } from "../db/schema";
 import type { Organizer } from "./ics";
 
 /** What every message module returns: ready to store in the outbox and send as it is. */

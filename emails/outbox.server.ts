@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
-import { database } from "../db/client";
-import type { Database, OutboxMessage } from "../db/schema";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import { config } from "../app/lib/config.server";
+import { type DatabaseHandle, database } from "../db/client";
+import type { Database, OutboxMessage } from "../db/schema";
 import type { MailContent } from "./message";
 import type { MailTransport } from "./transport.server";
 
@@ -21,7 +21,13 @@ export interface Recipient {
 
 export async function enqueueMail(
   trx: Kysely<Database>,
-  mail: { kind: string; registrationId: number | null; to: Recipient; content: MailContent; now: string },
+  mail: {
+    kind: string;
+    registrationId: number | null;
+    to: Recipient;
+    content: MailContent;
+    now: string;
+  },
 ): Promise<void> {
   await trx
     .insertInto("outbox")
@@ -48,19 +54,26 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(30 * 2 ** Math.max(attempts - 1, 0), 3600);
 }
 
-const later = (now: string, seconds: number) => new Date(Date.parse(now) + seconds * 1000).toISOString();
+const later = (now: string, seconds: number) =>
+  new Date(Date.parse(now) + seconds * 1000).toISOString();
 
 /**
  * Takes the next due message and leases it to this worker. One statement, so two workers
- * (the server's and `npm run worker`) never take the same message: PostgreSQL re-checks the
- * outer condition after waiting for the row lock, SQLite runs the statement under its write lock.
+ * (the server's and `npm run worker`) never take the same message: on PostgreSQL the subquery
+ * skips rows another claim has locked and the outer condition is re-checked after any wait;
+ * SQLite runs the whole statement under its write lock.
  */
-export async function claimNextMessage(now: string, db = database().db): Promise<OutboxMessage | null> {
-  const claimable = (eb: any, table: string) =>
+export async function claimNextMessage(
+  now: string,
+  { db, dialect }: DatabaseHandle = database(),
+): Promise<OutboxMessage | null> {
+  // Written out twice on purpose: the subquery picks the oldest due message, and the outer
+  // copy is what PostgreSQL re-checks once a competing claim has released the row.
+  const claimable = (eb: ExpressionBuilder<Database, "outbox">) =>
     eb.and([
-      eb(`${table}.status`, "=", "pending"),
-      eb(`${table}.next_attempt_at`, "<=", now),
-      eb.or([eb(`${table}.locked_until`, "is", null), eb(`${table}.locked_until`, "<=", now)]),
+      eb("outbox.status", "=", "pending"),
+      eb("outbox.next_attempt_at", "<=", now),
+      eb.or([eb("outbox.locked_until", "is", null), eb("outbox.locked_until", "<=", now)]),
     ]);
   const claimed = await db
     .updateTable("outbox")
@@ -71,14 +84,15 @@ export async function claimNextMessage(now: string, db = database().db): Promise
           "outbox.id",
           "=",
           eb
-            .selectFrom("outbox as due")
-            .select("due.id")
-            .where((inner) => claimable(inner, "due"))
-            .orderBy("due.next_attempt_at")
-            .orderBy("due.id")
-            .limit(1),
+            .selectFrom("outbox")
+            .select("outbox.id")
+            .where(claimable)
+            .orderBy("outbox.next_attempt_at")
+            .orderBy("outbox.id")
+            .limit(1)
+            .$if(dialect === "postgres", (query) => query.forUpdate().skipLocked()),
         ),
-        claimable(eb, "outbox"),
+        claimable(eb),
       ]),
     )
     .returningAll()
@@ -98,7 +112,11 @@ export async function deliver(message: OutboxMessage, transport: MailTransport):
     text: message.text,
     html: message.html,
     icalEvent: message.ics
-      ? { method: message.ics_method ?? "REQUEST", filename: "uitnodiging.ics", content: message.ics }
+      ? {
+          method: message.ics_method ?? "REQUEST",
+          filename: "uitnodiging.ics",
+          content: message.ics,
+        }
       : undefined,
   });
 }
@@ -111,11 +129,12 @@ export interface OutboxRun {
 /** Sends every message that is due now; failures are rescheduled with backoff. */
 export async function processOutbox(
   transport: MailTransport,
-  { now = () => new Date().toISOString(), db = database().db } = {},
+  { now = () => new Date().toISOString(), handle = database() } = {},
 ): Promise<OutboxRun> {
   const run: OutboxRun = { sent: 0, failed: 0 };
   for (;;) {
-    const message = await claimNextMessage(now(), db);
+    const { db } = handle;
+    const message = await claimNextMessage(now(), handle);
     if (!message) return run;
     try {
       await deliver(message, transport);
@@ -138,7 +157,9 @@ export async function processOutbox(
         })
         .where("id", "=", message.id)
         .execute();
-      console.error(`mail ${message.id} (${message.kind}) not sent, attempt ${message.attempts}: ${reason}`);
+      console.error(
+        `mail ${message.id} (${message.kind}) not sent, attempt ${message.attempts}: ${reason}`,
+      );
       run.failed++;
       // The mail server is likely down: leave the rest for the next round instead of
       // burning one attempt of every queued message now.

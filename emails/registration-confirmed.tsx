@@ -1,6 +1,6 @@
 import { cancellationIcs, inviteIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
-import { type MailContent, type RegistrationMailData, mailI18n, mailLinks } from "./message";
+import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
 
 function inviteInput(data: RegistrationMailData) {
   const { sessionUrl, manageUrl } = mailLinks(data);
@@ -18,7 +18,9 @@ export async function registrationConfirmedEmail(
     variant === "promoted"
       ? t("email.promoted.subject", { title })
       : t("email.confirmed.subject", { title, date: shortDate(data.session.starts_at) });
-  const intro = t(variant === "promoted" ? "email.promoted.intro" : "email.confirmed.intro", { title });
+  const intro = t(variant === "promoted" ? "email.promoted.intro" : "email.confirmed.intro", {
+    title,
+  });
   const { manageUrl } = mailLinks(data);
   const body = await renderMail(
     <RegistrationLayout
@@ -49,6 +51,8 @@ export async function registrationCancelledEmail(data: RegistrationMailData): Pr
   return {
     subject: t(wasConfirmed ? "email.cancelled.subject" : "email.waitlistLeft.subject", { title }),
     ...body,
-    ics: wasConfirmed ? { method: "CANCEL", content: cancellationIcs(inviteInput(data)) } : undefined,
+    ics: wasConfirmed
+      ? { method: "CANCEL", content: cancellationIcs(inviteInput(data)) }
+      : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { RegistrationLayout, renderMail } from "./layout";
-import { type MailContent, type RegistrationMailData, mailI18n, mailLinks } from "./message";
+import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
 
 /**
  * Sent when someone signs up again with an address that already holds a registration:

@@ -22,13 +22,19 @@ export function smtpTransport(url: string): MailTransport {
 
 /** Writes each message as an .eml file: what would have been sent, ready to open in a mail app. */
 export function fileTransport(directory: string): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  const transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "windows",
+  });
   return {
     async send(message) {
       const info = await transporter.sendMail(message);
       await mkdir(directory, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      const path = resolve(join(directory, `${stamp}-${Math.random().toString(36).slice(2, 8)}.eml`));
+      const path = resolve(
+        join(directory, `${stamp}-${Math.random().toString(36).slice(2, 8)}.eml`),
+      );
       await writeFile(path, info.message as Buffer);
       console.log(`mail to ${[message.to].flat().length} recipient(s) written to ${path}`);
       return { id: info.messageId };

@@ -1,10 +1,18 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
 import { closeDatabase, database } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import type { Database } from "../db/schema";
-import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
-import { cities, firstNames, lastNames, organisations, partners, type SeedSession, sessions } from "./data";
+import {
+  cities,
+  firstNames,
+  lastNames,
+  organisations,
+  partners,
+  type SeedSession,
+  sessions,
+} from "./data";
 
 const DAY_MS = 86_400_000;
 
@@ -16,7 +24,10 @@ export function scheduleOf(seed: SeedSession, today: Date) {
   return {
     startsAt,
     endsAt: brusselsTimeToInstant(day, seed.endTime),
-    opensAt: seed.opensInDays !== undefined ? new Date(today.getTime() + seed.opensInDays * DAY_MS).toISOString() : null,
+    opensAt:
+      seed.opensInDays !== undefined
+        ? new Date(today.getTime() + seed.opensInDays * DAY_MS).toISOString()
+        : null,
     closesAt: seed.closesDaysBefore !== undefined ? shift(-seed.closesDaysBefore) : null,
   };
 }
@@ -41,7 +52,10 @@ function seededPerson(index: number) {
  * Loads the cities, partners and sessions a city would publish, with attendees. Idempotent:
  * what exists (matched on slug) is left as it is, so loading twice adds nothing.
  */
-export async function loadSeeds(db: Kysely<Database>, today = new Date()): Promise<{ sessions: number }> {
+export async function loadSeeds(
+  db: Kysely<Database>,
+  today = new Date(),
+): Promise<{ sessions: number }> {
   const now = today.toISOString();
   let added = 0;
   await db.transaction().execute(async (trx) => {
@@ -59,11 +73,18 @@ export async function loadSeeds(db: Kysely<Database>, today = new Date()): Promi
         .onConflict((oc) => oc.column("slug").doNothing())
         .execute();
     }
-    const cityIds = new Map((await trx.selectFrom("cities").select(["id", "slug"]).execute()).map((c) => [c.slug, c.id]));
-    const partnerIds = new Map(
-      (await trx.selectFrom("partners").select(["id", "slug"]).execute()).map((p) => [p.slug, p.id]),
+    const cityIds = new Map(
+      (await trx.selectFrom("cities").select(["id", "slug"]).execute()).map((c) => [c.slug, c.id]),
     );
-    const existing = new Set((await trx.selectFrom("sessions").select("slug").execute()).map((s) => s.slug));
+    const partnerIds = new Map(
+      (await trx.selectFrom("partners").select(["id", "slug"]).execute()).map((p) => [
+        p.slug,
+        p.id,
+      ]),
+    );
+    const existing = new Set(
+      (await trx.selectFrom("sessions").select("slug").execute()).map((s) => s.slug),
+    );
 
     let person = 0;
     for (const seed of sessions) {
@@ -97,13 +118,18 @@ export async function loadSeeds(db: Kysely<Database>, today = new Date()): Promi
       for (const [position, slug] of seed.partners.entries()) {
         const partnerId = partnerIds.get(slug);
         if (!partnerId) throw new Error(`seed session ${seed.slug}: unknown partner ${slug}`);
-        await trx.insertInto("session_partners").values({ session_id: session.id, partner_id: partnerId, position }).execute();
+        await trx
+          .insertInto("session_partners")
+          .values({ session_id: session.id, partner_id: partnerId, position })
+          .execute();
       }
       for (let i = 0; i < seed.attendees; i++) {
         const { name, email, organisation } = seededPerson(person++);
         const confirmed = i < seed.capacity;
         // Sign-ups spread over the weeks before, in order, so the waiting list has an order.
-        const signedUpAt = new Date(Date.parse(now) - (seed.attendees - i) * 3_600_000).toISOString();
+        const signedUpAt = new Date(
+          Date.parse(now) - (seed.attendees - i) * 3_600_000,
+        ).toISOString();
         await trx
           .insertInto("registrations")
           .values({

@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import type { Registration } from "../db/schema";
 import { brusselsTimeToInstant } from "../app/lib/time";
 import type { SessionDetail } from "../app/models/session.server";
+import type { Registration } from "../db/schema";
 import { cancellationIcs, inviteIcs, sessionIcs } from "../emails/ics";
 
 function session(date: string, from: string, to: string): SessionDetail {
@@ -67,22 +67,30 @@ describe("calendar invites", () => {
     expect(event.getFirstPropertyValue("uid")).toBe(registration.ical_uid);
     expect(event.getFirstPropertyValue("sequence")).toBe(0);
     expect(String(event.getFirstPropertyValue("organizer"))).toBe("mailto:agenda@leuven.test");
-    expect(event.getFirstPropertyValue("summary")).toBe("Ontbijtsessie: vergunningen, terrassen; en meer");
+    expect(event.getFirstPropertyValue("summary")).toBe(
+      "Ontbijtsessie: vergunningen, terrassen; en meer",
+    );
     expect(event.getFirstPropertyValue("location")).toContain("Grote Markt 9, 3000 Leuven");
-    expect(event.getFirstPropertyValue("url")).toBe("http://agenda.test/sessies/ontbijtsessie-vergunningen");
-    expect(event.getFirstPropertyValue("description")).toContain("http://agenda.test/inschrijving/abc");
+    expect(event.getFirstPropertyValue("url")).toBe(
+      "http://agenda.test/sessies/ontbijtsessie-vergunningen",
+    );
+    expect(event.getFirstPropertyValue("description")).toContain(
+      "http://agenda.test/inschrijving/abc",
+    );
 
     const stamp = event.getFirstPropertyValue("dtstamp") as ICAL.Time;
     expect(stamp.zone?.tzid).toBe("UTC");
 
-    const start = event.getFirstProperty("dtstart");
-    expect(start?.getParameter("tzid")).toBe("Europe/Brussels");
-    expect((start?.getFirstValue() as ICAL.Time).toString()).toBe("2026-12-03T07:30:00");
-    expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Europe/Brussels");
+    const start = event.getFirstProperty("dtstart") as ICAL.Property;
+    expect(start.getParameter("tzid")).toBe("Europe/Brussels");
+    expect((start.getFirstValue() as ICAL.Time).toString()).toBe("2026-12-03T07:30:00");
+    expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe(
+      "Europe/Brussels",
+    );
 
     // Resolved through the VTIMEZONE, the start is the right instant: 06:30 UTC in winter.
     const zone = new ICAL.Timezone(calendar.getFirstSubcomponent("vtimezone") as ICAL.Component);
-    const time = (start?.getFirstValue() as ICAL.Time).clone();
+    const time = (start.getFirstValue() as ICAL.Time).clone();
     time.zone = zone;
     expect(time.toJSDate().toISOString()).toBe("2026-12-03T06:30:00.000Z");
   });
@@ -101,11 +109,15 @@ describe("calendar invites", () => {
     expect(attendees).toHaveLength(1);
     expect(String(attendees[0]?.getFirstValue()).toLowerCase()).toBe("mailto:sofie@example.org");
     expect(attendees[0]?.getParameter("rsvp")).toBe("TRUE");
-    expect(attendees[0]?.getParameter("cn")).toBe("Sofie 'Fee' Claes'ATTENDEE:mailto:evil@example.org");
+    expect(attendees[0]?.getParameter("cn")).toBe(
+      "Sofie 'Fee' Claes'ATTENDEE:mailto:evil@example.org",
+    );
   });
 
   it("cancels with the same UID, a higher SEQUENCE, STATUS:CANCELLED and no alarm", () => {
-    const { calendar, event } = parse(cancellationIcs(input(session("2026-12-03", "07:30", "09:00"), 1)));
+    const { calendar, event } = parse(
+      cancellationIcs(input(session("2026-12-03", "07:30", "09:00"), 1)),
+    );
     expect(calendar.getFirstPropertyValue("method")).toBe("CANCEL");
     expect(event.getFirstPropertyValue("uid")).toBe(registration.ical_uid);
     expect(event.getFirstPropertyValue("sequence")).toBe(1);
@@ -115,7 +127,9 @@ describe("calendar invites", () => {
   });
 
   it("publishes a session for 'add to calendar' without any attendee", () => {
-    const { calendar, event } = parse(sessionIcs(session("2026-12-03", "07:30", "09:00"), "http://x", "agenda.test"));
+    const { calendar, event } = parse(
+      sessionIcs(session("2026-12-03", "07:30", "09:00"), "http://x", "agenda.test"),
+    );
     expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
     expect(event.getFirstPropertyValue("uid")).toBe("session-7@agenda.test");
     expect(event.getAllProperties("attendee")).toEqual([]);

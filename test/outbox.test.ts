@@ -1,11 +1,11 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { claimNextMessage, processOutbox, retryDelaySeconds } from "../emails/outbox.server";
 import { smtpTransport } from "../emails/transport.server";
-import { signUp } from "../app/models/registration.server";
 import { createSession, person } from "./support/factories";
-import { type Mailbox, calendarParts, startMailbox } from "./support/mailbox";
+import { calendarParts, type Mailbox, startMailbox } from "./support/mailbox";
 
 let mailbox: Mailbox;
 beforeAll(async () => {
@@ -32,7 +32,9 @@ describe("the outbox", () => {
     const mail = await mailbox.waitFor((m) => m.envelopeTo.includes("jan@example.org"));
     expect(mail.parsed.subject).toContain("Ingeschreven: Ontbijtsessie: subsidies voor je zaak");
     expect(mail.parsed.from?.text).toContain("agenda@leuven.test");
-    expect(mail.parsed.to && "text" in mail.parsed.to ? mail.parsed.to.text : "").toContain("Jan Janssens");
+    expect(mail.parsed.to && "text" in mail.parsed.to ? mail.parsed.to.text : "").toContain(
+      "Jan Janssens",
+    );
     expect(mail.parsed.html).toContain("Dag Jan Janssens");
     expect(mail.parsed.text).toContain("Stadhuis Leuven");
 
@@ -58,7 +60,11 @@ describe("the outbox", () => {
     deadTransport.close();
 
     const [waiting] = await pending();
-    expect(waiting).toMatchObject({ to_email: "wachtend@example.org", attempts: 1, locked_until: null });
+    expect(waiting).toMatchObject({
+      to_email: "wachtend@example.org",
+      attempts: 1,
+      locked_until: null,
+    });
     expect(waiting?.last_error).toMatch(/ECONNREFUSED|connect/i);
     expect(Date.parse(waiting?.next_attempt_at ?? "") - start).toBeGreaterThanOrEqual(29_000);
 
@@ -78,7 +84,8 @@ describe("the outbox", () => {
 
   it("gives each message to one worker only, however many claim at once", async () => {
     const session = await createSession({ capacity: 20 });
-    for (let n = 0; n < 12; n++) await signUp(session.slug, person(n, { email: `claim${n}@example.org` }), opts);
+    for (let n = 0; n < 12; n++)
+      await signUp(session.slug, person(n, { email: `claim${n}@example.org` }), opts);
     const now = new Date().toISOString();
     const claims = await Promise.all(Array.from({ length: 30 }, () => claimNextMessage(now)));
     const ids = claims.filter((c) => c !== null).map((c) => c.id);

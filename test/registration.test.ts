@@ -1,7 +1,11 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import {
+  cancelRegistration,
+  getRegistrationByToken,
+  signUp,
+} from "../app/models/registration.server";
 import { database } from "../db/client";
-import { cancelRegistration, getRegistrationByToken, signUp } from "../app/models/registration.server";
 import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
 
 const HOUR = 3_600_000;
@@ -11,14 +15,24 @@ const opts = { locale: "nl-BE" as const };
 describe("signing up", () => {
   it("gives a seat and queues a confirmation with a calendar invite", async () => {
     const session = await createSession({ capacity: 2 });
-    await expect(signUp(session.slug, person(1, { name: "Annelies Peeters" }), opts)).resolves.toEqual({ ok: true });
+    await expect(
+      signUp(session.slug, person(1, { name: "Annelies Peeters" }), opts),
+    ).resolves.toEqual({ ok: true });
 
     const [registration] = await registrationsOf(session.id);
-    expect(registration).toMatchObject({ status: "confirmed", name: "Annelies Peeters", ical_sequence: 0 });
+    expect(registration).toMatchObject({
+      status: "confirmed",
+      name: "Annelies Peeters",
+      ical_sequence: 0,
+    });
     expect(registration?.manage_token).toMatch(/^[A-Za-z0-9_-]{32}$/);
 
     const [mail] = await outboxFor(session.id, "deelnemer1@example.org");
-    expect(mail).toMatchObject({ kind: "registration.confirmed", ics_method: "REQUEST", status: "pending" });
+    expect(mail).toMatchObject({
+      kind: "registration.confirmed",
+      ics_method: "REQUEST",
+      status: "pending",
+    });
     expect(mail?.subject).toContain(session.title);
     expect(mail?.text).toContain(`http://agenda.test/inschrijving/${registration?.manage_token}`);
     const event = new ICAL.Component(ICAL.parse(mail?.ics ?? "")).getFirstSubcomponent("vevent");
@@ -29,7 +43,12 @@ describe("signing up", () => {
     const session = await createSession({ capacity: 2 });
     for (const n of [1, 2, 3, 4]) await signUp(session.slug, person(n), opts);
     const registrations = await registrationsOf(session.id);
-    expect(registrations.map((r) => r.status)).toEqual(["confirmed", "confirmed", "waitlisted", "waitlisted"]);
+    expect(registrations.map((r) => r.status)).toEqual([
+      "confirmed",
+      "confirmed",
+      "waitlisted",
+      "waitlisted",
+    ]);
 
     const [waitlistMail] = await outboxFor(session.id, "deelnemer4@example.org");
     expect(waitlistMail?.kind).toBe("registration.waitlisted");
@@ -40,7 +59,11 @@ describe("signing up", () => {
   it("gives no second seat to the same address, and mails the manage link again", async () => {
     const session = await createSession({ capacity: 5 });
     await signUp(session.slug, person(1), opts);
-    const again = await signUp(session.slug, person(1, { email: "  DEELNEMER1@Example.org " }), opts);
+    const again = await signUp(
+      session.slug,
+      person(1, { email: "  DEELNEMER1@Example.org " }),
+      opts,
+    );
 
     expect(again).toEqual({ ok: true });
     const registrations = await registrationsOf(session.id);
@@ -73,7 +96,10 @@ describe("signing up", () => {
   });
 
   it("answers notFound for a session that does not exist", async () => {
-    await expect(signUp("bestaat-niet", person(1), opts)).resolves.toEqual({ ok: false, reason: "notFound" });
+    await expect(signUp("bestaat-niet", person(1), opts)).resolves.toEqual({
+      ok: false,
+      reason: "notFound",
+    });
   });
 });
 
@@ -83,7 +109,10 @@ describe("cancelling", () => {
     for (const n of [1, 2, 3]) await signUp(session.slug, person(n), opts);
     const [first, second, third] = await registrationsOf(session.id);
 
-    await expect(cancelRegistration(first?.manage_token ?? "")).resolves.toEqual({ ok: true, promoted: 1 });
+    await expect(cancelRegistration(first?.manage_token ?? "")).resolves.toEqual({
+      ok: true,
+      promoted: 1,
+    });
 
     const after = await registrationsOf(session.id);
     expect(after.map((r) => r.status)).toEqual(["cancelled", "confirmed", "waitlisted"]);
@@ -91,7 +120,9 @@ describe("cancelling", () => {
 
     const cancelMail = (await outboxFor(session.id, "deelnemer1@example.org")).at(-1);
     expect(cancelMail).toMatchObject({ kind: "registration.cancelled", ics_method: "CANCEL" });
-    const cancelEvent = new ICAL.Component(ICAL.parse(cancelMail?.ics ?? "")).getFirstSubcomponent("vevent");
+    const cancelEvent = new ICAL.Component(ICAL.parse(cancelMail?.ics ?? "")).getFirstSubcomponent(
+      "vevent",
+    );
     expect(cancelEvent?.getFirstPropertyValue("uid")).toBe(first?.ical_uid);
     expect(cancelEvent?.getFirstPropertyValue("sequence")).toBe(1);
     expect(cancelEvent?.getFirstPropertyValue("status")).toBe("CANCELLED");
@@ -107,10 +138,16 @@ describe("cancelling", () => {
     const session = await createSession({ capacity: 1 });
     for (const n of [1, 2]) await signUp(session.slug, person(n), opts);
     const [, waiting] = await registrationsOf(session.id);
-    await expect(cancelRegistration(waiting?.manage_token ?? "")).resolves.toEqual({ ok: true, promoted: 0 });
+    await expect(cancelRegistration(waiting?.manage_token ?? "")).resolves.toEqual({
+      ok: true,
+      promoted: 0,
+    });
     const mail = (await outboxFor(session.id, "deelnemer2@example.org")).at(-1);
     expect(mail).toMatchObject({ kind: "registration.cancelled", ics: null });
-    expect((await registrationsOf(session.id)).map((r) => r.status)).toEqual(["confirmed", "cancelled"]);
+    expect((await registrationsOf(session.id)).map((r) => r.status)).toEqual([
+      "confirmed",
+      "cancelled",
+    ]);
   });
 
   it("is idempotent and lets the person sign up again afterwards", async () => {
@@ -123,18 +160,26 @@ describe("cancelling", () => {
       reason: "alreadyCancelled",
     });
     await signUp(session.slug, person(1), opts);
-    expect((await registrationsOf(session.id)).map((r) => r.status)).toEqual(["cancelled", "confirmed"]);
+    expect((await registrationsOf(session.id)).map((r) => r.status)).toEqual([
+      "cancelled",
+      "confirmed",
+    ]);
   });
 
   it("rejects an unknown token", async () => {
-    await expect(cancelRegistration("not-a-token")).resolves.toEqual({ ok: false, reason: "notFound" });
+    await expect(cancelRegistration("not-a-token")).resolves.toEqual({
+      ok: false,
+      reason: "notFound",
+    });
   });
 });
 
 describe("capacity under concurrent sign-ups", () => {
   it("never confirms more people than there are seats", async () => {
     const session = await createSession({ capacity: 5 });
-    const results = await Promise.all(Array.from({ length: 40 }, (_, n) => signUp(session.slug, person(n), opts)));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => signUp(session.slug, person(n), opts)),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
 
     const registrations = await registrationsOf(session.id);
@@ -144,7 +189,11 @@ describe("capacity under concurrent sign-ups", () => {
     const mails = await db
       .selectFrom("outbox")
       .select("kind")
-      .where("registration_id", "in", registrations.map((r) => r.id))
+      .where(
+        "registration_id",
+        "in",
+        registrations.map((r) => r.id),
+      )
       .execute();
     expect(mails.filter((m) => m.kind === "registration.confirmed")).toHaveLength(5);
     expect(mails.filter((m) => m.kind === "registration.waitlisted")).toHaveLength(35);

@@ -3,7 +3,13 @@ import type { SessionCardView } from "~/lib/session-view.server";
 import { useI18n } from "~/lib/use-i18n";
 import { AvailabilityBadge } from "./availability-badge";
 
-export function SessionCard({ session, headingLevel = 2 }: { session: SessionCardView; headingLevel?: 2 | 3 }) {
+export function SessionCard({
+  session,
+  headingLevel = 2,
+}: {
+  session: SessionCardView;
+  headingLevel?: 2 | 3;
+}) {
   const { t, shortDate, timeRange, list } = useI18n();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -22,7 +28,9 @@ export function SessionCard({ session, headingLevel = 2 }: { session: SessionCar
       </p>
       <p className="card-summary">{session.summary}</p>
       {session.partners.length ? (
-        <p className="card-partners">{t("card.withPartners", { partners: list(session.partners) })}</p>
+        <p className="card-partners">
+          {t("card.withPartners", { partners: list(session.partners) })}
+        </p>
       ) : null}
       <AvailabilityBadge availability={session.availability} />
     </article>

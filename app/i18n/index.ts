@@ -61,7 +61,12 @@ export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
     minute: "2-digit",
   });
   const long = new Intl.DateTimeFormat(locale, { ...zone, dateStyle: "full" });
-  const short = new Intl.DateTimeFormat(locale, { ...zone, weekday: "short", day: "numeric", month: "short" });
+  const short = new Intl.DateTimeFormat(locale, {
+    ...zone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+  });
   const time = new Intl.DateTimeFormat(locale, { ...zone, hour: "2-digit", minute: "2-digit" });
   const conjunction = new Intl.ListFormat(locale, { type: "conjunction" });
 

@@ -22,14 +22,19 @@ let cached: Config | undefined;
 /** Reads the environment once; a wrong value stops the process with a message that names it. */
 export function config(): Config {
   if (cached) return cached;
-  const parsed = schema.safeParse(Object.fromEntries(
-    Object.entries(process.env).filter(([, value]) => value !== ""),
-  ));
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")),
+  );
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const env = parsed.data;
-  cached = { ...env, publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+  cached = {
+    ...env,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+  };
   return cached;
 }

@@ -22,7 +22,9 @@ export async function flashSignedUpEmail(request: Request, email: string): Promi
   return storage.commitSession(session);
 }
 
-export async function takeSignedUpEmail(request: Request): Promise<{ email: string | null; cookie: string }> {
+export async function takeSignedUpEmail(
+  request: Request,
+): Promise<{ email: string | null; cookie: string }> {
   const session = await storage.getSession(request.headers.get("Cookie"));
   const email = session.get("signedUpEmail") ?? null;
   return { email, cookie: await storage.commitSession(session) };

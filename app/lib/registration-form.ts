@@ -6,8 +6,8 @@ export const LIMITS = { name: 120, email: 254, organisation: 160, dietary: 500 }
 
 // Control characters (CR and LF among them) never belong in a name or a one-line field:
 // they are how a header or a calendar line would be smuggled into a message.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_EXCEPT_NEWLINES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
+const CONTROL_EXCEPT_NEWLINES = /(?![\t\n\r])\p{Cc}/u;
 
 const optionalText = (max: number, tooLong: MessageKey, multiline = false) =>
   z
@@ -29,13 +29,17 @@ export const registrationSchema = z.object({
     .trim()
     .min(1, "errors.name.required")
     .max(LIMITS.name, "errors.name.tooLong")
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { message: "errors.text.invalidCharacters" }),
+    .refine((value) => !CONTROL_CHARACTERS.test(value), {
+      message: "errors.text.invalidCharacters",
+    }),
   email: z
     .string({ error: "errors.email.invalid" })
     .trim()
     .max(LIMITS.email, "errors.email.invalid")
     .pipe(z.email("errors.email.invalid")),
-  organisation: optionalText(LIMITS.organisation, "errors.organisation.tooLong").optional().default(null),
+  organisation: optionalText(LIMITS.organisation, "errors.organisation.tooLong")
+    .optional()
+    .default(null),
   enterpriseNumber: z
     .string()
     .trim()
@@ -49,7 +53,9 @@ export const registrationSchema = z.object({
       }
       return normalized;
     }),
-  dietaryNeeds: optionalText(LIMITS.dietary, "errors.dietary.tooLong", true).optional().default(null),
+  dietaryNeeds: optionalText(LIMITS.dietary, "errors.dietary.tooLong", true)
+    .optional()
+    .default(null),
   consent: z.literal("on", { error: "errors.consent.required" }),
 });
 
@@ -61,10 +67,12 @@ export function parseRegistrationForm(
   formData: FormData,
 ): { ok: true; data: RegistrationForm } | { ok: false; errors: FieldErrors } {
   const raw = Object.fromEntries(
-    ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds", "consent"].map((field) => {
-      const value = formData.get(field);
-      return [field, typeof value === "string" ? value : undefined];
-    }),
+    ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds", "consent"].map(
+      (field) => {
+        const value = formData.get(field);
+        return [field, typeof value === "string" ? value : undefined];
+      },
+    ),
   );
   const result = registrationSchema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };

@@ -3,15 +3,23 @@ import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Registration } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
-import { enqueueMail } from "../../emails/outbox.server";
 import type { MailContent, RegistrationMailData } from "../../emails/message";
-import { registrationCancelledEmail, registrationConfirmedEmail } from "../../emails/registration-confirmed";
+import { enqueueMail } from "../../emails/outbox.server";
+import {
+  registrationCancelledEmail,
+  registrationConfirmedEmail,
+} from "../../emails/registration-confirmed";
 import { registrationReminderEmail } from "../../emails/registration-reminder";
 import { registrationWaitlistedEmail } from "../../emails/registration-waitlisted";
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
 import type { RegistrationForm } from "../lib/registration-form";
-import { type SessionDetail, availabilityOf, getSessionById, getSessionBySlug } from "./session.server";
+import {
+  availabilityOf,
+  getSessionById,
+  getSessionBySlug,
+  type SessionDetail,
+} from "./session.server";
 
 export type SignUpResult =
   | { ok: true }
@@ -28,7 +36,10 @@ function organizer() {
   return { name, email: CALENDAR_ORGANIZER ?? address.trim() };
 }
 
-async function waitlistPosition(trx: Kysely<Database>, registration: Registration): Promise<number> {
+async function waitlistPosition(
+  trx: Kysely<Database>,
+  registration: Registration,
+): Promise<number> {
   const ahead = await trx
     .selectFrom("registrations")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -137,7 +148,14 @@ export async function signUp(
         registrationConfirmedEmail(data, "confirmed"),
       );
     } else {
-      await notify(trx, "registration.waitlisted", registration, session, now, registrationWaitlistedEmail);
+      await notify(
+        trx,
+        "registration.waitlisted",
+        registration,
+        session,
+        now,
+        registrationWaitlistedEmail,
+      );
     }
     return { ok: true };
   });
@@ -162,7 +180,8 @@ export async function getRegistrationByToken(token: string): Promise<ManagedRegi
   return {
     registration,
     session,
-    waitlistPosition: registration.status === "waitlisted" ? await waitlistPosition(db, registration) : null,
+    waitlistPosition:
+      registration.status === "waitlisted" ? await waitlistPosition(db, registration) : null,
   };
 }
 
@@ -204,7 +223,9 @@ export async function promoteFromWaitlist(
   return promoted;
 }
 
-export type CancelResult = { ok: true; promoted: number } | { ok: false; reason: "notFound" | "alreadyCancelled" };
+export type CancelResult =
+  | { ok: true; promoted: number }
+  | { ok: false; reason: "notFound" | "alreadyCancelled" };
 
 /**
  * Cancels a registration by its manage token. A confirmed attendee gets METHOD:CANCEL for
@@ -243,10 +264,19 @@ export async function cancelRegistration(
       .returningAll()
       .executeTakeFirstOrThrow();
     const session = await getSessionById(current.session_id, trx);
-    if (!session) throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
-    await notify(trx, "registration.cancelled", cancelled, session, now, registrationCancelledEmail);
+    if (!session)
+      throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
+    await notify(
+      trx,
+      "registration.cancelled",
+      cancelled,
+      session,
+      now,
+      registrationCancelledEmail,
+    );
 
-    const promoted = current.status === "confirmed" ? await promoteFromWaitlist(trx, session.id, now) : [];
+    const promoted =
+      current.status === "confirmed" ? await promoteFromWaitlist(trx, session.id, now) : [];
     return { ok: true, promoted: promoted.length };
   });
 }

@@ -2,12 +2,6 @@ import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Session, SessionKind } from "../../db/schema";
 
-export const SESSION_KINDS: readonly SessionKind[] = ["info", "breakfast", "forum"];
-
-export function isSessionKind(value: unknown): value is SessionKind {
-  return typeof value === "string" && (SESSION_KINDS as readonly string[]).includes(value);
-}
-
 export interface PartnerSummary {
   slug: string;
   name: string;
@@ -34,7 +28,10 @@ export type Availability =
   | { state: "cancelled" };
 
 export function availabilityOf(
-  session: Pick<Session, "status" | "starts_at" | "capacity" | "registration_opens_at" | "registration_closes_at">,
+  session: Pick<
+    Session,
+    "status" | "starts_at" | "capacity" | "registration_opens_at" | "registration_closes_at"
+  >,
   confirmedCount: number,
   now: string,
 ): Availability {
@@ -43,7 +40,8 @@ export function availabilityOf(
   if (session.registration_opens_at && now < session.registration_opens_at) {
     return { state: "notYetOpen", opensAt: session.registration_opens_at };
   }
-  if (session.registration_closes_at && now >= session.registration_closes_at) return { state: "closed" };
+  if (session.registration_closes_at && now >= session.registration_closes_at)
+    return { state: "closed" };
   const seatsLeft = session.capacity - confirmedCount;
   return seatsLeft > 0 ? { state: "open", seatsLeft } : { state: "waitlist" };
 }
@@ -80,7 +78,12 @@ async function withPartners(
     ? await db
         .selectFrom("session_partners")
         .innerJoin("partners", "partners.id", "session_partners.partner_id")
-        .select(["session_partners.session_id", "partners.slug", "partners.name", "partners.website"])
+        .select([
+          "session_partners.session_id",
+          "partners.slug",
+          "partners.name",
+          "partners.website",
+        ])
         .where("session_partners.session_id", "in", ids)
         .orderBy("session_partners.position")
         .execute()
@@ -117,13 +120,19 @@ export async function listUpcomingSessions(filter: UpcomingFilter): Promise<Sess
   return withPartners(db, rows);
 }
 
-export async function getSessionBySlug(slug: string, db = database().db): Promise<SessionDetail | null> {
+export async function getSessionBySlug(
+  slug: string,
+  db = database().db,
+): Promise<SessionDetail | null> {
   const rows = await sessionsWithCounts(db).where("sessions.slug", "=", slug).execute();
   const [session] = await withPartners(db, rows);
   return session ?? null;
 }
 
-export async function getSessionById(id: number, db = database().db): Promise<SessionDetail | null> {
+export async function getSessionById(
+  id: number,
+  db = database().db,
+): Promise<SessionDetail | null> {
   const rows = await sessionsWithCounts(db).where("sessions.id", "=", id).execute();
   const [session] = await withPartners(db, rows);
   return session ?? null;

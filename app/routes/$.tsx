@@ -1,8 +1,3 @@
-import type { MetaFunction } from "@remix-run/node";
-import { i18n } from "~/i18n";
-
-export const meta: MetaFunction = () => [{ title: i18n().t("notFound.title") }];
-
 /** Every URL no other route claims: the root error boundary shows the 404 page. */
 export async function loader() {
   throw new Response("Not Found", { status: 404 });

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SessionCard } from "~/components/session-card";
 import { i18n } from "~/i18n";
+import { isSessionKind, SESSION_KINDS } from "~/lib/session-kinds";
 import { sessionCardView } from "~/lib/session-view.server";
 import { useI18n } from "~/lib/use-i18n";
-import { SESSION_KINDS, isSessionKind, listCities, listUpcomingSessions } from "~/models/session.server";
+import { listCities, listUpcomingSessions } from "~/models/session.server";
 
 export const meta: MetaFunction = () => {
   const { t } = i18n();
@@ -23,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kindParam = url.searchParams.get("soort");
   const kind = isSessionKind(kindParam) ? kindParam : "";
   const now = new Date().toISOString();
-  const sessions = await listUpcomingSessions({ citySlug: city || undefined, kind: kind || undefined, now });
+  const sessions = await listUpcomingSessions({
+    citySlug: city || undefined,
+    kind: kind || undefined,
+    now,
+  });
   return { cities, filter: { city, kind }, sessions: sessions.map((s) => sessionCardView(s, now)) };
 }
 

@@ -18,7 +18,11 @@ async function load(token: string) {
   if (!found) throw new Response("Not Found", { status: 404, headers: PRIVATE });
   const { registration, session, waitlistPosition } = found;
   return {
-    registration: { name: registration.name, email: registration.email, status: registration.status },
+    registration: {
+      name: registration.name,
+      email: registration.email,
+      status: registration.status,
+    },
     waitlistPosition,
     session: {
       slug: session.slug,
@@ -44,13 +48,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return Response.json({ error: "unknownIntent" }, { status: 400, headers: PRIVATE });
   }
   const result = await cancelRegistration(token);
-  if (!result.ok && result.reason === "notFound") throw new Response("Not Found", { status: 404, headers: PRIVATE });
+  if (!result.ok && result.reason === "notFound")
+    throw new Response("Not Found", { status: 404, headers: PRIVATE });
   // Cancelling twice (a double click, a second tab) ends in the same state: say so.
   return Response.json({ cancelled: true }, { headers: PRIVATE });
 }
 
 export default function ManageRegistration() {
-  const { registration, session, waitlistPosition } = useLoaderData<Awaited<ReturnType<typeof load>>>();
+  const { registration, session, waitlistPosition } =
+    useLoaderData<Awaited<ReturnType<typeof load>>>();
   const actionData = useActionData<{ cancelled?: boolean }>();
   const [searchParams] = useSearchParams();
   const { t, dateTimeRange } = useI18n();

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { AvailabilityBadge } from "~/components/availability-badge";
@@ -69,7 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseRegistrationForm(formData);
   if (!parsed.ok) {
     const values = Object.fromEntries(
-      ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds"].map((f) => [f, String(formData.get(f) ?? "")]),
+      ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds"].map((f) => [
+        f,
+        String(formData.get(f) ?? ""),
+      ]),
     );
     return Response.json({ errors: parsed.errors, values } satisfies ActionData, { status: 400 });
   }
@@ -86,7 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SessionPage() {
   const { session, availability } = useLoaderData<typeof loader>();
   const { t, dateTimeRange, list } = useI18n();
-  const organisers = [t("session.cityOrganiser", { city: session.city.name }), ...session.partners.map((p) => p.name)];
+  const organisers = [
+    t("session.cityOrganiser", { city: session.city.name }),
+    ...session.partners.map((p) => p.name),
+  ];
   return (
     <div className="wrap page">
       <p className="breadcrumb">
@@ -102,7 +113,9 @@ export default function SessionPage() {
             <div>
               <dt>{t("session.when")}</dt>
               <dd>
-                <time dateTime={session.startsAt}>{dateTimeRange(session.startsAt, session.endsAt)}</time>
+                <time dateTime={session.startsAt}>
+                  {dateTimeRange(session.startsAt, session.endsAt)}
+                </time>
               </dd>
             </div>
             <div>
@@ -191,7 +204,9 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
           {t("errors.form")}
         </div>
       ) : null}
-      {state === "waitlist" ? <p className="notice notice-waitlist">{t("signup.waitlistNotice")}</p> : null}
+      {state === "waitlist" ? (
+        <p className="notice notice-waitlist">{t("signup.waitlistNotice")}</p>
+      ) : null}
       <Field
         name="name"
         label={t("signup.name")}
@@ -262,7 +277,9 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
         ) : null}
       </div>
       <button type="submit" className="button button-primary" disabled={submitting}>
-        {submitting ? t("signup.submitting") : t(state === "waitlist" ? "signup.submitWaitlist" : "signup.submit")}
+        {submitting
+          ? t("signup.submitting")
+          : t(state === "waitlist" ? "signup.submitWaitlist" : "signup.submit")}
       </button>
     </Form>
   );

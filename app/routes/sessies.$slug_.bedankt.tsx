@@ -5,7 +5,9 @@ import { takeSignedUpEmail } from "~/lib/flash.server";
 import { useI18n } from "~/lib/use-i18n";
 import { getSessionBySlug } from "~/models/session.server";
 
-export const meta: MetaFunction = () => [{ title: `${i18n().t("thanks.title")} · ${i18n().t("site.name")}` }];
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("thanks.title")} · ${i18n().t("site.name")}` },
+];
 
 /**
  * The same page whether the sign-up was new, went to the waiting list or repeated an
@@ -22,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Thanks() {
-  const { title, slug, email } = useLoaderData<{ title: string; slug: string; email: string | null }>();
+  const { title, slug, email } = useLoaderData<{
+    title: string;
+    slug: string;
+    email: string | null;
+  }>();
   const { t } = useI18n();
   return (
     <div className="wrap page narrow">

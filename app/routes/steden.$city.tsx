@@ -19,7 +19,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const city = await getCityBySlug(params.city ?? "");
   if (!city) throw new Response("Not Found", { status: 404 });
   const now = new Date().toISOString();
-  const [sessions, cities] = await Promise.all([listUpcomingSessions({ citySlug: city.slug, now }), listCities()]);
+  const [sessions, cities] = await Promise.all([
+    listUpcomingSessions({ citySlug: city.slug, now }),
+    listCities(),
+  ]);
   return {
     city,
     otherCities: cities.filter((c) => c.slug !== city.slug),

@@ -9,7 +9,8 @@ import { afterAll } from "vitest";
  * folder, or with TEST_DATABASE=postgres a fresh PostgreSQL database that is dropped after.
  */
 export const TEST_DATABASE = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const POSTGRES_ADMIN_URL =
+  process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 process.env.PUBLIC_URL = "http://agenda.test";
 process.env.MAIL_FROM = '"Ondernemersagenda Leuven" <agenda@leuven.test>';

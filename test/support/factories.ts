@@ -1,6 +1,6 @@
+import type { RegistrationForm } from "../../app/lib/registration-form";
 import { database } from "../../db/client";
 import type { NewSession } from "../../db/schema";
-import type { RegistrationForm } from "../../app/lib/registration-form";
 
 let counter = 0;
 const HOUR = 3_600_000;
@@ -13,7 +13,12 @@ export async function createSession(overrides: Partial<NewSession> & { partners?
   const now = new Date().toISOString();
   const city = await db
     .insertInto("cities")
-    .values({ slug: `stad-${n}-${process.pid}`, name: "Leuven", province: "Vlaams-Brabant", created_at: now })
+    .values({
+      slug: `stad-${n}-${process.pid}`,
+      name: "Leuven",
+      province: "Vlaams-Brabant",
+      created_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const startsAt = new Date(Date.now() + 7 * 24 * HOUR);
@@ -48,7 +53,10 @@ export async function createSession(overrides: Partial<NewSession> & { partners?
       .values({ slug, name, website: null, created_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await db.insertInto("session_partners").values({ session_id: session.id, partner_id: partner.id, position }).execute();
+    await db
+      .insertInto("session_partners")
+      .values({ session_id: session.id, partner_id: partner.id, position })
+      .execute();
   }
   return session;
 }

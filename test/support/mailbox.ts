@@ -56,7 +56,9 @@ export async function startMailbox(port = 0): Promise<Mailbox> {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no matching mail within ${timeoutMs} ms (${messages.length} received)`));
+          reject(
+            new Error(`no matching mail within ${timeoutMs} ms (${messages.length} received)`),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });
@@ -71,9 +73,13 @@ export async function startMailbox(port = 0): Promise<Mailbox> {
  */
 export function calendarParts(mail: ReceivedMail) {
   return mail.parsed.attachments
-    .filter((part) => part.contentType === "text/calendar" || part.contentType === "application/ics")
+    .filter(
+      (part) => part.contentType === "text/calendar" || part.contentType === "application/ics",
+    )
     .map((part) => {
-      const header = part.headers.get("content-type") as { params?: Record<string, string> } | undefined;
+      const header = part.headers.get("content-type") as
+        | { params?: Record<string, string> }
+        | undefined;
       return {
         method: header?.params?.method ?? null,
         filename: part.filename ?? null,

@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { type Mailbox, startMailbox } from "../test/support/mailbox";
+
+export { expect };
+
+interface App {
+  baseURL: string;
+  mailbox: Mailbox;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startApp(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("listening on")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`app exited with ${code}:\n${output}`)));
+  });
+  return child;
+}
+
+/**
+ * Every worker starts the built app as a user would (`server.ts`, seeded SQLite), with its
+ * mail going to a real SMTP server in this process.
+ */
+export const test = base.extend<
+  { mailbox: Mailbox; expectAccessible: (page: Page) => Promise<void> },
+  { app: App }
+>({
+  app: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the object pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), "oa-e2e-"));
+      const mailbox = await startMailbox();
+      const port = await freePort();
+      const baseURL = `http://localhost:${port}`;
+      const databaseUrl = `file:${join(dir, "e2e.sqlite")}`;
+      const child = await startApp({
+        NODE_ENV: "production",
+        PORT: String(port),
+        PUBLIC_URL: baseURL,
+        DATABASE_URL: databaseUrl,
+        SMTP_URL: mailbox.url,
+        MAIL_FROM: '"Stad Leuven – Ondernemersagenda" <agenda@leuven.test>',
+        OUTBOX_POLL_MS: "200",
+      });
+      // Tests add their own sessions to the same database file.
+      process.env.DATABASE_URL = databaseUrl;
+      await use({ baseURL, mailbox });
+      child.kill("SIGTERM");
+      await mailbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: "worker", timeout: 60_000 },
+  ],
+  baseURL: async ({ app }, use) => use(app.baseURL),
+  // A script error in the browser (a failed hydration, say) fails the test that caused it.
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await use(page);
+    expect(errors, "errors in the browser").toEqual([]);
+  },
+  mailbox: async ({ app }, use) => use(app.mailbox),
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the object pattern
+  expectAccessible: async ({}, use) => {
+    await use(async (page) => {
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      expect(
+        results.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        ),
+      ).toEqual([]);
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import ICAL from "ical.js";
+import { calendarParts, type ReceivedMail } from "../test/support/mailbox";
+
+/** The manage link in a message, as a person would click it. */
+export function manageLink(mail: ReceivedMail): string {
+  const match = /https?:\/\/[^\s"<>\]]+\/inschrijving\/[A-Za-z0-9_-]+/.exec(mail.parsed.text ?? "");
+  if (!match) throw new Error(`no manage link in mail "${mail.parsed.subject}"`);
+  return match[0];
+}
+
+/** The VEVENT of the text/calendar alternative, with the part's method parameter. */
+export function invite(mail: ReceivedMail) {
+  const [part] = calendarParts(mail);
+  if (!part) throw new Error(`no calendar in mail "${mail.parsed.subject}"`);
+  const calendar = new ICAL.Component(ICAL.parse(part.content));
+  const event = calendar.getFirstSubcomponent("vevent");
+  if (!event) throw new Error("no VEVENT");
+  const start = event.getFirstProperty("dtstart");
+  return {
+    partMethod: part.method,
+    method: calendar.getFirstPropertyValue("method"),
+    uid: event.getFirstPropertyValue("uid"),
+    sequence: event.getFirstPropertyValue("sequence"),
+    organizer: String(event.getFirstPropertyValue("organizer")),
+    attendees: event
+      .getAllProperties("attendee")
+      .map((a) => String(a.getFirstValue()).toLowerCase()),
+    startTzid: start?.getParameter("tzid"),
+    startLocal: (start?.getFirstValue() as ICAL.Time | undefined)?.toString(),
+    status: event.getFirstPropertyValue("status"),
+  };
+}
+
+export const to = (address: string) => (mail: ReceivedMail) => mail.envelopeTo.includes(address);

@@ -1,0 +1,257 @@
+import { describe, expect, it } from "vitest";
+import { loader as homeLoader } from "../app/routes/_index";
+import { action as manageAction, loader as manageLoader } from "../app/routes/inschrijving.$token";
+import { loader as sessionLoader, action as signUpAction } from "../app/routes/sessies.$slug";
+import { loader as icsLoader } from "../app/routes/sessies.$slug_.agenda[.ics]";
+import { loader as thanksLoader } from "../app/routes/sessies.$slug_.bedankt";
+import { createSession, outboxFor, registrationsOf } from "./support/factories";
+
+const HOUR = 3_600_000;
+
+function post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return new Request(url, { method: "POST", body: new URLSearchParams(fields), headers });
+}
+
+async function thrown(promise: Promise<unknown>): Promise<Response> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  throw new Error("expected a thrown Response");
+}
+
+const valid = { name: "Lotte Wouters", email: "lotte@example.org", consent: "on" };
+
+describe("the sign-up form", () => {
+  it("answers bad input with 400, a message per field, the values kept, and stores nothing", async () => {
+    const session = await createSession();
+    const url = `http://agenda.test/sessies/${session.slug}`;
+    const response = (await signUpAction({
+      request: post(url, { name: "Lotte", email: "lotte@", enterpriseNumber: "0123.456.789" }),
+      params: { slug: session.slug },
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors).toEqual({
+      email: "errors.email.invalid",
+      enterpriseNumber: "errors.enterpriseNumber.invalid",
+      consent: "errors.consent.required",
+    });
+    expect(body.values).toMatchObject({
+      name: "Lotte",
+      email: "lotte@",
+      enterpriseNumber: "0123.456.789",
+    });
+    expect(await registrationsOf(session.id)).toEqual([]);
+  });
+
+  it("signs up, then redirects to a thank-you page that names the address", async () => {
+    const session = await createSession();
+    const url = `http://agenda.test/sessies/${session.slug}`;
+    const response = (await signUpAction({
+      request: post(url, valid),
+      params: { slug: session.slug },
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/sessies/${session.slug}/bedankt`);
+    const cookie = response.headers.get("Set-Cookie")?.split(";")[0] ?? "";
+    expect(cookie).toMatch(/^oa_flash=/);
+    expect(await registrationsOf(session.id)).toHaveLength(1);
+
+    const thanks = (await thanksLoader({
+      request: new Request(`${url}/bedankt`, { headers: { Cookie: cookie } }),
+      params: { slug: session.slug },
+      context: {},
+    })) as Response;
+    expect((await thanks.json()).email).toBe("lotte@example.org");
+    expect(thanks.headers.get("Cache-Control")).toBe("no-store");
+  });
+
+  it("looks the same to the visitor when the address was already signed up", async () => {
+    const session = await createSession();
+    const url = `http://agenda.test/sessies/${session.slug}`;
+    const first = (await signUpAction({
+      request: post(url, valid),
+      params: { slug: session.slug },
+      context: {},
+    })) as Response;
+    const second = (await signUpAction({
+      request: post(url, valid),
+      params: { slug: session.slug },
+      context: {},
+    })) as Response;
+    expect([first.status, first.headers.get("Location")]).toEqual([
+      second.status,
+      second.headers.get("Location"),
+    ]);
+    expect(await registrationsOf(session.id)).toHaveLength(1);
+    expect((await outboxFor(session.id, "lotte@example.org")).map((m) => m.kind)).toEqual([
+      "registration.confirmed",
+      "registration.reminder",
+    ]);
+  });
+
+  it("answers 409 with the reason when registration has closed", async () => {
+    const session = await createSession({
+      registration_closes_at: new Date(Date.now() - HOUR).toISOString(),
+    });
+    const response = (await signUpAction({
+      request: post(`http://agenda.test/sessies/${session.slug}`, valid),
+      params: { slug: session.slug },
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ unavailable: "closed" });
+    expect(await registrationsOf(session.id)).toEqual([]);
+  });
+
+  it("answers 404 for a session that does not exist", async () => {
+    const response = await thrown(
+      signUpAction({
+        request: post("http://agenda.test/sessies/nope", valid),
+        params: { slug: "nope" },
+        context: {},
+      }),
+    );
+    expect(response.status).toBe(404);
+    expect(
+      (
+        await thrown(
+          sessionLoader({
+            request: new Request("http://agenda.test/sessies/nope"),
+            params: { slug: "nope" },
+            context: {},
+          }),
+        )
+      ).status,
+    ).toBe(404);
+  });
+
+  it("stores nothing when the hidden bot field is filled in", async () => {
+    const session = await createSession();
+    const response = (await signUpAction({
+      request: post(`http://agenda.test/sessies/${session.slug}`, {
+        ...valid,
+        website: "http://spam.example",
+      }),
+      params: { slug: session.slug },
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(302);
+    expect(await registrationsOf(session.id)).toEqual([]);
+  });
+});
+
+describe("the manage page", () => {
+  it("shows the registration and cancels it on a POST, never on a GET", async () => {
+    const session = await createSession({ capacity: 1 });
+    const url = `http://agenda.test/sessies/${session.slug}`;
+    await signUpAction({ request: post(url, valid), params: { slug: session.slug }, context: {} });
+    const [registration] = await registrationsOf(session.id);
+    const token = registration?.manage_token ?? "";
+    const manageUrl = `http://agenda.test/inschrijving/${token}?annuleren`;
+
+    const page = await manageLoader({
+      request: new Request(manageUrl),
+      params: { token },
+      context: {},
+    });
+    expect(page.headers.get("Cache-Control")).toContain("no-store");
+    expect((await page.json()).registration).toEqual({
+      name: "Lotte Wouters",
+      email: "lotte@example.org",
+      status: "confirmed",
+    });
+    expect((await registrationsOf(session.id))[0]?.status).toBe("confirmed");
+
+    const bad = await manageAction({
+      request: post(manageUrl, { intent: "delete-everything" }),
+      params: { token },
+      context: {},
+    });
+    expect(bad.status).toBe(400);
+    expect((await registrationsOf(session.id))[0]?.status).toBe("confirmed");
+
+    const done = await manageAction({
+      request: post(manageUrl, { intent: "cancel" }),
+      params: { token },
+      context: {},
+    });
+    expect(done.status).toBe(200);
+    expect((await registrationsOf(session.id))[0]?.status).toBe("cancelled");
+  });
+
+  it("answers 404 for an unknown token", async () => {
+    const response = await thrown(
+      manageLoader({
+        request: new Request("http://agenda.test/inschrijving/x"),
+        params: { token: "x" },
+        context: {},
+      }),
+    );
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("browsing", () => {
+  it("filters upcoming sessions by city and kind from the URL, soonest first", async () => {
+    const inDays = (d: number) => new Date(Date.now() + d * 24 * HOUR).toISOString();
+    const later = await createSession({ kind: "info", starts_at: inDays(9), ends_at: inDays(9.1) });
+    const sooner = await createSession({
+      kind: "info",
+      starts_at: inDays(3),
+      ends_at: inDays(3.1),
+    });
+    await createSession({ kind: "forum" });
+    await createSession({ kind: "info", starts_at: inDays(-3), ends_at: inDays(-2.9) });
+
+    const all = await homeLoader({
+      request: new Request("http://agenda.test/?soort=info"),
+      params: {},
+      context: {},
+    });
+    const slugs = all.sessions.map((s) => s.slug);
+    expect(slugs.indexOf(sooner.slug)).toBeLessThan(slugs.indexOf(later.slug));
+    expect(all.sessions.every((s) => s.kind === "info")).toBe(true);
+    expect(all.sessions.every((s) => s.startsAt > new Date().toISOString())).toBe(true);
+
+    const city = (
+      await homeLoader({ request: new Request("http://agenda.test/"), params: {}, context: {} })
+    ).cities.find(
+      (c) =>
+        c.slug.startsWith(`stad-`) &&
+        all.sessions.some((s) => s.city.slug === c.slug && s.slug === later.slug),
+    );
+    const one = await homeLoader({
+      request: new Request(`http://agenda.test/?stad=${city?.slug}&soort=info`),
+      params: {},
+      context: {},
+    });
+    expect(one.sessions.map((s) => s.slug)).toEqual([later.slug]);
+    expect(one.filter).toEqual({ city: city?.slug, kind: "info" });
+
+    const unknown = await homeLoader({
+      request: new Request("http://agenda.test/?stad=atlantis&soort=x"),
+      params: {},
+      context: {},
+    });
+    expect(unknown.filter).toEqual({ city: "", kind: "" });
+  });
+
+  it("offers each session as a .ics download", async () => {
+    const session = await createSession();
+    const response = await icsLoader({
+      request: new Request("http://agenda.test/x"),
+      params: { slug: session.slug },
+      context: {},
+    });
+    expect(response.headers.get("Content-Type")).toBe(
+      "text/calendar; charset=utf-8; method=PUBLISH",
+    );
+    expect(await response.text()).toContain("METHOD:PUBLISH");
+  });
+});
