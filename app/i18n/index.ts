@@ -34,6 +34,24 @@ export interface I18n {
 
 const cache = new Map<Locale, I18n>();
 
+/**
+ * Remembers what a formatter returned: Intl's formatRange costs ~10 µs a call, and a page of
+ * sessions asks for the same few dates over and over. Bounded, so it cannot grow without end.
+ */
+function remembered(format: (...instants: string[]) => string): (...instants: string[]) => string {
+  const results = new Map<string, string>();
+  return (...instants) => {
+    const key = instants.join("|");
+    let result = results.get(key);
+    if (result === undefined) {
+      result = format(...instants);
+      if (results.size >= 10_000) results.clear();
+      results.set(key, result);
+    }
+    return result;
+  };
+}
+
 /** One translator and one set of Intl formatters per locale, made once and reused. */
 export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
   const existing = cache.get(locale);
@@ -73,10 +91,10 @@ export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
   const created: I18n = {
     locale,
     t,
-    dateTimeRange: (start, end) => dateTime.formatRange(new Date(start), new Date(end)),
-    longDate: (instant) => long.format(new Date(instant)),
-    shortDate: (instant) => short.format(new Date(instant)),
-    timeRange: (start, end) => time.formatRange(new Date(start), new Date(end)),
+    dateTimeRange: remembered((start, end) => dateTime.formatRange(new Date(start), new Date(end))),
+    longDate: remembered((instant) => long.format(new Date(instant))),
+    shortDate: remembered((instant) => short.format(new Date(instant))),
+    timeRange: remembered((start, end) => time.formatRange(new Date(start), new Date(end))),
     list: (items) => conjunction.format(items),
   };
   cache.set(locale, created);
