@@ -43,7 +43,7 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
     t("session.cityOrganiser", { city: session.city.name }),
     ...session.partners.map((p) => p.name),
   ];
-  const { sessionUrl } = mailLinks(data);
+  const { sessionUrl, cancelUrl } = mailLinks(data);
   return (
     <Html lang={data.registration.locale}>
       <Head />
@@ -104,8 +104,18 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
               </Button>
             </Section>
           ) : null}
+          {data.registration.status !== "confirmed" ? null : (
+            <Text>
+              {t("email.cantCome")}{" "}
+              <Link href={cancelUrl} style={{ color: colors.brand }}>
+                {t("email.cancelLink")}
+              </Link>
+            </Text>
+          )}
           <Text>
-            <Link href={sessionUrl}>{t("email.sessionPage")}</Link>
+            <Link href={sessionUrl} style={{ color: colors.brand }}>
+              {t("email.sessionPage")}
+            </Link>
           </Text>
           <Hr style={{ borderColor: colors.line }} />
           <Text style={{ fontSize: "12px", color: colors.muted }}>{t("email.footer")}</Text>

@@ -23,9 +23,12 @@ export interface RegistrationMailData {
 }
 
 export function mailLinks({ session, registration, publicUrl }: RegistrationMailData) {
+  const manageUrl = `${publicUrl}/inschrijving/${encodeURIComponent(registration.manage_token)}`;
   return {
     sessionUrl: `${publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
-    manageUrl: `${publicUrl}/inschrijving/${encodeURIComponent(registration.manage_token)}`,
+    manageUrl,
+    /** Opens the manage page at its confirmation step: one click from there cancels. */
+    cancelUrl: `${manageUrl}?annuleren`,
   };
 }
 

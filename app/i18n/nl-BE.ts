@@ -26,6 +26,7 @@ export const nlBE = {
     "{count, plural, =0 {Geen sessies gevonden} one {# sessie gepland} other {# sessies gepland}}",
   "home.empty":
     "Er staan geen sessies gepland die aan je keuze voldoen. Kies een andere stad of soort sessie.",
+  "home.byCity": "Sessies per stad",
   "filter.legend": "Sessies filteren",
   "filter.city": "Stad",
   "filter.allCities": "Alle steden",
@@ -111,6 +112,10 @@ export const nlBE = {
   "manage.confirmBody":
     "Je plaats gaat naar de eerste persoon op de wachtlijst. Zolang er plaatsen vrij zijn, kun je je later opnieuw inschrijven.",
   "manage.confirm": "Ja, annuleer mijn inschrijving",
+  "manage.confirmTitleWaitlisted": "Wil je van de wachtlijst gaan?",
+  "manage.confirmBodyWaitlisted":
+    "Je plaats op de wachtlijst vervalt. Wil je later toch komen, dan schrijf je je opnieuw in.",
+  "manage.confirmWaitlisted": "Ja, haal me van de wachtlijst",
   "manage.keep": "Nee, ik blijf ingeschreven",
   "manage.cancelledNow": "Je inschrijving is geannuleerd. We stuurden je een bevestiging.",
   "manage.signUpAgain": "Opnieuw inschrijven",
@@ -148,6 +153,8 @@ export const nlBE = {
   "email.organisers": "Organisatie",
   "email.manage": "Bekijk of annuleer je inschrijving",
   "email.sessionPage": "Meer over deze sessie",
+  "email.cantCome": "Kan je toch niet komen? Geef je plaats dan door aan iemand anders.",
+  "email.cancelLink": "Annuleer je inschrijving",
   "email.signUpAgain": "Opnieuw inschrijven",
   "email.footer":
     "Je krijgt deze e-mail omdat je je inschreef via de Ondernemersagenda. Deze link is persoonlijk: stuur deze e-mail niet door.",

@@ -84,6 +84,16 @@ export default function Home() {
       ) : (
         <p className="empty">{t("home.empty")}</p>
       )}
+      <nav aria-labelledby="by-city" className="other-cities">
+        <h2 id="by-city">{t("home.byCity")}</h2>
+        <ul>
+          {cities.map((city) => (
+            <li key={city.slug}>
+              <Link to={`/steden/${city.slug}`}>{city.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </div>
   );
 }

@@ -62,6 +62,7 @@ export default function ManageRegistration() {
   const { t, dateTimeRange } = useI18n();
   const confirming = searchParams.has("annuleren") && registration.status !== "cancelled";
   const canCancel = registration.status !== "cancelled" && !session.past;
+  const waitlisted = registration.status === "waitlisted";
 
   return (
     <div className="wrap page narrow">
@@ -86,12 +87,14 @@ export default function ManageRegistration() {
 
       {confirming && canCancel ? (
         <section className="confirm" aria-labelledby="confirm-title">
-          <h2 id="confirm-title">{t("manage.confirmTitle")}</h2>
-          <p>{t("manage.confirmBody")}</p>
+          <h2 id="confirm-title">
+            {t(waitlisted ? "manage.confirmTitleWaitlisted" : "manage.confirmTitle")}
+          </h2>
+          <p>{t(waitlisted ? "manage.confirmBodyWaitlisted" : "manage.confirmBody")}</p>
           <Form method="post" replace>
             <input type="hidden" name="intent" value="cancel" />
             <button type="submit" className="button button-danger">
-              {t("manage.confirm")}
+              {t(waitlisted ? "manage.confirmWaitlisted" : "manage.confirm")}
             </button>{" "}
             <Link to="." replace className="button button-secondary">
               {t("manage.keep")}
@@ -101,7 +104,7 @@ export default function ManageRegistration() {
       ) : canCancel ? (
         <p>
           <Link to="?annuleren" className="button button-secondary">
-            {t(registration.status === "waitlisted" ? "manage.leaveWaitlist" : "manage.cancel")}
+            {t(waitlisted ? "manage.leaveWaitlist" : "manage.cancel")}
           </Link>
         </p>
       ) : registration.status === "cancelled" && !session.past && !session.cancelled ? (
