@@ -33,11 +33,17 @@ export async function registrationConfirmedEmail(
   return { subject, ...body, ics: { method: "REQUEST", content: inviteIcs(inviteInput(data)) } };
 }
 
-/** Sent when a confirmed seat is given up: METHOD:CANCEL removes the event from the calendar. */
-export async function registrationCancelledEmail(data: RegistrationMailData): Promise<MailContent> {
+/**
+ * Sent when a registration is cancelled. A confirmed attendee also gets METHOD:CANCEL, which
+ * removes the event from their calendar; someone who was waiting never had an invite.
+ */
+export async function registrationCancelledEmail(
+  data: RegistrationMailData,
+  previousStatus: "confirmed" | "waitlisted",
+): Promise<MailContent> {
   const { t } = mailI18n(data);
   const title = data.session.title;
-  const wasConfirmed = data.registration.confirmed_at !== null;
+  const wasConfirmed = previousStatus === "confirmed";
   const intro = t(wasConfirmed ? "email.cancelled.intro" : "email.waitlistLeft.intro", { title });
   const { sessionUrl } = mailLinks(data);
   const body = await renderMail(

@@ -17,8 +17,8 @@ import type { RegistrationForm } from "../lib/registration-form";
 import {
   availabilityOf,
   getSessionById,
-  getSessionBySlug,
   type SessionDetail,
+  sessionIdBySlug,
 } from "./session.server";
 
 export type SignUpResult =
@@ -93,12 +93,12 @@ export async function signUp(
   form: RegistrationForm,
   { locale, now = new Date().toISOString() }: { locale: Locale; now?: string },
 ): Promise<SignUpResult> {
-  const found = await getSessionBySlug(sessionSlug);
-  if (!found) return { ok: false, reason: "notFound" };
+  const sessionId = await sessionIdBySlug(sessionSlug);
+  if (sessionId === null) return { ok: false, reason: "notFound" };
 
   return writeTransaction(async (trx) => {
-    await lockSession(trx, found.id);
-    const session = await getSessionById(found.id, trx);
+    await lockSession(trx, sessionId);
+    const session = await getSessionById(sessionId, trx);
     if (!session) return { ok: false, reason: "notFound" };
     const availability = availabilityOf(session, session.confirmedCount, now);
     if (availability.state !== "open" && availability.state !== "waitlist") {
@@ -266,13 +266,9 @@ export async function cancelRegistration(
     const session = await getSessionById(current.session_id, trx);
     if (!session)
       throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
-    await notify(
-      trx,
-      "registration.cancelled",
-      cancelled,
-      session,
-      now,
-      registrationCancelledEmail,
+    const previousStatus = current.status;
+    await notify(trx, "registration.cancelled", cancelled, session, now, (data) =>
+      registrationCancelledEmail(data, previousStatus),
     );
 
     const promoted =

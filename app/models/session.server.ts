@@ -129,6 +129,15 @@ export async function getSessionBySlug(
   return session ?? null;
 }
 
+export async function sessionIdBySlug(slug: string): Promise<number | null> {
+  const row = await database()
+    .db.selectFrom("sessions")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export async function getSessionById(
   id: number,
   db = database().db,
