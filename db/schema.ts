@@ -12,6 +12,8 @@ export type SessionStatus = "scheduled" | "cancelled";
 export type SessionLanguage = "nl" | "en" | "fr";
 export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
 export type OutboxStatus = "pending" | "sent" | "failed";
+export type RegistrationSource = "public" | "organiser";
+export type OrganiserRole = "admin" | "organiser";
 
 export interface CitiesTable {
   id: Generated<number>;
@@ -78,6 +80,13 @@ export interface RegistrationsTable {
   updated_at: Instant;
   confirmed_at: Instant | null;
   cancelled_at: Instant | null;
+  checked_in_at: Instant | null;
+  /** "public" (the sign-up form) or "organiser" (added by hand). */
+  source: Generated<RegistrationSource>;
+  /** Order on the waiting list, ascending: the sign-up moment in ms unless an organiser moved someone. */
+  queue_position: number;
+  /** Opens this person's check-in for an organiser (the QR code in the confirmation). */
+  checkin_code: string | null;
 }
 
 export interface OutboxTable {
@@ -100,6 +109,53 @@ export interface OutboxTable {
   sent_at: Instant | null;
 }
 
+export interface OrganisersTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  /** scrypt, in the form "scrypt$N$r$p$salt$hash" (base64url parts). */
+  password_hash: string;
+  role: OrganiserRole;
+  failed_logins: Generated<number>;
+  locked_until: Instant | null;
+  created_at: ColumnType<Instant, Instant, never>;
+  updated_at: Instant;
+}
+
+export interface OrganiserScopesTable {
+  id: Generated<number>;
+  organiser_id: number;
+  city_id: number | null;
+  partner_id: number | null;
+}
+
+export interface AuthSessionsTable {
+  /** SHA-256 of the cookie's token: a leaked table opens no session. */
+  token_hash: string;
+  organiser_id: number;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  organiser_id: number;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  organiser_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number | null;
+  summary: string;
+  created_at: Instant;
+}
+
 export interface Database {
   cities: CitiesTable;
   partners: PartnersTable;
@@ -107,6 +163,11 @@ export interface Database {
   session_partners: SessionPartnersTable;
   registrations: RegistrationsTable;
   outbox: OutboxTable;
+  organisers: OrganisersTable;
+  organiser_scopes: OrganiserScopesTable;
+  auth_sessions: AuthSessionsTable;
+  password_resets: PasswordResetsTable;
+  audit_log: AuditLogTable;
 }
 
 export type City = Selectable<CitiesTable>;
@@ -118,3 +179,5 @@ export type Registration = Selectable<RegistrationsTable>;
 export type NewRegistration = Insertable<RegistrationsTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type NewOutboxMessage = Insertable<OutboxTable>;
+export type Organiser = Selectable<OrganisersTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -27,7 +27,7 @@ test("browse the seeded agenda and filter by city and kind, with a link that can
   expect(await cards.count()).toBeGreaterThan(20);
   await expectAccessible(page);
 
-  await page.getByLabel("Stad").selectOption({ label: "Gent" });
+  await page.getByLabel("Stad", { exact: true }).selectOption({ label: "Gent" });
   await page.getByLabel("Soort sessie").selectOption({ label: "Infosessies" });
   await page.getByRole("button", { name: "Toon sessies" }).click();
   await expect(page).toHaveURL(/\?stad=gent&soort=info$/);
@@ -39,7 +39,7 @@ test("browse the seeded agenda and filter by city and kind, with a link that can
 
   // The same URL opened fresh shows the same selection.
   await page.goto("/?stad=gent&soort=info");
-  await expect(page.getByLabel("Stad")).toHaveValue("gent");
+  await expect(page.getByLabel("Stad", { exact: true })).toHaveValue("gent");
   await page.getByRole("link", { name: "Wis filters" }).click();
   await expect(page).toHaveURL(/\/$/);
 });

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
+import { registrationKeys } from "../app/models/registration.server";
 import { closeDatabase, database } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import type { Database } from "../db/schema";
@@ -134,9 +134,7 @@ export async function loadSeeds(
           .insertInto("registrations")
           .values({
             session_id: session.id,
-            ical_uid: `${randomUUID()}@ondernemersagenda`,
-            ical_sequence: 0,
-            manage_token: randomBytes(24).toString("base64url"),
+            ...registrationKeys(signedUpAt),
             name,
             email,
             email_normalized: email.toLowerCase(),

@@ -25,6 +25,20 @@ export type SignUpResult =
   | { ok: true }
   | { ok: false; reason: "notFound" | "cancelled" | "past" | "notYetOpen" | "closed" };
 
+/**
+ * The secrets and keys every new registration gets: its calendar UID, the token of its manage
+ * link, the code its QR check-in opens, and its place in a waiting-list queue (the sign-up moment).
+ */
+export function registrationKeys(now: string) {
+  return {
+    ical_uid: `${randomUUID()}@ondernemersagenda`,
+    ical_sequence: 0,
+    manage_token: randomBytes(24).toString("base64url"),
+    checkin_code: randomBytes(16).toString("base64url"),
+    queue_position: Date.parse(now),
+  };
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -47,8 +61,11 @@ async function waitlistPosition(
     .where("status", "=", "waitlisted")
     .where((eb) =>
       eb.or([
-        eb("created_at", "<", registration.created_at),
-        eb.and([eb("created_at", "=", registration.created_at), eb("id", "<", registration.id)]),
+        eb("queue_position", "<", registration.queue_position),
+        eb.and([
+          eb("queue_position", "=", registration.queue_position),
+          eb("id", "<", registration.id),
+        ]),
       ]),
     )
     .executeTakeFirstOrThrow();
@@ -123,9 +140,7 @@ export async function signUp(
       .insertInto("registrations")
       .values({
         session_id: session.id,
-        ical_uid: `${randomUUID()}@ondernemersagenda`,
-        ical_sequence: 0,
-        manage_token: randomBytes(24).toString("base64url"),
+        ...registrationKeys(now),
         name: form.name,
         email: form.email,
         email_normalized: emailNormalized,
@@ -203,7 +218,7 @@ export async function promoteFromWaitlist(
     .select("id")
     .where("session_id", "=", sessionId)
     .where("status", "=", "waitlisted")
-    .orderBy("created_at")
+    .orderBy("queue_position")
     .orderBy("id")
     .limit(free)
     .execute();
