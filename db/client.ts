@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import Cursor from "pg-cursor";
 import type { Database } from "./schema";
 
 export type Dialect = "sqlite" | "postgres";
@@ -39,7 +40,11 @@ export function createDatabase(
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     });
-    return { dialect, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+    // The cursor lets `.stream()` read large exports in batches instead of all at once.
+    return {
+      dialect,
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }),
+    };
   }
   const filename = sqliteFilename(url);
   return {

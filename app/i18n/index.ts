@@ -1,15 +1,23 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { TIME_ZONE } from "~/lib/time";
-import { type MessageKey, nlBE } from "./nl-BE";
+import { nlBE } from "./nl-BE";
+import { nlBEExport } from "./nl-BE.export";
+import { nlBENotifications } from "./nl-BE.notifications";
+import { nlBEOrganiser } from "./nl-BE.organiser";
 
-export type { MessageKey };
+/**
+ * One catalogue per locale, kept in a few files by part of the product: the public pages and
+ * their mail (nl-BE.ts), the organiser workspace, the messages about changed sessions, exports.
+ */
+const nlBECatalogue = { ...nlBE, ...nlBEOrganiser, ...nlBENotifications, ...nlBEExport };
+export type MessageKey = keyof typeof nlBECatalogue;
 
 /** The locales with a catalogue. French and English get theirs next to nl-BE. */
 export const LOCALES = ["nl-BE"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "nl-BE";
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { "nl-BE": nlBE };
+const catalogues: Record<Locale, Record<MessageKey, string>> = { "nl-BE": nlBECatalogue };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

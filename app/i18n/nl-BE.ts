@@ -160,5 +160,3 @@ export const nlBE = {
     "Je krijgt deze e-mail omdat je je inschreef via de Ondernemersagenda. Deze link is persoonlijk: stuur deze e-mail niet door.",
   "ics.description": "{summary}\n\nJe inschrijving bekijken of annuleren: {manageUrl}",
 } as const;
-
-export type MessageKey = keyof typeof nlBE;
