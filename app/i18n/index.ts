@@ -4,12 +4,19 @@ import { nlBE } from "./nl-BE";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
+import { nlBESessionForm } from "./nl-BE.session-form";
 
 /**
  * One catalogue per locale, kept in a few files by part of the product: the public pages and
  * their mail (nl-BE.ts), the organiser workspace, the messages about changed sessions, exports.
  */
-const nlBECatalogue = { ...nlBE, ...nlBEOrganiser, ...nlBENotifications, ...nlBEExport };
+const nlBECatalogue = {
+  ...nlBE,
+  ...nlBEOrganiser,
+  ...nlBESessionForm,
+  ...nlBENotifications,
+  ...nlBEExport,
+};
 export type MessageKey = keyof typeof nlBECatalogue;
 
 /** The locales with a catalogue. French and English get theirs next to nl-BE. */
