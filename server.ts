@@ -7,7 +7,7 @@ import { closeDatabase, database } from "./db/client";
 import { migrateToLatest } from "./db/migrate";
 import { startOutboxWorker } from "./emails/outbox.server";
 import { transportFromConfig } from "./emails/transport.server";
-import { isEmpty, loadSeeds } from "./seeds/load";
+import { isEmpty, loadDemoOrganisers, loadSeeds } from "./seeds/load";
 
 installGlobals({ nativeFetch: true });
 
@@ -16,9 +16,13 @@ const { db } = database();
 
 // A fresh install comes up ready to use: schema migrated, and demo data in an empty database.
 await migrateToLatest(db);
-if (process.env.SEED_ON_START !== "off" && (await isEmpty(db))) {
+const production = settings.NODE_ENV === "production";
+const seedOnStart = process.env.SEED_ON_START ?? (production ? "off" : "on");
+if (seedOnStart === "on" && (await isEmpty(db))) {
   const { sessions } = await loadSeeds(db);
   console.log(`empty database: loaded ${sessions} demo session(s)`);
+  // Accounts with a published password have no place in production.
+  if (!production) console.log(`demo organiser accounts: ${await loadDemoOrganisers(db)} added`);
 }
 
 const BUILD_PATH = "./build/index.js";

@@ -25,6 +25,8 @@ async function startApp(databaseUrl: string): Promise<ChildProcess> {
       PORT: String(APP_PORT),
       DATABASE_URL: databaseUrl,
       OUTBOX_WORKER: "off",
+      SEED_ON_START: "on",
+      SESSION_SECRET: "bench-secret-that-is-long-enough-for-the-check",
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -71,6 +71,8 @@ export const test = base.extend<
         SMTP_URL: mailbox.url,
         MAIL_FROM: '"Stad Leuven – Ondernemersagenda" <agenda@leuven.test>',
         OUTBOX_POLL_MS: "200",
+        SEED_ON_START: "on",
+        SESSION_SECRET: "e2e-secret-that-is-long-enough-for-the-check",
       });
       // Tests add their own sessions to the same database file.
       process.env.DATABASE_URL = databaseUrl;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
+import { createOrganiser, type NewOrganiser } from "../app/models/organiser.server";
 import { registrationKeys } from "../app/models/registration.server";
 import { closeDatabase, database } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
@@ -157,6 +158,53 @@ export async function loadSeeds(
   return { sessions: added };
 }
 
+/** The demo accounts of development data; the README names them. Never loaded in production. */
+export const DEMO_PASSWORD = "ondernemen-in-leuven";
+const demoOrganisers: NewOrganiser[] = [
+  {
+    email: "beheer@ondernemersagenda.local",
+    name: "Sara Claes (beheerder)",
+    role: "admin",
+    password: DEMO_PASSWORD,
+  },
+  {
+    email: "leuven@ondernemersagenda.local",
+    name: "Pieter Wouters (Stad Leuven)",
+    role: "organiser",
+    password: DEMO_PASSWORD,
+    citySlugs: ["leuven"],
+  },
+  {
+    email: "gent@ondernemersagenda.local",
+    name: "Lotte De Smet (Stad Gent)",
+    role: "organiser",
+    password: DEMO_PASSWORD,
+    citySlugs: ["gent"],
+  },
+  {
+    email: "unizo@ondernemersagenda.local",
+    name: "Koen Jacobs (Unizo)",
+    role: "organiser",
+    password: DEMO_PASSWORD,
+    partnerSlugs: ["unizo"],
+  },
+];
+
+export async function loadDemoOrganisers(db: Kysely<Database>): Promise<number> {
+  let added = 0;
+  for (const organiser of demoOrganisers) {
+    const exists = await db
+      .selectFrom("organisers")
+      .select("id")
+      .where("email", "=", organiser.email)
+      .executeTakeFirst();
+    if (exists) continue;
+    await createOrganiser(organiser);
+    added++;
+  }
+  return added;
+}
+
 /** True when the database holds no session yet: a fresh install that wants the demo data. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom("sessions").select("id").limit(1).executeTakeFirst();
@@ -169,6 +217,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await migrateToLatest(db);
     const { sessions: count } = await loadSeeds(db);
     console.log(`seed: ${count} session(s) added`);
+    if (process.env.NODE_ENV !== "production") {
+      console.log(`seed: ${await loadDemoOrganisers(db)} demo organiser account(s) added`);
+    }
   } catch (error) {
     console.error(error);
     process.exitCode = 1;

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 const schema = z.object({
@@ -13,9 +14,10 @@ const schema = z.object({
   MAIL_DIR: z.string().default("data/mail"),
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string };
+export type Config = z.infer<typeof schema> & { publicUrl: string; sessionSecret: string };
 
 let cached: Config | undefined;
 
@@ -32,9 +34,17 @@ export function config(): Config {
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const env = parsed.data;
-  cached = {
+  if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+    throw new Error(
+      "Invalid configuration:\n  SESSION_SECRET must be set in production (32 or more random characters, e.g. `openssl rand -hex 32`)",
+    );
+  }
+  const settings: Config = {
     ...env,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    // Outside production a secret of the process's own will do: restarting signs organisers out.
+    sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
   };
-  return cached;
+  cached = settings;
+  return settings;
 }

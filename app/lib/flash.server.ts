@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
 import { config } from "./config.server";
 
 // Holds what the next page should say (the address a confirmation went to) for one request.
-// Without SESSION_SECRET a per-process secret is enough: a flash lives for one redirect.
 const storage = createCookieSessionStorage<Record<string, never>, { signedUpEmail: string }>({
   cookie: {
     name: "oa_flash",
@@ -12,7 +10,7 @@ const storage = createCookieSessionStorage<Record<string, never>, { signedUpEmai
     path: "/",
     maxAge: 600,
     secure: config().publicUrl.startsWith("https://"),
-    secrets: [process.env.SESSION_SECRET || randomBytes(32).toString("hex")],
+    secrets: [config().sessionSecret],
   },
 });
 

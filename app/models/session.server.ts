@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Session, SessionKind } from "../../db/schema";
+import { type SessionScope, sessionInScope } from "./scope.server";
 
 export interface PartnerSummary {
   slug: string;
@@ -116,6 +117,22 @@ export async function listUpcomingSessions(filter: UpcomingFilter): Promise<Sess
     .orderBy("sessions.starts_at")
     .orderBy("sessions.id")
     .limit(filter.limit ?? 200)
+    .execute();
+  return withPartners(db, rows);
+}
+
+/** The sessions an organiser may see that have not ended, soonest first. */
+export async function listSessionsInScope(
+  scope: SessionScope,
+  { now, limit = 200 }: { now: string; limit?: number },
+): Promise<SessionDetail[]> {
+  const { db } = database();
+  const rows = await sessionsWithCounts(db)
+    .where(sessionInScope(scope))
+    .where("sessions.ends_at", ">", now)
+    .orderBy("sessions.starts_at")
+    .orderBy("sessions.id")
+    .limit(limit)
     .execute();
   return withPartners(db, rows);
 }

@@ -1,0 +1,74 @@
+import { DateTime } from "luxon";
+import { database } from "../../db/client";
+import { TIME_ZONE } from "../lib/time";
+import { type SessionScope, sessionInScope } from "./scope.server";
+import { listSessionsInScope } from "./session.server";
+
+const WEEKS = 8;
+
+/**
+ * What an organiser sees first: the sessions coming up with how full they are, sign-ups per
+ * week over the last eight weeks, and the newest sign-ups of the last seven days.
+ */
+export async function organiserDashboard(scope: SessionScope, now = new Date().toISOString()) {
+  const { db } = database();
+  const upcoming = await listSessionsInScope(scope, { now, limit: 50 });
+
+  const thisWeek = DateTime.fromISO(now, { zone: TIME_ZONE }).startOf("week");
+  const since = thisWeek.minus({ weeks: WEEKS - 1 });
+  const signUps = await db
+    .selectFrom("registrations")
+    .innerJoin("sessions", "sessions.id", "registrations.session_id")
+    .select(["registrations.created_at"])
+    .where(sessionInScope(scope))
+    .where("registrations.created_at", ">=", since.toUTC().toISO() ?? now)
+    .execute();
+  const weeks = Array.from({ length: WEEKS }, (_, i) => ({
+    weekStart: since.plus({ weeks: i }).toISODate() ?? "",
+    count: 0,
+  }));
+  for (const { created_at } of signUps) {
+    const index = Math.floor(
+      DateTime.fromISO(created_at, { zone: TIME_ZONE }).diff(since, "weeks").weeks,
+    );
+    const week = weeks[index];
+    if (week) week.count++;
+  }
+
+  const weekAgo = new Date(Date.parse(now) - 7 * 86_400_000).toISOString();
+  const recent = await db
+    .selectFrom("registrations")
+    .innerJoin("sessions", "sessions.id", "registrations.session_id")
+    .select([
+      "registrations.id",
+      "registrations.name",
+      "registrations.organisation",
+      "registrations.status",
+      "registrations.created_at",
+      "sessions.id as session_id",
+      "sessions.title as session_title",
+    ])
+    .where(sessionInScope(scope))
+    .where("registrations.created_at", ">=", weekAgo)
+    .where("registrations.status", "<>", "cancelled")
+    .orderBy("registrations.created_at", "desc")
+    .orderBy("registrations.id", "desc")
+    .execute();
+
+  return {
+    upcoming: upcoming.map((s) => ({
+      id: s.id,
+      title: s.title,
+      kind: s.kind,
+      startsAt: s.starts_at,
+      endsAt: s.ends_at,
+      city: s.city.name,
+      status: s.status,
+      capacity: s.capacity,
+      confirmed: s.confirmedCount,
+      waiting: s.waitlistCount,
+    })),
+    weeks,
+    lastWeek: { count: recent.length, newest: recent.slice(0, 10) },
+  };
+}

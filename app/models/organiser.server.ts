@@ -1,0 +1,315 @@
+import { createHash, randomBytes } from "node:crypto";
+import { database } from "../../db/client";
+import type { Organiser, OrganiserRole } from "../../db/schema";
+import { writeTransaction } from "../../db/transaction";
+import { enqueueMail } from "../../emails/outbox.server";
+import { passwordResetEmail } from "../../emails/password-reset";
+import { config } from "../lib/config.server";
+import { decoyHash, hashPassword, verifyPassword } from "../lib/password.server";
+import { recordAudit } from "./audit.server";
+import type { SessionScope } from "./scope.server";
+
+const SESSION_HOURS = 12;
+const RESET_MINUTES = 60;
+/** Wrong passwords in a row before the account locks. */
+export const LOCK_AFTER = 5;
+const LOCK_MINUTES = 15;
+
+const sha256 = (token: string) => createHash("sha256").update(token).digest("base64url");
+const inMinutes = (now: string, minutes: number) =>
+  new Date(Date.parse(now) + minutes * 60_000).toISOString();
+
+export function normalizeOrganiserEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export type PublicOrganiser = Pick<Organiser, "id" | "email" | "name" | "role">;
+
+export interface NewOrganiser {
+  email: string;
+  name: string;
+  password: string;
+  role: OrganiserRole;
+  citySlugs?: string[];
+  partnerSlugs?: string[];
+}
+
+/** Creates an organiser with their scope; refuses an address that is taken. */
+export async function createOrganiser(
+  input: NewOrganiser,
+  { now = new Date().toISOString() } = {},
+) {
+  const { db } = database();
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const email = normalizeOrganiserEmail(input.email);
+    const taken = await trx
+      .selectFrom("organisers")
+      .select("id")
+      .where("email", "=", email)
+      .executeTakeFirst();
+    if (taken) throw new Error(`An organiser with ${email} exists already.`);
+    const organiser = await trx
+      .insertInto("organisers")
+      .values({
+        email,
+        name: input.name.trim(),
+        password_hash: passwordHash,
+        role: input.role,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(["id", "email", "name", "role"])
+      .executeTakeFirstOrThrow();
+    for (const slug of input.citySlugs ?? []) {
+      const city = await trx
+        .selectFrom("cities")
+        .select("id")
+        .where("slug", "=", slug)
+        .executeTakeFirst();
+      if (!city) throw new Error(`Unknown city "${slug}".`);
+      await trx
+        .insertInto("organiser_scopes")
+        .values({ organiser_id: organiser.id, city_id: city.id, partner_id: null })
+        .execute();
+    }
+    for (const slug of input.partnerSlugs ?? []) {
+      const partner = await trx
+        .selectFrom("partners")
+        .select("id")
+        .where("slug", "=", slug)
+        .executeTakeFirst();
+      if (!partner) throw new Error(`Unknown partner "${slug}".`);
+      await trx
+        .insertInto("organiser_scopes")
+        .values({ organiser_id: organiser.id, city_id: null, partner_id: partner.id })
+        .execute();
+    }
+    return organiser;
+  });
+}
+
+export type LoginResult =
+  | { ok: true; organiser: PublicOrganiser; sessionToken: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; until: string };
+
+/** How long to hold back the answer after n wrong passwords in a row: guessing gets slower. */
+export function loginDelayMs(failedLogins: number): number {
+  return Math.min(250 * 2 ** Math.max(failedLogins - 1, 0), 4000) * (failedLogins > 0 ? 1 : 0);
+}
+
+/**
+ * Checks an address and password. Wrong passwords are counted per account: each one makes the
+ * next answer slower, and after LOCK_AFTER in a row the account is locked for LOCK_MINUTES.
+ */
+export async function logIn(
+  email: string,
+  password: string,
+  {
+    now = new Date().toISOString(),
+    delay = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+  } = {},
+): Promise<LoginResult> {
+  const { db } = database();
+  const organiser = await db
+    .selectFrom("organisers")
+    .selectAll()
+    .where("email", "=", normalizeOrganiserEmail(email))
+    .executeTakeFirst();
+  if (!organiser) {
+    await verifyPassword(password, await decoyHash());
+    return { ok: false, reason: "invalid" };
+  }
+  if (organiser.locked_until && organiser.locked_until > now) {
+    return { ok: false, reason: "locked", until: organiser.locked_until };
+  }
+  if (!(await verifyPassword(password, organiser.password_hash))) {
+    const failed = organiser.failed_logins + 1;
+    const locked = failed >= LOCK_AFTER;
+    await db
+      .updateTable("organisers")
+      .set({
+        failed_logins: locked ? 0 : failed,
+        locked_until: locked ? inMinutes(now, LOCK_MINUTES) : null,
+      })
+      .where("id", "=", organiser.id)
+      .execute();
+    if (locked) {
+      await recordAudit(
+        {
+          organiserId: organiser.id,
+          action: "organiser.locked",
+          subjectType: "organiser",
+          subjectId: organiser.id,
+          summary: `Account ${organiser.email} vergrendeld na ${LOCK_AFTER} foute wachtwoorden`,
+        },
+        { now },
+      );
+      return { ok: false, reason: "locked", until: inMinutes(now, LOCK_MINUTES) };
+    }
+    await delay(loginDelayMs(failed));
+    return { ok: false, reason: "invalid" };
+  }
+  await db
+    .updateTable("organisers")
+    .set({ failed_logins: 0, locked_until: null })
+    .where("id", "=", organiser.id)
+    .execute();
+  const sessionToken = await startAuthSession(organiser.id, now);
+  return {
+    ok: true,
+    organiser: {
+      id: organiser.id,
+      email: organiser.email,
+      name: organiser.name,
+      role: organiser.role,
+    },
+    sessionToken,
+  };
+}
+
+async function startAuthSession(organiserId: number, now: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await database()
+    .db.insertInto("auth_sessions")
+    .values({
+      token_hash: sha256(token),
+      organiser_id: organiserId,
+      created_at: now,
+      expires_at: inMinutes(now, SESSION_HOURS * 60),
+    })
+    .execute();
+  return token;
+}
+
+export interface SignedInOrganiser extends PublicOrganiser {
+  scope: SessionScope;
+}
+
+/** The organiser a session token belongs to, with their scope; null when unknown or expired. */
+export async function organiserBySessionToken(
+  token: string,
+  now = new Date().toISOString(),
+): Promise<SignedInOrganiser | null> {
+  const { db } = database();
+  const organiser = await db
+    .selectFrom("auth_sessions")
+    .innerJoin("organisers", "organisers.id", "auth_sessions.organiser_id")
+    .select(["organisers.id", "organisers.email", "organisers.name", "organisers.role"])
+    .where("auth_sessions.token_hash", "=", sha256(token))
+    .where("auth_sessions.expires_at", ">", now)
+    .executeTakeFirst();
+  if (!organiser) return null;
+  return { ...organiser, scope: await scopeOf(organiser) };
+}
+
+export async function scopeOf(organiser: Pick<Organiser, "id" | "role">): Promise<SessionScope> {
+  if (organiser.role === "admin") return { all: true };
+  const scopes = await database()
+    .db.selectFrom("organiser_scopes")
+    .select(["city_id", "partner_id"])
+    .where("organiser_id", "=", organiser.id)
+    .execute();
+  return {
+    all: false,
+    cityIds: scopes.flatMap((s) => (s.city_id === null ? [] : [s.city_id])),
+    partnerIds: scopes.flatMap((s) => (s.partner_id === null ? [] : [s.partner_id])),
+  };
+}
+
+export async function endAuthSession(token: string): Promise<void> {
+  await database().db.deleteFrom("auth_sessions").where("token_hash", "=", sha256(token)).execute();
+}
+
+/**
+ * Mails a one-time link to set a new password, when the address belongs to an organiser.
+ * The caller says the same thing either way, so the form does not reveal who has an account.
+ */
+export async function requestPasswordReset(
+  email: string,
+  { now = new Date().toISOString() } = {},
+): Promise<void> {
+  const organiser = await database()
+    .db.selectFrom("organisers")
+    .select(["id", "email", "name"])
+    .where("email", "=", normalizeOrganiserEmail(email))
+    .executeTakeFirst();
+  if (!organiser) return;
+  const token = randomBytes(32).toString("base64url");
+  await writeTransaction(async (trx) => {
+    await trx
+      .insertInto("password_resets")
+      .values({
+        token_hash: sha256(token),
+        organiser_id: organiser.id,
+        created_at: now,
+        expires_at: inMinutes(now, RESET_MINUTES),
+        used_at: null,
+      })
+      .execute();
+    await enqueueMail(trx, {
+      kind: "organiser.passwordReset",
+      registrationId: null,
+      to: { name: organiser.name, email: organiser.email },
+      content: await passwordResetEmail({
+        name: organiser.name,
+        url: `${config().publicUrl}/beheer/wachtwoord/${token}`,
+        validMinutes: RESET_MINUTES,
+      }),
+      now,
+    });
+  });
+}
+
+/** Whether a reset link can still be used. */
+export async function isResetTokenValid(
+  token: string,
+  now = new Date().toISOString(),
+): Promise<boolean> {
+  const row = await database()
+    .db.selectFrom("password_resets")
+    .select("token_hash")
+    .where("token_hash", "=", sha256(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Sets a new password with a reset link: the link is used up, every open session ends, the lock lifts. */
+export async function resetPassword(
+  token: string,
+  password: string,
+  { now = new Date().toISOString() } = {},
+): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  return writeTransaction(async (trx) => {
+    const reset = await trx
+      .updateTable("password_resets")
+      .set({ used_at: now })
+      .where("token_hash", "=", sha256(token))
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .returning("organiser_id")
+      .executeTakeFirst();
+    if (!reset) return false;
+    await trx
+      .updateTable("organisers")
+      .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now })
+      .where("id", "=", reset.organiser_id)
+      .execute();
+    await trx.deleteFrom("auth_sessions").where("organiser_id", "=", reset.organiser_id).execute();
+    await recordAudit(
+      {
+        organiserId: reset.organiser_id,
+        action: "organiser.passwordReset",
+        subjectType: "organiser",
+        subjectId: reset.organiser_id,
+        summary: "Nieuw wachtwoord ingesteld via e-maillink",
+      },
+      { trx, now },
+    );
+    return true;
+  });
+}

@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FillBar } from "~/components/fill-bar";
+import { WeekChart } from "~/components/week-chart";
+import { i18n } from "~/i18n";
+import { requireOrganiser } from "~/lib/auth.server";
+import { useI18n } from "~/lib/use-i18n";
+import { organiserDashboard } from "~/models/dashboard.server";
+
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("dashboard.title")} · ${i18n().t("admin.title")}` },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  return organiserDashboard(organiser.scope);
+}
+
+export default function Dashboard() {
+  const { upcoming, weeks, lastWeek } = useLoaderData<typeof loader>();
+  const { t, shortDate, timeRange } = useI18n();
+  return (
+    <div className="wrap page">
+      <h1>{t("dashboard.title")}</h1>
+      <div className="dashboard-grid">
+        <section aria-labelledby="upcoming-title" className="panel dashboard-upcoming">
+          <h2 id="upcoming-title">{t("dashboard.upcoming")}</h2>
+          {upcoming.length ? (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.column.session")}</th>
+                  <th scope="col">{t("dashboard.column.when")}</th>
+                  <th scope="col">{t("dashboard.column.fill")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {upcoming.map((session) => (
+                  <tr key={session.id}>
+                    <td>
+                      <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
+                      <div className="muted">
+                        {t(`kind.${session.kind}`)} · {session.city}
+                        {session.status === "cancelled" ? ` · ${t("dashboard.cancelled")}` : ""}
+                      </div>
+                    </td>
+                    <td className="nowrap">
+                      {shortDate(session.startsAt)}
+                      <br />
+                      {timeRange(session.startsAt, session.endsAt)}
+                    </td>
+                    <td>
+                      <FillBar
+                        confirmed={session.confirmed}
+                        capacity={session.capacity}
+                        waiting={session.waiting}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{t("dashboard.none")}</p>
+          )}
+        </section>
+        <div className="dashboard-side">
+          <section aria-labelledby="week-title" className="panel">
+            <h2 id="week-title">{t("dashboard.perWeek")}</h2>
+            <WeekChart weeks={weeks} />
+          </section>
+          <section aria-labelledby="recent-title" className="panel">
+            <h2 id="recent-title">{t("dashboard.lastWeek")}</h2>
+            <p className="big-number">{t("dashboard.lastWeekCount", { count: lastWeek.count })}</p>
+            <ul className="recent">
+              {lastWeek.newest.map((r) => (
+                <li key={r.id}>
+                  <strong>{r.name}</strong>
+                  {r.organisation ? ` (${r.organisation})` : ""}
+                  {r.status === "waitlisted" ? ` · ${t("dashboard.waitlisted")}` : ""}
+                  <br />
+                  <Link to={`/beheer/sessies/${r.session_id}`}>{r.session_title}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requireOrganiser } from "~/lib/auth.server";
+import { useI18n } from "~/lib/use-i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  return { name: organiser.name, role: organiser.role };
+}
+
+/** The frame of the organiser workspace. Every page below checks access in its own loader too. */
+export default function OrganiserLayout() {
+  const { name, role } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div className="admin">
+      <nav className="admin-nav" aria-label={t("admin.title")}>
+        <div className="wrap admin-nav-inner">
+          <ul>
+            <li>
+              <NavLink to="/beheer" end>
+                {t("admin.nav.dashboard")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/beheer/sessies/nieuw">{t("admin.nav.newSession")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/beheer/export">{t("admin.nav.export")}</NavLink>
+            </li>
+            {role === "admin" ? (
+              <li>
+                <NavLink to="/beheer/logboek">{t("admin.nav.log")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+          <Form method="post" action="/beheer/afmelden" className="admin-user">
+            <span>{t("admin.signedInAs", { name })}</span>
+            <button type="submit" className="link-button">
+              {t("admin.logout")}
+            </button>
+          </Form>
+        </div>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { Field } from "~/components/field";
+import { i18n } from "~/i18n";
+import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
+import { useI18n } from "~/lib/use-i18n";
+import { logIn } from "~/models/organiser.server";
+
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("login.title")} · ${i18n().t("site.name")}` },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const back = safeRedirectPath(url.searchParams.get("terug"));
+  if (await optionalOrganiser(request)) throw redirect(back);
+  return { back, notice: url.searchParams.get("melding") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "");
+  const password = String(form.get("password") ?? "");
+  const back = safeRedirectPath(form.get("terug"));
+  const result = await logIn(email, password);
+  if (result.ok) {
+    return redirect(back, { headers: { "Set-Cookie": await signInCookie(result.sessionToken) } });
+  }
+  const { t } = i18n();
+  const message =
+    result.reason === "locked"
+      ? t("login.locked", {
+          time: new Intl.DateTimeFormat("nl-BE", {
+            timeStyle: "short",
+            timeZone: "Europe/Brussels",
+          }).format(new Date(result.until)),
+        })
+      : t("login.invalid");
+  return Response.json({ message, email }, { status: result.reason === "locked" ? 429 : 401 });
+}
+
+export default function Login() {
+  const { back, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ message: string; email: string }>();
+  const { t } = useI18n();
+  const navigation = useNavigation();
+  const alert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (actionData) alert.current?.focus();
+  }, [actionData]);
+  return (
+    <div className="wrap page narrow">
+      <h1>{t("login.title")}</h1>
+      {notice === "afgemeld" ? <p className="success">{t("login.loggedOut")}</p> : null}
+      {notice === "wachtwoord" ? <p className="success">{t("login.passwordChanged")}</p> : null}
+      <Form method="post" className="panel">
+        {actionData ? (
+          <div className="error-summary" role="alert" ref={alert} tabIndex={-1}>
+            {actionData.message}
+          </div>
+        ) : null}
+        <input type="hidden" name="terug" value={back} />
+        <Field
+          name="email"
+          type="email"
+          label={t("login.email")}
+          autoComplete="username"
+          required
+          defaultValue={actionData?.email}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("login.password")}
+          autoComplete="current-password"
+          required
+        />
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("login.submit")}
+        </button>
+        <p>
+          <Link to="/beheer/wachtwoord-vergeten">{t("login.forgot")}</Link>
+        </p>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { Field } from "~/components/field";
+import { i18n } from "~/i18n";
+import { useI18n } from "~/lib/use-i18n";
+import { requestPasswordReset } from "~/models/organiser.server";
+
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("reset.title")} · ${i18n().t("site.name")}` },
+];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "").trim();
+  if (email.length <= 254 && email.includes("@")) await requestPasswordReset(email);
+  // The same answer whether or not the address has an account.
+  return { sent: true };
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <div className="wrap page narrow">
+      <h1>{t("reset.title")}</h1>
+      {actionData?.sent ? (
+        <p className="success" role="status">
+          {t("reset.sent")}
+        </p>
+      ) : (
+        <Form method="post" className="panel">
+          <p>{t("reset.intro")}</p>
+          <Field
+            name="email"
+            type="email"
+            label={t("login.email")}
+            autoComplete="username"
+            required
+          />
+          <button type="submit" className="button button-primary">
+            {t("reset.submit")}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/field";
+import { i18n } from "~/i18n";
+import { PASSWORD_MIN_LENGTH } from "~/lib/password.server";
+import { useI18n } from "~/lib/use-i18n";
+import { isResetTokenValid, resetPassword } from "~/models/organiser.server";
+
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("reset.newTitle")} · ${i18n().t("site.name")}` },
+  { name: "referrer", content: "no-referrer" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { valid: await isResetTokenValid(params.token ?? ""), min: PASSWORD_MIN_LENGTH };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const password = String(form.get("password") ?? "");
+  const repeat = String(form.get("repeat") ?? "");
+  const { t } = i18n();
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > 1000) {
+    return Response.json(
+      { error: t("reset.tooShort", { min: PASSWORD_MIN_LENGTH }) },
+      { status: 400 },
+    );
+  }
+  if (password !== repeat) return Response.json({ error: t("reset.mismatch") }, { status: 400 });
+  if (!(await resetPassword(params.token ?? "", password))) {
+    return Response.json({ error: t("reset.invalidLink") }, { status: 410 });
+  }
+  return redirect("/beheer/inloggen?melding=wachtwoord");
+}
+
+export default function NewPassword() {
+  const { valid, min } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ error: string }>();
+  const { t } = useI18n();
+  if (!valid) {
+    return (
+      <div className="wrap page narrow">
+        <h1>{t("reset.newTitle")}</h1>
+        <p className="notice">{t("reset.invalidLink")}</p>
+        <p>
+          <Link to="/beheer/wachtwoord-vergeten">{t("reset.title")}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="wrap page narrow">
+      <h1>{t("reset.newTitle")}</h1>
+      <Form method="post" className="panel">
+        {actionData ? (
+          <div className="error-summary" role="alert">
+            {actionData.error}
+          </div>
+        ) : null}
+        <Field
+          name="password"
+          type="password"
+          label={t("reset.newPassword")}
+          hint={t("reset.newPasswordHint", { min })}
+          autoComplete="new-password"
+          minLength={min}
+          required
+        />
+        <Field
+          name="repeat"
+          type="password"
+          label={t("reset.repeat")}
+          autoComplete="new-password"
+          required
+        />
+        <button type="submit" className="button button-primary">
+          {t("reset.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}
