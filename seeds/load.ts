@@ -127,9 +127,9 @@ export async function loadSeeds(
       for (let i = 0; i < seed.attendees; i++) {
         const { name, email, organisation } = seededPerson(person++);
         const confirmed = i < seed.capacity;
-        // Sign-ups spread over the weeks before, in order, so the waiting list has an order.
+        // Sign-ups spread over the six weeks before, in order, so the waiting list has an order.
         const signedUpAt = new Date(
-          Date.parse(now) - (seed.attendees - i) * 3_600_000,
+          Date.parse(now) - ((seed.attendees - i) / seed.attendees) * 42 * DAY_MS,
         ).toISOString();
         await trx
           .insertInto("registrations")
