@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
-import type { Database, Registration } from "../../db/schema";
+import type { Database, Registration, RegistrationSource } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
 import type { MailContent, RegistrationMailData } from "../../emails/message";
 import { enqueueMail } from "../../emails/outbox.server";
@@ -50,7 +50,8 @@ function organizer() {
   return { name, email: CALENDAR_ORGANIZER ?? address.trim() };
 }
 
-async function waitlistPosition(
+/** 1-based place of a waiting registration in its session's queue (queue_position, then id). */
+export async function waitlistPosition(
   trx: Kysely<Database>,
   registration: Registration,
 ): Promise<number> {
@@ -73,7 +74,7 @@ async function waitlistPosition(
 }
 
 /** Renders a registration message and queues it in the same transaction as the change. */
-async function notify(
+export async function notify(
   trx: Kysely<Database>,
   kind: string,
   registration: Registration,
@@ -97,6 +98,68 @@ async function notify(
     content: await render(data),
     now,
   });
+}
+
+/** What a registration is made of, whoever enters it: the public form or an organiser. */
+export type RegistrationDetails = Pick<
+  RegistrationForm,
+  "name" | "email" | "organisation" | "enterpriseNumber" | "dietaryNeeds"
+>;
+
+/**
+ * Stores a new registration, with a seat (`confirmed`) or on the waiting list, and queues its
+ * confirmation (with the invite) or its waiting-list message. Call inside a transaction that
+ * locked the session and made sure the address holds no live registration yet.
+ */
+export async function createRegistration(
+  trx: Kysely<Database>,
+  session: SessionDetail,
+  details: RegistrationDetails,
+  {
+    locale,
+    now,
+    source,
+    confirmed,
+  }: { locale: Locale; now: string; source: RegistrationSource; confirmed: boolean },
+): Promise<Registration> {
+  const registration = await trx
+    .insertInto("registrations")
+    .values({
+      session_id: session.id,
+      ...registrationKeys(now),
+      name: details.name,
+      email: details.email,
+      email_normalized: normalizeEmail(details.email),
+      organisation: details.organisation,
+      enterprise_number: details.enterpriseNumber,
+      dietary_needs: session.kind === "breakfast" ? details.dietaryNeeds : null,
+      locale,
+      status: confirmed ? "confirmed" : "waitlisted",
+      source,
+      consented_at: now,
+      created_at: now,
+      updated_at: now,
+      confirmed_at: confirmed ? now : null,
+      cancelled_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+  if (confirmed) {
+    await notify(trx, "registration.confirmed", registration, session, now, (data) =>
+      registrationConfirmedEmail(data, "confirmed"),
+    );
+  } else {
+    await notify(
+      trx,
+      "registration.waitlisted",
+      registration,
+      session,
+      now,
+      registrationWaitlistedEmail,
+    );
+  }
+  return registration;
 }
 
 /**
@@ -135,43 +198,12 @@ export async function signUp(
       return { ok: true };
     }
 
-    const confirmed = availability.state === "open";
-    const registration = await trx
-      .insertInto("registrations")
-      .values({
-        session_id: session.id,
-        ...registrationKeys(now),
-        name: form.name,
-        email: form.email,
-        email_normalized: emailNormalized,
-        organisation: form.organisation,
-        enterprise_number: form.enterpriseNumber,
-        dietary_needs: session.kind === "breakfast" ? form.dietaryNeeds : null,
-        locale,
-        status: confirmed ? "confirmed" : "waitlisted",
-        consented_at: now,
-        created_at: now,
-        updated_at: now,
-        confirmed_at: confirmed ? now : null,
-        cancelled_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-
-    if (confirmed) {
-      await notify(trx, "registration.confirmed", registration, session, now, (data) =>
-        registrationConfirmedEmail(data, "confirmed"),
-      );
-    } else {
-      await notify(
-        trx,
-        "registration.waitlisted",
-        registration,
-        session,
-        now,
-        registrationWaitlistedEmail,
-      );
-    }
+    await createRegistration(trx, session, form, {
+      locale,
+      now,
+      source: "public",
+      confirmed: availability.state === "open",
+    });
     return { ok: true };
   });
 }
@@ -242,6 +274,60 @@ export type CancelResult =
   | { ok: true; promoted: number }
   | { ok: false; reason: "notFound" | "alreadyCancelled" };
 
+/** What cancelling one registration did, for callers that report or audit it. */
+export type RegistrationCancellation =
+  | {
+      ok: true;
+      registration: Registration;
+      previousStatus: "confirmed" | "waitlisted";
+      session: SessionDetail;
+      promoted: Registration[];
+    }
+  | { ok: false; reason: "notFound" | "alreadyCancelled" };
+
+/**
+ * Cancels one registration: a confirmed attendee gets METHOD:CANCEL for their invite (SEQUENCE
+ * raised), someone waiting a plain message, and a freed seat goes to the first person waiting.
+ * The attendee's own cancellation and an organiser's both come here. Call inside a transaction
+ * that locked the registration's session.
+ */
+export async function cancelRegistrationInTransaction(
+  trx: Kysely<Database>,
+  registrationId: number,
+  now: string,
+): Promise<RegistrationCancellation> {
+  const current = await trx
+    .selectFrom("registrations")
+    .selectAll()
+    .where("id", "=", registrationId)
+    .executeTakeFirst();
+  if (!current) return { ok: false, reason: "notFound" };
+  if (current.status === "cancelled") return { ok: false, reason: "alreadyCancelled" };
+  const previousStatus = current.status;
+
+  const cancelled = await trx
+    .updateTable("registrations")
+    .set({
+      status: "cancelled",
+      cancelled_at: now,
+      updated_at: now,
+      ical_sequence: current.ical_sequence + (previousStatus === "confirmed" ? 1 : 0),
+    })
+    .where("id", "=", current.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const session = await getSessionById(current.session_id, trx);
+  if (!session)
+    throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
+  await notify(trx, "registration.cancelled", cancelled, session, now, (data) =>
+    registrationCancelledEmail(data, previousStatus),
+  );
+
+  const promoted =
+    previousStatus === "confirmed" ? await promoteFromWaitlist(trx, session.id, now) : [];
+  return { ok: true, registration: cancelled, previousStatus, session, promoted };
+}
+
 /**
  * Cancels a registration by its manage token. A confirmed attendee gets METHOD:CANCEL for
  * their invite; the seat goes to the first person waiting.
@@ -260,34 +346,7 @@ export async function cancelRegistration(
 
   return writeTransaction(async (trx) => {
     await lockSession(trx, found.session_id);
-    const current = await trx
-      .selectFrom("registrations")
-      .selectAll()
-      .where("id", "=", found.id)
-      .executeTakeFirstOrThrow();
-    if (current.status === "cancelled") return { ok: false, reason: "alreadyCancelled" };
-
-    const cancelled = await trx
-      .updateTable("registrations")
-      .set({
-        status: "cancelled",
-        cancelled_at: now,
-        updated_at: now,
-        ical_sequence: current.ical_sequence + (current.status === "confirmed" ? 1 : 0),
-      })
-      .where("id", "=", current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const session = await getSessionById(current.session_id, trx);
-    if (!session)
-      throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
-    const previousStatus = current.status;
-    await notify(trx, "registration.cancelled", cancelled, session, now, (data) =>
-      registrationCancelledEmail(data, previousStatus),
-    );
-
-    const promoted =
-      current.status === "confirmed" ? await promoteFromWaitlist(trx, session.id, now) : [];
-    return { ok: true, promoted: promoted.length };
+    const result = await cancelRegistrationInTransaction(trx, found.id, now);
+    return result.ok ? { ok: true, promoted: result.promoted.length } : result;
   });
 }

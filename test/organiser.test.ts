@@ -1,0 +1,212 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { verifyPassword } from "../app/lib/password.server";
+import {
+  createOrganiser,
+  LOCK_AFTER,
+  logIn,
+  organiserBySessionToken,
+  requestPasswordReset,
+  resetPassword,
+} from "../app/models/organiser.server";
+import { loader as dashboardLoader } from "../app/routes/beheer._index";
+import { action as loginAction } from "../app/routes/beheer_.inloggen";
+import { database } from "../db/client";
+import { createSession } from "./support/factories";
+
+const PASSWORD = "een-lang-wachtwoord-voor-tests";
+let n = 0;
+const noDelay = { delay: async () => {} };
+
+async function organiser(overrides: Partial<Parameters<typeof createOrganiser>[0]> = {}) {
+  n++;
+  return createOrganiser({
+    email: `Org${n}@Leuven.test`,
+    name: `Organisator ${n}`,
+    password: PASSWORD,
+    role: "admin",
+    ...overrides,
+  });
+}
+
+describe("organiser accounts", () => {
+  it("store a memory-hard scrypt hash, never the password", async () => {
+    const created = await organiser();
+    const row = await database()
+      .db.selectFrom("organisers")
+      .selectAll()
+      .where("id", "=", created.id)
+      .executeTakeFirstOrThrow();
+    expect(row.email).toBe(`org${n}@leuven.test`);
+    expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(row.password_hash).not.toContain(PASSWORD);
+    expect(await verifyPassword(PASSWORD, row.password_hash)).toBe(true);
+    expect(await verifyPassword(`${PASSWORD}!`, row.password_hash)).toBe(false);
+  });
+
+  it("sign in with the right password, whatever the case of the address, and carry their scope", async () => {
+    const city = await createSession();
+    const { db } = database();
+    const citySlug = (
+      await db
+        .selectFrom("cities")
+        .select("slug")
+        .where("id", "=", city.city_id)
+        .executeTakeFirstOrThrow()
+    ).slug;
+    const created = await organiser({ role: "organiser", citySlugs: [citySlug] });
+    const result = await logIn(created.email.toUpperCase(), PASSWORD, noDelay);
+    if (!result.ok) throw new Error("expected to sign in");
+    const signedIn = await organiserBySessionToken(result.sessionToken);
+    expect(signedIn).toMatchObject({
+      id: created.id,
+      role: "organiser",
+      scope: { all: false, cityIds: [city.city_id], partnerIds: [] },
+    });
+    const stored = await db.selectFrom("auth_sessions").select("token_hash").execute();
+    expect(stored.map((s) => s.token_hash)).not.toContain(result.sessionToken);
+  });
+
+  it("slow down after wrong passwords and lock the account for a while", async () => {
+    const created = await organiser();
+    const waits: number[] = [];
+    const delay = async (ms: number) => {
+      waits.push(ms);
+    };
+    const now = "2026-12-01T09:00:00.000Z";
+    for (let i = 1; i < LOCK_AFTER; i++) {
+      expect(await logIn(created.email, "fout", { now, delay })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    }
+    expect(waits).toEqual([250, 500, 1000, 2000]);
+    expect(await logIn(created.email, "fout", { now, delay })).toEqual({
+      ok: false,
+      reason: "locked",
+      until: "2026-12-01T09:15:00.000Z",
+    });
+    // Locked: even the right password is refused until the lock runs out.
+    expect(
+      await logIn(created.email, PASSWORD, { now: "2026-12-01T09:10:00.000Z", delay }),
+    ).toMatchObject({ reason: "locked" });
+    expect(
+      await logIn(created.email, PASSWORD, { now: "2026-12-01T09:16:00.000Z", delay }),
+    ).toMatchObject({ ok: true });
+    const log = await database()
+      .db.selectFrom("audit_log")
+      .select("action")
+      .where("subject_id", "=", created.id)
+      .execute();
+    expect(log.map((e) => e.action)).toContain("organiser.locked");
+  });
+
+  it("say the same for an unknown address as for a wrong password", async () => {
+    expect(await logIn("niemand@leuven.test", PASSWORD, noDelay)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
+
+  it("reset a password with a one-time link that ends every open session and lifts a lock", async () => {
+    const created = await organiser();
+    const before = await logIn(created.email, PASSWORD, noDelay);
+    if (!before.ok) throw new Error("expected to sign in");
+    for (let i = 0; i < LOCK_AFTER; i++) await logIn(created.email, "fout", noDelay);
+
+    await requestPasswordReset(created.email);
+    const mail = await database()
+      .db.selectFrom("outbox")
+      .selectAll()
+      .where("to_email", "=", created.email)
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toBe("Een nieuw wachtwoord voor de Ondernemersagenda");
+    const token = /\/beheer\/wachtwoord\/([\w-]+)/.exec(mail.text)?.[1] ?? "";
+    expect(token).toHaveLength(43);
+
+    expect(await resetPassword(token, "een-heel-nieuw-wachtwoord")).toBe(true);
+    expect(await resetPassword(token, "nog-een-ander-wachtwoord")).toBe(false);
+    expect(await organiserBySessionToken(before.sessionToken)).toBeNull();
+    expect(await logIn(created.email, "een-heel-nieuw-wachtwoord", noDelay)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("refuse an expired reset link", async () => {
+    const created = await organiser();
+    await requestPasswordReset(created.email, { now: "2026-01-01T10:00:00.000Z" });
+    const mail = await database()
+      .db.selectFrom("outbox")
+      .select("text")
+      .where("to_email", "=", created.email)
+      .executeTakeFirstOrThrow();
+    const token = /\/beheer\/wachtwoord\/([\w-]+)/.exec(mail.text)?.[1] ?? "";
+    expect(
+      await resetPassword(token, "een-heel-nieuw-wachtwoord", { now: "2026-01-01T11:01:00.000Z" }),
+    ).toBe(false);
+  });
+});
+
+describe("the sign-in page", () => {
+  const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    new Request("http://agenda.test/beheer/inloggen", {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers,
+    });
+
+  it("sets an HttpOnly, SameSite cookie scoped to the workspace and never redirects off the site", async () => {
+    const created = await organiser();
+    const response = (await loginAction({
+      request: post({ email: created.email, password: PASSWORD, terug: "//evil.example/beheer" }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/beheer");
+    const cookie = response.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/^oa_session=/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Path=/beheer");
+
+    const dashboard = await dashboardLoader({
+      request: new Request("http://agenda.test/beheer", {
+        headers: { Cookie: cookie.split(";")[0] ?? "" },
+      }),
+      params: {},
+      context: {},
+    });
+    expect(dashboard.upcoming).toBeInstanceOf(Array);
+  });
+
+  it("answers a wrong password with 401 and a message", async () => {
+    const created = await organiser();
+    const response = (await loginAction({
+      request: post({ email: created.email, password: "fout" }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(401);
+    expect((await response.json()).message).toBe(
+      "Dit e-mailadres en wachtwoord horen niet bij elkaar.",
+    );
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+  });
+});
+
+describe("production", () => {
+  it("refuses to start without a SESSION_SECRET", async () => {
+    const run = promisify(execFile);
+    const failure = await run(process.execPath, ["--import", "tsx", "server.ts"], {
+      env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "", PORT: "0" },
+      timeout: 30_000,
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).not.toBe(0);
+    expect(failure?.stderr).toContain("SESSION_SECRET must be set in production");
+  });
+});
