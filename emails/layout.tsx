@@ -6,6 +6,7 @@ import {
   Heading,
   Hr,
   Html,
+  Img,
   Link,
   Preview,
   render,
@@ -89,6 +90,17 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
               {list(organisers)}
             </Text>
           </Section>
+          {data.registration.status === "confirmed" && data.registration.checkin_code ? (
+            <Section style={{ paddingTop: "16px" }}>
+              <Img
+                src={`${data.publicUrl}/inchecken/${encodeURIComponent(data.registration.checkin_code)}/qr.png`}
+                width="160"
+                height="160"
+                alt={t("email.qrAlt")}
+              />
+              <Text style={{ marginTop: "4px", color: colors.muted, fontSize: "13px" }}>{t("email.qrHint")}</Text>
+            </Section>
+          ) : null}
           {action ? (
             <Section style={{ padding: "16px 0" }}>
               <Button

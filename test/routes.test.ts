@@ -255,3 +255,29 @@ describe("browsing", () => {
     expect(await response.text()).toContain("METHOD:PUBLISH");
   });
 });
+
+describe("the QR code in a confirmation", () => {
+  it("is served as a PNG for a known check-in code only", async () => {
+    const { loader: qrLoader } = await import("../app/routes/inchecken.$code.qr[.png]");
+    const session = await createSession();
+    await signUpAction({
+      request: post(`http://agenda.test/sessies/${session.slug}`, valid),
+      params: { slug: session.slug },
+      context: {},
+    });
+    const [registration] = await registrationsOf(session.id);
+    const code = registration?.checkin_code ?? "";
+    const response = await qrLoader({ request: new Request("http://agenda.test/x"), params: { code }, context: {} });
+    expect(response.headers.get("Content-Type")).toBe("image/png");
+    const png = Buffer.from(await response.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+
+    const mail = (await outboxFor(session.id, "lotte@example.org"))[0];
+    expect(mail?.html).toContain(`http://agenda.test/inchecken/${code}/qr.png`);
+
+    const unknown = await thrown(
+      qrLoader({ request: new Request("http://agenda.test/x"), params: { code: "onbekende-code-123" }, context: {} }),
+    );
+    expect(unknown.status).toBe(404);
+  });
+});

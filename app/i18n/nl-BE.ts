@@ -155,6 +155,8 @@ export const nlBE = {
   "email.sessionPage": "Meer over deze sessie",
   "email.cantCome": "Kan je toch niet komen? Geef je plaats dan door aan iemand anders.",
   "email.cancelLink": "Annuleer je inschrijving",
+  "email.qrAlt": "QR-code om je aan te melden bij het onthaal",
+  "email.qrHint": "Toon deze code bij het onthaal: zo ben je sneller binnen.",
   "email.signUpAgain": "Opnieuw inschrijven",
   "email.footer":
     "Je krijgt deze e-mail omdat je je inschreef via de Ondernemersagenda. Deze link is persoonlijk: stuur deze e-mail niet door.",

@@ -350,3 +350,12 @@ export async function cancelRegistration(
     return result.ok ? { ok: true, promoted: result.promoted.length } : result;
   });
 }
+
+export async function checkinCodeExists(code: string): Promise<boolean> {
+  const row = await database()
+    .db.selectFrom("registrations")
+    .select("id")
+    .where("checkin_code", "=", code)
+    .executeTakeFirst();
+  return Boolean(row);
+}
