@@ -61,4 +61,12 @@ export const nlBEOrganiser = {
   "dashboard.column.signedUp": "Ingeschreven",
   "dashboard.cancelled": "Geannuleerd",
   "dashboard.waitlisted": "wachtlijst",
+
+  "log.title": "Logboek",
+  "log.intro": "Wie wat deed in de werkruimte, de nieuwste eerst.",
+  "log.column.when": "Wanneer",
+  "log.column.who": "Wie",
+  "log.column.what": "Wat",
+  "log.system": "Systeem",
+  "log.empty": "Nog niets gebeurd.",
 } as const;

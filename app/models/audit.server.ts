@@ -33,3 +33,22 @@ export async function recordAudit(
     })
     .execute();
 }
+
+/** The newest entries first, with who did it. */
+export async function listAuditEntries({ limit = 200 }: { limit?: number } = {}) {
+  return database()
+    .db.selectFrom("audit_log")
+    .leftJoin("organisers", "organisers.id", "audit_log.organiser_id")
+    .select([
+      "audit_log.id",
+      "audit_log.action",
+      "audit_log.summary",
+      "audit_log.created_at",
+      "organisers.name as organiser_name",
+      "organisers.email as organiser_email",
+    ])
+    .orderBy("audit_log.created_at", "desc")
+    .orderBy("audit_log.id", "desc")
+    .limit(limit)
+    .execute();
+}
