@@ -98,7 +98,9 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
                 height="160"
                 alt={t("email.qrAlt")}
               />
-              <Text style={{ marginTop: "4px", color: colors.muted, fontSize: "13px" }}>{t("email.qrHint")}</Text>
+              <Text style={{ marginTop: "4px", color: colors.muted, fontSize: "13px" }}>
+                {t("email.qrHint")}
+              </Text>
             </Section>
           ) : null}
           {action ? (

@@ -267,7 +267,11 @@ describe("the QR code in a confirmation", () => {
     });
     const [registration] = await registrationsOf(session.id);
     const code = registration?.checkin_code ?? "";
-    const response = await qrLoader({ request: new Request("http://agenda.test/x"), params: { code }, context: {} });
+    const response = await qrLoader({
+      request: new Request("http://agenda.test/x"),
+      params: { code },
+      context: {},
+    });
     expect(response.headers.get("Content-Type")).toBe("image/png");
     const png = Buffer.from(await response.arrayBuffer());
     expect(png.subarray(1, 4).toString()).toBe("PNG");
@@ -276,7 +280,11 @@ describe("the QR code in a confirmation", () => {
     expect(mail?.html).toContain(`http://agenda.test/inchecken/${code}/qr.png`);
 
     const unknown = await thrown(
-      qrLoader({ request: new Request("http://agenda.test/x"), params: { code: "onbekende-code-123" }, context: {} }),
+      qrLoader({
+        request: new Request("http://agenda.test/x"),
+        params: { code: "onbekende-code-123" },
+        context: {},
+      }),
     );
     expect(unknown.status).toBe(404);
   });

@@ -21,6 +21,7 @@ export function WeekChart({ weeks }: { weeks: Week[] }) {
         aria-labelledby="week-chart-caption"
         width="100%"
       >
+        <title>{t("dashboard.perWeekCaption", { weeks: weeks.length })}</title>
         {weeks.map((week, i) => {
           const barHeight = Math.round((week.count / max) * height);
           const x = i * (barWidth + gap) + gap / 2;

@@ -247,7 +247,7 @@ export async function promoteFromWaitlist(
   if (free <= 0) return [];
   const next = await trx
     .selectFrom("registrations")
-    .select("id")
+    .select(["id", "ical_sequence"])
     .where("session_id", "=", sessionId)
     .where("status", "=", "waitlisted")
     .orderBy("queue_position")
@@ -255,10 +255,17 @@ export async function promoteFromWaitlist(
     .limit(free)
     .execute();
   const promoted: Registration[] = [];
-  for (const { id } of next) {
+  for (const { id, ical_sequence } of next) {
     const registration = await trx
       .updateTable("registrations")
-      .set({ status: "confirmed", confirmed_at: now, updated_at: now })
+      .set({
+        status: "confirmed",
+        confirmed_at: now,
+        updated_at: now,
+        // Someone an organiser sent back to the waiting list had their invite cancelled at this
+        // SEQUENCE: the new invite must be newer, or calendars ignore it. A first invite stays at 0.
+        ical_sequence: ical_sequence > 0 ? ical_sequence + 1 : 0,
+      })
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();

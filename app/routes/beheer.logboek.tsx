@@ -5,9 +5,15 @@ import { requireAdmin } from "~/lib/auth.server";
 import { useI18n } from "~/lib/use-i18n";
 import { listAuditEntries } from "~/models/audit.server";
 
-const when = new Intl.DateTimeFormat("nl-BE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
+const when = new Intl.DateTimeFormat("nl-BE", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Brussels",
+});
 
-export const meta: MetaFunction = () => [{ title: `${i18n().t("log.title")} · ${i18n().t("admin.title")}` }];
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("log.title")} · ${i18n().t("admin.title")}` },
+];
 
 /** The audit log: for admins, who answer for every city. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,7 +42,9 @@ export default function AuditLog() {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="nowrap">
-                    <time dateTime={entry.created_at}>{when.format(new Date(entry.created_at))}</time>
+                    <time dateTime={entry.created_at}>
+                      {when.format(new Date(entry.created_at))}
+                    </time>
                   </td>
                   <td>{entry.organiser_name ?? t("log.system")}</td>
                   <td>{entry.summary}</td>

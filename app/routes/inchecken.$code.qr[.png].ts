@@ -19,6 +19,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
     errorCorrectionLevel: "M",
   });
   return new Response(new Uint8Array(png), {
-    headers: { "Content-Type": "image/png", "Cache-Control": "private, max-age=86400", "X-Robots-Tag": "noindex" },
+    headers: {
+      "Content-Type": "image/png",
+      "Cache-Control": "private, max-age=86400",
+      "X-Robots-Tag": "noindex",
+    },
   });
 }

@@ -1,0 +1,470 @@
+import { database } from "../../db/client";
+import type { Registration, RegistrationSource, RegistrationStatus } from "../../db/schema";
+import { lockSession, writeTransaction } from "../../db/transaction";
+import { type OrganiserMessage, organiserMessageEmail } from "../../emails/organiser-message";
+import type { Locale } from "../i18n";
+import { type MessageAudience, SESSION_LIMITS } from "../lib/session-form";
+import { recordAudit } from "./audit.server";
+import {
+  cancelRegistrationInTransaction,
+  createRegistration,
+  normalizeEmail,
+  notify,
+  type RegistrationDetails,
+  waitlistPosition,
+} from "./registration.server";
+import { getSessionById } from "./session.server";
+
+/**
+ * The organiser's side of a session's attendees: the list at the door, adding someone by hand,
+ * cancelling for them, the order of the waiting list, check-in and messages. Routes check the
+ * organiser's scope first (sessionIdOfRegistration gives the session of a registration).
+ */
+
+const nowInstant = () => new Date().toISOString();
+const quoted = (text: string) => `“${text}”`;
+
+/** One person on a session, as the organiser sees them: no tokens, no calendar keys. */
+export interface Attendee {
+  id: number;
+  sessionId: number;
+  name: string;
+  email: string;
+  organisation: string | null;
+  enterpriseNumber: string | null;
+  dietaryNeeds: string | null;
+  locale: string;
+  status: RegistrationStatus;
+  source: RegistrationSource;
+  createdAt: string;
+  confirmedAt: string | null;
+  checkedInAt: string | null;
+}
+
+export interface WaitlistedAttendee extends Attendee {
+  /** 1-based place in the queue, counted over the whole waiting list even when searching. */
+  position: number;
+}
+
+export interface AttendeeList {
+  /** Sorted by name, the way a list at the door is read. */
+  confirmed: Attendee[];
+  /** In queue order. */
+  waitlisted: WaitlistedAttendee[];
+  /** Of the whole session, whatever the search. */
+  counts: {
+    capacity: number;
+    confirmed: number;
+    waitlisted: number;
+    present: number;
+    absent: number;
+  };
+}
+
+function attendeeOf(registration: Registration): Attendee {
+  return {
+    id: registration.id,
+    sessionId: registration.session_id,
+    name: registration.name,
+    email: registration.email,
+    organisation: registration.organisation,
+    enterpriseNumber: registration.enterprise_number,
+    dietaryNeeds: registration.dietary_needs,
+    locale: registration.locale,
+    status: registration.status,
+    source: registration.source,
+    createdAt: registration.created_at,
+    confirmedAt: registration.confirmed_at,
+    checkedInAt: registration.checked_in_at,
+  };
+}
+
+/** Lower case without accents: "Élise" and "elise" are the same search. */
+const folded = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+const byName = new Intl.Collator("nl-BE", { sensitivity: "base", numeric: true });
+
+/**
+ * The confirmed and the waiting people of a session, with its counts; null when there is no
+ * such session. `search` keeps the people whose name, email or organisation contain every word
+ * of it, ignoring case and accents. It filters here rather than in SQL: SQLite's lower() and
+ * LIKE fold ASCII letters only, so "élise" would find "Élise" on PostgreSQL and not on SQLite.
+ * A session holds at most a few hundred people, so reading them all costs nothing.
+ */
+export async function listAttendees(
+  sessionId: number,
+  { search }: { search?: string } = {},
+): Promise<AttendeeList | null> {
+  const { db } = database();
+  const session = await db
+    .selectFrom("sessions")
+    .select(["id", "capacity"])
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
+  if (!session) return null;
+  const registrations = await db
+    .selectFrom("registrations")
+    .selectAll()
+    .where("session_id", "=", sessionId)
+    .where("status", "in", ["confirmed", "waitlisted"])
+    .orderBy("queue_position")
+    .orderBy("id")
+    .execute();
+
+  const confirmed = registrations.filter((r) => r.status === "confirmed").map(attendeeOf);
+  const waitlisted = registrations
+    .filter((r) => r.status === "waitlisted")
+    .map((r, index) => ({ ...attendeeOf(r), position: index + 1 }));
+  const present = confirmed.filter((a) => a.checkedInAt !== null).length;
+  const counts = {
+    capacity: session.capacity,
+    confirmed: confirmed.length,
+    waitlisted: waitlisted.length,
+    present,
+    absent: confirmed.length - present,
+  };
+
+  const words = folded(search ?? "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const matches = (a: Attendee) => {
+    const haystack = folded([a.name, a.email, a.organisation ?? ""].join(" "));
+    return words.every((word) => haystack.includes(word));
+  };
+  return {
+    confirmed: confirmed.filter(matches).sort((a, b) => byName.compare(a.name, b.name)),
+    waitlisted: waitlisted.filter(matches),
+    counts,
+  };
+}
+
+export type AddAttendeeResult =
+  | { ok: true; registrationId: number; status: "confirmed" }
+  | { ok: true; registrationId: number; status: "waitlisted"; position: number }
+  | {
+      ok: false;
+      reason: "alreadyRegistered";
+      registrationId: number;
+      status: "confirmed" | "waitlisted";
+    }
+  | { ok: false; reason: "notFound" | "cancelled" };
+
+/**
+ * An organiser signs someone up by hand (at the desk, by phone): a seat if there is one, the
+ * waiting list otherwise, with the same mail as a sign-up on the site. The registration window
+ * does not apply, nor does a session having started (people walk in); a cancelled session does.
+ * An address already registered gets no second registration, and the organiser is told so.
+ */
+export async function addAttendee(
+  sessionId: number,
+  form: RegistrationDetails,
+  {
+    organiserId,
+    locale,
+    now = nowInstant(),
+  }: { organiserId: number; locale: Locale; now?: string },
+): Promise<AddAttendeeResult> {
+  return writeTransaction(async (trx) => {
+    await lockSession(trx, sessionId);
+    const session = await getSessionById(sessionId, trx);
+    if (!session) return { ok: false, reason: "notFound" };
+    if (session.status === "cancelled") return { ok: false, reason: "cancelled" };
+
+    const existing = await trx
+      .selectFrom("registrations")
+      .select(["id", "status"])
+      .where("session_id", "=", sessionId)
+      .where("email_normalized", "=", normalizeEmail(form.email))
+      .where("status", "<>", "cancelled")
+      .executeTakeFirst();
+    if (existing) {
+      return {
+        ok: false,
+        reason: "alreadyRegistered",
+        registrationId: existing.id,
+        status: existing.status === "waitlisted" ? "waitlisted" : "confirmed",
+      };
+    }
+
+    const confirmed = session.confirmedCount < session.capacity;
+    const registration = await createRegistration(trx, session, form, {
+      locale,
+      now,
+      source: "organiser",
+      confirmed,
+    });
+    const position = confirmed ? null : await waitlistPosition(trx, registration);
+    await recordAudit(
+      {
+        organiserId,
+        action: "registration.add",
+        subjectType: "registration",
+        subjectId: registration.id,
+        summary: `${registration.name} <${registration.email}> met de hand toegevoegd aan ${quoted(session.title)}: ${position === null ? "ingeschreven" : `op de wachtlijst, plaats ${position}`}.`,
+      },
+      { trx, now },
+    );
+    return position === null
+      ? { ok: true, registrationId: registration.id, status: "confirmed" }
+      : { ok: true, registrationId: registration.id, status: "waitlisted", position };
+  });
+}
+
+/** The session a registration belongs to: routes check the organiser's scope with it. */
+export async function sessionIdOfRegistration(registrationId: number): Promise<number | null> {
+  const row = await database()
+    .db.selectFrom("registrations")
+    .select("session_id")
+    .where("id", "=", registrationId)
+    .executeTakeFirst();
+  return row?.session_id ?? null;
+}
+
+export type CancelAttendeeResult =
+  | { ok: true; promoted: number }
+  | { ok: false; reason: "notFound" | "alreadyCancelled" };
+
+/**
+ * Cancels a registration for its attendee, exactly as their own cancellation would: METHOD:CANCEL
+ * for a confirmed attendee, the seat to the first person waiting.
+ */
+export async function cancelAttendee(
+  registrationId: number,
+  { organiserId, now = nowInstant() }: { organiserId: number; now?: string },
+): Promise<CancelAttendeeResult> {
+  const sessionId = await sessionIdOfRegistration(registrationId);
+  if (sessionId === null) return { ok: false, reason: "notFound" };
+  return writeTransaction(async (trx) => {
+    await lockSession(trx, sessionId);
+    const result = await cancelRegistrationInTransaction(trx, registrationId, now);
+    if (!result.ok) return result;
+    const { registration, previousStatus, session, promoted } = result;
+    const was = previousStatus === "confirmed" ? "ingeschreven" : "op de wachtlijst";
+    const promotion = promoted.length
+      ? ` Van de wachtlijst ingeschreven: ${promoted.map((r) => r.name).join(", ")}.`
+      : "";
+    await recordAudit(
+      {
+        organiserId,
+        action: "registration.cancel",
+        subjectType: "registration",
+        subjectId: registration.id,
+        summary: `Inschrijving van ${registration.name} <${registration.email}> voor ${quoted(session.title)} geannuleerd (was ${was}).${promotion}`,
+      },
+      { trx, now },
+    );
+    return { ok: true, promoted: promoted.length };
+  });
+}
+
+export type MoveOnWaitlistResult =
+  | { ok: true; position: number }
+  | { ok: false; reason: "notFound" | "notWaitlisted" | "alreadyFirst" | "alreadyLast" };
+
+/**
+ * Moves someone one place up or down the waiting list by swapping with their neighbour.
+ * The queue is ordered by queue_position with ties broken by id; where a tie stands in the way
+ * of a swap, the positions from there on are first spread apart, keeping the order as it is.
+ */
+export async function moveOnWaitlist(
+  registrationId: number,
+  direction: "up" | "down",
+  { organiserId, now = nowInstant() }: { organiserId: number; now?: string },
+): Promise<MoveOnWaitlistResult> {
+  const sessionId = await sessionIdOfRegistration(registrationId);
+  if (sessionId === null) return { ok: false, reason: "notFound" };
+  return writeTransaction(async (trx) => {
+    await lockSession(trx, sessionId);
+    const queue = await trx
+      .selectFrom("registrations")
+      .select(["id", "name", "queue_position"])
+      .where("session_id", "=", sessionId)
+      .where("status", "=", "waitlisted")
+      .orderBy("queue_position")
+      .orderBy("id")
+      .execute();
+    const index = queue.findIndex((r) => r.id === registrationId);
+    if (index === -1) return { ok: false, reason: "notWaitlisted" };
+    const other = direction === "up" ? index - 1 : index + 1;
+    if (other < 0) return { ok: false, reason: "alreadyFirst" };
+    if (other >= queue.length) return { ok: false, reason: "alreadyLast" };
+
+    // Strictly increasing positions, the same order: equal ones would not swap.
+    const positions = queue.map((r) => r.queue_position);
+    for (let i = 1; i < positions.length; i++) {
+      const previous = positions[i - 1] ?? 0;
+      if ((positions[i] ?? 0) <= previous) positions[i] = previous + 1;
+    }
+    const a = Math.min(index, other);
+    const b = Math.max(index, other);
+    [positions[a], positions[b]] = [positions[b] ?? 0, positions[a] ?? 0];
+
+    for (const [i, row] of queue.entries()) {
+      const position = positions[i] ?? row.queue_position;
+      if (position !== row.queue_position) {
+        await trx
+          .updateTable("registrations")
+          .set({ queue_position: position, updated_at: now })
+          .where("id", "=", row.id)
+          .execute();
+      }
+    }
+    const session = await trx
+      .selectFrom("sessions")
+      .select("title")
+      .where("id", "=", sessionId)
+      .executeTakeFirstOrThrow();
+    const moved = queue[index];
+    await recordAudit(
+      {
+        organiserId,
+        action: "registration.moveOnWaitlist",
+        subjectType: "registration",
+        subjectId: registrationId,
+        summary: `${moved?.name ?? registrationId} op de wachtlijst van ${quoted(session.title)} een plaats ${direction === "up" ? "hoger" : "lager"} gezet: van plaats ${index + 1} naar ${other + 1}.`,
+      },
+      { trx, now },
+    );
+    return { ok: true, position: other + 1 };
+  });
+}
+
+export type SetCheckedInResult =
+  | { ok: true; checkedInAt: string | null }
+  | { ok: false; reason: "notFound" | "notConfirmed" };
+
+/**
+ * Marks a confirmed attendee present, or undoes that. Checking in twice keeps the first moment.
+ * Someone waiting or cancelled cannot be checked in: add or promote them first.
+ */
+export async function setCheckedIn(
+  registrationId: number,
+  present: boolean,
+  { organiserId, now = nowInstant() }: { organiserId: number; now?: string },
+): Promise<SetCheckedInResult> {
+  const sessionId = await sessionIdOfRegistration(registrationId);
+  if (sessionId === null) return { ok: false, reason: "notFound" };
+  return writeTransaction(async (trx) => {
+    // Locked so a check-in and a cancellation of the same person cannot cross.
+    await lockSession(trx, sessionId);
+    const registration = await trx
+      .selectFrom("registrations")
+      .innerJoin("sessions", "sessions.id", "registrations.session_id")
+      .select([
+        "registrations.name",
+        "registrations.status",
+        "registrations.checked_in_at",
+        "sessions.title",
+      ])
+      .where("registrations.id", "=", registrationId)
+      .executeTakeFirstOrThrow();
+    if (present && registration.status !== "confirmed") {
+      return { ok: false, reason: "notConfirmed" };
+    }
+    const checkedInAt = present ? (registration.checked_in_at ?? now) : null;
+    if (checkedInAt !== registration.checked_in_at) {
+      await trx
+        .updateTable("registrations")
+        .set({ checked_in_at: checkedInAt, updated_at: now })
+        .where("id", "=", registrationId)
+        .execute();
+    }
+    await recordAudit(
+      {
+        organiserId,
+        action: present ? "registration.checkIn" : "registration.checkInUndone",
+        subjectType: "registration",
+        subjectId: registrationId,
+        summary: present
+          ? `${registration.name} aangemeld als aanwezig op ${quoted(registration.title)}.`
+          : `Aanwezigheid van ${registration.name} op ${quoted(registration.title)} ongedaan gemaakt.`,
+      },
+      { trx, now },
+    );
+    return { ok: true, checkedInAt };
+  });
+}
+
+/** The registration a check-in QR code opens, with its session id; null for an unknown code. */
+export async function findByCheckinCode(code: string): Promise<Attendee | null> {
+  if (!code) return null;
+  const registration = await database()
+    .db.selectFrom("registrations")
+    .selectAll()
+    .where("checkin_code", "=", code)
+    .executeTakeFirst();
+  return registration ? attendeeOf(registration) : null;
+}
+
+export type MessageAttendeesResult =
+  | { ok: true; queued: number }
+  | { ok: false; reason: "notFound" | "invalid" };
+
+/** Line breaks and other control characters out, whitespace collapsed: one header-safe line. */
+const oneLine = (text: string) =>
+  text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * Sends an organiser's plain-text message to one group of a session's attendees: those with a
+ * seat, those waiting, or those checked in. Each person gets their own mail through the outbox
+ * (no one sees the other addresses). The text is the organiser's, so it is rendered as text,
+ * never as markup, and the subject is kept to one line. Returns how many mails were queued.
+ */
+export async function messageAttendees(
+  sessionId: number,
+  message: { audience: MessageAudience; subject: string; body: string },
+  { organiserId, now = nowInstant() }: { organiserId: number; now?: string },
+): Promise<MessageAttendeesResult> {
+  const content: OrganiserMessage = {
+    audience: message.audience,
+    subject: oneLine(message.subject).slice(0, SESSION_LIMITS.messageSubject),
+    body: message.body
+      .replace(/\r\n?/g, "\n")
+      .replace(/(?![\t\n])\p{Cc}|[\u2028\u2029]/gu, "")
+      .trim()
+      .slice(0, SESSION_LIMITS.messageBody),
+  };
+  if (!content.subject || !content.body) return { ok: false, reason: "invalid" };
+  if (!["confirmed", "waitlisted", "present"].includes(message.audience)) {
+    return { ok: false, reason: "invalid" };
+  }
+
+  return writeTransaction(async (trx) => {
+    // Locked so the group is the one at this moment: nobody promoted halfway is missed or mailed twice.
+    await lockSession(trx, sessionId);
+    const session = await getSessionById(sessionId, trx);
+    if (!session) return { ok: false, reason: "notFound" };
+    const recipients = await trx
+      .selectFrom("registrations")
+      .selectAll()
+      .where("session_id", "=", sessionId)
+      .where("status", "=", message.audience === "waitlisted" ? "waitlisted" : "confirmed")
+      .$if(message.audience === "present", (query) => query.where("checked_in_at", "is not", null))
+      .orderBy("id")
+      .execute();
+    for (const registration of recipients) {
+      await notify(trx, "organiser.message", registration, session, now, (data) =>
+        organiserMessageEmail(data, content),
+      );
+    }
+    const group = {
+      confirmed: "ingeschrevenen",
+      waitlisted: "wachtenden",
+      present: "aanwezigen",
+    }[message.audience];
+    await recordAudit(
+      {
+        organiserId,
+        action: "session.message",
+        subjectType: "session",
+        subjectId: sessionId,
+        summary: `Bericht ${quoted(content.subject)} gestuurd aan de ${group} van ${quoted(session.title)}: ${recipients.length} ${recipients.length === 1 ? "e-mail" : "e-mails"}.`,
+      },
+      { trx, now },
+    );
+    return { ok: true, queued: recipients.length };
+  });
+}

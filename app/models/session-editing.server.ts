@@ -1,0 +1,598 @@
+import type { Kysely } from "kysely";
+import { DateTime } from "luxon";
+import { database } from "../../db/client";
+import type { Database, Registration, Session } from "../../db/schema";
+import { lockSession, writeTransaction } from "../../db/transaction";
+import { backOnWaitlistEmail } from "../../emails/back-on-waitlist";
+import { sessionCancelledEmail } from "../../emails/session-cancelled";
+import {
+  hasCalendarChanges,
+  type SessionChanges,
+  sessionUpdatedEmail,
+} from "../../emails/session-updated";
+import { i18n } from "../i18n";
+import {
+  brusselsDateTimeLocal,
+  brusselsWallClock,
+  SESSION_LIMITS,
+  type SessionFormErrors,
+  type SessionFormValues,
+  type SessionInput,
+} from "../lib/session-form";
+import { brusselsDate, TIME_ZONE } from "../lib/time";
+import { recordAudit } from "./audit.server";
+import { notify, promoteFromWaitlist } from "./registration.server";
+import { getSessionById, type SessionDetail } from "./session.server";
+
+/**
+ * What an organiser does to a session: create it, change it, copy it, cancel it. Each change
+ * runs in one write transaction with the session locked, queues its mail in that transaction
+ * and writes an audit entry, so a change, its mail and its record stand or fall together.
+ */
+
+export interface OrganiserAction {
+  organiserId: number;
+  now?: string;
+}
+
+const nowInstant = () => new Date().toISOString();
+const nl = () => i18n("nl-BE");
+const quoted = (text: string) => `“${text}”`;
+
+/* Slugs ------------------------------------------------------------------------------------ */
+
+/** Lower-case ASCII words joined by hyphens: "Ontbijt & koffie: één uur" → "ontbijt-koffie-een-uur". */
+export function slugify(text: string, maxLength = 60): string {
+  const slug = text
+    .replace(/ß/g, "ss")
+    .replace(/[æÆ]/g, "ae")
+    .replace(/[œŒ]/g, "oe")
+    .replace(/[øØ]/g, "o")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= maxLength) return slug;
+  // Cut at a word boundary when there is one in the second half.
+  const cut = slug.slice(0, maxLength + 1);
+  const boundary = cut.lastIndexOf("-");
+  return (boundary > maxLength / 2 ? cut.slice(0, boundary) : slug.slice(0, maxLength)).replace(
+    /-+$/,
+    "",
+  );
+}
+
+/**
+ * The slugs to try for a new session, most readable first: city and title, then with the date
+ * (a monthly breakfast keeps its title), then numbered.
+ */
+export function* slugCandidates(citySlug: string, title: string, startsAt: string) {
+  const titleSlug = slugify(title) || "sessie";
+  // "Startersforum Leuven" in Leuven: no "leuven-startersforum-leuven".
+  const base = `-${titleSlug}-`.includes(`-${citySlug}-`) ? titleSlug : `${citySlug}-${titleSlug}`;
+  yield base;
+  const dated = `${base}-${brusselsDate(startsAt)}`;
+  yield dated;
+  for (let n = 2; n < 100; n++) yield `${dated}-${n}`;
+}
+
+/* Shared pieces ----------------------------------------------------------------------------- */
+
+function sessionColumns(input: SessionInput) {
+  return {
+    city_id: input.cityId,
+    kind: input.kind,
+    title: input.title,
+    summary: input.summary,
+    description: input.description,
+    venue_name: input.venueName,
+    venue_address: input.venueAddress,
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    capacity: input.capacity,
+    registration_opens_at: input.registrationOpensAt,
+    registration_closes_at: input.registrationClosesAt,
+    language: input.language,
+  };
+}
+
+/** A city or partner chosen in the form may have gone since the form was shown. */
+async function referenceErrors(
+  trx: Kysely<Database>,
+  input: SessionInput,
+): Promise<SessionFormErrors | null> {
+  const errors: SessionFormErrors = {};
+  const city = await trx
+    .selectFrom("cities")
+    .select("id")
+    .where("id", "=", input.cityId)
+    .executeTakeFirst();
+  if (!city) errors.cityId = "sessionForm.errors.cityId.unknown";
+  if (input.partnerIds.length > SESSION_LIMITS.partners) {
+    errors.partnerIds = "sessionForm.errors.partnerIds.tooMany";
+  } else if (input.partnerIds.length) {
+    const found = await trx
+      .selectFrom("partners")
+      .select("id")
+      .where("id", "in", input.partnerIds)
+      .execute();
+    if (found.length !== new Set(input.partnerIds).size) {
+      errors.partnerIds = "sessionForm.errors.partnerIds.unknown";
+    }
+  }
+  return Object.keys(errors).length ? errors : null;
+}
+
+async function replacePartners(trx: Kysely<Database>, sessionId: number, partnerIds: number[]) {
+  await trx.deleteFrom("session_partners").where("session_id", "=", sessionId).execute();
+  const unique = [...new Set(partnerIds)];
+  if (unique.length) {
+    await trx
+      .insertInto("session_partners")
+      .values(
+        unique.map((partnerId, position) => ({
+          session_id: sessionId,
+          partner_id: partnerId,
+          position,
+        })),
+      )
+      .execute();
+  }
+}
+
+async function reloadSession(trx: Kysely<Database>, sessionId: number): Promise<SessionDetail> {
+  const session = await getSessionById(sessionId, trx);
+  if (!session) throw new Error(`session ${sessionId} disappeared inside its own transaction`);
+  return session;
+}
+
+const when = (session: Pick<Session, "starts_at" | "ends_at">) =>
+  nl().dateTimeRange(session.starts_at, session.ends_at);
+
+/* Create ------------------------------------------------------------------------------------ */
+
+export type CreateSessionResult =
+  | { ok: true; session: SessionDetail }
+  | { ok: false; reason: "invalid"; errors: SessionFormErrors };
+
+/** A new, scheduled session with a unique readable slug. */
+export async function createSession(
+  input: SessionInput,
+  { organiserId, now = nowInstant() }: OrganiserAction,
+): Promise<CreateSessionResult> {
+  return writeTransaction(async (trx) => {
+    const errors = await referenceErrors(trx, input);
+    if (errors) return { ok: false, reason: "invalid", errors };
+    const city = await trx
+      .selectFrom("cities")
+      .select(["slug", "name"])
+      .where("id", "=", input.cityId)
+      .executeTakeFirstOrThrow();
+
+    let sessionId: number | undefined;
+    for (const slug of slugCandidates(city.slug, input.title, input.startsAt)) {
+      // ON CONFLICT DO NOTHING: a slug taken meanwhile by another transaction just means "next".
+      const row = await trx
+        .insertInto("sessions")
+        .values({
+          ...sessionColumns(input),
+          slug,
+          status: "scheduled",
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column("slug").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (row) {
+        sessionId = row.id;
+        break;
+      }
+    }
+    if (sessionId === undefined) throw new Error(`no free slug for "${input.title}"`);
+    await replacePartners(trx, sessionId, input.partnerIds);
+    const session = await reloadSession(trx, sessionId);
+
+    const { t } = nl();
+    await recordAudit(
+      {
+        organiserId,
+        action: "session.create",
+        subjectType: "session",
+        subjectId: session.id,
+        summary: `Sessie ${quoted(session.title)} aangemaakt: ${t(`kind.${session.kind}`).toLowerCase()} in ${city.name}, ${when(session)}, ${session.capacity} plaatsen.`,
+      },
+      { trx, now },
+    );
+    return { ok: true, session };
+  });
+}
+
+/* Form values -------------------------------------------------------------------------------- */
+
+type SessionRow = Pick<
+  Session,
+  | "title"
+  | "summary"
+  | "description"
+  | "kind"
+  | "city_id"
+  | "venue_name"
+  | "venue_address"
+  | "starts_at"
+  | "ends_at"
+  | "capacity"
+  | "registration_opens_at"
+  | "registration_closes_at"
+  | "language"
+>;
+
+function formValuesOf(session: SessionRow, partnerIds: number[]): SessionFormValues {
+  const start = brusselsWallClock(session.starts_at);
+  return {
+    title: session.title,
+    summary: session.summary,
+    description: session.description,
+    kind: session.kind,
+    cityId: String(session.city_id),
+    venueName: session.venue_name,
+    venueAddress: session.venue_address,
+    date: start.date,
+    startTime: start.time,
+    endTime: brusselsWallClock(session.ends_at).time,
+    capacity: String(session.capacity),
+    registrationOpensAt: brusselsDateTimeLocal(session.registration_opens_at),
+    registrationClosesAt: brusselsDateTimeLocal(session.registration_closes_at),
+    language: session.language,
+    partnerIds: partnerIds.map(String),
+  };
+}
+
+async function sessionWithPartnerIds(sessionId: number) {
+  const { db } = database();
+  const session = await db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
+  if (!session) return null;
+  const partners = await db
+    .selectFrom("session_partners")
+    .select("partner_id")
+    .where("session_id", "=", sessionId)
+    .orderBy("position")
+    .execute();
+  return { session, partnerIds: partners.map((p) => p.partner_id) };
+}
+
+/** The edit form of a session, filled in as it is now; null when there is no such session. */
+export async function sessionFormValues(sessionId: number): Promise<SessionFormValues | null> {
+  const found = await sessionWithPartnerIds(sessionId);
+  return found ? formValuesOf(found.session, found.partnerIds) : null;
+}
+
+/** The same wall-clock time in Brussels `weeks` later, whatever daylight saving did in between. */
+function weeksLater(instant: string, weeks: number): string {
+  return DateTime.fromISO(instant, { zone: TIME_ZONE }).plus({ weeks }).toJSDate().toISOString();
+}
+
+/**
+ * A form for a copy of a session: the same weekday and hours four weeks later (eight, twelve…
+ * when that is already past), the registration window moved along. A monthly breakfast is
+ * copied, not typed again. Null when there is no such session.
+ */
+export async function duplicateValues(
+  sessionId: number,
+  { now = nowInstant() }: { now?: string } = {},
+): Promise<SessionFormValues | null> {
+  const found = await sessionWithPartnerIds(sessionId);
+  if (!found) return null;
+  const { session } = found;
+  let weeks = 4;
+  while (weeksLater(session.starts_at, weeks) <= now) weeks += 4;
+  const shift = (instant: string | null) => (instant ? weeksLater(instant, weeks) : null);
+  return formValuesOf(
+    {
+      ...session,
+      starts_at: weeksLater(session.starts_at, weeks),
+      ends_at: weeksLater(session.ends_at, weeks),
+      registration_opens_at: shift(session.registration_opens_at),
+      registration_closes_at: shift(session.registration_closes_at),
+    },
+    found.partnerIds,
+  );
+}
+
+/* Update ------------------------------------------------------------------------------------- */
+
+export type UpdateSessionResult =
+  | { ok: true; reinvited: number; promoted: number; movedToWaitlist: number }
+  | { ok: false; reason: "capacityBelowConfirmed"; confirmedCount: number }
+  | { ok: false; reason: "notFound" | "cancelled" }
+  | { ok: false; reason: "invalid"; errors: SessionFormErrors };
+
+function calendarChangesOf(before: SessionDetail, after: SessionDetail): SessionChanges {
+  const changes: SessionChanges = {};
+  if (before.title !== after.title) changes.title = { from: before.title, to: after.title };
+  if (before.starts_at !== after.starts_at || before.ends_at !== after.ends_at) {
+    changes.time = {
+      from: { startsAt: before.starts_at, endsAt: before.ends_at },
+      to: { startsAt: after.starts_at, endsAt: after.ends_at },
+    };
+  }
+  if (before.venue_name !== after.venue_name || before.venue_address !== after.venue_address) {
+    changes.place = {
+      from: { venueName: before.venue_name, venueAddress: before.venue_address },
+      to: { venueName: after.venue_name, venueAddress: after.venue_address },
+    };
+  }
+  return changes;
+}
+
+/**
+ * Sends the `count` people who got a seat last back to the front of the waiting list, in the
+ * order they got it, each with METHOD:CANCEL for their invite and a message saying why.
+ */
+async function moveLastConfirmedToWaitlist(
+  trx: Kysely<Database>,
+  session: SessionDetail,
+  count: number,
+  now: string,
+): Promise<Registration[]> {
+  if (count <= 0) return [];
+  const last = await trx
+    .selectFrom("registrations")
+    .selectAll()
+    .where("session_id", "=", session.id)
+    .where("status", "=", "confirmed")
+    // confirmed_at is set for every confirmed registration; the fallback keeps SQLite and
+    // PostgreSQL (which sort NULL at opposite ends) in agreement should one ever lack it.
+    .orderBy((eb) => eb.fn.coalesce("confirmed_at", "created_at"), "desc")
+    .orderBy("id", "desc")
+    .limit(count)
+    .execute();
+  last.reverse();
+  const front = await trx
+    .selectFrom("registrations")
+    .select((eb) => eb.fn.min("queue_position").as("first"))
+    .where("session_id", "=", session.id)
+    .where("status", "=", "waitlisted")
+    .executeTakeFirst();
+  const first = front?.first ?? Date.parse(now);
+
+  const moved: Registration[] = [];
+  for (const [index, registration] of last.entries()) {
+    const back = await trx
+      .updateTable("registrations")
+      .set({
+        status: "waitlisted",
+        confirmed_at: null,
+        updated_at: now,
+        queue_position: first - last.length + index,
+        ical_sequence: registration.ical_sequence + 1,
+      })
+      .where("id", "=", registration.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // One at a time, so each message names the place this person has once the ones before moved.
+    await notify(trx, "registration.backOnWaitlist", back, session, now, backOnWaitlistEmail);
+    moved.push(back);
+  }
+  return moved;
+}
+
+/** The changed invite (same UID, SEQUENCE + 1, METHOD:REQUEST) for everyone with a seat. */
+async function reinviteConfirmed(
+  trx: Kysely<Database>,
+  session: SessionDetail,
+  changes: SessionChanges,
+  now: string,
+): Promise<number> {
+  const raised = await trx
+    .updateTable("registrations")
+    .set((eb) => ({ ical_sequence: eb("ical_sequence", "+", 1), updated_at: now }))
+    .where("session_id", "=", session.id)
+    .where("status", "=", "confirmed")
+    .returningAll()
+    .execute();
+  raised.sort((a, b) => a.id - b.id);
+  for (const registration of raised) {
+    await notify(trx, "session.updated", registration, session, now, (data) =>
+      sessionUpdatedEmail(data, changes),
+    );
+  }
+  return raised.length;
+}
+
+function updateSummary(
+  before: SessionDetail,
+  after: SessionDetail,
+  outcome: { reinvited: number; promoted: number; movedToWaitlist: number },
+): string {
+  const place = (s: SessionDetail) => quoted(`${s.venue_name}, ${s.venue_address}`);
+  const changed: string[] = [];
+  if (before.title !== after.title)
+    changed.push(`titel ${quoted(before.title)} → ${quoted(after.title)}`);
+  if (before.starts_at !== after.starts_at || before.ends_at !== after.ends_at)
+    changed.push(`tijdstip ${when(before)} → ${when(after)}`);
+  if (before.venue_name !== after.venue_name || before.venue_address !== after.venue_address)
+    changed.push(`plaats ${place(before)} → ${place(after)}`);
+  if (before.capacity !== after.capacity)
+    changed.push(`plaatsen ${before.capacity} → ${after.capacity}`);
+  const also = (
+    [
+      ["samenvatting", before.summary !== after.summary],
+      ["beschrijving", before.description !== after.description],
+      ["soort", before.kind !== after.kind],
+      ["stad", before.city_id !== after.city_id],
+      ["taal", before.language !== after.language],
+      [
+        "inschrijvingsperiode",
+        before.registration_opens_at !== after.registration_opens_at ||
+          before.registration_closes_at !== after.registration_closes_at,
+      ],
+      [
+        "partners",
+        before.partners.map((p) => p.slug).join() !== after.partners.map((p) => p.slug).join(),
+      ],
+    ] as const
+  )
+    .filter(([, differs]) => differs)
+    .map(([label]) => label);
+  if (also.length) changed.push(`ook ${also.join(", ")}`);
+
+  const effects = [
+    outcome.reinvited &&
+      `${outcome.reinvited} ${outcome.reinvited === 1 ? "deelnemer kreeg" : "deelnemers kregen"} een bijgewerkte uitnodiging`,
+    outcome.movedToWaitlist &&
+      `${outcome.movedToWaitlist} ${outcome.movedToWaitlist === 1 ? "deelnemer" : "deelnemers"} terug naar de wachtlijst`,
+    outcome.promoted &&
+      `${outcome.promoted} ${outcome.promoted === 1 ? "persoon" : "personen"} van de wachtlijst ingeschreven`,
+  ].filter(Boolean);
+
+  const what = changed.length ? `gewijzigd: ${changed.join("; ")}` : "bewaard zonder wijzigingen";
+  return `Sessie ${quoted(after.title)} ${what}.${effects.length ? ` ${effects.join("; ")}.` : ""}`;
+}
+
+/**
+ * Changes a session. A new title, time or place reaches every confirmed attendee as an updated
+ * invite, so their calendar follows. More seats go to the waiting list in its order. Fewer seats
+ * than people confirmed is refused (nothing stored) unless the organiser confirmed that the last
+ * to get a seat go back to the front of the waiting list. Partners are replaced by the given list.
+ */
+export async function updateSession(
+  sessionId: number,
+  input: SessionInput,
+  {
+    organiserId,
+    now = nowInstant(),
+    confirmMoveToWaitlist = false,
+  }: OrganiserAction & { confirmMoveToWaitlist?: boolean },
+): Promise<UpdateSessionResult> {
+  return writeTransaction(async (trx) => {
+    await lockSession(trx, sessionId);
+    const before = await getSessionById(sessionId, trx);
+    if (!before) return { ok: false, reason: "notFound" };
+    if (before.status === "cancelled") return { ok: false, reason: "cancelled" };
+    const errors = await referenceErrors(trx, input);
+    if (errors) return { ok: false, reason: "invalid", errors };
+    if (input.capacity < before.confirmedCount && !confirmMoveToWaitlist) {
+      return { ok: false, reason: "capacityBelowConfirmed", confirmedCount: before.confirmedCount };
+    }
+
+    await trx
+      .updateTable("sessions")
+      .set({ ...sessionColumns(input), updated_at: now })
+      .where("id", "=", sessionId)
+      .execute();
+    await replacePartners(trx, sessionId, input.partnerIds);
+    const after = await reloadSession(trx, sessionId);
+
+    const moved = await moveLastConfirmedToWaitlist(
+      trx,
+      after,
+      before.confirmedCount - input.capacity,
+      now,
+    );
+    const changes = calendarChangesOf(before, after);
+    // A correction to a session that is over reaches no calendar worth moving.
+    const reinvited =
+      hasCalendarChanges(changes) && after.ends_at > now
+        ? await reinviteConfirmed(trx, after, changes, now)
+        : 0;
+    const promoted = await promoteFromWaitlist(trx, sessionId, now);
+
+    const outcome = { reinvited, promoted: promoted.length, movedToWaitlist: moved.length };
+    await recordAudit(
+      {
+        organiserId,
+        action: "session.update",
+        subjectType: "session",
+        subjectId: sessionId,
+        summary: updateSummary(before, after, outcome),
+      },
+      { trx, now },
+    );
+    return { ok: true, ...outcome };
+  });
+}
+
+/* Cancel ------------------------------------------------------------------------------------- */
+
+export type CancelSessionResult =
+  | { ok: true; confirmed: number; waitlisted: number }
+  | { ok: false; reason: "notFound" | "alreadyCancelled" | "past" };
+
+const CONTROL_EXCEPT_NEWLINES = /(?![\t\n])\p{Cc}|[\u2028\u2029]/gu;
+
+/** The organiser's note as plain text of a sensible length; null when there is none. */
+function cleanNote(note: string | null | undefined): string | null {
+  const clean = (note ?? "")
+    .replace(/\r\n?/g, "\n")
+    .replace(CONTROL_EXCEPT_NEWLINES, "")
+    .trim()
+    .slice(0, SESSION_LIMITS.cancelNote);
+  return clean || null;
+}
+
+/**
+ * Cancels a session that has not started. Everyone with a seat gets METHOD:CANCEL (SEQUENCE
+ * raised) and a short message with the organiser's note; everyone waiting gets the message
+ * alone. Registrations keep their status, as the history of who was coming; the public pages
+ * refuse sign-ups for a cancelled session.
+ */
+export async function cancelSession(
+  sessionId: number,
+  { organiserId, message, now = nowInstant() }: OrganiserAction & { message?: string | null },
+): Promise<CancelSessionResult> {
+  const note = cleanNote(message);
+  return writeTransaction(async (trx) => {
+    await lockSession(trx, sessionId);
+    const before = await getSessionById(sessionId, trx);
+    if (!before) return { ok: false, reason: "notFound" };
+    if (before.status === "cancelled") return { ok: false, reason: "alreadyCancelled" };
+    if (before.starts_at <= now) return { ok: false, reason: "past" };
+
+    await trx
+      .updateTable("sessions")
+      .set({ status: "cancelled", updated_at: now })
+      .where("id", "=", sessionId)
+      .execute();
+    const session = await reloadSession(trx, sessionId);
+
+    const confirmed = await trx
+      .updateTable("registrations")
+      .set((eb) => ({ ical_sequence: eb("ical_sequence", "+", 1), updated_at: now }))
+      .where("session_id", "=", sessionId)
+      .where("status", "=", "confirmed")
+      .returningAll()
+      .execute();
+    confirmed.sort((a, b) => a.id - b.id);
+    const waiting = await trx
+      .selectFrom("registrations")
+      .selectAll()
+      .where("session_id", "=", sessionId)
+      .where("status", "=", "waitlisted")
+      .orderBy("queue_position")
+      .orderBy("id")
+      .execute();
+    for (const registration of [...confirmed, ...waiting]) {
+      await notify(trx, "session.cancelled", registration, session, now, (data) =>
+        sessionCancelledEmail(data, { note }),
+      );
+    }
+
+    await recordAudit(
+      {
+        organiserId,
+        action: "session.cancel",
+        subjectType: "session",
+        subjectId: sessionId,
+        summary: `Sessie ${quoted(session.title)} van ${when(session)} geannuleerd; ${confirmed.length} ${confirmed.length === 1 ? "ingeschrevene" : "ingeschrevenen"} en ${waiting.length} ${waiting.length === 1 ? "wachtende" : "wachtenden"} verwittigd${note ? ", met een boodschap van de organisatie" : ""}.`,
+      },
+      { trx, now },
+    );
+    return { ok: true, confirmed: confirmed.length, waitlisted: waiting.length };
+  });
+}

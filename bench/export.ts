@@ -1,0 +1,191 @@
+/**
+ * Time and peak memory of the attendee export (CSV and XLSX) for 10,000 and 100,000 attendees,
+ * on a temporary SQLite database. Each export runs in a fresh child process that reads the
+ * Response body into /dev/null, so every run has a peak RSS of its own; an idle child that
+ * loads the same modules and exports nothing gives the baseline.
+ *
+ *   npm run bench:export          (or: npx tsx bench/export.ts)
+ *   BENCH_SIZES=10000 npm run bench:export
+ */
+import { execFile } from "node:child_process";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import type { Kysely } from "kysely";
+import { registrationKeys } from "../app/models/registration.server";
+import { createDatabase } from "../db/client";
+import { migrateToLatest } from "../db/migrate";
+import type { Database, NewRegistration } from "../db/schema";
+
+const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
+const FORMATS = ["csv", "xlsx"] as const;
+const NOW = "2026-11-25T10:00:00.000Z";
+
+interface ChildResult {
+  ms: number;
+  maxRssMiB: number;
+  bytes: number;
+}
+
+// ——— In the child: one export, or nothing (the baseline) ————————————————————————————————
+
+async function runChild(format: string, sessionId: number): Promise<void> {
+  const { attendeeExportResponse } = await import("../app/models/export.server");
+  const { closeDatabase } = await import("../db/client");
+  let bytes = 0;
+  const started = performance.now();
+  if (format !== "idle") {
+    const { response } = await attendeeExportResponse({
+      scope: { all: true },
+      format,
+      sessionId,
+      now: NOW,
+    });
+    if (!response.body) throw new Error("no body");
+    const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+    body.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    await pipeline(body, createWriteStream("/dev/null"));
+  }
+  const ms = performance.now() - started;
+  await closeDatabase();
+  // maxRSS is in KiB.
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms, maxRssMiB, bytes } satisfies ChildResult));
+}
+
+// ——— In the parent: the data, the runs, the table ———————————————————————————————————————
+
+const FIRST_NAMES = ["Annelies", "Bram", "Charlotte", "Dries", "Elif", "Femke", "Jonas", "Lotte"];
+const LAST_NAMES = ["Peeters", "Janssens", "Maes", "Claes", "Wouters", "De Smet", "Yilmaz"];
+const ORGANISATIONS = ["Bakkerij Claes", "Fietsenmakerij Velo", null, "Studio Noord", null];
+
+async function seedSession(db: Kysely<Database>, cityId: number, attendees: number) {
+  const session = await db
+    .insertInto("sessions")
+    .values({
+      slug: `bench-${attendees}`,
+      city_id: cityId,
+      kind: "forum",
+      title: `Startersforum met ${attendees} deelnemers`,
+      summary: "Benchmark",
+      description: "Benchmark",
+      venue_name: "Stadhuis Leuven",
+      venue_address: "Grote Markt 9, 3000 Leuven",
+      starts_at: "2026-12-03T17:30:00.000Z",
+      ends_at: "2026-12-03T20:00:00.000Z",
+      capacity: Math.round(attendees * 0.9),
+      registration_opens_at: null,
+      registration_closes_at: null,
+      language: "nl",
+      status: "scheduled",
+      created_at: NOW,
+      updated_at: NOW,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  const base = Date.parse("2026-10-01T08:00:00.000Z");
+  const row = (i: number): NewRegistration => {
+    const createdAt = new Date(base + i * 37_000).toISOString();
+    const email = `deelnemer${i}@bench-${attendees}.example.org`;
+    const waitlisted = i >= attendees * 0.9;
+    return {
+      session_id: session.id,
+      ...registrationKeys(createdAt),
+      name: `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i * 7) % LAST_NAMES.length]} ${i}`,
+      email,
+      email_normalized: email,
+      organisation: ORGANISATIONS[i % ORGANISATIONS.length] ?? null,
+      enterprise_number: i % 3 === 0 ? "0123.456.749" : null,
+      dietary_needs: i % 10 === 0 ? "Vegetarisch" : null,
+      locale: "nl-BE",
+      status: waitlisted ? "waitlisted" : "confirmed",
+      consented_at: createdAt,
+      created_at: createdAt,
+      updated_at: createdAt,
+      confirmed_at: waitlisted ? null : createdAt,
+      cancelled_at: null,
+      checked_in_at: i % 4 === 0 ? "2026-12-03T17:20:00.000Z" : null,
+      source: i % 20 === 0 ? "organiser" : "public",
+    };
+  };
+  await db.transaction().execute(async (trx) => {
+    for (let first = 0; first < attendees; first += 500) {
+      const count = Math.min(500, attendees - first);
+      await trx
+        .insertInto("registrations")
+        .values(Array.from({ length: count }, (_, i) => row(first + i)))
+        .execute();
+    }
+  });
+  return session.id;
+}
+
+async function runInChild(databaseUrl: string, format: string, sessionId: number) {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(import.meta.url), "--child", format, String(sessionId)],
+    { env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 1 << 20 },
+  );
+  const last = stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(last) as ChildResult;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "oa-bench-export-"));
+  const databaseUrl = `file:${join(dir, "bench.sqlite")}`;
+  try {
+    const { db } = createDatabase(databaseUrl);
+    await migrateToLatest(db);
+    const city = await db
+      .insertInto("cities")
+      .values({ slug: "leuven", name: "Leuven", province: "Vlaams-Brabant", created_at: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const sessions = new Map<number, number>();
+    for (const size of SIZES) {
+      const started = performance.now();
+      sessions.set(size, await seedSession(db, city.id, size));
+      console.log(`seeded ${size} attendees in ${(performance.now() - started).toFixed(0)} ms`);
+    }
+    await db.destroy();
+
+    const idle = await runInChild(databaseUrl, "idle", 0);
+    const cpu = cpus()[0]?.model ?? "unknown CPU";
+    console.log(
+      `\nmachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    );
+    console.log(`idle child (same modules loaded): peak RSS ${idle.maxRssMiB.toFixed(0)} MiB\n`);
+    console.log("| rows    | format | time     | size     | peak RSS | above idle |");
+    console.log("| ------- | ------ | -------- | -------- | -------- | ---------- |");
+    for (const size of SIZES) {
+      for (const format of FORMATS) {
+        const run = await runInChild(databaseUrl, format, sessions.get(size) ?? 0);
+        const cells = [
+          size.toLocaleString("en-US").padEnd(7),
+          format.padEnd(6),
+          `${(run.ms / 1000).toFixed(2)} s`.padEnd(8),
+          `${(run.bytes / 2 ** 20).toFixed(1)} MiB`.padEnd(8),
+          `${run.maxRssMiB.toFixed(0)} MiB`.padEnd(8),
+          `${(run.maxRssMiB - idle.maxRssMiB).toFixed(0)} MiB`.padEnd(10),
+        ];
+        console.log(`| ${cells.join(" | ")} |`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === "--child") {
+  await runChild(process.argv[3] ?? "idle", Number(process.argv[4]));
+} else {
+  await main();
+}

@@ -1,0 +1,91 @@
+import { Section, Text } from "@react-email/components";
+import { inviteIcs } from "./ics";
+import { RegistrationLayout, renderMail } from "./layout";
+import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
+
+interface Period {
+  startsAt: string;
+  endsAt: string;
+}
+interface Place {
+  venueName: string;
+  venueAddress: string;
+}
+
+/** What changed about a session that an attendee's calendar shows: each as before → after. */
+export interface SessionChanges {
+  title?: { from: string; to: string };
+  time?: { from: Period; to: Period };
+  place?: { from: Place; to: Place };
+}
+
+export const hasCalendarChanges = (changes: SessionChanges) =>
+  Boolean(changes.title || changes.time || changes.place);
+
+/**
+ * Sent to every confirmed attendee when the title, time or place of their session changes.
+ * The invite keeps its UID and carries a higher SEQUENCE, so calendars move the event by
+ * themselves; the body says what changed, for the people (and the Outlooks) that read that.
+ */
+export async function sessionUpdatedEmail(
+  data: RegistrationMailData,
+  changes: SessionChanges,
+): Promise<MailContent> {
+  const { t, shortDate, dateTimeRange } = mailI18n(data);
+  const title = data.session.title;
+  const intro = t("email.sessionUpdated.intro", { title });
+  const place = ({ venueName, venueAddress }: Place) => `${venueName}, ${venueAddress}`;
+  const lines = [
+    changes.time && {
+      key: "time",
+      now: t("email.sessionUpdated.time", {
+        to: dateTimeRange(changes.time.to.startsAt, changes.time.to.endsAt),
+      }),
+      was: dateTimeRange(changes.time.from.startsAt, changes.time.from.endsAt),
+    },
+    changes.place && {
+      key: "place",
+      now: t("email.sessionUpdated.place", { to: place(changes.place.to) }),
+      was: place(changes.place.from),
+    },
+    changes.title && {
+      key: "title",
+      now: t("email.sessionUpdated.title", { to: changes.title.to }),
+      was: changes.title.from,
+    },
+  ].filter((line) => line !== undefined);
+
+  const { sessionUrl, manageUrl } = mailLinks(data);
+  const body = await renderMail(
+    <RegistrationLayout
+      data={data}
+      preview={intro}
+      intro={intro}
+      action={{ label: t("email.manage"), href: manageUrl }}
+    >
+      <Section>
+        <Text>
+          <strong>{t("email.sessionUpdated.changes")}</strong>
+        </Text>
+        {lines.map((line) => (
+          <Text key={line.key}>
+            {line.now}
+            <br />
+            {t("email.sessionUpdated.was", { from: line.was })}
+          </Text>
+        ))}
+      </Section>
+    </RegistrationLayout>,
+  );
+  return {
+    subject: t("email.sessionUpdated.subject", {
+      title,
+      date: shortDate(data.session.starts_at),
+    }),
+    ...body,
+    ics: {
+      method: "REQUEST",
+      content: inviteIcs({ ...data, sessionUrl, manageUrl, stamp: data.now }),
+    },
+  };
+}
