@@ -2,7 +2,8 @@
  * Time and peak memory of the attendee export (CSV and XLSX) for 10,000 and 100,000 attendees,
  * on a temporary SQLite database. Each export runs in a fresh child process that reads the
  * Response body into /dev/null, so every run has a peak RSS of its own; an idle child that
- * loads the same modules and exports nothing gives the baseline.
+ * loads the same modules and exports nothing gives the baseline. The largest list is also read
+ * at about 5 MiB/s, as over a slow connection, to show the export waits instead of buffering.
  *
  *   npm run bench:export          (or: npx tsx bench/export.ts)
  *   BENCH_SIZES=10000 npm run bench:export
@@ -30,14 +31,66 @@ interface ChildResult {
   ms: number;
   maxRssMiB: number;
   bytes: number;
+  /** With --expose-gc: the most memory still in use right after a full GC (heap + buffers). */
+  retainedMiB?: number;
+}
+
+/**
+ * Peak RSS also counts garbage that V8 has not collected yet, and V8 waits longer on a longer
+ * run. Collecting every 50 ms and reading what is left shows what the export really holds.
+ */
+function watchRetained(): () => number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return () => Number.NaN;
+  let peak = 0;
+  const sample = () => {
+    gc();
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    peak = Math.max(peak, heapUsed + arrayBuffers);
+  };
+  sample();
+  const timer = setInterval(sample, 50);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return peak / 2 ** 20;
+  };
 }
 
 // ——— In the child: one export, or nothing (the baseline) ————————————————————————————————
 
-async function runChild(format: string, sessionId: number): Promise<void> {
+/** A reader at about 5 MiB/s, as over a slow connection: the export must wait, not buffer. */
+async function readSlowly(body: ReadableStream<Uint8Array>): Promise<number> {
+  const reader = body.getReader();
+  let bytes = 0;
+  let sincePause = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+    sincePause += value.byteLength;
+    if (sincePause >= 256 * 1024) {
+      sincePause = 0;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+async function readToDevNull(body: ReadableStream<Uint8Array>): Promise<number> {
+  let bytes = 0;
+  const readable = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
+  readable.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+  });
+  await pipeline(readable, createWriteStream("/dev/null"));
+  return bytes;
+}
+
+async function runChild(format: string, sessionId: number, slow: boolean): Promise<void> {
   const { attendeeExportResponse } = await import("../app/models/export.server");
   const { closeDatabase } = await import("../db/client");
   let bytes = 0;
+  const retained = watchRetained();
   const started = performance.now();
   if (format !== "idle") {
     const { response } = await attendeeExportResponse({
@@ -47,17 +100,14 @@ async function runChild(format: string, sessionId: number): Promise<void> {
       now: NOW,
     });
     if (!response.body) throw new Error("no body");
-    const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
-    body.on("data", (chunk: Buffer) => {
-      bytes += chunk.length;
-    });
-    await pipeline(body, createWriteStream("/dev/null"));
+    bytes = slow ? await readSlowly(response.body) : await readToDevNull(response.body);
   }
   const ms = performance.now() - started;
+  const retainedMiB = retained();
   await closeDatabase();
   // maxRSS is in KiB.
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ ms, maxRssMiB, bytes } satisfies ChildResult));
+  console.log(JSON.stringify({ ms, maxRssMiB, bytes, retainedMiB } satisfies ChildResult));
 }
 
 // ——— In the parent: the data, the runs, the table ———————————————————————————————————————
@@ -128,10 +178,17 @@ async function seedSession(db: Kysely<Database>, cityId: number, attendees: numb
   return session.id;
 }
 
-async function runInChild(databaseUrl: string, format: string, sessionId: number) {
+async function runInChild(
+  databaseUrl: string,
+  format: string,
+  sessionId: number,
+  { slow = false, collecting = false } = {},
+) {
+  const script = fileURLToPath(import.meta.url);
+  const args = ["--child", format, String(sessionId), slow ? "slow" : "fast"];
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--child", format, String(sessionId)],
+    [...(collecting ? ["--expose-gc"] : []), "--import", "tsx", script, ...args],
     { env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 1 << 20 },
   );
   const last = stdout.trim().split("\n").at(-1) ?? "";
@@ -158,26 +215,44 @@ async function main() {
     await db.destroy();
 
     const idle = await runInChild(databaseUrl, "idle", 0);
+    const idleRetained = await runInChild(databaseUrl, "idle", 0, { collecting: true });
     const cpu = cpus()[0]?.model ?? "unknown CPU";
     console.log(
       `\nmachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     );
-    console.log(`idle child (same modules loaded): peak RSS ${idle.maxRssMiB.toFixed(0)} MiB\n`);
-    console.log("| rows    | format | time     | size     | peak RSS | above idle |");
-    console.log("| ------- | ------ | -------- | -------- | -------- | ---------- |");
-    for (const size of SIZES) {
-      for (const format of FORMATS) {
-        const run = await runInChild(databaseUrl, format, sessions.get(size) ?? 0);
-        const cells = [
-          size.toLocaleString("en-US").padEnd(7),
-          format.padEnd(6),
-          `${(run.ms / 1000).toFixed(2)} s`.padEnd(8),
-          `${(run.bytes / 2 ** 20).toFixed(1)} MiB`.padEnd(8),
-          `${run.maxRssMiB.toFixed(0)} MiB`.padEnd(8),
-          `${(run.maxRssMiB - idle.maxRssMiB).toFixed(0)} MiB`.padEnd(10),
-        ];
-        console.log(`| ${cells.join(" | ")} |`);
-      }
+    console.log(
+      `idle child (same modules loaded): peak RSS ${idle.maxRssMiB.toFixed(0)} MiB, ` +
+        `retained after GC ${idleRetained.retainedMiB?.toFixed(0)} MiB\n`,
+    );
+    console.log(
+      "| rows    | format | reader    | time    | size     | peak RSS | above idle | retained after GC |",
+    );
+    console.log(
+      "| ------- | ------ | --------- | ------- | -------- | -------- | ---------- | ----------------- |",
+    );
+    const largest = Math.max(...SIZES);
+    const runs = SIZES.flatMap((size) => FORMATS.map((format) => ({ size, format, slow: false })));
+    runs.push(...FORMATS.map((format) => ({ size: largest, format, slow: true })));
+    for (const { size, format, slow } of runs) {
+      const sessionId = sessions.get(size) ?? 0;
+      // Timed without forced collections; the retained figure comes from a second run.
+      const run = await runInChild(databaseUrl, format, sessionId, { slow });
+      const collected = await runInChild(databaseUrl, format, sessionId, {
+        slow,
+        collecting: true,
+      });
+      const mib = (value: number) => `${value.toFixed(0)} MiB`;
+      const cells = [
+        size.toLocaleString("en-US").padEnd(7),
+        format.padEnd(6),
+        (slow ? "5 MiB/s" : "/dev/null").padEnd(9),
+        `${(run.ms / 1000).toFixed(2)} s`.padEnd(7),
+        `${(run.bytes / 2 ** 20).toFixed(1)} MiB`.padEnd(8),
+        mib(run.maxRssMiB).padEnd(8),
+        mib(run.maxRssMiB - idle.maxRssMiB).padEnd(10),
+        mib(collected.retainedMiB ?? Number.NaN).padEnd(17),
+      ];
+      console.log(`| ${cells.join(" | ")} |`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -185,7 +260,7 @@ async function main() {
 }
 
 if (process.argv[2] === "--child") {
-  await runChild(process.argv[3] ?? "idle", Number(process.argv[4]));
+  await runChild(process.argv[3] ?? "idle", Number(process.argv[4]), process.argv[5] === "slow");
 } else {
   await main();
 }

@@ -312,6 +312,28 @@ describe("the CSV export", () => {
     ]);
   });
 
+  it("shows Brussels time on both sides of the DST changes", async () => {
+    const session = await createSession({
+      starts_at: "2027-07-01T05:30:00.000Z",
+      ends_at: "2027-07-01T07:00:00.000Z",
+    });
+    for (const [name, createdAt] of [
+      ["a voor zomertijd", "2026-03-29T00:59:00.000Z"],
+      ["b na zomertijd", "2026-03-29T01:00:00.000Z"],
+      ["c voor wintertijd", "2026-10-25T00:59:00.000Z"],
+      ["d na wintertijd", "2026-10-25T01:00:00.000Z"],
+    ] as const) {
+      await addAttendee(session.id, { name, created_at: createdAt });
+    }
+    const rows = (await csvRows({ sessionId: session.id })).slice(1);
+    expect(rows.map((row) => [row[1], row[2], row[3], row[12]])).toEqual([
+      ["01/07/2027", "07:30", "09:00", "29/03/2026 01:59"],
+      ["01/07/2027", "07:30", "09:00", "29/03/2026 03:00"],
+      ["01/07/2027", "07:30", "09:00", "25/10/2026 02:59"],
+      ["01/07/2027", "07:30", "09:00", "25/10/2026 02:00"],
+    ]);
+  });
+
   it("names the file safely whatever the slug holds", async () => {
     const session = await createSession({ slug: 'Ontbijt "Gent"/../\r\nX-Evil: 1 café' });
     const { response } = await exported({ sessionId: session.id });
@@ -371,6 +393,8 @@ describe("the XLSX export", () => {
     expect(bram.getCell(14).value).toBe("ja");
     expect(bram.getCell(15).value).toBe("organisator");
     expect(sheet.getRow(5).getCell(12).value).toBe("Wachtlijst");
+    // Annelies gave no organisation: an empty cell, not an empty string.
+    expect(sheet.getRow(2).getCell(9).value).toBeNull();
   });
 
   it("keeps formula-like text as neutralised text, never as a formula", async () => {

@@ -1,5 +1,4 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { database } from "../../db/client";
 import {
   endAuthSession,
   organiserBySessionToken,
@@ -82,10 +81,7 @@ export async function requireAdmin(request: Request): Promise<SignedInOrganiser>
 export async function requireSessionAccess(request: Request, sessionIdParam: string | undefined) {
   const organiser = await requireOrganiser(request);
   const sessionId = Number(sessionIdParam);
-  if (
-    !Number.isSafeInteger(sessionId) ||
-    !(await isSessionInScope(database().db, organiser.scope, sessionId))
-  ) {
+  if (!Number.isSafeInteger(sessionId) || !(await isSessionInScope(organiser.scope, sessionId))) {
     throw new Response("Not Found", { status: 404 });
   }
   return { organiser, sessionId };

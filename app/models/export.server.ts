@@ -434,9 +434,10 @@ function csvCell(value: string | Date, kind: CellKind): string {
 /**
  * A typed XLSX cell value. A date keeps only its day, a time only its time of day (Excel's day
  * zero plus the hours), the way Excel itself stores "03/12/2026" and "07:30" typed in a cell.
+ * Empty text stays an empty cell, which Excel's filter lists as "(Lege cellen)".
  */
-function xlsxCell(value: string | Date, kind: CellKind): string | Date {
-  if (typeof value === "string") return neutraliseFormula(value);
+function xlsxCell(value: string | Date, kind: CellKind): string | Date | null {
+  if (typeof value === "string") return value === "" ? null : neutraliseFormula(value);
   if (kind === "date") {
     return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
   }
@@ -541,7 +542,7 @@ const MAX_PENDING_XML = 1024 * 1024;
 async function zipCaughtUp(sheet: ExcelJS.Worksheet, output: Writable): Promise<void> {
   const entry = pendingSheetEntry(sheet);
   if (entry && entry.pendingBytes() > MAX_PENDING_XML) {
-    await firstEvent([entry.stream, "drain"], [output, "close"]);
+    await firstEvent([entry.stream, "drain"], [entry.stream, "error"], [output, "close"]);
   }
   if (output.writableNeedDrain) await firstEvent([output, "drain"], [output, "close"]);
 }
@@ -580,17 +581,19 @@ function firstEvent(...events: Array<[NodeJS.EventEmitter, string]>): Promise<vo
  * cursor.
  */
 function lazyByteStream(open: () => Readable): ReadableStream<Uint8Array> {
+  let source: Readable | undefined;
   let chunks: AsyncIterator<Buffer> | undefined;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        chunks ??= open()[Symbol.asyncIterator]();
+        source ??= open();
+        chunks ??= source[Symbol.asyncIterator]();
         const { done, value } = await chunks.next();
         if (done) controller.close();
         else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
       },
-      async cancel() {
-        await chunks?.return?.();
+      cancel() {
+        source?.destroy();
       },
     },
     // No read-ahead: nothing is pulled until someone reads.

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
 
 /**
@@ -35,9 +36,9 @@ export function sessionInScope(scope: SessionScope) {
 
 /** Whether one session is in scope: for routes that act on a session by its id. */
 export async function isSessionInScope(
-  db: Kysely<Database>,
   scope: SessionScope,
   sessionId: number,
+  db: Kysely<Database> = database().db,
 ): Promise<boolean> {
   const row = await db
     .selectFrom("sessions")

@@ -176,3 +176,24 @@ export async function getCityBySlug(slug: string) {
     .executeTakeFirst();
   return city ?? null;
 }
+
+/** The cities and partners a session form may offer this organiser. */
+export async function sessionFormOptions(scope: SessionScope) {
+  const { db } = database();
+  let cities = db.selectFrom("cities").select(["id", "name"]).orderBy("name");
+  // An organiser of some cities plans sessions there; a partner's organiser plans in any city.
+  if (!scope.all && scope.cityIds.length && !scope.partnerIds.length) {
+    cities = cities.where("id", "in", scope.cityIds);
+  }
+  const partners = await db.selectFrom("partners").select(["id", "name"]).orderBy("name").execute();
+  return { cities: await cities.execute(), partners };
+}
+
+/**
+ * Whether a session with this city and these partners is the organiser's to create or keep:
+ * the same rule as the scope they see, so nobody makes a session they could not open after.
+ */
+export function isInScope(scope: SessionScope, cityId: number, partnerIds: number[]): boolean {
+  if (scope.all) return true;
+  return scope.cityIds.includes(cityId) || partnerIds.some((id) => scope.partnerIds.includes(id));
+}

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireOrganiser } from "~/lib/auth.server";
+import { recordAudit } from "~/models/audit.server";
+import { attendeeExportResponse } from "~/models/export.server";
+
+/**
+ * The attendees of many sessions, one row each with its session: a city (or every city in
+ * the organiser's scope) over a period. ?stad=ID&van=YYYY-MM-DD&tot=YYYY-MM-DD&formaat=…
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  const params = new URL(request.url).searchParams;
+  const city = params.get("stad");
+  const { response, summary } = await attendeeExportResponse({
+    scope: organiser.scope,
+    format: params.get("formaat") ?? "csv",
+    cityId: city ? Number(city) : undefined,
+    from: params.get("van") ?? "",
+    to: params.get("tot") ?? "",
+  });
+  await recordAudit({
+    organiserId: organiser.id,
+    action: "attendees.export",
+    subjectType: "export",
+    subjectId: null,
+    summary,
+  });
+  return response;
+}

@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SessionForm } from "~/components/session-form";
+import { i18n } from "~/i18n";
+import { requireOrganiser } from "~/lib/auth.server";
+import { readSessionForm, toSessionPage } from "~/lib/session-admin.server";
+import type { SessionFormErrors, SessionFormValues } from "~/lib/session-form";
+import { useI18n } from "~/lib/use-i18n";
+import { isSessionInScope } from "~/models/scope.server";
+import { sessionFormOptions } from "~/models/session.server";
+import { createSession, duplicateValues } from "~/models/session-editing.server";
+
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("sessionForm.heading.create")} · ${i18n().t("admin.title")}` },
+];
+
+const EMPTY: SessionFormValues = {
+  title: "",
+  summary: "",
+  description: "",
+  kind: "info",
+  cityId: "",
+  venueName: "",
+  venueAddress: "",
+  date: "",
+  startTime: "",
+  endTime: "",
+  capacity: "40",
+  registrationOpensAt: "",
+  registrationClosesAt: "",
+  language: "nl",
+  partnerIds: [],
+};
+
+/** A new session, or with ?kopie=ID a copy of one (a monthly breakfast is copied, not retyped). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  const options = await sessionFormOptions(organiser.scope);
+  const copyOf = Number(new URL(request.url).searchParams.get("kopie"));
+  if (copyOf && (await isSessionInScope(organiser.scope, copyOf))) {
+    const values = await duplicateValues(copyOf);
+    if (values) return { ...options, values, copy: true };
+  }
+  const values =
+    options.cities.length === 1 ? { ...EMPTY, cityId: String(options.cities[0]?.id) } : EMPTY;
+  return { ...options, values, copy: false };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  const form = await readSessionForm(request, organiser);
+  if (!form.data)
+    return Response.json({ values: form.values, errors: form.errors }, { status: 400 });
+  const result = await createSession(form.data, { organiserId: organiser.id });
+  if (!result.ok)
+    return Response.json({ values: form.values, errors: result.errors }, { status: 400 });
+  return toSessionPage(result.session.id, "aangemaakt");
+}
+
+export default function NewSession() {
+  const { cities, partners, values, copy } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ values: SessionFormValues; errors: SessionFormErrors }>();
+  const { t } = useI18n();
+  return (
+    <div className="wrap page">
+      <h1>{t(copy ? "sessionForm.heading.duplicate" : "sessionForm.heading.create")}</h1>
+      {copy ? <p className="notice">{t("sessionForm.duplicateNotice")}</p> : null}
+      <SessionForm
+        key={actionData ? "submitted" : "fresh"}
+        mode="create"
+        values={actionData?.values ?? values}
+        errors={actionData?.errors}
+        cities={cities}
+        partners={partners}
+      />
+    </div>
+  );
+}
