@@ -23,9 +23,15 @@ export const links: LinksFunction = () => [
 /** Pages set their own title; this one is for the error pages the root boundary shows. */
 export const meta: MetaFunction = ({ error }) => {
   const { t } = i18n(DEFAULT_LOCALE);
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: `${t(notFound ? "notFound.title" : "error.title")} · ${t("site.name")}` }];
+  return [{ title: `${t(`${errorKind(error)}.title`)} · ${t("site.name")}` }];
 };
+
+/** Which page an error shows: not found, no access, or (never with details) something broke. */
+function errorKind(error: unknown): "notFound" | "forbidden" | "error" {
+  if (isRouteErrorResponse(error) && error.status === 404) return "notFound";
+  if (isRouteErrorResponse(error) && error.status === 403) return "forbidden";
+  return "error";
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: localeOf(request) };
@@ -77,12 +83,12 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = i18n(DEFAULT_LOCALE);
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
+  const kind = errorKind(error);
+  if (kind === "error") console.error(error);
   return (
     <div className="wrap page narrow">
-      <h1>{t(notFound ? "notFound.title" : "error.title")}</h1>
-      <p>{t(notFound ? "notFound.body" : "error.body")}</p>
+      <h1>{t(`${kind}.title`)}</h1>
+      <p>{t(`${kind}.body`)}</p>
       <p>
         <Link to="/">{t("notFound.link")}</Link>
       </p>

@@ -32,3 +32,16 @@ export function invite(mail: ReceivedMail) {
 }
 
 export const to = (address: string) => (mail: ReceivedMail) => mail.envelopeTo.includes(address);
+
+/** Signs in through the form, as an organiser would. */
+export async function signIn(
+  page: import("@playwright/test").Page,
+  email: string,
+  password: string,
+) {
+  await page.goto("/beheer/inloggen");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await page.waitForURL(/\/beheer$/);
+}

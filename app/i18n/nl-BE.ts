@@ -126,6 +126,9 @@ export const nlBE = {
     "Deze pagina bestaat niet (meer). Misschien is de link onvolledig, of is de sessie verwijderd.",
   "notFound.link": "Naar alle sessies",
   "error.title": "Er ging iets mis",
+  "forbidden.title": "Geen toegang",
+  "forbidden.body":
+    "Deze pagina is er niet voor jouw account. Denk je dat je ze wel zou moeten zien, vraag het dan aan een beheerder.",
   "error.body": "Dat had niet mogen gebeuren. Probeer het over enkele minuten opnieuw.",
 
   "email.greeting": "Dag {name},",
