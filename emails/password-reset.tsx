@@ -3,27 +3,35 @@ import { i18n } from "../app/i18n";
 import { renderMail } from "./layout";
 import type { MailContent } from "./message";
 
-interface PasswordResetData {
+interface PasswordLinkData {
+  /** After "forgot password", or to a new organiser an admin added. */
+  purpose: "reset" | "invitation";
   name: string;
   url: string;
   validMinutes: number;
 }
 
-/** The one-time link to set a new password: sent only to an organiser's own address. */
-export async function passwordResetEmail({
+/** The one-time link to choose a password: sent only to an organiser's own address. */
+export async function passwordLinkEmail({
+  purpose,
   name,
   url,
   validMinutes,
-}: PasswordResetData): Promise<MailContent> {
+}: PasswordLinkData): Promise<MailContent> {
   const { t, locale } = i18n();
+  const prefix = purpose === "reset" ? "reset.email" : "invitation.email";
+  const intro = t(`${prefix}.intro`, {
+    minutes: validMinutes,
+    hours: Math.round(validMinutes / 60),
+  });
   const body = await renderMail(
     <Html lang={locale}>
       <Head />
-      <Preview>{t("reset.email.intro", { minutes: validMinutes })}</Preview>
+      <Preview>{intro}</Preview>
       <Body style={{ fontFamily: "Arial, Helvetica, sans-serif", color: "#1d1d1b" }}>
         <Container style={{ maxWidth: "560px", padding: "24px" }}>
           <Text>{t("email.greeting", { name })}</Text>
-          <Text>{t("reset.email.intro", { minutes: validMinutes })}</Text>
+          <Text>{intro}</Text>
           <Button
             href={url}
             style={{
@@ -33,12 +41,12 @@ export async function passwordResetEmail({
               borderRadius: "4px",
             }}
           >
-            {t("reset.email.button")}
+            {t(`${prefix}.button`)}
           </Button>
-          <Text>{t("reset.email.notYou")}</Text>
+          <Text>{t(`${prefix}.notYou`)}</Text>
         </Container>
       </Body>
     </Html>,
   );
-  return { subject: t("reset.email.subject"), ...body };
+  return { subject: t(`${prefix}.subject`), ...body };
 }

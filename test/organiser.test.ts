@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../app/lib/password.server";
 import {
   createOrganiser,
+  inviteOrganiser,
   LOCK_AFTER,
+  listOrganisers,
   logIn,
   organiserBySessionToken,
+  removeOrganiser,
   requestPasswordReset,
   resetPassword,
 } from "../app/models/organiser.server";
@@ -145,6 +148,79 @@ describe("organiser accounts", () => {
     expect(
       await resetPassword(token, "een-heel-nieuw-wachtwoord", { now: "2026-01-01T11:01:00.000Z" }),
     ).toBe(false);
+  });
+});
+
+describe("admins managing organisers", () => {
+  it("invite a new organiser, who chooses a password through a link valid for three days", async () => {
+    const admin = await organiser();
+    const session = await createSession();
+    const result = await inviteOrganiser(
+      {
+        email: "Nieuw@Gent.test",
+        name: "Nieuwe Organisator",
+        role: "organiser",
+        cityIds: [session.city_id],
+        partnerIds: [],
+      },
+      { organiserId: admin.id, now: "2026-12-01T10:00:00.000Z" },
+    );
+    expect(result).toMatchObject({ ok: true });
+    const mail = await database()
+      .db.selectFrom("outbox")
+      .selectAll()
+      .where("to_email", "=", "nieuw@gent.test")
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toBe("Je account voor de Ondernemersagenda");
+    const token = /\/beheer\/wachtwoord\/([\w-]+)/.exec(mail.text)?.[1] ?? "";
+    expect(
+      await resetPassword(token, "mijn-eigen-wachtwoord", { now: "2026-12-04T09:59:00.000Z" }),
+    ).toBe(true);
+    expect(await logIn("nieuw@gent.test", "mijn-eigen-wachtwoord", noDelay)).toMatchObject({
+      ok: true,
+    });
+    const listed = (await listOrganisers()).find((o) => o.email === "nieuw@gent.test");
+    expect(listed).toMatchObject({ role: "organiser", cities: ["Leuven"], partners: [] });
+  });
+
+  it("refuse a taken address and an organiser without any city or partner", async () => {
+    const admin = await organiser();
+    const by = { organiserId: admin.id };
+    expect(
+      await inviteOrganiser(
+        { email: admin.email, name: "X", role: "admin", cityIds: [], partnerIds: [] },
+        by,
+      ),
+    ).toEqual({ ok: false, reason: "emailTaken" });
+    expect(
+      await inviteOrganiser(
+        { email: "leeg@leuven.test", name: "X", role: "organiser", cityIds: [], partnerIds: [] },
+        by,
+      ),
+    ).toEqual({ ok: false, reason: "noScope" });
+    expect(
+      await database()
+        .db.selectFrom("organisers")
+        .select("id")
+        .where("email", "=", "leeg@leuven.test")
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it("remove an account, which signs it out at once, but never their own", async () => {
+    const admin = await organiser();
+    const other = await organiser({ role: "organiser", citySlugs: [], partnerSlugs: [] });
+    const signedIn = await logIn(other.email, PASSWORD, noDelay);
+    if (!signedIn.ok) throw new Error("expected to sign in");
+    expect(await removeOrganiser(admin.id, { organiserId: admin.id })).toBe(false);
+    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toBe(true);
+    expect(await organiserBySessionToken(signedIn.sessionToken)).toBeNull();
+    const log = await database()
+      .db.selectFrom("audit_log")
+      .select("summary")
+      .where("action", "=", "organiser.remove")
+      .execute();
+    expect(log.map((e) => e.summary)).toContain(`Organisator ${other.email} verwijderd`);
   });
 });
 

@@ -7,6 +7,7 @@ import * as exportPage from "../app/routes/beheer.export";
 import * as exportDownload from "../app/routes/beheer.export.download";
 import * as scan from "../app/routes/beheer.inchecken.$code";
 import * as auditLog from "../app/routes/beheer.logboek";
+import * as organisersPage from "../app/routes/beheer.organisatoren";
 import * as sessionPage from "../app/routes/beheer.sessies.$id";
 import * as cancelPage from "../app/routes/beheer.sessies.$id_.annuleren";
 import * as messagePage from "../app/routes/beheer.sessies.$id_.bericht";
@@ -206,14 +207,18 @@ describe("who may open what", () => {
     );
   });
 
-  it("the audit log is for admins only", async () => {
-    expect((await call(auditLog.loader as Handler, "/beheer/logboek", {}, null)).status).toBe(302);
-    expect(
-      (await call(auditLog.loader as Handler, "/beheer/logboek", {}, cookies.cityA)).status,
-    ).toBe(403);
-    expect(
-      (await call(auditLog.loader as Handler, "/beheer/logboek", {}, cookies.admin)).status,
-    ).toBe(200);
+  it.each([
+    ["audit log", auditLog.loader as Handler],
+    ["organisers", organisersPage.loader as Handler],
+    ["adding an organiser", organisersPage.action as Handler],
+  ])("the %s page is for admins only", async (_name, handler) => {
+    const form =
+      handler === organisersPage.action
+        ? { name: "X", email: "x@matrix.test", role: "admin" }
+        : undefined;
+    expect((await call(handler, "/beheer/x", {}, null, form)).status).toBe(302);
+    expect((await call(handler, "/beheer/x", {}, cookies.cityA, form)).status).toBe(403);
+    expect((await call(handler, "/beheer/x", {}, cookies.admin, form)).status).toBe(200);
   });
 
   it("actions refuse another city's attendees, also when posted to one's own session", async () => {

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
 import { database } from "../../db/client";
-import type { Organiser, OrganiserRole } from "../../db/schema";
+import type { Database, Organiser, OrganiserRole } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { enqueueMail } from "../../emails/outbox.server";
-import { passwordResetEmail } from "../../emails/password-reset";
+import { passwordLinkEmail } from "../../emails/password-reset";
 import { config } from "../lib/config.server";
 import { decoyHash, hashPassword, verifyPassword } from "../lib/password.server";
 import { recordAudit } from "./audit.server";
@@ -236,29 +237,174 @@ export async function requestPasswordReset(
     .where("email", "=", normalizeOrganiserEmail(email))
     .executeTakeFirst();
   if (!organiser) return;
+  await writeTransaction((trx) => mailPasswordLink(trx, organiser, "reset", now));
+}
+
+const INVITATION_MINUTES = 72 * 60;
+
+/**
+ * Mails a one-time link to choose a password: after "forgot password", or to a new organiser.
+ * Only a hash of the link's token is stored.
+ */
+async function mailPasswordLink(
+  trx: Kysely<Database>,
+  organiser: { id: number; email: string; name: string },
+  purpose: "reset" | "invitation",
+  now: string,
+): Promise<void> {
   const token = randomBytes(32).toString("base64url");
-  await writeTransaction(async (trx) => {
-    await trx
-      .insertInto("password_resets")
+  const validMinutes = purpose === "reset" ? RESET_MINUTES : INVITATION_MINUTES;
+  await trx
+    .insertInto("password_resets")
+    .values({
+      token_hash: sha256(token),
+      organiser_id: organiser.id,
+      created_at: now,
+      expires_at: inMinutes(now, validMinutes),
+      used_at: null,
+    })
+    .execute();
+  await enqueueMail(trx, {
+    kind: purpose === "reset" ? "organiser.passwordReset" : "organiser.invitation",
+    registrationId: null,
+    to: { name: organiser.name, email: organiser.email },
+    content: await passwordLinkEmail({
+      purpose,
+      name: organiser.name,
+      url: `${config().publicUrl}/beheer/wachtwoord/${token}`,
+      validMinutes,
+    }),
+    now,
+  });
+}
+
+export interface OrganiserOverview extends PublicOrganiser {
+  cities: string[];
+  partners: string[];
+  locked: boolean;
+}
+
+/** Every organiser with what they may see, for the admins' page. */
+export async function listOrganisers(now = new Date().toISOString()): Promise<OrganiserOverview[]> {
+  const { db } = database();
+  const organisers = await db
+    .selectFrom("organisers")
+    .select(["id", "email", "name", "role", "locked_until"])
+    .orderBy("name")
+    .execute();
+  const scopes = await db
+    .selectFrom("organiser_scopes")
+    .leftJoin("cities", "cities.id", "organiser_scopes.city_id")
+    .leftJoin("partners", "partners.id", "organiser_scopes.partner_id")
+    .select(["organiser_scopes.organiser_id", "cities.name as city", "partners.name as partner"])
+    .execute();
+  return organisers.map(({ locked_until, ...organiser }) => ({
+    ...organiser,
+    locked: Boolean(locked_until && locked_until > now),
+    cities: scopes
+      .filter((s) => s.organiser_id === organiser.id && s.city)
+      .map((s) => s.city ?? ""),
+    partners: scopes
+      .filter((s) => s.organiser_id === organiser.id && s.partner)
+      .map((s) => s.partner ?? ""),
+  }));
+}
+
+export type InviteResult =
+  | { ok: true; id: number }
+  | { ok: false; reason: "emailTaken" | "noScope" };
+
+/**
+ * An admin adds an organiser: the account gets a random password nobody knows, and the new
+ * organiser a mail with a link (valid three days) to choose their own.
+ */
+export async function inviteOrganiser(
+  input: {
+    email: string;
+    name: string;
+    role: OrganiserRole;
+    cityIds: number[];
+    partnerIds: number[];
+  },
+  { organiserId, now = new Date().toISOString() }: { organiserId: number; now?: string },
+): Promise<InviteResult> {
+  if (input.role === "organiser" && input.cityIds.length + input.partnerIds.length === 0) {
+    return { ok: false, reason: "noScope" };
+  }
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  return writeTransaction(async (trx) => {
+    const email = normalizeOrganiserEmail(input.email);
+    const taken = await trx
+      .selectFrom("organisers")
+      .select("id")
+      .where("email", "=", email)
+      .executeTakeFirst();
+    if (taken) return { ok: false, reason: "emailTaken" };
+    const organiser = await trx
+      .insertInto("organisers")
       .values({
-        token_hash: sha256(token),
-        organiser_id: organiser.id,
+        email,
+        name: input.name,
+        password_hash: passwordHash,
+        role: input.role,
         created_at: now,
-        expires_at: inMinutes(now, RESET_MINUTES),
-        used_at: null,
+        updated_at: now,
       })
-      .execute();
-    await enqueueMail(trx, {
-      kind: "organiser.passwordReset",
-      registrationId: null,
-      to: { name: organiser.name, email: organiser.email },
-      content: await passwordResetEmail({
-        name: organiser.name,
-        url: `${config().publicUrl}/beheer/wachtwoord/${token}`,
-        validMinutes: RESET_MINUTES,
-      }),
-      now,
-    });
+      .returning(["id", "email", "name"])
+      .executeTakeFirstOrThrow();
+    if (input.role === "organiser") {
+      for (const cityId of input.cityIds) {
+        await trx
+          .insertInto("organiser_scopes")
+          .values({ organiser_id: organiser.id, city_id: cityId, partner_id: null })
+          .execute();
+      }
+      for (const partnerId of input.partnerIds) {
+        await trx
+          .insertInto("organiser_scopes")
+          .values({ organiser_id: organiser.id, city_id: null, partner_id: partnerId })
+          .execute();
+      }
+    }
+    await mailPasswordLink(trx, organiser, "invitation", now);
+    await recordAudit(
+      {
+        organiserId,
+        action: "organiser.invite",
+        subjectType: "organiser",
+        subjectId: organiser.id,
+        summary: `Organisator ${email} (${input.role === "admin" ? "beheerder" : "organisator"}) toegevoegd`,
+      },
+      { trx, now },
+    );
+    return { ok: true, id: organiser.id };
+  });
+}
+
+/** Removes an organiser's account, which ends their sessions at once. Nobody removes themselves. */
+export async function removeOrganiser(
+  id: number,
+  { organiserId, now = new Date().toISOString() }: { organiserId: number; now?: string },
+): Promise<boolean> {
+  if (id === organiserId) return false;
+  return writeTransaction(async (trx) => {
+    const removed = await trx
+      .deleteFrom("organisers")
+      .where("id", "=", id)
+      .returning("email")
+      .executeTakeFirst();
+    if (!removed) return false;
+    await recordAudit(
+      {
+        organiserId,
+        action: "organiser.remove",
+        subjectType: "organiser",
+        subjectId: id,
+        summary: `Organisator ${removed.email} verwijderd`,
+      },
+      { trx, now },
+    );
+    return true;
   });
 }
 

@@ -29,9 +29,14 @@ export default function OrganiserLayout() {
               <NavLink to="/beheer/export">{t("admin.nav.export")}</NavLink>
             </li>
             {role === "admin" ? (
-              <li>
-                <NavLink to="/beheer/logboek">{t("admin.nav.log")}</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/beheer/organisatoren">{t("admin.nav.organisers")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/beheer/logboek">{t("admin.nav.log")}</NavLink>
+                </li>
+              </>
             ) : null}
           </ul>
           <Form method="post" action="/beheer/afmelden" className="admin-user">
