@@ -61,6 +61,8 @@ export const nlBEOrganiser = {
   "dashboard.column.name": "Naam",
   "dashboard.column.signedUp": "Ingeschreven",
   "dashboard.cancelled": "Geannuleerd",
+  "dashboard.past": "Voorbije sessies",
+  "dashboard.attendance": "{present} aanwezig, {absent} afwezig",
   "dashboard.waitlisted": "wachtlijst",
 
   "log.title": "Logboek",

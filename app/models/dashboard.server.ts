@@ -55,7 +55,44 @@ export async function organiserDashboard(scope: SessionScope, now = new Date().t
     .orderBy("registrations.id", "desc")
     .execute();
 
+  // Sessions of the last eight weeks, with who turned up.
+  const past = await db
+    .selectFrom("sessions")
+    .select((eb) => [
+      "sessions.id",
+      "sessions.title",
+      "sessions.starts_at",
+      "sessions.ends_at",
+      eb
+        .selectFrom("registrations")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("registrations.session_id", "=", "sessions.id")
+        .where("registrations.status", "=", "confirmed")
+        .as("confirmed"),
+      eb
+        .selectFrom("registrations")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("registrations.session_id", "=", "sessions.id")
+        .where("registrations.status", "=", "confirmed")
+        .where("registrations.checked_in_at", "is not", null)
+        .as("present"),
+    ])
+    .where(sessionInScope(scope))
+    .where("sessions.status", "=", "scheduled")
+    .where("sessions.ends_at", "<=", now)
+    .where("sessions.ends_at", ">=", since.toUTC().toISO() ?? now)
+    .orderBy("sessions.starts_at", "desc")
+    .limit(10)
+    .execute();
+
   return {
+    past: past.map((s) => ({
+      id: s.id,
+      title: s.title,
+      startsAt: s.starts_at,
+      confirmed: Number(s.confirmed ?? 0),
+      present: Number(s.present ?? 0),
+    })),
     upcoming: upcoming.map((s) => ({
       id: s.id,
       title: s.title,

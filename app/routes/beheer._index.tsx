@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { upcoming, weeks, lastWeek } = useLoaderData<typeof loader>();
+  const { upcoming, past, weeks, lastWeek } = useLoaderData<typeof loader>();
   const { t, shortDate, timeRange } = useI18n();
   return (
     <div className="wrap page">
@@ -69,6 +69,25 @@ export default function Dashboard() {
             <h2 id="week-title">{t("dashboard.perWeek")}</h2>
             <WeekChart weeks={weeks} />
           </section>
+          {past.length ? (
+            <section aria-labelledby="past-title" className="panel">
+              <h2 id="past-title">{t("dashboard.past")}</h2>
+              <ul className="recent">
+                {past.map((session) => (
+                  <li key={session.id}>
+                    <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
+                    <div className="muted">
+                      {shortDate(session.startsAt)} ·{" "}
+                      {t("dashboard.attendance", {
+                        present: session.present,
+                        absent: session.confirmed - session.present,
+                      })}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby="recent-title" className="panel">
             <h2 id="recent-title">{t("dashboard.lastWeek")}</h2>
             <p className="big-number">{t("dashboard.lastWeekCount", { count: lastWeek.count })}</p>
