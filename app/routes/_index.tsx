@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { SessionCard } from "~/components/session-card";
+import { CityLinks, SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
 import { isSessionKind, SESSION_KINDS } from "~/lib/session-kinds";
 import { sessionCardView } from "~/lib/session-view.server";
@@ -72,28 +72,8 @@ export default function Home() {
         </div>
       </Form>
 
-      <p className="result-count" aria-live="polite">
-        {t("home.count", { count: sessions.length })}
-      </p>
-      {sessions.length ? (
-        <div className="cards">
-          {sessions.map((session) => (
-            <SessionCard key={session.slug} session={session} />
-          ))}
-        </div>
-      ) : (
-        <p className="empty">{t("home.empty")}</p>
-      )}
-      <nav aria-labelledby="by-city" className="other-cities">
-        <h2 id="by-city">{t("home.byCity")}</h2>
-        <ul>
-          {cities.map((city) => (
-            <li key={city.slug}>
-              <Link to={`/steden/${city.slug}`}>{city.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SessionList sessions={sessions} />
+      <CityLinks id="by-city" title={t("home.byCity")} cities={cities} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ConfirmAction } from "~/components/confirm-action";
 import { Field } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
@@ -135,20 +136,12 @@ export default function Organisers() {
                   </td>
                   <td>
                     {o.id === me ? null : (
-                      <details className="confirm-inline">
-                        <summary>{t("organisers.remove")}</summary>
-                        <Form method="post">
-                          <input type="hidden" name="organiserId" value={o.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="remove"
-                            className="button button-danger button-small"
-                          >
-                            {t("organisers.removeConfirm", { name: o.name })}
-                          </button>
-                        </Form>
-                      </details>
+                      <ConfirmAction
+                        label={t("organisers.remove")}
+                        confirmLabel={t("organisers.removeConfirm", { name: o.name })}
+                        intent="remove"
+                        fields={{ organiserId: o.id }}
+                      />
                     )}
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConfirmAction } from "~/components/confirm-action";
 import { Field } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { i18n, type MessageKey } from "~/i18n";
@@ -315,21 +316,12 @@ export default function SessionAttendees() {
                         </Form>
                       </td>
                       <td>
-                        <details className="confirm-inline">
-                          <summary>{t("attendees.cancelAttendee")}</summary>
-                          <Form method="post" replace>
-                            <input type="hidden" name="registrationId" value={a.id} />
-                            <input type="hidden" name="name" value={a.name} />
-                            <button
-                              type="submit"
-                              name="intent"
-                              value="cancel"
-                              className="button button-danger button-small"
-                            >
-                              {t("attendees.cancelAttendeeConfirm", { name: a.name })}
-                            </button>
-                          </Form>
-                        </details>
+                        <ConfirmAction
+                          label={t("attendees.cancelAttendee")}
+                          confirmLabel={t("attendees.cancelAttendeeConfirm", { name: a.name })}
+                          intent="cancel"
+                          fields={{ registrationId: a.id, name: a.name }}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -388,21 +380,12 @@ export default function SessionAttendees() {
                             ↓ {t("attendees.moveDown")}
                           </button>
                         </Form>
-                        <details className="confirm-inline">
-                          <summary>{t("attendees.cancelAttendee")}</summary>
-                          <Form method="post" replace>
-                            <input type="hidden" name="registrationId" value={a.id} />
-                            <input type="hidden" name="name" value={a.name} />
-                            <button
-                              type="submit"
-                              name="intent"
-                              value="cancel"
-                              className="button button-danger button-small"
-                            >
-                              {t("attendees.cancelAttendeeConfirm", { name: a.name })}
-                            </button>
-                          </Form>
-                        </details>
+                        <ConfirmAction
+                          label={t("attendees.cancelAttendee")}
+                          confirmLabel={t("attendees.cancelAttendeeConfirm", { name: a.name })}
+                          intent="cancel"
+                          fields={{ registrationId: a.id, name: a.name }}
+                        />
                       </td>
                     </tr>
                   ))}

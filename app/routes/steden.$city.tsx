@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { SessionCard } from "~/components/session-card";
+import { useLoaderData } from "@remix-run/react";
+import { CityLinks, SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
 import { sessionCardView } from "~/lib/session-view.server";
 import { useI18n } from "~/lib/use-i18n";
@@ -37,26 +37,8 @@ export default function CityPage() {
     <div className="wrap page">
       <h1>{t("city.title", { city: city.name })}</h1>
       <p className="lead">{t("city.intro", { city: city.name })}</p>
-      <p className="result-count">{t("home.count", { count: sessions.length })}</p>
-      {sessions.length ? (
-        <div className="cards">
-          {sessions.map((session) => (
-            <SessionCard key={session.slug} session={session} />
-          ))}
-        </div>
-      ) : (
-        <p className="empty">{t("home.empty")}</p>
-      )}
-      <nav aria-labelledby="other-cities" className="other-cities">
-        <h2 id="other-cities">{t("city.others")}</h2>
-        <ul>
-          {otherCities.map((other) => (
-            <li key={other.slug}>
-              <Link to={`/steden/${other.slug}`}>{other.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SessionList sessions={sessions} />
+      <CityLinks id="other-cities" title={t("city.others")} cities={otherCities} />
     </div>
   );
 }
