@@ -93,13 +93,14 @@ async function renameCity(cityId: number, name: string) {
   await database().db.updateTable("cities").set({ name }).where("id", "=", cityId).execute();
 }
 
-async function partnerIdOf(sessionId: number): Promise<number> {
+/** The scope of an organiser who works for the (only) partner of a session. */
+async function partnerScopeOf(sessionId: number): Promise<SessionScope> {
   const row = await database()
     .db.selectFrom("session_partners")
     .select("partner_id")
     .where("session_id", "=", sessionId)
     .executeTakeFirstOrThrow();
-  return row.partner_id;
+  return { all: false, cityIds: [], partnerIds: [row.partner_id] };
 }
 
 function cityScope(...cityIds: number[]): SessionScope {
@@ -463,22 +464,14 @@ describe("which attendees an export holds", () => {
 
   it("gives a partner's organiser only the sessions of that partner", async () => {
     const { gent } = await twoCities();
-    const voka: SessionScope = {
-      all: false,
-      cityIds: [],
-      partnerIds: [await partnerIdOf(gent.id)],
-    };
+    const voka = await partnerScopeOf(gent.id);
     expect(await names({ ...march, scope: voka })).toEqual(["Geert uit Gent"]);
     expect(await names({ sessionId: gent.id, scope: voka })).toEqual(["Geert uit Gent"]);
   });
 
   it("refuses a session outside the scope with 404, as if it did not exist", async () => {
     const { leuven, gent } = await twoCities();
-    const voka: SessionScope = {
-      all: false,
-      cityIds: [],
-      partnerIds: [await partnerIdOf(gent.id)],
-    };
+    const voka = await partnerScopeOf(gent.id);
     for (const scope of [cityScope(gent.city_id), voka]) {
       const response = await thrown(
         attendeeExportResponse({ scope, format: "csv", sessionId: leuven.id }),
