@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { signInCookie } from "../app/lib/auth.server";
+import { brusselsWallClock } from "../app/lib/session-form";
+import { brusselsTimeToInstant } from "../app/lib/time";
+import { createOrganiser, logIn } from "../app/models/organiser.server";
+import { signUp } from "../app/models/registration.server";
+import * as attendeesPage from "../app/routes/beheer.sessies.$id";
+import * as editPage from "../app/routes/beheer.sessies.$id_.bewerken";
+import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
+
+let cookie = "";
+beforeAll(async () => {
+  await createOrganiser({
+    email: "admin@routes.test",
+    name: "Admin",
+    password: "wachtwoord-voor-routes",
+    role: "admin",
+  });
+  const result = await logIn("admin@routes.test", "wachtwoord-voor-routes", {
+    delay: async () => {},
+  });
+  if (!result.ok) throw new Error("cannot sign in");
+  cookie = (await signInCookie(result.sessionToken)).split(";")[0] ?? "";
+});
+
+function post(path: string, fields: Record<string, string>) {
+  return new Request(`http://agenda.test${path}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { Cookie: cookie },
+  });
+}
+
+async function formOf(
+  session: Awaited<ReturnType<typeof createSession>>,
+  overrides: Record<string, string> = {},
+) {
+  const start = brusselsWallClock(session.starts_at);
+  return {
+    title: session.title,
+    summary: session.summary,
+    description: session.description,
+    kind: session.kind,
+    cityId: String(session.city_id),
+    venueName: session.venue_name,
+    venueAddress: session.venue_address,
+    date: start.date,
+    startTime: start.time,
+    endTime: brusselsWallClock(session.ends_at).time,
+    capacity: String(session.capacity),
+    language: session.language,
+    ...overrides,
+  };
+}
+
+describe("editing a session in the workspace", () => {
+  it("asks before lowering the capacity below the confirmed count, and stores nothing until confirmed", async () => {
+    // Whole minutes, as the form sends them: only the capacity changes.
+    const day = brusselsWallClock(new Date(Date.now() + 14 * 86_400_000).toISOString()).date;
+    const session = await createSession({
+      capacity: 3,
+      starts_at: brusselsTimeToInstant(day, "19:00"),
+      ends_at: brusselsTimeToInstant(day, "21:00"),
+    });
+    for (const n of [1, 2, 3]) await signUp(session.slug, person(n), { locale: "nl-BE" });
+    const path = `/beheer/sessies/${session.id}/bewerken`;
+    const params = { id: String(session.id) };
+
+    const asked = (await editPage.action({
+      request: post(path, await formOf(session, { capacity: "1" })),
+      params,
+      context: {},
+    })) as Response;
+    expect(asked.status).toBe(409);
+    expect((await asked.json()).capacityConflict).toEqual({ confirmed: 3, capacity: 1 });
+    expect((await registrationsOf(session.id)).map((r) => r.status)).toEqual([
+      "confirmed",
+      "confirmed",
+      "confirmed",
+    ]);
+
+    const done = (await editPage.action({
+      request: post(path, await formOf(session, { capacity: "1", confirmMoveToWaitlist: "on" })),
+      params,
+      context: {},
+    })) as Response;
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe(
+      `/beheer/sessies/${session.id}?melding=bewaard%2Cuitgenodigd%3A0%2Cplaats%3A0%2Cwachtlijst%3A2`,
+    );
+    expect((await registrationsOf(session.id)).map((r) => r.status).sort()).toEqual([
+      "confirmed",
+      "waitlisted",
+      "waitlisted",
+    ]);
+  });
+
+  it("answers a form with an end before its start with 400 and the message at the field", async () => {
+    const session = await createSession();
+    const response = (await editPage.action({
+      request: post(
+        `/beheer/sessies/${session.id}/bewerken`,
+        await formOf(session, { startTime: "10:00", endTime: "09:00" }),
+      ),
+      params: { id: String(session.id) },
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({
+      endTime: "sessionForm.errors.endTime.beforeStart",
+    });
+  });
+});
+
+describe("the attendee page", () => {
+  it("adds someone by hand, who gets the normal confirmation, and refuses the same address twice", async () => {
+    const session = await createSession({ capacity: 5 });
+    const path = `/beheer/sessies/${session.id}`;
+    const params = { id: String(session.id) };
+    const fields = { intent: "add", name: "Gert Aerts", email: "gert@example.org" };
+    const added = (await attendeesPage.action({
+      request: post(path, fields),
+      params,
+      context: {},
+    })) as Response;
+    expect(added.status).toBe(200);
+    expect((await added.json()).notice.key).toBe("sessionForm.attendee.added");
+    expect(
+      (await outboxFor(session.id, "gert@example.org")).map((m) => [m.kind, m.ics_method]),
+    ).toEqual([["registration.confirmed", "REQUEST"]]);
+
+    const again = (await attendeesPage.action({
+      request: post(path, fields),
+      params,
+      context: {},
+    })) as Response;
+    expect(again.status).toBe(409);
+    expect(await registrationsOf(session.id)).toHaveLength(1);
+
+    const invalid = (await attendeesPage.action({
+      request: post(path, { intent: "add", name: "", email: "x" }),
+      params,
+      context: {},
+    })) as Response;
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).errors).toMatchObject({
+      name: "errors.name.required",
+      email: "errors.email.invalid",
+    });
+  });
+
+  it("checks someone in and out, and moves the waiting list", async () => {
+    const session = await createSession({ capacity: 1 });
+    for (const n of [1, 2, 3]) await signUp(session.slug, person(n), { locale: "nl-BE" });
+    const [seated, second, third] = await registrationsOf(session.id);
+    const path = `/beheer/sessies/${session.id}`;
+    const params = { id: String(session.id) };
+    await attendeesPage.action({
+      request: post(path, { intent: "present", registrationId: String(seated?.id) }),
+      params,
+      context: {},
+    });
+    expect((await registrationsOf(session.id))[0]?.checked_in_at).not.toBeNull();
+    await attendeesPage.action({
+      request: post(path, { intent: "absent", registrationId: String(seated?.id) }),
+      params,
+      context: {},
+    });
+    expect((await registrationsOf(session.id))[0]?.checked_in_at).toBeNull();
+
+    await attendeesPage.action({
+      request: post(path, { intent: "up", registrationId: String(third?.id) }),
+      params,
+      context: {},
+    });
+    const page = await attendeesPage.loader({
+      request: new Request(`http://agenda.test${path}`, { headers: { Cookie: cookie } }),
+      params,
+      context: {},
+    });
+    expect(page.attendees.waitlisted.map((a) => [a.id, a.position])).toEqual([
+      [third?.id, 1],
+      [second?.id, 2],
+    ]);
+  });
+});
