@@ -127,10 +127,14 @@ export async function loadSeeds(
       for (let i = 0; i < seed.attendees; i++) {
         const { name, email, organisation } = seededPerson(person++);
         const confirmed = i < seed.capacity;
-        // Sign-ups spread over the six weeks before, in order, so the waiting list has an order.
+        // Sign-ups spread over the six weeks before (before the start, for a past session),
+        // in order, so the waiting list has an order.
+        const signUpsEnd = Math.min(Date.parse(now), Date.parse(startsAt));
         const signedUpAt = new Date(
-          Date.parse(now) - ((seed.attendees - i) / seed.attendees) * 42 * DAY_MS,
+          signUpsEnd - ((seed.attendees - i) / seed.attendees) * 42 * DAY_MS,
         ).toISOString();
+        // At a session that took place, four in five of those with a seat came.
+        const cameAt = confirmed && startsAt < now && i % 5 !== 4 ? startsAt : null;
         await trx
           .insertInto("registrations")
           .values({
@@ -149,6 +153,7 @@ export async function loadSeeds(
             updated_at: signedUpAt,
             confirmed_at: confirmed ? signedUpAt : null,
             cancelled_at: null,
+            checked_in_at: cameAt,
           })
           .execute();
       }

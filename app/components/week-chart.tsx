@@ -12,11 +12,13 @@ export function WeekChart({ weeks }: { weeks: Week[] }) {
   const barWidth = 36;
   const gap = 12;
   const height = 120;
+  // Room above the tallest bar for its number.
+  const top = 16;
   const width = weeks.length * (barWidth + gap);
   return (
     <figure className="week-chart">
       <svg
-        viewBox={`0 0 ${width} ${height + 36}`}
+        viewBox={`0 0 ${width} ${top + height + 36}`}
         role="img"
         aria-labelledby="week-chart-caption"
         width="100%"
@@ -30,7 +32,7 @@ export function WeekChart({ weeks }: { weeks: Week[] }) {
             <g key={week.weekStart}>
               <rect
                 x={x}
-                y={height - barHeight}
+                y={top + height - barHeight}
                 width={barWidth}
                 height={barHeight}
                 rx={3}
@@ -38,13 +40,18 @@ export function WeekChart({ weeks }: { weeks: Week[] }) {
               />
               <text
                 x={x + barWidth / 2}
-                y={height - barHeight - 4}
+                y={top + height - barHeight - 4}
                 textAnchor="middle"
                 className="bar-value"
               >
                 {week.count}
               </text>
-              <text x={x + barWidth / 2} y={height + 18} textAnchor="middle" className="bar-label">
+              <text
+                x={x + barWidth / 2}
+                y={top + height + 18}
+                textAnchor="middle"
+                className="bar-label"
+              >
                 {label}
               </text>
             </g>
