@@ -67,6 +67,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="wrap">
             <p>{t("site.footer")}</p>
+            <p>
+              <Link to="/beheer">{t("site.organisers")}</Link>
+            </p>
           </div>
         </footer>
         <ScrollRestoration />

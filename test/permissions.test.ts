@@ -298,7 +298,7 @@ describe("who may open what", () => {
     );
     expect(refused.status).toBe(400);
     expect((await (refused.body as Response).json()).errors).toEqual({
-      cityId: "sessionForm.errors.cityId.unknown",
+      cityId: "admin.outOfScope",
     });
     expect(
       await db

@@ -10,6 +10,8 @@ export const nlBEOrganiser = {
   "admin.signedInAs": "Aangemeld als {name}",
   "admin.logout": "Afmelden",
   "admin.forbidden": "Je hebt geen toegang tot deze pagina.",
+  "admin.outOfScope":
+    "Je beheert geen sessies in deze stad. Kies een van je eigen steden, of vink je eigen organisatie aan bij de partners.",
 
   "login.title": "Aanmelden voor organisatoren",
   "login.email": "E-mailadres",

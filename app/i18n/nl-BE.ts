@@ -6,6 +6,7 @@ export const nlBE = {
   "site.name": "Ondernemersagenda",
   "site.tagline": "Gratis sessies voor ondernemers in je stad",
   "site.skipToContent": "Naar de inhoud",
+  "site.organisers": "Voor organisatoren",
   "site.footer":
     "Infosessies, ontbijtsessies en startersfora van de steden en hun economische partners. Deelnemen is gratis.",
 

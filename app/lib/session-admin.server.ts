@@ -5,8 +5,8 @@ import { parseSessionForm, readSessionFormValues, type SessionFormData } from ".
 
 /**
  * Reads a posted session form for an organiser: the values to show again, and either the
- * checked data or the errors. A city or partners outside their scope count as an error on the
- * city field, so nobody creates or moves a session out of their own reach.
+ * checked data or the errors. A city and partners outside their scope are an error on the city
+ * field, so nobody creates a session, or moves one, out of their own reach.
  */
 export async function readSessionForm(request: Request, organiser: SignedInOrganiser) {
   const formData = await request.formData();
@@ -14,7 +14,7 @@ export async function readSessionForm(request: Request, organiser: SignedInOrgan
   const parsed = parseSessionForm(formData);
   if (!parsed.ok) return { values, errors: parsed.errors } as const;
   if (!isInScope(organiser.scope, parsed.data.cityId, parsed.data.partnerIds)) {
-    return { values, errors: { cityId: "sessionForm.errors.cityId.unknown" } } as const;
+    return { values, errors: { cityId: "admin.outOfScope" } } as const;
   }
   return { values, data: parsed.data as SessionFormData } as const;
 }
