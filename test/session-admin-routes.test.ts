@@ -4,6 +4,7 @@ import { brusselsWallClock } from "../app/lib/session-form";
 import { brusselsTimeToInstant } from "../app/lib/time";
 import { createOrganiser, logIn } from "../app/models/organiser.server";
 import { signUp } from "../app/models/registration.server";
+import { sessionFormValues } from "../app/models/session-editing.server";
 import * as attendeesPage from "../app/routes/beheer.sessies.$id";
 import * as editPage from "../app/routes/beheer.sessies.$id_.bewerken";
 import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
@@ -31,26 +32,12 @@ function post(path: string, fields: Record<string, string>) {
   });
 }
 
-async function formOf(
-  session: Awaited<ReturnType<typeof createSession>>,
-  overrides: Record<string, string> = {},
-) {
-  const start = brusselsWallClock(session.starts_at);
-  return {
-    title: session.title,
-    summary: session.summary,
-    description: session.description,
-    kind: session.kind,
-    cityId: String(session.city_id),
-    venueName: session.venue_name,
-    venueAddress: session.venue_address,
-    date: start.date,
-    startTime: start.time,
-    endTime: brusselsWallClock(session.ends_at).time,
-    capacity: String(session.capacity),
-    language: session.language,
-    ...overrides,
-  };
+/** The edit form as the page fills it in, with some fields changed. */
+async function formOf(session: { id: number }, overrides: Record<string, string> = {}) {
+  const values = await sessionFormValues(session.id);
+  if (!values) throw new Error(`no session ${session.id}`);
+  const { partnerIds: _partners, ...fields } = values;
+  return { ...fields, ...overrides };
 }
 
 describe("editing a session in the workspace", () => {

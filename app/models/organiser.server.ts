@@ -36,56 +36,89 @@ export interface NewOrganiser {
 }
 
 /** Creates an organiser with their scope; refuses an address that is taken. */
+/**
+ * Inserts an organiser and their scope (an admin has none: they see everything); null when
+ * the address is taken. Run inside the caller's transaction.
+ */
+async function insertOrganiser(
+  trx: Kysely<Database>,
+  input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    role: OrganiserRole;
+    cityIds: number[];
+    partnerIds: number[];
+  },
+  now: string,
+) {
+  const email = normalizeOrganiserEmail(input.email);
+  const taken = await trx
+    .selectFrom("organisers")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirst();
+  if (taken) return null;
+  const organiser = await trx
+    .insertInto("organisers")
+    .values({
+      email,
+      name: input.name.trim(),
+      password_hash: input.passwordHash,
+      role: input.role,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning(["id", "email", "name", "role"])
+    .executeTakeFirstOrThrow();
+  if (input.role === "organiser") {
+    const scopes = [
+      ...input.cityIds.map((cityId) => ({
+        organiser_id: organiser.id,
+        city_id: cityId,
+        partner_id: null,
+      })),
+      ...input.partnerIds.map((partnerId) => ({
+        organiser_id: organiser.id,
+        city_id: null,
+        partner_id: partnerId,
+      })),
+    ];
+    if (scopes.length) await trx.insertInto("organiser_scopes").values(scopes).execute();
+  }
+  return organiser;
+}
+
+/** Creates an organiser with their scope by city and partner slugs (the command line, seeds). */
 export async function createOrganiser(
   input: NewOrganiser,
   { now = new Date().toISOString() } = {},
 ) {
-  const { db } = database();
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
-    const email = normalizeOrganiserEmail(input.email);
-    const taken = await trx
-      .selectFrom("organisers")
-      .select("id")
-      .where("email", "=", email)
-      .executeTakeFirst();
-    if (taken) throw new Error(`An organiser with ${email} exists already.`);
-    const organiser = await trx
-      .insertInto("organisers")
-      .values({
-        email,
-        name: input.name.trim(),
-        password_hash: passwordHash,
-        role: input.role,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(["id", "email", "name", "role"])
-      .executeTakeFirstOrThrow();
-    for (const slug of input.citySlugs ?? []) {
-      const city = await trx
-        .selectFrom("cities")
-        .select("id")
-        .where("slug", "=", slug)
-        .executeTakeFirst();
-      if (!city) throw new Error(`Unknown city "${slug}".`);
-      await trx
-        .insertInto("organiser_scopes")
-        .values({ organiser_id: organiser.id, city_id: city.id, partner_id: null })
-        .execute();
-    }
-    for (const slug of input.partnerSlugs ?? []) {
-      const partner = await trx
-        .selectFrom("partners")
-        .select("id")
-        .where("slug", "=", slug)
-        .executeTakeFirst();
-      if (!partner) throw new Error(`Unknown partner "${slug}".`);
-      await trx
-        .insertInto("organiser_scopes")
-        .values({ organiser_id: organiser.id, city_id: null, partner_id: partner.id })
-        .execute();
-    }
+  return writeTransaction(async (trx) => {
+    const idsOf = async (table: "cities" | "partners", slugs: string[] = []) => {
+      const rows = slugs.length
+        ? await trx.selectFrom(table).select(["id", "slug"]).where("slug", "in", slugs).execute()
+        : [];
+      const unknown = slugs.filter((slug) => !rows.some((row) => row.slug === slug));
+      if (unknown.length)
+        throw new Error(
+          `Unknown ${table === "cities" ? "city" : "partner"}: ${unknown.join(", ")}.`,
+        );
+      return rows.map((row) => row.id);
+    };
+    const organiser = await insertOrganiser(
+      trx,
+      {
+        ...input,
+        passwordHash,
+        cityIds: await idsOf("cities", input.citySlugs),
+        partnerIds: await idsOf("partners", input.partnerSlugs),
+      },
+      now,
+    );
+    if (!organiser)
+      throw new Error(`An organiser with ${normalizeOrganiserEmail(input.email)} exists already.`);
     return organiser;
   });
 }
@@ -333,39 +366,8 @@ export async function inviteOrganiser(
   }
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   return writeTransaction(async (trx) => {
-    const email = normalizeOrganiserEmail(input.email);
-    const taken = await trx
-      .selectFrom("organisers")
-      .select("id")
-      .where("email", "=", email)
-      .executeTakeFirst();
-    if (taken) return { ok: false, reason: "emailTaken" };
-    const organiser = await trx
-      .insertInto("organisers")
-      .values({
-        email,
-        name: input.name,
-        password_hash: passwordHash,
-        role: input.role,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(["id", "email", "name"])
-      .executeTakeFirstOrThrow();
-    if (input.role === "organiser") {
-      for (const cityId of input.cityIds) {
-        await trx
-          .insertInto("organiser_scopes")
-          .values({ organiser_id: organiser.id, city_id: cityId, partner_id: null })
-          .execute();
-      }
-      for (const partnerId of input.partnerIds) {
-        await trx
-          .insertInto("organiser_scopes")
-          .values({ organiser_id: organiser.id, city_id: null, partner_id: partnerId })
-          .execute();
-      }
-    }
+    const organiser = await insertOrganiser(trx, { ...input, passwordHash }, now);
+    if (!organiser) return { ok: false, reason: "emailTaken" };
     await mailPasswordLink(trx, organiser, "invitation", now);
     await recordAudit(
       {
@@ -373,7 +375,7 @@ export async function inviteOrganiser(
         action: "organiser.invite",
         subjectType: "organiser",
         subjectId: organiser.id,
-        summary: `Organisator ${email} (${input.role === "admin" ? "beheerder" : "organisator"}) toegevoegd`,
+        summary: `Organisator ${organiser.email} (${input.role === "admin" ? "beheerder" : "organisator"}) toegevoegd`,
       },
       { trx, now },
     );
