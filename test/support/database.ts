@@ -29,6 +29,16 @@ if (TEST_DATABASE === "postgres") {
   cleanup = async () => {
     const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
     await client.connect();
+    // pg's pool.end() resolves before its sockets have closed: wait for the server to see
+    // them go, or the forced drop below would kill them and their clients would throw.
+    for (let i = 0; i < 50; i++) {
+      const open = await client.query(
+        "select count(*)::int as n from pg_stat_activity where datname = $1",
+        [name],
+      );
+      if (open.rows[0]?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await client.query(`drop database if exists ${name} with (force)`);
     await client.end();
   };
