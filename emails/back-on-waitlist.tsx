@@ -1,6 +1,12 @@
 import { cancellationIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
-import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
+import {
+  inviteInputOf,
+  type MailContent,
+  mailI18n,
+  mailLinks,
+  type RegistrationMailData,
+} from "./message";
 
 /**
  * Sent when an organiser lowers the capacity below the number of people confirmed and this
@@ -11,7 +17,7 @@ export async function backOnWaitlistEmail(data: RegistrationMailData): Promise<M
   const { t } = mailI18n(data);
   const title = data.session.title;
   const intro = t("email.backOnWaitlist.intro", { title, position: data.waitlistPosition ?? 1 });
-  const { sessionUrl, manageUrl } = mailLinks(data);
+  const { manageUrl } = mailLinks(data);
   const body = await renderMail(
     <RegistrationLayout
       data={data}
@@ -25,7 +31,7 @@ export async function backOnWaitlistEmail(data: RegistrationMailData): Promise<M
     ...body,
     ics: {
       method: "CANCEL",
-      content: cancellationIcs({ ...data, sessionUrl, manageUrl, stamp: data.now }),
+      content: cancellationIcs(inviteInputOf(data)),
     },
   };
 }

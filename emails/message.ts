@@ -35,3 +35,9 @@ export function mailLinks({ session, registration, publicUrl }: RegistrationMail
 export function mailI18n({ registration }: RegistrationMailData): I18n {
   return i18n(isLocale(registration.locale) ? registration.locale : undefined);
 }
+
+/** What emails/ics.ts needs to build this person's invite or its cancellation, stamped now. */
+export function inviteInputOf(data: RegistrationMailData) {
+  const { sessionUrl, manageUrl } = mailLinks(data);
+  return { ...data, sessionUrl, manageUrl, stamp: data.now };
+}

@@ -1,11 +1,12 @@
 import { cancellationIcs, inviteIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
-import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
-
-function inviteInput(data: RegistrationMailData) {
-  const { sessionUrl, manageUrl } = mailLinks(data);
-  return { ...data, sessionUrl, manageUrl, stamp: data.now };
-}
+import {
+  inviteInputOf,
+  type MailContent,
+  mailI18n,
+  mailLinks,
+  type RegistrationMailData,
+} from "./message";
 
 /** Sent on sign-up with a free seat, and on promotion from the waiting list: carries the invite. */
 export async function registrationConfirmedEmail(
@@ -30,7 +31,7 @@ export async function registrationConfirmedEmail(
       action={{ label: t("email.manage"), href: manageUrl }}
     />,
   );
-  return { subject, ...body, ics: { method: "REQUEST", content: inviteIcs(inviteInput(data)) } };
+  return { subject, ...body, ics: { method: "REQUEST", content: inviteIcs(inviteInputOf(data)) } };
 }
 
 /**
@@ -58,7 +59,7 @@ export async function registrationCancelledEmail(
     subject: t(wasConfirmed ? "email.cancelled.subject" : "email.waitlistLeft.subject", { title }),
     ...body,
     ics: wasConfirmed
-      ? { method: "CANCEL", content: cancellationIcs(inviteInput(data)) }
+      ? { method: "CANCEL", content: cancellationIcs(inviteInputOf(data)) }
       : undefined,
   };
 }

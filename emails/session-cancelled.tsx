@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
 import { cancellationIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
-import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
+import { inviteInputOf, type MailContent, mailI18n, type RegistrationMailData } from "./message";
 import { PlainText } from "./organiser-message";
 
 /**
@@ -21,7 +21,6 @@ export async function sessionCancelledEmail(
     hadSeat ? "email.sessionCancelled.intro.confirmed" : "email.sessionCancelled.intro.waitlisted",
     values,
   );
-  const { sessionUrl, manageUrl } = mailLinks(data);
   const body = await renderMail(
     <RegistrationLayout
       // The layout offers a confirmed attendee the link to cancel; here nothing is left to cancel.
@@ -52,7 +51,7 @@ export async function sessionCancelledEmail(
     ics: hadSeat
       ? {
           method: "CANCEL",
-          content: cancellationIcs({ ...data, sessionUrl, manageUrl, stamp: data.now }),
+          content: cancellationIcs(inviteInputOf(data)),
         }
       : undefined,
   };

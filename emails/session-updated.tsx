@@ -1,7 +1,13 @@
 import { Section, Text } from "@react-email/components";
 import { inviteIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
-import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
+import {
+  inviteInputOf,
+  type MailContent,
+  mailI18n,
+  mailLinks,
+  type RegistrationMailData,
+} from "./message";
 
 interface Period {
   startsAt: string;
@@ -55,7 +61,7 @@ export async function sessionUpdatedEmail(
     },
   ].filter((line) => line !== undefined);
 
-  const { sessionUrl, manageUrl } = mailLinks(data);
+  const { manageUrl } = mailLinks(data);
   const body = await renderMail(
     <RegistrationLayout
       data={data}
@@ -85,7 +91,7 @@ export async function sessionUpdatedEmail(
     ...body,
     ics: {
       method: "REQUEST",
-      content: inviteIcs({ ...data, sessionUrl, manageUrl, stamp: data.now }),
+      content: inviteIcs(inviteInputOf(data)),
     },
   };
 }

@@ -15,7 +15,7 @@ import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { processOutbox } from "../emails/outbox.server";
 import { smtpTransport } from "../emails/transport.server";
-import { createSession, person, registrationsOf } from "./support/factories";
+import { createSession, lastOutboxId, mailsOf, person, registrationsOf } from "./support/factories";
 import { startMailbox } from "./support/mailbox";
 
 const HOUR = 3_600_000;
@@ -54,25 +54,6 @@ async function mailsTo(email: string) {
     .where("to_email", "=", email)
     .orderBy("id")
     .execute();
-}
-
-async function mailsOf(sessionId: number, afterId = 0) {
-  return database()
-    .db.selectFrom("outbox")
-    .innerJoin("registrations", "registrations.id", "outbox.registration_id")
-    .selectAll("outbox")
-    .where("registrations.session_id", "=", sessionId)
-    .where("outbox.id", ">", afterId)
-    .orderBy("outbox.id")
-    .execute();
-}
-
-async function lastOutboxId() {
-  const row = await database()
-    .db.selectFrom("outbox")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
 }
 
 async function auditOf(subjectType: string, subjectId: number) {

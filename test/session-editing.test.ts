@@ -23,7 +23,13 @@ import {
 import { database } from "../db/client";
 import { processOutbox } from "../emails/outbox.server";
 import { smtpTransport } from "../emails/transport.server";
-import { person, registrationsOf, createSession as sessionFixture } from "./support/factories";
+import {
+  lastOutboxId,
+  mailsOf,
+  person,
+  registrationsOf,
+  createSession as sessionFixture,
+} from "./support/factories";
 import { calendarParts, startMailbox } from "./support/mailbox";
 
 const DAY = 24 * 3_600_000;
@@ -124,25 +130,6 @@ async function sessionWith(capacity: number, people: number, overrides = {}) {
   });
   for (let n = 1; n <= people; n++) await signUp(session.slug, person(n), opts);
   return { session, date, registrations: await registrationsOf(session.id) };
-}
-
-async function mailsOf(sessionId: number, afterId = 0) {
-  return database()
-    .db.selectFrom("outbox")
-    .innerJoin("registrations", "registrations.id", "outbox.registration_id")
-    .selectAll("outbox")
-    .where("registrations.session_id", "=", sessionId)
-    .where("outbox.id", ">", afterId)
-    .orderBy("outbox.id")
-    .execute();
-}
-
-async function lastOutboxId() {
-  const row = await database()
-    .db.selectFrom("outbox")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
 }
 
 async function auditOf(sessionId: number) {

@@ -93,3 +93,24 @@ export async function outboxFor(sessionId: number, email: string) {
     .orderBy("outbox.id")
     .execute();
 }
+
+/** The mail queued about a session after outbox row `afterId`, oldest first. */
+export async function mailsOf(sessionId: number, afterId = 0) {
+  return database()
+    .db.selectFrom("outbox")
+    .innerJoin("registrations", "registrations.id", "outbox.registration_id")
+    .selectAll("outbox")
+    .where("registrations.session_id", "=", sessionId)
+    .where("outbox.id", ">", afterId)
+    .orderBy("outbox.id")
+    .execute();
+}
+
+/** The newest outbox row's id: mail queued after it is what a step under test sent. */
+export async function lastOutboxId() {
+  const row = await database()
+    .db.selectFrom("outbox")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
