@@ -21,7 +21,6 @@ export async function backOnWaitlistEmail(data: RegistrationMailData): Promise<M
   const body = await renderMail(
     <RegistrationLayout
       data={data}
-      preview={intro}
       intro={intro}
       action={{ label: t("email.manage"), href: manageUrl }}
     />,

@@ -26,7 +26,8 @@ const colors = {
 
 interface LayoutProps {
   data: RegistrationMailData;
-  preview: string;
+  /** The line inbox lists show; the intro unless given. */
+  preview?: string;
   intro: string;
   action?: { label: string; href: string };
   children?: ReactNode;
@@ -48,7 +49,7 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
   return (
     <Html lang={data.registration.locale}>
       <Head />
-      <Preview>{preview}</Preview>
+      <Preview>{preview ?? intro}</Preview>
       <Body
         style={{
           backgroundColor: colors.bg,

@@ -26,7 +26,6 @@ export async function registrationConfirmedEmail(
   const body = await renderMail(
     <RegistrationLayout
       data={data}
-      preview={intro}
       intro={intro}
       action={{ label: t("email.manage"), href: manageUrl }}
     />,
@@ -50,7 +49,6 @@ export async function registrationCancelledEmail(
   const body = await renderMail(
     <RegistrationLayout
       data={data}
-      preview={intro}
       intro={intro}
       action={{ label: t("email.signUpAgain"), href: sessionUrl }}
     />,

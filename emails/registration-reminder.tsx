@@ -16,7 +16,6 @@ export async function registrationReminderEmail(data: RegistrationMailData): Pro
   const body = await renderMail(
     <RegistrationLayout
       data={data}
-      preview={intro}
       intro={intro}
       action={{ label: t("email.manage"), href: mailLinks(data).manageUrl }}
     />,

@@ -11,7 +11,6 @@ export async function registrationWaitlistedEmail(
   const body = await renderMail(
     <RegistrationLayout
       data={data}
-      preview={intro}
       intro={intro}
       action={{ label: t("email.manage"), href: mailLinks(data).manageUrl }}
     />,

@@ -25,7 +25,6 @@ export async function sessionCancelledEmail(
     <RegistrationLayout
       // The layout offers a confirmed attendee the link to cancel; here nothing is left to cancel.
       data={{ ...data, registration: { ...registration, status: "cancelled" } }}
-      preview={intro}
       intro={intro}
       action={{
         label: t("email.sessionCancelled.otherSessions", { city: session.city.name }),

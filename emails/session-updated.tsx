@@ -65,7 +65,6 @@ export async function sessionUpdatedEmail(
   const body = await renderMail(
     <RegistrationLayout
       data={data}
-      preview={intro}
       intro={intro}
       action={{ label: t("email.manage"), href: manageUrl }}
     >

@@ -63,16 +63,30 @@ export type RegistrationForm = z.output<typeof registrationSchema>;
 export type RegistrationField = keyof z.input<typeof registrationSchema>;
 export type FieldErrors = Partial<Record<RegistrationField, MessageKey>>;
 
+/** The fields that describe the person, in the order the forms show them. */
+export const PERSON_FIELDS = [
+  "name",
+  "email",
+  "organisation",
+  "enterpriseNumber",
+  "dietaryNeeds",
+] as const;
+
+/** What was typed in the person's fields, to show again beside the errors. */
+export function readPersonValues(formData: FormData): Record<string, string> {
+  return Object.fromEntries(
+    PERSON_FIELDS.map((field) => [field, String(formData.get(field) ?? "")]),
+  );
+}
+
 export function parseRegistrationForm(
   formData: FormData,
 ): { ok: true; data: RegistrationForm } | { ok: false; errors: FieldErrors } {
   const raw = Object.fromEntries(
-    ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds", "consent"].map(
-      (field) => {
-        const value = formData.get(field);
-        return [field, typeof value === "string" ? value : undefined];
-      },
-    ),
+    [...PERSON_FIELDS, "consent"].map((field) => {
+      const value = formData.get(field);
+      return [field, typeof value === "string" ? value : undefined];
+    }),
   );
   const result = registrationSchema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
-import { registrationSchema } from "./registration-form";
+import { PERSON_FIELDS, registrationSchema } from "./registration-form";
 import { SESSION_KINDS } from "./session-kinds";
 import { brusselsTimeToInstant, TIME_ZONE } from "./time";
 
@@ -395,9 +395,8 @@ export function parseAttendeeForm(
 ):
   | { ok: true; data: AttendeeForm }
   | { ok: false; errors: Partial<Record<AttendeeField, MessageKey>> } {
-  const fields = ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds"] as const;
   const result = attendeeSchema.safeParse(
-    Object.fromEntries(fields.map((field) => [field, text(formData, field)])),
+    Object.fromEntries(PERSON_FIELDS.map((field) => [field, text(formData, field)])),
   );
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: firstErrors<AttendeeField>(result.error) };

@@ -8,7 +8,7 @@ import { recordAudit } from "./audit.server";
 import {
   cancelRegistrationInTransaction,
   createRegistration,
-  normalizeEmail,
+  liveRegistrationOf,
   notify,
   type RegistrationDetails,
   waitlistPosition,
@@ -170,13 +170,7 @@ export async function addAttendee(
     if (!session) return { ok: false, reason: "notFound" };
     if (session.status === "cancelled") return { ok: false, reason: "cancelled" };
 
-    const existing = await trx
-      .selectFrom("registrations")
-      .select(["id", "status"])
-      .where("session_id", "=", sessionId)
-      .where("email_normalized", "=", normalizeEmail(form.email))
-      .where("status", "<>", "cancelled")
-      .executeTakeFirst();
+    const existing = await liveRegistrationOf(trx, sessionId, form.email);
     if (existing) {
       return {
         ok: false,

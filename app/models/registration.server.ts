@@ -100,6 +100,17 @@ export async function notify(
   });
 }
 
+/** The registration this address holds for the session, unless cancelled: one per person. */
+export async function liveRegistrationOf(trx: Kysely<Database>, sessionId: number, email: string) {
+  return trx
+    .selectFrom("registrations")
+    .selectAll()
+    .where("session_id", "=", sessionId)
+    .where("email_normalized", "=", normalizeEmail(email))
+    .where("status", "<>", "cancelled")
+    .executeTakeFirst();
+}
+
 /** What a registration is made of, whoever enters it: the public form or an organiser. */
 export type RegistrationDetails = Pick<
   RegistrationForm,
@@ -185,14 +196,7 @@ export async function signUp(
       return { ok: false, reason: availability.state };
     }
 
-    const emailNormalized = normalizeEmail(form.email);
-    const existing = await trx
-      .selectFrom("registrations")
-      .selectAll()
-      .where("session_id", "=", session.id)
-      .where("email_normalized", "=", emailNormalized)
-      .where("status", "<>", "cancelled")
-      .executeTakeFirst();
+    const existing = await liveRegistrationOf(trx, session.id, form.email);
     if (existing) {
       await notify(trx, "registration.reminder", existing, session, now, registrationReminderEmail);
       return { ok: true };

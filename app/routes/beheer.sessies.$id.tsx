@@ -6,6 +6,7 @@ import { FillBar } from "~/components/fill-bar";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { localeOf } from "~/lib/locale.server";
+import { readPersonValues } from "~/lib/registration-form";
 import { parseAttendeeForm } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
@@ -64,12 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "add") {
     const parsed = parseAttendeeForm(form);
-    const values = Object.fromEntries(
-      ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds"].map((f) => [
-        f,
-        String(form.get(f) ?? ""),
-      ]),
-    );
+    const values = readPersonValues(form);
     if (!parsed.ok)
       return reply({ errors: parsed.errors as Record<string, MessageKey>, values }, 400);
     const result = await addAttendee(sessionId, parsed.data, { ...by, locale: localeOf(request) });

@@ -11,7 +11,12 @@ import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { flashSignedUpEmail } from "~/lib/flash.server";
 import { localeOf } from "~/lib/locale.server";
-import { type FieldErrors, LIMITS, parseRegistrationForm } from "~/lib/registration-form";
+import {
+  type FieldErrors,
+  LIMITS,
+  parseRegistrationForm,
+  readPersonValues,
+} from "~/lib/registration-form";
 import { useI18n } from "~/lib/use-i18n";
 import { signUp } from "~/models/registration.server";
 import { type Availability, availabilityOf, getSessionBySlug } from "~/models/session.server";
@@ -73,12 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = parseRegistrationForm(formData);
   if (!parsed.ok) {
-    const values = Object.fromEntries(
-      ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds"].map((f) => [
-        f,
-        String(formData.get(f) ?? ""),
-      ]),
-    );
+    const values = readPersonValues(formData);
     return Response.json({ errors: parsed.errors, values } satisfies ActionData, { status: 400 });
   }
   const result = await signUp(slug, parsed.data, { locale: localeOf(request) });
