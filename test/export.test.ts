@@ -2,7 +2,11 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { recordAudit } from "../app/models/audit.server";
-import { type AttendeeExportOptions, attendeeExportResponse } from "../app/models/export.server";
+import {
+  type AttendeeExportOptions,
+  attendeeExportResponse,
+  neutraliseFormula,
+} from "../app/models/export.server";
 import { registrationKeys } from "../app/models/registration.server";
 import type { SessionScope } from "../app/models/scope.server";
 import { database } from "../db/client";
@@ -127,6 +131,16 @@ async function names(options: Partial<AttendeeExportOptions>): Promise<string[]>
   return (await csvRows(options)).slice(1).map((row) => row[6] ?? "");
 }
 
+async function workbookOf(sessionId: number) {
+  const { bytes, response, summary } = await exported({ sessionId, format: "xlsx" });
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's own typing of Buffer wants an ArrayBuffer.
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  const sheet = workbook.getWorksheet("Deelnemers");
+  if (!sheet) throw new Error("no sheet Deelnemers");
+  return { sheet, response, summary };
+}
+
 async function thrown(promise: Promise<unknown>): Promise<Response> {
   try {
     await promise;
@@ -208,6 +222,7 @@ describe("the CSV export", () => {
     expect(text.endsWith("\r\n")).toBe(true);
     // The only bare LF is the one inside Bram's quoted dietary needs.
     expect(text.replace(/\r\n/g, "").match(/\n/g)).toHaveLength(1);
+    expect(text).toContain(';"Vegetarisch\nzonder noten";');
 
     const rows = parse(bytes, { delimiter: ";", bom: true, record_delimiter: "\r\n" });
     const common = [
@@ -308,7 +323,7 @@ describe("the CSV export", () => {
     const rows = (await csvRows({ sessionId: session.id })).slice(1);
     expect(rows.map((row) => row.slice(6, 11))).toEqual([
       ['\'=HYPERLINK("http://evil")', expect.any(String), "'+32 16 27 20 00", "", "'-1"],
-      ["'@SUM(1)", expect.any(String), "'\t=1+1", "", "'\r=2+2"],
+      ["'@SUM(1)", expect.any(String), "'\t=1+1", "", "'\r'=2+2"],
       ["Zeno Gewoon", expect.any(String), "a=b", "", ""],
     ]);
   });
@@ -345,16 +360,6 @@ describe("the CSV export", () => {
 });
 
 describe("the XLSX export", () => {
-  async function workbookOf(sessionId: number) {
-    const { bytes, response, summary } = await exported({ sessionId, format: "xlsx" });
-    const workbook = new ExcelJS.Workbook();
-    // exceljs's own typing of Buffer wants an ArrayBuffer.
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-    const sheet = workbook.getWorksheet("Deelnemers");
-    if (!sheet) throw new Error("no sheet Deelnemers");
-    return { sheet, response, summary };
-  }
-
   it("has a bold, frozen, filtered header row and typed date cells in Brussels time", async () => {
     const session = await decemberBreakfast();
     const { sheet, response, summary } = await workbookOf(session.id);
@@ -424,6 +429,179 @@ describe("the XLSX export", () => {
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.formula).toBeUndefined();
     }
+  });
+});
+
+describe("line breaks inside a cell", () => {
+  const HOSTILE_NOTE = "x\n=cmd|' /C calc'!A0";
+  const ATTENDEES = 4;
+
+  /** Text typed by the public with line breaks in every form, some lines led by a formula. */
+  async function hostileSession() {
+    const session = await createSession();
+    await addAttendee(session.id, {
+      name: "Ilse Gewoon",
+      email: "ilse@example.org",
+      dietary_needs: HOSTILE_NOTE,
+    });
+    await addAttendee(session.id, {
+      name: "ok\n=1+1",
+      email: "lijnen@example.org",
+      organisation: "ok\r@SUM(A1)",
+      dietary_needs: "halal\r\n+32 16 27 20 00\n-2+3",
+    });
+    await addAttendee(session.id, {
+      name: "Tom Tab",
+      email: "tom@example.org",
+      organisation: "BV\n\t=1",
+      dietary_needs: "\r=2+2\n\r-x",
+    });
+    await addAttendee(session.id, {
+      name: "Zeno Gewoon",
+      email: "zeno@example.org",
+      organisation: 'a=b; c,d "e"',
+      dietary_needs: "Vegetarisch\nzonder noten",
+    });
+    return session;
+  }
+
+  /**
+   * How Excel reads a CSV file: a field that starts with a quote runs to its closing quote, and
+   * outside quotes any CR, LF or CRLF ends the row, even a bare LF in an unquoted field.
+   */
+  function spreadsheetRows(text: string, delimiter: string): string[][] {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let cell = "";
+    let atFieldStart = true;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const char = text.charAt(i);
+      if (quoted) {
+        if (char !== '"') cell += char;
+        else if (text.charAt(i + 1) === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else if (char === '"' && atFieldStart) {
+        quoted = true;
+        atFieldStart = false;
+      } else if (char === delimiter) {
+        row.push(cell);
+        cell = "";
+        atFieldStart = true;
+      } else if (char === "\r" || char === "\n") {
+        if (char === "\r" && text.charAt(i + 1) === "\n") i++;
+        row.push(cell);
+        rows.push(row);
+        row = [];
+        cell = "";
+        atFieldStart = true;
+      } else {
+        cell += char;
+        atFieldStart = false;
+      }
+    }
+    if (!atFieldStart || row.length > 0) rows.push([...row, cell]);
+    return rows;
+  }
+
+  /** Every cell, and every line within a cell, that a spreadsheet could take for a formula. */
+  function formulaLeads(cells: string[]): string[] {
+    const number = /^-\d+([.,]\d+)?$/;
+    return cells.filter(
+      (cell) =>
+        /^[\t\r]/.test(cell) ||
+        cell
+          .split(/\r\n|\r|\n/)
+          .some((line) => /^[=+@\t\r]/.test(line) || (line.startsWith("-") && !number.test(line))),
+    );
+  }
+
+  it.each([
+    ["csv", ";"],
+    ["csv-comma", ","],
+  ] as const)(
+    "keeps every %s row one row, and no line of a cell a formula",
+    async (format, delimiter) => {
+      const session = await hostileSession();
+      const { bytes } = await exported({ sessionId: session.id, format });
+      const text = bytes.subarray(3).toString("utf8");
+
+      const readings = {
+        "csv-parse, RFC 4180": parse(bytes, {
+          delimiter,
+          bom: true,
+          record_delimiter: ["\r\n", "\n", "\r"],
+          relax_column_count: true,
+        }) as string[][],
+        "a spreadsheet, breaking rows on CR, LF or CRLF": spreadsheetRows(text, delimiter),
+      };
+      for (const [reader, rows] of Object.entries(readings)) {
+        expect(rows.length, `rows read by ${reader}`).toBe(1 + ATTENDEES);
+        expect(
+          rows.map((row) => row.length),
+          `cells per row read by ${reader}`,
+        ).toEqual(Array(1 + ATTENDEES).fill(HEADER.length));
+        expect(formulaLeads(rows.flat()), `formula-led cells read by ${reader}`).toEqual([]);
+
+        const byEmail = new Map(rows.map((row) => [row[7], row]));
+        expect(byEmail.get("ilse@example.org")?.[10]).toBe("x\n'=cmd|' /C calc'!A0");
+        expect(byEmail.get("lijnen@example.org")?.slice(6, 11)).toEqual([
+          "ok\n'=1+1",
+          "lijnen@example.org",
+          "ok\r'@SUM(A1)",
+          "",
+          "halal\r\n'+32 16 27 20 00\n'-2+3",
+        ]);
+        expect(byEmail.get("tom@example.org")?.slice(8, 11)).toEqual([
+          "BV\n'\t=1",
+          "",
+          "'\r'=2+2\n'\r'-x",
+        ]);
+        expect(byEmail.get("zeno@example.org")?.slice(8, 11)).toEqual([
+          'a=b; c,d "e"',
+          "",
+          "Vegetarisch\nzonder noten",
+        ]);
+      }
+    },
+  );
+
+  it("keeps every line of an XLSX text cell from reading as a formula", async () => {
+    const session = await hostileSession();
+    const { sheet } = await workbookOf(session.id);
+    expect(sheet.rowCount).toBe(1 + ATTENDEES);
+
+    const texts: string[] = [];
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        expect(cell.formula).toBeUndefined();
+        if (typeof cell.value === "string") texts.push(cell.value);
+      });
+    });
+    expect(formulaLeads(texts)).toEqual([]);
+    // XML reads every CR and CRLF in a cell as an LF, and so does Excel.
+    expect(texts).toContain("x\n'=cmd|' /C calc'!A0");
+    expect(texts).toContain("ok\n'=1+1");
+    expect(texts).toContain("ok\n'@SUM(A1)");
+    expect(texts).toContain("halal\n'+32 16 27 20 00\n'-2+3");
+    expect(texts).toContain("BV\n'\t=1");
+    expect(texts).toContain("'\n'=2+2\n'\n'-x");
+  });
+
+  it.each([
+    ["ok\n=1+1", "ok\n'=1+1"],
+    ["ok\r@SUM(A1)", "ok\r'@SUM(A1)"],
+    ["a\r\n+1", "a\r\n'+1"],
+    ["a\n\n-b", "a\n\n'-b"],
+    ["a\n\t=1", "a\n'\t=1"],
+    ["a\n\r=1", "a\n'\r'=1"],
+    ["\r=2+2", "'\r'=2+2"],
+    ["=1\n=2", "'=1\n'=2"],
+    ["a=b\nc-d+e\n", "a=b\nc-d+e\n"],
+  ])("neutralises every line start of %j", (text, expected) => {
+    expect(neutraliseFormula(text)).toBe(expected);
   });
 });
 
