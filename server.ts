@@ -1,13 +1,11 @@
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
 import { config } from "./app/lib/config.server";
 import { closeDatabase, database } from "./db/client";
 import { migrateToLatest } from "./db/migrate";
 import { startOutboxWorker } from "./emails/outbox.server";
 import { transportFromConfig } from "./emails/transport.server";
 import { isEmpty, loadDemoOrganisers, loadSeeds } from "./seeds/load";
+import { createApp } from "./server/app";
 
 installGlobals({ nativeFetch: true });
 
@@ -17,7 +15,7 @@ const { db } = database();
 // A fresh install comes up ready to use: schema migrated, and demo data in an empty database.
 await migrateToLatest(db);
 const production = settings.NODE_ENV === "production";
-const seedOnStart = process.env.SEED_ON_START ?? (production ? "off" : "on");
+const seedOnStart = settings.SEED_ON_START ?? (production ? "off" : "on");
 if (seedOnStart === "on" && (await isEmpty(db))) {
   const { sessions } = await loadSeeds(db);
   console.log(`empty database: loaded ${sessions} demo session(s)`);
@@ -28,12 +26,7 @@ if (seedOnStart === "on" && (await isEmpty(db))) {
 const BUILD_PATH = "./build/index.js";
 const build: ServerBuild = await import(BUILD_PATH);
 
-const app = express();
-app.disable("x-powered-by");
-app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: build.mode }));
+const app = createApp(build);
 
 const transport = transportFromConfig();
 const worker = settings.OUTBOX_WORKER === "on" ? startOutboxWorker(transport) : undefined;

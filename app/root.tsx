@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -12,6 +17,7 @@ import {
 import type { ReactNode } from "react";
 import { DEFAULT_LOCALE, i18n } from "~/i18n";
 import { localeOf } from "~/lib/locale.server";
+import { useNonce } from "~/lib/nonce";
 import { useI18n } from "~/lib/use-i18n";
 import styles from "~/styles/app.css";
 
@@ -26,11 +32,34 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `${t(`${errorKind(error)}.title`)} · ${t("site.name")}` }];
 };
 
-/** Which page an error shows: not found, no access, or (never with details) something broke. */
-function errorKind(error: unknown): "notFound" | "forbidden" | "error" {
-  if (isRouteErrorResponse(error) && error.status === 404) return "notFound";
-  if (isRouteErrorResponse(error) && error.status === 403) return "forbidden";
+/** A refused request keeps its own headers (Retry-After) on the error page. */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
+type ErrorKind = "notFound" | "forbidden" | "tooMany" | "busy" | "error";
+
+/**
+ * Which page an error shows: not found, no access, too many requests, too busy right now, or
+ * (never with details) something broke.
+ */
+function errorKind(error: unknown): ErrorKind {
+  if (!isRouteErrorResponse(error)) return "error";
+  if (error.status === 404) return "notFound";
+  if (error.status === 403) return "forbidden";
+  if (error.status === 429) return "tooMany";
+  if (error.status === 503) return "busy";
   return "error";
+}
+
+/** What a 429 says: how long to wait, and whether it was about mail to one address. */
+function tooManyText(error: unknown): { mail: boolean; minutes: number } {
+  const data = isRouteErrorResponse(error) ? error.data : undefined;
+  const seconds = Number(data?.retryAfter) || 60;
+  return { mail: data?.limit === "mail", minutes: Math.max(1, Math.ceil(seconds / 60)) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,6 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -72,8 +102,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -88,10 +118,15 @@ export function ErrorBoundary() {
   const { t } = i18n(DEFAULT_LOCALE);
   const kind = errorKind(error);
   if (kind === "error") console.error(error);
+  const { mail, minutes } = tooManyText(error);
   return (
     <div className="wrap page narrow">
       <h1>{t(`${kind}.title`)}</h1>
-      <p>{t(`${kind}.body`)}</p>
+      <p role={kind === "tooMany" || kind === "busy" ? "alert" : undefined}>
+        {kind === "tooMany"
+          ? t(mail ? "tooMany.mailBody" : "tooMany.body", { minutes })
+          : t(`${kind}.body`)}
+      </p>
       <p>
         <Link to="/">{t("notFound.link")}</Link>
       </p>

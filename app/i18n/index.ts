@@ -4,6 +4,7 @@ import { nlBE } from "./nl-BE";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
+import { nlBESecurity } from "./nl-BE.security";
 import { nlBESessionForm } from "./nl-BE.session-form";
 
 /**
@@ -16,6 +17,7 @@ const nlBECatalogue = {
   ...nlBESessionForm,
   ...nlBENotifications,
   ...nlBEExport,
+  ...nlBESecurity,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 

@@ -15,6 +15,27 @@ const schema = z.object({
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  SEED_ON_START: z.enum(["on", "off"]).optional(),
+  /** Behind a reverse proxy: take the client address and the scheme from X-Forwarded-*. */
+  TRUST_PROXY: z.enum(["on", "off"]).default("off"),
+  /** Largest request body accepted, in bytes (forms are a few KB). */
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
+  // Abuse limits; see docs/security.md for what each one protects.
+  RATE_SIGNUPS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  RATE_MAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(6),
+  RATE_LOGINS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  RATE_LOGIN_FAILURES_PER_ACCOUNT_CLIENT: z.coerce.number().int().positive().default(5),
+  RATE_LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().positive().default(50),
+  RATE_RESETS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(20),
+  RATE_INVITATIONS_PER_ORGANISER_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Password hashes computed at once (each takes a core and 32 MiB for ~90 ms). */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  /** Sign-ins that may wait for a hash slot; more get "busy, try again". */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().nonnegative().default(20),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; sessionSecret: string };

@@ -1,0 +1,43 @@
+import type { EntryContext } from "@remix-run/node";
+import { config } from "./config.server";
+
+/** For pages that show a person's data: no cache keeps a copy, no search engine lists it. */
+export const PRIVATE_HEADERS = {
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex",
+} as const;
+
+/** A route module's `handle` that marks its pages as showing personal data. */
+export interface RouteHandle {
+  personalData?: boolean;
+}
+
+export const PERSONAL_DATA: RouteHandle = { personalData: true };
+
+/** Whether any route that renders this page marks itself as showing personal data. */
+export function holdsPersonalData(context: EntryContext): boolean {
+  return context.staticHandlerContext.matches.some(
+    (match) => (context.routeModules[match.route.id]?.handle as RouteHandle)?.personalData,
+  );
+}
+
+/**
+ * Scripts run only from this site's files or with this page's nonce (Remix's inline scripts
+ * carry it), so injected markup cannot run code. No other site may frame a page.
+ */
+export function contentSecurityPolicy(nonce: string): string {
+  const development = config().NODE_ENV === "development";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    // The development server reloads the page over a WebSocket of its own.
+    `connect-src 'self'${development ? " ws:" : ""}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { config } from "../app/lib/config.server";
+import { guardRequests, handleErrors } from "./edge";
+
+/**
+ * The HTTP application: the checks every request passes, static files, then Remix. `server.ts`
+ * listens with it; the tests send it real requests.
+ */
+export function createApp(build: ServerBuild) {
+  const settings = config();
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind one reverse proxy, its X-Forwarded-For entry is the client and X-Forwarded-Proto the scheme.
+  app.set("trust proxy", settings.TRUST_PROXY === "on" ? 1 : false);
+
+  const https = settings.publicUrl.startsWith("https://");
+  app.use((_req, res, next) => {
+    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    next();
+  });
+  app.use(guardRequests({ bodyLimit: settings.BODY_LIMIT_BYTES }));
+  app.use(compression());
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (req) => ({
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        // A fresh one per page: the Content-Security-Policy lets only scripts carrying it run.
+        cspNonce: randomBytes(16).toString("base64"),
+      }),
+    }),
+  );
+  app.use(handleErrors());
+  return app;
+}

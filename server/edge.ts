@@ -1,0 +1,126 @@
+import type { NextFunction, Request, Response } from "express";
+import { DEFAULT_LOCALE, i18n, type MessageKey } from "../app/i18n";
+
+/**
+ * What every request must satisfy before the app reads it. A browser posting one of this
+ * site's forms always passes; anything else gets a clear 4xx here instead of a 500 deeper down.
+ */
+
+type EdgeRefusal = "forbidden" | "tooLarge" | "unsupported" | "badRequest" | "error";
+
+const STATUS: Record<EdgeRefusal, number> = {
+  forbidden: 403,
+  tooLarge: 413,
+  unsupported: 415,
+  badRequest: 400,
+  error: 500,
+};
+
+const MESSAGES: Record<EdgeRefusal, [MessageKey, MessageKey]> = {
+  forbidden: ["edge.forbidden.title", "edge.forbidden.body"],
+  tooLarge: ["edge.tooLarge.title", "edge.tooLarge.body"],
+  unsupported: ["edge.unsupported.title", "edge.unsupported.body"],
+  badRequest: ["edge.badRequest.title", "edge.badRequest.body"],
+  error: ["error.title", "error.body"],
+};
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A small page of its own: the app's layout is not rendered for a request it never saw. */
+export function refuse(req: Request, res: Response, reason: EdgeRefusal, status = STATUS[reason]) {
+  const { t } = i18n(DEFAULT_LOCALE);
+  const [titleKey, bodyKey] = MESSAGES[reason];
+  const title = t(titleKey);
+  const body = t(bodyKey);
+  // Whatever body the client was still sending is not read: close rather than drain it.
+  if (req.method !== "GET" && req.method !== "HEAD") res.setHeader("Connection", "close");
+  res.status(status);
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  if (req.accepts(["html", "text"]) === "html") {
+    res
+      .type("html")
+      .send(
+        `<!doctype html><html lang="nl-BE"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(t("edge.backHome"))}</a></p></html>`,
+      );
+  } else {
+    res.type("text").send(`${title}\n\n${body}\n`);
+  }
+}
+
+/**
+ * The host a browser on this site's pages addressed: the first X-Forwarded-Host (a proxy in
+ * front names the public host there) or Host. Remix compares `Origin` with the same value.
+ */
+function addressedHost(req: Request): string | undefined {
+  const forwarded = req.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return forwarded || req.get("host");
+}
+
+/**
+ * Cross-site request forgery: a browser names the page a form came from in `Origin` (and
+ * `null` when it will not say). Only a page of the host the request went to may post. A
+ * client that sends neither Origin nor Sec-Fetch-Site is not a browser, so it cannot have
+ * been tricked into posting.
+ */
+export function isSameOrigin(req: Request): boolean {
+  const origin = req.get("origin");
+  if (origin !== undefined) {
+    if (!URL.canParse(origin)) return false;
+    const { host, protocol } = new URL(origin);
+    return (protocol === "https:" || protocol === "http:") && host === addressedHost(req);
+  }
+  const site = req.get("sec-fetch-site");
+  return site === undefined || site === "same-origin" || site === "none";
+}
+
+const FORM_TYPE = "application/x-www-form-urlencoded";
+
+/** The only body this site's forms send; Remix's own `<Form>` and fetchers send it too. */
+export function isFormBody(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [type] = contentType.split(";");
+  return type?.trim().toLowerCase() === FORM_TYPE;
+}
+
+/** Refuses what no page of this site sends, before any body is read. */
+export function guardRequests({ bodyLimit }: { bodyLimit: number }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    // Remix builds the request's URL from these: one that cannot be parsed is a 400, not a 500.
+    const hosts = [req.get("host"), req.get("x-forwarded-host")?.split(",")[0]?.trim()];
+    if (!hosts[0] || hosts.some((host) => host !== undefined && !URL.canParse(`http://${host}/`))) {
+      return refuse(req, res, "badRequest");
+    }
+    if (req.method === "GET" || req.method === "HEAD") return next();
+
+    if (!isSameOrigin(req)) return refuse(req, res, "forbidden");
+    // A body without a declared length (chunked) could be any size: forms always declare it.
+    const declared = req.get("content-length");
+    if (declared === undefined) {
+      return req.get("transfer-encoding")
+        ? refuse(req, res, "unsupported", 411)
+        : refuse(req, res, "unsupported");
+    }
+    if (Number(declared) > bodyLimit) return refuse(req, res, "tooLarge");
+    if (!isFormBody(req.get("content-type"))) return refuse(req, res, "unsupported");
+    next();
+  };
+}
+
+/** The last word on an error no route turned into a response: a 4xx stays a 4xx. */
+export function handleErrors() {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) {
+      // The page was already on its way: all that is left is to end it.
+      res.destroy();
+      return;
+    }
+    const status =
+      typeof error === "object" && error !== null && "status" in error
+        ? Number((error as { status: unknown }).status)
+        : 500;
+    if (status >= 400 && status < 500) return refuse(req, res, "badRequest", status);
+    console.error(error);
+    refuse(req, res, "error");
+  };
+}

@@ -1,0 +1,83 @@
+import type { AddressInfo } from "node:net";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { afterAll } from "vitest";
+
+/**
+ * The built app (`npm run build`) behind the same Express stack `server.ts` runs, listening on
+ * a free port of this process: tests send it real HTTP requests, so Express, the request
+ * guards, Remix's own body parsing and headers are all on the path, as in production.
+ */
+installGlobals({ nativeFetch: true });
+
+let started: Promise<string> | undefined;
+
+async function start(): Promise<string> {
+  const build = (await import("../../build/index.js")) as unknown as ServerBuild;
+  const { createApp } = await import("../../server/app");
+  const server = createApp(build).listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** The base URL of the app for this test file, started on first use. */
+export function appUrl(): Promise<string> {
+  started ??= start();
+  return started;
+}
+
+const TEST_NETS = ["192.0.2", "198.51.100", "203.0.113"];
+let clients = 0;
+/**
+ * A client address of its own (sent as X-Forwarded-For), so tests do not share budgets. Taken
+ * from the documentation ranges: 762 a test file, each file having a database of its own.
+ */
+export function newClient(): string {
+  const n = clients++ % (TEST_NETS.length * 254);
+  return `${TEST_NETS[Math.floor(n / 254)]}.${(n % 254) + 1}`;
+}
+
+export interface Sent {
+  /** A form body, sent as application/x-www-form-urlencoded, the way a browser posts one. */
+  form?: Record<string, string> | URLSearchParams;
+  method?: string;
+  headers?: Record<string, string>;
+  /** The client address; a new one each request unless given. */
+  client?: string;
+  cookie?: string;
+}
+
+/**
+ * One request as a browser on this site would send it (same-origin `Origin` on posts), without
+ * following redirects. Override any header to play someone else.
+ */
+export async function send(path: string, sent: Sent = {}): Promise<Response> {
+  const base = await appUrl();
+  const method = sent.method ?? (sent.form ? "POST" : "GET");
+  const headers: Record<string, string> = {
+    "X-Forwarded-For": sent.client ?? newClient(),
+    Accept: "text/html",
+  };
+  // A browser on one of the app's pages names that page's origin.
+  if (method !== "GET" && method !== "HEAD") headers.Origin = base;
+  if (sent.cookie) headers.Cookie = sent.cookie;
+  let body: string | undefined;
+  if (sent.form) {
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+    body = new URLSearchParams(sent.form).toString();
+  }
+  Object.assign(headers, sent.headers);
+  for (const [name, value] of Object.entries(headers)) if (value === "") delete headers[name];
+  return fetch(`${base}${path}`, { method, headers, body, redirect: "manual" });
+}
+
+/** The cookie a response sets, as the next request sends it back ("name=value"). */
+export function cookieFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
