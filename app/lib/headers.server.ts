@@ -1,18 +1,12 @@
 import type { EntryContext } from "@remix-run/node";
 import { config } from "./config.server";
+import type { RouteHandle } from "./route-handle";
 
 /** For pages that show a person's data: no cache keeps a copy, no search engine lists it. */
 export const PRIVATE_HEADERS = {
   "Cache-Control": "private, no-store",
   "X-Robots-Tag": "noindex",
 } as const;
-
-/** A route module's `handle` that marks its pages as showing personal data. */
-export interface RouteHandle {
-  personalData?: boolean;
-}
-
-export const PERSONAL_DATA: RouteHandle = { personalData: true };
 
 /** Whether any route that renders this page marks itself as showing personal data. */
 export function holdsPersonalData(context: EntryContext): boolean {

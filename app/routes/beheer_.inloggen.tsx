@@ -9,8 +9,11 @@ import { useEffect, useRef } from "react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
+import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { logIn } from "~/models/organiser.server";
+
+export const handle = PERSONAL_DATA;
 
 export const meta: MetaFunction = () => [
   { title: `${i18n().t("login.title")} · ${i18n().t("site.name")}` },

@@ -2,8 +2,11 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
+import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { requestPasswordReset } from "~/models/organiser.server";
+
+export const handle = PERSONAL_DATA;
 
 export const meta: MetaFunction = () => [
   { title: `${i18n().t("reset.title")} · ${i18n().t("site.name")}` },

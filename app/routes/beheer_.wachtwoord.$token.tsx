@@ -8,12 +8,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { PASSWORD_MIN_LENGTH } from "~/lib/password.server";
+import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { isResetTokenValid, resetPassword } from "~/models/organiser.server";
 
+export const handle = PERSONAL_DATA;
+
 export const meta: MetaFunction = () => [
   { title: `${i18n().t("reset.newTitle")} · ${i18n().t("site.name")}` },
-  { name: "referrer", content: "no-referrer" },
+  // Other sites never see this address (it is a key), and this site's own forms still name
+  // their origin, which posting them requires: not "no-referrer", which sends Origin: null.
+  { name: "referrer", content: "same-origin" },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {

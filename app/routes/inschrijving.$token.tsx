@@ -1,14 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { i18n } from "~/i18n";
+import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { cancelRegistration, getRegistrationByToken } from "~/models/registration.server";
+
+export const handle = PERSONAL_DATA;
 
 export const meta: MetaFunction = () => [
   { title: `${i18n().t("manage.title")} · ${i18n().t("site.name")}` },
   // The URL is a personal key: keep it out of search engines and other sites' logs.
   { name: "robots", content: "noindex" },
-  { name: "referrer", content: "no-referrer" },
+  // Other sites never see this address (it is a key), and this site's own forms still name
+  // their origin, which posting them requires: not "no-referrer", which sends Origin: null.
+  { name: "referrer", content: "same-origin" },
 ];
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };

@@ -2,8 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { i18n } from "~/i18n";
 import { takeSignedUpEmail } from "~/lib/flash.server";
+import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { getSessionBySlug } from "~/models/session.server";
+
+export const handle = PERSONAL_DATA;
 
 export const meta: MetaFunction = () => [
   { title: `${i18n().t("thanks.title")} · ${i18n().t("site.name")}` },
