@@ -117,8 +117,6 @@ export interface OrganisersTable {
   /** scrypt, in the form "scrypt$N$r$p$salt$hash" (base64url parts). */
   password_hash: string;
   role: OrganiserRole;
-  failed_logins: Generated<number>;
-  locked_until: Instant | null;
   created_at: ColumnType<Instant, Instant, never>;
   updated_at: Instant;
 }
@@ -156,6 +154,14 @@ export interface AuditLogTable {
   created_at: Instant;
 }
 
+/** One limited key (see app/models/rate-limit.server.ts). */
+export interface RateLimitsTable {
+  /** "rule:hash…": a hash of the client address, email address or account it limits. */
+  key: string;
+  /** GCRA's theoretical arrival time, epoch milliseconds: the key is idle once it is past. */
+  tat: number;
+}
+
 export interface Database {
   cities: CitiesTable;
   partners: PartnersTable;
@@ -168,6 +174,7 @@ export interface Database {
   auth_sessions: AuthSessionsTable;
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type City = Selectable<CitiesTable>;

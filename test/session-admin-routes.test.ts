@@ -17,11 +17,10 @@ beforeAll(async () => {
     password: "wachtwoord-voor-routes",
     role: "admin",
   });
-  const result = await logIn("admin@routes.test", "wachtwoord-voor-routes", {
-    delay: async () => {},
-  });
+  const result = await logIn("admin@routes.test", "wachtwoord-voor-routes");
   if (!result.ok) throw new Error("cannot sign in");
-  cookie = (await signInCookie(result.sessionToken)).split(";")[0] ?? "";
+  const request = new Request("http://agenda.test/beheer/inloggen");
+  cookie = (await signInCookie(request, result.sessionToken)).split(";")[0] ?? "";
 });
 
 function post(path: string, fields: Record<string, string>) {

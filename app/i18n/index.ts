@@ -46,6 +46,8 @@ export interface I18n {
   shortDate(instant: string): string;
   /** "07:30–09:00" */
   timeRange(start: string, end: string): string;
+  /** "07:30" */
+  time(instant: string): string;
   list(items: string[]): string;
 }
 
@@ -112,6 +114,7 @@ export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
     longDate: remembered((instant) => long.format(new Date(instant))),
     shortDate: remembered((instant) => short.format(new Date(instant))),
     timeRange: remembered((start, end) => time.formatRange(new Date(start), new Date(end))),
+    time: (instant) => time.format(new Date(instant)),
     list: (items) => conjunction.format(items),
   };
   cache.set(locale, created);

@@ -6,11 +6,12 @@ import {
 } from "../models/organiser.server";
 import { isSessionInScope } from "../models/scope.server";
 import { config } from "./config.server";
+import { cookieName, isSecure } from "./cookies.server";
 
-const sessionCookie = createCookie("oa_session", {
+const sessionCookie = createCookie(cookieName("oa_session"), {
   httpOnly: true,
   sameSite: "lax",
-  path: "/beheer",
+  path: "/",
   maxAge: 12 * 60 * 60,
   secure: config().publicUrl.startsWith("https://"),
   secrets: [config().sessionSecret],
@@ -21,39 +22,33 @@ async function tokenOf(request: Request): Promise<string | null> {
   return typeof token === "string" ? token : null;
 }
 
-export function signInCookie(token: string): Promise<string> {
-  return sessionCookie.serialize(token);
+export function signInCookie(request: Request, token: string): Promise<string> {
+  return sessionCookie.serialize(token, { secure: isSecure(request) });
 }
 
 export async function signOut(request: Request): Promise<string> {
   const token = await tokenOf(request);
   if (token) await endAuthSession(token);
-  return sessionCookie.serialize("", { maxAge: 0 });
-}
-
-/** A relative path to come back to after signing in; anything else falls back to the dashboard. */
-export function safeRedirectPath(value: FormDataEntryValue | string | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/beheer") && !path.startsWith("//") && !path.includes("\\")
-    ? path
-    : "/beheer";
+  return sessionCookie.serialize("", { maxAge: 0, secure: isSecure(request) });
 }
 
 /**
- * A form posted from another site carries the organiser's cookie only on top-level navigations
- * (SameSite=Lax blocks the rest); refusing a foreign Origin closes that gap as well.
+ * A path on this site's workspace to come back to after signing in; anything else (another
+ * site, a line break that would end up in a header) falls back to the dashboard.
  */
-function assertSameOrigin(request: Request) {
-  if (request.method === "GET" || request.method === "HEAD") return;
-  const origin = request.headers.get("Origin");
-  if (!origin) return;
-  const allowed = new Set([new URL(request.url).origin, new URL(config().publicUrl).origin]);
-  if (!allowed.has(origin)) throw new Response("Forbidden", { status: 403 });
+export function safeRedirectPath(value: FormDataEntryValue | string | null): string {
+  const path = typeof value === "string" ? value : "";
+  const safe =
+    path.startsWith("/beheer") &&
+    !path.startsWith("//") &&
+    !path.includes("\\") &&
+    path.length <= 2000 &&
+    /^[\x21-\x7e]*$/.test(path);
+  return safe ? path : "/beheer";
 }
 
 /** The signed-in organiser, or a redirect to the sign-in page that comes back here. */
 export async function requireOrganiser(request: Request): Promise<SignedInOrganiser> {
-  assertSameOrigin(request);
   const token = await tokenOf(request);
   const organiser = token ? await organiserBySessionToken(token) : null;
   if (!organiser) {

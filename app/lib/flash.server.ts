@@ -1,10 +1,11 @@
 import { createCookieSessionStorage } from "@remix-run/node";
 import { config } from "./config.server";
+import { cookieName, isSecure } from "./cookies.server";
 
 // Holds what the next page should say (the address a confirmation went to) for one request.
 const storage = createCookieSessionStorage<Record<string, never>, { signedUpEmail: string }>({
   cookie: {
-    name: "oa_flash",
+    name: cookieName("oa_flash"),
     httpOnly: true,
     sameSite: "lax",
     path: "/",
@@ -17,7 +18,7 @@ const storage = createCookieSessionStorage<Record<string, never>, { signedUpEmai
 export async function flashSignedUpEmail(request: Request, email: string): Promise<string> {
   const session = await storage.getSession(request.headers.get("Cookie"));
   session.flash("signedUpEmail", email);
-  return storage.commitSession(session);
+  return storage.commitSession(session, { secure: isSecure(request) });
 }
 
 export async function takeSignedUpEmail(
@@ -25,5 +26,5 @@ export async function takeSignedUpEmail(
 ): Promise<{ email: string | null; cookie: string }> {
   const session = await storage.getSession(request.headers.get("Cookie"));
   const email = session.get("signedUpEmail") ?? null;
-  return { email, cookie: await storage.commitSession(session) };
+  return { email, cookie: await storage.commitSession(session, { secure: isSecure(request) }) };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { config } from "./config.server";
 
 // scrypt is memory-hard: N = 2^15 with r = 8 needs 32 MiB per hash, ~50 ms here, which makes
 // guessing from a stolen table slow on any hardware. The parameters are stored with the hash,
@@ -9,8 +10,46 @@ const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 64 * 1024 * 1024;
 
+/** Thrown when too many hashes wait already: the caller answers "busy, try again" at once. */
+export class PasswordHashingBusy extends Error {
+  constructor() {
+    super("too many password hashes waiting");
+  }
+}
+
+/**
+ * A flood of sign-ins must not take every core: hashes run a few at a time (one by default,
+ * leaving the other core to render pages), and only so many may wait for their turn.
+ */
+const slots = {
+  running: 0,
+  waiting: [] as (() => void)[],
+};
+
+async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  const { PASSWORD_HASH_CONCURRENCY, PASSWORD_HASH_QUEUE } = config();
+  if (slots.running >= PASSWORD_HASH_CONCURRENCY) {
+    if (slots.waiting.length >= PASSWORD_HASH_QUEUE) throw new PasswordHashingBusy();
+    await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  } else {
+    slots.running++;
+  }
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next in line, or give it back.
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.running--;
+  }
+}
+
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+  return inHashSlot(() => scryptKey(password, salt, n, r, p));
+}
+
+function scryptKey(password: string, salt: Buffer, n: number, r: number, p: number) {
+  return new Promise<Buffer>((resolve, reject) => {
     scrypt(
       password.normalize("NFKC"),
       salt,
@@ -50,3 +89,5 @@ export function decoyHash(): Promise<string> {
 }
 
 export const PASSWORD_MIN_LENGTH = 12;
+/** Longer passwords are refused before any hashing: a megabyte-long one would only cost memory. */
+export const PASSWORD_MAX_LENGTH = 1024;

@@ -6,15 +6,20 @@ import { writeTransaction } from "../../db/transaction";
 import { enqueueMail } from "../../emails/outbox.server";
 import { passwordLinkEmail } from "../../emails/password-reset";
 import { config } from "../lib/config.server";
-import { decoyHash, hashPassword, verifyPassword } from "../lib/password.server";
+import {
+  decoyHash,
+  hashPassword,
+  PASSWORD_MAX_LENGTH,
+  PasswordHashingBusy,
+  verifyPassword,
+} from "../lib/password.server";
+import { budgetOf } from "../lib/rate-limits.server";
 import { recordAudit } from "./audit.server";
+import { consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
 import type { SessionScope } from "./scope.server";
 
 const SESSION_HOURS = 12;
 const RESET_MINUTES = 60;
-/** Wrong passwords in a row before the account locks. */
-export const LOCK_AFTER = 5;
-const LOCK_MINUTES = 15;
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("base64url");
 const inMinutes = (now: string, minutes: number) =>
@@ -126,70 +131,63 @@ export async function createOrganiser(
 export type LoginResult =
   | { ok: true; organiser: PublicOrganiser; sessionToken: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; until: string };
+  | { ok: false; reason: "locked" | "busy"; retryAfterSeconds: number };
 
-/** How long to hold back the answer after n wrong passwords in a row: guessing gets slower. */
-export function loginDelayMs(failedLogins: number): number {
-  return Math.min(250 * 2 ** Math.max(failedLogins - 1, 0), 4000) * (failedLogins > 0 ? 1 : 0);
+/** The keys failed sign-ins for an address are counted under: from one client, and from all. */
+function loginKeys(email: string, client: string) {
+  const account = normalizeOrganiserEmail(email);
+  return {
+    accountClient: limitKey("login.accountClient", account, client),
+    account: limitKey("login.account", account),
+  };
 }
 
 /**
- * Checks an address and password. Wrong passwords are counted per account: each one makes the
- * next answer slower, and after LOCK_AFTER in a row the account is locked for LOCK_MINUTES.
+ * Checks an address and password. Every attempt is counted before the password is checked,
+ * in one atomic step per key, so parallel guesses count exactly like sequential ones:
+ * per account and client address (a few wrong ones lock out that client only, for a while)
+ * and per account from everywhere (distributed guessing). A right password gives its
+ * attempts back. Unknown addresses go through the same steps, a decoy hash included, so the
+ * answer, its status and its timing say nothing about which addresses have an account.
  */
 export async function logIn(
   email: string,
   password: string,
-  {
-    now = new Date().toISOString(),
-    delay = (ms: number) => new Promise((r) => setTimeout(r, ms)),
-  } = {},
+  { client = "unknown", now = new Date().toISOString() }: { client?: string; now?: string } = {},
 ): Promise<LoginResult> {
-  const { db } = database();
-  const organiser = await db
-    .selectFrom("organisers")
-    .selectAll()
+  const keys = loginKeys(email, client);
+  const at = { now: Date.parse(now) };
+  const verdicts = [
+    await consume(keys.accountClient, budgetOf("login.accountClient"), at),
+    await consume(keys.account, budgetOf("login.account"), at),
+  ];
+  const refused = verdicts.flatMap((verdict) => (verdict.ok ? [] : [verdict.retryAfterSeconds]));
+  if (refused.length)
+    return { ok: false, reason: "locked", retryAfterSeconds: Math.max(...refused) };
+
+  const organiser = await database()
+    .db.selectFrom("organisers")
+    .select(["id", "email", "name", "role", "password_hash"])
     .where("email", "=", normalizeOrganiserEmail(email))
     .executeTakeFirst();
-  if (!organiser) {
-    await verifyPassword(password, await decoyHash());
-    return { ok: false, reason: "invalid" };
+  let matches: boolean;
+  try {
+    matches =
+      password.length > 0 &&
+      password.length <= PASSWORD_MAX_LENGTH &&
+      (await verifyPassword(password, organiser?.password_hash ?? (await decoyHash())));
+  } catch (error) {
+    if (!(error instanceof PasswordHashingBusy)) throw error;
+    // Nothing was checked: this attempt does not count.
+    await refund(keys.accountClient, budgetOf("login.accountClient"));
+    await refund(keys.account, budgetOf("login.account"));
+    return { ok: false, reason: "busy", retryAfterSeconds: 5 };
   }
-  if (organiser.locked_until && organiser.locked_until > now) {
-    return { ok: false, reason: "locked", until: organiser.locked_until };
-  }
-  if (!(await verifyPassword(password, organiser.password_hash))) {
-    const failed = organiser.failed_logins + 1;
-    const locked = failed >= LOCK_AFTER;
-    await db
-      .updateTable("organisers")
-      .set({
-        failed_logins: locked ? 0 : failed,
-        locked_until: locked ? inMinutes(now, LOCK_MINUTES) : null,
-      })
-      .where("id", "=", organiser.id)
-      .execute();
-    if (locked) {
-      await recordAudit(
-        {
-          organiserId: organiser.id,
-          action: "organiser.locked",
-          subjectType: "organiser",
-          subjectId: organiser.id,
-          summary: `Account ${organiser.email} vergrendeld na ${LOCK_AFTER} foute wachtwoorden`,
-        },
-        { now },
-      );
-      return { ok: false, reason: "locked", until: inMinutes(now, LOCK_MINUTES) };
-    }
-    await delay(loginDelayMs(failed));
-    return { ok: false, reason: "invalid" };
-  }
-  await db
-    .updateTable("organisers")
-    .set({ failed_logins: 0, locked_until: null })
-    .where("id", "=", organiser.id)
-    .execute();
+  if (!organiser || !matches) return { ok: false, reason: "invalid" };
+
+  // The right password: this client starts afresh, and the attempt leaves the account's count.
+  await forget({ keys: [keys.accountClient] });
+  await refund(keys.account, budgetOf("login.account"));
   const sessionToken = await startAuthSession(organiser.id, now);
   return {
     ok: true,
@@ -201,6 +199,24 @@ export async function logIn(
     },
     sessionToken,
   };
+}
+
+/** Lifts every sign-in limit on an address: after a password reset, or by an admin. */
+export async function unlockSignIn(email: string): Promise<void> {
+  const { account, accountClient } = loginKeys(email, "");
+  // The per-client keys share the account's part: "login.accountClient:<account>:<client>".
+  const accountPart = accountClient.slice(0, accountClient.lastIndexOf(":") + 1);
+  await forget({ keys: [account], prefixes: [accountPart] });
+}
+
+/** Whether sign-in for this address is refused now, from everywhere or from some client. */
+async function isSignInLocked(email: string, now: number): Promise<boolean> {
+  const { account, accountClient } = loginKeys(email, "");
+  const accountPart = accountClient.slice(0, accountClient.lastIndexOf(":") + 1);
+  return (
+    (await isExhausted({ key: account }, budgetOf("login.account"), { now })) ||
+    (await isExhausted({ prefix: accountPart }, budgetOf("login.accountClient"), { now }))
+  );
 }
 
 async function startAuthSession(organiserId: number, now: string): Promise<string> {
@@ -322,7 +338,7 @@ export async function listOrganisers(now = new Date().toISOString()): Promise<Or
   const { db } = database();
   const organisers = await db
     .selectFrom("organisers")
-    .select(["id", "email", "name", "role", "locked_until"])
+    .select(["id", "email", "name", "role"])
     .orderBy("name")
     .execute();
   const scopes = await db
@@ -331,9 +347,11 @@ export async function listOrganisers(now = new Date().toISOString()): Promise<Or
     .leftJoin("partners", "partners.id", "organiser_scopes.partner_id")
     .select(["organiser_scopes.organiser_id", "cities.name as city", "partners.name as partner"])
     .execute();
-  return organisers.map(({ locked_until, ...organiser }) => ({
+  const at = Date.parse(now);
+  const locked = await Promise.all(organisers.map((o) => isSignInLocked(o.email, at)));
+  return organisers.map((organiser, i) => ({
     ...organiser,
-    locked: Boolean(locked_until && locked_until > now),
+    locked: locked[i] ?? false,
     cities: scopes
       .filter((s) => s.organiser_id === organiser.id && s.city)
       .map((s) => s.city ?? ""),
@@ -410,6 +428,31 @@ export async function removeOrganiser(
   });
 }
 
+/** An admin lifts the sign-in limits on an organiser's account (after they called, say). */
+export async function unlockOrganiser(
+  id: number,
+  { organiserId, now = new Date().toISOString() }: { organiserId: number; now?: string },
+): Promise<boolean> {
+  const organiser = await database()
+    .db.selectFrom("organisers")
+    .select(["id", "email"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!organiser) return false;
+  await unlockSignIn(organiser.email);
+  await recordAudit(
+    {
+      organiserId,
+      action: "organiser.unlock",
+      subjectType: "organiser",
+      subjectId: organiser.id,
+      summary: `Aanmelden weer toegelaten voor ${organiser.email}`,
+    },
+    { now },
+  );
+  return true;
+}
+
 /** Whether a reset link can still be used. */
 export async function isResetTokenValid(
   token: string,
@@ -425,14 +468,25 @@ export async function isResetTokenValid(
   return Boolean(row);
 }
 
-/** Sets a new password with a reset link: the link is used up, every open session ends, the lock lifts. */
+/**
+ * Sets a new password with a reset link: the link is used up and so is every other open link
+ * of the account, every open session ends, and sign-in limits on the address lift.
+ */
 export async function resetPassword(
   token: string,
   password: string,
   { now = new Date().toISOString() } = {},
-): Promise<boolean> {
-  const passwordHash = await hashPassword(password);
-  return writeTransaction(async (trx) => {
+): Promise<"changed" | "invalidLink" | "busy"> {
+  // A link that cannot work costs no hash; the hash is made outside the write lock.
+  if (!(await isResetTokenValid(token, now))) return "invalidLink";
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(password);
+  } catch (error) {
+    if (error instanceof PasswordHashingBusy) return "busy";
+    throw error;
+  }
+  const email = await writeTransaction(async (trx) => {
     const reset = await trx
       .updateTable("password_resets")
       .set({ used_at: now })
@@ -441,12 +495,19 @@ export async function resetPassword(
       .where("expires_at", ">", now)
       .returning("organiser_id")
       .executeTakeFirst();
-    if (!reset) return false;
+    if (!reset) return null;
     await trx
-      .updateTable("organisers")
-      .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now })
-      .where("id", "=", reset.organiser_id)
+      .updateTable("password_resets")
+      .set({ used_at: now })
+      .where("organiser_id", "=", reset.organiser_id)
+      .where("used_at", "is", null)
       .execute();
+    const organiser = await trx
+      .updateTable("organisers")
+      .set({ password_hash: passwordHash, updated_at: now })
+      .where("id", "=", reset.organiser_id)
+      .returning("email")
+      .executeTakeFirstOrThrow();
     await trx.deleteFrom("auth_sessions").where("organiser_id", "=", reset.organiser_id).execute();
     await recordAudit(
       {
@@ -458,6 +519,9 @@ export async function resetPassword(
       },
       { trx, now },
     );
-    return true;
+    return organiser.email;
   });
+  if (email === null) return "invalidLink";
+  await unlockSignIn(email);
+  return "changed";
 }

@@ -5,8 +5,14 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { Field } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
+import { enforce } from "~/lib/rate-limits.server";
 import { useI18n } from "~/lib/use-i18n";
-import { inviteOrganiser, listOrganisers, removeOrganiser } from "~/models/organiser.server";
+import {
+  inviteOrganiser,
+  listOrganisers,
+  removeOrganiser,
+  unlockOrganiser,
+} from "~/models/organiser.server";
 import { sessionFormOptions } from "~/models/session.server";
 
 export const meta: MetaFunction = () => [
@@ -44,6 +50,7 @@ interface ActionData {
   errors?: Partial<Record<"name" | "email" | "scope", MessageKey>>;
   added?: string;
   removed?: boolean;
+  unlocked?: boolean;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,6 +61,12 @@ export async function action({ request }: ActionFunctionArgs) {
       organiserId: admin.id,
     });
     return Response.json({ removed } satisfies ActionData, { status: removed ? 200 : 409 });
+  }
+  if (form.get("intent") === "unlock") {
+    const unlocked = await unlockOrganiser(Number(form.get("organiserId")), {
+      organiserId: admin.id,
+    });
+    return Response.json({ unlocked } satisfies ActionData, { status: unlocked ? 200 : 404 });
   }
   const parsed = invitation.safeParse({
     name: form.get("name") ?? "",
@@ -71,6 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return Response.json({ errors } satisfies ActionData, { status: 400 });
   }
+  await enforce(["invite.organiser", String(admin.id)]);
   const result = await inviteOrganiser(parsed.data, { organiserId: admin.id });
   if (!result.ok) {
     const errors: ActionData["errors"] =
@@ -94,6 +108,11 @@ export default function Organisers() {
       {actionData?.added ? (
         <p className="success" role="status">
           {t("organisers.added", { email: actionData.added })}
+        </p>
+      ) : null}
+      {actionData?.unlocked ? (
+        <p className="success" role="status">
+          {t("organisers.unlocked")}
         </p>
       ) : null}
       {actionData?.removed ? (
@@ -124,7 +143,18 @@ export default function Organisers() {
                     <strong>{o.name}</strong>
                     {o.id === me ? ` (${t("organisers.you")})` : ""}
                     <div className="muted">{o.email}</div>
-                    {o.locked ? <div className="error">{t("organisers.locked")}</div> : null}
+                    {o.locked ? (
+                      <div className="error">
+                        {t("organisers.locked")}{" "}
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="unlock" />
+                          <input type="hidden" name="organiserId" value={o.id} />
+                          <button type="submit" className="button button-secondary button-small">
+                            {t("organisers.unlock")}
+                          </button>
+                        </Form>
+                      </div>
+                    ) : null}
                   </td>
                   <td>
                     {t(o.role === "admin" ? "organisers.role.admin" : "organisers.role.organiser")}

@@ -9,6 +9,7 @@ import { useEffect, useRef } from "react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
+import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { logIn } from "~/models/organiser.server";
@@ -27,26 +28,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { back, notice: url.searchParams.get("melding") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  const client = clientOf(context);
+  await enforce(["login.client", client]);
   const form = await request.formData();
-  const email = String(form.get("email") ?? "");
+  const email = String(form.get("email") ?? "").slice(0, 254);
   const password = String(form.get("password") ?? "");
   const back = safeRedirectPath(form.get("terug"));
-  const result = await logIn(email, password);
+  const result = await logIn(email, password, { client });
   if (result.ok) {
-    return redirect(back, { headers: { "Set-Cookie": await signInCookie(result.sessionToken) } });
+    return redirect(back, {
+      headers: { "Set-Cookie": await signInCookie(request, result.sessionToken) },
+    });
   }
-  const { t } = i18n();
-  const message =
-    result.reason === "locked"
-      ? t("login.locked", {
-          time: new Intl.DateTimeFormat("nl-BE", {
-            timeStyle: "short",
-            timeZone: "Europe/Brussels",
-          }).format(new Date(result.until)),
-        })
-      : t("login.invalid");
-  return Response.json({ message, email }, { status: result.reason === "locked" ? 429 : 401 });
+  const { t, time } = i18n();
+  if (result.reason === "invalid") {
+    return Response.json({ message: t("login.invalid"), email }, { status: 401 });
+  }
+  const retryAt = new Date(Date.now() + result.retryAfterSeconds * 1000).toISOString();
+  return Response.json(
+    {
+      message:
+        result.reason === "locked" ? t("login.locked", { time: time(retryAt) }) : t("busy.body"),
+      email,
+    },
+    {
+      status: result.reason === "locked" ? 429 : 503,
+      headers: { "Retry-After": String(result.retryAfterSeconds) },
+    },
+  );
 }
 
 export default function Login() {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
+import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { requestPasswordReset } from "~/models/organiser.server";
@@ -12,10 +13,14 @@ export const meta: MetaFunction = () => [
   { title: `${i18n().t("reset.title")} · ${i18n().t("site.name")}` },
 ];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "").trim();
-  if (email.length <= 254 && email.includes("@")) await requestPasswordReset(email);
+  if (email.length <= 254 && email.includes("@")) {
+    // Counted whether or not the address has an account: the limits say nothing about that.
+    await enforce(["reset.client", clientOf(context)], ["mail.address", email]);
+    await requestPasswordReset(email);
+  }
   // The same answer whether or not the address has an account.
   return { sent: true };
 }

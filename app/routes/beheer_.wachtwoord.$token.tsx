@@ -7,7 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
-import { PASSWORD_MIN_LENGTH } from "~/lib/password.server";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/password.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { isResetTokenValid, resetPassword } from "~/models/organiser.server";
@@ -30,15 +30,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const password = String(form.get("password") ?? "");
   const repeat = String(form.get("repeat") ?? "");
   const { t } = i18n();
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > 1000) {
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
     return Response.json(
-      { error: t("reset.tooShort", { min: PASSWORD_MIN_LENGTH }) },
+      { error: t("reset.length", { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }) },
       { status: 400 },
     );
   }
   if (password !== repeat) return Response.json({ error: t("reset.mismatch") }, { status: 400 });
-  if (!(await resetPassword(params.token ?? "", password))) {
+  const result = await resetPassword(params.token ?? "", password);
+  if (result === "invalidLink") {
     return Response.json({ error: t("reset.invalidLink") }, { status: 410 });
+  }
+  if (result === "busy") {
+    return Response.json(
+      { error: t("busy.body") },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
   }
   return redirect("/beheer/inloggen?melding=wachtwoord");
 }

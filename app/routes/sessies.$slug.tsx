@@ -11,6 +11,7 @@ import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { flashSignedUpEmail } from "~/lib/flash.server";
 import { localeOf } from "~/lib/locale.server";
+import { clientOf, enforce } from "~/lib/rate-limits.server";
 import {
   type FieldErrors,
   LIMITS,
@@ -70,7 +71,7 @@ interface ActionData {
   unavailable?: Exclude<Availability["state"], "open" | "waitlist">;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const formData = await request.formData();
   // A field people cannot see: bots fill it in, people do not. Treat them as signed up, store nothing.
@@ -81,6 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = readPersonValues(formData);
     return Response.json({ errors: parsed.errors, values } satisfies ActionData, { status: 400 });
   }
+  // Every sign-up mails its address (a confirmation, a waiting-list place, the link again).
+  await enforce(["signup.client", clientOf(context)], ["mail.address", parsed.data.email]);
   const result = await signUp(slug, parsed.data, { locale: localeOf(request) });
   if (!result.ok) {
     if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
