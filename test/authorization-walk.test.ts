@@ -1,0 +1,654 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createOrganiser, requestPasswordReset } from "../app/models/organiser.server";
+import { signUp } from "../app/models/registration.server";
+import { database } from "../db/client";
+import { createSession, person, registrationsOf } from "./support/factories";
+import { send } from "./support/http";
+import { signedInOrganiser, signInOverHttp } from "./support/organisers";
+
+/**
+ * The authorization walk: every route of the app, found from the files in app/routes, is
+ * requested over real HTTP against the built app, with every method it answers, by four people:
+ * nobody, an organiser of another city, the organiser of the city the data is in, and an admin.
+ * What each of them gets is decided in CHECKS, one entry a route file. A route file without an
+ * entry fails the walk: a new page cannot ship before someone has decided who may open it.
+ */
+
+const ROLES = ["anonymous", "foreignOrganiser", "rightOrganiser", "admin"] as const;
+type Role = (typeof ROLES)[number];
+
+/**
+ * GET and POST as a browser sends them; DATA is the `?_data=<route id>` request Remix's client
+ * sends for a page's loader on every in-app navigation: it runs one loader alone.
+ */
+type Method = "GET" | "POST" | "DATA";
+
+/** An exact status, the sign-in page that comes back here, or another redirect. */
+type Outcome = number | "signIn" | { redirect: string };
+type Outcomes = Record<Role, Outcome>;
+
+/** The real records the walk fills route params with, made in `beforeAll`. */
+interface WalkData {
+  sessionId: string;
+  sessionSlug: string;
+  citySlug: string;
+  cityId: string;
+  registrationId: string;
+  manageToken: string;
+  checkinCode: string;
+  resetToken: string;
+  today: string;
+  inAYear: string;
+}
+
+interface RouteCheck {
+  /** Values for the route's params; all of them are of city A, the right organiser's city. */
+  params?: (data: WalkData) => Record<string, string>;
+  /** The same params naming nothing: another city's record must answer exactly like these. */
+  absentParams?: Record<string, string>;
+  query?: (data: WalkData) => string;
+  /** GET (and DATA, for pages with a loader). */
+  get?: Outcomes;
+  /** A harmless or invalid form: the point is the answer, never a change. */
+  post?: { form: (data: WalkData) => Record<string, string>; expect: Outcomes };
+  /** A download of attendees: no cache may keep it. */
+  attendeeData?: true;
+  /** Who must see the attendee on a 200: proof that the leak checks look at a page holding them. */
+  showsAttendeeTo?: Role[];
+  /** The URL is the attendee's own key (their manage link): whoever holds it sees their data. */
+  keyInUrl?: true;
+  /** Signing out ends the session behind the cookie: each role posts with a cookie of its own. */
+  signsOut?: true;
+}
+
+const everyone = (outcome: Outcome): Outcomes => ({
+  anonymous: outcome,
+  foreignOrganiser: outcome,
+  rightOrganiser: outcome,
+  admin: outcome,
+});
+/** Any signed-in organiser: their own data, whatever their scope. */
+const organisers = (outcome: Outcome): Outcomes => ({
+  ...everyone(outcome),
+  anonymous: "signIn",
+});
+/** One session (or attendee) of city A: another city's organiser must not learn it exists. */
+const inScope = (outcome: Outcome): Outcomes => ({
+  anonymous: "signIn",
+  foreignOrganiser: 404,
+  rightOrganiser: outcome,
+  admin: outcome,
+});
+const adminOnly = (outcome: Outcome): Outcomes => ({
+  anonymous: "signIn",
+  foreignOrganiser: 403,
+  rightOrganiser: 403,
+  admin: outcome,
+});
+
+const session = (data: WalkData) => ({ id: data.sessionId });
+const NO_SESSION = { id: "2147480000" };
+const IN_SCOPE_ROLES: Role[] = ["rightOrganiser", "admin"];
+
+/** Every route file of the app and who may do what with it. */
+const CHECKS: Record<string, RouteCheck> = {
+  "$.tsx": { params: () => ({ "*": "bestaat/niet" }), get: everyone(404) },
+  "_index.tsx": { get: everyone(200) },
+  "beheer._index.tsx": { get: organisers(200) },
+  "beheer.export.download.ts": {
+    // City A's attendees over a year: another city's organiser gets a file without them.
+    query: (data) => `?stad=${data.cityId}&van=${data.today}&tot=${data.inAYear}&formaat=csv`,
+    get: organisers(200),
+    attendeeData: true,
+    showsAttendeeTo: IN_SCOPE_ROLES,
+  },
+  "beheer.export.tsx": { get: organisers(200) },
+  "beheer.inchecken.$code.tsx": {
+    params: (data) => ({ code: data.checkinCode }),
+    absentParams: { code: "onbestaande-incheckcode" },
+    get: inScope(200),
+    // Not present, and marked not present again: nothing changes.
+    post: { form: () => ({ present: "false" }), expect: inScope(200) },
+    showsAttendeeTo: IN_SCOPE_ROLES,
+  },
+  "beheer.logboek.tsx": { get: adminOnly(200) },
+  "beheer.organisatoren.tsx": {
+    get: adminOnly(200),
+    post: { form: () => ({ name: "", email: "", role: "organiser" }), expect: adminOnly(400) },
+  },
+  "beheer.sessies.$id.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    post: {
+      form: (data) => ({ intent: "wandelen", registrationId: data.registrationId }),
+      expect: inScope(400),
+    },
+    showsAttendeeTo: IN_SCOPE_ROLES,
+  },
+  "beheer.sessies.$id_.annuleren.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    // An empty form would cancel the session: a note over the limit is refused instead.
+    post: { form: () => ({ message: "x".repeat(1001) }), expect: inScope(400) },
+  },
+  "beheer.sessies.$id_.bericht.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    post: { form: () => ({}), expect: inScope(400) },
+  },
+  "beheer.sessies.$id_.bewerken.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    post: { form: () => ({}), expect: inScope(400) },
+  },
+  "beheer.sessies.$id_.export.ts": {
+    params: session,
+    absentParams: NO_SESSION,
+    query: () => "?formaat=csv",
+    get: inScope(200),
+    attendeeData: true,
+    showsAttendeeTo: IN_SCOPE_ROLES,
+  },
+  "beheer.sessies.$id_.inchecken.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    post: {
+      form: (data) => ({ registrationId: data.registrationId, present: "false" }),
+      expect: inScope(200),
+    },
+    showsAttendeeTo: IN_SCOPE_ROLES,
+  },
+  "beheer.sessies.nieuw.tsx": {
+    get: organisers(200),
+    post: { form: () => ({}), expect: organisers(400) },
+  },
+  "beheer.tsx": { get: organisers(200) },
+  "beheer_.afmelden.tsx": {
+    get: everyone({ redirect: "/beheer" }),
+    post: { form: () => ({}), expect: everyone({ redirect: "/beheer/inloggen?melding=afgemeld" }) },
+    signsOut: true,
+  },
+  "beheer_.inloggen.tsx": {
+    get: { ...everyone({ redirect: "/beheer" }), anonymous: 200 },
+    // A wrong password is refused; someone signed in is sent on to the workspace regardless.
+    post: {
+      form: () => ({ email: "niemand@walk.test", password: "geen-wachtwoord", terug: "/beheer" }),
+      expect: { ...everyone({ redirect: "/beheer" }), anonymous: 401 },
+    },
+  },
+  "beheer_.wachtwoord-vergeten.tsx": {
+    get: everyone(200),
+    post: { form: () => ({ email: "" }), expect: everyone(200) },
+  },
+  "beheer_.wachtwoord.$token.tsx": {
+    params: (data) => ({ token: data.resetToken }),
+    get: everyone(200),
+    post: { form: () => ({ password: "", repeat: "" }), expect: everyone(400) },
+  },
+  // For load balancers: the database, migrations and mail queue in figures, nobody's data.
+  "healthz.ts": { get: everyone(200) },
+  "inchecken.$code.qr[.png].ts": {
+    params: (data) => ({ code: data.checkinCode }),
+    get: everyone(200),
+  },
+  "inschrijving.$token.tsx": {
+    params: (data) => ({ token: data.manageToken }),
+    get: everyone(200),
+    post: { form: () => ({ intent: "wandelen" }), expect: everyone(400) },
+    keyInUrl: true,
+  },
+  "sessies.$slug.tsx": {
+    params: (data) => ({ slug: data.sessionSlug }),
+    get: everyone(200),
+    post: { form: () => ({}), expect: everyone(400) },
+  },
+  "sessies.$slug_.agenda[.ics].ts": {
+    params: (data) => ({ slug: data.sessionSlug }),
+    get: everyone(200),
+  },
+  "sessies.$slug_.bedankt.tsx": {
+    params: (data) => ({ slug: data.sessionSlug }),
+    get: everyone(200),
+  },
+  "steden.$city.tsx": { params: (data) => ({ city: data.citySlug }), get: everyone(200) },
+};
+
+// ——— Routes from the files ————————————————————————————————————————————————————————————
+
+const ROUTES_DIR = fileURLToPath(new URL("../app/routes", import.meta.url));
+const MODULE_EXTENSION = /\.(tsx|ts|jsx|js|mdx|md)$/;
+
+/** The route files as Remix's flat routes read them: files, and folders holding a `route` module. */
+function routeFiles(): string[] {
+  return readdirSync(ROUTES_DIR, { withFileTypes: true })
+    .filter((entry) =>
+      entry.isDirectory()
+        ? readdirSync(join(ROUTES_DIR, entry.name)).some((name) =>
+            /^route\.(tsx|ts|jsx|js)$/.test(name),
+          )
+        : entry.isFile() && MODULE_EXTENSION.test(entry.name) && !entry.name.startsWith("."),
+    )
+    .map((entry) => entry.name)
+    .sort();
+}
+
+const routeIdOf = (file: string) => `routes/${file.replace(MODULE_EXTENSION, "")}`;
+
+/**
+ * The URL pattern of a route file under Remix v2 flat routes: `.` separates segments, `[…]`
+ * escapes, `$name` is a param and a last `$` the splat, `(…)` is optional, a leading `_` is a
+ * pathless layout, a trailing `_` only opts out of nesting, and `_index` is the index route.
+ */
+function urlPattern(file: string): string {
+  const name = file.replace(MODULE_EXTENSION, "");
+  const segments: { path: string; raw: string }[] = [];
+  let path = "";
+  let raw = "";
+  let escaping = false;
+  [...name].forEach((char, i) => {
+    if (escaping) {
+      if (char === "]") escaping = false;
+      else path += char;
+      raw += char;
+      return;
+    }
+    if (char === "." || char === "/") {
+      if (raw) segments.push({ path, raw });
+      path = "";
+      raw = "";
+      return;
+    }
+    raw += char;
+    if (char === "[") escaping = true;
+    else if (char === "(") return;
+    else if (char === ")") path += "?";
+    else if (char === "$" && path === "") path = i === name.length - 1 ? "*" : ":";
+    else path += char;
+  });
+  if (raw) segments.push({ path, raw });
+  const isIndex = segments.at(-1)?.raw === "_index";
+  const parts = (isIndex ? segments.slice(0, -1) : segments)
+    .filter((segment) => !(segment.path.startsWith("_") && segment.raw.startsWith("_")))
+    .map((segment) =>
+      segment.path.endsWith("_") && segment.raw.endsWith("_")
+        ? segment.path.slice(0, -1)
+        : segment.path,
+    );
+  return `/${parts.join("/")}`;
+}
+
+/** A pattern with its params filled in; an optional segment without a value is left out. */
+function fillPattern(pattern: string, params: Record<string, string>): string {
+  const filled = pattern
+    .split("/")
+    .slice(1)
+    .flatMap((segment) => {
+      const optional = segment.endsWith("?");
+      const bare = optional ? segment.slice(0, -1) : segment;
+      const key = bare === "*" ? "*" : bare.startsWith(":") ? bare.slice(1) : null;
+      if (key === null) return [bare];
+      const value = params[key];
+      if (value === undefined) {
+        if (optional) return [];
+        throw new Error(`No value for the param "${key}" of ${pattern}`);
+      }
+      return [key === "*" ? value : encodeURIComponent(value)];
+    });
+  return `/${filled.join("/")}`;
+}
+
+/** The pages whose HTML holds someone's data: no cache may keep them, no search engine list them. */
+function isPersonal(pattern: string): boolean {
+  return (
+    pattern === "/beheer" ||
+    pattern.startsWith("/beheer/") ||
+    pattern.startsWith("/inschrijving/") ||
+    /^\/sessies\/[^/]+\/bedankt$/.test(pattern)
+  );
+}
+
+// The built app the harness serves: which routes it has, and what each module exports.
+const buildPath = "../build/index.js";
+const build = (await import(/* @vite-ignore */ buildPath).catch((error: unknown) => {
+  throw new Error(`The walk needs the built app: run \`npx remix build\` first (${error})`);
+})) as ServerBuild;
+
+/** The full path of a route in the build, from its own path and its parents'. */
+function builtPattern(id: string): string {
+  const parts: string[] = [];
+  for (let route = build.routes[id]; route; route = build.routes[route.parentId ?? ""]) {
+    if (route.path) parts.unshift(route.path);
+  }
+  return `/${parts.join("/")}`;
+}
+
+function methodsOf(file: string): Method[] {
+  const module = build.routes[routeIdOf(file)]?.module;
+  if (!module) return [];
+  const methods: Method[] = [];
+  if (module.loader || module.default) methods.push("GET");
+  if (module.action) methods.push("POST");
+  if (module.loader && module.default) methods.push("DATA");
+  return methods;
+}
+
+const isPage = (file: string) => Boolean(build.routes[routeIdOf(file)]?.module.default);
+
+// ——— The people and the data ————————————————————————————————————————————————————————————
+
+const PASSWORD = "wandel-door-elke-route";
+const ATTENDEE = { name: "Griet Wandelwalk", email: "griet.wandelwalk@example.org" };
+/** Whatever names the attendee of city A, in any answer. */
+const ATTENDEE_MARK = /wandelwalk/i;
+/** City A's name, also in its session's title: nothing under /beheer shows it to outsiders. */
+const CITY_A = "Walkstad A";
+
+const data = {} as WalkData;
+const cookies = {} as Record<Exclude<Role, "anonymous">, string>;
+const emails: Record<Exclude<Role, "anonymous">, string> = {
+  foreignOrganiser: "stad-b@walk.test",
+  rightOrganiser: "stad-a@walk.test",
+  admin: "admin@walk.test",
+};
+let before: Awaited<ReturnType<typeof snapshot>>;
+
+/** What no request of the walk may change. */
+async function snapshot() {
+  const { db } = database();
+  return {
+    cities: await db.selectFrom("cities").selectAll().orderBy("id").execute(),
+    partners: await db.selectFrom("partners").selectAll().orderBy("id").execute(),
+    sessions: await db.selectFrom("sessions").selectAll().orderBy("id").execute(),
+    sessionPartners: await db
+      .selectFrom("session_partners")
+      .selectAll()
+      .orderBy("session_id")
+      .orderBy("partner_id")
+      .execute(),
+    registrations: await db.selectFrom("registrations").selectAll().orderBy("id").execute(),
+    organisers: await db
+      .selectFrom("organisers")
+      .select(["id", "email", "name", "role", "password_hash"])
+      .orderBy("id")
+      .execute(),
+    scopes: await db.selectFrom("organiser_scopes").selectAll().execute(),
+    outbox: await db
+      .selectFrom("outbox")
+      .select(["id", "to_email", "kind"])
+      .orderBy("id")
+      .execute(),
+  };
+}
+
+beforeAll(async () => {
+  const { db } = database();
+  const sessionA = await createSession({ title: `Wandelsessie in ${CITY_A}` });
+  const sessionB = await createSession({ title: "Wandelsessie in Walkstad B" });
+  // Cities with names of their own, so a page that shows city A's name can be caught doing so.
+  await db.updateTable("cities").set({ name: CITY_A }).where("id", "=", sessionA.city_id).execute();
+  await db
+    .updateTable("cities")
+    .set({ name: "Walkstad B" })
+    .where("id", "=", sessionB.city_id)
+    .execute();
+  const cityOf = (id: number) =>
+    db.selectFrom("cities").select(["id", "slug"]).where("id", "=", id).executeTakeFirstOrThrow();
+  const cityA = await cityOf(sessionA.city_id);
+  const cityB = await cityOf(sessionB.city_id);
+  const signed = await signUp(sessionA.slug, person(1, ATTENDEE), { locale: "nl-BE" });
+  expect(signed.ok).toBe(true);
+  const [registration] = await registrationsOf(sessionA.id);
+  if (!registration?.checkin_code) throw new Error("the sign-up made no registration");
+
+  // A reset link as the mail carries it, for the page that sets a new password.
+  const resetEmail = "herstel@walk.test";
+  await createOrganiser({ email: resetEmail, name: "Herstel", password: PASSWORD, role: "admin" });
+  await requestPasswordReset(resetEmail);
+  const mail = await db
+    .selectFrom("outbox")
+    .select("text")
+    .where("to_email", "=", resetEmail)
+    .executeTakeFirstOrThrow();
+  const resetToken = /\/beheer\/wachtwoord\/([\w-]+)/.exec(mail.text)?.[1];
+  if (!resetToken) throw new Error("the reset mail holds no link");
+
+  const today = new Date();
+  Object.assign(data, {
+    sessionId: String(sessionA.id),
+    sessionSlug: sessionA.slug,
+    citySlug: cityA.slug,
+    cityId: String(cityA.id),
+    registrationId: String(registration.id),
+    manageToken: registration.manage_token,
+    checkinCode: registration.checkin_code,
+    resetToken,
+    today: today.toISOString().slice(0, 10),
+    inAYear: new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10),
+  } satisfies WalkData);
+
+  const [admin, right, foreign] = await Promise.all([
+    signedInOrganiser({
+      email: emails.admin,
+      name: "Beheerder",
+      password: PASSWORD,
+      role: "admin",
+    }),
+    signedInOrganiser({
+      email: emails.rightOrganiser,
+      name: "Organisator van stad A",
+      password: PASSWORD,
+      role: "organiser",
+      citySlugs: [cityA.slug],
+    }),
+    signedInOrganiser({
+      email: emails.foreignOrganiser,
+      name: "Organisator van stad B",
+      password: PASSWORD,
+      role: "organiser",
+      citySlugs: [cityB.slug],
+    }),
+  ]);
+  cookies.admin = admin.cookie;
+  cookies.rightOrganiser = right.cookie;
+  cookies.foreignOrganiser = foreign.cookie;
+  before = await snapshot();
+});
+
+// ——— One request and what it must answer ————————————————————————————————————————————————
+
+interface Answer {
+  response: Response;
+  /** The path and query of the page, without `_data`. */
+  path: string;
+  body: string;
+  /** The cookie it was sent with, if any. */
+  cookie?: string;
+}
+
+async function request(
+  file: string,
+  check: RouteCheck,
+  method: Method,
+  role: Role,
+  params = check.params?.(data) ?? {},
+): Promise<Answer> {
+  const path = fillPattern(urlPattern(file), params) + (check.query?.(data) ?? "");
+  const url =
+    method === "DATA"
+      ? `${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(routeIdOf(file))}`
+      : path;
+  let cookie: string | undefined;
+  if (role !== "anonymous") {
+    // Sent on every path, beyond the cookie's own: no page may answer differently for it.
+    cookie =
+      check.signsOut && method === "POST"
+        ? await signInOverHttp(emails[role], PASSWORD)
+        : cookies[role];
+  }
+  const form = method === "POST" ? check.post?.form(data) : undefined;
+  const response = await send(url, { method: method === "POST" ? "POST" : "GET", form, cookie });
+  return { response, path, body: await response.text(), cookie };
+}
+
+const isRedirect = (status: number) => status >= 300 && status < 400;
+
+function expectOutcome({ response, path }: Answer, expected: Outcome, method: Method) {
+  const { status, headers } = response;
+  expect(status, "no 5xx, ever").toBeLessThan(500);
+  if (typeof expected === "number") {
+    expect(status).toBe(expected);
+    return;
+  }
+  const target =
+    expected === "signIn"
+      ? `/beheer/inloggen?terug=${encodeURIComponent(path)}`
+      : expected.redirect;
+  if (method === "DATA") {
+    // Remix answers a loader's redirect to its client as a 204 that names the target.
+    expect(status).toBe(204);
+    expect(headers.get("X-Remix-Redirect")).toBe(target);
+    return;
+  }
+  expect([302, 303]).toContain(status);
+  expect(headers.get("Location")).toBe(target);
+}
+
+function expectPrivacy(
+  file: string,
+  check: RouteCheck,
+  method: Method,
+  role: Role,
+  answer: Answer,
+) {
+  const { response, body } = answer;
+  const { status, headers } = response;
+  const pattern = urlPattern(file);
+  if (method !== "DATA" && isPage(file) && isPersonal(pattern) && !isRedirect(status)) {
+    expect(headers.get("Content-Type"), "a page").toMatch(/^text\/html/);
+    expect(headers.get("Cache-Control"), "a page with personal data").toBe("private, no-store");
+    expect(headers.get("X-Robots-Tag"), "a page with personal data").toBe("noindex");
+  }
+  if (method === "DATA" && isPersonal(pattern) && status === 200) {
+    expect(headers.get("Cache-Control"), "loader data with personal data").toMatch(/no-store/);
+  }
+  if (check.attendeeData && status === 200) {
+    expect(headers.get("Cache-Control"), "an export of attendees").toMatch(/no-store/);
+  }
+  const outsider = role === "anonymous" || role === "foreignOrganiser";
+  if (outsider && !check.keyInUrl) {
+    expect(body, "the attendee of city A, shown to someone outside it").not.toMatch(ATTENDEE_MARK);
+  }
+  if (outsider && pattern.startsWith("/beheer")) {
+    expect(body, "city A in the workspace of someone outside it").not.toContain(CITY_A);
+  }
+  if (check.showsAttendeeTo?.includes(role) && status === 200 && method !== "POST") {
+    expect(body, "the attendee, on the page that lists them").toMatch(ATTENDEE_MARK);
+  }
+}
+
+/** A page's HTML without what differs from one request to the next: nonces, its own path. */
+const normalised = ({ body, path }: Answer) =>
+  body.replaceAll(path, "PATH").replace(/nonce="[^"]*"/g, 'nonce=""');
+
+function outcomeOf(check: RouteCheck, method: Method, role: Role): Outcome | undefined {
+  return method === "POST" ? check.post?.expect[role] : check.get?.[role];
+}
+
+const describeOutcome = (outcome: Outcome) =>
+  typeof outcome === "number"
+    ? String(outcome)
+    : outcome === "signIn"
+      ? "sign-in"
+      : `redirect to ${outcome.redirect}`;
+
+// ——— The walk ——————————————————————————————————————————————————————————————————————————
+
+const FILES = routeFiles();
+
+describe("the route files", () => {
+  it("are the routes of the built app (else: npx remix build)", () => {
+    const built = Object.keys(build.routes)
+      .filter((id) => id.startsWith("routes/"))
+      .sort();
+    expect(built).toEqual(FILES.map(routeIdOf).sort());
+  });
+
+  it("map to the URL the compiler gives them", () => {
+    for (const file of FILES) expect(urlPattern(file), file).toBe(builtPattern(routeIdOf(file)));
+    expect(urlPattern("_auth.login.tsx")).toBe("/login");
+    expect(urlPattern("($lang).docs.$.tsx")).toBe("/:lang?/docs/*");
+    expect(urlPattern("feeds.[sitemap.xml].ts")).toBe("/feeds/sitemap.xml");
+  });
+
+  it("each have a decided check, and the table names no route that is gone", () => {
+    expect(
+      FILES.filter((file) => !CHECKS[file]),
+      "route files without an entry",
+    ).toEqual([]);
+    expect(
+      Object.keys(CHECKS).filter((file) => !FILES.includes(file)),
+      "entries without a route file",
+    ).toEqual([]);
+  });
+});
+
+for (const file of FILES) {
+  const check = CHECKS[file];
+  const pattern = urlPattern(file);
+  describe(`${file} (${pattern})`, () => {
+    const methods = methodsOf(file);
+    it("has a decided outcome for every method it answers", () => {
+      expect(check, `no entry in CHECKS for ${file}: decide who may open it`).toBeDefined();
+      expect(Boolean(check?.get), "GET").toBe(methods.includes("GET"));
+      expect(Boolean(check?.post), "POST (the route exports an action)").toBe(
+        methods.includes("POST"),
+      );
+    });
+    if (!check) return;
+
+    for (const method of methods) {
+      for (const role of ROLES) {
+        const expected = outcomeOf(check, method, role);
+        if (expected === undefined) continue;
+        it(`${method} as ${role} → ${describeOutcome(expected)}`, async () => {
+          const answer = await request(file, check, method, role);
+          expectOutcome(answer, expected, method);
+          expectPrivacy(file, check, method, role, answer);
+
+          if (role === "foreignOrganiser" && expected === 404 && check.absentParams) {
+            // Another city's record answers exactly like one that does not exist.
+            const absent = await request(file, check, method, role, check.absentParams);
+            expect(absent.response.status).toBe(404);
+            expect(normalised(answer)).toBe(normalised(absent));
+            for (const header of ["Content-Type", "Cache-Control", "X-Robots-Tag"]) {
+              expect(answer.response.headers.get(header), header).toBe(
+                absent.response.headers.get(header),
+              );
+            }
+          }
+
+          if (check.signsOut && method === "POST" && role !== "anonymous") {
+            // The cookie it posted with no longer opens the workspace.
+            const after = await send("/beheer", { cookie: answer.cookie });
+            expect(after.headers.get("Location")).toBe("/beheer/inloggen?terug=%2Fbeheer");
+          }
+        });
+      }
+    }
+  });
+}
+
+describe("after the walk", () => {
+  it("nothing changed: no session, attendee, organiser or mail", async () => {
+    expect(await snapshot()).toEqual(before);
+  });
+});

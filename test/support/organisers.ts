@@ -1,0 +1,25 @@
+import { createOrganiser, type NewOrganiser } from "../../app/models/organiser.server";
+import { cookieFrom, send } from "./http";
+
+/**
+ * Signs in through the sign-in form of the built app, as a browser does, and answers with the
+ * cookie the browser would send back.
+ */
+export async function signInOverHttp(email: string, password: string): Promise<string> {
+  const response = await send("/beheer/inloggen", {
+    form: { email, password, terug: "/beheer" },
+  });
+  const cookie = cookieFrom(response);
+  if (response.status !== 302 || !cookie.startsWith("oa_session=")) {
+    throw new Error(
+      `Signing in ${email} answered ${response.status} (${await response.text()}); is the build current (npx remix build)?`,
+    );
+  }
+  return cookie;
+}
+
+/** A new organiser with their scope, signed in over HTTP: their record and their cookie. */
+export async function signedInOrganiser(input: NewOrganiser) {
+  const organiser = await createOrganiser(input);
+  return { organiser, cookie: await signInOverHttp(input.email, input.password) };
+}
