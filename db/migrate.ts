@@ -93,7 +93,8 @@ export async function withSetupLock<T>(
       await sql`rollback`.execute(connection);
       // kysely's own migration lock is held by the session, and a rollback keeps it: let it go,
       // or the next migration on this pooled connection's database would wait for an hour.
-      if (handle.dialect === "postgres") await sql`select pg_advisory_unlock_all()`.execute(connection);
+      if (handle.dialect === "postgres")
+        await sql`select pg_advisory_unlock_all()`.execute(connection);
       throw error;
     }
   });

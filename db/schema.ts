@@ -154,12 +154,13 @@ export interface AuditLogTable {
   created_at: Instant;
 }
 
-/** One limited key (see app/models/rate-limit.server.ts). */
-export interface RateLimitsTable {
+/** One request counted against an abuse limit (see app/models/rate-limit.server.ts). */
+export interface RateLimitHitsTable {
+  id: Generated<number>;
   /** "rule:hash…": a hash of the client address, email address or account it limits. */
   key: string;
-  /** GCRA's theoretical arrival time, epoch milliseconds: the key is idle once it is past. */
-  tat: number;
+  /** When, in epoch milliseconds. */
+  at: number;
 }
 
 export interface Database {
@@ -174,7 +175,7 @@ export interface Database {
   auth_sessions: AuthSessionsTable;
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;
-  rate_limits: RateLimitsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export type City = Selectable<CitiesTable>;

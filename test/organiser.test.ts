@@ -82,21 +82,21 @@ describe("organiser accounts", () => {
         reason: "invalid",
       });
     }
-    // Five wrong in a row: that client is refused, even with the right password.
-    expect(await logIn(created.email, PASSWORD, guesser)).toEqual({
+    // Five wrong in a row: that client is refused, even with the right password, for as long
+    // as the first of them is less than fifteen minutes old.
+    expect(await logIn(created.email, PASSWORD, { ...guesser, now: at(14) })).toEqual({
       ok: false,
       reason: "locked",
-      retryAfterSeconds: 180,
+      retryAfterSeconds: 60,
     });
     // The organiser at their own desk is not kept out by someone else's guesses.
     expect(
       await logIn(created.email, PASSWORD, { client: "198.51.100.7", now: at(1) }),
     ).toMatchObject({ ok: true });
-    // One more try comes back every three minutes (five in fifteen).
     expect(
-      await logIn(created.email, PASSWORD, { client: "192.0.2.10", now: at(3) }),
+      await logIn(created.email, PASSWORD, { client: "192.0.2.10", now: at(15) }),
     ).toMatchObject({ ok: true });
-    expect(await listOrganisers(at(3))).toContainEqual(
+    expect(await listOrganisers(at(15))).toContainEqual(
       expect.objectContaining({ id: created.id, locked: false }),
     );
   });

@@ -179,15 +179,15 @@ export async function logIn(
   } catch (error) {
     if (!(error instanceof PasswordHashingBusy)) throw error;
     // Nothing was checked: this attempt does not count.
-    await refund(keys.accountClient, budgetOf("login.accountClient"));
-    await refund(keys.account, budgetOf("login.account"));
+    await refund(keys.accountClient);
+    await refund(keys.account);
     return { ok: false, reason: "busy", retryAfterSeconds: 5 };
   }
   if (!organiser || !matches) return { ok: false, reason: "invalid" };
 
   // The right password: this client starts afresh, and the attempt leaves the account's count.
   await forget({ keys: [keys.accountClient] });
-  await refund(keys.account, budgetOf("login.account"));
+  await refund(keys.account);
   const sessionToken = await startAuthSession(organiser.id, now);
   return {
     ok: true,

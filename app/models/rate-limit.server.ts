@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { type DatabaseHandle, database } from "../../db/client";
+import { writeTransaction } from "../../db/transaction";
 
 /**
  * Abuse limits kept in the database, so that every instance on one PostgreSQL database (or
- * every process on one SQLite file) shares them. Each key follows the generic cell rate
- * algorithm (GCRA): `limit` requests in any `periodMs`, refilling one every periodMs/limit.
- * One row holds the key's "theoretical arrival time"; a request is let through by a single
- * atomic upsert, so parallel requests count exactly like sequential ones.
+ * every process on one SQLite file) shares them. A limit is a sliding window: at most `limit`
+ * requests in any `periodMs`, never more, however they are spread. Each counted request is a
+ * row; deciding and counting happen in one transaction that holds the key (PostgreSQL: an
+ * advisory lock on it; SQLite: the write lock), so parallel requests count like sequential ones.
  */
 
 export interface Budget {
@@ -25,49 +26,66 @@ export function limitKey(rule: string, ...parts: string[]): string {
   return [rule, ...hashed].join(":");
 }
 
-const interval = ({ limit, periodMs }: Budget) => Math.ceil(periodMs / limit);
-
-let lastSweep = 0;
-const SWEEP_EVERY_MS = 10 * 60_000;
-
-/** Counts one request against a key, and says whether it may go ahead. */
+/** Counts one request against a key, unless the key has used its budget: then how long to wait. */
 export async function consume(
   key: string,
-  budget: Budget,
+  { limit, periodMs }: Budget,
   { now = Date.now(), handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
 ): Promise<Verdict> {
-  const { db, dialect } = handle;
-  const step = interval(budget);
-  const greatest = sql.raw(dialect === "postgres" ? "greatest" : "max");
-  const next = sql<number>`${greatest}(rate_limits.tat, ${now}) + ${step}`;
-  const allowed = await db
-    .insertInto("rate_limits")
-    .values({ key, tat: now + step })
-    .onConflict((oc) =>
-      oc
-        .column("key")
-        .doUpdateSet({ tat: next })
-        .where(sql<number>`${next} - ${now}`, "<=", budget.periodMs),
-    )
-    .returning("tat")
-    .executeTakeFirst();
-  await sweep(now, handle);
-  if (allowed) return { ok: true };
-  const row = await db
-    .selectFrom("rate_limits")
-    .select("tat")
-    .where("key", "=", key)
-    .executeTakeFirst();
-  const waitMs = Math.max(0, Number(row?.tat ?? now) + step - budget.periodMs - now);
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  return writeTransaction<Verdict>(async (trx) => {
+    if (handle.dialect === "postgres") {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+    }
+    // What has left the window counts no more; this keeps a key to at most `limit` rows.
+    await trx
+      .deleteFrom("rate_limit_hits")
+      .where("key", "=", key)
+      .where("at", "<=", now - periodMs)
+      .execute();
+    // The limit-th most recent hit: while it is in the window, the budget is spent.
+    const boundary = await trx
+      .selectFrom("rate_limit_hits")
+      .select("at")
+      .where("key", "=", key)
+      .orderBy("at", "desc")
+      .limit(1)
+      .offset(limit - 1)
+      .executeTakeFirst();
+    if (boundary) {
+      const waitMs = Number(boundary.at) + periodMs - now;
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    }
+    await trx.insertInto("rate_limit_hits").values({ key, at: now }).execute();
+    return { ok: true };
+  }, handle).finally(() => sweepNowAndThen(now, handle));
 }
 
-/** Gives back one request counted against a key (it turned out not to count). */
-export async function refund(key: string, budget: Budget, handle = database()): Promise<void> {
+/** No limit looks back further than this: older counts of keys nobody uses any more can go. */
+const KEPT_MS = 24 * 60 * 60_000;
+const SWEEP_EVERY_MS = 10 * 60_000;
+let lastSweep = 0;
+
+async function sweepNowAndThen(now: number, handle: DatabaseHandle): Promise<void> {
+  if (now - lastSweep < SWEEP_EVERY_MS) return;
+  lastSweep = now;
   await handle.db
-    .updateTable("rate_limits")
-    .set((eb) => ({ tat: eb("tat", "-", interval(budget)) }))
-    .where("key", "=", key)
+    .deleteFrom("rate_limit_hits")
+    .where("at", "<=", now - KEPT_MS)
+    .execute();
+}
+
+/** Gives back the last request counted against a key (it turned out not to count). */
+export async function refund(key: string, handle = database()): Promise<void> {
+  await handle.db
+    .deleteFrom("rate_limit_hits")
+    .where(
+      "id",
+      "=",
+      handle.db
+        .selectFrom("rate_limit_hits")
+        .select((eb) => eb.fn.max("id").as("id"))
+        .where("key", "=", key),
+    )
     .execute();
 }
 
@@ -78,7 +96,7 @@ export async function forget(
 ): Promise<void> {
   if (!keys.length && !prefixes.length) return;
   await handle.db
-    .deleteFrom("rate_limits")
+    .deleteFrom("rate_limit_hits")
     .where((eb) =>
       eb.or([
         ...(keys.length ? [eb("key", "in", keys)] : []),
@@ -89,15 +107,14 @@ export async function forget(
     .execute();
 }
 
-/** Whether the next request against a key (or any key with the prefix) would be refused. */
+/** Whether a key (or any key with the prefix) has used its budget: the next request is refused. */
 export async function isExhausted(
   { key, prefix }: { key?: string; prefix?: string },
-  budget: Budget,
+  { limit, periodMs }: Budget,
   { now = Date.now(), handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
 ): Promise<boolean> {
-  // Refused when max(tat, now) + step - now > period, that is when tat > now + period - step.
   const row = await handle.db
-    .selectFrom("rate_limits")
+    .selectFrom("rate_limit_hits")
     .select("key")
     .where((eb) =>
       eb.or([
@@ -105,14 +122,9 @@ export async function isExhausted(
         ...(prefix ? [eb("key", "like", `${prefix}%`)] : []),
       ]),
     )
-    .where("tat", ">", now + budget.periodMs - interval(budget))
+    .where("at", ">", now - periodMs)
+    .groupBy("key")
+    .having((eb) => eb.fn.countAll(), ">=", limit)
     .executeTakeFirst();
   return Boolean(row);
-}
-
-/** A key whose arrival time has passed counts nothing: drop those now and then. */
-async function sweep(now: number, handle: DatabaseHandle): Promise<void> {
-  if (now - lastSweep < SWEEP_EVERY_MS) return;
-  lastSweep = now;
-  await handle.db.deleteFrom("rate_limits").where("tat", "<", now).execute();
 }

@@ -1,0 +1,79 @@
+import { type DatabaseHandle, database } from "../../db/client";
+import { migrations } from "../../db/migrations";
+
+/** How long the database may take to answer before it counts as unreachable. */
+const TIMEOUT_MS = 3000;
+
+export interface Health {
+  /** False when the database does not answer or its schema is behind this version. */
+  ok: boolean;
+  database: "up" | "down";
+  migrations: {
+    current: boolean;
+    /** Migrations of this version that the database has not had. */
+    pending: string[];
+    /** Applied by a newer version (during a rolling deploy): reported, not a failure. */
+    unknown: string[];
+  } | null;
+  outbox: {
+    pending: number;
+    /** Age of the oldest message still waiting to be sent, in whole seconds. */
+    oldestPendingSeconds: number | null;
+    failed: number;
+  } | null;
+}
+
+async function readState({ db }: DatabaseHandle) {
+  const applied = await db
+    .withTables<{ kysely_migration: { name: string } }>()
+    .selectFrom("kysely_migration")
+    .select("name")
+    .execute();
+  const outbox = await db
+    .selectFrom("outbox")
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere("status", "=", "pending").as("pending"),
+      eb.fn.countAll<number>().filterWhere("status", "=", "failed").as("failed"),
+      eb.fn.min("created_at").filterWhere("status", "=", "pending").as("oldest"),
+    ])
+    .where("status", "in", ["pending", "failed"])
+    .executeTakeFirstOrThrow();
+  return { applied: applied.map((row) => row.name), outbox };
+}
+
+/** The state a load balancer or a monitor asks about: database, schema, mail queue. */
+export async function checkHealth({
+  now = new Date(),
+  handle = database(),
+}: {
+  now?: Date;
+  handle?: DatabaseHandle;
+} = {}): Promise<Health> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  try {
+    const { applied, outbox } = await Promise.race([readState(handle), timeout]);
+    const known = Object.keys(migrations);
+    const pending = known.filter((name) => !applied.includes(name));
+    const unknown = applied.filter((name) => !known.includes(name));
+    return {
+      ok: pending.length === 0,
+      database: "up",
+      migrations: { current: pending.length === 0, pending, unknown },
+      outbox: {
+        pending: Number(outbox.pending),
+        oldestPendingSeconds: outbox.oldest
+          ? Math.max(0, Math.floor((now.getTime() - Date.parse(outbox.oldest)) / 1000))
+          : null,
+        failed: Number(outbox.failed),
+      },
+    };
+  } catch (error) {
+    console.error("health check: database unreachable:", error);
+    return { ok: false, database: "down", migrations: null, outbox: null };
+  } finally {
+    clearTimeout(timer);
+  }
+}

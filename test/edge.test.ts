@@ -1,0 +1,278 @@
+import { request as httpRequest } from "node:http";
+import { describe, expect, it } from "vitest";
+import { createOrganiser } from "../app/models/organiser.server";
+import { database } from "../db/client";
+import { createSession, registrationsOf } from "./support/factories";
+import { appUrl, cookieFrom, send } from "./support/http";
+
+/**
+ * What the built app answers at the HTTP layer, before and around the routes: request guards,
+ * security headers, cookies. Real requests, so Express and Remix's own checks are on the path.
+ */
+
+const person = (n: number) => ({
+  name: `Edge ${n}`,
+  email: `edge${n}@example.org`,
+  consent: "on",
+});
+
+async function countOutbox() {
+  const row = await database()
+    .db.selectFrom("outbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A raw request, for what fetch will not send (a chunked body, a broken Host). */
+function raw(
+  path: string,
+  {
+    method = "GET",
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; text: string }> {
+  return appUrl().then(
+    (base) =>
+      new Promise((resolve, reject) => {
+        const { port } = new URL(base);
+        const req = httpRequest(
+          { host: "127.0.0.1", port, path, method, headers, setHost: !("Host" in headers) },
+          (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (chunk) => {
+              text += chunk;
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on("error", reject);
+        if (body !== undefined) req.write(body);
+        req.end();
+      }),
+  );
+}
+
+describe("posts that no page of this site sends", () => {
+  it.each([
+    ["text/plain", "name=Edge&email=edge@example.org&consent=on"],
+    ["application/json", JSON.stringify(person(1))],
+    ["multipart/form-data", "--x\r\n"],
+    [
+      "multipart/form-data; boundary=x",
+      '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nEdge\r\n--x--\r\n',
+    ],
+  ])("answer 415 with a message for %s, and store nothing", async (type, body) => {
+    const session = await createSession();
+    const before = await countOutbox();
+    const response = await raw(`/sessies/${session.slug}`, {
+      method: "POST",
+      headers: { "Content-Type": type, "Content-Length": String(Buffer.byteLength(body)) },
+      body,
+    });
+    expect(response.status).toBe(415);
+    expect(response.text).toContain("We konden dit formulier niet lezen.");
+    expect(await registrationsOf(session.id)).toEqual([]);
+    expect(await countOutbox()).toBe(before);
+  });
+
+  it("answers a body over 64 KB with 413 before reading it", async () => {
+    const session = await createSession();
+    const response = await send(`/sessies/${session.slug}`, {
+      form: { ...person(2), dietaryNeeds: "x".repeat(70_000) },
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("Dit formulier bevat meer gegevens dan we aannemen.");
+    expect(await registrationsOf(session.id)).toEqual([]);
+  });
+
+  it("answers a body of no declared length with 411", async () => {
+    const session = await createSession();
+    const response = await raw(`/sessies/${session.slug}`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Transfer-Encoding": "chunked",
+      },
+      body: new URLSearchParams(person(3)).toString(),
+    });
+    expect(response.status).toBe(411);
+    expect(await registrationsOf(session.id)).toEqual([]);
+  });
+
+  it("answers a Host header that is no host with 400", async () => {
+    const response = await raw("/", { headers: { Host: "bad host/..." } });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("cross-site posts", () => {
+  const foreign = [
+    ["a foreign Origin", { Origin: "https://evil.example" }],
+    ["Origin: null", { Origin: "null" }],
+    ["an Origin that is no URL", { Origin: "evil" }],
+    ["no Origin, but a cross-site fetch", { Origin: "", "Sec-Fetch-Site": "cross-site" }],
+  ] as const;
+
+  for (const [what, headers] of foreign) {
+    for (const data of [false, true]) {
+      const query = data ? "?_data=routes%2Fsessies.%24slug" : "";
+      it(`refuse a sign-up with ${what}${data ? " as a data request" : ""}: 403, nothing stored`, async () => {
+        const session = await createSession();
+        const response = await send(`/sessies/${session.slug}${query}`, {
+          form: person(10),
+          headers,
+        });
+        expect(response.status).toBe(403);
+        expect(await response.text()).toContain("Dit formulier kwam niet van deze website");
+        expect(await registrationsOf(session.id)).toEqual([]);
+      });
+    }
+  }
+
+  it("refuse a sign-in from another site: no organiser cookie is set (login CSRF)", async () => {
+    await createOrganiser({
+      email: "csrf@leuven.test",
+      name: "Csrf",
+      password: "een-lang-wachtwoord",
+      role: "admin",
+    });
+    for (const path of ["/beheer/inloggen", "/beheer/inloggen?_data=routes%2Fbeheer_.inloggen"]) {
+      const response = await send(path, {
+        form: { email: "csrf@leuven.test", password: "een-lang-wachtwoord" },
+        headers: { Origin: "https://evil.example" },
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers.get("Set-Cookie")).toBeNull();
+    }
+    // The same form from the site itself signs in.
+    const own = await send("/beheer/inloggen", {
+      form: { email: "csrf@leuven.test", password: "een-lang-wachtwoord" },
+    });
+    expect(own.status).toBe(302);
+    expect(cookieFrom(own)).toMatch(/^oa_session=/);
+  });
+
+  it("refuse an organiser's form from another site with 403, not a 500", async () => {
+    await createOrganiser({
+      email: "csrf2@leuven.test",
+      name: "Csrf",
+      password: "een-lang-wachtwoord",
+      role: "admin",
+    });
+    const signedIn = await send("/beheer/inloggen", {
+      form: { email: "csrf2@leuven.test", password: "een-lang-wachtwoord" },
+    });
+    const session = await createSession();
+    for (const query of ["", "?_data=routes%2Fbeheer.sessies.%24id_.annuleren"]) {
+      const response = await send(`/beheer/sessies/${session.id}/annuleren${query}`, {
+        form: { reason: "Geen zaal" },
+        cookie: cookieFrom(signedIn),
+        headers: { Origin: "https://evil.example" },
+      });
+      expect(response.status).toBe(403);
+    }
+    const stored = await database()
+      .db.selectFrom("sessions")
+      .select("status")
+      .where("id", "=", session.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe("scheduled");
+  });
+
+  it("take a line break in the way back after signing in as the dashboard, not a 500", async () => {
+    await createOrganiser({
+      email: "terug@leuven.test",
+      name: "Terug",
+      password: "een-lang-wachtwoord",
+      role: "admin",
+    });
+    for (const terug of ["/beheer\r\nSet-Cookie: x=y", "//evil.example", "/beheer/\u00e9"]) {
+      const response = await send("/beheer/inloggen", {
+        form: { email: "terug@leuven.test", password: "een-lang-wachtwoord", terug },
+      });
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toBe("/beheer");
+    }
+  });
+});
+
+describe("headers", () => {
+  it("a Content-Security-Policy whose nonce is on every inline script, and none without", async () => {
+    const response = await send("/");
+    const policy = response.headers.get("Content-Security-Policy") ?? "";
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).not.toContain("unsafe-inline");
+    expect(policy).toContain("frame-ancestors 'none'");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) {
+      if (/\bsrc=/.test(attributes)) continue;
+      expect(attributes).toContain(`nonce="${nonce}"`);
+    }
+    const second = await send("/");
+    expect(second.headers.get("Content-Security-Policy")).not.toContain(nonce);
+  });
+
+  it("no HSTS on a site served over http", async () => {
+    const response = await send("/");
+    expect(response.headers.get("Strict-Transport-Security")).toBeNull();
+  });
+
+  it("pages with personal data are never stored and never indexed, error pages included", async () => {
+    const session = await createSession();
+    const signUp = await send(`/sessies/${session.slug}`, { form: person(20) });
+    const [registration] = await registrationsOf(session.id);
+    const pages = [
+      [`/sessies/${session.slug}/bedankt`, cookieFrom(signUp)],
+      [`/inschrijving/${registration?.manage_token}`, ""],
+      ["/inschrijving/bestaat-niet", ""],
+      ["/beheer/inloggen", ""],
+      ["/beheer/wachtwoord-vergeten", ""],
+      ["/beheer/wachtwoord/bestaat-niet", ""],
+    ] as const;
+    for (const [path, cookie] of pages) {
+      const response = await send(path, { cookie });
+      expect(response.status, path).toBeLessThan(500);
+      expect(response.headers.get("Cache-Control"), path).toBe("private, no-store");
+      expect(response.headers.get("X-Robots-Tag"), path).toBe("noindex");
+    }
+    const data = await send(
+      `/inschrijving/${registration?.manage_token}?_data=routes%2Finschrijving.%24token`,
+    );
+    expect(data.headers.get("Cache-Control")).toBe("private, no-store");
+  });
+
+  it("the manage page asks browsers to keep its address to this site, and still name its origin", async () => {
+    const session = await createSession();
+    await send(`/sessies/${session.slug}`, { form: person(21) });
+    const [registration] = await registrationsOf(session.id);
+    const html = await (await send(`/inschrijving/${registration?.manage_token}`)).text();
+    expect(html).toContain('<meta name="referrer" content="same-origin"/>');
+    expect(html).not.toContain("no-referrer");
+  });
+});
+
+describe("behind a reverse proxy (TRUST_PROXY=on)", () => {
+  it("marks the cookie Secure when the proxy says the request came over https", async () => {
+    await createOrganiser({
+      email: "proxy@leuven.test",
+      name: "Proxy",
+      password: "een-lang-wachtwoord",
+      role: "admin",
+    });
+    const form = { email: "proxy@leuven.test", password: "een-lang-wachtwoord" };
+    const overHttps = await send("/beheer/inloggen", {
+      form,
+      headers: { "X-Forwarded-Proto": "https" },
+    });
+    expect(overHttps.status).toBe(302);
+    expect(overHttps.headers.get("Set-Cookie")).toContain("Secure");
+    const overHttp = await send("/beheer/inloggen", { form });
+    expect(overHttp.headers.get("Set-Cookie")).not.toContain("Secure");
+  });
+});
