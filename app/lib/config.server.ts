@@ -35,7 +35,7 @@ const schema = z.object({
   /** Password hashes computed at once (each takes a core and 32 MiB for ~90 ms). */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().default(1),
   /** Sign-ins that may wait for a hash slot; more get "busy, try again". */
-  PASSWORD_HASH_QUEUE: z.coerce.number().int().nonnegative().default(20),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().nonnegative().default(100),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; sessionSecret: string };

@@ -88,12 +88,23 @@ export function tooManyRequests(
 }
 
 /**
+ * A refused request is answered after a pause: a client that keeps many requests in flight
+ * then gets few answers a second, and rendering them cannot crowd out everyone else's pages.
+ */
+export const REFUSAL_PAUSE_MS = 1000;
+export const pauseBeforeRefusing = () =>
+  new Promise((resolve) => setTimeout(resolve, REFUSAL_PAUSE_MS));
+
+/**
  * Counts a request under each rule in turn and throws the 429 of the first that refuses it.
  * Rules about mail to an address answer with the mail wording.
  */
 export async function enforce(...checks: [Rule, ...string[]][]): Promise<void> {
   for (const [rule, ...about] of checks) {
     const verdict = await check(rule, ...about);
-    if (!verdict.ok) throw tooManyRequests(verdict, rule === "mail.address" ? "mail" : "requests");
+    if (!verdict.ok) {
+      await pauseBeforeRefusing();
+      throw tooManyRequests(verdict, rule === "mail.address" ? "mail" : "requests");
+    }
   }
 }

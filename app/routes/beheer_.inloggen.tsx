@@ -9,7 +9,7 @@ import { useEffect, useRef } from "react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
-import { clientOf, enforce } from "~/lib/rate-limits.server";
+import { clientOf, enforce, pauseBeforeRefusing } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { logIn } from "~/models/organiser.server";
@@ -45,6 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.reason === "invalid") {
     return Response.json({ message: t("login.invalid"), email }, { status: 401 });
   }
+  await pauseBeforeRefusing();
   const retryAt = new Date(Date.now() + result.retryAfterSeconds * 1000).toISOString();
   return Response.json(
     {
