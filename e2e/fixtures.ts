@@ -88,6 +88,12 @@ export const test = base.extend<
   page: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    // So does anything the Content-Security-Policy blocked: a script or style the page needs.
+    page.on("console", (message) => {
+      if (message.type() === "error" && message.text().includes("Content Security Policy")) {
+        errors.push(message.text());
+      }
+    });
     await use(page);
     expect(errors, "errors in the browser").toEqual([]);
   },
