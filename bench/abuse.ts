@@ -1,0 +1,147 @@
+/**
+ * What one attacker gets out of the public forms in a minute, measured over HTTP against the
+ * production build (seeded SQLite, development accounts, mail worker off so every queued mail
+ * stays countable in the outbox):
+ *   - sign-ups from one client address (8 requests in flight, a new address each time);
+ *   - mails to one victim's address caused by one client (sign-ups to every session and
+ *     password-reset requests, alternating);
+ *   - wrong passwords checked for one account, from many client addresses at once.
+ *
+ *   npm run bench:abuse                 # 60 s per attack
+ *   BENCH_SECONDS=20 npm run bench:abuse
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const IN_FLIGHT = 8;
+const PORT = 3905;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ACCOUNT = "beheer@ondernemersagenda.local";
+const VICTIM = "slachtoffer@example.org";
+
+async function startApp(databaseUrl: string, mailDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "development",
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      MAIL_DIR: mailDir,
+      OUTBOX_WORKER: "off",
+      SEED_ON_START: "on",
+      TRUST_PROXY: "on",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening on")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`app exited with ${code}`)));
+  });
+  return child;
+}
+
+const TEST_NETS = ["192.0.2", "198.51.100", "203.0.113"];
+const someClient = () =>
+  `${TEST_NETS[Math.floor(Math.random() * 3)]}.${1 + Math.floor(Math.random() * 254)}`;
+
+function post(path: string, form: Record<string, string>, client: string) {
+  return fetch(`${BASE}${path}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: BASE,
+      "X-Forwarded-For": client,
+    },
+    body: new URLSearchParams(form),
+    redirect: "manual",
+  }).then(async (response) => {
+    await response.arrayBuffer();
+    return response.status;
+  });
+}
+
+/** Runs `attempt` with IN_FLIGHT in flight for SECONDS; counts the answers by status. */
+async function attack(attempt: (n: number) => Promise<number>) {
+  const statuses = new Map<number, number>();
+  const until = Date.now() + SECONDS * 1000;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (Date.now() < until) {
+        const status = await attempt(n++).catch(() => 0);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  return statuses;
+}
+
+const describe = (statuses: Map<number, number>) =>
+  [...statuses.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, count]) => `${count} × ${status}`)
+    .join(", ");
+
+const dir = mkdtempSync(join(tmpdir(), "oa-bench-"));
+const file = join(dir, "bench.sqlite");
+const app = await startApp(`file:${file}`, join(dir, "mail"));
+const db = new SQLite(file, { readonly: true });
+try {
+  const slugs = (
+    db
+      .prepare("select slug from sessions where status = 'scheduled' and starts_at > ?")
+      .all(new Date().toISOString()) as { slug: string }[]
+  ).map((row) => row.slug);
+
+  const signUps = await attack((n) =>
+    post(
+      `/sessies/${slugs[n % slugs.length]}`,
+      { name: `Bot ${n}`, email: `bot${n}@example.org`, consent: "on" },
+      "192.0.2.1",
+    ),
+  );
+
+  const mailAttempts = await attack((n) =>
+    n % 2
+      ? post("/beheer/wachtwoord-vergeten", { email: VICTIM }, "192.0.2.2")
+      : post(
+          `/sessies/${slugs[(n / 2) % slugs.length]}`,
+          { name: "Slachtoffer", email: VICTIM, consent: "on" },
+          "192.0.2.2",
+        ),
+  );
+  const mails = db
+    .prepare("select count(*) as n from outbox where lower(to_email) = ?")
+    .get(VICTIM) as { n: number };
+
+  const guesses = await attack((n) =>
+    post("/beheer/inloggen", { email: ACCOUNT, password: `raden-${n}` }, someClient()),
+  );
+
+  const perMinute = (count: number) => Math.round((count * 60) / SECONDS);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  console.log(`${SECONDS} s per attack, ${IN_FLIGHT} requests in flight\n`);
+  console.log("| attack | answers | what it got, per minute |");
+  console.log("| --- | --- | --- |");
+  console.log(
+    `| sign-ups from one client address | ${describe(signUps)} | ${perMinute(signUps.get(302) ?? 0)} sign-ups |`,
+  );
+  console.log(
+    `| mail to one address from one client | ${describe(mailAttempts)} | ${perMinute(mails.n)} mails |`,
+  );
+  console.log(
+    `| wrong passwords for one account, many clients | ${describe(guesses)} | ${perMinute(guesses.get(401) ?? 0)} checked |`,
+  );
+} finally {
+  db.close();
+  app.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+}
