@@ -1,26 +1,27 @@
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import { config } from "./app/lib/config.server";
 import { closeDatabase, database } from "./db/client";
-import { migrateToLatest } from "./db/migrate";
 import { startOutboxWorker } from "./emails/outbox.server";
 import { transportFromConfig } from "./emails/transport.server";
-import { isEmpty, loadDemoOrganisers, loadSeeds } from "./seeds/load";
+import { setUpDatabase } from "./seeds/load";
 import { createApp } from "./server/app";
 
 installGlobals({ nativeFetch: true });
 
 const settings = config();
-const { db } = database();
 
 // A fresh install comes up ready to use: schema migrated, and demo data in an empty database.
-await migrateToLatest(db);
+// Instances starting at the same time take turns at this (see setUpDatabase).
 const production = settings.NODE_ENV === "production";
 const seedOnStart = settings.SEED_ON_START ?? (production ? "off" : "on");
-if (seedOnStart === "on" && (await isEmpty(db))) {
-  const { sessions } = await loadSeeds(db);
-  console.log(`empty database: loaded ${sessions} demo session(s)`);
+const loaded = await setUpDatabase({
+  seed: seedOnStart === "on" ? "if-empty" : "never",
   // Accounts with a published password have no place in production.
-  if (!production) console.log(`demo organiser accounts: ${await loadDemoOrganisers(db)} added`);
+  demoOrganisers: !production,
+});
+if (loaded) {
+  console.log(`empty database: loaded ${loaded.sessions} demo session(s)`);
+  if (!production) console.log(`demo organiser accounts: ${loaded.organisers} added`);
 }
 
 const BUILD_PATH = "./build/index.js";
@@ -42,15 +43,42 @@ const server = app.listen(settings.PORT, () => {
   if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
+// On SIGTERM (a deploy, a scale-down) nothing is cut off: no new connections are taken, requests
+// under way are answered, the mail being sent is sent, then the process exits 0. Whatever is
+// still busy after SHUTDOWN_TIMEOUT_MS is cut off, and the exit code says so.
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+let stopping = false;
+
+// A keep-alive connection stays open after its response; while stopping, close it right away.
+server.on("request", (_req, res) => {
+  res.once("finish", () => {
+    if (stopping) server.closeIdleConnections();
+  });
+});
+
+async function shutDown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests under way and the mail being sent, then stopping`);
+  const deadline = setTimeout(() => {
+    console.error(`still busy after ${SHUTDOWN_TIMEOUT_MS / 1000} s: stopping anyway`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await Promise.all([requestsDone, worker?.stop()]);
+  transport.close();
+  await closeDatabase();
+  clearTimeout(deadline);
+  console.log("stopped");
+  process.exit(0);
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    server.close(async () => {
-      await worker?.stop();
-      transport.close();
-      await closeDatabase();
-      process.exit(0);
+    shutDown(signal).catch((error) => {
+      console.error("stopping failed:", error);
+      process.exit(1);
     });
-    // Keep-alive connections must not hold the process open forever.
-    setTimeout(() => process.exit(0), 5000).unref();
   });
 }

@@ -126,13 +126,21 @@ export interface OutboxRun {
   failed: number;
 }
 
-/** Sends every message that is due now; failures are rescheduled with backoff. */
+/**
+ * Sends every message that is due now; failures are rescheduled with backoff. Once `stopping`
+ * says so, it returns after the message under way instead of taking the next.
+ */
 export async function processOutbox(
   transport: MailTransport,
-  { now = () => new Date().toISOString(), handle = database() } = {},
+  {
+    now = () => new Date().toISOString(),
+    handle = database(),
+    stopping = (): boolean => false,
+  } = {},
 ): Promise<OutboxRun> {
   const run: OutboxRun = { sent: 0, failed: 0 };
   for (;;) {
+    if (stopping()) return run;
     const { db } = handle;
     const message = await claimNextMessage(now(), handle);
     if (!message) return run;
@@ -177,7 +185,7 @@ export function startOutboxWorker(
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    current = processOutbox(transport)
+    current = processOutbox(transport, { stopping: () => stopped })
       .catch((error) => console.error("outbox worker:", error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, pollMs);
@@ -185,6 +193,7 @@ export function startOutboxWorker(
   };
   tick();
   return {
+    /** Resolves once the message being sent (if any) is sent or rescheduled. */
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -7,11 +7,32 @@ const transport = transportFromConfig();
 const worker = startOutboxWorker(transport);
 console.log("outbox worker started");
 
+// On SIGTERM the message being sent is sent (or rescheduled), then the process exits 0; a mail
+// server that does not answer within SHUTDOWN_TIMEOUT_MS is cut off and the exit code says so.
+// The message then stays leased for two minutes and is sent again after: never lost.
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function shutDown(signal: NodeJS.Signals): Promise<void> {
+  console.log(`${signal}: finishing the mail being sent, then stopping`);
+  const deadline = setTimeout(() => {
+    console.error(`still sending after ${SHUTDOWN_TIMEOUT_MS / 1000} s: stopping anyway`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  await worker.stop();
+  transport.close();
+  await closeDatabase();
+  clearTimeout(deadline);
+  process.exit(0);
+}
+
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
-    await worker.stop();
-    transport.close();
-    await closeDatabase();
-    process.exit(0);
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    shutDown(signal).catch((error) => {
+      console.error("stopping failed:", error);
+      process.exit(1);
+    });
   });
 }

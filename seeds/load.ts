@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
+import { config } from "../app/lib/config.server";
+import { hashPassword } from "../app/lib/password.server";
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
-import { createOrganiser, type NewOrganiser } from "../app/models/organiser.server";
 import { registrationKeys } from "../app/models/registration.server";
-import { closeDatabase, database } from "../db/client";
-import { migrateToLatest } from "../db/migrate";
-import type { Database } from "../db/schema";
+import { closeDatabase, type DatabaseHandle, database } from "../db/client";
+import { migrateToLatest, withSetupLock } from "../db/migrate";
+import type { Database, OrganiserRole } from "../db/schema";
 import {
   cities,
   firstNames,
@@ -50,161 +51,207 @@ function seededPerson(index: number) {
 }
 
 /**
- * Loads the cities, partners and sessions a city would publish, with attendees. Idempotent:
- * what exists (matched on slug) is left as it is, so loading twice adds nothing.
+ * Loads the cities, partners and sessions a city would publish, with attendees, inside the
+ * caller's transaction (see `setUpDatabase`). Idempotent: what exists (matched on slug) is left
+ * as it is, so loading twice adds nothing.
  */
 export async function loadSeeds(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   today = new Date(),
 ): Promise<{ sessions: number }> {
   const now = today.toISOString();
   let added = 0;
-  await db.transaction().execute(async (trx) => {
-    for (const city of cities) {
-      await trx
-        .insertInto("cities")
-        .values({ ...city, created_at: now })
-        .onConflict((oc) => oc.column("slug").doNothing())
-        .execute();
-    }
-    for (const partner of partners) {
-      await trx
-        .insertInto("partners")
-        .values({ ...partner, created_at: now })
-        .onConflict((oc) => oc.column("slug").doNothing())
-        .execute();
-    }
-    const cityIds = new Map(
-      (await trx.selectFrom("cities").select(["id", "slug"]).execute()).map((c) => [c.slug, c.id]),
-    );
-    const partnerIds = new Map(
-      (await trx.selectFrom("partners").select(["id", "slug"]).execute()).map((p) => [
-        p.slug,
-        p.id,
-      ]),
-    );
-    const existing = new Set(
-      (await trx.selectFrom("sessions").select("slug").execute()).map((s) => s.slug),
-    );
+  for (const city of cities) {
+    await trx
+      .insertInto("cities")
+      .values({ ...city, created_at: now })
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .execute();
+  }
+  for (const partner of partners) {
+    await trx
+      .insertInto("partners")
+      .values({ ...partner, created_at: now })
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .execute();
+  }
+  const cityIds = new Map(
+    (await trx.selectFrom("cities").select(["id", "slug"]).execute()).map((c) => [c.slug, c.id]),
+  );
+  const partnerIds = new Map(
+    (await trx.selectFrom("partners").select(["id", "slug"]).execute()).map((p) => [p.slug, p.id]),
+  );
+  const existing = new Set(
+    (await trx.selectFrom("sessions").select("slug").execute()).map((s) => s.slug),
+  );
 
-    let person = 0;
-    for (const seed of sessions) {
-      if (existing.has(seed.slug)) continue;
-      const cityId = cityIds.get(seed.city);
-      if (!cityId) throw new Error(`seed session ${seed.slug}: unknown city ${seed.city}`);
-      const { startsAt, endsAt, opensAt, closesAt } = scheduleOf(seed, today);
-      const session = await trx
-        .insertInto("sessions")
-        .values({
-          slug: seed.slug,
-          city_id: cityId,
-          kind: seed.kind,
-          title: seed.title,
-          summary: seed.summary,
-          description: seed.description,
-          venue_name: seed.venueName,
-          venue_address: seed.venueAddress,
-          starts_at: startsAt,
-          ends_at: endsAt,
-          capacity: seed.capacity,
-          registration_opens_at: opensAt,
-          registration_closes_at: closesAt,
-          language: seed.language,
-          status: seed.cancelled ? "cancelled" : "scheduled",
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      for (const [position, slug] of seed.partners.entries()) {
-        const partnerId = partnerIds.get(slug);
-        if (!partnerId) throw new Error(`seed session ${seed.slug}: unknown partner ${slug}`);
-        await trx
-          .insertInto("session_partners")
-          .values({ session_id: session.id, partner_id: partnerId, position })
-          .execute();
-      }
-      for (let i = 0; i < seed.attendees; i++) {
-        const { name, email, organisation } = seededPerson(person++);
-        const confirmed = i < seed.capacity;
-        // Sign-ups spread over the six weeks before (before the start, for a past session),
-        // in order, so the waiting list has an order.
-        const signUpsEnd = Math.min(Date.parse(now), Date.parse(startsAt));
-        const signedUpAt = new Date(
-          signUpsEnd - ((seed.attendees - i) / seed.attendees) * 42 * DAY_MS,
-        ).toISOString();
-        // At a session that took place, four in five of those with a seat came.
-        const cameAt = confirmed && startsAt < now && i % 5 !== 4 ? startsAt : null;
-        await trx
-          .insertInto("registrations")
-          .values({
-            session_id: session.id,
-            ...registrationKeys(signedUpAt),
-            name,
-            email,
-            email_normalized: email.toLowerCase(),
-            organisation,
-            enterprise_number: null,
-            dietary_needs: seed.kind === "breakfast" && i % 5 === 0 ? "Vegetarisch" : null,
-            locale: "nl-BE",
-            status: confirmed ? "confirmed" : "waitlisted",
-            consented_at: signedUpAt,
-            created_at: signedUpAt,
-            updated_at: signedUpAt,
-            confirmed_at: confirmed ? signedUpAt : null,
-            cancelled_at: null,
-            checked_in_at: cameAt,
-          })
-          .execute();
-      }
-      added++;
+  let person = 0;
+  for (const seed of sessions) {
+    if (existing.has(seed.slug)) continue;
+    const cityId = cityIds.get(seed.city);
+    if (!cityId) throw new Error(`seed session ${seed.slug}: unknown city ${seed.city}`);
+    const { startsAt, endsAt, opensAt, closesAt } = scheduleOf(seed, today);
+    const session = await trx
+      .insertInto("sessions")
+      .values({
+        slug: seed.slug,
+        city_id: cityId,
+        kind: seed.kind,
+        title: seed.title,
+        summary: seed.summary,
+        description: seed.description,
+        venue_name: seed.venueName,
+        venue_address: seed.venueAddress,
+        starts_at: startsAt,
+        ends_at: endsAt,
+        capacity: seed.capacity,
+        registration_opens_at: opensAt,
+        registration_closes_at: closesAt,
+        language: seed.language,
+        status: seed.cancelled ? "cancelled" : "scheduled",
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const [position, slug] of seed.partners.entries()) {
+      const partnerId = partnerIds.get(slug);
+      if (!partnerId) throw new Error(`seed session ${seed.slug}: unknown partner ${slug}`);
+      await trx
+        .insertInto("session_partners")
+        .values({ session_id: session.id, partner_id: partnerId, position })
+        .execute();
     }
-  });
+    for (let i = 0; i < seed.attendees; i++) {
+      const { name, email, organisation } = seededPerson(person++);
+      const confirmed = i < seed.capacity;
+      // Sign-ups spread over the six weeks before (before the start, for a past session),
+      // in order, so the waiting list has an order.
+      const signUpsEnd = Math.min(Date.parse(now), Date.parse(startsAt));
+      const signedUpAt = new Date(
+        signUpsEnd - ((seed.attendees - i) / seed.attendees) * 42 * DAY_MS,
+      ).toISOString();
+      // At a session that took place, four in five of those with a seat came.
+      const cameAt = confirmed && startsAt < now && i % 5 !== 4 ? startsAt : null;
+      await trx
+        .insertInto("registrations")
+        .values({
+          session_id: session.id,
+          ...registrationKeys(signedUpAt),
+          name,
+          email,
+          email_normalized: email.toLowerCase(),
+          organisation,
+          enterprise_number: null,
+          dietary_needs: seed.kind === "breakfast" && i % 5 === 0 ? "Vegetarisch" : null,
+          locale: "nl-BE",
+          status: confirmed ? "confirmed" : "waitlisted",
+          consented_at: signedUpAt,
+          created_at: signedUpAt,
+          updated_at: signedUpAt,
+          confirmed_at: confirmed ? signedUpAt : null,
+          cancelled_at: null,
+          checked_in_at: cameAt,
+        })
+        .execute();
+    }
+    added++;
+  }
   return { sessions: added };
 }
 
 /** The demo accounts of development data; the README names them. Never loaded in production. */
 export const DEMO_PASSWORD = "ondernemen-in-leuven";
-const demoOrganisers: NewOrganiser[] = [
-  {
-    email: "beheer@ondernemersagenda.local",
-    name: "Sara Claes (beheerder)",
-    role: "admin",
-    password: DEMO_PASSWORD,
-  },
+
+interface DemoOrganiser {
+  email: string;
+  name: string;
+  role: OrganiserRole;
+  citySlugs?: string[];
+  partnerSlugs?: string[];
+}
+
+const demoOrganisers: DemoOrganiser[] = [
+  { email: "beheer@ondernemersagenda.local", name: "Sara Claes (beheerder)", role: "admin" },
   {
     email: "leuven@ondernemersagenda.local",
     name: "Pieter Wouters (Stad Leuven)",
     role: "organiser",
-    password: DEMO_PASSWORD,
     citySlugs: ["leuven"],
   },
   {
     email: "gent@ondernemersagenda.local",
     name: "Lotte De Smet (Stad Gent)",
     role: "organiser",
-    password: DEMO_PASSWORD,
     citySlugs: ["gent"],
   },
   {
     email: "unizo@ondernemersagenda.local",
     name: "Koen Jacobs (Unizo)",
     role: "organiser",
-    password: DEMO_PASSWORD,
     partnerSlugs: ["unizo"],
   },
 ];
 
-export async function loadDemoOrganisers(db: Kysely<Database>): Promise<number> {
-  let added = 0;
+type HashedDemoOrganiser = DemoOrganiser & { passwordHash: string };
+
+/** Hashing takes a while: done before the setup lock is taken, never inside it. */
+async function hashDemoOrganisers(): Promise<HashedDemoOrganiser[]> {
+  const hashed: HashedDemoOrganiser[] = [];
   for (const organiser of demoOrganisers) {
-    const exists = await db
+    hashed.push({ ...organiser, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  }
+  return hashed;
+}
+
+/**
+ * Adds the demo accounts that do not exist yet, with their scope, inside the caller's
+ * transaction; returns how many were added.
+ */
+async function loadDemoOrganisers(
+  trx: Kysely<Database>,
+  organisers: HashedDemoOrganiser[],
+  now: string,
+): Promise<number> {
+  let added = 0;
+  for (const organiser of organisers) {
+    const exists = await trx
       .selectFrom("organisers")
       .select("id")
       .where("email", "=", organiser.email)
       .executeTakeFirst();
     if (exists) continue;
-    await createOrganiser(organiser);
+    const { id } = await trx
+      .insertInto("organisers")
+      .values({
+        email: organiser.email,
+        name: organiser.name,
+        password_hash: organiser.passwordHash,
+        role: organiser.role,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const idsOf = async (table: "cities" | "partners", slugs: string[] = []) =>
+      slugs.length
+        ? (await trx.selectFrom(table).select("id").where("slug", "in", slugs).execute()).map(
+            (row) => row.id,
+          )
+        : [];
+    const scopes = [
+      ...(await idsOf("cities", organiser.citySlugs)).map((cityId) => ({
+        organiser_id: id,
+        city_id: cityId,
+        partner_id: null,
+      })),
+      ...(await idsOf("partners", organiser.partnerSlugs)).map((partnerId) => ({
+        organiser_id: id,
+        city_id: null,
+        partner_id: partnerId,
+      })),
+    ];
+    if (scopes.length) await trx.insertInto("organiser_scopes").values(scopes).execute();
     added++;
   }
   return added;
@@ -216,14 +263,47 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return !row;
 }
 
+export interface SetUpOptions {
+  /** Load the demo data always, only into a database without sessions, or never. */
+  seed: "always" | "if-empty" | "never";
+  /** Add the demo organiser accounts with the demo data (never in production). */
+  demoOrganisers: boolean;
+  today?: Date;
+}
+
+/**
+ * Migrates the database and loads the demo data it should have, all in one transaction under
+ * the setup lock: instances that start at the same time take turns, the first does the work
+ * and the others find it done. Returns what was loaded, or null when nothing was.
+ */
+export async function setUpDatabase(
+  { seed, demoOrganisers: withOrganisers, today = new Date() }: SetUpOptions,
+  handle: DatabaseHandle = database(),
+): Promise<{ sessions: number; organisers: number } | null> {
+  // A database with sessions keeps them, so it will not be empty under the lock either; a
+  // fresh one has no tables yet.
+  const mayLoad =
+    seed === "always" || (seed === "if-empty" && (await isEmpty(handle.db).catch(() => true)));
+  const organisers = mayLoad && withOrganisers ? await hashDemoOrganisers() : [];
+  return withSetupLock(async (trx) => {
+    await migrateToLatest(trx, { inTransaction: true });
+    if (seed === "never" || (seed === "if-empty" && !(await isEmpty(trx)))) return null;
+    const loaded = await loadSeeds(trx, today);
+    return {
+      sessions: loaded.sessions,
+      organisers: await loadDemoOrganisers(trx, organisers, today.toISOString()),
+    };
+  }, handle);
+}
+
+// `npm run db:seed`: adds whatever demo data is missing, in any database.
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    const { db } = database();
-    await migrateToLatest(db);
-    const { sessions: count } = await loadSeeds(db);
-    console.log(`seed: ${count} session(s) added`);
-    if (process.env.NODE_ENV !== "production") {
-      console.log(`seed: ${await loadDemoOrganisers(db)} demo organiser account(s) added`);
+    const production = config().NODE_ENV === "production";
+    const loaded = await setUpDatabase({ seed: "always", demoOrganisers: !production });
+    console.log(`seed: ${loaded?.sessions ?? 0} session(s) added`);
+    if (!production) {
+      console.log(`seed: ${loaded?.organisers ?? 0} demo organiser account(s) added`);
     }
   } catch (error) {
     console.error(error);
