@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { PASSWORD_MIN_LENGTH } from "../app/lib/password.server";
 import { createOrganiser } from "../app/models/organiser.server";
 import { closeDatabase, database } from "../db/client";
-import { migrateToLatest } from "../db/migrate";
+import { migrateToLatest, withSetupLock } from "../db/migrate";
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +45,8 @@ try {
   const password = await askPassword();
   if (password.length < PASSWORD_MIN_LENGTH)
     throw new Error(`The password needs ${PASSWORD_MIN_LENGTH} or more characters.`);
-  await migrateToLatest(database().db);
+  // Safe beside an instance that is starting: both take the same setup lock.
+  await withSetupLock((db) => migrateToLatest(db, { inTransaction: true }));
   const organiser = await createOrganiser({
     email,
     name,
