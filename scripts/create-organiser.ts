@@ -11,7 +11,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { PASSWORD_MIN_LENGTH } from "../app/lib/password.server";
 import { createOrganiser } from "../app/models/organiser.server";
-import { closeDatabase, database } from "../db/client";
+import { closeDatabase } from "../db/client";
 import { migrateToLatest, withSetupLock } from "../db/migrate";
 
 const { values } = parseArgs({
