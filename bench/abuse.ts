@@ -82,7 +82,7 @@ async function attack(attempt: (n: number) => Promise<number>) {
   return statuses;
 }
 
-const describe = (statuses: Map<number, number>) =>
+const byStatus = (statuses: Map<number, number>) =>
   [...statuses.entries()]
     .sort(([a], [b]) => a - b)
     .map(([status, count]) => `${count} × ${status}`)
@@ -132,13 +132,13 @@ try {
   console.log("| attack | answers | what it got, per minute |");
   console.log("| --- | --- | --- |");
   console.log(
-    `| sign-ups from one client address | ${describe(signUps)} | ${perMinute(signUps.get(302) ?? 0)} sign-ups |`,
+    `| sign-ups from one client address | ${byStatus(signUps)} | ${perMinute(signUps.get(302) ?? 0)} sign-ups |`,
   );
   console.log(
-    `| mail to one address from one client | ${describe(mailAttempts)} | ${perMinute(mails.n)} mails |`,
+    `| mail to one address from one client | ${byStatus(mailAttempts)} | ${perMinute(mails.n)} mails |`,
   );
   console.log(
-    `| wrong passwords for one account, many clients | ${describe(guesses)} | ${perMinute(guesses.get(401) ?? 0)} checked |`,
+    `| wrong passwords for one account, many clients | ${byStatus(guesses)} | ${perMinute(guesses.get(401) ?? 0)} checked |`,
   );
 } finally {
   db.close();
