@@ -13,4 +13,5 @@ if ! node -e '
   echo "WARNING: set TEST_POSTGRES_URL to a server where the user may create databases." >&2
   exit 0
 fi
+npx remix build
 exec npx vitest run "$@"
