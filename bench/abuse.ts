@@ -5,7 +5,9 @@
  *   - sign-ups from one client address (8 requests in flight, a new address each time);
  *   - mails to one victim's address caused by one client (sign-ups to every session and
  *     password-reset requests, alternating);
- *   - wrong passwords checked for one account, from many client addresses at once.
+ *   - wrong passwords checked for one account, from many client addresses at once;
+ * and, first, how long a wrong password takes to answer for an address with an account and
+ * one without (and the same for the password-reset form), one request at a time.
  *
  *   npm run bench:abuse                 # 60 s per attack
  *   BENCH_SECONDS=20 npm run bench:abuse
@@ -99,6 +101,34 @@ try {
       .all(new Date().toISOString()) as { slug: string }[]
   ).map((row) => row.slug);
 
+  // Timing, before any attack: 20 requests each, alternating, a fresh client address each.
+  const timings = {
+    loginKnown: [] as number[],
+    loginUnknown: [] as number[],
+    resetKnown: [] as number[],
+    resetUnknown: [] as number[],
+  };
+  for (let i = 0; i < 20; i++) {
+    for (const [key, path, form] of [
+      ["loginKnown", "/beheer/inloggen", { email: ACCOUNT, password: `fout-${i}` }],
+      [
+        "loginUnknown",
+        "/beheer/inloggen",
+        { email: `niemand${i}@example.org`, password: `fout-${i}` },
+      ],
+      ["resetKnown", "/beheer/wachtwoord-vergeten", { email: "leuven@ondernemersagenda.local" }],
+      ["resetUnknown", "/beheer/wachtwoord-vergeten", { email: `niemand${i}@example.org` }],
+    ] as const) {
+      const started = performance.now();
+      await post(path, form, someClient());
+      timings[key].push(performance.now() - started);
+    }
+  }
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return (sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0);
+  };
+
   const signUps = await attack((n) =>
     post(
       `/sessies/${slugs[n % slugs.length]}`,
@@ -129,6 +159,12 @@ try {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   console.log(`${SECONDS} s per attack, ${IN_FLIGHT} requests in flight\n`);
+  console.log(
+    `wrong password, median of 20: ${median(timings.loginKnown)} ms with an account, ${median(timings.loginUnknown)} ms without`,
+  );
+  console.log(
+    `password-reset request, median of 20: ${median(timings.resetKnown)} ms with an account, ${median(timings.resetUnknown)} ms without\n`,
+  );
   console.log("| attack | answers | what it got, per minute |");
   console.log("| --- | --- | --- |");
   console.log(

@@ -62,7 +62,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function ManageRegistration() {
   const { registration, session, waitlistPosition } =
     useLoaderData<Awaited<ReturnType<typeof load>>>();
-  const actionData = useActionData<{ cancelled?: boolean }>();
+  const actionData = useActionData<{ cancelled?: boolean; error?: "unknownIntent" }>();
   const [searchParams] = useSearchParams();
   const { t, dateTimeRange } = useI18n();
   const confirming = searchParams.has("annuleren") && registration.status !== "cancelled";
@@ -72,6 +72,11 @@ export default function ManageRegistration() {
   return (
     <div className="wrap page narrow">
       <h1>{t("manage.title")}</h1>
+      {actionData?.error ? (
+        <p className="error-summary" role="alert">
+          {t("edge.badRequest.body")}
+        </p>
+      ) : null}
       <section className="registration-card" aria-labelledby="session-title">
         <h2 id="session-title">
           <Link to={`/sessies/${session.slug}`}>{session.title}</Link>
