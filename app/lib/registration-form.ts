@@ -9,6 +9,12 @@ export const LIMITS = { name: 120, email: 254, organisation: 160, dietary: 500 }
 const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 const CONTROL_EXCEPT_NEWLINES = /(?![\t\n\r])\p{Cc}/u;
 
+/**
+ * Whether a value holds a control character. No slug, link token or address has one, and
+ * PostgreSQL refuses a NUL in any text it is asked to compare: such a value is looked up nowhere.
+ */
+export const hasControlCharacter = (value: string) => CONTROL_CHARACTERS.test(value);
+
 const optionalText = (max: number, tooLong: MessageKey, multiline = false) =>
   z
     .string()

@@ -10,6 +10,7 @@ import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/lib/rate-limits.server";
+import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { logIn } from "~/models/organiser.server";
@@ -35,6 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = String(form.get("email") ?? "").slice(0, 254);
   const password = String(form.get("password") ?? "");
   const back = safeRedirectPath(form.get("terug"));
+  // No account has an address with a control character; PostgreSQL would refuse to look it up.
+  if (hasControlCharacter(email)) {
+    return Response.json({ message: i18n().t("login.invalid"), email: "" }, { status: 400 });
+  }
   const result = await logIn(email, password, { client });
   if (result.ok) {
     return redirect(back, {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { i18n } from "~/i18n";
+import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { cancelRegistration, getRegistrationByToken } from "~/models/registration.server";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 async function load(token: string) {
-  const found = await getRegistrationByToken(token);
+  const found = hasControlCharacter(token) ? null : await getRegistrationByToken(token);
   if (!found) throw new Response("Not Found", { status: 404, headers: PRIVATE });
   const { registration, session, waitlistPosition } = found;
   return {
@@ -48,6 +49,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  if (hasControlCharacter(token))
+    throw new Response("Not Found", { status: 404, headers: PRIVATE });
   const formData = await request.formData();
   if (formData.get("intent") !== "cancel") {
     return Response.json({ error: "unknownIntent" }, { status: 400, headers: PRIVATE });

@@ -14,6 +14,7 @@ import { localeOf } from "~/lib/locale.server";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import {
   type FieldErrors,
+  hasControlCharacter,
   LIMITS,
   parseRegistrationForm,
   readPersonValues,
@@ -41,7 +42,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const session = await getSessionBySlug(params.slug ?? "");
+  const slug = params.slug ?? "";
+  const session = hasControlCharacter(slug) ? null : await getSessionBySlug(slug);
   if (!session) throw new Response("Not Found", { status: 404 });
   return {
     session: {
@@ -73,6 +75,7 @@ interface ActionData {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
+  if (hasControlCharacter(slug)) throw new Response("Not Found", { status: 404 });
   const formData = await request.formData();
   // A field people cannot see: bots fill it in, people do not. Treat them as signed up, store nothing.
   if (formData.get("website")) return redirect(`/sessies/${encodeURIComponent(slug)}/bedankt`);
