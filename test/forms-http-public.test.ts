@@ -4,12 +4,12 @@ import { createOrganiser } from "../app/models/organiser.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import {
-  type Answer,
   delivery,
   type Expected,
   expectAnswered,
   expectUnchangedWhenRefused,
   formOf,
+  getPage,
   hostile,
   hostileInUrl,
   malformedBody,
@@ -324,7 +324,7 @@ describe("the sign-in form (/beheer/inloggen)", () => {
                 form: new URLSearchParams({ email: owner, password: PASSWORD, terug }),
                 client,
               })
-            : await getAnswer(`/beheer/inloggen?terug=${percentEncode(terug)}`, ownerCookie);
+            : await getPage(`/beheer/inloggen?terug=${percentEncode(terug)}`, ownerCookie);
           expectAnswered(answer, SIGN_IN_MESSAGES);
           expect(answer.status).toBe(302);
           expectSafeBack(answer.location, base);
@@ -351,19 +351,6 @@ async function linkQueued(email: string, before: Record<string, unknown>) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`no password link queued for ${email}`);
-}
-
-async function getAnswer(path: string, cookie?: string): Promise<Answer> {
-  const response = await send(path, { cookie });
-  const body = await response.text();
-  return {
-    status: response.status,
-    body,
-    text: visibleText(body),
-    location: response.headers.get("location"),
-    delivery: { kind: "page" },
-    setCookie: response.headers.getSetCookie(),
-  };
 }
 
 describe("forgot password (/beheer/wachtwoord-vergeten)", () => {

@@ -41,6 +41,19 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d(:00)?$/;
 const DATE_TIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(([01]\d|2[0-3]):[0-5]\d)(:00)?$/;
 const WHOLE_NUMBER = /^\d{1,9}$/;
 
+/** The largest id a row has: both databases keep ids as 32-bit integers. */
+const MAX_ROW_ID = 2 ** 31 - 1;
+
+/**
+ * A row id as a form or a URL carries it (a registration, an organiser, a city): digits for a
+ * number from 1 to 2^31 − 1, or null. PostgreSQL refuses to compare an id with anything larger.
+ */
+export function parseRowId(value: FormDataEntryValue | string | null | undefined): number | null {
+  if (typeof value !== "string" || !/^\d{1,10}$/.test(value)) return null;
+  const id = Number(value);
+  return id >= 1 && id <= MAX_ROW_ID ? id : null;
+}
+
 const isCalendarDate = (value: string) =>
   DATE.test(value) && DateTime.fromISO(value, { zone: TIME_ZONE }).isValid;
 
@@ -109,7 +122,7 @@ const sessionFields = z.object({
   kind: z.enum(SESSION_KINDS as [SessionKind, ...SessionKind[]], {
     error: "sessionForm.errors.kind.invalid",
   }),
-  cityId: wholeNumber("sessionForm.errors.cityId.required", { min: 1, max: 2 ** 31 - 1 }),
+  cityId: wholeNumber("sessionForm.errors.cityId.required", { min: 1, max: MAX_ROW_ID }),
   venueName: oneLine(
     SESSION_LIMITS.venueName,
     "sessionForm.errors.venueName.required",

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrganiser } from "~/lib/auth.server";
+import { parseRowId } from "~/lib/session-form";
 import { recordAudit } from "~/models/audit.server";
 import { attendeeExportResponse } from "~/models/export.server";
 
@@ -14,7 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { response, summary } = await attendeeExportResponse({
     scope: organiser.scope,
     format: params.get("formaat") ?? "csv",
-    cityId: city ? Number(city) : undefined,
+    // An id no city can have is refused like any other invalid one, never looked up.
+    cityId: city ? (parseRowId(city) ?? Number.NaN) : undefined,
     from: params.get("van") ?? "",
     to: params.get("tot") ?? "",
   });

@@ -6,6 +6,7 @@ import { Field } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
 import { enforce } from "~/lib/rate-limits.server";
+import { parseRowId } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
   inviteOrganiser,
@@ -56,17 +57,18 @@ interface ActionData {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const form = await request.formData();
+  const organiserId = parseRowId(form.get("organiserId"));
   if (form.get("intent") === "remove") {
-    const removed = await removeOrganiser(Number(form.get("organiserId")), {
-      organiserId: admin.id,
-    });
+    const removed =
+      organiserId !== null && (await removeOrganiser(organiserId, { organiserId: admin.id }));
     return Response.json({ removed } satisfies ActionData, { status: removed ? 200 : 409 });
   }
   if (form.get("intent") === "unlock") {
-    const unlocked = await unlockOrganiser(Number(form.get("organiserId")), {
-      organiserId: admin.id,
-    });
-    return Response.json({ unlocked } satisfies ActionData, { status: unlocked ? 200 : 404 });
+    const unlocked =
+      organiserId !== null && (await unlockOrganiser(organiserId, { organiserId: admin.id }));
+    // No such organiser: the not-found page says so, as for any other unknown id.
+    if (!unlocked) throw new Response("Not Found", { status: 404 });
+    return Response.json({ unlocked } satisfies ActionData);
   }
   const parsed = invitation.safeParse({
     name: form.get("name") ?? "",
@@ -83,6 +85,15 @@ export async function action({ request }: ActionFunctionArgs) {
         field === "scope" ? "organisers.errors.noScope" : (issue.message as MessageKey);
     }
     return Response.json({ errors } satisfies ActionData, { status: 400 });
+  }
+  // Only cities and partners that exist: an id the page never offered is no scope.
+  const { cities, partners } = await sessionFormOptions({ all: true });
+  const offered = (ids: number[], options: { id: number }[]) =>
+    ids.every((id) => options.some((option) => option.id === id));
+  if (!offered(parsed.data.cityIds, cities) || !offered(parsed.data.partnerIds, partners)) {
+    return Response.json({ errors: { scope: "organisers.errors.noScope" } } satisfies ActionData, {
+      status: 400,
+    });
   }
   await enforce(["invite.organiser", String(admin.id)]);
   const result = await inviteOrganiser(parsed.data, { organiserId: admin.id });

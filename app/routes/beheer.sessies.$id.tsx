@@ -7,7 +7,7 @@ import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { localeOf } from "~/lib/locale.server";
 import { readPersonValues } from "~/lib/registration-form";
-import { parseAttendeeForm } from "~/lib/session-form";
+import { parseAttendeeForm, parseRowId } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
   addAttendee,
@@ -51,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Notice = { key: MessageKey; values?: Record<string, string | number> };
 interface ActionData {
   notice?: Notice;
+  /** A request no button of this page sends. */
+  error?: MessageKey;
   errors?: Record<string, MessageKey>;
   values?: Record<string, string>;
 }
@@ -97,11 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   // Every other action names one registration, which must belong to this session.
-  const registrationId = Number(form.get("registrationId"));
-  if (
-    !Number.isSafeInteger(registrationId) ||
-    (await sessionIdOfRegistration(registrationId)) !== sessionId
-  ) {
+  const registrationId = parseRowId(form.get("registrationId"));
+  if (registrationId === null || (await sessionIdOfRegistration(registrationId)) !== sessionId) {
     throw new Response("Not Found", { status: 404 });
   }
   switch (intent) {
@@ -128,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply({ notice: { key: "attendees.done.checkedIn" } }, result.ok ? 200 : 409);
     }
     default:
-      return reply({}, 400);
+      return reply({ error: "edge.badRequest.body" }, 400);
   }
 }
 
@@ -191,6 +190,11 @@ export default function SessionAttendees() {
           {t(notice.key, notice.values)}
         </p>
       ))}
+      {actionData?.error ? (
+        <p className="error-summary" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
 
       <nav className="toolbar" aria-label={t("attendees.actions")}>
         <Link to={`/beheer/sessies/${session.id}/inchecken`} className="button">
@@ -457,6 +461,16 @@ export default function SessionAttendees() {
                       addErrors.dietaryNeeds ? t(addErrors.dietaryNeeds, { max: 500 }) : undefined
                     }
                   />
+                ) : addErrors.dietaryNeeds ? (
+                  <p className="error" role="alert">
+                    {t(addErrors.dietaryNeeds, { max: 500 })}
+                  </p>
+                ) : null}
+                {/* A field this form does not show, posted all the same: still say what is wrong. */}
+                {addErrors.enterpriseNumber ? (
+                  <p className="error" role="alert">
+                    {t(addErrors.enterpriseNumber)}
+                  </p>
                 ) : null}
                 <button type="submit" className="button">
                   {t("attendees.addSubmit")}

@@ -3,6 +3,7 @@ import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { i18n } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { parseRowId } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
   type Attendee,
@@ -40,11 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await request.formData();
-  const registrationId = Number(form.get("registrationId"));
-  if (
-    !Number.isSafeInteger(registrationId) ||
-    (await sessionIdOfRegistration(registrationId)) !== sessionId
-  ) {
+  const registrationId = parseRowId(form.get("registrationId"));
+  if (registrationId === null || (await sessionIdOfRegistration(registrationId)) !== sessionId) {
     throw new Response("Not Found", { status: 404 });
   }
   const result = await setCheckedIn(registrationId, form.get("present") === "true", {

@@ -4,7 +4,7 @@ import { SessionForm } from "~/components/session-form";
 import { i18n } from "~/i18n";
 import { requireOrganiser } from "~/lib/auth.server";
 import { readSessionForm, toSessionPage } from "~/lib/session-admin.server";
-import type { SessionFormErrors, SessionFormValues } from "~/lib/session-form";
+import { parseRowId, type SessionFormErrors, type SessionFormValues } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import { isSessionInScope } from "~/models/scope.server";
 import { sessionFormOptions } from "~/models/session.server";
@@ -36,7 +36,7 @@ const EMPTY: SessionFormValues = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
   const options = await sessionFormOptions(organiser.scope);
-  const copyOf = Number(new URL(request.url).searchParams.get("kopie"));
+  const copyOf = parseRowId(new URL(request.url).searchParams.get("kopie"));
   if (copyOf && (await isSessionInScope(organiser.scope, copyOf))) {
     const values = await duplicateValues(copyOf);
     if (values) return { ...options, values, copy: true };
