@@ -3,6 +3,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
+import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { requestPasswordReset } from "~/models/organiser.server";
@@ -16,7 +17,8 @@ export const meta: MetaFunction = () => [
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "").trim();
-  if (email.length <= 254 && email.includes("@")) {
+  // No account has an address with a control character, and PostgreSQL refuses to look one up.
+  if (email.length <= 254 && email.includes("@") && !hasControlCharacter(email)) {
     // Counted whether or not the address has an account: the limits say nothing about that.
     await enforce(["reset.client", clientOf(context)], ["mail.address", email]);
     // The answer does not wait for the link to be made and queued: how long it takes would
