@@ -117,6 +117,8 @@ export interface OrganisersTable {
   /** scrypt, in the form "scrypt$N$r$p$salt$hash" (base64url parts). */
   password_hash: string;
   role: OrganiserRole;
+  /** Set when an admin removed the account: it can no longer sign in, the log still names it. */
+  removed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: ColumnType<Instant, Instant, never>;
   updated_at: Instant;
 }

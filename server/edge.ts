@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { DEFAULT_LOCALE, i18n, type MessageKey } from "../app/i18n";
+import { hasControlCharacter } from "../app/lib/registration-form";
 
 /**
  * What every request must satisfy before the app reads it. A browser posting one of this
@@ -83,6 +84,15 @@ export function isFormBody(contentType: string | undefined): boolean {
   return type?.trim().toLowerCase() === FORM_TYPE;
 }
 
+/** A URL whose decoded path and query hold no control character (and that decodes at all). */
+export function isCleanUrl(url: string): boolean {
+  try {
+    return !hasControlCharacter(decodeURIComponent(url.replace(/\+/g, " ")));
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses what no page of this site sends, before any body is read. */
 export function guardRequests({ bodyLimit }: { bodyLimit: number }) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -91,6 +101,8 @@ export function guardRequests({ bodyLimit }: { bodyLimit: number }) {
     if (!hosts[0] || hosts.some((host) => host !== undefined && !URL.canParse(`http://${host}/`))) {
       return refuse(req, res, "badRequest");
     }
+    // No address of this site holds a control character; one would only reach the database.
+    if (!isCleanUrl(req.originalUrl)) return refuse(req, res, "badRequest");
     if (req.method === "GET" || req.method === "HEAD") return next();
 
     if (!isSameOrigin(req)) return refuse(req, res, "forbidden");

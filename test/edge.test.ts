@@ -102,6 +102,22 @@ describe("posts that no page of this site sends", () => {
     expect(await registrationsOf(session.id)).toEqual([]);
   });
 
+  it.each([
+    "/sessies/%00/bedankt",
+    "/sessies/%00/agenda.ics",
+    "/steden/%00",
+    "/?stad=%00",
+    "/beheer/inloggen?terug=%0d%0a",
+    "/sessies/%E0%A4%A",
+  ])(
+    "answers an address with a control character or a broken escape with 400: %s",
+    async (path) => {
+      const response = await send(path);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("We konden deze aanvraag niet lezen.");
+    },
+  );
+
   it("answers a Host header that is no host with 400", async () => {
     const response = await raw("/", { headers: { Host: "bad host/..." } });
     expect(response.status).toBe(400);
@@ -189,7 +205,14 @@ describe("cross-site posts", () => {
       password: "een-lang-wachtwoord",
       role: "admin",
     });
-    for (const terug of ["/beheer\r\nSet-Cookie: x=y", "//evil.example", "/beheer/\u00e9"]) {
+    for (const terug of [
+      "/beheer\r\nSet-Cookie: x=y",
+      "//evil.example",
+      "/beheer/\u00e9",
+      "/beheer/../../evil",
+      "/beheer/%2e%2e/evil",
+      "/beheerder",
+    ]) {
       const response = await send("/beheer/inloggen", {
         form: { email: "terug@leuven.test", password: "een-lang-wachtwoord", terug },
       });

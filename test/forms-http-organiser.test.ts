@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser } from "../app/models/organiser.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
+import { isCleanUrl } from "../server/edge";
 import {
   type Answer,
   delivery,
@@ -24,7 +25,6 @@ import {
   t,
   visibleText,
 } from "./forms-http.shared";
-import { TEST_DATABASE } from "./support/database";
 import { createSession, person } from "./support/factories";
 import { cookieFrom, newClient, send } from "./support/http";
 
@@ -556,10 +556,7 @@ describe("the organisers page (/beheer/organisatoren)", () => {
 });
 
 describe("removing an organiser who has worked in the workspace", () => {
-  // Known: removeOrganiser (app/models/organiser.server.ts) deletes the row while audit_log
-  // entries still name it (audit_log_organiser_id_fkey), which both databases refuse: a 500.
-  // Reported to its owner; when it is fixed, this test fails and `it.fails` goes.
-  it.fails("answers without a 5xx", async () => {
+  it("answers without a 5xx", async () => {
     const email = `collega-${process.pid}@example.org`;
     const colleague = await createOrganiser({
       email,
@@ -628,8 +625,12 @@ describe("the export form (/beheer/export → /beheer/export/download)", () => {
           } else {
             expect(response.status, context).toBe(400);
             const text = visibleText(body.toString("utf8"));
+            // An address with a control character is refused at the edge, with its own words.
+            const words = isCleanUrl(`/?${search}`)
+              ? EXPORT_ERRORS
+              : (["edge.badRequest.body"] as const);
             expect(
-              EXPORT_ERRORS.some((key) => text.includes(t(key))),
+              words.some((key) => text.includes(t(key))),
               `${context}: ${text.slice(0, 200)}`,
             ).toBe(true);
           }
@@ -718,25 +719,19 @@ describe("bodies no browser writes", () => {
     );
   });
 
-  // Known: requireSessionAccess (app/lib/auth.server.ts) compares any safe integer with the
-  // 32-bit id column, which PostgreSQL refuses with an error. Reported to its owner; when it is
-  // fixed, this test fails on PostgreSQL and `it.fails` goes.
-  (TEST_DATABASE === "postgres" ? it.fails : it)(
-    "answer a session id past 2^31 - 1 with 404, not 500",
-    async () => {
-      for (const id of ["2147483648", "-2147483649", "99999999999"]) {
-        for (const path of [`/beheer/sessies/${id}`, `/beheer/sessies/${id}/bewerken`]) {
-          const answer = await getPage(path, cookie);
-          expect(answer.status, path).toBe(404);
-          const posted = await post({
-            path,
-            routeId: "",
-            form: new URLSearchParams({ intent: "cancel", registrationId: "1" }),
-            cookie,
-          });
-          expect(posted.status, `POST ${path}`).toBe(404);
-        }
+  it("answer a session id past 2^31 - 1 with 404, not 500", async () => {
+    for (const id of ["2147483648", "-2147483649", "99999999999"]) {
+      for (const path of [`/beheer/sessies/${id}`, `/beheer/sessies/${id}/bewerken`]) {
+        const answer = await getPage(path, cookie);
+        expect(answer.status, path).toBe(404);
+        const posted = await post({
+          path,
+          routeId: "",
+          form: new URLSearchParams({ intent: "cancel", registrationId: "1" }),
+          cookie,
+        });
+        expect(posted.status, `POST ${path}`).toBe(404);
       }
-    },
-  );
+    }
+  });
 });

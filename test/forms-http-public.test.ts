@@ -326,6 +326,8 @@ describe("the sign-in form (/beheer/inloggen)", () => {
               })
             : await getPage(`/beheer/inloggen?terug=${percentEncode(terug)}`, ownerCookie);
           expectAnswered(answer, SIGN_IN_MESSAGES);
+          // A way back with a control character in the address itself is refused at the edge.
+          if (answer.badUrl) return;
           expect(answer.status).toBe(302);
           expectSafeBack(answer.location, base);
           if (/^\/beheer[\w/?=&%-]{0,1900}$/.test(terug) && !terug.includes("//"))

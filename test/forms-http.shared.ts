@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { DEFAULT_LOCALE, i18n, type MessageKey } from "../app/i18n";
 import { database } from "../db/client";
+import { isCleanUrl } from "../server/edge";
 import { appUrl, send } from "./support/http";
 
 /**
@@ -226,6 +227,8 @@ export interface Answer {
   setCookie: string[];
   /** The body sent was larger than the edge takes. */
   oversize?: boolean;
+  /** The address held a control character or a broken escape: the edge refuses it first. */
+  badUrl?: boolean;
 }
 
 const withQuery = (path: string, query: string) =>
@@ -293,6 +296,7 @@ export async function post({
     delivery,
     setCookie: response.headers.getSetCookie(),
     oversize: Buffer.byteLength(sent) > BODY_LIMIT,
+    badUrl: !isCleanUrl(path),
   };
 }
 
@@ -307,6 +311,7 @@ export async function getPage(path: string, cookie?: string): Promise<Answer> {
     location: response.headers.get("location"),
     delivery: { kind: "page" },
     setCookie: response.headers.getSetCookie(),
+    badUrl: !isCleanUrl(path),
   };
 }
 
@@ -430,7 +435,12 @@ export function expectAnswered(answer: Answer, messages?: Partial<Record<number,
   const context = `${status} ${delivery.kind}${"how" in delivery ? ` ${delivery.how}` : ""}: ${answer.text.slice(0, 300)}`;
   expect(status, context).toBeGreaterThanOrEqual(200);
   expect(status, context).toBeLessThan(500);
-  // The edge checks the origin, then the length, then the type.
+  // The edge checks the address, then the origin, then the length, then the type.
+  if (answer.badUrl) {
+    expect(status, context).toBe(400);
+    expect(answer.text, context).toContain(t("edge.badRequest.body"));
+    return;
+  }
   const refusedAtEdge =
     delivery.kind === "edge" && !(delivery.status === 415 && answer.oversize)
       ? delivery.status

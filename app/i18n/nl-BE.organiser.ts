@@ -35,6 +35,8 @@ export const nlBEOrganiser = {
   "reset.newPasswordHint": "Minstens {min} tekens. Een zin van enkele woorden werkt goed.",
   "reset.repeat": "Herhaal het wachtwoord",
   "reset.save": "Wachtwoord opslaan",
+  "reset.invalidCharacters":
+    "Je wachtwoord bevat een onzichtbaar stuurteken (zoals een regeleinde). Typ het opnieuw.",
   "reset.length": "Je wachtwoord moet minstens {min} en hoogstens {max} tekens tellen.",
   "reset.mismatch": "De twee wachtwoorden zijn niet gelijk.",
   "reset.invalidLink": "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.",

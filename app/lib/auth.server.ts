@@ -7,6 +7,7 @@ import {
 import { isSessionInScope } from "../models/scope.server";
 import { config } from "./config.server";
 import { cookieName, isSecure } from "./cookies.server";
+import { parseRowId } from "./session-form";
 
 const sessionCookie = createCookie(cookieName("oa_session"), {
   httpOnly: true,
@@ -39,9 +40,11 @@ export async function signOut(request: Request): Promise<string> {
 export function safeRedirectPath(value: FormDataEntryValue | string | null): string {
   const path = typeof value === "string" ? value : "";
   const safe =
-    path.startsWith("/beheer") &&
-    !path.startsWith("//") &&
+    /^\/beheer(?:[/?#]|$)/.test(path) &&
     !path.includes("\\") &&
+    // No "." or ".." segment, written out or encoded: the browser would resolve it off /beheer.
+    !/(?:^|\/)\.\.?(?:[/?#]|$)/.test(path) &&
+    !/%2e/i.test(path) &&
     path.length <= 2000 &&
     /^[\x21-\x7e]*$/.test(path);
   return safe ? path : "/beheer";
@@ -75,8 +78,8 @@ export async function requireAdmin(request: Request): Promise<SignedInOrganiser>
  */
 export async function requireSessionAccess(request: Request, sessionIdParam: string | undefined) {
   const organiser = await requireOrganiser(request);
-  const sessionId = Number(sessionIdParam);
-  if (!Number.isSafeInteger(sessionId) || !(await isSessionInScope(organiser.scope, sessionId))) {
+  const sessionId = parseRowId(sessionIdParam);
+  if (sessionId === null || !(await isSessionInScope(organiser.scope, sessionId))) {
     throw new Response("Not Found", { status: 404 });
   }
   return { organiser, sessionId };

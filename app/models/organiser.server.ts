@@ -14,6 +14,7 @@ import {
   verifyPassword,
 } from "../lib/password.server";
 import { budgetOf } from "../lib/rate-limits.server";
+import { hasControlCharacter } from "../lib/registration-form";
 import { recordAudit } from "./audit.server";
 import { consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
 import type { SessionScope } from "./scope.server";
@@ -175,6 +176,8 @@ export async function logIn(
     matches =
       password.length > 0 &&
       password.length <= PASSWORD_MAX_LENGTH &&
+      // No password is ever set with one, and scrypt would read "secret\0" as "secret".
+      !hasControlCharacter(password) &&
       (await verifyPassword(password, organiser?.password_hash ?? (await decoyHash())));
   } catch (error) {
     if (!(error instanceof PasswordHashingBusy)) throw error;
@@ -339,6 +342,7 @@ export async function listOrganisers(now = new Date().toISOString()): Promise<Or
   const organisers = await db
     .selectFrom("organisers")
     .select(["id", "email", "name", "role"])
+    .where("removed_at", "is", null)
     .orderBy("name")
     .execute();
   const scopes = await db
@@ -401,26 +405,46 @@ export async function inviteOrganiser(
   });
 }
 
-/** Removes an organiser's account, which ends their sessions at once. Nobody removes themselves. */
+/**
+ * Removes an organiser's account: their sessions end at once, they can no longer sign in, and
+ * their address is free to be invited again. The row stays, so the audit log still names who
+ * did what. Nobody removes themselves.
+ */
 export async function removeOrganiser(
   id: number,
   { organiserId, now = new Date().toISOString() }: { organiserId: number; now?: string },
 ): Promise<boolean> {
   if (id === organiserId) return false;
   return writeTransaction(async (trx) => {
-    const removed = await trx
-      .deleteFrom("organisers")
+    const current = await trx
+      .selectFrom("organisers")
+      .select("email")
       .where("id", "=", id)
-      .returning("email")
+      .where("removed_at", "is", null)
       .executeTakeFirst();
-    if (!removed) return false;
+    if (!current) return false;
+    await trx
+      .updateTable("organisers")
+      .set({
+        removed_at: now,
+        // An address no one can have: the real one may be invited again.
+        email: `verwijderd-${id}@removed.invalid`,
+        // No scrypt hash: no password ever matches it.
+        password_hash: "removed",
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .execute();
+    await trx.deleteFrom("organiser_scopes").where("organiser_id", "=", id).execute();
+    await trx.deleteFrom("auth_sessions").where("organiser_id", "=", id).execute();
+    await trx.deleteFrom("password_resets").where("organiser_id", "=", id).execute();
     await recordAudit(
       {
         organiserId,
         action: "organiser.remove",
         subjectType: "organiser",
         subjectId: id,
-        summary: `Organisator ${removed.email} verwijderd`,
+        summary: `Organisator ${current.email} verwijderd`,
       },
       { trx, now },
     );
@@ -437,6 +461,7 @@ export async function unlockOrganiser(
     .db.selectFrom("organisers")
     .select(["id", "email"])
     .where("id", "=", id)
+    .where("removed_at", "is", null)
     .executeTakeFirst();
   if (!organiser) return false;
   await unlockSignIn(organiser.email);

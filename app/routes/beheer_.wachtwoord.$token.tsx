@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/password.server";
+import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { isResetTokenValid, resetPassword } from "~/models/organiser.server";
@@ -35,6 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { error: t("reset.length", { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }) },
       { status: 400 },
     );
+  }
+  if (hasControlCharacter(password)) {
+    return Response.json({ error: t("reset.invalidCharacters") }, { status: 400 });
   }
   if (password !== repeat) return Response.json({ error: t("reset.mismatch") }, { status: 400 });
   const result = await resetPassword(params.token ?? "", password);

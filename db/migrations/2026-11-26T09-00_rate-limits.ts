@@ -6,6 +6,8 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
  * Abuse limits shared by every instance: one row per counted request, under a key that is a
  * hash of what is limited (never the address itself), kept for as long as its limit looks
  * back. Failed sign-ins are counted there too, so the columns that counted them per account go.
+ * A removed organiser's row stays (marked removed, unable to sign in) so that the audit log
+ * still says who did what.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -26,9 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable("organisers").dropColumn("failed_logins").execute();
   await db.schema.alterTable("organisers").dropColumn("locked_until").execute();
+  await db.schema.alterTable("organisers").addColumn("removed_at", "text").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("organisers").dropColumn("removed_at").execute();
   await db.schema.alterTable("organisers").addColumn("locked_until", "text").execute();
   await db.schema
     .alterTable("organisers")
