@@ -274,6 +274,30 @@ describe("admins managing organisers", () => {
       .where("action", "=", "organiser.remove")
       .execute();
     expect(log.map((e) => e.summary)).toContain(`Organisator ${other.email} verwijderd`);
+    // Gone from the list and unable to sign in; the address may be invited again.
+    expect((await listOrganisers()).map((o) => o.id)).not.toContain(other.id);
+    expect(await logIn(other.email, PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toBe(false);
+    expect(
+      await inviteOrganiser(
+        { email: other.email, name: "Terug", role: "admin", cityIds: [], partnerIds: [] },
+        { organiserId: admin.id },
+      ),
+    ).toMatchObject({ ok: true });
+  });
+
+  it("remove an account that has worked in the workspace: the log still names who did what", async () => {
+    const admin = await organiser();
+    const other = await organiser();
+    await unlockOrganiser(admin.id, { organiserId: other.id });
+    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toBe(true);
+    const entry = await database()
+      .db.selectFrom("audit_log")
+      .innerJoin("organisers", "organisers.id", "audit_log.organiser_id")
+      .select(["organisers.name", "audit_log.action"])
+      .where("audit_log.organiser_id", "=", other.id)
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({ name: other.name, action: "organiser.unlock" });
   });
 });
 
