@@ -14,6 +14,8 @@ export const meta: MetaFunction = () => [
   { title: `${i18n().t("reset.title")} · ${i18n().t("site.name")}` },
 ];
 
+const AFTER_THE_ANSWER_MS = 200;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "").trim();
@@ -21,9 +23,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (email.length <= 254 && email.includes("@") && !hasControlCharacter(email)) {
     // Counted whether or not the address has an account: the limits say nothing about that.
     await enforce(["reset.client", clientOf(context)], ["mail.address", email]);
-    // The answer does not wait for the link to be made and queued: how long it takes would
-    // tell which addresses have an account.
-    requestPasswordReset(email).catch((error) => console.error("password reset:", error));
+    // The link is made and queued once the answer has left: how long that takes would
+    // otherwise tell which addresses have an account.
+    setTimeout(() => {
+      requestPasswordReset(email).catch((error) => console.error("password reset:", error));
+    }, AFTER_THE_ANSWER_MS);
   }
   // The same answer whether or not the address has an account.
   return { sent: true };
