@@ -26,6 +26,13 @@ const slots = {
   waiting: [] as (() => void)[],
 };
 
+let started = 0;
+
+/** How busy hashing is: hashes started since the process began, running now, waiting now. */
+export function hashingState() {
+  return { started, running: slots.running, waiting: slots.waiting.length };
+}
+
 async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
   const { PASSWORD_HASH_CONCURRENCY, PASSWORD_HASH_QUEUE } = config();
   if (slots.running >= PASSWORD_HASH_CONCURRENCY) {
@@ -35,6 +42,7 @@ async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
     slots.running++;
   }
   try {
+    started++;
     return await work();
   } finally {
     // Hand the slot straight to the next in line, or give it back.
