@@ -87,6 +87,8 @@ export interface RegistrationsTable {
   queue_position: number;
   /** Opens this person's check-in for an organiser (the QR code in the confirmation). */
   checkin_code: string | null;
+  /** When this person's data was replaced by placeholders (retention or erasure); null until then. */
+  anonymised_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export interface OutboxTable {
@@ -107,6 +109,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: ColumnType<Instant, Instant, never>;
   sent_at: Instant | null;
+  /** When the body and the recipient of a sent mail were removed (after OUTBOX_KEEP_DAYS). */
+  body_purged_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export interface OrganisersTable {
@@ -152,7 +156,12 @@ export interface AuditLogTable {
   action: string;
   subject_type: string;
   subject_id: number | null;
+  /** Entries written before the catalogue: a Dutch sentence. Newer entries leave it empty. */
   summary: string;
+  /** JSON of the non-personal particulars (ids, counts, field names); null on older entries. */
+  details: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The client address of the request that caused it (as rate limits count it); null if none. */
+  client_address: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Instant;
 }
 
@@ -163,6 +172,17 @@ export interface RateLimitHitsTable {
   key: string;
   /** When, in epoch milliseconds. */
   at: number;
+}
+
+/** One daily job's run on one day (UTC): the first worker to insert the row runs it. */
+export interface MaintenanceRunsTable {
+  job: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  started_at: Instant;
+  finished_at: Instant | null;
+  /** JSON of what the run did (counts). */
+  result: string | null;
 }
 
 export interface Database {
@@ -178,6 +198,7 @@ export interface Database {
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;
   rate_limit_hits: RateLimitHitsTable;
+  maintenance_runs: MaintenanceRunsTable;
 }
 
 export type City = Selectable<CitiesTable>;

@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as initial from "./2026-11-25T10-00_initial";
 import * as organisers from "./2026-11-25T14-00_organisers";
 import * as rateLimits from "./2026-11-26T09-00_rate-limits";
+import * as personalData from "./2026-11-26T12-00_personal-data";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
   "2026-11-25T10-00_initial": initial,
   "2026-11-25T14-00_organisers": organisers,
   "2026-11-26T09-00_rate-limits": rateLimits,
+  "2026-11-26T12-00_personal-data": personalData,
 };
