@@ -1,5 +1,6 @@
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import { config } from "./app/lib/config.server";
+import { runDailyRetention } from "./app/models/personal-data.server";
 import { closeDatabase, database } from "./db/client";
 import { startOutboxWorker } from "./emails/outbox.server";
 import { transportFromConfig } from "./emails/transport.server";
@@ -30,7 +31,11 @@ const build: ServerBuild = await import(BUILD_PATH);
 const app = createApp(build);
 
 const transport = transportFromConfig();
-const worker = settings.OUTBOX_WORKER === "on" ? startOutboxWorker(transport) : undefined;
+// The worker also applies the retention periods once a day (once, however many instances run).
+const worker =
+  settings.OUTBOX_WORKER === "on"
+    ? startOutboxWorker(transport, { daily: runDailyRetention })
+    : undefined;
 
 const server = app.listen(settings.PORT, () => {
   const address = server.address();

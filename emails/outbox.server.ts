@@ -176,17 +176,39 @@ export async function processOutbox(
   }
 }
 
-/** Polls the outbox until stopped. */
+/** How often a worker asks whether today's daily work has been done (by any worker). */
+const DAILY_CHECK_MS = 60 * 60 * 1000;
+
+/**
+ * Polls the outbox until stopped. `daily` is work the worker also does once a day (the
+ * retention run): it is asked about every hour and must itself make sure that several workers
+ * do it once a day (see runDailyRetention).
+ */
 export function startOutboxWorker(
   transport: MailTransport,
-  { pollMs = config().OUTBOX_POLL_MS } = {},
+  {
+    pollMs = config().OUTBOX_POLL_MS,
+    daily,
+  }: {
+    pollMs?: number;
+    daily?: (options: { stopping: () => boolean }) => Promise<unknown>;
+  } = {},
 ): { stop: () => Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
+  let nextDailyCheck = 0;
+  const dailyWork = async () => {
+    if (!daily || stopped || Date.now() < nextDailyCheck) return;
+    nextDailyCheck = Date.now() + DAILY_CHECK_MS;
+    await daily({ stopping: () => stopped }).catch((error) =>
+      console.error("daily maintenance:", error),
+    );
+  };
   const tick = () => {
     current = processOutbox(transport, { stopping: () => stopped })
       .catch((error) => console.error("outbox worker:", error))
+      .then(dailyWork)
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, pollMs);
       });

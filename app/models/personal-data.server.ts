@@ -1,10 +1,14 @@
-import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { DateTime } from "luxon";
+import { type DatabaseHandle, database } from "../../db/client";
 import type { Database } from "../../db/schema";
+import { writeTransaction } from "../../db/transaction";
+import { config } from "../lib/config.server";
 
 /*
  * Personal data of attendees, and how it leaves the database: anonymising one registration
- * (after the retention period, or when the person asks for erasure).
+ * (after the retention period, or when the person asks for erasure), and the daily retention
+ * run that anonymises old registrations and empties old sent mail.
  */
 
 /** The name an anonymised registration shows everywhere (lists, exports, the audit log). */
@@ -21,8 +25,8 @@ export function anonymisedEmail(registrationId: number): string {
 
 /**
  * Replaces the person in a registration by placeholders, inside the caller's write transaction:
- * name, email address, organisation, enterprise number and dietary needs go; the manage link
- * and the check-in code stop working for good. What the city counts stays: the session, the
+ * name, email address, organisation, enterprise number and dietary needs go; its manage links
+ * and check-in codes stop leading to it for good. What the city counts stays: the session, the
  * status, when it was made, confirmed, cancelled and checked in.
  *
  * The registration's mail goes too: sent and failed messages lose their recipient and body,
@@ -49,9 +53,6 @@ export async function anonymiseRegistration(
       organisation: null,
       enterprise_number: null,
       dietary_needs: null,
-      // Random and thrown away: no link or code anyone holds can match it again.
-      manage_token: `geanonimiseerd:${randomBytes(32).toString("base64url")}`,
-      checkin_code: null,
       anonymised_at: now,
       updated_at: now,
     })
@@ -59,6 +60,14 @@ export async function anonymiseRegistration(
     .where("anonymised_at", "is", null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
+
+  // Every manage link and check-in code of the person leads to no one from now on (the link
+  // answers "erased"): the tokens are kept only as hashes, detached from the registration.
+  await trx
+    .updateTable("registration_tokens")
+    .set({ registration_id: null })
+    .where("registration_id", "=", registrationId)
+    .execute();
 
   await trx
     .deleteFrom("outbox")
@@ -84,3 +93,126 @@ export const PURGED_MAIL = {
   text: "",
   ics: null,
 } as const;
+
+/* Retention ---------------------------------------------------------------------------------- */
+
+export interface RetentionRun {
+  /** Registrations anonymised by this run. */
+  registrations: number;
+  /** Sent mails whose body and recipient were removed by this run. */
+  mails: number;
+}
+
+export interface RetentionOptions {
+  /** The moment to count back from (UTC ISO-8601): tests move the clock by passing it. */
+  now?: string;
+  handle?: DatabaseHandle;
+  /** Months after a session's end that its registrations keep their person (RETENTION_MONTHS). */
+  retentionMonths?: number;
+  /** Days after sending that a mail keeps its body and recipient (OUTBOX_KEEP_DAYS). */
+  outboxKeepDays?: number;
+  /** Checked between batches: once true, the run stops early (the next one finishes the job). */
+  stopping?: () => boolean;
+}
+
+/** Registrations anonymised per write transaction: the write lock is held briefly each time. */
+const BATCH = 200;
+
+/**
+ * Anonymises every registration whose session ended more than RETENTION_MONTHS ago, and
+ * empties every mail sent more than OUTBOX_KEEP_DAYS ago (pending and failed mail is kept, for
+ * the worker and for whoever looks into a failure). Running it again changes nothing more.
+ */
+export async function applyRetention({
+  now = new Date().toISOString(),
+  handle = database(),
+  retentionMonths = config().RETENTION_MONTHS,
+  outboxKeepDays = config().OUTBOX_KEEP_DAYS,
+  stopping = () => false,
+}: RetentionOptions = {}): Promise<RetentionRun> {
+  const run: RetentionRun = { registrations: 0, mails: 0 };
+  const utc = DateTime.fromISO(now, { zone: "utc" });
+  const endedBefore = utc.minus({ months: retentionMonths }).toISO() ?? now;
+  const sentBefore = utc.minus({ days: outboxKeepDays }).toISO() ?? now;
+
+  for (;;) {
+    if (stopping()) return run;
+    const done = await writeTransaction(async (trx) => {
+      const due = await trx
+        .selectFrom("registrations")
+        .innerJoin("sessions", "sessions.id", "registrations.session_id")
+        .select("registrations.id")
+        .where("sessions.ends_at", "<", endedBefore)
+        .where("registrations.anonymised_at", "is", null)
+        .orderBy("registrations.id")
+        .limit(BATCH)
+        .execute();
+      let anonymised = 0;
+      for (const { id } of due) {
+        if (await anonymiseRegistration(trx, id, now)) anonymised++;
+      }
+      run.registrations += anonymised;
+      return due.length < BATCH;
+    }, handle);
+    if (done) break;
+  }
+
+  const purged = await handle.db
+    .updateTable("outbox")
+    .set(PURGED_MAIL)
+    .set({ body_purged_at: now })
+    .where("status", "=", "sent")
+    .where("sent_at", "<", sentBefore)
+    .where("body_purged_at", "is", null)
+    .executeTakeFirst();
+  run.mails = Number(purged.numUpdatedRows);
+  return run;
+}
+
+export const RETENTION_JOB = "retention";
+
+/**
+ * The daily retention run, for the mail workers: every worker may call it as often as it likes,
+ * and per UTC day only the first to insert that day's row in `maintenance_runs` runs it. The
+ * insert is one atomic statement on both databases (a unique key, ON CONFLICT DO NOTHING), so
+ * workers racing at midnight run it once. A run that fails or is stopped gives its day back, so
+ * another worker (or the next check) runs it after all. Answers the run, or null when this
+ * day's run was already taken.
+ */
+export async function runDailyRetention(
+  options: RetentionOptions = {},
+): Promise<RetentionRun | null> {
+  const { now = new Date().toISOString(), handle = database() } = options;
+  const day = now.slice(0, 10);
+  const claimed = await handle.db
+    .insertInto("maintenance_runs")
+    .values({ job: RETENTION_JOB, day, started_at: now, finished_at: null, result: null })
+    .onConflict((conflict) => conflict.columns(["job", "day"]).doNothing())
+    .executeTakeFirst();
+  if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return null;
+
+  const release = () =>
+    handle.db
+      .deleteFrom("maintenance_runs")
+      .where("job", "=", RETENTION_JOB)
+      .where("day", "=", day)
+      .execute();
+  let run: RetentionRun;
+  try {
+    run = await applyRetention({ ...options, now, handle });
+  } catch (error) {
+    await release().catch(() => {});
+    throw error;
+  }
+  if (options.stopping?.()) {
+    await release();
+    return run;
+  }
+  await handle.db
+    .updateTable("maintenance_runs")
+    .set({ finished_at: new Date().toISOString(), result: JSON.stringify(run) })
+    .where("job", "=", RETENTION_JOB)
+    .where("day", "=", day)
+    .execute();
+  return run;
+}

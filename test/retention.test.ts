@@ -1,0 +1,255 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import {
+  ANONYMISED_NAME,
+  anonymisedEmail,
+  anonymiseRegistration,
+  applyRetention,
+  runDailyRetention,
+} from "../app/models/personal-data.server";
+import { signUp } from "../app/models/registration.server";
+import { createDatabase, database } from "../db/client";
+import { writeTransaction } from "../db/transaction";
+import { processOutbox, startOutboxWorker } from "../emails/outbox.server";
+import type { MailTransport } from "../emails/transport.server";
+import { createSession, person, registrationsOf } from "./support/factories";
+
+const opts = { locale: "nl-BE" as const };
+const DAY = 24 * 3_600_000;
+
+const delivered: MailTransport = { send: async () => ({ id: "ok" }), close: () => {} };
+
+const plus = (instant: string, duration: Record<string, number>) =>
+  DateTime.fromISO(instant, { zone: "utc" }).plus(duration).toISO() as string;
+
+/** Per session: how many registrations of each status, and how many checked in. */
+async function countsOf(sessionId: number) {
+  const rows = await registrationsOf(sessionId);
+  const counts: Record<string, number> = { checkedIn: 0 };
+  for (const row of rows) {
+    counts[row.status] = (counts[row.status] ?? 0) + 1;
+    if (row.checked_in_at) counts.checkedIn = (counts.checkedIn ?? 0) + 1;
+  }
+  return counts;
+}
+
+async function mailsOfRegistrations(ids: number[]) {
+  return database()
+    .db.selectFrom("outbox")
+    .selectAll()
+    .where("registration_id", "in", ids)
+    .orderBy("id")
+    .execute();
+}
+
+async function tokensOf(ids: number[]) {
+  return database()
+    .db.selectFrom("registration_tokens")
+    .select("registration_id")
+    .where("registration_id", "in", ids)
+    .execute();
+}
+
+describe("retention", () => {
+  it("anonymises the registrations of sessions that ended more than RETENTION_MONTHS ago, keeps the counts, and empties old sent mail", async () => {
+    const { db } = database();
+    // Old ends in a week and a bit; recent two months after it. The clock then moves to 13
+    // months after old's end: old ended 13 months ago, recent 11.
+    const old = await createSession({ capacity: 2 });
+    const recent = await createSession({
+      capacity: 2,
+      starts_at: plus(old.starts_at, { months: 2 }),
+      ends_at: plus(old.ends_at, { months: 2 }),
+    });
+    const now = plus(old.ends_at, { months: 13 });
+    expect(plus(recent.ends_at, { months: 11 }) <= now).toBe(true);
+    expect(plus(recent.ends_at, { months: 12 }) > now).toBe(true);
+
+    for (const n of [1, 2, 3]) {
+      await signUp(
+        old.slug,
+        person(n, {
+          name: `Oud ${n}`,
+          email: `oud${n}@example.org`,
+          organisation: "Bakkerij Peeters",
+          enterpriseNumber: "0123.456.749",
+          dietaryNeeds: "vegetarisch",
+        }),
+        opts,
+      );
+    }
+    for (const n of [1, 2, 3]) {
+      await signUp(
+        recent.slug,
+        person(n, { name: `Recent ${n}`, email: `recent${n}@example.org`, organisation: "Unizo" }),
+        opts,
+      );
+    }
+    const [firstOld] = await registrationsOf(old.id);
+    await db
+      .updateTable("registrations")
+      .set({ checked_in_at: old.starts_at })
+      .where("id", "=", firstOld?.id ?? 0)
+      .execute();
+    await processOutbox(delivered);
+
+    // Mail in every state: sent long ago (all of the above), sent lately, failed, pending.
+    const recentRows = await registrationsOf(recent.id);
+    const [recentMail, failedMail] = await mailsOfRegistrations(recentRows.map((r) => r.id));
+    await db
+      .updateTable("outbox")
+      .set({ sent_at: plus(now, { days: -5 }) })
+      .where("id", "=", recentMail?.id ?? 0)
+      .execute();
+    await db
+      .updateTable("outbox")
+      .set({ status: "failed", sent_at: null, last_error: "550 no such user" })
+      .where("id", "=", failedMail?.id ?? 0)
+      .execute();
+    await signUp(recent.slug, person(4, { email: "recent4@example.org" }), opts);
+    const pendingMail = (
+      await mailsOfRegistrations((await registrationsOf(recent.id)).map((r) => r.id))
+    ).find((mail) => mail.status === "pending");
+    expect(pendingMail).toBeDefined();
+
+    const before = { old: await countsOf(old.id), recent: await countsOf(recent.id) };
+    const recentBefore = await registrationsOf(recent.id);
+    const oldMailsBefore = await mailsOfRegistrations(
+      (await registrationsOf(old.id)).map((r) => r.id),
+    );
+    expect(oldMailsBefore.length).toBeGreaterThan(0);
+
+    const run = await applyRetention({ now });
+    expect(run.registrations).toBe(3);
+
+    // Old: no person left, the same counts.
+    const oldAfter = await registrationsOf(old.id);
+    for (const row of oldAfter) {
+      expect(row).toMatchObject({
+        name: ANONYMISED_NAME,
+        email: anonymisedEmail(row.id),
+        email_normalized: anonymisedEmail(row.id),
+        organisation: null,
+        enterprise_number: null,
+        dietary_needs: null,
+        anonymised_at: now,
+      });
+    }
+    expect(await tokensOf(oldAfter.map((r) => r.id))).toEqual([]);
+    expect(await countsOf(old.id)).toEqual(before.old);
+    expect(before.old).toEqual({ checkedIn: 1, confirmed: 2, waitlisted: 1 });
+    for (const mail of await mailsOfRegistrations(oldAfter.map((r) => r.id))) {
+      expect(mail).toMatchObject({ to_email: "", to_name: "", subject: "", html: "", text: "" });
+      expect(mail.ics).toBeNull();
+      expect(mail.body_purged_at).toBe(now);
+    }
+
+    // Recent: untouched, its mail kept where it should be.
+    expect(await registrationsOf(recent.id)).toEqual(recentBefore);
+    expect(await countsOf(recent.id)).toEqual(before.recent);
+    expect((await tokensOf(recentBefore.map((r) => r.id))).length).toBeGreaterThanOrEqual(3);
+    const recentMails = await mailsOfRegistrations(recentBefore.map((r) => r.id));
+    const byId = new Map(recentMails.map((mail) => [mail.id, mail]));
+    for (const id of [recentMail?.id, failedMail?.id, pendingMail?.id]) {
+      const mail = byId.get(id ?? 0);
+      expect(mail?.body_purged_at).toBeNull();
+      expect(mail?.to_email).toMatch(/^recent\d@example\.org$/);
+      expect(mail?.subject).not.toBe("");
+    }
+    // The other mail of the recent session was sent 13 months "ago": its body is gone.
+    const oldSent = recentMails.filter(
+      (mail) => mail.status === "sent" && mail.id !== recentMail?.id,
+    );
+    expect(oldSent.length).toBeGreaterThan(0);
+    for (const mail of oldSent)
+      expect(mail).toMatchObject({ to_email: "", html: "", body_purged_at: now });
+
+    // Again: nothing more changes.
+    const snapshot = {
+      registrations: await db.selectFrom("registrations").selectAll().orderBy("id").execute(),
+      outbox: await db.selectFrom("outbox").selectAll().orderBy("id").execute(),
+    };
+    await expect(applyRetention({ now: plus(now, { hours: 1 }) })).resolves.toEqual({
+      registrations: 0,
+      mails: 0,
+    });
+    expect(await db.selectFrom("registrations").selectAll().orderBy("id").execute()).toEqual(
+      snapshot.registrations,
+    );
+    expect(await db.selectFrom("outbox").selectAll().orderBy("id").execute()).toEqual(
+      snapshot.outbox,
+    );
+  });
+
+  it("anonymising one registration twice changes nothing the second time, and frees its address for a new sign-up", async () => {
+    const session = await createSession({ capacity: 3 });
+    await signUp(session.slug, person(1, { email: "twice@example.org" }), opts);
+    const [row] = await registrationsOf(session.id);
+    const id = row?.id ?? 0;
+    const now = new Date().toISOString();
+    await expect(writeTransaction((trx) => anonymiseRegistration(trx, id, now))).resolves.toBe(
+      true,
+    );
+    const after = await registrationsOf(session.id);
+    await expect(
+      writeTransaction((trx) => anonymiseRegistration(trx, id, plus(now, { days: 1 }))),
+    ).resolves.toBe(false);
+    expect(await registrationsOf(session.id)).toEqual(after);
+    // The pending confirmation to the old address is not sent any more.
+    expect((await mailsOfRegistrations([id])).filter((mail) => mail.status === "pending")).toEqual(
+      [],
+    );
+    await expect(writeTransaction((trx) => anonymiseRegistration(trx, 999_999, now))).resolves.toBe(
+      false,
+    );
+  });
+
+  it("runs once a day however many workers ask, racing or not", async () => {
+    const now = new Date(Date.now() + 400 * DAY).toISOString();
+    // A second connection pool: truly another process's view of the same database.
+    const other = createDatabase();
+    try {
+      const results = await Promise.all([
+        runDailyRetention({ now }),
+        runDailyRetention({ now, handle: other }),
+        runDailyRetention({ now, handle: other }),
+        runDailyRetention({ now }),
+      ]);
+      expect(results.filter((result) => result !== null)).toHaveLength(1);
+      await expect(runDailyRetention({ now: plus(now, { hours: 5 }) })).resolves.toBeNull();
+      const runs = await database()
+        .db.selectFrom("maintenance_runs")
+        .selectAll()
+        .where("day", "=", now.slice(0, 10))
+        .execute();
+      expect(runs).toHaveLength(1);
+      expect(runs[0]?.finished_at).not.toBeNull();
+      // The next day runs again.
+      await expect(runDailyRetention({ now: plus(now, { days: 1 }) })).resolves.not.toBeNull();
+    } finally {
+      await other.db.destroy();
+    }
+  });
+
+  it("gives the day back when a run is stopped halfway, so another worker finishes it", async () => {
+    const now = new Date(Date.now() + 800 * DAY).toISOString();
+    await expect(runDailyRetention({ now, stopping: () => true })).resolves.toEqual({
+      registrations: 0,
+      mails: 0,
+    });
+    await expect(runDailyRetention({ now })).resolves.not.toBeNull();
+  });
+
+  it("is asked for by the mail worker once, not on every poll", async () => {
+    let runs = 0;
+    const worker = startOutboxWorker(delivered, {
+      pollMs: 5,
+      daily: async () => {
+        runs++;
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await worker.stop();
+    expect(runs).toBe(1);
+  });
+});
