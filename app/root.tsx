@@ -97,9 +97,19 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="wrap">
             <p>{t("site.footer")}</p>
-            <p>
-              <Link to="/beheer">{t("site.organisers")}</Link>
-            </p>
+            <nav aria-label={t("footer.label")} className="footer-links">
+              <ul>
+                <li>
+                  <Link to="/privacy">{t("footer.privacy")}</Link>
+                </li>
+                <li>
+                  <Link to="/toegankelijkheid">{t("footer.accessibility")}</Link>
+                </li>
+                <li>
+                  <Link to="/beheer">{t("site.organisers")}</Link>
+                </li>
+              </ul>
+            </nav>
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

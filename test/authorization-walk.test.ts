@@ -172,6 +172,8 @@ const CHECKS: Record<string, RouteCheck> = {
     post: { form: () => ({}), expect: organisers(400) },
   },
   "beheer.tsx": { get: organisers(200) },
+  // The register of processing: how the city handles personal data, for those who answer for it.
+  "beheer.verwerkingsregister.tsx": { get: adminOnly(200) },
   "beheer_.afmelden.tsx": {
     get: everyone({ redirect: "/beheer" }),
     post: { form: () => ({}), expect: everyone({ redirect: "/beheer/inloggen?melding=afgemeld" }) },
@@ -206,6 +208,8 @@ const CHECKS: Record<string, RouteCheck> = {
     post: { form: () => ({ intent: "wandelen" }), expect: everyone(400) },
     keyInUrl: true,
   },
+  // The privacy and accessibility statements: for everyone, nobody's data.
+  "privacy.tsx": { get: everyone(200) },
   "sessies.$slug.tsx": {
     params: (data) => ({ slug: data.sessionSlug }),
     get: everyone(200),
@@ -220,6 +224,7 @@ const CHECKS: Record<string, RouteCheck> = {
     get: everyone(200),
   },
   "steden.$city.tsx": { params: (data) => ({ city: data.citySlug }), get: everyone(200) },
+  "toegankelijkheid.tsx": { get: everyone(200) },
 };
 
 // ——— Routes from the files ————————————————————————————————————————————————————————————

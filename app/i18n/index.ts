@@ -4,6 +4,7 @@ import { nlBE } from "./nl-BE";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
+import { nlBEPrivacy } from "./nl-BE.privacy";
 import { nlBESecurity } from "./nl-BE.security";
 import { nlBESessionForm } from "./nl-BE.session-form";
 
@@ -18,6 +19,7 @@ const nlBECatalogue = {
   ...nlBENotifications,
   ...nlBEExport,
   ...nlBESecurity,
+  ...nlBEPrivacy,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 

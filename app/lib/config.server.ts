@@ -36,6 +36,15 @@ const schema = z.object({
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().default(1),
   /** Sign-ins that may wait for a hash slot; more get "busy, try again". */
   PASSWORD_HASH_QUEUE: z.coerce.number().int().nonnegative().default(100),
+  // Who answers for personal data and accessibility: named on /privacy and /toegankelijkheid.
+  PRIVACY_CONTROLLER: z.string().trim().min(1).default("Stad Leuven"),
+  PRIVACY_CONTACT: z.email().default("privacy@leuven.be"),
+  PRIVACY_DPO: z.email().default("dpo@leuven.be"),
+  ACCESSIBILITY_CONTACT: z.email().default("ondernemen@leuven.be"),
+  /** Registrations are anonymised this many months after their session ended. */
+  RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
+  /** A sent mail loses its recipient and body this many days after it was sent. */
+  OUTBOX_KEEP_DAYS: z.coerce.number().int().positive().default(30),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; sessionSecret: string };

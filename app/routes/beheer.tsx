@@ -39,6 +39,9 @@ export default function OrganiserLayout() {
                 <li>
                   <NavLink to="/beheer/logboek">{t("admin.nav.log")}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/beheer/verwerkingsregister">{t("admin.nav.register")}</NavLink>
+                </li>
               </>
             ) : null}
           </ul>

@@ -266,27 +266,49 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
         <label htmlFor="field-website">Website</label>
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <div className={`field field-checkbox${errors.consent ? " field-invalid" : ""}`}>
-        <input
-          id="field-consent"
-          name="consent"
-          type="checkbox"
-          required
-          aria-invalid={errors.consent ? true : undefined}
-          aria-describedby={errors.consent ? "field-consent-error" : undefined}
-        />
-        <label htmlFor="field-consent">{t("signup.consent")}</label>
-        {errors.consent ? (
-          <p className="error" id="field-consent-error">
-            {error("consent")}
-          </p>
-        ) : null}
-      </div>
+      <ConsentField error={error("consent")} />
       <button type="submit" className="button button-primary" disabled={submitting}>
         {submitting
           ? t("signup.submitting")
           : t(state === "waitlist" ? "signup.submitWaitlist" : "signup.submit")}
       </button>
     </Form>
+  );
+}
+
+/**
+ * The consent box says who gets the data, by name: the session's city and its partners, with a
+ * link to the privacy statement that says what they keep and for how long.
+ */
+function ConsentField({ error }: { error?: string }) {
+  const { session } = useLoaderData<typeof loader>();
+  const { t, list } = useI18n();
+  const partners = session.partners.map((partner) => partner.name);
+  return (
+    <div className={`field field-checkbox${error ? " field-invalid" : ""}`}>
+      <input
+        id="field-consent"
+        name="consent"
+        type="checkbox"
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "field-consent-error" : undefined}
+      />
+      <label htmlFor="field-consent">
+        {t("signup.consentWithPartners", {
+          city: session.city.name,
+          partnerCount: partners.length,
+          partners: list(partners),
+        })}
+      </label>
+      <p className="hint consent-privacy">
+        <Link to="/privacy">{t("signup.consentPrivacyLink")}</Link>
+      </p>
+      {error ? (
+        <p className="error" id="field-consent-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,0 +1,138 @@
+import type { I18n } from "~/i18n";
+
+/**
+ * The register of processing (article 30 GDPR): every way the app handles personal data, as
+ * data. The privacy statement (/privacy) and the admins' register (/beheer/verwerkingsregister)
+ * both render `describeRegister`, so what visitors read and what the city keeps on file can
+ * never disagree. A new table or field holding someone's data gets its line here.
+ */
+
+export type DataSubject = "attendees" | "organisers";
+
+export type DataCategory =
+  | "name"
+  | "email"
+  | "organisation"
+  | "enterpriseNumber"
+  | "dietaryNeeds"
+  | "signUpMoment"
+  | "status"
+  | "checkIn"
+  | "language"
+  | "roleAndScope"
+  | "passwordHash"
+  | "signIns"
+  | "auditTrail"
+  | "messageContent"
+  | "deliveryStatus"
+  | "hashedAddresses"
+  | "requestMoments";
+
+export type Recipient = "cityOrganisers" | "sessionPartners" | "admins" | "mailServer" | "nobody";
+
+/** How long, and which setting decides it (the settings are read on the server). */
+export type Retention =
+  | "monthsAfterSession" // RETENTION_MONTHS
+  | "daysAfterSending" // OUTBOX_KEEP_DAYS
+  | "untilAccountRemoved"
+  | "aboutADay"; // app/models/rate-limit.server.ts keeps counts a day at most
+
+export type LegalBasis = "consent" | "publicTask";
+
+export interface ProcessingActivity {
+  id: "registrations" | "organiserAccounts" | "mailLog" | "abuseLimits";
+  subjects: DataSubject[];
+  categories: DataCategory[];
+  recipients: Recipient[];
+  retention: Retention;
+  legalBasis: LegalBasis[];
+}
+
+export const PROCESSING_REGISTER: readonly ProcessingActivity[] = [
+  {
+    id: "registrations",
+    subjects: ["attendees"],
+    categories: [
+      "name",
+      "email",
+      "organisation",
+      "enterpriseNumber",
+      "dietaryNeeds",
+      "signUpMoment",
+      "status",
+      "checkIn",
+      "language",
+    ],
+    recipients: ["cityOrganisers", "sessionPartners"],
+    retention: "monthsAfterSession",
+    legalBasis: ["consent"],
+  },
+  {
+    id: "organiserAccounts",
+    subjects: ["organisers"],
+    categories: ["name", "email", "roleAndScope", "passwordHash", "signIns", "auditTrail"],
+    recipients: ["admins"],
+    retention: "untilAccountRemoved",
+    legalBasis: ["publicTask"],
+  },
+  {
+    id: "mailLog",
+    subjects: ["attendees", "organisers"],
+    categories: ["name", "email", "messageContent", "deliveryStatus"],
+    recipients: ["mailServer"],
+    retention: "daysAfterSending",
+    // The mail of a registration rests on its consent, an organiser's reset link on the task.
+    legalBasis: ["consent", "publicTask"],
+  },
+  {
+    id: "abuseLimits",
+    subjects: ["attendees", "organisers"],
+    categories: ["hashedAddresses", "requestMoments"],
+    recipients: ["nobody"],
+    retention: "aboutADay",
+    legalBasis: ["publicTask"],
+  },
+];
+
+/** What the statements depend on that is not in the code: the settings and the partners. */
+export interface RegisterSettings {
+  retentionMonths: number;
+  outboxKeepDays: number;
+  /** Every partner's name, from the database. */
+  partners: string[];
+}
+
+/** One activity in words, the same on every page that shows it. */
+export interface DescribedActivity {
+  id: ProcessingActivity["id"];
+  title: string;
+  purpose: string;
+  subjects: string[];
+  categories: string[];
+  recipients: string[];
+  retention: string;
+  legalBasis: string[];
+}
+
+export function describeRegister(
+  { t, list }: Pick<I18n, "t" | "list">,
+  settings: RegisterSettings,
+): DescribedActivity[] {
+  const partnerValues = {
+    partnerCount: settings.partners.length,
+    partners: list(settings.partners),
+  };
+  const retentionValues = { months: settings.retentionMonths, days: settings.outboxKeepDays };
+  return PROCESSING_REGISTER.map((activity) => ({
+    id: activity.id,
+    title: t(`privacy.activity.${activity.id}.title`),
+    purpose: t(`privacy.activity.${activity.id}.purpose`),
+    subjects: activity.subjects.map((subject) => t(`privacy.subject.${subject}`)),
+    categories: activity.categories.map((category) => t(`privacy.category.${category}`)),
+    recipients: activity.recipients.map((recipient) =>
+      t(`privacy.recipient.${recipient}`, partnerValues),
+    ),
+    retention: t(`privacy.retention.${activity.retention}`, retentionValues),
+    legalBasis: activity.legalBasis.map((basis) => t(`privacy.basis.${basis}`)),
+  }));
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { i18n } from "~/i18n";
+import { requireAdmin } from "~/lib/auth.server";
+import { config } from "~/lib/config.server";
+import { describeRegister, type RegisterSettings } from "~/lib/processing-register";
+import { PERSONAL_DATA } from "~/lib/route-handle";
+import { useI18n } from "~/lib/use-i18n";
+import { sessionFormOptions } from "~/models/session.server";
+
+export const handle = PERSONAL_DATA;
+
+export const meta: MetaFunction = () => [
+  { title: `${i18n().t("register.title")} · ${i18n().t("admin.title")}` },
+];
+
+/** The register of processing, for admins: the privacy statement's data as one table. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const settings = config();
+  const { partners } = await sessionFormOptions({ all: true });
+  return {
+    controller: settings.PRIVACY_CONTROLLER,
+    contact: settings.PRIVACY_CONTACT,
+    dpo: settings.PRIVACY_DPO,
+    register: {
+      retentionMonths: settings.RETENTION_MONTHS,
+      outboxKeepDays: settings.OUTBOX_KEEP_DAYS,
+      partners: partners.map((partner) => partner.name),
+    } satisfies RegisterSettings,
+  };
+}
+
+export default function ProcessingRegister() {
+  const { controller, contact, dpo, register } = useLoaderData<typeof loader>();
+  const i18nValues = useI18n();
+  const { t } = i18nValues;
+  const activities = describeRegister(i18nValues, register);
+  return (
+    <div className="wrap page">
+      <h1>{t("register.title")}</h1>
+      <p className="lead">{t("register.intro")}</p>
+      <dl className="statement-facts">
+        <div>
+          <dt>{t("register.controller")}</dt>
+          <dd>{controller}</dd>
+        </div>
+        <div>
+          <dt>{t("register.contact")}</dt>
+          <dd>
+            <a href={`mailto:${contact}`}>{contact}</a>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("register.dpo")}</dt>
+          <dd>
+            <a href={`mailto:${dpo}`}>{dpo}</a>
+          </dd>
+        </div>
+      </dl>
+      <div className="panel table-scroll">
+        <table className="table register-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("register.column.activity")}</th>
+              <th scope="col">{t("register.column.purpose")}</th>
+              <th scope="col">{t("privacy.field.subjects")}</th>
+              <th scope="col">{t("privacy.field.categories")}</th>
+              <th scope="col">{t("privacy.field.recipients")}</th>
+              <th scope="col">{t("privacy.field.retention")}</th>
+              <th scope="col">{t("privacy.field.basis")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {activities.map((activity) => (
+              <tr key={activity.id}>
+                <th scope="row">{activity.title}</th>
+                <td>{activity.purpose}</td>
+                <td>
+                  <CellList items={activity.subjects} />
+                </td>
+                <td>
+                  <CellList items={activity.categories} />
+                </td>
+                <td>
+                  <CellList items={activity.recipients} />
+                </td>
+                <td>{activity.retention}</td>
+                <td>
+                  <CellList items={activity.legalBasis} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <Link to="/privacy">{t("register.publicPage")}</Link>
+      </p>
+    </div>
+  );
+}
+
+function CellList({ items }: { items: string[] }) {
+  return (
+    <ul className="cell-list">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
