@@ -65,7 +65,6 @@ export interface RegistrationsTable {
   ical_uid: string;
   /** Raised each time a changed invite or a cancellation is sent (RFC 5546 SEQUENCE). */
   ical_sequence: number;
-  manage_token: string;
   name: string;
   email: string;
   /** Lower-cased, trimmed email: the key for "one seat per person per session". */
@@ -85,10 +84,23 @@ export interface RegistrationsTable {
   source: Generated<RegistrationSource>;
   /** Order on the waiting list, ascending: the sign-up moment in ms unless an organiser moved someone. */
   queue_position: number;
-  /** Opens this person's check-in for an organiser (the QR code in the confirmation). */
-  checkin_code: string | null;
   /** When this person's data was replaced by placeholders (retention or erasure); null until then. */
   anonymised_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+export type RegistrationTokenPurpose = "manage" | "checkin";
+
+/**
+ * The links mailed to a person, by the SHA-256 of their token: the manage page
+ * (`/inschrijving/<token>`) or an organiser's check-in (the QR code). Every mail gets a token
+ * of its own, and earlier ones keep working. `registration_id` is null once the registration
+ * was erased: its link then says so (410) and leads to no one.
+ */
+export interface RegistrationTokensTable {
+  token_hash: string;
+  registration_id: number | null;
+  purpose: RegistrationTokenPurpose;
+  created_at: Instant;
 }
 
 export interface OutboxTable {
@@ -191,6 +203,7 @@ export interface Database {
   sessions: SessionsTable;
   session_partners: SessionPartnersTable;
   registrations: RegistrationsTable;
+  registration_tokens: RegistrationTokensTable;
   outbox: OutboxTable;
   organisers: OrganisersTable;
   organiser_scopes: OrganiserScopesTable;

@@ -91,10 +91,10 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
               {list(organisers)}
             </Text>
           </Section>
-          {data.registration.status === "confirmed" && data.registration.checkin_code ? (
+          {data.registration.status === "confirmed" && data.links.checkinCode ? (
             <Section style={{ paddingTop: "16px" }}>
               <Img
-                src={`${data.publicUrl}/inchecken/${encodeURIComponent(data.registration.checkin_code)}/qr.png`}
+                src={`${data.publicUrl}/inchecken/${encodeURIComponent(data.links.checkinCode)}/qr.png`}
                 width="160"
                 height="160"
                 alt={t("email.qrAlt")}

@@ -15,6 +15,11 @@ export interface MailContent {
 export interface RegistrationMailData {
   session: SessionDetail;
   registration: Registration;
+  /**
+   * The keys of this mail's links, made for it (only their hashes are stored): the manage page,
+   * and the check-in QR code of a confirmed seat.
+   */
+  links: { manageToken: string; checkinCode: string | null };
   organizer: Organizer;
   publicUrl: string;
   /** Place on the waiting list, 1-based, for waitlisted registrations. */
@@ -22,8 +27,8 @@ export interface RegistrationMailData {
   now: string;
 }
 
-export function mailLinks({ session, registration, publicUrl }: RegistrationMailData) {
-  const manageUrl = `${publicUrl}/inschrijving/${encodeURIComponent(registration.manage_token)}`;
+export function mailLinks({ session, links, publicUrl }: RegistrationMailData) {
+  const manageUrl = `${publicUrl}/inschrijving/${encodeURIComponent(links.manageToken)}`;
   return {
     sessionUrl: `${publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
     manageUrl,

@@ -17,6 +17,7 @@ import { processOutbox } from "../emails/outbox.server";
 import { smtpTransport } from "../emails/transport.server";
 import { createSession, lastOutboxId, mailsOf, person, registrationsOf } from "./support/factories";
 import { startMailbox } from "./support/mailbox";
+import { checkinCodeOf } from "./support/tokens";
 
 const HOUR = 3_600_000;
 const opts = { locale: "nl-BE" as const };
@@ -144,7 +145,14 @@ describe("adding someone by hand", () => {
     expect(result).toMatchObject({ ok: true, status: "confirmed" });
     const [registration] = (await registrationsOf(session.id)).slice(-1);
     expect(registration).toMatchObject({ status: "confirmed", source: "organiser" });
-    expect(registration?.checkin_code).toBeTruthy();
+    // Its confirmation carries a check-in code of its own (stored as a hash).
+    const codes = await database()
+      .db.selectFrom("registration_tokens")
+      .select("token_hash")
+      .where("registration_id", "=", registration?.id ?? 0)
+      .where("purpose", "=", "checkin")
+      .execute();
+    expect(codes).toHaveLength(1);
     const [mail] = await mailsTo("walter@example.org");
     expect(mail).toMatchObject({ kind: "registration.confirmed", ics_method: "REQUEST" });
     const [audit] = await auditOf("registration", registration?.id ?? 0);
@@ -319,7 +327,7 @@ describe("check-in", () => {
     expect(await sessionIdOfRegistration(first?.id ?? 0)).toBe(session.id);
     expect(await sessionIdOfRegistration(999_999)).toBeNull();
 
-    const found = await findByCheckinCode(first?.checkin_code ?? "");
+    const found = await findByCheckinCode(await checkinCodeOf(first?.id));
     expect(found).toMatchObject({ id: first?.id, sessionId: session.id, name: "Deelnemer 1" });
     expect(await findByCheckinCode("bestaat-niet")).toBeNull();
     expect(await findByCheckinCode("")).toBeNull();
@@ -341,7 +349,7 @@ describe("check-in", () => {
       checkedInAt: null,
     });
     expect((await listAttendees(session.id))?.counts).toMatchObject({ present: 1, absent: 1 });
-    expect((await findByCheckinCode(second?.checkin_code ?? ""))?.checkedInAt).toBeNull();
+    expect((await findByCheckinCode(await checkinCodeOf(second?.id)))?.checkedInAt).toBeNull();
 
     await expect(setCheckedIn(waiting?.id ?? 0, true, { organiserId })).resolves.toEqual({
       ok: false,

@@ -9,6 +9,7 @@ import { database } from "../db/client";
 import { createSession, person, registrationsOf } from "./support/factories";
 import { send } from "./support/http";
 import { signedInOrganiser, signInOverHttp } from "./support/organisers";
+import { linksOf } from "./support/tokens";
 
 /**
  * The authorization walk: every route of the app, found from the files in app/routes, is
@@ -412,7 +413,8 @@ beforeAll(async () => {
   const signed = await signUp(sessionA.slug, person(1, ATTENDEE), { locale: "nl-BE" });
   expect(signed.ok).toBe(true);
   const [registration] = await registrationsOf(sessionA.id);
-  if (!registration?.checkin_code) throw new Error("the sign-up made no registration");
+  if (!registration) throw new Error("the sign-up made no registration");
+  const links = await linksOf(registration.id);
 
   // A reset link as the mail carries it, for the page that sets a new password.
   const resetEmail = "herstel@walk.test";
@@ -433,8 +435,8 @@ beforeAll(async () => {
     citySlug: cityA.slug,
     cityId: String(cityA.id),
     registrationId: String(registration.id),
-    manageToken: registration.manage_token,
-    checkinCode: registration.checkin_code,
+    manageToken: links.manageToken,
+    checkinCode: links.checkinCode,
     resetToken,
     today: today.toISOString().slice(0, 10),
     inAYear: new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10),

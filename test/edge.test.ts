@@ -4,6 +4,7 @@ import { createOrganiser } from "../app/models/organiser.server";
 import { database } from "../db/client";
 import { createSession, registrationsOf } from "./support/factories";
 import { appUrl, cookieFrom, send } from "./support/http";
+import { manageTokenOf } from "./support/tokens";
 
 /**
  * What the built app answers at the HTTP layer, before and around the routes: request guards,
@@ -250,9 +251,10 @@ describe("headers", () => {
     const session = await createSession();
     const signUp = await send(`/sessies/${session.slug}`, { form: person(20) });
     const [registration] = await registrationsOf(session.id);
+    const token = await manageTokenOf(registration?.id);
     const pages = [
       [`/sessies/${session.slug}/bedankt`, cookieFrom(signUp)],
-      [`/inschrijving/${registration?.manage_token}`, ""],
+      [`/inschrijving/${token}`, ""],
       ["/inschrijving/bestaat-niet", ""],
       ["/beheer/inloggen", ""],
       ["/beheer/wachtwoord-vergeten", ""],
@@ -264,9 +266,7 @@ describe("headers", () => {
       expect(response.headers.get("Cache-Control"), path).toBe("private, no-store");
       expect(response.headers.get("X-Robots-Tag"), path).toBe("noindex");
     }
-    const data = await send(
-      `/inschrijving/${registration?.manage_token}?_data=routes%2Finschrijving.%24token`,
-    );
+    const data = await send(`/inschrijving/${token}?_data=routes%2Finschrijving.%24token`);
     expect(data.headers.get("Cache-Control")).toBe("private, no-store");
   });
 
@@ -274,7 +274,9 @@ describe("headers", () => {
     const session = await createSession();
     await send(`/sessies/${session.slug}`, { form: person(21) });
     const [registration] = await registrationsOf(session.id);
-    const html = await (await send(`/inschrijving/${registration?.manage_token}`)).text();
+    const html = await (
+      await send(`/inschrijving/${await manageTokenOf(registration?.id)}`)
+    ).text();
     expect(html).toContain('<meta name="referrer" content="same-origin"/>');
     expect(html).not.toContain("no-referrer");
   });

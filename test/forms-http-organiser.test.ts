@@ -27,6 +27,7 @@ import {
 } from "./forms-http.shared";
 import { createSession, person } from "./support/factories";
 import { cookieFrom, newClient, send } from "./support/http";
+import { checkinCodeOf } from "./support/tokens";
 
 /**
  * Property-based tests of every form of the organiser workspace, signed in as an admin, over
@@ -79,7 +80,7 @@ async function signUpPeople(session: Fixture, count: number) {
 async function registrationsOf(sessionId: number) {
   return db
     .selectFrom("registrations")
-    .select(["id", "status", "checkin_code"])
+    .select(["id", "status"])
     .where("session_id", "=", sessionId)
     .orderBy("id")
     .execute();
@@ -478,7 +479,7 @@ describe("checking in (/beheer/sessies/:id/inchecken and /beheer/inchecken/:code
           const own = await registrationsOf(session.id);
           const code =
             "own" in which
-              ? (own[which.own % own.length]?.checkin_code ?? "")
+              ? await checkinCodeOf(own[which.own % own.length]?.id)
               : percentEncode(which.code);
           const before = await stored();
           const answer = await post({
@@ -654,7 +655,7 @@ describe("bodies no browser writes", () => {
       `/beheer/sessies/${session.id}/bericht`,
       `/beheer/sessies/${session.id}`,
       `/beheer/sessies/${session.id}/inchecken`,
-      `/beheer/inchecken/${first?.checkin_code}`,
+      `/beheer/inchecken/${await checkinCodeOf(first?.id)}`,
       "/beheer/organisatoren",
       // Last: it may cancel the session.
       `/beheer/sessies/${session.id}/annuleren`,

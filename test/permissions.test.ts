@@ -17,6 +17,7 @@ import * as checkInPage from "../app/routes/beheer.sessies.$id_.inchecken";
 import * as newSession from "../app/routes/beheer.sessies.nieuw";
 import { database } from "../db/client";
 import { createSession, person, registrationsOf } from "./support/factories";
+import { checkinCodeOf } from "./support/tokens";
 
 type Handler = (args: {
   request: Request;
@@ -87,7 +88,7 @@ beforeAll(async () => {
     .where("session_id", "=", sessionB.id)
     .executeTakeFirstOrThrow();
   await signUp(sessionB.slug, person(1), { locale: "nl-BE" });
-  codeB = (await registrationsOf(sessionB.id))[0]?.checkin_code ?? "";
+  codeB = await checkinCodeOf((await registrationsOf(sessionB.id))[0]?.id);
 
   await createOrganiser({
     email: "admin@matrix.test",

@@ -5,6 +5,7 @@ import { loader as sessionLoader, action as signUpAction } from "../app/routes/s
 import { loader as icsLoader } from "../app/routes/sessies.$slug_.agenda[.ics]";
 import { loader as thanksLoader } from "../app/routes/sessies.$slug_.bedankt";
 import { createSession, outboxFor, registrationsOf } from "./support/factories";
+import { checkinCodeOf, manageTokenOf } from "./support/tokens";
 
 const HOUR = 3_600_000;
 
@@ -152,7 +153,7 @@ describe("the manage page", () => {
     const url = `http://agenda.test/sessies/${session.slug}`;
     await signUpAction({ request: post(url, valid), params: { slug: session.slug }, context: {} });
     const [registration] = await registrationsOf(session.id);
-    const token = registration?.manage_token ?? "";
+    const token = await manageTokenOf(registration?.id);
     const manageUrl = `http://agenda.test/inschrijving/${token}?annuleren`;
 
     const page = await manageLoader({
@@ -266,7 +267,7 @@ describe("the QR code in a confirmation", () => {
       context: {},
     });
     const [registration] = await registrationsOf(session.id);
-    const code = registration?.checkin_code ?? "";
+    const code = await checkinCodeOf(registration?.id);
     const response = await qrLoader({
       request: new Request("http://agenda.test/x"),
       params: { code },

@@ -31,6 +31,7 @@ import {
   createSession as sessionFixture,
 } from "./support/factories";
 import { calendarParts, startMailbox } from "./support/mailbox";
+import { manageTokenOf } from "./support/tokens";
 
 const DAY = 24 * 3_600_000;
 const opts = { locale: "nl-BE" as const };
@@ -602,7 +603,7 @@ describe("cancelling a session", () => {
     const { session, registrations } = await sessionWith(2, 4);
     // Someone who had cancelled before hears nothing more.
     const { cancelRegistration } = await import("../app/models/registration.server");
-    await cancelRegistration(registrations[3]?.manage_token ?? "");
+    await cancelRegistration(await manageTokenOf(registrations[3]?.id));
     const mark = await lastOutboxId();
 
     const result = await cancelSession(session.id, {

@@ -13,6 +13,7 @@ import {
   type RegistrationDetails,
   waitlistPosition,
 } from "./registration.server";
+import { resolveRegistrationToken } from "./registration-token.server";
 import { getSessionById } from "./session.server";
 
 /**
@@ -382,10 +383,12 @@ export async function setCheckedIn(
 /** The registration a check-in QR code opens, with its session id; null for an unknown code. */
 export async function findByCheckinCode(code: string): Promise<Attendee | null> {
   if (!code) return null;
+  const target = await resolveRegistrationToken(code, "checkin");
+  if (target.state !== "found") return null;
   const registration = await database()
     .db.selectFrom("registrations")
     .selectAll()
-    .where("checkin_code", "=", code)
+    .where("id", "=", target.registrationId)
     .executeTakeFirst();
   return registration ? attendeeOf(registration) : null;
 }

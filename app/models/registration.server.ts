@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Registration, RegistrationSource } from "../../db/schema";
@@ -15,6 +15,11 @@ import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
 import type { RegistrationForm } from "../lib/registration-form";
 import {
+  issueRegistrationToken,
+  resolveRegistrationToken,
+  type TokenTarget,
+} from "./registration-token.server";
+import {
   availabilityOf,
   getSessionById,
   type SessionDetail,
@@ -26,15 +31,13 @@ export type SignUpResult =
   | { ok: false; reason: "notFound" | "cancelled" | "past" | "notYetOpen" | "closed" };
 
 /**
- * The secrets and keys every new registration gets: its calendar UID, the token of its manage
- * link, the code its QR check-in opens, and its place in a waiting-list queue (the sign-up moment).
+ * The keys every new registration gets: its calendar UID and its place in a waiting-list queue
+ * (the sign-up moment). Its links (manage page, check-in) come with each mail (`notify`).
  */
 export function registrationKeys(now: string) {
   return {
     ical_uid: `${randomUUID()}@ondernemersagenda`,
     ical_sequence: 0,
-    manage_token: randomBytes(24).toString("base64url"),
-    checkin_code: randomBytes(16).toString("base64url"),
     queue_position: Date.parse(now),
   };
 }
@@ -73,7 +76,11 @@ export async function waitlistPosition(
   return Number(ahead.n) + 1;
 }
 
-/** Renders a registration message and queues it in the same transaction as the change. */
+/**
+ * Renders a registration message and queues it in the same transaction as the change. The mail
+ * gets a manage link of its own, and a check-in code when it confirms a seat (only hashes are
+ * stored: see registration-token.server.ts).
+ */
 export async function notify(
   trx: Kysely<Database>,
   kind: string,
@@ -85,6 +92,13 @@ export async function notify(
   const data: RegistrationMailData = {
     session,
     registration,
+    links: {
+      manageToken: await issueRegistrationToken(trx, registration.id, "manage", now),
+      checkinCode:
+        registration.status === "confirmed"
+          ? await issueRegistrationToken(trx, registration.id, "checkin", now)
+          : null,
+    },
     organizer: organizer(),
     publicUrl: config().publicUrl,
     now,
@@ -219,16 +233,28 @@ export interface ManagedRegistration {
 }
 
 export async function getRegistrationByToken(token: string): Promise<ManagedRegistration | null> {
+  const found = await openManageToken(token);
+  return found.state === "found" ? found : null;
+}
+
+/** The manage page's view of a token: the registration, "erased" (410) or "unknown" (404). */
+export async function openManageToken(
+  token: string,
+): Promise<(ManagedRegistration & { state: "found" }) | Exclude<TokenTarget, { state: "found" }>> {
   const { db } = database();
+  const target = await resolveRegistrationToken(token, "manage");
+  if (target.state !== "found") return target;
   const registration = await db
     .selectFrom("registrations")
     .selectAll()
-    .where("manage_token", "=", token)
+    .where("id", "=", target.registrationId)
     .executeTakeFirst();
-  if (!registration) return null;
+  if (!registration) return { state: "unknown" };
+  if (registration.anonymised_at !== null) return { state: "erased" };
   const session = await getSessionById(registration.session_id);
-  if (!session) return null;
+  if (!session) return { state: "unknown" };
   return {
+    state: "found",
     registration,
     session,
     waitlistPosition:
@@ -347,11 +373,12 @@ export async function cancelRegistration(
   token: string,
   { now = new Date().toISOString() }: { now?: string } = {},
 ): Promise<CancelResult> {
-  const { db } = database();
-  const found = await db
-    .selectFrom("registrations")
+  const target = await resolveRegistrationToken(token, "manage");
+  if (target.state !== "found") return { ok: false, reason: "notFound" };
+  const found = await database()
+    .db.selectFrom("registrations")
     .select(["id", "session_id"])
-    .where("manage_token", "=", token)
+    .where("id", "=", target.registrationId)
     .executeTakeFirst();
   if (!found) return { ok: false, reason: "notFound" };
 
@@ -363,10 +390,5 @@ export async function cancelRegistration(
 }
 
 export async function checkinCodeExists(code: string): Promise<boolean> {
-  const row = await database()
-    .db.selectFrom("registrations")
-    .select("id")
-    .where("checkin_code", "=", code)
-    .executeTakeFirst();
-  return Boolean(row);
+  return (await resolveRegistrationToken(code, "checkin")).state === "found";
 }

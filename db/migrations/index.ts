@@ -3,6 +3,7 @@ import * as initial from "./2026-11-25T10-00_initial";
 import * as organisers from "./2026-11-25T14-00_organisers";
 import * as rateLimits from "./2026-11-26T09-00_rate-limits";
 import * as personalData from "./2026-11-26T12-00_personal-data";
+import * as hashedTokens from "./2026-11-26T12-30_hashed-tokens";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T14-00_organisers": organisers,
   "2026-11-26T09-00_rate-limits": rateLimits,
   "2026-11-26T12-00_personal-data": personalData,
+  "2026-11-26T12-30_hashed-tokens": hashedTokens,
 };

@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import { database } from "../../db/client";
+import type { Database, RegistrationTokenPurpose } from "../../db/schema";
+
+/**
+ * The keys in the links mailed to a person: the manage page (`/inschrijving/<token>`) and the
+ * check-in QR code. Only their SHA-256 is stored, as with organisers' session tokens, so a copy
+ * of the database opens no registration; looking one up is an equality on the hash, which
+ * tells a timing observer nothing about the secret. A mail is rendered when it is queued and a
+ * hash cannot be turned back into its token, so every mail that carries a link gets a token of
+ * its own; those mailed earlier keep working.
+ */
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+const TOKEN_BYTES: Record<RegistrationTokenPurpose, number> = { manage: 24, checkin: 16 };
+
+/** A new token for this registration, stored as its hash; the token itself goes in the mail. */
+export async function issueRegistrationToken(
+  trx: Kysely<Database>,
+  registrationId: number,
+  purpose: RegistrationTokenPurpose,
+  now: string,
+): Promise<string> {
+  const token = randomBytes(TOKEN_BYTES[purpose]).toString("base64url");
+  await trx
+    .insertInto("registration_tokens")
+    .values({
+      token_hash: hashToken(token),
+      registration_id: registrationId,
+      purpose,
+      created_at: now,
+    })
+    .execute();
+  return token;
+}
+
+/**
+ * What a token opens: a registration, a registration that was erased (its links say so rather
+ * than "unknown"), or nothing.
+ */
+export type TokenTarget =
+  | { state: "found"; registrationId: number }
+  | { state: "erased" }
+  | { state: "unknown" };
+
+export async function resolveRegistrationToken(
+  token: string,
+  purpose: RegistrationTokenPurpose,
+  db: Kysely<Database> = database().db,
+): Promise<TokenTarget> {
+  if (!token) return { state: "unknown" };
+  const row = await db
+    .selectFrom("registration_tokens")
+    .select("registration_id")
+    .where("token_hash", "=", hashToken(token))
+    .where("purpose", "=", purpose)
+    .executeTakeFirst();
+  if (!row) return { state: "unknown" };
+  return row.registration_id === null
+    ? { state: "erased" }
+    : { state: "found", registrationId: row.registration_id };
+}
