@@ -100,6 +100,26 @@ export async function claimNextMessage(
   return claimed ?? null;
 }
 
+/**
+ * The one mail an erased person still gets is the CANCEL that takes the event out of their
+ * calendar (see erasure.server.ts): once it has left, its recipient and body go too.
+ */
+async function purgeIfErased(db: Kysely<Database>, id: number, now: string): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({ to_email: "", to_name: "", subject: "", html: "", text: "", ics: null })
+    .set({ body_purged_at: now })
+    .where("id", "=", id)
+    .where((eb) =>
+      eb(
+        "registration_id",
+        "in",
+        eb.selectFrom("registrations").select("id").where("anonymised_at", "is not", null),
+      ),
+    )
+    .execute();
+}
+
 /** Strips line breaks from anything that ends up in a mail header. */
 const headerSafe = (value: string) => value.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 
@@ -151,6 +171,7 @@ export async function processOutbox(
         .set({ status: "sent", sent_at: now(), locked_until: null, last_error: null })
         .where("id", "=", message.id)
         .execute();
+      await purgeIfErased(db, message.id, now());
       run.sent++;
     } catch (error) {
       const gaveUp = message.attempts >= MAX_ATTEMPTS;

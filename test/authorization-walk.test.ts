@@ -117,6 +117,11 @@ const CHECKS: Record<string, RouteCheck> = {
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
   "beheer.logboek.tsx": { get: adminOnly(200) },
+  // Erasing a person by address on their request: admins only, like the log.
+  "beheer.persoonsgegevens.tsx": {
+    get: adminOnly(200),
+    post: { form: () => ({ email: "" }), expect: adminOnly(400) },
+  },
   "beheer.organisatoren.tsx": {
     get: adminOnly(200),
     post: { form: () => ({ name: "", email: "", role: "organiser" }), expect: adminOnly(400) },
@@ -207,6 +212,12 @@ const CHECKS: Record<string, RouteCheck> = {
     params: (data) => ({ token: data.manageToken }),
     get: everyone(200),
     post: { form: () => ({ intent: "wandelen" }), expect: everyone(400) },
+    keyInUrl: true,
+  },
+  // The person's own data as a file: whoever holds their manage link.
+  "inschrijving.$token_.gegevens[.json].ts": {
+    params: (data) => ({ token: data.manageToken }),
+    get: everyone(200),
     keyInUrl: true,
   },
   // The privacy and accessibility statements: for everyone, nobody's data.

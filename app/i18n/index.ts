@@ -2,6 +2,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { TIME_ZONE } from "~/lib/time";
 import { nlBE } from "./nl-BE";
 import { nlBEExport } from "./nl-BE.export";
+import { nlBEGdpr } from "./nl-BE.gdpr";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
 import { nlBEPrivacy } from "./nl-BE.privacy";
@@ -18,6 +19,7 @@ const nlBECatalogue = {
   ...nlBESessionForm,
   ...nlBENotifications,
   ...nlBEExport,
+  ...nlBEGdpr,
   ...nlBESecurity,
   ...nlBEPrivacy,
 };

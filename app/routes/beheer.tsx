@@ -40,6 +40,9 @@ export default function OrganiserLayout() {
                   <NavLink to="/beheer/logboek">{t("admin.nav.log")}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/beheer/persoonsgegevens">{t("admin.nav.personalData")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/beheer/verwerkingsregister">{t("admin.nav.register")}</NavLink>
                 </li>
               </>

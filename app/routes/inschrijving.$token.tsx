@@ -1,10 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useParams,
+  useSearchParams,
+} from "@remix-run/react";
 import { i18n } from "~/i18n";
 import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
-import { cancelRegistration, getRegistrationByToken } from "~/models/registration.server";
+import { eraseRegistrationByToken } from "~/models/erasure.server";
+import { cancelRegistration, openManageToken } from "~/models/registration.server";
 
 export const handle = PERSONAL_DATA;
 
@@ -20,10 +28,15 @@ export const meta: MetaFunction = () => [
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 async function load(token: string) {
-  const found = hasControlCharacter(token) ? null : await getRegistrationByToken(token);
-  if (!found) throw new Response("Not Found", { status: 404, headers: PRIVATE });
+  const found = hasControlCharacter(token)
+    ? ({ state: "unknown" } as const)
+    : await openManageToken(token);
+  if (found.state === "unknown") throw new Response("Not Found", { status: 404, headers: PRIVATE });
+  // The person's data were erased: the link is known, and says so, but leads to no one.
+  if (found.state === "erased") return { erased: true as const };
   const { registration, session, waitlistPosition } = found;
   return {
+    erased: false as const,
     registration: {
       name: registration.name,
       email: registration.email,
@@ -44,7 +57,8 @@ async function load(token: string) {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return Response.json(await load(params.token ?? ""), { headers: PRIVATE });
+  const data = await load(params.token ?? "");
+  return Response.json(data, { status: data.erased ? 410 : 200, headers: PRIVATE });
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -52,7 +66,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (hasControlCharacter(token))
     throw new Response("Not Found", { status: 404, headers: PRIVATE });
   const formData = await request.formData();
-  if (formData.get("intent") !== "cancel") {
+  const intent = formData.get("intent");
+  if (intent === "erase") {
+    const erased = await eraseRegistrationByToken(token);
+    if (!erased.ok && erased.reason === "notFound")
+      throw new Response("Not Found", { status: 404, headers: PRIVATE });
+    // Erasing twice (a double click) ends in the same state: the page says it is erased.
+    return Response.json({ erased: true }, { headers: PRIVATE });
+  }
+  if (intent !== "cancel") {
     return Response.json({ error: "unknownIntent" }, { status: 400, headers: PRIVATE });
   }
   const result = await cancelRegistration(token);
@@ -62,12 +84,34 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return Response.json({ cancelled: true }, { headers: PRIVATE });
 }
 
-export default function ManageRegistration() {
-  const { registration, session, waitlistPosition } =
-    useLoaderData<Awaited<ReturnType<typeof load>>>();
+export default function ManageRegistrationPage() {
+  const data = useLoaderData<Awaited<ReturnType<typeof load>>>();
+  return data.erased ? <ErasedRegistration /> : <ManageRegistration {...data} />;
+}
+
+function ErasedRegistration() {
+  const { t } = useI18n();
+  return (
+    <div className="wrap page narrow">
+      <h1>{t("gdpr.erasedTitle")}</h1>
+      <p role="status">{t("gdpr.erasedBody")}</p>
+      <p>
+        <Link to="/">{t("gdpr.backHome")}</Link>
+      </p>
+    </div>
+  );
+}
+
+function ManageRegistration({
+  registration,
+  session,
+  waitlistPosition,
+}: Extract<Awaited<ReturnType<typeof load>>, { erased: false }>) {
   const actionData = useActionData<{ cancelled?: boolean; error?: "unknownIntent" }>();
   const [searchParams] = useSearchParams();
   const { t, dateTimeRange } = useI18n();
+  const erasing = searchParams.has("wissen");
+  const { token = "" } = useParams();
   const confirming = searchParams.has("annuleren") && registration.status !== "cancelled";
   const canCancel = registration.status !== "cancelled" && !session.past;
   const waitlisted = registration.status === "waitlisted";
@@ -127,6 +171,42 @@ export default function ManageRegistration() {
           </Link>
         </p>
       ) : null}
+
+      <section className="personal-data" aria-labelledby="personal-data-title">
+        <h2 id="personal-data-title">{t("gdpr.section.title")}</h2>
+        <p>{t("gdpr.section.body")}</p>
+        <p>
+          <a
+            href={`/inschrijving/${encodeURIComponent(token)}/gegevens.json`}
+            download
+            className="button button-secondary"
+            rel="nofollow"
+          >
+            {t("gdpr.download")}
+          </a>
+        </p>
+        {erasing ? (
+          <div className="confirm">
+            <h3>{t("gdpr.confirmTitle")}</h3>
+            <p>{t("gdpr.confirmBody")}</p>
+            <Form method="post" replace>
+              <input type="hidden" name="intent" value="erase" />
+              <button type="submit" className="button button-danger">
+                {t("gdpr.confirm")}
+              </button>{" "}
+              <Link to="." replace className="button button-secondary">
+                {t("gdpr.keep")}
+              </Link>
+            </Form>
+          </div>
+        ) : (
+          <p>
+            <Link to="?wissen" className="button button-secondary">
+              {t("gdpr.erase")}
+            </Link>
+          </p>
+        )}
+      </section>
     </div>
   );
 }

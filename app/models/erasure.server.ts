@@ -1,0 +1,111 @@
+import type { Kysely } from "kysely";
+import { database } from "../../db/client";
+import type { Database } from "../../db/schema";
+import { lockSession, writeTransaction } from "../../db/transaction";
+import { anonymiseRegistration } from "./personal-data.server";
+import { cancelRegistrationInTransaction, normalizeEmail } from "./registration.server";
+import { resolveRegistrationToken } from "./registration-token.server";
+
+/**
+ * A person's right to erasure (GDPR art. 17), from their manage page or by an admin on their
+ * request. A live registration is cancelled first, exactly as a cancellation is (the CANCEL for
+ * the invite is queued, the freed seat goes to the first person waiting); then the person is
+ * replaced by placeholders (anonymiseRegistration), their links stop working and their mail is
+ * emptied. The CANCEL is the one message that still leaves: without it the event would stay in
+ * their calendar. Once sent, it is emptied too (emails/outbox.server.ts).
+ */
+
+async function eraseInTransaction(
+  trx: Kysely<Database>,
+  registrationId: number,
+  now: string,
+): Promise<{ erased: boolean; promoted: number }> {
+  const cancellation = await cancelRegistrationInTransaction(trx, registrationId, now);
+  // anonymiseRegistration drops every unsent mail of the registration; a CANCEL among them (the
+  // one just queued, or an earlier one not sent yet) must still reach the calendar.
+  const cancels = await trx
+    .selectFrom("outbox")
+    .selectAll()
+    .where("registration_id", "=", registrationId)
+    .where("status", "=", "pending")
+    .where("ics_method", "=", "CANCEL")
+    .orderBy("id")
+    .execute();
+  const erased = await anonymiseRegistration(trx, registrationId, now);
+  for (const { id: _id, ...cancel } of cancels) {
+    await trx.insertInto("outbox").values(cancel).execute();
+  }
+  return { erased, promoted: cancellation.ok ? cancellation.promoted.length : 0 };
+}
+
+export type EraseByTokenResult =
+  | { ok: true; promoted: number }
+  | { ok: false; reason: "notFound" | "erased" };
+
+/** Erases the registration a manage link opens, at the person's own request. */
+export async function eraseRegistrationByToken(
+  token: string,
+  { now = new Date().toISOString() }: { now?: string } = {},
+): Promise<EraseByTokenResult> {
+  const target = await resolveRegistrationToken(token, "manage");
+  if (target.state === "unknown") return { ok: false, reason: "notFound" };
+  if (target.state === "erased") return { ok: false, reason: "erased" };
+  const found = await database()
+    .db.selectFrom("registrations")
+    .select(["id", "session_id"])
+    .where("id", "=", target.registrationId)
+    .executeTakeFirst();
+  if (!found) return { ok: false, reason: "notFound" };
+
+  return writeTransaction(async (trx) => {
+    await lockSession(trx, found.session_id);
+    const { erased, promoted } = await eraseInTransaction(trx, found.id, now);
+    // A second click while the first was under way: the first one erased it.
+    if (!erased) return { ok: false, reason: "erased" };
+    return { ok: true, promoted };
+  });
+}
+
+/**
+ * Erases every registration of one email address, in every session, for an admin acting on the
+ * person's request. One transaction holds every session concerned (locked in id order, so two
+ * erasures cannot deadlock), so the erasure happens entirely or not at all.
+ */
+export async function erasePersonByEmail(
+  email: string,
+  // Who asked: kept for the audit entry the log's catalogue will get (`registration.erase`).
+  { now = new Date().toISOString() }: { organiserId: number; now?: string },
+): Promise<{ erased: number; promoted: number }> {
+  const address = normalizeEmail(email);
+  return writeTransaction(async (trx) => {
+    const sessions = await trx
+      .selectFrom("registrations")
+      .select("session_id")
+      .distinct()
+      .where("email_normalized", "=", address)
+      .where("anonymised_at", "is", null)
+      .orderBy("session_id")
+      .execute();
+    for (const { session_id } of sessions) await lockSession(trx, session_id);
+    // Read again under the locks: a sign-up may have come in between.
+    const locked = sessions.map(({ session_id }) => session_id);
+    const registrations = locked.length
+      ? await trx
+          .selectFrom("registrations")
+          .select("id")
+          .where("email_normalized", "=", address)
+          .where("anonymised_at", "is", null)
+          .where("session_id", "in", locked)
+          .orderBy("id")
+          .execute()
+      : [];
+    let erased = 0;
+    let promoted = 0;
+    for (const { id } of registrations) {
+      const result = await eraseInTransaction(trx, id, now);
+      if (result.erased) erased++;
+      promoted += result.promoted;
+    }
+    return { erased, promoted };
+  });
+}

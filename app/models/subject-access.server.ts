@@ -1,0 +1,133 @@
+import { database } from "../../db/client";
+import { resolveRegistrationToken } from "./registration-token.server";
+
+/**
+ * Everything kept about one registration, for the person it belongs to (GDPR art. 15 and 20):
+ * their fields exactly as they entered them, the session, what happened to the registration
+ * and when, and the mails sent to them. Calendar keys and link tokens are not the person's data
+ * but the app's, and stay out.
+ */
+export interface RegistrationDataExport {
+  person: {
+    name: string;
+    email: string;
+    organisation: string | null;
+    enterpriseNumber: string | null;
+    dietaryNeeds: string | null;
+    language: string;
+  };
+  session: {
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    venue: string;
+    address: string;
+    city: string;
+  };
+  registration: {
+    status: string;
+    source: string;
+    signedUpAt: string;
+    consentedAt: string;
+    confirmedAt: string | null;
+    cancelledAt: string | null;
+    checkedInAt: string | null;
+  };
+  mails: {
+    kind: string;
+    subject: string;
+    status: string;
+    queuedAt: string;
+    sentAt: string | null;
+  }[];
+  exportedAt: string;
+}
+
+export type RegistrationDataResult =
+  | { state: "found"; data: RegistrationDataExport }
+  | { state: "erased" }
+  | { state: "unknown" };
+
+export async function registrationDataByToken(
+  token: string,
+  now = new Date().toISOString(),
+): Promise<RegistrationDataResult> {
+  const target = await resolveRegistrationToken(token, "manage");
+  if (target.state !== "found") return target;
+  const { db } = database();
+  const row = await db
+    .selectFrom("registrations")
+    .innerJoin("sessions", "sessions.id", "registrations.session_id")
+    .innerJoin("cities", "cities.id", "sessions.city_id")
+    .select([
+      "registrations.id",
+      "registrations.name",
+      "registrations.email",
+      "registrations.organisation",
+      "registrations.enterprise_number",
+      "registrations.dietary_needs",
+      "registrations.locale",
+      "registrations.status",
+      "registrations.source",
+      "registrations.created_at",
+      "registrations.consented_at",
+      "registrations.confirmed_at",
+      "registrations.cancelled_at",
+      "registrations.checked_in_at",
+      "registrations.anonymised_at",
+      "sessions.title",
+      "sessions.starts_at",
+      "sessions.ends_at",
+      "sessions.venue_name",
+      "sessions.venue_address",
+      "cities.name as city",
+    ])
+    .where("registrations.id", "=", target.registrationId)
+    .executeTakeFirst();
+  if (!row) return { state: "unknown" };
+  if (row.anonymised_at !== null) return { state: "erased" };
+  const mails = await db
+    .selectFrom("outbox")
+    .select(["kind", "subject", "status", "created_at", "sent_at"])
+    .where("registration_id", "=", row.id)
+    .orderBy("id")
+    .execute();
+  return {
+    state: "found",
+    data: {
+      person: {
+        name: row.name,
+        email: row.email,
+        organisation: row.organisation,
+        enterpriseNumber: row.enterprise_number,
+        dietaryNeeds: row.dietary_needs,
+        language: row.locale,
+      },
+      session: {
+        title: row.title,
+        startsAt: row.starts_at,
+        endsAt: row.ends_at,
+        venue: row.venue_name,
+        address: row.venue_address,
+        city: row.city,
+      },
+      registration: {
+        status: row.status,
+        source: row.source,
+        signedUpAt: row.created_at,
+        consentedAt: row.consented_at,
+        confirmedAt: row.confirmed_at,
+        cancelledAt: row.cancelled_at,
+        checkedInAt: row.checked_in_at,
+      },
+      mails: mails.map((mail) => ({
+        kind: mail.kind,
+        subject: mail.subject,
+        status: mail.status,
+        queuedAt: mail.created_at,
+        sentAt: mail.sent_at,
+      })),
+      exportedAt: now,
+    },
+  };
+}
