@@ -26,7 +26,8 @@ export async function loader() {
     register: {
       retentionMonths: settings.RETENTION_MONTHS,
       outboxKeepDays: settings.OUTBOX_KEEP_DAYS,
-      partners: partners.map((partner) => partner.name),
+      // Partners that share a name are named once.
+      partners: [...new Set(partners.map((partner) => partner.name))],
     } satisfies RegisterSettings,
   };
 }
