@@ -82,6 +82,8 @@ export interface RegistrationsTable {
   checked_in_at: Instant | null;
   /** "public" (the sign-up form) or "organiser" (added by hand). */
   source: Generated<RegistrationSource>;
+  /** When the person said yes to news from the city (a separate, optional box); null for no. */
+  news_opt_in_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** Order on the waiting list, ascending: the sign-up moment in ms unless an organiser moved someone. */
   queue_position: number;
   /** When this person's data was replaced by placeholders (retention or erasure); null until then. */

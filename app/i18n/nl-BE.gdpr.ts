@@ -29,4 +29,12 @@ export const nlBEGdpr = {
   "gdpr.admin.confirmRequired": "Bevestig dat de persoon om wissing heeft gevraagd.",
   "gdpr.admin.done":
     "{count, plural, =0 {Geen inschrijvingen gevonden voor dit adres: er is niets gewist.} one {Eén inschrijving gewist.} other {# inschrijvingen gewist.}}",
+
+  "news.optIn":
+    "Ja, stuur me ook nieuws van {city} voor ondernemers (optioneel, los van deze inschrijving). Afmelden kan altijd met één klik.",
+  "news.title": "Nieuws van de stad",
+  "news.subscribed":
+    "Je koos op {date} om nieuws van de stad voor ondernemers te krijgen. Dat stopt met één klik.",
+  "news.withdraw": "Geen nieuws meer",
+  "news.withdrawn": "Je krijgt geen nieuws van de stad meer.",
 };

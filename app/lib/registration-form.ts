@@ -65,7 +65,8 @@ export const registrationSchema = z.object({
   consent: z.literal("on", { error: "errors.consent.required" }),
 });
 
-export type RegistrationForm = z.output<typeof registrationSchema>;
+/** A sign-up: the person's fields, consent, and the separate, optional yes to the city's news. */
+export type RegistrationForm = z.output<typeof registrationSchema> & { newsOptIn?: boolean };
 export type RegistrationField = keyof z.input<typeof registrationSchema>;
 export type FieldErrors = Partial<Record<RegistrationField, MessageKey>>;
 
@@ -95,7 +96,10 @@ export function parseRegistrationForm(
     }),
   );
   const result = registrationSchema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
+  // An unticked box sends nothing; only a ticked one says yes.
+  if (result.success) {
+    return { ok: true, data: { ...result.data, newsOptIn: formData.get("newsOptIn") === "on" } };
+  }
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0] as RegistrationField;

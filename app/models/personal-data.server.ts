@@ -53,6 +53,7 @@ export async function anonymiseRegistration(
       organisation: null,
       enterprise_number: null,
       dietary_needs: null,
+      news_opt_in_at: null,
       anonymised_at: now,
       updated_at: now,
     })

@@ -145,7 +145,15 @@ export async function createRegistration(
     now,
     source,
     confirmed,
-  }: { locale: Locale; now: string; source: RegistrationSource; confirmed: boolean },
+    newsOptIn = false,
+  }: {
+    locale: Locale;
+    now: string;
+    source: RegistrationSource;
+    confirmed: boolean;
+    /** Only the person can say yes to news, on the public form; an organiser never does. */
+    newsOptIn?: boolean;
+  },
 ): Promise<Registration> {
   const registration = await trx
     .insertInto("registrations")
@@ -162,6 +170,7 @@ export async function createRegistration(
       status: confirmed ? "confirmed" : "waitlisted",
       source,
       consented_at: now,
+      news_opt_in_at: newsOptIn ? now : null,
       created_at: now,
       updated_at: now,
       confirmed_at: confirmed ? now : null,
@@ -221,6 +230,7 @@ export async function signUp(
       now,
       source: "public",
       confirmed: availability.state === "open",
+      newsOptIn: form.newsOptIn === true,
     });
     return { ok: true };
   });
@@ -260,6 +270,18 @@ export async function openManageToken(
     waitlistPosition:
       registration.status === "waitlisted" ? await waitlistPosition(db, registration) : null,
   };
+}
+
+/** One click on the manage page: no more news from the city. False for a link that leads no one. */
+export async function withdrawNewsOptIn(token: string): Promise<boolean> {
+  const target = await resolveRegistrationToken(token, "manage");
+  if (target.state !== "found") return false;
+  await database()
+    .db.updateTable("registrations")
+    .set({ news_opt_in_at: null })
+    .where("id", "=", target.registrationId)
+    .execute();
+  return true;
 }
 
 /**

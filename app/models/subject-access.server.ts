@@ -29,6 +29,8 @@ export interface RegistrationDataExport {
     source: string;
     signedUpAt: string;
     consentedAt: string;
+    /** When the person said yes to news from the city; null for no. */
+    newsOptInAt: string | null;
     confirmedAt: string | null;
     cancelledAt: string | null;
     checkedInAt: string | null;
@@ -71,6 +73,7 @@ export async function registrationDataByToken(
       "registrations.source",
       "registrations.created_at",
       "registrations.consented_at",
+      "registrations.news_opt_in_at",
       "registrations.confirmed_at",
       "registrations.cancelled_at",
       "registrations.checked_in_at",
@@ -116,6 +119,7 @@ export async function registrationDataByToken(
         source: row.source,
         signedUpAt: row.created_at,
         consentedAt: row.consented_at,
+        newsOptInAt: row.news_opt_in_at,
         confirmedAt: row.confirmed_at,
         cancelledAt: row.cancelled_at,
         checkedInAt: row.checked_in_at,

@@ -12,7 +12,11 @@ import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
-import { cancelRegistration, openManageToken } from "~/models/registration.server";
+import {
+  cancelRegistration,
+  openManageToken,
+  withdrawNewsOptIn,
+} from "~/models/registration.server";
 
 export const handle = PERSONAL_DATA;
 
@@ -41,6 +45,7 @@ async function load(token: string) {
       name: registration.name,
       email: registration.email,
       status: registration.status,
+      newsOptInAt: registration.news_opt_in_at,
     },
     waitlistPosition,
     session: {
@@ -73,6 +78,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
       throw new Response("Not Found", { status: 404, headers: PRIVATE });
     // Erasing twice (a double click) ends in the same state: the page says it is erased.
     return Response.json({ erased: true }, { headers: PRIVATE });
+  }
+  if (intent === "news-off") {
+    if (!(await withdrawNewsOptIn(token)))
+      throw new Response("Not Found", { status: 404, headers: PRIVATE });
+    return Response.json({ newsOff: true }, { headers: PRIVATE });
   }
   if (intent !== "cancel") {
     return Response.json({ error: "unknownIntent" }, { status: 400, headers: PRIVATE });
@@ -107,9 +117,13 @@ function ManageRegistration({
   session,
   waitlistPosition,
 }: Extract<Awaited<ReturnType<typeof load>>, { erased: false }>) {
-  const actionData = useActionData<{ cancelled?: boolean; error?: "unknownIntent" }>();
+  const actionData = useActionData<{
+    cancelled?: boolean;
+    newsOff?: boolean;
+    error?: "unknownIntent";
+  }>();
   const [searchParams] = useSearchParams();
-  const { t, dateTimeRange } = useI18n();
+  const { t, dateTimeRange, longDate } = useI18n();
   const erasing = searchParams.has("wissen");
   const { token = "" } = useParams();
   const confirming = searchParams.has("annuleren") && registration.status !== "cancelled";
@@ -169,6 +183,23 @@ function ManageRegistration({
           <Link to={`/sessies/${session.slug}`} className="button">
             {t("manage.signUpAgain")}
           </Link>
+        </p>
+      ) : null}
+
+      {registration.newsOptInAt ? (
+        <section className="news" aria-labelledby="news-title">
+          <h2 id="news-title">{t("news.title")}</h2>
+          <p>{t("news.subscribed", { date: longDate(registration.newsOptInAt) })}</p>
+          <Form method="post" replace>
+            <input type="hidden" name="intent" value="news-off" />
+            <button type="submit" className="button button-secondary">
+              {t("news.withdraw")}
+            </button>
+          </Form>
+        </section>
+      ) : actionData?.newsOff ? (
+        <p className="success" role="status">
+          {t("news.withdrawn")}
         </p>
       ) : null}
 

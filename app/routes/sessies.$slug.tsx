@@ -267,12 +267,27 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
       <ConsentField error={error("consent")} />
+      <NewsOptInField />
       <button type="submit" className="button button-primary" disabled={submitting}>
         {submitting
           ? t("signup.submitting")
           : t(state === "waitlist" ? "signup.submitWaitlist" : "signup.submit")}
       </button>
     </Form>
+  );
+}
+
+/** A separate yes to the city's news: never ticked beforehand, never needed to sign up. */
+function NewsOptInField() {
+  const { session } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div className="field field-checkbox">
+      <input id="field-news" name="newsOptIn" type="checkbox" defaultChecked={false} />
+      <label htmlFor="field-news">
+        {t("news.optIn", { city: t("session.cityOrganiser", { city: session.city.name }) })}
+      </label>
+    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import * as organisers from "./2026-11-25T14-00_organisers";
 import * as rateLimits from "./2026-11-26T09-00_rate-limits";
 import * as personalData from "./2026-11-26T12-00_personal-data";
 import * as hashedTokens from "./2026-11-26T12-30_hashed-tokens";
+import * as newsOptIn from "./2026-11-26T13-00_news-opt-in";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T09-00_rate-limits": rateLimits,
   "2026-11-26T12-00_personal-data": personalData,
   "2026-11-26T12-30_hashed-tokens": hashedTokens,
+  "2026-11-26T13-00_news-opt-in": newsOptIn,
 };
