@@ -72,8 +72,6 @@ export const nlBE = {
   "signup.enterpriseNumberHint": "Tien cijfers, bijvoorbeeld 0123.456.749",
   "signup.dietary": "Voedingswensen of allergieën (optioneel)",
   "signup.dietaryHint": "Deze sessie start met een ontbijt.",
-  "signup.consent":
-    "Ik ga ermee akkoord dat de stad en de partners van deze sessie mijn gegevens gebruiken om deze sessie te organiseren.",
   "signup.submit": "Schrijf me in",
   "signup.submitWaitlist": "Zet me op de wachtlijst",
   "signup.submitting": "Even geduld…",
