@@ -143,7 +143,7 @@ export const nlBEPrivacy = {
     "Dezelfde tests controleren ook dat je je zonder JavaScript kunt inschrijven en annuleren, en dat de agenda, de pagina van een stad en de pagina van een sessie op een scherm van 360 pixels breed passen zonder zijwaarts te scrollen. Automatische tests vinden niet alle problemen; een volledige controle met de hand, bijvoorbeeld met een schermlezer, gebeurde nog niet.",
   "accessibility.gaps.title": "Wat nog niet toegankelijk is of niet gecontroleerd werd",
   "accessibility.gaps.pages":
-    "Deze pagina's controleren de tests nog niet: de pagina van een stad, aanmelden en wachtwoord vergeten, en in de werkruimte het bewerken, annuleren en exporteren van sessies, berichten aan deelnemers, het beheer van organisatoren, het logboek, het verwerkingsregister en de incheck-pagina van één deelnemer.",
+    "Deze pagina's controleren de tests nog niet: de pagina van een stad, aanmelden en wachtwoord vergeten, en in de werkruimte het bewerken, annuleren en exporteren van sessies, berichten aan deelnemers, het beheer van organisatoren, het logboek, het verwerkingsregister, het wissen van persoonsgegevens en de incheck-pagina van één deelnemer.",
   "accessibility.gaps.errors":
     "Formulieren met foutmeldingen worden niet automatisch gecontroleerd, alleen zonder fouten.",
   "accessibility.gaps.qr":
