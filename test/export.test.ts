@@ -804,7 +804,7 @@ describe("streaming", () => {
     async (format) => {
       const session = await createSession();
       await addManyAttendees(session.id, 3_000);
-      const { response, summary } = await attendeeExportResponse({
+      const { response } = await attendeeExportResponse({
         scope: ALL,
         format,
         sessionId: session.id,
@@ -818,7 +818,7 @@ describe("streaming", () => {
           action: "attendees.export",
           subjectType: "export",
           subjectId: session.id,
-          summary,
+          details: { format: "csv" },
         }),
       );
 

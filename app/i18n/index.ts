@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { TIME_ZONE } from "~/lib/time";
 import { nlBE } from "./nl-BE";
+import { nlBEAudit } from "./nl-BE.audit";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBEGdpr } from "./nl-BE.gdpr";
 import { nlBENotifications } from "./nl-BE.notifications";
@@ -19,6 +20,7 @@ const nlBECatalogue = {
   ...nlBESessionForm,
   ...nlBENotifications,
   ...nlBEExport,
+  ...nlBEAudit,
   ...nlBEGdpr,
   ...nlBESecurity,
   ...nlBEPrivacy,

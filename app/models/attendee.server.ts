@@ -23,7 +23,13 @@ import { getSessionById } from "./session.server";
  */
 
 const nowInstant = () => new Date().toISOString();
-const quoted = (text: string) => `“${text}”`;
+
+/** Who acts, and from which client address (`clientOf(context)`, for the audit log). */
+export interface OrganiserRequest {
+  organiserId: number;
+  clientAddress?: string;
+  now?: string;
+}
 
 /** One person on a session, as the organiser sees them: no tokens, no calendar keys. */
 export interface Attendee {
@@ -159,11 +165,7 @@ export type AddAttendeeResult =
 export async function addAttendee(
   sessionId: number,
   form: RegistrationDetails,
-  {
-    organiserId,
-    locale,
-    now = nowInstant(),
-  }: { organiserId: number; locale: Locale; now?: string },
+  { organiserId, clientAddress, locale, now = nowInstant() }: OrganiserRequest & { locale: Locale },
 ): Promise<AddAttendeeResult> {
   return writeTransaction(async (trx) => {
     await lockSession(trx, sessionId);
@@ -195,7 +197,8 @@ export async function addAttendee(
         action: "registration.add",
         subjectType: "registration",
         subjectId: registration.id,
-        summary: `${registration.name} <${registration.email}> met de hand toegevoegd aan ${quoted(session.title)}: ${position === null ? "ingeschreven" : `op de wachtlijst, plaats ${position}`}.`,
+        details: { sessionId: session.id, position: position ?? 0 },
+        clientAddress,
       },
       { trx, now },
     );
@@ -225,7 +228,7 @@ export type CancelAttendeeResult =
  */
 export async function cancelAttendee(
   registrationId: number,
-  { organiserId, now = nowInstant() }: { organiserId: number; now?: string },
+  { organiserId, clientAddress, now = nowInstant() }: OrganiserRequest,
 ): Promise<CancelAttendeeResult> {
   const sessionId = await sessionIdOfRegistration(registrationId);
   if (sessionId === null) return { ok: false, reason: "notFound" };
@@ -234,17 +237,18 @@ export async function cancelAttendee(
     const result = await cancelRegistrationInTransaction(trx, registrationId, now);
     if (!result.ok) return result;
     const { registration, previousStatus, session, promoted } = result;
-    const was = previousStatus === "confirmed" ? "ingeschreven" : "op de wachtlijst";
-    const promotion = promoted.length
-      ? ` Van de wachtlijst ingeschreven: ${promoted.map((r) => r.name).join(", ")}.`
-      : "";
     await recordAudit(
       {
         organiserId,
         action: "registration.cancel",
         subjectType: "registration",
         subjectId: registration.id,
-        summary: `Inschrijving van ${registration.name} <${registration.email}> voor ${quoted(session.title)} geannuleerd (was ${was}).${promotion}`,
+        details: {
+          sessionId: session.id,
+          was: previousStatus,
+          promoted: promoted.map((r) => r.id),
+        },
+        clientAddress,
       },
       { trx, now },
     );
@@ -264,7 +268,7 @@ export type MoveOnWaitlistResult =
 export async function moveOnWaitlist(
   registrationId: number,
   direction: "up" | "down",
-  { organiserId, now = nowInstant() }: { organiserId: number; now?: string },
+  { organiserId, clientAddress, now = nowInstant() }: OrganiserRequest,
 ): Promise<MoveOnWaitlistResult> {
   const sessionId = await sessionIdOfRegistration(registrationId);
   if (sessionId === null) return { ok: false, reason: "notFound" };
@@ -304,19 +308,14 @@ export async function moveOnWaitlist(
           .execute();
       }
     }
-    const session = await trx
-      .selectFrom("sessions")
-      .select("title")
-      .where("id", "=", sessionId)
-      .executeTakeFirstOrThrow();
-    const moved = queue[index];
     await recordAudit(
       {
         organiserId,
         action: "registration.moveOnWaitlist",
         subjectType: "registration",
         subjectId: registrationId,
-        summary: `${moved?.name ?? registrationId} op de wachtlijst van ${quoted(session.title)} een plaats ${direction === "up" ? "hoger" : "lager"} gezet: van plaats ${index + 1} naar ${other + 1}.`,
+        details: { sessionId, direction, from: index + 1, to: other + 1 },
+        clientAddress,
       },
       { trx, now },
     );
@@ -335,7 +334,7 @@ export type SetCheckedInResult =
 export async function setCheckedIn(
   registrationId: number,
   present: boolean,
-  { organiserId, now = nowInstant() }: { organiserId: number; now?: string },
+  { organiserId, clientAddress, now = nowInstant() }: OrganiserRequest,
 ): Promise<SetCheckedInResult> {
   const sessionId = await sessionIdOfRegistration(registrationId);
   if (sessionId === null) return { ok: false, reason: "notFound" };
@@ -370,9 +369,8 @@ export async function setCheckedIn(
         action: present ? "registration.checkIn" : "registration.checkInUndone",
         subjectType: "registration",
         subjectId: registrationId,
-        summary: present
-          ? `${registration.name} aangemeld als aanwezig op ${quoted(registration.title)}.`
-          : `Aanwezigheid van ${registration.name} op ${quoted(registration.title)} ongedaan gemaakt.`,
+        details: { sessionId },
+        clientAddress,
       },
       { trx, now },
     );
@@ -413,7 +411,7 @@ const oneLine = (text: string) =>
 export async function messageAttendees(
   sessionId: number,
   message: { audience: MessageAudience; subject: string; body: string },
-  { organiserId, now = nowInstant() }: { organiserId: number; now?: string },
+  { organiserId, clientAddress, now = nowInstant() }: OrganiserRequest,
 ): Promise<MessageAttendeesResult> {
   const content: OrganiserMessage = {
     audience: message.audience,
@@ -447,18 +445,14 @@ export async function messageAttendees(
         organiserMessageEmail(data, content),
       );
     }
-    const group = {
-      confirmed: "ingeschrevenen",
-      waitlisted: "wachtenden",
-      present: "aanwezigen",
-    }[message.audience];
     await recordAudit(
       {
         organiserId,
         action: "session.message",
         subjectType: "session",
         subjectId: sessionId,
-        summary: `Bericht ${quoted(content.subject)} gestuurd aan de ${group} van ${quoted(session.title)}: ${recipients.length} ${recipients.length === 1 ? "e-mail" : "e-mails"}.`,
+        details: { audience: message.audience, recipients: recipients.length },
+        clientAddress,
       },
       { trx, now },
     );

@@ -143,6 +143,9 @@ function loginKeys(email: string, client: string) {
   };
 }
 
+/** How long after a wrong password's answer its audit entry is written (see logIn). */
+export const AFTER_THE_ANSWER_MS = 200;
+
 /**
  * Checks an address and password. Every attempt is counted before the password is checked,
  * in one atomic step per key, so parallel guesses count exactly like sequential ones:
@@ -186,12 +189,43 @@ export async function logIn(
     await refund(keys.account);
     return { ok: false, reason: "busy", retryAfterSeconds: 5 };
   }
-  if (!organiser || !matches) return { ok: false, reason: "invalid" };
+  if (!organiser || !matches) {
+    // Written once the answer has left, and the timer is set for unknown addresses too: the
+    // extra write would otherwise make a known address answer later than an unknown one.
+    // An unknown address is recorded nowhere: what someone typed there (a colleague's address,
+    // or their password in the wrong field) is not ours to keep, and it names no account; the
+    // attempt still counts against the limits, under a hash.
+    const accountId = organiser?.id ?? null;
+    setTimeout(() => {
+      if (accountId === null) return;
+      recordAudit(
+        {
+          organiserId: null,
+          action: "organiser.signInFailed",
+          subjectType: "organiser",
+          subjectId: accountId,
+          clientAddress: client,
+        },
+        { now },
+      ).catch((error) => console.error("audit of a failed sign-in:", error));
+    }, AFTER_THE_ANSWER_MS);
+    return { ok: false, reason: "invalid" };
+  }
 
   // The right password: this client starts afresh, and the attempt leaves the account's count.
   await forget({ keys: [keys.accountClient] });
   await refund(keys.account);
   const sessionToken = await startAuthSession(organiser.id, now);
+  await recordAudit(
+    {
+      organiserId: organiser.id,
+      action: "organiser.signIn",
+      subjectType: "organiser",
+      subjectId: organiser.id,
+      clientAddress: client,
+    },
+    { now },
+  );
   return {
     ok: true,
     organiser: {
@@ -369,6 +403,13 @@ export type InviteResult =
   | { ok: true; id: number }
   | { ok: false; reason: "emailTaken" | "noScope" };
 
+/** Who acts, and from which client address (`clientOf(context)`, for the audit log). */
+export interface AdminRequest {
+  organiserId: number;
+  clientAddress?: string;
+  now?: string;
+}
+
 /**
  * An admin adds an organiser: the account gets a random password nobody knows, and the new
  * organiser a mail with a link (valid three days) to choose their own.
@@ -381,7 +422,7 @@ export async function inviteOrganiser(
     cityIds: number[];
     partnerIds: number[];
   },
-  { organiserId, now = new Date().toISOString() }: { organiserId: number; now?: string },
+  { organiserId, clientAddress, now = new Date().toISOString() }: AdminRequest,
 ): Promise<InviteResult> {
   if (input.role === "organiser" && input.cityIds.length + input.partnerIds.length === 0) {
     return { ok: false, reason: "noScope" };
@@ -397,7 +438,8 @@ export async function inviteOrganiser(
         action: "organiser.invite",
         subjectType: "organiser",
         subjectId: organiser.id,
-        summary: `Organisator ${organiser.email} (${input.role === "admin" ? "beheerder" : "organisator"}) toegevoegd`,
+        details: { role: input.role },
+        clientAddress,
       },
       { trx, now },
     );
@@ -412,7 +454,7 @@ export async function inviteOrganiser(
  */
 export async function removeOrganiser(
   id: number,
-  { organiserId, now = new Date().toISOString() }: { organiserId: number; now?: string },
+  { organiserId, clientAddress, now = new Date().toISOString() }: AdminRequest,
 ): Promise<boolean> {
   if (id === organiserId) return false;
   return writeTransaction(async (trx) => {
@@ -444,7 +486,7 @@ export async function removeOrganiser(
         action: "organiser.remove",
         subjectType: "organiser",
         subjectId: id,
-        summary: `Organisator ${current.email} verwijderd`,
+        clientAddress,
       },
       { trx, now },
     );
@@ -455,7 +497,7 @@ export async function removeOrganiser(
 /** An admin lifts the sign-in limits on an organiser's account (after they called, say). */
 export async function unlockOrganiser(
   id: number,
-  { organiserId, now = new Date().toISOString() }: { organiserId: number; now?: string },
+  { organiserId, clientAddress, now = new Date().toISOString() }: AdminRequest,
 ): Promise<boolean> {
   const organiser = await database()
     .db.selectFrom("organisers")
@@ -471,7 +513,7 @@ export async function unlockOrganiser(
       action: "organiser.unlock",
       subjectType: "organiser",
       subjectId: organiser.id,
-      summary: `Aanmelden weer toegelaten voor ${organiser.email}`,
+      clientAddress,
     },
     { now },
   );
@@ -500,7 +542,7 @@ export async function isResetTokenValid(
 export async function resetPassword(
   token: string,
   password: string,
-  { now = new Date().toISOString() } = {},
+  { clientAddress, now = new Date().toISOString() }: { clientAddress?: string; now?: string } = {},
 ): Promise<"changed" | "invalidLink" | "busy"> {
   // A link that cannot work costs no hash; the hash is made outside the write lock.
   if (!(await isResetTokenValid(token, now))) return "invalidLink";
@@ -540,7 +582,7 @@ export async function resetPassword(
         action: "organiser.passwordReset",
         subjectType: "organiser",
         subjectId: reset.organiser_id,
-        summary: "Nieuw wachtwoord ingesteld via e-maillink",
+        clientAddress,
       },
       { trx, now },
     );

@@ -10,7 +10,6 @@ import {
   type SessionChanges,
   sessionUpdatedEmail,
 } from "../../emails/session-updated";
-import { i18n } from "../i18n";
 import {
   brusselsDateTimeLocal,
   brusselsWallClock,
@@ -32,12 +31,12 @@ import { getSessionById, type SessionDetail } from "./session.server";
 
 export interface OrganiserAction {
   organiserId: number;
+  /** The client address of the request, for the audit log (`clientOf(context)`). */
+  clientAddress?: string;
   now?: string;
 }
 
 const nowInstant = () => new Date().toISOString();
-const nl = () => i18n("nl-BE");
-const quoted = (text: string) => `“${text}”`;
 
 /* Slugs ------------------------------------------------------------------------------------ */
 
@@ -147,9 +146,6 @@ async function reloadSession(trx: Kysely<Database>, sessionId: number): Promise<
   return session;
 }
 
-const when = (session: Pick<Session, "starts_at" | "ends_at">) =>
-  nl().dateTimeRange(session.starts_at, session.ends_at);
-
 /* Create ------------------------------------------------------------------------------------ */
 
 export type CreateSessionResult =
@@ -159,7 +155,7 @@ export type CreateSessionResult =
 /** A new, scheduled session with a unique readable slug. */
 export async function createSession(
   input: SessionInput,
-  { organiserId, now = nowInstant() }: OrganiserAction,
+  { organiserId, clientAddress, now = nowInstant() }: OrganiserAction,
 ): Promise<CreateSessionResult> {
   return writeTransaction(async (trx) => {
     const errors = await referenceErrors(trx, input);
@@ -194,14 +190,14 @@ export async function createSession(
     await replacePartners(trx, sessionId, input.partnerIds);
     const session = await reloadSession(trx, sessionId);
 
-    const { t } = nl();
     await recordAudit(
       {
         organiserId,
         action: "session.create",
         subjectType: "session",
         subjectId: session.id,
-        summary: `Sessie ${quoted(session.title)} aangemaakt: ${t(`kind.${session.kind}`).toLowerCase()} in ${city.name}, ${when(session)}, ${session.capacity} plaatsen.`,
+        details: { capacity: session.capacity, cityId: input.cityId },
+        clientAddress,
       },
       { trx, now },
     );
@@ -405,30 +401,26 @@ async function reinviteConfirmed(
   return raised.length;
 }
 
-function updateSummary(
+function changedFields(
   before: SessionDetail,
   after: SessionDetail,
-  outcome: { reinvited: number; promoted: number; movedToWaitlist: number },
-): string {
-  const place = (s: SessionDetail) => quoted(`${s.venue_name}, ${s.venue_address}`);
-  const changed: string[] = [];
-  if (before.title !== after.title)
-    changed.push(`titel ${quoted(before.title)} → ${quoted(after.title)}`);
-  if (before.starts_at !== after.starts_at || before.ends_at !== after.ends_at)
-    changed.push(`tijdstip ${when(before)} → ${when(after)}`);
-  if (before.venue_name !== after.venue_name || before.venue_address !== after.venue_address)
-    changed.push(`plaats ${place(before)} → ${place(after)}`);
-  if (before.capacity !== after.capacity)
-    changed.push(`plaatsen ${before.capacity} → ${after.capacity}`);
-  const also = (
+): { fields: string[]; capacityFrom?: number; capacityTo?: number } {
+  const fields = (
     [
-      ["samenvatting", before.summary !== after.summary],
-      ["beschrijving", before.description !== after.description],
-      ["soort", before.kind !== after.kind],
-      ["stad", before.city_id !== after.city_id],
-      ["taal", before.language !== after.language],
+      ["title", before.title !== after.title],
+      ["time", before.starts_at !== after.starts_at || before.ends_at !== after.ends_at],
       [
-        "inschrijvingsperiode",
+        "place",
+        before.venue_name !== after.venue_name || before.venue_address !== after.venue_address,
+      ],
+      ["capacity", before.capacity !== after.capacity],
+      ["summary", before.summary !== after.summary],
+      ["description", before.description !== after.description],
+      ["kind", before.kind !== after.kind],
+      ["city", before.city_id !== after.city_id],
+      ["language", before.language !== after.language],
+      [
+        "registrationPeriod",
         before.registration_opens_at !== after.registration_opens_at ||
           before.registration_closes_at !== after.registration_closes_at,
       ],
@@ -439,20 +431,10 @@ function updateSummary(
     ] as const
   )
     .filter(([, differs]) => differs)
-    .map(([label]) => label);
-  if (also.length) changed.push(`ook ${also.join(", ")}`);
-
-  const effects = [
-    outcome.reinvited &&
-      `${outcome.reinvited} ${outcome.reinvited === 1 ? "deelnemer kreeg" : "deelnemers kregen"} een bijgewerkte uitnodiging`,
-    outcome.movedToWaitlist &&
-      `${outcome.movedToWaitlist} ${outcome.movedToWaitlist === 1 ? "deelnemer" : "deelnemers"} terug naar de wachtlijst`,
-    outcome.promoted &&
-      `${outcome.promoted} ${outcome.promoted === 1 ? "persoon" : "personen"} van de wachtlijst ingeschreven`,
-  ].filter(Boolean);
-
-  const what = changed.length ? `gewijzigd: ${changed.join("; ")}` : "bewaard zonder wijzigingen";
-  return `Sessie ${quoted(after.title)} ${what}.${effects.length ? ` ${effects.join("; ")}.` : ""}`;
+    .map(([field]) => field);
+  return before.capacity === after.capacity
+    ? { fields }
+    : { fields, capacityFrom: before.capacity, capacityTo: after.capacity };
 }
 
 /**
@@ -466,6 +448,7 @@ export async function updateSession(
   input: SessionInput,
   {
     organiserId,
+    clientAddress,
     now = nowInstant(),
     confirmMoveToWaitlist = false,
   }: OrganiserAction & { confirmMoveToWaitlist?: boolean },
@@ -510,7 +493,8 @@ export async function updateSession(
         action: "session.update",
         subjectType: "session",
         subjectId: sessionId,
-        summary: updateSummary(before, after, outcome),
+        details: { ...changedFields(before, after), ...outcome },
+        clientAddress,
       },
       { trx, now },
     );
@@ -544,7 +528,12 @@ function cleanNote(note: string | null | undefined): string | null {
  */
 export async function cancelSession(
   sessionId: number,
-  { organiserId, message, now = nowInstant() }: OrganiserAction & { message?: string | null },
+  {
+    organiserId,
+    clientAddress,
+    message,
+    now = nowInstant(),
+  }: OrganiserAction & { message?: string | null },
 ): Promise<CancelSessionResult> {
   const note = cleanNote(message);
   return writeTransaction(async (trx) => {
@@ -589,7 +578,8 @@ export async function cancelSession(
         action: "session.cancel",
         subjectType: "session",
         subjectId: sessionId,
-        summary: `Sessie ${quoted(session.title)} van ${when(session)} geannuleerd; ${confirmed.length} ${confirmed.length === 1 ? "ingeschrevene" : "ingeschrevenen"} en ${waiting.length} ${waiting.length === 1 ? "wachtende" : "wachtenden"} verwittigd${note ? ", met een boodschap van de organisatie" : ""}.`,
+        details: { confirmed: confirmed.length, waitlisted: waiting.length, note: Boolean(note) },
+        clientAddress,
       },
       { trx, now },
     );

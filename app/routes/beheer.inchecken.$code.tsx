@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { i18n } from "~/i18n";
 import { requireOrganiser } from "~/lib/auth.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { hasControlCharacter } from "~/lib/registration-form";
 import { useI18n } from "~/lib/use-i18n";
 import { findByCheckinCode, setCheckedIn } from "~/models/attendee.server";
@@ -34,11 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, attendee } = await attendeeFor(request, params.code);
   const form = await request.formData();
   const result = await setCheckedIn(attendee.id, form.get("present") === "true", {
     organiserId: organiser.id,
+    clientAddress: clientOf(context),
   });
   return Response.json(result, { status: result.ok ? 200 : 409 });
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { i18n } from "~/i18n";
+import { i18n, type MessageKey, type Translate } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
 import { useI18n } from "~/lib/use-i18n";
-import { listAuditEntries } from "~/models/audit.server";
+import { type AuditEntryView, type AuditName, listAuditEntries } from "~/models/audit.server";
 
 const when = new Intl.DateTimeFormat("nl-BE", {
   dateStyle: "short",
@@ -18,7 +18,64 @@ export const meta: MetaFunction = () => [
 /** The audit log: for admins, who answer for every city. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { entries: await listAuditEntries() };
+  const { t } = i18n();
+  const entries = await listAuditEntries();
+  return {
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      createdAt: entry.createdAt,
+      actorName: entry.actorName,
+      clientAddress: entry.clientAddress,
+      what: entry.summary ?? sentence(entry, t),
+    })),
+  };
+}
+
+const text = (value: unknown): string => (typeof value === "string" ? value : "");
+const count = (value: unknown): number => (typeof value === "number" ? value : 0);
+
+/** The entry's sentence from the catalogue, with names as the live tables have them now. */
+function sentence(entry: AuditEntryView, t: Translate): string {
+  const { details } = entry;
+  const nameOr = (named: AuditName | null, gone: MessageKey) =>
+    named ? (named.name ?? t(gone, { id: named.id })) : "";
+  const person = (named: AuditName | null) => nameOr(named, "audit.person.gone");
+  const fields = Array.isArray(details.fields)
+    ? details.fields.map((field) =>
+        field === "capacity" && typeof details.capacityFrom === "number"
+          ? t("audit.field.capacityChange", {
+              from: details.capacityFrom,
+              to: count(details.capacityTo),
+            })
+          : t(`audit.field.${field}` as MessageKey),
+      )
+    : [];
+  const values = {
+    ...Object.fromEntries(
+      Object.entries(details).filter(
+        (pair): pair is [string, string | number] =>
+          typeof pair[1] === "string" || typeof pair[1] === "number",
+      ),
+    ),
+    person: person(entry.subject),
+    organiser: nameOr(entry.subject, "audit.organiser.gone"),
+    session: nameOr(entry.session, "audit.session.gone"),
+    city: entry.city ? nameOr(entry.city, "audit.city.gone") : t("audit.city.all"),
+    scope: entry.session ? "session" : "period",
+    fields: fields.length ? i18n().list(fields) : "none",
+    note: details.note ? "yes" : "no",
+    position: count(details.position),
+    promoted: i18n().list(entry.promoted.map(person)),
+    promotedCount: entry.promoted.length,
+    from: text(details.from) || count(details.from),
+    to: text(details.to) || count(details.to),
+  };
+  try {
+    return t(`audit.${entry.action}` as MessageKey, values);
+  } catch {
+    // An action this version has no sentence for (a newer version wrote it), or a value missing.
+    return t("audit.unknown", { action: entry.action });
+  }
 }
 
 export default function AuditLog() {
@@ -36,18 +93,18 @@ export default function AuditLog() {
                 <th scope="col">{t("log.column.when")}</th>
                 <th scope="col">{t("log.column.who")}</th>
                 <th scope="col">{t("log.column.what")}</th>
+                <th scope="col">{t("log.column.client")}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="nowrap">
-                    <time dateTime={entry.created_at}>
-                      {when.format(new Date(entry.created_at))}
-                    </time>
+                    <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
                   </td>
-                  <td>{entry.organiser_name ?? t("log.system")}</td>
-                  <td>{entry.summary}</td>
+                  <td>{entry.actorName ?? t("log.system")}</td>
+                  <td>{entry.what}</td>
+                  <td className="nowrap">{entry.clientAddress ?? ""}</td>
                 </tr>
               ))}
             </tbody>

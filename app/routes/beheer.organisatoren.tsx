@@ -5,7 +5,7 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { Field } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
-import { enforce } from "~/lib/rate-limits.server";
+import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { parseRowId } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
@@ -54,18 +54,17 @@ interface ActionData {
   unlocked?: boolean;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
+  const by = { organiserId: admin.id, clientAddress: clientOf(context) };
   const form = await request.formData();
   const organiserId = parseRowId(form.get("organiserId"));
   if (form.get("intent") === "remove") {
-    const removed =
-      organiserId !== null && (await removeOrganiser(organiserId, { organiserId: admin.id }));
+    const removed = organiserId !== null && (await removeOrganiser(organiserId, by));
     return Response.json({ removed } satisfies ActionData, { status: removed ? 200 : 409 });
   }
   if (form.get("intent") === "unlock") {
-    const unlocked =
-      organiserId !== null && (await unlockOrganiser(organiserId, { organiserId: admin.id }));
+    const unlocked = organiserId !== null && (await unlockOrganiser(organiserId, by));
     // No such organiser: the not-found page says so, as for any other unknown id.
     if (!unlocked) throw new Response("Not Found", { status: 404 });
     return Response.json({ unlocked } satisfies ActionData);
@@ -96,7 +95,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   await enforce(["invite.organiser", String(admin.id)]);
-  const result = await inviteOrganiser(parsed.data, { organiserId: admin.id });
+  const result = await inviteOrganiser(parsed.data, by);
   if (!result.ok) {
     const errors: ActionData["errors"] =
       result.reason === "emailTaken"

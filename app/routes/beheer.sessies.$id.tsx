@@ -6,6 +6,7 @@ import { FillBar } from "~/components/fill-bar";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { localeOf } from "~/lib/locale.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { readPersonValues } from "~/lib/registration-form";
 import { parseAttendeeForm, parseRowId } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
@@ -59,11 +60,11 @@ interface ActionData {
 
 const reply = (data: ActionData, status = 200) => Response.json(data, { status });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const by = { organiserId: organiser.id };
+  const by = { organiserId: organiser.id, clientAddress: clientOf(context) };
 
   if (intent === "add") {
     const parsed = parseAttendeeForm(form);

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { parseCancelSessionForm, SESSION_LIMITS } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import { getSessionById } from "~/models/session.server";
@@ -30,13 +31,14 @@ interface ActionData {
   notified?: number;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const parsed = parseCancelSessionForm(await request.formData());
   if (!parsed.ok)
     return Response.json({ error: parsed.errors.message } satisfies ActionData, { status: 400 });
   const result = await cancelSession(sessionId, {
     organiserId: organiser.id,
+    clientAddress: clientOf(context),
     message: parsed.data.message,
   });
   if (!result.ok) {

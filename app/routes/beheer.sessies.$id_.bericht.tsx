@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { MESSAGE_AUDIENCES, parseAttendeeMessageForm, SESSION_LIMITS } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import { messageAttendees } from "~/models/attendee.server";
@@ -25,7 +26,7 @@ interface ActionData {
   queued?: number;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await request.formData();
   const values = {
@@ -36,7 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseAttendeeMessageForm(form);
   if (!parsed.ok)
     return Response.json({ errors: parsed.errors, values } satisfies ActionData, { status: 400 });
-  const result = await messageAttendees(sessionId, parsed.data, { organiserId: organiser.id });
+  const result = await messageAttendees(sessionId, parsed.data, {
+    organiserId: organiser.id,
+    clientAddress: clientOf(context),
+  });
   if (!result.ok)
     return Response.json(
       { errors: { body: "sessionForm.errors.body.required" }, values } satisfies ActionData,

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
 import { i18n } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { readSessionForm, toSessionPage } from "~/lib/session-admin.server";
 import type { SessionFormErrors, SessionFormValues } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
@@ -37,7 +38,7 @@ interface ActionData {
   unavailable?: boolean;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await readSessionForm(request, organiser);
   if (!form.data)
@@ -46,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   const result = await updateSession(sessionId, form.data, {
     organiserId: organiser.id,
+    clientAddress: clientOf(context),
     confirmMoveToWaitlist: form.data.confirmMoveToWaitlist,
   });
   if (result.ok) {

@@ -3,6 +3,7 @@ import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { i18n } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { parseRowId } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await request.formData();
   const registrationId = parseRowId(form.get("registrationId"));
@@ -47,6 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await setCheckedIn(registrationId, form.get("present") === "true", {
     organiserId: organiser.id,
+    clientAddress: clientOf(context),
   });
   return Response.json(result, { status: result.ok ? 200 : 409 });
 }

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
 import { i18n } from "~/i18n";
 import { requireOrganiser } from "~/lib/auth.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { readSessionForm, toSessionPage } from "~/lib/session-admin.server";
 import { parseRowId, type SessionFormErrors, type SessionFormValues } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
@@ -46,12 +47,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...options, values, copy: false };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const organiser = await requireOrganiser(request);
   const form = await readSessionForm(request, organiser);
   if (!form.data)
     return Response.json({ values: form.values, errors: form.errors }, { status: 400 });
-  const result = await createSession(form.data, { organiserId: organiser.id });
+  const result = await createSession(form.data, {
+    organiserId: organiser.id,
+    clientAddress: clientOf(context),
+  });
   if (!result.ok)
     return Response.json({ values: form.values, errors: result.errors }, { status: 400 });
   return toSessionPage(result.session.id, "aangemaakt");

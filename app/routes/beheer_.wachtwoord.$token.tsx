@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { i18n } from "~/i18n";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/password.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
@@ -26,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: await isResetTokenValid(params.token ?? ""), min: PASSWORD_MIN_LENGTH };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const password = String(form.get("password") ?? "");
   const repeat = String(form.get("repeat") ?? "");
@@ -41,7 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ error: t("reset.invalidCharacters") }, { status: 400 });
   }
   if (password !== repeat) return Response.json({ error: t("reset.mismatch") }, { status: 400 });
-  const result = await resetPassword(params.token ?? "", password);
+  const result = await resetPassword(params.token ?? "", password, {
+    clientAddress: clientOf(context),
+  });
   if (result === "invalidLink") {
     return Response.json({ error: t("reset.invalidLink") }, { status: 410 });
   }

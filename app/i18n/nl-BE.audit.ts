@@ -1,0 +1,58 @@
+/**
+ * The audit log's sentences. An entry stores a key (its action) and ids, counts and field
+ * names; names come from the live tables when the log is shown, so these sentences take them
+ * as values: {session}, {person}, {organiser}. A person who is no longer there reads as
+ * "audit.person.gone".
+ */
+export const nlBEAudit = {
+  "log.column.client": "Vanaf",
+
+  "audit.person.gone": "een geanonimiseerde deelnemer (nr. {id})",
+  "audit.session.gone": "sessie nr. {id}",
+  "audit.organiser.gone": "organisator nr. {id}",
+  "audit.city.gone": "stad nr. {id}",
+  "audit.city.all": "alle steden",
+  "audit.unknown": "{action}",
+
+  "audit.session.create": "Sessie ‘{session}’ aangemaakt, {capacity} plaatsen.",
+  "audit.session.update":
+    "Sessie ‘{session}’ {fields, select, none {bewaard zonder wijzigingen} other {gewijzigd: {fields}}}.{reinvited, plural, =0 {} one { # deelnemer kreeg een bijgewerkte uitnodiging.} other { # deelnemers kregen een bijgewerkte uitnodiging.}}{movedToWaitlist, plural, =0 {} one { # deelnemer terug naar de wachtlijst.} other { # deelnemers terug naar de wachtlijst.}}{promoted, plural, =0 {} one { # persoon van de wachtlijst ingeschreven.} other { # personen van de wachtlijst ingeschreven.}}",
+  "audit.session.cancel":
+    "Sessie ‘{session}’ geannuleerd; {confirmed, plural, one {# ingeschrevene} other {# ingeschrevenen}} en {waitlisted, plural, one {# wachtende} other {# wachtenden}} verwittigd{note, select, yes {, met een boodschap van de organisatie} other {}}.",
+  "audit.session.message":
+    "Bericht gestuurd aan de {audience, select, confirmed {ingeschrevenen} waitlisted {wachtenden} present {aanwezigen} other {deelnemers}} van ‘{session}’: {recipients, plural, one {# e-mail} other {# e-mails}}.",
+  "audit.registration.add":
+    "{person} met de hand toegevoegd aan ‘{session}’: {position, plural, =0 {ingeschreven} other {op de wachtlijst, plaats #}}.",
+  "audit.registration.cancel":
+    "Inschrijving van {person} voor ‘{session}’ geannuleerd (was {was, select, confirmed {ingeschreven} other {op de wachtlijst}}).{promotedCount, plural, =0 {} other { Van de wachtlijst ingeschreven: {promoted}.}}",
+  "audit.registration.moveOnWaitlist":
+    "{person} op de wachtlijst van ‘{session}’ een plaats {direction, select, up {hoger} other {lager}} gezet: van plaats {from} naar {to}.",
+  "audit.registration.checkIn": "{person} aangemeld als aanwezig op ‘{session}’.",
+  "audit.registration.checkInUndone": "Aanwezigheid van {person} op ‘{session}’ ongedaan gemaakt.",
+  "audit.registration.erase":
+    "Gegevens van {person} gewist op {by, select, admin {vraag van de persoon, door de beheerder} other {eigen vraag}}.",
+  "audit.registration.eraseByEmail":
+    "{count, plural, one {# inschrijving} other {# inschrijvingen}} gewist op vraag van de persoon.",
+  "audit.organiser.invite":
+    "Organisator {organiser} ({role, select, admin {beheerder} other {organisator}}) toegevoegd.",
+  "audit.organiser.remove": "Organisator {organiser} verwijderd.",
+  "audit.organiser.unlock": "Aanmelden weer toegelaten voor {organiser}.",
+  "audit.organiser.passwordReset": "Nieuw wachtwoord ingesteld via e-maillink.",
+  "audit.organiser.signIn": "Aangemeld.",
+  "audit.organiser.signInFailed": "Aanmelden als {organiser} mislukt: verkeerd wachtwoord.",
+  "audit.attendees.export":
+    "{scope, select, session {Deelnemerslijst van ‘{session}’} other {Deelnemerslijst van {city}, sessies van {from} tot {to}}} gedownload als {format, select, xlsx {Excel (xlsx)} csv {CSV (puntkomma)} other {CSV (komma)}}.",
+
+  "audit.field.title": "titel",
+  "audit.field.time": "tijdstip",
+  "audit.field.place": "plaats",
+  "audit.field.capacity": "plaatsen",
+  "audit.field.capacityChange": "plaatsen {from} → {to}",
+  "audit.field.summary": "samenvatting",
+  "audit.field.description": "beschrijving",
+  "audit.field.kind": "soort",
+  "audit.field.city": "stad",
+  "audit.field.language": "taal",
+  "audit.field.registrationPeriod": "inschrijvingsperiode",
+  "audit.field.partners": "partners",
+} as const;
