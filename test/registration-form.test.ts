@@ -47,6 +47,8 @@ describe("the sign-up form", () => {
         enterpriseNumber: null,
         dietaryNeeds: null,
         consent: "on",
+        // The news box was left unticked: no.
+        newsOptIn: false,
       },
     });
   });

@@ -166,6 +166,7 @@ describe("the manage page", () => {
       name: "Lotte Wouters",
       email: "lotte@example.org",
       status: "confirmed",
+      newsOptInAt: null,
     });
     expect((await registrationsOf(session.id))[0]?.status).toBe("confirmed");
 
