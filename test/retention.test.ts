@@ -181,6 +181,66 @@ describe("retention", () => {
     );
   });
 
+  it("forgets organisers' client addresses in old log entries, and sign-ins and links that expired", async () => {
+    const { db } = database();
+    const now = "2027-12-01T09:00:00.000Z";
+    const organiser = await db
+      .insertInto("organisers")
+      .values({
+        email: "bewaring@leuven.test",
+        name: "Bewaring",
+        password_hash: "x",
+        role: "admin",
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const entry = (created_at: string) => ({
+      organiser_id: organiser.id,
+      action: "organiser.signIn",
+      subject_type: "organiser",
+      subject_id: organiser.id,
+      summary: "",
+      details: "{}",
+      client_address: "192.0.2.44",
+      created_at,
+    });
+    await db
+      .insertInto("audit_log")
+      .values([entry(plus(now, { months: -13 })), entry(plus(now, { months: -1 }))])
+      .execute();
+    const session = (token_hash: string, expires_at: string) => ({
+      token_hash,
+      organiser_id: organiser.id,
+      created_at: plus(expires_at, { hours: -12 }),
+      expires_at,
+    });
+    await db
+      .insertInto("auth_sessions")
+      .values([
+        session("verlopen", plus(now, { hours: -1 })),
+        session("geldig", plus(now, { hours: 1 })),
+      ])
+      .execute();
+
+    await applyRetention({ now });
+
+    const addresses = await db
+      .selectFrom("audit_log")
+      .select(["created_at", "client_address"])
+      .where("organiser_id", "=", organiser.id)
+      .orderBy("created_at")
+      .execute();
+    expect(addresses.map((a) => a.client_address)).toEqual([null, "192.0.2.44"]);
+    const sessions = await db
+      .selectFrom("auth_sessions")
+      .select("token_hash")
+      .where("organiser_id", "=", organiser.id)
+      .execute();
+    expect(sessions.map((s) => s.token_hash)).toEqual(["geldig"]);
+  });
+
   it("anonymising one registration twice changes nothing the second time, and frees its address for a new sign-up", async () => {
     const session = await createSession({ capacity: 3 });
     await signUp(session.slug, person(1, { email: "twice@example.org" }), opts);

@@ -167,6 +167,17 @@ export async function applyRetention({
     .where("body_purged_at", "is", null)
     .executeTakeFirst();
   run.mails = Number(purged.numUpdatedRows);
+
+  // Organisers' traces: the client address of old log entries (the entry itself stays), and
+  // sign-in sessions and password links that can no longer be used.
+  await handle.db
+    .updateTable("audit_log")
+    .set({ client_address: null })
+    .where("created_at", "<", endedBefore)
+    .where("client_address", "is not", null)
+    .execute();
+  await handle.db.deleteFrom("auth_sessions").where("expires_at", "<", now).execute();
+  await handle.db.deleteFrom("password_resets").where("expires_at", "<", now).execute();
   return run;
 }
 
