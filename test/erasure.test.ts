@@ -197,6 +197,10 @@ describe("a person's own data", () => {
       expect(body, path).not.toContain("erika");
     }
 
+    // The log says an erasure happened, at the person's own request, without naming them.
+    const log = await (await send("/beheer/logboek", { cookie: adminCookie })).text();
+    expect(log).toContain("gewist op eigen vraag");
+
     // The one row left holding the address is the CANCEL that must still reach the calendar.
     const left = await rowsHolding(FOUND);
     expect(left.map(({ table, row }) => [table, row.kind, row.ics_method, row.status])).toEqual([
@@ -233,6 +237,10 @@ describe("a person's own data", () => {
     });
     expect(done.status).toBe(200);
     expect(await done.text()).toContain("2 inschrijvingen gewist");
+    const log = await (await send("/beheer/logboek", { cookie: adminCookie })).text();
+    // Counted in the page's markup, before the scripts that carry the same data again.
+    const shown = log.split("<script")[0] ?? "";
+    expect(shown.match(/op vraag van de persoon, door de beheerder/g)).toHaveLength(2);
 
     const left = await rowsHolding(address);
     expect(left.map(({ row }) => [row.kind, row.ics_method, row.status])).toEqual([

@@ -31,8 +31,6 @@ export const nlBEAudit = {
   "audit.registration.checkInUndone": "Aanwezigheid van {person} op ‘{session}’ ongedaan gemaakt.",
   "audit.registration.erase":
     "Gegevens van {person} gewist op {by, select, admin {vraag van de persoon, door de beheerder} other {eigen vraag}}.",
-  "audit.registration.eraseByEmail":
-    "{count, plural, one {# inschrijving} other {# inschrijvingen}} gewist op vraag van de persoon.",
   "audit.organiser.invite":
     "Organisator {organiser} ({role, select, admin {beheerder} other {organisator}}) toegevoegd.",
   "audit.organiser.remove": "Organisator {organiser} verwijderd.",

@@ -21,7 +21,6 @@ export type AuditAction =
   | "registration.checkIn"
   | "registration.checkInUndone"
   | "registration.erase"
-  | "registration.eraseByEmail"
   | "organiser.invite"
   | "organiser.remove"
   | "organiser.unlock"
@@ -41,7 +40,6 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "registration.checkIn",
   "registration.checkInUndone",
   "registration.erase",
-  "registration.eraseByEmail",
   "organiser.invite",
   "organiser.remove",
   "organiser.unlock",

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
+import { recordAudit } from "./audit.server";
 import { anonymiseRegistration } from "./personal-data.server";
 import { cancelRegistrationInTransaction, normalizeEmail } from "./registration.server";
 import { resolveRegistrationToken } from "./registration-token.server";
@@ -62,6 +63,17 @@ export async function eraseRegistrationByToken(
     const { erased, promoted } = await eraseInTransaction(trx, found.id, now);
     // A second click while the first was under way: the first one erased it.
     if (!erased) return { ok: false, reason: "erased" };
+    // No client address: the person is not an organiser, and their address is theirs.
+    await recordAudit(
+      {
+        organiserId: null,
+        action: "registration.erase",
+        subjectType: "registration",
+        subjectId: found.id,
+        details: { by: "self", sessionId: found.session_id },
+      },
+      { trx, now },
+    );
     return { ok: true, promoted };
   });
 }
@@ -73,8 +85,11 @@ export async function eraseRegistrationByToken(
  */
 export async function erasePersonByEmail(
   email: string,
-  // Who asked: kept for the audit entry the log's catalogue will get (`registration.erase`).
-  { now = new Date().toISOString() }: { organiserId: number; now?: string },
+  {
+    organiserId,
+    clientAddress = null,
+    now = new Date().toISOString(),
+  }: { organiserId: number; clientAddress?: string | null; now?: string },
 ): Promise<{ erased: number; promoted: number }> {
   const address = normalizeEmail(email);
   return writeTransaction(async (trx) => {
@@ -103,8 +118,20 @@ export async function erasePersonByEmail(
     let promoted = 0;
     for (const { id } of registrations) {
       const result = await eraseInTransaction(trx, id, now);
-      if (result.erased) erased++;
+      if (!result.erased) continue;
+      erased++;
       promoted += result.promoted;
+      await recordAudit(
+        {
+          organiserId,
+          action: "registration.erase",
+          subjectType: "registration",
+          subjectId: id,
+          details: { by: "admin" },
+          clientAddress,
+        },
+        { trx, now },
+      );
     }
     return { erased, promoted };
   });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Field } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
+import { clientOf } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { erasePersonByEmail } from "~/models/erasure.server";
@@ -35,7 +36,7 @@ interface ActionData {
   erased?: number;
 }
 
-export async function action({ request: http }: ActionFunctionArgs) {
+export async function action({ request: http, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(http);
   const form = await http.formData();
   const parsed = request.safeParse({
@@ -52,7 +53,10 @@ export async function action({ request: http }: ActionFunctionArgs) {
     }
     return Response.json({ errors } satisfies ActionData, { status: 400 });
   }
-  const { erased } = await erasePersonByEmail(parsed.data.email, { organiserId: admin.id });
+  const { erased } = await erasePersonByEmail(parsed.data.email, {
+    organiserId: admin.id,
+    clientAddress: clientOf(context),
+  });
   return Response.json({ erased } satisfies ActionData);
 }
 
