@@ -93,6 +93,8 @@ export const PURGED_MAIL = {
   html: "",
   text: "",
   ics: null,
+  // A mail server's refusal often quotes the recipient.
+  last_error: null,
 } as const;
 
 /* Retention ---------------------------------------------------------------------------------- */
