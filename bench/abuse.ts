@@ -12,11 +12,11 @@
  *   npm run bench:abuse                 # 60 s per attack
  *   BENCH_SECONDS=20 npm run bench:abuse
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
+import { someClient, startApp } from "./app";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const IN_FLIGHT = 8;
@@ -29,33 +29,6 @@ const GUESSED_ACCOUNT = "gent@ondernemersagenda.local";
 const VICTIM = "leuven@ondernemersagenda.local";
 const RESET_ACCOUNTS = ["beheer", "gent", "unizo"].map((name) => `${name}@ondernemersagenda.local`);
 const TIMED = 12;
-
-async function startApp(databaseUrl: string, mailDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      PORT: String(PORT),
-      DATABASE_URL: databaseUrl,
-      MAIL_DIR: mailDir,
-      OUTBOX_WORKER: "off",
-      SEED_ON_START: "on",
-      TRUST_PROXY: "on",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening on")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`app exited with ${code}`)));
-  });
-  return child;
-}
-
-const TEST_NETS = ["192.0.2", "198.51.100", "203.0.113"];
-const someClient = () =>
-  `${TEST_NETS[Math.floor(Math.random() * 3)]}.${1 + Math.floor(Math.random() * 254)}`;
 
 function post(path: string, form: Record<string, string>, client: string) {
   return fetch(`${BASE}${path}`, {
@@ -97,7 +70,13 @@ const byStatus = (statuses: Map<number, number>) =>
 
 const dir = mkdtempSync(join(tmpdir(), "oa-bench-"));
 const file = join(dir, "bench.sqlite");
-const app = await startApp(`file:${file}`, join(dir, "mail"));
+const app = await startApp({
+  NODE_ENV: "development",
+  PORT: String(PORT),
+  DATABASE_URL: `file:${file}`,
+  MAIL_DIR: join(dir, "mail"),
+  TRUST_PROXY: "on",
+});
 const db = new SQLite(file, { readonly: true });
 try {
   const slugs = (

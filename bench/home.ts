@@ -5,39 +5,17 @@
  *   npm run bench:home                 # 10 s per target
  *   BENCH_SECONDS=20 npm run bench:home
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { startApp } from "./app";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const APP_PORT = 3901;
 const BASELINE_PORT = 3902;
-
-async function startApp(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(APP_PORT),
-      DATABASE_URL: databaseUrl,
-      OUTBOX_WORKER: "off",
-      SEED_ON_START: "on",
-      SESSION_SECRET: "bench-secret-that-is-long-enough-for-the-check",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening on")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`app exited with ${code}`)));
-  });
-  return child;
-}
 
 async function measure(url: string) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
@@ -47,7 +25,12 @@ async function measure(url: string) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "oa-bench-"));
-const app = await startApp(`file:${join(dir, "bench.sqlite")}`);
+const app = await startApp({
+  NODE_ENV: "production",
+  PORT: String(APP_PORT),
+  DATABASE_URL: `file:${join(dir, "bench.sqlite")}`,
+  SESSION_SECRET: "bench-secret-that-is-long-enough-for-the-check",
+});
 try {
   const appUrl = `http://127.0.0.1:${APP_PORT}/`;
   const page = await fetch(appUrl);

@@ -7,43 +7,16 @@
  *   npm run bench:login-flood
  *   BENCH_SECONDS=20 npm run bench:login-flood
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { someClient, startApp } from "./app";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const FLOOD = 40;
 const PORT = 3903;
 const BASE = `http://127.0.0.1:${PORT}`;
-
-async function startApp(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      // Development data (the demo organisers) on the production build.
-      NODE_ENV: "development",
-      PORT: String(PORT),
-      DATABASE_URL: databaseUrl,
-      OUTBOX_WORKER: "off",
-      SEED_ON_START: "on",
-      TRUST_PROXY: "on",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening on")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`app exited with ${code}`)));
-  });
-  return child;
-}
-
-const TEST_NETS = ["192.0.2", "198.51.100", "203.0.113"];
-const someClient = () =>
-  `${TEST_NETS[Math.floor(Math.random() * 3)]}.${1 + Math.floor(Math.random() * 254)}`;
 
 /** Keeps FLOOD sign-in attempts in flight until stopped; counts the answers by status. */
 function flood(clients: "one" | "many") {
@@ -94,7 +67,13 @@ function peakMemoryMiB(pid: number): number {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "oa-bench-"));
-const app = await startApp(`file:${join(dir, "bench.sqlite")}`);
+// Development data (the demo organisers) on the production build.
+const app = await startApp({
+  NODE_ENV: "development",
+  PORT: String(PORT),
+  DATABASE_URL: `file:${join(dir, "bench.sqlite")}`,
+  TRUST_PROXY: "on",
+});
 try {
   await autocannon({ url: `${BASE}/`, connections: 4, duration: 2 });
   const rows: string[] = [];

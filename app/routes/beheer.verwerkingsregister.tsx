@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { i18n } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
-import { config } from "~/lib/config.server";
-import { describeRegister, type RegisterSettings } from "~/lib/processing-register";
+import { describeRegister } from "~/lib/processing-register";
+import { processingRegisterData } from "~/lib/processing-register.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
-import { sessionFormOptions } from "~/models/session.server";
 
 export const handle = PERSONAL_DATA;
 
@@ -17,19 +16,7 @@ export const meta: MetaFunction = () => [
 /** The register of processing, for admins: the privacy statement's data as one table. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const settings = config();
-  const { partners } = await sessionFormOptions({ all: true });
-  return {
-    controller: settings.PRIVACY_CONTROLLER,
-    contact: settings.PRIVACY_CONTACT,
-    dpo: settings.PRIVACY_DPO,
-    register: {
-      retentionMonths: settings.RETENTION_MONTHS,
-      outboxKeepDays: settings.OUTBOX_KEEP_DAYS,
-      // Partners that share a name are named once.
-      partners: [...new Set(partners.map((partner) => partner.name))],
-    } satisfies RegisterSettings,
-  };
+  return processingRegisterData();
 }
 
 export default function ProcessingRegister() {

@@ -1,10 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { i18n } from "~/i18n";
-import { config } from "~/lib/config.server";
-import { describeRegister, type RegisterSettings } from "~/lib/processing-register";
+import { describeRegister } from "~/lib/processing-register";
+import { processingRegisterData } from "~/lib/processing-register.server";
 import { useI18n } from "~/lib/use-i18n";
-import { sessionFormOptions } from "~/models/session.server";
 
 export const meta: MetaFunction = () => {
   const { t } = i18n();
@@ -16,20 +15,7 @@ export const meta: MetaFunction = () => {
 
 /** The privacy statement: who answers for the data, and the register in plain words. */
 export async function loader() {
-  const settings = config();
-  // Every partner any session may name: the same list the session form offers admins.
-  const { partners } = await sessionFormOptions({ all: true });
-  return {
-    controller: settings.PRIVACY_CONTROLLER,
-    contact: settings.PRIVACY_CONTACT,
-    dpo: settings.PRIVACY_DPO,
-    register: {
-      retentionMonths: settings.RETENTION_MONTHS,
-      outboxKeepDays: settings.OUTBOX_KEEP_DAYS,
-      // Partners that share a name are named once.
-      partners: [...new Set(partners.map((partner) => partner.name))],
-    } satisfies RegisterSettings,
-  };
+  return processingRegisterData();
 }
 
 export default function PrivacyPage() {
