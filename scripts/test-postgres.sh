@@ -13,5 +13,21 @@ if ! node -e '
   echo "WARNING: set TEST_POSTGRES_URL to a server where the user may create databases." >&2
   exit 0
 fi
+# Test databases a run left behind (a connection lingered past its file's end): drop those
+# whose process is gone.
+node -e '
+  const pg = require("pg");
+  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  (async () => {
+    const c = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+    await c.connect();
+    const { rows } = await c.query("select datname from pg_database where datname like $1", ["oa\\_test\\_%"]);
+    for (const { datname } of rows) {
+      const pid = Number(datname.split("_")[2]);
+      if (!alive(pid)) await c.query(`drop database if exists ${datname} with (force)`);
+    }
+    await c.end();
+  })().catch((error) => { console.error(error); process.exit(1); });
+'
 npx remix build
 exec npx vitest run "$@"
