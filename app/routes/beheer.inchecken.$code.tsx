@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { i18n } from "~/i18n";
 import { requireOrganiser } from "~/lib/auth.server";
 import { clientOf } from "~/lib/rate-limits.server";
-import { hasControlCharacter } from "~/lib/registration-form";
 import { useI18n } from "~/lib/use-i18n";
 import { findByCheckinCode, setCheckedIn } from "~/models/attendee.server";
 import { isSessionInScope } from "~/models/scope.server";
@@ -16,7 +15,7 @@ export const meta: MetaFunction = () => [
 /** Where the QR code in a confirmation leads: that person's check-in, for an organiser of the session. */
 async function attendeeFor(request: Request, code: string | undefined) {
   const organiser = await requireOrganiser(request);
-  const attendee = hasControlCharacter(code ?? "") ? null : await findByCheckinCode(code ?? "");
+  const attendee = await findByCheckinCode(code ?? "");
   if (!attendee || !(await isSessionInScope(organiser.scope, attendee.sessionId))) {
     throw new Response("Not Found", { status: 404 });
   }

@@ -8,7 +8,6 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { i18n } from "~/i18n";
-import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
@@ -32,9 +31,7 @@ export const meta: MetaFunction = () => [
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 async function load(token: string) {
-  const found = hasControlCharacter(token)
-    ? ({ state: "unknown" } as const)
-    : await openManageToken(token);
+  const found = await openManageToken(token);
   if (found.state === "unknown") throw new Response("Not Found", { status: 404, headers: PRIVATE });
   // The person's data were erased: the link is known, and says so, but leads to no one.
   if (found.state === "erased") return { erased: true as const };
@@ -68,8 +65,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  if (hasControlCharacter(token))
-    throw new Response("Not Found", { status: 404, headers: PRIVATE });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "erase") {

@@ -14,7 +14,6 @@ import { localeOf } from "~/lib/locale.server";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import {
   type FieldErrors,
-  hasControlCharacter,
   LIMITS,
   parseRegistrationForm,
   readPersonValues,
@@ -43,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
-  const session = hasControlCharacter(slug) ? null : await getSessionBySlug(slug);
+  const session = await getSessionBySlug(slug);
   if (!session) throw new Response("Not Found", { status: 404 });
   return {
     session: {
@@ -75,7 +74,6 @@ interface ActionData {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
-  if (hasControlCharacter(slug)) throw new Response("Not Found", { status: 404 });
   const formData = await request.formData();
   // A field people cannot see: bots fill it in, people do not. Treat them as signed up, store nothing.
   if (formData.get("website")) return redirect(`/sessies/${encodeURIComponent(slug)}/bedankt`);
