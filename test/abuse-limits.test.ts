@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { createOrganiser } from "../app/models/organiser.server";
 import { database } from "../db/client";
 import { createSession, registrationsOf } from "./support/factories";
-import { cookieFrom, newClient, send } from "./support/http";
+import { newClient, send } from "./support/http";
+import { signedInOrganiser } from "./support/organisers";
 
 // This file runs with the budgets a fresh install has, not the generous ones of other tests.
 vi.hoisted(() => {
@@ -227,16 +228,12 @@ describe("sign-in", () => {
 
 describe("invitations", () => {
   it("an organiser sends at most 30 an hour", async () => {
-    await createOrganiser({
+    const { cookie } = await signedInOrganiser({
       email: "uitnodiger@leuven.test",
       name: "Uitnodiger",
       password: PASSWORD,
       role: "admin",
     });
-    const signedIn = await send("/beheer/inloggen", {
-      form: { email: "uitnodiger@leuven.test", password: PASSWORD },
-    });
-    const cookie = cookieFrom(signedIn);
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
       const response = await send("/beheer/organisatoren", {

@@ -4,6 +4,7 @@ import { createOrganiser } from "../app/models/organiser.server";
 import { database } from "../db/client";
 import { createSession, registrationsOf } from "./support/factories";
 import { appUrl, cookieFrom, send } from "./support/http";
+import { signedInOrganiser } from "./support/organisers";
 import { manageTokenOf } from "./support/tokens";
 
 /**
@@ -173,20 +174,18 @@ describe("cross-site posts", () => {
   });
 
   it("refuse an organiser's form from another site with 403, not a 500", async () => {
-    await createOrganiser({
+    // Signed in for real (the helper fails otherwise): the refusal is not for want of a cookie.
+    const { cookie } = await signedInOrganiser({
       email: "csrf2@leuven.test",
       name: "Csrf",
       password: "een-lang-wachtwoord",
       role: "admin",
     });
-    const signedIn = await send("/beheer/inloggen", {
-      form: { email: "csrf2@leuven.test", password: "een-lang-wachtwoord" },
-    });
     const session = await createSession();
     for (const query of ["", "?_data=routes%2Fbeheer.sessies.%24id_.annuleren"]) {
       const response = await send(`/beheer/sessies/${session.id}/annuleren${query}`, {
         form: { reason: "Geen zaal" },
-        cookie: cookieFrom(signedIn),
+        cookie,
         headers: { Origin: "https://evil.example" },
       });
       expect(response.status).toBe(403);
