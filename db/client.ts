@@ -1,10 +1,22 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  type QueryCompiler,
+  type TransactionSettings,
+} from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
+import { DatabaseBusy } from "./busy";
+import { type ChangeWatch, watchChanges } from "./changes";
 import type { Database } from "./schema";
+import { ReadWriteSqliteDialect } from "./sqlite-driver";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -13,6 +25,8 @@ export const DEFAULT_DATABASE_URL = "file:data/ondernemersagenda.sqlite";
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** Tells a cache when data may have changed (see db/changes.ts); not every handle has one. */
+  changes?: ChangeWatch;
 }
 
 // PostgreSQL returns bigint (count(*), sum) as text; every such number here fits a JS number.
@@ -31,40 +45,146 @@ function sqliteFilename(url: string): string {
   return path === ":memory:" ? path : resolve(path);
 }
 
+/**
+ * How long a query may wait for a lock (a row, the SQLite write lock, a pooled connection)
+ * before it gives up with DatabaseBusy (503 "busy", Retry-After) instead of hanging.
+ */
+export function lockTimeoutMs(): number {
+  return Number(process.env.DATABASE_LOCK_TIMEOUT_MS || 3000);
+}
+
+/** The dialect a Kysely instance (or a transaction of it) speaks, whichever handle made it. */
+export function dialectOfDb(db: Kysely<Database>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
 export function createDatabase(
   url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
 ): DatabaseHandle {
   const dialect = dialectOf(url);
+  const timeout = lockTimeoutMs();
   if (dialect === "postgres") {
     const pool = new pg.Pool({
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      // Waiting for a row lock or for a free connection is bounded; nothing waits forever.
+      lock_timeout: timeout,
+      connectionTimeoutMillis: timeout,
     });
     // The cursor lets `.stream()` read large exports in batches instead of all at once.
     return {
       dialect,
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }),
+      db: new Kysely<Database>({ dialect: new BoundedPostgresDialect({ pool, cursor: Cursor }) }),
+      changes: watchChanges(dialect, url),
     };
   }
   const filename = sqliteFilename(url);
+  const open = (role: "writer" | "reader") => {
+    if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
+    const sqlite = new SQLite(filename);
+    // WAL lets the readers run beside the one writer; the busy timeout makes a second process
+    // (the separate mail worker) wait for the write lock for a bounded time, then "busy".
+    if (role === "writer") sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    if (role === "reader") sqlite.pragma("query_only = ON");
+    return sqlite;
+  };
   return {
     dialect,
+    changes: watchChanges(dialect, filename),
     db: new Kysely<Database>({
-      dialect: new SqliteDialect({
-        database: async () => {
-          if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
-          const sqlite = new SQLite(filename);
-          // WAL lets readers run beside the one writer; the busy timeout makes a second
-          // process (the separate mail worker) wait for the write lock instead of failing.
-          sqlite.pragma("journal_mode = WAL");
-          sqlite.pragma("busy_timeout = 5000");
-          sqlite.pragma("synchronous = NORMAL");
-          sqlite.pragma("foreign_keys = ON");
-          return sqlite;
-        },
+      dialect: new ReadWriteSqliteDialect({
+        open,
+        // Each connection to ":memory:" is a database of its own: one connection does all.
+        separateReaders: filename !== ":memory:",
+        maxReaders: 4,
+        lockTimeoutMs: timeout,
       }),
     }),
   };
+}
+
+/** PostgreSQL's "could not obtain lock" (lock_timeout) and the pool's wait for a connection. */
+function postgresBusyOrSame(error: unknown): unknown {
+  if ((error as { code?: string }).code === "55P03") {
+    return new DatabaseBusy("waited too long for a lock");
+  }
+  if (error instanceof Error && /timeout exceeded when trying to connect/.test(error.message)) {
+    return new DatabaseBusy("no free database connection");
+  }
+  return error;
+}
+
+class BoundedPostgresDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    return new BoundedDriver(super.createDriver());
+  }
+}
+
+/** kysely's PostgreSQL driver, with a lock or pool timeout turned into DatabaseBusy. */
+class BoundedDriver implements Driver {
+  constructor(private readonly inner: Driver) {}
+  init() {
+    return this.inner.init();
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    try {
+      return new BoundedConnection(await this.inner.acquireConnection());
+    } catch (error) {
+      throw postgresBusyOrSame(error);
+    }
+  }
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.inner.beginTransaction(innerOf(connection), settings);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.inner.commitTransaction(innerOf(connection));
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.inner.rollbackTransaction(innerOf(connection));
+  }
+  async savepoint(c: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]) {
+    await this.inner.savepoint?.(innerOf(c), name, compile);
+  }
+  async rollbackToSavepoint(
+    c: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler["compileQuery"],
+  ) {
+    await this.inner.rollbackToSavepoint?.(innerOf(c), name, compile);
+  }
+  async releaseSavepoint(
+    c: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler["compileQuery"],
+  ) {
+    await this.inner.releaseSavepoint?.(innerOf(c), name, compile);
+  }
+  releaseConnection(connection: DatabaseConnection) {
+    return this.inner.releaseConnection(innerOf(connection));
+  }
+  destroy() {
+    return this.inner.destroy();
+  }
+}
+
+const innerOf = (connection: DatabaseConnection) =>
+  connection instanceof BoundedConnection ? connection.inner : connection;
+
+class BoundedConnection implements DatabaseConnection {
+  constructor(readonly inner: DatabaseConnection) {}
+  async executeQuery<R>(query: CompiledQuery) {
+    try {
+      return await this.inner.executeQuery<R>(query);
+    } catch (error) {
+      throw postgresBusyOrSame(error);
+    }
+  }
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number) {
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
 }
 
 const globalForDb = globalThis as typeof globalThis & { __ondernemersagendaDb?: DatabaseHandle };
@@ -81,5 +201,6 @@ export function database(): DatabaseHandle {
 export async function closeDatabase(): Promise<void> {
   const handle = globalForDb.__ondernemersagendaDb;
   globalForDb.__ondernemersagendaDb = undefined;
+  await handle?.changes?.close();
   await handle?.db.destroy();
 }

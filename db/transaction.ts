@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import { type DatabaseHandle, database } from "./client";
+import { noteCommit } from "./changes";
+import { type DatabaseHandle, database, dialectOfDb } from "./client";
 import type { Database } from "./schema";
 
 /**
@@ -15,16 +16,20 @@ export async function writeTransaction<T>(
   handle: DatabaseHandle = database(),
 ): Promise<T> {
   if (handle.dialect === "postgres") {
-    return handle.db.transaction().execute(work);
+    const result = await handle.db.transaction().execute(work);
+    noteCommit();
+    return result;
   }
   return handle.db.connection().execute(async (connection) => {
     await sql`begin immediate`.execute(connection);
     try {
       const result = await work(connection);
       await sql`commit`.execute(connection);
+      noteCommit();
       return result;
     } catch (error) {
-      await sql`rollback`.execute(connection);
+      // A failed BEGIN (busy) left no transaction to roll back.
+      await sql`rollback`.execute(connection).catch(() => undefined);
       throw error;
     }
   });
@@ -33,13 +38,10 @@ export async function writeTransaction<T>(
 /**
  * Locks one session row until the transaction ends: every change to a session's seats
  * goes through here, so two sign-ups for the last seat are decided one after the other.
- * On SQLite the whole database is already locked by `BEGIN IMMEDIATE`.
+ * On SQLite the whole database is already locked by `BEGIN IMMEDIATE`. The dialect is the
+ * transaction's own, whichever handle it came from (not the process's default one).
  */
-export async function lockSession(
-  trx: Kysely<Database>,
-  sessionId: number,
-  handle: DatabaseHandle = database(),
-): Promise<void> {
-  if (handle.dialect !== "postgres") return;
+export async function lockSession(trx: Kysely<Database>, sessionId: number): Promise<void> {
+  if (dialectOfDb(trx) !== "postgres") return;
   await trx.selectFrom("sessions").select("id").where("id", "=", sessionId).forUpdate().execute();
 }

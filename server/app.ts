@@ -1,10 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type Request } from "express";
 import { config } from "../app/lib/config.server";
+import { database } from "../db/client";
 import { guardRequests, handleErrors } from "./edge";
+import { newNonce, pageCache } from "./page-cache";
 
 /**
  * The HTTP application: the checks every request passes, static files, then Remix. `server.ts`
@@ -24,21 +25,20 @@ export function createApp(build: ServerBuild) {
     next();
   });
   app.use(guardRequests({ bodyLimit: settings.BODY_LIMIT_BYTES }));
+  const loadContext = (req: Request): AppLoadContext => ({
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    // A fresh one per render: the Content-Security-Policy lets only scripts carrying it run.
+    cspNonce: newNonce(),
+  });
+  // Public pages for visitors who are not signed in, kept for at most a second (page-cache.ts).
+  if (settings.PAGE_CACHE === "on") {
+    const { changes } = database();
+    if (changes) app.use(pageCache({ build, stamp: changes.version, loadContext }));
+  }
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (req) => ({
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        // A fresh one per page: the Content-Security-Policy lets only scripts carrying it run.
-        cspNonce: randomBytes(16).toString("base64"),
-      }),
-    }),
-  );
+  app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: loadContext }));
   app.use(handleErrors());
   return app;
 }

@@ -16,6 +16,8 @@ const schema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SEED_ON_START: z.enum(["on", "off"]).optional(),
+  /** Keep rendered public pages for anonymous visitors for up to a second (server/page-cache.ts). */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   /** Behind a reverse proxy: take the client address and the scheme from X-Forwarded-*. */
   TRUST_PROXY: z.enum(["on", "off"]).default("off"),
   /** Largest request body accepted, in bytes (forms are a few KB). */

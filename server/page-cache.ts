@@ -1,0 +1,228 @@
+import { createHash, randomBytes } from "node:crypto";
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+
+/**
+ * Rendered public pages (home with its filters, a city, a session), kept for everyone who is
+ * not signed in, so that a rush of visitors costs a lookup instead of a render each.
+ *
+ * - What: only these addresses, only GET/HEAD without one of the app's cookies (an organiser's
+ *   session, the thank-you page's flash), only a 200 without Set-Cookie that is not marked
+ *   private (`PERSONAL_DATA` pages answer `private, no-store` and are never kept).
+ * - How fresh: an entry holds while the database's change stamp is the one it was rendered at
+ *   (see db/changes.ts: any commit here, any SQLite commit of another process, a PostgreSQL
+ *   notification from another instance) and for at most a second, so seats left are never
+ *   older than a second and usually as fresh as the last commit.
+ * - The nonce: a kept page keeps the nonce it was rendered with and the CSP header naming it.
+ *   A nonce stops markup that got into a page from running, because whoever placed it cannot
+ *   know the nonce. That still holds: the only markup that ever carries a kept nonce is the
+ *   render it was made for, and any write (the only way to place markup) changes the stamp, so
+ *   the next render takes a fresh random nonce. A render identical to the kept one, nonce
+ *   aside, keeps the old nonce (and ETag), so browsers and a CDN can revalidate with a 304.
+ * - Stored compressed (gzip and brotli): a hit costs no compression.
+ */
+
+const FRESH_MS = 1000;
+const MAX_ENTRIES = 500;
+/** Only the filters the home page knows; any other query is rendered, not kept. */
+const HOME_FILTERS = new Set(["stad", "soort"]);
+const PAGE_PATHS = [/^\/$/, /^\/steden\/[^/]+$/, /^\/sessies\/[^/]+$/];
+/** The app's own cookies (`oa_session`, `oa_flash`, `__Host-` prefixed on https sites). */
+const APP_COOKIE = /(?:^|;)\s*(?:__Host-)?oa_/;
+
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=1, must-revalidate";
+export const PUBLIC_VARY = "Accept-Encoding, Cookie";
+
+interface Entry {
+  stamp: number;
+  renderedAt: number;
+  status: number;
+  headers: [string, string][];
+  etag: string;
+  nonce: string;
+  /** The body with the nonce taken out: two renders with the same content compare equal. */
+  content: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+}
+
+export interface PageCacheOptions {
+  build: ServerBuild;
+  /** The database's change stamp (db/changes.ts). */
+  stamp: () => number;
+  loadContext: (req: Request) => AppLoadContext;
+}
+
+/** The key of a request the cache may answer, or undefined when it must be rendered for it. */
+export function cacheKeyOf(req: Request): string | undefined {
+  if (req.method !== "GET" && req.method !== "HEAD") return undefined;
+  const cookie = req.headers.cookie;
+  if (cookie && APP_COOKIE.test(cookie)) return undefined;
+  if (req.headers.authorization) return undefined;
+  const url = req.originalUrl;
+  const question = url.indexOf("?");
+  const path = question < 0 ? url : url.slice(0, question);
+  if (!PAGE_PATHS.some((pattern) => pattern.test(path))) return undefined;
+  let query = "";
+  if (question >= 0) {
+    if (path !== "/") return undefined;
+    const params = new URLSearchParams(url.slice(question + 1));
+    const kept: string[] = [];
+    for (const [name, value] of params) {
+      if (!HOME_FILTERS.has(name)) return undefined;
+      kept.push(`${name}=${encodeURIComponent(value)}`);
+    }
+    query = kept.sort().join("&");
+  }
+  return `${req.protocol}://${req.get("host") ?? ""}${path}?${query}`;
+}
+
+export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
+  const handleRequest = createRequestHandler(build, build.mode);
+  const entries = new Map<string, Entry>();
+  const rendering = new Map<string, { stamp: number; entry: Promise<Entry | undefined> }>();
+
+  async function render(req: Request, key: string, at: number) {
+    const context = loadContext(req);
+    const response = await handleRequest(remixRequest(req), context);
+    const body = Buffer.from(await response.arrayBuffer());
+    const cacheControl = response.headers.get("Cache-Control") ?? "";
+    const keepable =
+      response.status === 200 &&
+      !response.headers.has("Set-Cookie") &&
+      !/private|no-store/i.test(cacheControl) &&
+      (response.headers.get("Content-Type") ?? "").startsWith("text/html");
+    const nonce = String(context.cspNonce ?? "");
+    const text = body.toString("utf8");
+    const content = nonce ? text.split(nonce).join("") : text;
+    const previous = entries.get(key);
+    if (keepable && previous && previous.content === content && previous.status === 200) {
+      // Nothing changed but the nonce: keep the page as it was, with its nonce and ETag.
+      const renewed = { ...previous, stamp: at, renderedAt: Date.now() };
+      entries.set(key, renewed);
+      return { entry: renewed, response: undefined, body };
+    }
+    const headers: [string, string][] = [];
+    response.headers.forEach((value, name) => {
+      if (name !== "content-length" && name !== "cache-control" && name !== "vary")
+        headers.push([name, value]);
+    });
+    const entry: Entry = {
+      stamp: at,
+      renderedAt: Date.now(),
+      status: response.status,
+      headers,
+      etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
+      nonce,
+      content,
+      identity: body,
+      gzip: gzipSync(body, { level: 6 }),
+      br: brotliCompressSync(body, {
+        params: {
+          [zlib.BROTLI_PARAM_QUALITY]: 5,
+          [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+    };
+    if (keepable) {
+      entries.delete(key);
+      entries.set(key, entry);
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    }
+    return { entry: keepable ? entry : undefined, response, body };
+  }
+
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const key = cacheKeyOf(req);
+    if (!key) return next();
+    try {
+      const now = Date.now();
+      const current = stamp();
+      const kept = entries.get(key);
+      if (kept && kept.stamp === current && now - kept.renderedAt < FRESH_MS) {
+        return send(req, res, kept);
+      }
+      // One render per page and stamp: whoever asks meanwhile waits for it.
+      const inFlight = rendering.get(key);
+      if (inFlight && inFlight.stamp === current) {
+        const entry = await inFlight.entry;
+        if (entry) return send(req, res, entry);
+        return next();
+      }
+      const started = render(req, key, current);
+      const shared = started.then(
+        (outcome) => outcome.entry,
+        () => undefined,
+      );
+      rendering.set(key, { stamp: current, entry: shared });
+      let outcome: Awaited<typeof started>;
+      try {
+        outcome = await started;
+      } finally {
+        if (rendering.get(key)?.entry === shared) rendering.delete(key);
+      }
+      if (outcome.entry) return send(req, res, outcome.entry);
+      // Not a page to keep (a 404, an error page): answer it as rendered.
+      const { response, body } = outcome;
+      if (!response) return next();
+      res.status(response.status);
+      response.headers.forEach((value, name) => {
+        if (name !== "set-cookie" && name !== "content-length") res.setHeader(name, value);
+      });
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) res.setHeader("Set-Cookie", cookies);
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
+ * The Fetch request Remix renders from, as @remix-run/express builds it (the host as Express
+ * reads it, so behind a trusted proxy the forwarded one). Always a GET: a HEAD is answered from
+ * the same kept page.
+ */
+function remixRequest(req: Request): globalThis.Request {
+  const port = req.get("host")?.split(":")[1];
+  const url = new URL(
+    `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`,
+  );
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return new Request(url, { method: "GET", headers });
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || trimmed === etag || trimmed === `W/${etag}`;
+  });
+}
+
+function send(req: Request, res: Response, entry: Entry) {
+  for (const [name, value] of entry.headers) res.setHeader(name, value);
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
+  res.setHeader("Vary", PUBLIC_VARY);
+  res.setHeader("ETag", entry.etag);
+  if (matchesEtag(req.headers["if-none-match"], entry.etag)) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const encoding = req.acceptsEncodings("br", "gzip", "identity");
+  const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.identity;
+  if (encoding === "br" || encoding === "gzip") res.setHeader("Content-Encoding", encoding);
+  res.statusCode = entry.status;
+  res.setHeader("Content-Length", body.length);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** A fresh nonce for each render: the Content-Security-Policy lets only scripts carrying it run. */
+export const newNonce = () => randomBytes(16).toString("base64");
