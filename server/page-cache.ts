@@ -24,6 +24,8 @@ import type { NextFunction, Request, Response } from "express";
  */
 
 const FRESH_MS = 1000;
+/** A page this old is rendered again in the background while the kept one is still served. */
+const REFRESH_AFTER_MS = 700;
 const MAX_ENTRIES = 500;
 /** Only the filters the home page knows; any other query is rendered, not kept. */
 const HOME_FILTERS = new Set(["stad", "soort"]);
@@ -134,35 +136,42 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
     return { entry: keepable ? entry : undefined, response, body };
   }
 
+  /** One render per page and stamp: whoever asks meanwhile waits for it. */
+  function renderOnce(req: Request, key: string, at: number) {
+    const started = render(req, key, at);
+    const shared = started.then(
+      (outcome) => outcome.entry,
+      () => undefined,
+    );
+    rendering.set(key, { stamp: at, entry: shared });
+    const forget = () => {
+      if (rendering.get(key)?.entry === shared) rendering.delete(key);
+    };
+    started.then(forget, forget);
+    return started;
+  }
+
   return async (req: Request, res: Response, next: NextFunction) => {
     const key = cacheKeyOf(req);
     if (!key) return next();
     try {
-      const now = Date.now();
       const current = stamp();
       const kept = entries.get(key);
-      if (kept && kept.stamp === current && now - kept.renderedAt < FRESH_MS) {
+      const age = kept ? Date.now() - kept.renderedAt : Number.POSITIVE_INFINITY;
+      if (kept && kept.stamp === current && age < FRESH_MS) {
+        // Rendered again before it expires, so that nobody waits for a render when it does.
+        if (age >= REFRESH_AFTER_MS && !rendering.has(key)) {
+          renderOnce(req, key, current).catch((error) => console.error(error));
+        }
         return send(req, res, kept);
       }
-      // One render per page and stamp: whoever asks meanwhile waits for it.
       const inFlight = rendering.get(key);
       if (inFlight && inFlight.stamp === current) {
         const entry = await inFlight.entry;
         if (entry) return send(req, res, entry);
         return next();
       }
-      const started = render(req, key, current);
-      const shared = started.then(
-        (outcome) => outcome.entry,
-        () => undefined,
-      );
-      rendering.set(key, { stamp: current, entry: shared });
-      let outcome: Awaited<typeof started>;
-      try {
-        outcome = await started;
-      } finally {
-        if (rendering.get(key)?.entry === shared) rendering.delete(key);
-      }
+      const outcome = await renderOnce(req, key, current);
       if (outcome.entry) return send(req, res, outcome.entry);
       // Not a page to keep (a 404, an error page): answer it as rendered.
       const { response, body } = outcome;
