@@ -1,0 +1,167 @@
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { createDatabase } from "../db/client";
+import { createSession, person } from "./support/factories";
+import { cookieFrom, send } from "./support/http";
+
+/**
+ * The public pages are kept for anonymous visitors (server/page-cache.ts): these tests go
+ * through real HTTP with the cache on, as in production.
+ */
+
+const seatsTaken = (html: string) => /(\d+) van (\d+) plaatsen ingenomen/.exec(html)?.slice(1, 3);
+
+function signUpForm(n: number) {
+  const { name, email } = person(n);
+  return { name, email, consent: "on" };
+}
+
+/** GETs a page until `done` holds for its body or `withinMs` has passed; the last body. */
+async function pollPage(path: string, done: (html: string) => boolean, withinMs: number) {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    const html = await (await send(path)).text();
+    if (done(html) || Date.now() > until) return html;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("the page cache", () => {
+  it("keeps a public page and answers a matching If-None-Match with 304", async () => {
+    const session = await createSession();
+    const first = await send(`/sessies/${session.slug}`);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("ETag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get("Cache-Control")).toBe(
+      "public, max-age=0, s-maxage=1, must-revalidate",
+    );
+    expect(first.headers.get("Vary")).toBe("Accept-Encoding, Cookie");
+    const body = await first.text();
+
+    const again = await send(`/sessies/${session.slug}`);
+    expect(again.headers.get("ETag")).toBe(etag);
+    expect(await again.text()).toBe(body);
+
+    const revalidated = await send(`/sessies/${session.slug}`, {
+      headers: { "If-None-Match": `"other", ${etag}` },
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("ETag")).toBe(etag);
+    expect(await revalidated.text()).toBe("");
+
+    const changed = await send(`/sessies/${session.slug}`, {
+      headers: { "If-None-Match": '"something-else"' },
+    });
+    expect(changed.status).toBe(200);
+  });
+
+  it("keeps the nonce of its page in the page's own Content-Security-Policy", async () => {
+    const session = await createSession();
+    const response = await send(`/sessies/${session.slug}`);
+    const csp = response.headers.get("Content-Security-Policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    const html = await response.text();
+    const scriptNonces = [...html.matchAll(/<script[^>]*nonce="([^"]+)"/g)].map((m) => m[1]);
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    for (const found of scriptNonces) expect(found).toBe(nonce);
+  });
+
+  it("stores the compressed page: gzip and brotli for clients that take them", async () => {
+    const session = await createSession();
+    const plain = await (await send(`/sessies/${session.slug}`)).text();
+    const base = (await import("./support/http")).appUrl;
+    const url = `${await base()}/sessies/${session.slug}`;
+    const { request } = await import("node:http");
+    const gzipped = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+      request(url, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }),
+        );
+      })
+        .on("error", reject)
+        .end();
+    });
+    expect(gzipped.encoding).toBe("gzip");
+    expect(gunzipSync(gzipped.body).toString("utf8")).toBe(plain);
+  });
+
+  it("shows a sign-up's seat at once, through HTTP", async () => {
+    const session = await createSession({ capacity: 10 });
+    const path = `/sessies/${session.slug}`;
+    expect(seatsTaken(await (await send(path)).text())).toEqual(["0", "10"]);
+    expect(seatsTaken(await (await send(path)).text())).toEqual(["0", "10"]);
+
+    const signedUp = await send(path, { form: signUpForm(1) });
+    expect(signedUp.status).toBe(302);
+    // The commit drops the kept page: the very next request sees the seat.
+    expect(seatsTaken(await (await send(path)).text())).toEqual(["1", "10"]);
+    const home = await send("/");
+    expect(home.status).toBe(200);
+  });
+
+  it("sees a write by another connection (another process or instance) well within a second", async () => {
+    const session = await createSession({ capacity: 10 });
+    const path = `/sessies/${session.slug}`;
+    const before = await send(path);
+    const etag = before.headers.get("ETag");
+    expect(seatsTaken(await before.text())).toEqual(["0", "10"]);
+    expect((await send(path)).headers.get("ETag")).toBe(etag);
+
+    // A handle of its own, as another app instance or the worker would hold: nothing of this
+    // process hears of its write except through the database (SQLite's data_version, a
+    // PostgreSQL notification on commit).
+    const other = createDatabase(process.env.DATABASE_URL);
+    try {
+      const wroteAt = Date.now();
+      await other.db
+        .updateTable("sessions")
+        .set({ capacity: 15 })
+        .where("id", "=", session.id)
+        .execute();
+      // Well before the page's one-second lifetime (and its refresh at 0.7 s) could explain it.
+      const html = await pollPage(path, (page) => seatsTaken(page)?.[1] === "15", 400);
+      expect(seatsTaken(html)).toEqual(["0", "15"]);
+      expect(Date.now() - wroteAt).toBeLessThan(600);
+    } finally {
+      await other.db.destroy();
+    }
+  });
+
+  it("never answers from the cache for a visitor with the app's cookie", async () => {
+    const session = await createSession({ capacity: 10 });
+    const path = `/sessies/${session.slug}`;
+    await send(path);
+    for (const cookie of ["oa_session=abc", "oa_flash=abc", "other=1; __Host-oa_session=abc"]) {
+      const response = await send(path, { cookie });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("ETag"), cookie).toBeNull();
+      expect(response.headers.get("Cache-Control") ?? "", cookie).not.toMatch(/public/);
+    }
+    // Someone else's cookie (an analytics one) does not make a page personal.
+    expect((await send(path, { cookie: "other=1" })).headers.get("ETag")).toBeTruthy();
+  });
+
+  it("never keeps a page with personal data or one that sets a cookie", async () => {
+    const session = await createSession({ capacity: 10 });
+    const signedUp = await send(`/sessies/${session.slug}`, { form: signUpForm(2) });
+    const thanks = await send(`/sessies/${session.slug}/bedankt`, {
+      cookie: cookieFrom(signedUp),
+    });
+    expect(thanks.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(thanks.headers.get("ETag")).toBeNull();
+    for (const path of ["/beheer", "/beheer/inloggen", "/inschrijving/not-a-token"]) {
+      const response = await send(path);
+      expect(response.headers.get("ETag"), path).toBeNull();
+      expect(response.headers.get("Cache-Control") ?? "", path).not.toMatch(/public/);
+    }
+    // Unknown sessions and filters the home page does not know are rendered, never kept.
+    expect((await send("/sessies/bestaat-niet")).status).toBe(404);
+    expect((await send("/sessies/bestaat-niet")).headers.get("ETag")).toBeNull();
+    expect((await send("/?x=1")).headers.get("ETag")).toBeNull();
+    expect((await send("/?stad=leuven")).headers.get("ETag")).toBeTruthy();
+  });
+});
