@@ -4,8 +4,11 @@ import { type ChildProcess, spawn } from "node:child_process";
  * Starts the built app the way `npm start` runs it (`server.ts`), with the settings a benchmark
  * needs, and resolves once it listens. The caller stops it with `kill("SIGTERM")`.
  */
-export async function startApp(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+export async function startApp(
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", "server.ts"], {
     env: { ...process.env, OUTBOX_WORKER: "off", SEED_ON_START: "on", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
