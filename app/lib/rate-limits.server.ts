@@ -1,6 +1,12 @@
 import type { AppLoadContext } from "@remix-run/node";
 import ipaddr from "ipaddr.js";
-import { type Budget, consume, limitKey, type Verdict } from "../models/rate-limit.server";
+import {
+  type Budget,
+  consume,
+  consumeInTurn,
+  limitKey,
+  type Verdict,
+} from "../models/rate-limit.server";
 import { config } from "./config.server";
 
 /**
@@ -48,10 +54,14 @@ export function budgetOf(rule: Rule): Budget {
   }
 }
 
+function keyOf(rule: Rule, about: string[]): string {
+  const parts = rule === "mail.address" ? about.map(mailboxOf) : about;
+  return limitKey(rule, ...parts);
+}
+
 /** Counts one request under a rule for what it is about (a client, an address, an account). */
 export function check(rule: Rule, ...about: string[]): Promise<Verdict> {
-  const parts = rule === "mail.address" ? about.map(mailboxOf) : about;
-  return consume(limitKey(rule, ...parts), budgetOf(rule));
+  return consume(keyOf(rule, about), budgetOf(rule));
 }
 
 /** The mailbox an address delivers to: "An+x@Example.org" lands where "an@example.org" does. */
@@ -96,15 +106,17 @@ export const pauseBeforeRefusing = () =>
   new Promise((resolve) => setTimeout(resolve, REFUSAL_PAUSE_MS));
 
 /**
- * Counts a request under each rule in turn and throws the 429 of the first that refuses it.
- * Rules about mail to an address answer with the mail wording.
+ * Counts a request under each rule in turn (in one transaction) and throws the 429 of the
+ * first that refuses it. Rules about mail to an address answer with the mail wording.
  */
 export async function enforce(...checks: [Rule, ...string[]][]): Promise<void> {
-  for (const [rule, ...about] of checks) {
-    const verdict = await check(rule, ...about);
+  const verdicts = await consumeInTurn(
+    checks.map(([rule, ...about]) => ({ key: keyOf(rule, about), budget: budgetOf(rule) })),
+  );
+  for (const [i, verdict] of verdicts.entries()) {
     if (!verdict.ok) {
       await pauseBeforeRefusing();
-      throw tooManyRequests(verdict, rule === "mail.address" ? "mail" : "requests");
+      throw tooManyRequests(verdict, checks[i]?.[0] === "mail.address" ? "mail" : "requests");
     }
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type DatabaseHandle, database } from "../../db/client";
+import type { Database } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 
 /**
@@ -29,35 +30,64 @@ export function limitKey(rule: string, ...parts: string[]): string {
 /** Counts one request against a key, unless the key has used its budget: then how long to wait. */
 export async function consume(
   key: string,
-  { limit, periodMs }: Budget,
-  { now = Date.now(), handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
+  budget: Budget,
+  options: { now?: number; handle?: DatabaseHandle } = {},
 ): Promise<Verdict> {
-  return writeTransaction<Verdict>(async (trx) => {
-    if (handle.dialect === "postgres") {
-      await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+  const [verdict] = await consumeInTurn([{ key, budget }], options);
+  return verdict ?? { ok: true };
+}
+
+/**
+ * Counts one request against each key in turn, in one transaction, and stops at the first that
+ * has used its budget: the same outcome as `consume` for each in turn (the keys before a refusal
+ * stay counted), with one wait for the lock instead of one a key. Returns a verdict a key tried.
+ */
+export async function consumeInTurn(
+  checks: { key: string; budget: Budget }[],
+  { now = Date.now(), handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
+): Promise<Verdict[]> {
+  return writeTransaction<Verdict[]>(async (trx) => {
+    const verdicts: Verdict[] = [];
+    for (const { key, budget } of checks) {
+      const verdict = await consumeOne(trx, key, budget, now, handle);
+      verdicts.push(verdict);
+      if (!verdict.ok) break;
     }
-    // What has left the window counts no more; this keeps a key to at most `limit` rows.
-    await trx
-      .deleteFrom("rate_limit_hits")
-      .where("key", "=", key)
-      .where("at", "<=", now - periodMs)
-      .execute();
-    // The limit-th most recent hit: while it is in the window, the budget is spent.
-    const boundary = await trx
-      .selectFrom("rate_limit_hits")
-      .select("at")
-      .where("key", "=", key)
-      .orderBy("at", "desc")
-      .limit(1)
-      .offset(limit - 1)
-      .executeTakeFirst();
-    if (boundary) {
-      const waitMs = Number(boundary.at) + periodMs - now;
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-    }
-    await trx.insertInto("rate_limit_hits").values({ key, at: now }).execute();
-    return { ok: true };
+    return verdicts;
   }, handle).finally(() => sweepNowAndThen(now, handle));
+}
+
+async function consumeOne(
+  trx: Kysely<Database>,
+  key: string,
+  { limit, periodMs }: Budget,
+  now: number,
+  handle: DatabaseHandle,
+): Promise<Verdict> {
+  if (handle.dialect === "postgres") {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+  }
+  // What has left the window counts no more; this keeps a key to at most `limit` rows.
+  await trx
+    .deleteFrom("rate_limit_hits")
+    .where("key", "=", key)
+    .where("at", "<=", now - periodMs)
+    .execute();
+  // The limit-th most recent hit: while it is in the window, the budget is spent.
+  const boundary = await trx
+    .selectFrom("rate_limit_hits")
+    .select("at")
+    .where("key", "=", key)
+    .orderBy("at", "desc")
+    .limit(1)
+    .offset(limit - 1)
+    .executeTakeFirst();
+  if (boundary) {
+    const waitMs = Number(boundary.at) + periodMs - now;
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  }
+  await trx.insertInto("rate_limit_hits").values({ key, at: now }).execute();
+  return { ok: true };
 }
 
 /** No limit looks back further than this: older counts of keys nobody uses any more can go. */
