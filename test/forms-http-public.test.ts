@@ -134,6 +134,31 @@ describe("the sign-up form (/sessies/:slug)", () => {
   });
 });
 
+describe("the sign-up form's messages", () => {
+  it("names the schema's own limit, marks the field invalid and ties the message to it", async () => {
+    const session = await createSession({ kind: "breakfast", capacity: 10 });
+    const form = new URLSearchParams({
+      name: "Lotte Peeters",
+      email: `lotte-${unique()}@example.org`,
+      dietaryNeeds: "x".repeat(501),
+      consent: "on",
+    });
+    const answer = await post({ path: `/sessies/${session.slug}`, routeId: "", form });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain(t("errors.dietary.tooLong", { max: 500 }));
+    expect(answer.text).not.toContain(t("errors.dietary.tooLong", { max: 0 }));
+    const textarea = /<textarea[^>]*name="dietaryNeeds"[^>]*>/.exec(answer.body)?.[0] ?? "";
+    expect(textarea).toContain('maxLength="500"');
+    expect(textarea).toContain('aria-invalid="true"');
+    const describedBy = /aria-describedby="([^"]+)"/.exec(textarea)?.[1] ?? "";
+    const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+    expect(answer.body).toContain(`id="${errorId}">${t("errors.dietary.tooLong", { max: 500 })}<`);
+    // What was typed comes back, and nothing was stored.
+    expect(answer.body).toContain("Lotte Peeters");
+    expect(await registrationCount(session.id)).toBe(0);
+  });
+});
+
 describe("the manage form (/inschrijving/:token)", () => {
   let slug: string;
   let cancelledToken: string;

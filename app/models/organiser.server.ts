@@ -14,7 +14,7 @@ import {
   verifyPassword,
 } from "../lib/password.server";
 import { budgetOf } from "../lib/rate-limits.server";
-import { hasControlCharacter } from "../lib/registration-form";
+import { hasControlCharacter } from "../lib/text";
 import { recordAudit } from "./audit.server";
 import { consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
 import type { SessionScope } from "./scope.server";

@@ -13,7 +13,7 @@ import { registrationReminderEmail } from "../../emails/registration-reminder";
 import { registrationWaitlistedEmail } from "../../emails/registration-waitlisted";
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
-import type { RegistrationForm } from "../lib/registration-form";
+import type { PersonForm } from "../lib/registration-form";
 import {
   issueRegistrationToken,
   resolveRegistrationToken,
@@ -126,10 +126,10 @@ export async function liveRegistrationOf(trx: Kysely<Database>, sessionId: numbe
 }
 
 /** What a registration is made of, whoever enters it: the public form or an organiser. */
-export type RegistrationDetails = Pick<
-  RegistrationForm,
-  "name" | "email" | "organisation" | "enterpriseNumber" | "dietaryNeeds"
->;
+export type RegistrationDetails = PersonForm;
+
+/** A sign-up from the public form: the person, and whether they said yes to the city's news. */
+export type SignUpDetails = PersonForm & { newsOptIn?: boolean };
 
 /**
  * Stores a new registration, with a seat (`confirmed`) or on the waiting list, and queues its
@@ -204,7 +204,7 @@ export async function createRegistration(
  */
 export async function signUp(
   sessionSlug: string,
-  form: RegistrationForm,
+  form: SignUpDetails,
   { locale, now = new Date().toISOString() }: { locale: Locale; now?: string },
 ): Promise<SignUpResult> {
   const sessionId = await sessionIdBySlug(sessionSlug);

@@ -1,4 +1,4 @@
-import type { RegistrationForm } from "../../app/lib/registration-form";
+import type { SignUpDetails } from "../../app/models/registration.server";
 import { database } from "../../db/client";
 import type { NewSession } from "../../db/schema";
 
@@ -61,14 +61,13 @@ export async function createSession(overrides: Partial<NewSession> & { partners?
   return session;
 }
 
-export function person(n: number, overrides: Partial<RegistrationForm> = {}): RegistrationForm {
+export function person(n: number, overrides: Partial<SignUpDetails> = {}): SignUpDetails {
   return {
     name: `Deelnemer ${n}`,
     email: `deelnemer${n}@example.org`,
     organisation: null,
     enterpriseNumber: null,
     dietaryNeeds: null,
-    consent: "on",
     ...overrides,
   };
 }
