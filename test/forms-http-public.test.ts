@@ -24,7 +24,7 @@ import {
   t,
   visibleText,
 } from "./forms-http.shared";
-import { createSession, person } from "./support/factories";
+import { createSession, person, renderQueuedMail } from "./support/factories";
 import { appUrl, cookieFrom, newClient, send } from "./support/http";
 import { manageTokenOf } from "./support/tokens";
 
@@ -454,6 +454,7 @@ describe("a new password (/beheer/wachtwoord/:token)", () => {
     const response = await send("/beheer/wachtwoord-vergeten", { form: { email } });
     expect(response.status).toBe(200);
     await linkQueued(email, before);
+    await renderQueuedMail();
     const mail = await db
       .selectFrom("outbox")
       .select("text")
