@@ -125,7 +125,6 @@ for (let run = 0; run < RUNS; run++) {
       organisation: null,
       enterpriseNumber: null,
       dietaryNeeds: null,
-      consent: "on",
     },
     { locale: "nl-BE" },
   ).then(() => performance.now() - signUpStarted);
