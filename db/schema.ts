@@ -11,7 +11,8 @@ export type SessionKind = "info" | "breakfast" | "forum";
 export type SessionStatus = "scheduled" | "cancelled";
 export type SessionLanguage = "nl" | "en" | "fr";
 export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
-export type OutboxStatus = "pending" | "sent" | "failed";
+/** `superseded`: overtaken by a later message about the same registration, never sent. */
+export type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
 export type RegistrationSource = "public" | "organiser";
 export type OrganiserRole = "admin" | "organiser";
 
@@ -125,6 +126,17 @@ export interface OutboxTable {
   sent_at: Instant | null;
   /** When the body and the recipient of a sent mail were removed (after OUTBOX_KEEP_DAYS). */
   body_purged_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /**
+   * JSON of what the message is made of (emails/render.server.ts), until the worker renders it
+   * into subject/html/text/ics just before the first attempt; then null. Personal data.
+   */
+  data: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When subject/html/text/ics were rendered; null while only `data` is there. */
+  rendered_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The Message-ID header, the same on every attempt: a resend is recognisably this message. */
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the mail server refused it for good (status `failed`). */
+  failed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export interface OrganisersTable {

@@ -44,7 +44,12 @@ function brussels(instant: string) {
   return DateTime.fromISO(instant, { zone: TIME_ZONE });
 }
 
-function sessionEvent(session: SessionDetail, url: string, description: string): ICalEventData {
+type EventSession = Pick<
+  SessionDetail,
+  "starts_at" | "ends_at" | "title" | "venue_name" | "venue_address" | "summary"
+>;
+
+function sessionEvent(session: EventSession, url: string, description: string): ICalEventData {
   return {
     start: brussels(session.starts_at),
     end: brussels(session.ends_at),
@@ -57,7 +62,7 @@ function sessionEvent(session: SessionDetail, url: string, description: string):
 }
 
 export interface InviteInput {
-  session: SessionDetail;
+  session: EventSession;
   registration: Pick<Registration, "ical_uid" | "ical_sequence" | "name" | "email" | "locale">;
   organizer: Organizer;
   sessionUrl: string;

@@ -9,11 +9,12 @@ import {
   Img,
   Link,
   Preview,
-  render,
   Section,
   Text,
+  toPlainText,
 } from "@react-email/components";
 import type { ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { mailI18n, mailLinks, type RegistrationMailData } from "./message";
 
 const colors = {
@@ -140,7 +141,15 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
   );
 }
 
+const DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+/**
+ * The HTML and the plain-text body of a message. What React Email's `render` makes, for a
+ * third of the time: the messages hold nothing asynchronous, so React's synchronous renderer
+ * will do, and the text is made from that one HTML instead of rendering the tree again.
+ */
 export async function renderMail(element: ReactNode): Promise<{ html: string; text: string }> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { html, text };
+  const markup = renderToStaticMarkup(element);
+  return { html: `${DOCTYPE}${markup}`, text: toPlainText(markup) };
 }

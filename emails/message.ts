@@ -11,10 +11,35 @@ export interface MailContent {
   ics?: { method: "REQUEST" | "CANCEL"; content: string };
 }
 
-/** What every registration message is made from. */
+/** What a message says about a session: stored with the message, so only what mails show. */
+export type MailSession = Pick<
+  SessionDetail,
+  | "id"
+  | "slug"
+  | "title"
+  | "summary"
+  | "venue_name"
+  | "venue_address"
+  | "starts_at"
+  | "ends_at"
+  | "status"
+  | "city"
+  | "partners"
+>;
+
+/** What a message says about a registration: stored with the message, so only what mails show. */
+export type MailRegistration = Pick<
+  Registration,
+  "id" | "ical_uid" | "ical_sequence" | "name" | "email" | "locale" | "status"
+>;
+
+/**
+ * What every registration message is made from: a plain JSON snapshot, taken when the message
+ * is queued and rendered by the worker just before sending (emails/render.server.ts).
+ */
 export interface RegistrationMailData {
-  session: SessionDetail;
-  registration: Registration;
+  session: MailSession;
+  registration: MailRegistration;
   /**
    * The keys of this mail's links, made for it (only their hashes are stored): the manage page,
    * and the check-in QR code of a confirmed seat.
@@ -23,7 +48,7 @@ export interface RegistrationMailData {
   organizer: Organizer;
   publicUrl: string;
   /** Place on the waiting list, 1-based, for waitlisted registrations. */
-  waitlistPosition?: number;
+  waitlistPosition?: number | null;
   now: string;
 }
 

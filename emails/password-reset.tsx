@@ -3,7 +3,7 @@ import { i18n } from "../app/i18n";
 import { renderMail } from "./layout";
 import type { MailContent } from "./message";
 
-interface PasswordLinkData {
+export interface PasswordLinkData {
   /** After "forgot password", or to a new organiser an admin added. */
   purpose: "reset" | "invitation";
   name: string;

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { DEFAULT_LOCALE, i18n, type MessageKey } from "../app/i18n";
-import { hasControlCharacter } from "../app/lib/registration-form";
+import { hasControlCharacter } from "../app/lib/text";
 
 /**
  * What every request must satisfy before the app reads it. A browser posting one of this

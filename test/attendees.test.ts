@@ -15,7 +15,14 @@ import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { processOutbox } from "../emails/outbox.server";
 import { smtpTransport } from "../emails/transport.server";
-import { createSession, lastOutboxId, mailsOf, person, registrationsOf } from "./support/factories";
+import {
+  createSession,
+  lastOutboxId,
+  mailsOf,
+  person,
+  registrationsOf,
+  rendered,
+} from "./support/factories";
 import { startMailbox } from "./support/mailbox";
 import { checkinCodeOf } from "./support/tokens";
 
@@ -54,7 +61,8 @@ async function mailsTo(email: string) {
     .selectAll()
     .where("to_email", "=", email)
     .orderBy("id")
-    .execute();
+    .execute()
+    .then(rendered);
 }
 
 async function auditOf(subjectType: string, subjectId: number) {

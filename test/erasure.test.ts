@@ -10,7 +10,7 @@ import { hashToken, resolveRegistrationToken } from "../app/models/registration-
 import { createDatabase, database } from "../db/client";
 import { migrations } from "../db/migrations";
 import type { Database } from "../db/schema";
-import { processOutbox } from "../emails/outbox.server";
+import { processOutbox, renderQueued } from "../emails/outbox.server";
 import type { MailTransport } from "../emails/transport.server";
 import { POSTGRES_ADMIN_URL, TEST_DATABASE } from "./support/database";
 import { createSession, person, registrationsOf } from "./support/factories";
@@ -57,14 +57,17 @@ async function rowsHolding(needle: string) {
   return found;
 }
 
+/** The newest mail of a kind, rendered as the worker renders it before sending. */
 async function mailOf(registrationId: number, kind: string) {
-  return database()
-    .db.selectFrom("outbox")
-    .selectAll()
-    .where("registration_id", "=", registrationId)
-    .where("kind", "=", kind)
-    .orderBy("id", "desc")
-    .executeTakeFirstOrThrow();
+  return renderQueued(
+    await database()
+      .db.selectFrom("outbox")
+      .selectAll()
+      .where("registration_id", "=", registrationId)
+      .where("kind", "=", kind)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 beforeAll(async () => {

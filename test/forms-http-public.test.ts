@@ -24,7 +24,7 @@ import {
   t,
   visibleText,
 } from "./forms-http.shared";
-import { createSession, person } from "./support/factories";
+import { createSession, person, renderQueuedMail } from "./support/factories";
 import { appUrl, cookieFrom, newClient, send } from "./support/http";
 import { manageTokenOf } from "./support/tokens";
 
@@ -131,6 +131,31 @@ describe("the sign-up form (/sessies/:slug)", () => {
       ),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("the sign-up form's messages", () => {
+  it("names the schema's own limit, marks the field invalid and ties the message to it", async () => {
+    const session = await createSession({ kind: "breakfast", capacity: 10 });
+    const form = new URLSearchParams({
+      name: "Lotte Peeters",
+      email: `lotte-${unique()}@example.org`,
+      dietaryNeeds: "x".repeat(501),
+      consent: "on",
+    });
+    const answer = await post({ path: `/sessies/${session.slug}`, routeId: "", form });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain(t("errors.dietary.tooLong", { max: 500 }));
+    expect(answer.text).not.toContain(t("errors.dietary.tooLong", { max: 0 }));
+    const textarea = /<textarea[^>]*name="dietaryNeeds"[^>]*>/.exec(answer.body)?.[0] ?? "";
+    expect(textarea).toContain('maxLength="500"');
+    expect(textarea).toContain('aria-invalid="true"');
+    const describedBy = /aria-describedby="([^"]+)"/.exec(textarea)?.[1] ?? "";
+    const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+    expect(answer.body).toContain(`id="${errorId}">${t("errors.dietary.tooLong", { max: 500 })}<`);
+    // What was typed comes back, and nothing was stored.
+    expect(answer.body).toContain("Lotte Peeters");
+    expect(await registrationCount(session.id)).toBe(0);
   });
 });
 
@@ -429,6 +454,7 @@ describe("a new password (/beheer/wachtwoord/:token)", () => {
     const response = await send("/beheer/wachtwoord-vergeten", { form: { email } });
     expect(response.status).toBe(200);
     await linkQueued(email, before);
+    await renderQueuedMail();
     const mail = await db
       .selectFrom("outbox")
       .select("text")

@@ -16,7 +16,7 @@ import {
 import { loader as dashboardLoader } from "../app/routes/beheer._index";
 import { action as loginAction } from "../app/routes/beheer_.inloggen";
 import { database } from "../db/client";
-import { createSession } from "./support/factories";
+import { createSession, renderQueuedMail } from "./support/factories";
 
 const PASSWORD = "een-lang-wachtwoord-voor-tests";
 let n = 0;
@@ -165,6 +165,7 @@ describe("organiser accounts", () => {
 
     await requestPasswordReset(created.email);
     await requestPasswordReset(created.email);
+    await renderQueuedMail();
     const mail = await database()
       .db.selectFrom("outbox")
       .selectAll()
@@ -195,6 +196,7 @@ describe("organiser accounts", () => {
   it("refuse an expired reset link", async () => {
     const created = await organiser();
     await requestPasswordReset(created.email, { now: "2026-01-01T10:00:00.000Z" });
+    await renderQueuedMail();
     const mail = await database()
       .db.selectFrom("outbox")
       .select("text")
@@ -222,6 +224,7 @@ describe("admins managing organisers", () => {
       { organiserId: admin.id, now: "2026-12-01T10:00:00.000Z" },
     );
     expect(result).toMatchObject({ ok: true });
+    await renderQueuedMail();
     const mail = await database()
       .db.selectFrom("outbox")
       .selectAll()

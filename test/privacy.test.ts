@@ -35,7 +35,7 @@ async function page(path: string, cookie?: string) {
 
 /** The consent box of a sign-up form: from its checkbox to the end of its field. */
 function consentField(html: string): string {
-  const start = html.indexOf('id="field-consent"');
+  const start = html.indexOf('id="signup-consent"');
   expect(start, "a consent box").toBeGreaterThan(-1);
   return html.slice(html.lastIndexOf("<div", start), html.indexOf("</div>", start));
 }

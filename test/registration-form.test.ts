@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { normalizeEnterpriseNumber } from "../app/lib/enterprise-number";
-import { parseRegistrationForm } from "../app/lib/registration-form";
+import { parseForm } from "../app/lib/forms";
+import { registrationSchema } from "../app/lib/registration-form";
+
+const parseRegistrationForm = (data: FormData) => {
+  const submission = parseForm(data, registrationSchema);
+  return submission.status === "success"
+    ? { ok: true, data: submission.value }
+    : { ok: false, errors: submission.error };
+};
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
@@ -65,11 +73,12 @@ describe("the sign-up form", () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        name: "errors.name.required",
-        email: "errors.email.invalid",
-        organisation: "errors.organisation.tooLong",
-        enterpriseNumber: "errors.enterpriseNumber.invalid",
-        consent: "errors.consent.required",
+        name: [{ key: "errors.name.required", values: {} }],
+        email: [{ key: "errors.email.invalid", values: {} }],
+        // The limit comes with the message, from the schema itself.
+        organisation: [{ key: "errors.organisation.tooLong", values: { max: 160 } }],
+        enterpriseNumber: [{ key: "errors.enterpriseNumber.invalid", values: {} }],
+        consent: [{ key: "errors.consent.required", values: {} }],
       },
     });
   });
@@ -87,8 +96,8 @@ describe("the sign-up form", () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        name: "errors.text.invalidCharacters",
-        organisation: "errors.text.invalidCharacters",
+        name: [{ key: "errors.text.invalidCharacters", values: {} }],
+        organisation: [{ key: "errors.text.invalidCharacters", values: {} }],
       },
     });
   });

@@ -141,6 +141,7 @@ describe("retention", () => {
     for (const mail of await mailsOfRegistrations(oldAfter.map((r) => r.id))) {
       expect(mail).toMatchObject({ to_email: "", to_name: "", subject: "", html: "", text: "" });
       expect(mail.ics).toBeNull();
+      expect(mail.data).toBeNull();
       expect(mail.body_purged_at).toBe(now);
     }
 
@@ -154,7 +155,8 @@ describe("retention", () => {
       const mail = byId.get(id ?? 0);
       expect(mail?.body_purged_at).toBeNull();
       expect(mail?.to_email).toMatch(/^recent\d@example\.org$/);
-      expect(mail?.subject).not.toBe("");
+      // Sent mail holds its rendered body; mail still waiting, the snapshot it is made from.
+      expect(mail?.subject || mail?.data).toBeTruthy();
     }
     // The other mail of the recent session was sent 13 months "ago": its body is gone.
     const oldSent = recentMails.filter(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { i18n } from "../app/i18n";
 import { loader as homeLoader } from "../app/routes/_index";
 import { action as manageAction, loader as manageLoader } from "../app/routes/inschrijving.$token";
-import { loader as sessionLoader, action as signUpAction } from "../app/routes/sessies.$slug";
 import { loader as icsLoader } from "../app/routes/sessies.$slug_.agenda[.ics]";
-import { loader as thanksLoader } from "../app/routes/sessies.$slug_.bedankt";
 import { createSession, outboxFor, registrationsOf } from "./support/factories";
+import { cookieFrom, send } from "./support/http";
 import { manageTokenOf } from "./support/tokens";
 
 const HOUR = 3_600_000;
@@ -25,66 +25,60 @@ async function thrown(promise: Promise<unknown>): Promise<Response> {
 
 const valid = { name: "Lotte Wouters", email: "lotte@example.org", consent: "on" };
 
+const { t } = i18n();
+
+/** The visible text of a page: tags and scripts gone, so a test reads what a person reads. */
+const textOf = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+
 describe("the sign-up form", () => {
-  it("answers bad input with 400, a message per field, the values kept, and stores nothing", async () => {
+  it("answers bad input with 400, a message at each field, the values kept, and stores nothing", async () => {
     const session = await createSession();
-    const url = `http://agenda.test/sessies/${session.slug}`;
-    const response = (await signUpAction({
-      request: post(url, { name: "Lotte", email: "lotte@", enterpriseNumber: "0123.456.789" }),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
+    const response = await send(`/sessies/${session.slug}`, {
+      form: { name: "Lotte", email: "lotte@", enterpriseNumber: "0123.456.789" },
+    });
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.errors).toEqual({
-      email: "errors.email.invalid",
-      enterpriseNumber: "errors.enterpriseNumber.invalid",
-      consent: "errors.consent.required",
-    });
-    expect(body.values).toMatchObject({
-      name: "Lotte",
-      email: "lotte@",
-      enterpriseNumber: "0123.456.789",
-    });
+    const html = await response.text();
+    const text = textOf(html);
+    for (const key of [
+      "errors.form",
+      "errors.email.invalid",
+      "errors.enterpriseNumber.invalid",
+      "errors.consent.required",
+    ] as const) {
+      expect(text).toContain(t(key));
+    }
+    expect(text).not.toContain(t("errors.name.required"));
+    expect(html).toContain('value="lotte@"');
+    expect(html).toContain('value="0123.456.789"');
     expect(await registrationsOf(session.id)).toEqual([]);
   });
 
   it("signs up, then redirects to a thank-you page that names the address", async () => {
     const session = await createSession();
-    const url = `http://agenda.test/sessies/${session.slug}`;
-    const response = (await signUpAction({
-      request: post(url, valid),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
+    const response = await send(`/sessies/${session.slug}`, { form: valid });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/sessies/${session.slug}/bedankt`);
-    const cookie = response.headers.get("Set-Cookie")?.split(";")[0] ?? "";
+    const cookie = cookieFrom(response);
     expect(cookie).toMatch(/^oa_flash=/);
     expect(await registrationsOf(session.id)).toHaveLength(1);
 
-    const thanks = (await thanksLoader({
-      request: new Request(`${url}/bedankt`, { headers: { Cookie: cookie } }),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
-    expect((await thanks.json()).email).toBe("lotte@example.org");
-    expect(thanks.headers.get("Cache-Control")).toBe("no-store");
+    const thanks = await send(`/sessies/${session.slug}/bedankt`, { cookie });
+    expect(thanks.status).toBe(200);
+    expect(textOf(await thanks.text())).toContain("lotte@example.org");
+    expect(thanks.headers.get("Cache-Control")).toContain("no-store");
   });
 
   it("looks the same to the visitor when the address was already signed up", async () => {
     const session = await createSession();
-    const url = `http://agenda.test/sessies/${session.slug}`;
-    const first = (await signUpAction({
-      request: post(url, valid),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
-    const second = (await signUpAction({
-      request: post(url, valid),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
+    const first = await send(`/sessies/${session.slug}`, { form: valid });
+    const second = await send(`/sessies/${session.slug}`, { form: valid });
     expect([first.status, first.headers.get("Location")]).toEqual([
       second.status,
       second.headers.get("Location"),
@@ -96,52 +90,26 @@ describe("the sign-up form", () => {
     ]);
   });
 
-  it("answers 409 with the reason when registration has closed", async () => {
+  it("answers 409 and says why when registration has closed, and stores nothing", async () => {
     const session = await createSession({
       registration_closes_at: new Date(Date.now() - HOUR).toISOString(),
     });
-    const response = (await signUpAction({
-      request: post(`http://agenda.test/sessies/${session.slug}`, valid),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
+    const response = await send(`/sessies/${session.slug}`, { form: valid });
     expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ unavailable: "closed" });
+    expect(textOf(await response.text())).toContain(t("signup.unavailable.closed"));
     expect(await registrationsOf(session.id)).toEqual([]);
   });
 
   it("answers 404 for a session that does not exist", async () => {
-    const response = await thrown(
-      signUpAction({
-        request: post("http://agenda.test/sessies/nope", valid),
-        params: { slug: "nope" },
-        context: {},
-      }),
-    );
-    expect(response.status).toBe(404);
-    expect(
-      (
-        await thrown(
-          sessionLoader({
-            request: new Request("http://agenda.test/sessies/nope"),
-            params: { slug: "nope" },
-            context: {},
-          }),
-        )
-      ).status,
-    ).toBe(404);
+    expect((await send("/sessies/nope", { form: valid })).status).toBe(404);
+    expect((await send("/sessies/nope")).status).toBe(404);
   });
 
   it("stores nothing when the hidden bot field is filled in", async () => {
     const session = await createSession();
-    const response = (await signUpAction({
-      request: post(`http://agenda.test/sessies/${session.slug}`, {
-        ...valid,
-        website: "http://spam.example",
-      }),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
+    const response = await send(`/sessies/${session.slug}`, {
+      form: { ...valid, website: "http://spam.example" },
+    });
     expect(response.status).toBe(302);
     expect(await registrationsOf(session.id)).toEqual([]);
   });
@@ -150,8 +118,7 @@ describe("the sign-up form", () => {
 describe("the manage page", () => {
   it("shows the registration and cancels it on a POST, never on a GET", async () => {
     const session = await createSession({ capacity: 1 });
-    const url = `http://agenda.test/sessies/${session.slug}`;
-    await signUpAction({ request: post(url, valid), params: { slug: session.slug }, context: {} });
+    await send(`/sessies/${session.slug}`, { form: valid });
     const [registration] = await registrationsOf(session.id);
     const token = await manageTokenOf(registration?.id);
     const manageUrl = `http://agenda.test/inschrijving/${token}?annuleren`;
@@ -260,35 +227,20 @@ describe("browsing", () => {
 
 describe("the QR code in a confirmation", () => {
   it("is served as a PNG for a known check-in code only", async () => {
-    const { loader: qrLoader } = await import("../app/routes/inchecken.$code.qr[.png]");
     const session = await createSession();
-    await signUpAction({
-      request: post(`http://agenda.test/sessies/${session.slug}`, valid),
-      params: { slug: session.slug },
-      context: {},
-    });
+    await send(`/sessies/${session.slug}`, { form: valid });
     // The code the confirmation carries (only its hash is stored).
     const mail = (await outboxFor(session.id, "lotte@example.org"))[0];
     const code = /\/inchecken\/([\w-]+)\/qr\.png/.exec(mail?.html ?? "")?.[1] ?? "";
     expect(code).not.toBe("");
-    const response = await qrLoader({
-      request: new Request("http://agenda.test/x"),
-      params: { code },
-      context: {},
-    });
+    const response = await send(`/inchecken/${code}/qr.png`);
+    expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("image/png");
     const png = Buffer.from(await response.arrayBuffer());
     expect(png.subarray(1, 4).toString()).toBe("PNG");
 
     expect(mail?.html).toContain(`http://agenda.test/inchecken/${code}/qr.png`);
 
-    const unknown = await thrown(
-      qrLoader({
-        request: new Request("http://agenda.test/x"),
-        params: { code: "onbekende-code-123" },
-        context: {},
-      }),
-    );
-    expect(unknown.status).toBe(404);
+    expect((await send("/inchecken/onbekende-code-123/qr.png")).status).toBe(404);
   });
 });

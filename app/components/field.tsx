@@ -1,52 +1,113 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import {
+  type FieldMetadata,
+  type FormMetadata,
+  getInputProps,
+  getTextareaProps,
+} from "@conform-to/react";
+import type { ReactNode } from "react";
+import type { FormErrors } from "~/lib/forms";
+import { useI18n } from "~/lib/use-i18n";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  name: string;
+// biome-ignore lint/suspicious/noExplicitAny: a field of any form; its value type does not matter here
+export type FieldMeta = FieldMetadata<any, any, FormErrors>;
+
+type InputType = "text" | "email" | "password" | "date" | "time" | "datetime-local" | "search";
+
+interface FieldProps {
+  meta: FieldMeta;
   label: string;
   hint?: string;
-  error?: string;
+  type?: InputType;
   multiline?: boolean;
+  rows?: number;
+  autoComplete?: string;
+  inputMode?: "text" | "email" | "numeric" | "tel";
 }
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function Field({ name, label, hint, error, multiline, ...input }: FieldProps) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
-  const shared = {
-    id,
-    name,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy || undefined,
-  };
+/**
+ * A labelled input of a conform form: its limits come from the schema, and its hint and error are
+ * tied to it (`aria-describedby`, `aria-invalid`) so a screen reader says what is wrong.
+ */
+export function Field({
+  meta,
+  label,
+  hint,
+  type = "text",
+  multiline,
+  rows = 3,
+  ...rest
+}: FieldProps) {
+  const { key, ...control } = multiline
+    ? getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })
+    : getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined });
   return (
-    <div className={`field${error ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
+    <div className={`field${meta.errors ? " field-invalid" : ""}`}>
+      <label htmlFor={meta.id}>{label}</label>
       {hint ? (
-        <p className="hint" id={`${id}-hint`}>
+        <p className="hint" id={meta.descriptionId}>
           {hint}
         </p>
       ) : null}
       {multiline ? (
-        <textarea
-          {...shared}
-          rows={3}
-          maxLength={input.maxLength}
-          defaultValue={input.defaultValue as string | undefined}
-        />
+        <textarea key={key} {...control} rows={rows} {...rest} />
       ) : (
-        <input {...shared} {...input} />
+        <input key={key} {...control} {...rest} />
       )}
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
+      <FieldErrors meta={meta} />
     </div>
   );
 }
 
-export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+/** A checkbox of a conform form with its label after it; `children` goes under the label. */
+export function CheckboxField({
+  meta,
+  label,
+  children,
+}: {
+  meta: FieldMeta;
+  label: ReactNode;
+  children?: ReactNode;
+}) {
+  const { key, ...control } = getInputProps(meta, { type: "checkbox" });
   return (
-    <p className="error" id={id}>
+    <div className={`field field-checkbox${meta.errors ? " field-invalid" : ""}`}>
+      <input key={key} {...control} />
+      <label htmlFor={meta.id}>{label}</label>
       {children}
+      <FieldErrors meta={meta} />
+    </div>
+  );
+}
+
+/** A field's first error, in the reader's language, with the values the failed check named. */
+export function FieldErrors({ meta }: { meta: FieldMeta }) {
+  const { t } = useI18n();
+  const error = meta.errors?.[0];
+  return error ? (
+    <p className="error" id={meta.errorId}>
+      {t(error.key, error.values)}
     </p>
+  ) : null;
+}
+
+/**
+ * What the form as a whole says after a failed submit: its own errors (a refused request), or a
+ * summary when fields are wrong. Focused, so a keyboard or screen-reader user hears it first.
+ */
+export function FormProblem({
+  form,
+  summary,
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: any form's metadata
+  form: FormMetadata<any, FormErrors>;
+  summary: ReactNode;
+}) {
+  const { t } = useI18n();
+  if (form.status !== "error") return null;
+  const own = form.errors?.[0];
+  return (
+    <div className="error-summary" role="alert" id={form.errorId} tabIndex={-1}>
+      {own ? t(own.key, own.values) : summary}
+    </div>
   );
 }

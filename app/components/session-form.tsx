@@ -8,7 +8,7 @@ import {
 } from "~/lib/session-form";
 import { SESSION_KINDS } from "~/lib/session-kinds";
 import { useI18n } from "~/lib/use-i18n";
-import { Field } from "./field";
+import { PlainField as Field } from "./plain-field";
 
 interface Option {
   id: number;

@@ -81,6 +81,9 @@ export const nlBE = {
   "signup.unavailable.notYetOpen": "De inschrijvingen openen op {date}.",
 
   "errors.form": "Je inschrijving is nog niet verstuurd. Verbeter de velden die we aanduiden.",
+  "errors.required": "Vul dit veld in.",
+  "errors.tooLong": "Hoogstens {max} tekens.",
+  "errors.invalid": "Deze waarde kunnen we niet gebruiken. Kijk ze even na.",
   "errors.name.required": "Vul je naam in.",
   "errors.name.tooLong": "Je naam mag hoogstens {max} tekens lang zijn.",
   "errors.text.invalidCharacters": "Dit veld bevat tekens die we niet kunnen gebruiken.",

@@ -1,9 +1,19 @@
-import { createCookieSessionStorage } from "@remix-run/node";
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { config } from "./config.server";
 import { cookieName, isSecure } from "./cookies.server";
+import type { FormMessage } from "./forms";
 
-// Holds what the next page should say (the address a confirmation went to) for one request.
-const storage = createCookieSessionStorage<Record<string, never>, { signedUpEmail: string }>({
+/**
+ * What the next page should say, for one request: the notice of what an action did (a
+ * catalogue key and its values, so the page says it in the reader's language), or the address a
+ * confirmation went to. Notices travel only here, never in the address bar.
+ */
+export type Notice = FormMessage;
+
+const storage = createCookieSessionStorage<
+  Record<string, never>,
+  { signedUpEmail: string; notice: Notice }
+>({
   cookie: {
     name: cookieName("oa_flash"),
     httpOnly: true,
@@ -27,4 +37,34 @@ export async function takeSignedUpEmail(
   const session = await storage.getSession(request.headers.get("Cookie"));
   const email = session.get("signedUpEmail") ?? null;
   return { email, cookie: await storage.commitSession(session, { secure: isSecure(request) }) };
+}
+
+/** A redirect after an action that succeeded, with what the next page should say about it. */
+export async function redirectWithNotice(
+  request: Request,
+  to: string,
+  notice: Notice,
+  headers: HeadersInit = {},
+): Promise<Response> {
+  const session = await storage.getSession(request.headers.get("Cookie"));
+  session.flash("notice", notice);
+  const response = redirect(to, { headers });
+  response.headers.append(
+    "Set-Cookie",
+    await storage.commitSession(session, { secure: isSecure(request) }),
+  );
+  return response;
+}
+
+/**
+ * The notice waiting for this page, if any. Send `headers` with the loader's answer: they clear
+ * the notice, so it is said once.
+ */
+export async function takeNotice(
+  request: Request,
+): Promise<{ notice: Notice | null; headers: { "Set-Cookie": string } }> {
+  const session = await storage.getSession(request.headers.get("Cookie"));
+  const notice = session.get("notice") ?? null;
+  const cookie = await storage.commitSession(session, { secure: isSecure(request) });
+  return { notice, headers: { "Set-Cookie": cookie } };
 }

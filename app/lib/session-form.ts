@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
-import { PERSON_FIELDS, registrationSchema } from "./registration-form";
+import { personSchema } from "./registration-form";
 import { SESSION_KINDS } from "./session-kinds";
 import { brusselsTimeToInstant, TIME_ZONE } from "./time";
 
@@ -399,7 +399,7 @@ export function parseAttendeeMessageForm(
  * Adding an attendee by hand: the sign-up form's fields and checks without the consent box,
  * which is the visitor's own statement (the organiser collects consent where they meet).
  */
-export const attendeeSchema = registrationSchema.omit({ consent: true });
+export const attendeeSchema = personSchema;
 export type AttendeeForm = z.output<typeof attendeeSchema>;
 export type AttendeeField = keyof z.input<typeof attendeeSchema>;
 
@@ -409,7 +409,9 @@ export function parseAttendeeForm(
   | { ok: true; data: AttendeeForm }
   | { ok: false; errors: Partial<Record<AttendeeField, MessageKey>> } {
   const result = attendeeSchema.safeParse(
-    Object.fromEntries(PERSON_FIELDS.map((field) => [field, text(formData, field)])),
+    Object.fromEntries(
+      Object.keys(personSchema.shape).map((field) => [field, text(formData, field)]),
+    ),
   );
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: firstErrors<AttendeeField>(result.error) };

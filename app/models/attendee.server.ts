@@ -1,7 +1,7 @@
 import { database } from "../../db/client";
 import type { Registration, RegistrationSource, RegistrationStatus } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
-import { type OrganiserMessage, organiserMessageEmail } from "../../emails/organiser-message";
+import type { OrganiserMessage } from "../../emails/organiser-message";
 import type { Locale } from "../i18n";
 import { type MessageAudience, SESSION_LIMITS } from "../lib/session-form";
 import { recordAudit } from "./audit.server";
@@ -441,9 +441,7 @@ export async function messageAttendees(
       .orderBy("id")
       .execute();
     for (const registration of recipients) {
-      await notify(trx, "organiser.message", registration, session, now, (data) =>
-        organiserMessageEmail(data, content),
-      );
+      await notify(trx, "organiser.message", registration, session, now, { message: content });
     }
     await recordAudit(
       {

@@ -4,7 +4,6 @@ import { database } from "../../db/client";
 import type { Database, Organiser, OrganiserRole } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { enqueueMail } from "../../emails/outbox.server";
-import { passwordLinkEmail } from "../../emails/password-reset";
 import { config } from "../lib/config.server";
 import {
   decoyHash,
@@ -14,7 +13,7 @@ import {
   verifyPassword,
 } from "../lib/password.server";
 import { budgetOf } from "../lib/rate-limits.server";
-import { hasControlCharacter } from "../lib/registration-form";
+import { hasControlCharacter } from "../lib/text";
 import { recordAudit } from "./audit.server";
 import { consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
 import type { SessionScope } from "./scope.server";
@@ -351,15 +350,17 @@ async function mailPasswordLink(
     })
     .execute();
   await enqueueMail(trx, {
-    kind: purpose === "reset" ? "organiser.passwordReset" : "organiser.invitation",
     registrationId: null,
     to: { name: organiser.name, email: organiser.email },
-    content: await passwordLinkEmail({
-      purpose,
-      name: organiser.name,
-      url: `${config().publicUrl}/beheer/wachtwoord/${token}`,
-      validMinutes,
-    }),
+    mail: {
+      kind: purpose === "reset" ? "organiser.passwordReset" : "organiser.invitation",
+      data: {
+        purpose,
+        name: organiser.name,
+        url: `${config().publicUrl}/beheer/wachtwoord/${token}`,
+        validMinutes,
+      },
+    },
     now,
   });
 }

@@ -93,6 +93,8 @@ export const PURGED_MAIL = {
   html: "",
   text: "",
   ics: null,
+  // The snapshot of a message not rendered yet holds the person's details and links.
+  data: null,
   // A mail server's refusal often quotes the recipient.
   last_error: null,
 } as const;

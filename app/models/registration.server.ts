@@ -3,17 +3,16 @@ import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Registration, RegistrationSource } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
-import type { MailContent, RegistrationMailData } from "../../emails/message";
+import type { MailRegistration, MailSession, RegistrationMailData } from "../../emails/message";
 import { enqueueMail } from "../../emails/outbox.server";
-import {
-  registrationCancelledEmail,
-  registrationConfirmedEmail,
-} from "../../emails/registration-confirmed";
-import { registrationReminderEmail } from "../../emails/registration-reminder";
-import { registrationWaitlistedEmail } from "../../emails/registration-waitlisted";
+import type {
+  MailSnapshot,
+  RegistrationMailExtras,
+  RegistrationMailKind,
+} from "../../emails/render.server";
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
-import type { RegistrationForm } from "../lib/registration-form";
+import type { PersonForm } from "../lib/registration-form";
 import {
   issueRegistrationToken,
   resolveRegistrationToken,
@@ -76,22 +75,28 @@ export async function waitlistPosition(
   return Number(ahead.n) + 1;
 }
 
+/** What a registration message of this kind needs besides what every one has: nothing for most. */
+type ExtrasArgument<K extends RegistrationMailKind> = keyof RegistrationMailExtras[K] extends never
+  ? []
+  : [extras: RegistrationMailExtras[K]];
+
 /**
- * Renders a registration message and queues it in the same transaction as the change. The mail
- * gets a manage link of its own, and a check-in code when it confirms a seat (only hashes are
- * stored: see registration-token.server.ts).
+ * Queues a registration message in the same transaction as the change, as a snapshot of what
+ * it says (the worker renders it when it sends it, outside this transaction). The mail gets a
+ * manage link of its own, and a check-in code when it confirms a seat (only hashes are stored:
+ * see registration-token.server.ts; the plain tokens travel in the snapshot).
  */
-export async function notify(
+export async function notify<K extends RegistrationMailKind>(
   trx: Kysely<Database>,
-  kind: string,
+  kind: K,
   registration: Registration,
   session: SessionDetail,
   now: string,
-  render: (data: RegistrationMailData) => Promise<MailContent>,
+  ...[extras]: ExtrasArgument<K>
 ): Promise<void> {
   const data: RegistrationMailData = {
-    session,
-    registration,
+    session: mailSession(session),
+    registration: mailRegistration(registration),
     links: {
       manageToken: await issueRegistrationToken(trx, registration.id, "manage", now),
       checkinCode:
@@ -103,15 +108,30 @@ export async function notify(
     publicUrl: config().publicUrl,
     now,
     waitlistPosition:
-      registration.status === "waitlisted" ? await waitlistPosition(trx, registration) : undefined,
+      registration.status === "waitlisted" ? await waitlistPosition(trx, registration) : null,
   };
   await enqueueMail(trx, {
-    kind,
     registrationId: registration.id,
     to: { name: registration.name, email: registration.email },
-    content: await render(data),
+    mail: { kind, data: { ...data, ...extras } } as MailSnapshot,
     now,
   });
+}
+
+/** The part of a session its messages show: what the snapshot keeps. */
+function mailSession(session: SessionDetail): MailSession {
+  const { id, slug, title, summary, venue_name, venue_address, starts_at, ends_at } = session;
+  const { status, city, partners } = session;
+  return {
+    ...{ id, slug, title, summary, venue_name, venue_address, starts_at, ends_at, status },
+    city: { slug: city.slug, name: city.name },
+    partners,
+  };
+}
+
+function mailRegistration(registration: Registration): MailRegistration {
+  const { id, ical_uid, ical_sequence, name, email, locale, status } = registration;
+  return { id, ical_uid, ical_sequence, name, email, locale, status };
 }
 
 /** The registration this address holds for the session, unless cancelled: one per person. */
@@ -126,10 +146,10 @@ export async function liveRegistrationOf(trx: Kysely<Database>, sessionId: numbe
 }
 
 /** What a registration is made of, whoever enters it: the public form or an organiser. */
-export type RegistrationDetails = Pick<
-  RegistrationForm,
-  "name" | "email" | "organisation" | "enterpriseNumber" | "dietaryNeeds"
->;
+export type RegistrationDetails = PersonForm;
+
+/** A sign-up from the public form: the person, and whether they said yes to the city's news. */
+export type SignUpDetails = PersonForm & { newsOptIn?: boolean };
 
 /**
  * Stores a new registration, with a seat (`confirmed`) or on the waiting list, and queues its
@@ -180,18 +200,9 @@ export async function createRegistration(
     .executeTakeFirstOrThrow();
 
   if (confirmed) {
-    await notify(trx, "registration.confirmed", registration, session, now, (data) =>
-      registrationConfirmedEmail(data, "confirmed"),
-    );
+    await notify(trx, "registration.confirmed", registration, session, now);
   } else {
-    await notify(
-      trx,
-      "registration.waitlisted",
-      registration,
-      session,
-      now,
-      registrationWaitlistedEmail,
-    );
+    await notify(trx, "registration.waitlisted", registration, session, now);
   }
   return registration;
 }
@@ -204,7 +215,7 @@ export async function createRegistration(
  */
 export async function signUp(
   sessionSlug: string,
-  form: RegistrationForm,
+  form: SignUpDetails,
   { locale, now = new Date().toISOString() }: { locale: Locale; now?: string },
 ): Promise<SignUpResult> {
   const sessionId = await sessionIdBySlug(sessionSlug);
@@ -221,7 +232,7 @@ export async function signUp(
 
     const existing = await liveRegistrationOf(trx, session.id, form.email);
     if (existing) {
-      await notify(trx, "registration.reminder", existing, session, now, registrationReminderEmail);
+      await notify(trx, "registration.reminder", existing, session, now);
       return { ok: true };
     }
 
@@ -321,9 +332,7 @@ export async function promoteFromWaitlist(
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await notify(trx, "registration.promoted", registration, session, now, (data) =>
-      registrationConfirmedEmail(data, "promoted"),
-    );
+    await notify(trx, "registration.promoted", registration, session, now);
     promoted.push(registration);
   }
   return promoted;
@@ -378,9 +387,7 @@ export async function cancelRegistrationInTransaction(
   const session = await getSessionById(current.session_id, trx);
   if (!session)
     throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
-  await notify(trx, "registration.cancelled", cancelled, session, now, (data) =>
-    registrationCancelledEmail(data, previousStatus),
-  );
+  await notify(trx, "registration.cancelled", cancelled, session, now, { previousStatus });
 
   const promoted =
     previousStatus === "confirmed" ? await promoteFromWaitlist(trx, session.id, now) : [];

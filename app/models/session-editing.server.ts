@@ -3,13 +3,7 @@ import { DateTime } from "luxon";
 import { database } from "../../db/client";
 import type { Database, Registration, Session } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
-import { backOnWaitlistEmail } from "../../emails/back-on-waitlist";
-import { sessionCancelledEmail } from "../../emails/session-cancelled";
-import {
-  hasCalendarChanges,
-  type SessionChanges,
-  sessionUpdatedEmail,
-} from "../../emails/session-updated";
+import { hasCalendarChanges, type SessionChanges } from "../../emails/session-updated";
 import {
   brusselsDateTimeLocal,
   brusselsWallClock,
@@ -372,7 +366,7 @@ async function moveLastConfirmedToWaitlist(
       .returningAll()
       .executeTakeFirstOrThrow();
     // One at a time, so each message names the place this person has once the ones before moved.
-    await notify(trx, "registration.backOnWaitlist", back, session, now, backOnWaitlistEmail);
+    await notify(trx, "registration.backOnWaitlist", back, session, now);
     moved.push(back);
   }
   return moved;
@@ -394,9 +388,7 @@ async function reinviteConfirmed(
     .execute();
   raised.sort((a, b) => a.id - b.id);
   for (const registration of raised) {
-    await notify(trx, "session.updated", registration, session, now, (data) =>
-      sessionUpdatedEmail(data, changes),
-    );
+    await notify(trx, "session.updated", registration, session, now, { changes });
   }
   return raised.length;
 }
@@ -567,9 +559,7 @@ export async function cancelSession(
       .orderBy("id")
       .execute();
     for (const registration of [...confirmed, ...waiting]) {
-      await notify(trx, "session.cancelled", registration, session, now, (data) =>
-        sessionCancelledEmail(data, { note }),
-      );
+      await notify(trx, "session.cancelled", registration, session, now, { note });
     }
 
     await recordAudit(

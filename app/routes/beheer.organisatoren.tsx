@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmAction } from "~/components/confirm-action";
-import { Field } from "~/components/field";
+import { PlainField as Field } from "~/components/plain-field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
 import { clientOf, enforce } from "~/lib/rate-limits.server";

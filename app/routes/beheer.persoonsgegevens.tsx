@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "~/components/field";
+import { PlainField as Field } from "~/components/plain-field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
 import { clientOf } from "~/lib/rate-limits.server";

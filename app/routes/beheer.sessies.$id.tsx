@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
-import { Field } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
+import { PlainField as Field } from "~/components/plain-field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { localeOf } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
-import { readPersonValues } from "~/lib/registration-form";
 import { parseAttendeeForm, parseRowId } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
@@ -68,7 +67,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "add") {
     const parsed = parseAttendeeForm(form);
-    const values = readPersonValues(form);
+    const values = Object.fromEntries(
+      ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds"].map((field) => [
+        field,
+        String(form.get(field) ?? ""),
+      ]),
+    );
     if (!parsed.ok)
       return reply({ errors: parsed.errors as Record<string, MessageKey>, values }, 400);
     const result = await addAttendee(sessionId, parsed.data, { ...by, locale: localeOf(request) });

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/field";
+import { PlainField as Field } from "~/components/plain-field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { clientOf } from "~/lib/rate-limits.server";

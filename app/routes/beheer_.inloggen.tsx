@@ -6,12 +6,12 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { Field } from "~/components/field";
+import { PlainField as Field } from "~/components/plain-field";
 import { i18n } from "~/i18n";
 import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/lib/rate-limits.server";
-import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
+import { hasControlCharacter } from "~/lib/text";
 import { useI18n } from "~/lib/use-i18n";
 import { logIn } from "~/models/organiser.server";
 

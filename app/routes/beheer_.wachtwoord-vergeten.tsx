@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { Field } from "~/components/field";
+import { PlainField as Field } from "~/components/plain-field";
 import { i18n } from "~/i18n";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
-import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
+import { hasControlCharacter } from "~/lib/text";
 import { useI18n } from "~/lib/use-i18n";
 import { requestPasswordReset } from "~/models/organiser.server";
 

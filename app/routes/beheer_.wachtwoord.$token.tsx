@@ -5,12 +5,12 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/field";
+import { PlainField as Field } from "~/components/plain-field";
 import { i18n } from "~/i18n";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/password.server";
 import { clientOf } from "~/lib/rate-limits.server";
-import { hasControlCharacter } from "~/lib/registration-form";
 import { PERSONAL_DATA } from "~/lib/route-handle";
+import { hasControlCharacter } from "~/lib/text";
 import { useI18n } from "~/lib/use-i18n";
 import { isResetTokenValid, resetPassword } from "~/models/organiser.server";
 

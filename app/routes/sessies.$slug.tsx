@@ -1,3 +1,4 @@
+import { getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -7,17 +8,14 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { AvailabilityBadge } from "~/components/availability-badge";
-import { Field } from "~/components/field";
+import { CheckboxField, Field, type FieldMeta, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
 import { flashSignedUpEmail } from "~/lib/flash.server";
+import { type FormResult, parseForm } from "~/lib/forms";
 import { localeOf } from "~/lib/locale.server";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
-import {
-  type FieldErrors,
-  LIMITS,
-  parseRegistrationForm,
-  readPersonValues,
-} from "~/lib/registration-form";
+import { registrationSchema } from "~/lib/registration-form";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { signUp } from "~/models/registration.server";
 import { type Availability, availabilityOf, getSessionBySlug } from "~/models/session.server";
@@ -67,8 +65,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 interface ActionData {
-  errors?: FieldErrors;
-  values?: Record<string, string>;
+  result: FormResult;
+  /** Why the session took no sign-up, when the form itself was fine. */
   unavailable?: Exclude<Availability["state"], "open" | "waitlist">;
 }
 
@@ -78,20 +76,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A field people cannot see: bots fill it in, people do not. Treat them as signed up, store nothing.
   if (formData.get("website")) return redirect(`/sessies/${encodeURIComponent(slug)}/bedankt`);
 
-  const parsed = parseRegistrationForm(formData);
-  if (!parsed.ok) {
-    const values = readPersonValues(formData);
-    return Response.json({ errors: parsed.errors, values } satisfies ActionData, { status: 400 });
+  const submission = parseForm(formData, registrationSchema);
+  if (submission.status !== "success") {
+    return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
   }
+  const registration = submission.value;
   // Every sign-up mails its address (a confirmation, a waiting-list place, the link again).
-  await enforce(["signup.client", clientOf(context)], ["mail.address", parsed.data.email]);
-  const result = await signUp(slug, parsed.data, { locale: localeOf(request) });
+  await enforce(["signup.client", clientOf(context)], ["mail.address", registration.email]);
+  const result = await signUp(slug, registration, { locale: localeOf(request) });
   if (!result.ok) {
     if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-    return Response.json({ unavailable: result.reason } satisfies ActionData, { status: 409 });
+    return Response.json(
+      { result: submission.reply(), unavailable: result.reason } satisfies ActionData,
+      { status: 409 },
+    );
   }
   return redirect(`/sessies/${encodeURIComponent(slug)}/bedankt`, {
-    headers: { "Set-Cookie": await flashSignedUpEmail(request, parsed.data.email) },
+    headers: { "Set-Cookie": await flashSignedUpEmail(request, registration.email) },
   });
 }
 
@@ -176,16 +177,20 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const { t, longDate } = useI18n();
-  const summary = useRef<HTMLDivElement>(null);
+  const [form, fields] = useSchemaForm(registrationSchema, actionData?.result, {
+    id: "signup",
+    checkInBrowser: true,
+  });
+  const notice = useRef<HTMLDivElement>(null);
 
   const state = actionData?.unavailable ?? availability.state;
   useEffect(() => {
-    if (actionData) summary.current?.focus();
+    if (actionData?.unavailable) notice.current?.focus();
   }, [actionData]);
 
   if (state !== "open" && state !== "waitlist") {
     return (
-      <div className="notice" role="status" ref={summary} tabIndex={-1}>
+      <div className="notice" role="status" ref={notice} tabIndex={-1}>
         {state === "notYetOpen" && availability.state === "notYetOpen"
           ? t("signup.unavailable.notYetOpen", { date: longDate(availability.opensAt) })
           : t(`signup.unavailable.${state === "notYetOpen" ? "closed" : state}`)}
@@ -193,79 +198,47 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
     );
   }
 
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
-  const error = (field: keyof FieldErrors) => {
-    const key = errors[field];
-    return key ? t(key, { max: LIMITS[field as keyof typeof LIMITS] ?? 0 }) : undefined;
-  };
   const submitting = navigation.state === "submitting";
-
   return (
-    <Form method="post" noValidate className="signup-form">
-      {Object.keys(errors).length ? (
-        <div className="error-summary" role="alert" ref={summary} tabIndex={-1}>
-          {t("errors.form")}
-        </div>
-      ) : null}
+    <Form method="post" className="signup-form" {...getFormProps(form)}>
+      <FormProblem form={form} summary={t("errors.form")} />
       {state === "waitlist" ? (
         <p className="notice notice-waitlist">{t("signup.waitlistNotice")}</p>
       ) : null}
+      <Field meta={fields.name} label={t("signup.name")} autoComplete="name" />
       <Field
-        name="name"
-        label={t("signup.name")}
-        autoComplete="name"
-        required
-        maxLength={LIMITS.name}
-        defaultValue={values.name}
-        error={error("name")}
-      />
-      <Field
-        name="email"
+        meta={fields.email}
         type="email"
         label={t("signup.email")}
         hint={t("signup.emailHint")}
         autoComplete="email"
         inputMode="email"
-        required
-        maxLength={LIMITS.email}
-        defaultValue={values.email}
-        error={error("email")}
       />
       <Field
-        name="organisation"
+        meta={fields.organisation}
         label={t("signup.organisation")}
         autoComplete="organization"
-        maxLength={LIMITS.organisation}
-        defaultValue={values.organisation}
-        error={error("organisation")}
       />
       <Field
-        name="enterpriseNumber"
+        meta={fields.enterpriseNumber}
         label={t("signup.enterpriseNumber")}
         hint={t("signup.enterpriseNumberHint")}
         inputMode="numeric"
-        maxLength={20}
-        defaultValue={values.enterpriseNumber}
-        error={error("enterpriseNumber")}
       />
       {breakfast ? (
         <Field
-          name="dietaryNeeds"
+          meta={fields.dietaryNeeds}
           label={t("signup.dietary")}
           hint={t("signup.dietaryHint")}
           multiline
-          maxLength={LIMITS.dietary}
-          defaultValue={values.dietaryNeeds}
-          error={error("dietaryNeeds")}
         />
       ) : null}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="field-website">Website</label>
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <ConsentField error={error("consent")} />
-      <NewsOptInField />
+      <ConsentField meta={fields.consent} />
+      <NewsOptInField meta={fields.newsOptIn} />
       <button type="submit" className="button button-primary" disabled={submitting}>
         {submitting
           ? t("signup.submitting")
@@ -276,16 +249,14 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
 }
 
 /** A separate yes to the city's news: never ticked beforehand, never needed to sign up. */
-function NewsOptInField() {
+function NewsOptInField({ meta }: { meta: FieldMeta }) {
   const { session } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
-    <div className="field field-checkbox">
-      <input id="field-news" name="newsOptIn" type="checkbox" defaultChecked={false} />
-      <label htmlFor="field-news">
-        {t("news.optIn", { city: t("session.cityOrganiser", { city: session.city.name }) })}
-      </label>
-    </div>
+    <CheckboxField
+      meta={meta}
+      label={t("news.optIn", { city: t("session.cityOrganiser", { city: session.city.name }) })}
+    />
   );
 }
 
@@ -293,35 +264,22 @@ function NewsOptInField() {
  * The consent box says who gets the data, by name: the session's city and its partners, with a
  * link to the privacy statement that says what they keep and for how long.
  */
-function ConsentField({ error }: { error?: string }) {
+function ConsentField({ meta }: { meta: FieldMeta }) {
   const { session } = useLoaderData<typeof loader>();
   const { t, list } = useI18n();
   const partners = session.partners.map((partner) => partner.name);
   return (
-    <div className={`field field-checkbox${error ? " field-invalid" : ""}`}>
-      <input
-        id="field-consent"
-        name="consent"
-        type="checkbox"
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "field-consent-error" : undefined}
-      />
-      <label htmlFor="field-consent">
-        {t("signup.consentWithPartners", {
-          city: session.city.name,
-          partnerCount: partners.length,
-          partners: list(partners),
-        })}
-      </label>
+    <CheckboxField
+      meta={meta}
+      label={t("signup.consentWithPartners", {
+        city: session.city.name,
+        partnerCount: partners.length,
+        partners: list(partners),
+      })}
+    >
       <p className="hint consent-privacy">
         <Link to="/privacy">{t("signup.consentPrivacyLink")}</Link>
       </p>
-      {error ? (
-        <p className="error" id="field-consent-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </CheckboxField>
   );
 }

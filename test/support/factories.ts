@@ -1,6 +1,7 @@
-import type { RegistrationForm } from "../../app/lib/registration-form";
+import type { SignUpDetails } from "../../app/models/registration.server";
 import { database } from "../../db/client";
-import type { NewSession } from "../../db/schema";
+import type { NewSession, OutboxMessage } from "../../db/schema";
+import { renderQueued } from "../../emails/outbox.server";
 
 let counter = 0;
 const HOUR = 3_600_000;
@@ -61,14 +62,13 @@ export async function createSession(overrides: Partial<NewSession> & { partners?
   return session;
 }
 
-export function person(n: number, overrides: Partial<RegistrationForm> = {}): RegistrationForm {
+export function person(n: number, overrides: Partial<SignUpDetails> = {}): SignUpDetails {
   return {
     name: `Deelnemer ${n}`,
     email: `deelnemer${n}@example.org`,
     organisation: null,
     enterpriseNumber: null,
     dietaryNeeds: null,
-    consent: "on",
     ...overrides,
   };
 }
@@ -82,7 +82,29 @@ export async function registrationsOf(sessionId: number) {
     .execute();
 }
 
-/** The mail queued for one address about one session, oldest first. */
+/**
+ * Rows of the outbox as the worker sends them: a message queued as a snapshot is rendered (and
+ * stored rendered), as the worker does just before its first attempt.
+ */
+export async function rendered(rows: OutboxMessage[]): Promise<OutboxMessage[]> {
+  const result: OutboxMessage[] = [];
+  for (const row of rows) result.push(await renderQueued(row));
+  return result;
+}
+
+/** Renders every message still waiting as a snapshot, as the worker does before sending it. */
+export async function renderQueuedMail(): Promise<void> {
+  const waiting = await database()
+    .db.selectFrom("outbox")
+    .selectAll()
+    .where("rendered_at", "is", null)
+    .where("data", "is not", null)
+    .orderBy("id")
+    .execute();
+  await rendered(waiting);
+}
+
+/** The mail queued for one address about one session, oldest first, rendered. */
 export async function outboxFor(sessionId: number, email: string) {
   return database()
     .db.selectFrom("outbox")
@@ -91,10 +113,11 @@ export async function outboxFor(sessionId: number, email: string) {
     .where("registrations.session_id", "=", sessionId)
     .where("outbox.to_email", "=", email)
     .orderBy("outbox.id")
-    .execute();
+    .execute()
+    .then(rendered);
 }
 
-/** The mail queued about a session after outbox row `afterId`, oldest first. */
+/** The mail queued about a session after outbox row `afterId`, oldest first, rendered. */
 export async function mailsOf(sessionId: number, afterId = 0) {
   return database()
     .db.selectFrom("outbox")
@@ -103,7 +126,8 @@ export async function mailsOf(sessionId: number, afterId = 0) {
     .where("registrations.session_id", "=", sessionId)
     .where("outbox.id", ">", afterId)
     .orderBy("outbox.id")
-    .execute();
+    .execute()
+    .then(rendered);
 }
 
 /** The newest outbox row's id: mail queued after it is what a step under test sent. */

@@ -28,7 +28,6 @@ try {
             organisation: null,
             enterpriseNumber: null,
             dietaryNeeds: null,
-            consent: "on",
           },
           { locale: "nl-BE" },
         ),

@@ -1,0 +1,24 @@
+import { useForm } from "@conform-to/react";
+import type { z } from "zod";
+import { constraintsOf, type FormErrors, type FormResult, parseForm } from "./forms";
+
+/**
+ * A form's fields and state from its schema: limits on the inputs (`maxLength`, `required`) come
+ * from the schema, the server's answer (`lastResult`) shows its errors and puts back what was
+ * typed. With `checkInBrowser`, the same schema also checks a field when it is left, so a person
+ * hears about a mistake before sending; without JavaScript the server does all of it.
+ */
+export function useSchemaForm<Schema extends z.ZodObject>(
+  schema: Schema,
+  lastResult: FormResult | null | undefined,
+  { id, checkInBrowser = false }: { id?: string; checkInBrowser?: boolean } = {},
+) {
+  return useForm<z.input<Schema>, z.output<Schema>, FormErrors>({
+    id,
+    lastResult,
+    constraint: constraintsOf(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: checkInBrowser ? ({ formData }) => parseForm(formData, schema) : undefined,
+  });
+}
