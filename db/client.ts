@@ -50,7 +50,7 @@ function sqliteFilename(url: string): string {
  * before it gives up with DatabaseBusy (503 "busy", Retry-After) instead of hanging.
  */
 export function lockTimeoutMs(): number {
-  return Number(process.env.DATABASE_LOCK_TIMEOUT_MS || 3000);
+  return Number(process.env.DATABASE_LOCK_TIMEOUT_MS || 5000);
 }
 
 /** The dialect a Kysely instance (or a transaction of it) speaks, whichever handle made it. */
@@ -67,10 +67,14 @@ export function createDatabase(
     const pool = new pg.Pool({
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-      // Waiting for a row lock or for a free connection is bounded; nothing waits forever.
+      // Waiting for a row lock or for a free connection is bounded; nothing waits forever. The
+      // wait for a connection is longer: under a rush the process itself answers late, and a
+      // pooled connection is handed on as soon as a transaction ends.
       lock_timeout: timeout,
-      connectionTimeoutMillis: timeout,
+      connectionTimeoutMillis: Math.max(10_000, 3 * timeout),
     });
+    // A pooled connection the server closed while idle is dropped from the pool; not a crash.
+    pool.on("error", (error) => console.error("database connection lost:", error.message));
     // The cursor lets `.stream()` read large exports in batches instead of all at once.
     return {
       dialect,
@@ -111,7 +115,12 @@ function postgresBusyOrSame(error: unknown): unknown {
   if ((error as { code?: string }).code === "55P03") {
     return new DatabaseBusy("waited too long for a lock");
   }
-  if (error instanceof Error && /timeout exceeded when trying to connect/.test(error.message)) {
+  if (
+    error instanceof Error &&
+    /timeout exceeded when trying to connect|terminated due to connection timeout/.test(
+      error.message,
+    )
+  ) {
     return new DatabaseBusy("no free database connection");
   }
   return error;
