@@ -110,6 +110,51 @@ async function runChild(format: string, sessionId: number, slow: boolean): Promi
   console.log(JSON.stringify({ ms, maxRssMiB, bytes, retainedMiB } satisfies ChildResult));
 }
 
+/**
+ * What a page's query waits while an export runs in the same process: the home page's query
+ * (`listUpcomingSessions`) every 10 ms, timed from when it was due (so a blocked event loop
+ * counts too), alone and beside an export of the list read into /dev/null.
+ */
+async function runBesideChild(format: string, sessionId: number): Promise<void> {
+  const { attendeeExportResponse } = await import("../app/models/export.server");
+  const { listUpcomingSessions } = await import("../app/models/session.server");
+  const { closeDatabase } = await import("../db/client");
+  const waits: number[] = [];
+  let exporting = true;
+  const probe = async () => {
+    let due = performance.now();
+    while (exporting) {
+      await listUpcomingSessions({ now: NOW });
+      waits.push(performance.now() - due);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      due = performance.now();
+    }
+  };
+  const probing = probe();
+  const started = performance.now();
+  if (format === "idle") {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  } else {
+    const { response } = await attendeeExportResponse({
+      scope: { all: true },
+      format,
+      sessionId,
+      now: NOW,
+    });
+    if (!response.body) throw new Error("no body");
+    await readToDevNull(response.body);
+  }
+  const ms = performance.now() - started;
+  exporting = false;
+  await probing;
+  await closeDatabase();
+  waits.sort((a, b) => a - b);
+  const at = (p: number) => waits[Math.min(waits.length - 1, Math.floor(p * waits.length))] ?? 0;
+  console.log(
+    JSON.stringify({ ms, probes: waits.length, p50: at(0.5), p99: at(0.99), max: waits.at(-1) }),
+  );
+}
+
 // ——— In the parent: the data, the runs, the table ———————————————————————————————————————
 
 const FIRST_NAMES = ["Annelies", "Bram", "Charlotte", "Dries", "Elif", "Femke", "Jonas", "Lotte"];
@@ -214,6 +259,42 @@ async function main() {
     }
     await db.destroy();
 
+    if (process.env.BENCH_EXPORT_PART !== "beside") await memoryTable(databaseUrl, sessions);
+    await besideTable(databaseUrl, sessions.get(Math.max(...SIZES)) ?? 0, Math.max(...SIZES));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function besideTable(databaseUrl: string, sessionId: number, size: number) {
+  console.log(
+    `\nthe home page's query every 10 ms, beside an export of ${size} rows in one process:\n`,
+  );
+  console.log("| export           | export time | queries | wait p50 | wait p99 | wait max |");
+  console.log("| ---------------- | ----------- | ------- | -------- | -------- | -------- |");
+  for (const format of ["idle", ...FORMATS]) {
+    const script = fileURLToPath(import.meta.url);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", script, "--beside", format, String(sessionId)],
+      { env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 1 << 20 },
+    );
+    const result = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as Record<string, number>;
+    const ms = (value = 0) => `${value.toFixed(1)} ms`;
+    const cells = [
+      (format === "idle" ? "none (2 s alone)" : format).padEnd(16),
+      `${((result.ms ?? 0) / 1000).toFixed(2)} s`.padEnd(11),
+      String(result.probes).padEnd(7),
+      ms(result.p50).padEnd(8),
+      ms(result.p99).padEnd(8),
+      ms(result.max).padEnd(8),
+    ];
+    console.log(`| ${cells.join(" | ")} |`);
+  }
+}
+
+async function memoryTable(databaseUrl: string, sessions: Map<number, number>) {
+  {
     const idle = await runInChild(databaseUrl, "idle", 0);
     const idleRetained = await runInChild(databaseUrl, "idle", 0, { collecting: true });
     const cpu = cpus()[0]?.model ?? "unknown CPU";
@@ -254,12 +335,12 @@ async function main() {
       ];
       console.log(`| ${cells.join(" | ")} |`);
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === "--child") {
+if (process.argv[2] === "--beside") {
+  await runBesideChild(process.argv[3] ?? "idle", Number(process.argv[4]));
+} else if (process.argv[2] === "--child") {
   await runChild(process.argv[3] ?? "idle", Number(process.argv[4]), process.argv[5] === "slow");
 } else {
   await main();
