@@ -87,16 +87,23 @@ async function readToDevNull(body: ReadableStream<Uint8Array>): Promise<number> 
 }
 
 async function runChild(format: string, sessionId: number, slow: boolean): Promise<void> {
-  const { attendeeExportResponse } = await import("../app/models/export.server");
+  const { exportAttendees } = await import("../app/models/export.server");
+  const { attendeeDownload } = await import("../app/lib/attendee-sheet.server");
   const { closeDatabase } = await import("../db/client");
   let bytes = 0;
   const retained = watchRetained();
   const started = performance.now();
   if (format !== "idle") {
-    const { response } = await attendeeExportResponse({
+    const exported = await exportAttendees({
       scope: { all: true },
-      format,
-      sessionId,
+      filter: { kind: "session", sessionId },
+      format: format as "csv" | "csv-comma" | "xlsx",
+      organiserId: null,
+      now: NOW,
+    });
+    if (!exported.ok) throw new Error(`no session ${sessionId}`);
+    const response = attendeeDownload(exported, {
+      format: format as "csv" | "csv-comma" | "xlsx",
       now: NOW,
     });
     if (!response.body) throw new Error("no body");
