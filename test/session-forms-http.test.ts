@@ -144,7 +144,7 @@ describe("the attendee page's buttons", () => {
       `/beheer/sessies/${session.id}`,
       `/beheer/sessies/${session.id}/inchecken`,
     ]) {
-      const form = path.endsWith("inchecken")
+      const form: Record<string, string> = path.endsWith("inchecken")
         ? { registrationId: String(waiting.id), present: "true" }
         : { intent: "present", registrationId: String(waiting.id) };
       const answer = await post({ path, routeId: "", form: new URLSearchParams(form), cookie });

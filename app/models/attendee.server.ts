@@ -418,7 +418,7 @@ export async function findByCheckinCode(code: string): Promise<Attendee | null> 
 
 export type MessageAttendeesResult =
   | { ok: true; queued: number }
-  | { ok: false; reason: "notFound" };
+  | { ok: false; reason: "notFound" | "empty" };
 
 /**
  * Sends an organiser's plain-text message to one group of a session's attendees: those with a
@@ -442,6 +442,8 @@ export async function messageAttendees(
       .trim()
       .slice(0, SESSION_LIMITS.messageBody),
   };
+  // Nothing to say once control characters are gone: no mail with an empty subject or body.
+  if (!content.subject || !content.body) return { ok: false, reason: "empty" };
 
   return writeTransaction(async (trx) => {
     // Locked so the group is the one at this moment: nobody promoted halfway is missed or mailed twice.

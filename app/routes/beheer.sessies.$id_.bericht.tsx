@@ -10,7 +10,7 @@ import { Field, FieldErrors, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
-import { type FormResult, parseForm } from "~/lib/forms";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
 import { attendeeMessageSchema, MESSAGE_AUDIENCES } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
@@ -44,7 +44,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  if (!result.ok) throw new Response("Not Found", { status: 404 });
+  if (!result.ok) {
+    if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+    const empty = formMessage("sessionForm.errors.body.required");
+    return json<ActionData>({ result: submission.reply({ formErrors: empty }) }, { status: 400 });
+  }
   return redirectWithNotice(request, `/beheer/sessies/${sessionId}/bericht`, {
     key: "sessionForm.message.sent",
     values: { count: result.queued },
