@@ -1,11 +1,12 @@
-import { getCollectionProps, getFormProps, getSelectProps } from "@conform-to/react";
+import { getCollectionProps, getFormProps } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import type { FormResult } from "~/lib/forms";
 import { SESSION_LANGUAGES, type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
 import { SESSION_KINDS } from "~/lib/session-kinds";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
-import { CheckboxField, Field, FieldErrors, type FieldMeta, FormProblem } from "./field";
+import { CheckboxField, Field, FormProblem } from "./field";
+import { SelectField } from "./select-field";
 
 interface Option {
   id: number;
@@ -173,31 +174,5 @@ export function SessionForm({
           : t(mode === "create" ? "sessionForm.submit.create" : "sessionForm.submit.edit")}
       </button>
     </Form>
-  );
-}
-
-/** A labelled <select> of a conform form, its error tied to it. */
-function SelectField({
-  meta,
-  label,
-  options,
-}: {
-  meta: FieldMeta;
-  label: string;
-  options: { value: string; label: string }[];
-}) {
-  const { key, ...control } = getSelectProps(meta);
-  return (
-    <div className={`field${meta.errors ? " field-invalid" : ""}`}>
-      <label htmlFor={meta.id}>{label}</label>
-      <select key={key} {...control}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrors meta={meta} />
-    </div>
   );
 }

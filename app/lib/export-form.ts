@@ -1,13 +1,15 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
-import { EXPORT_FORMATS } from "../models/export.server";
 import { rowId } from "./session-form";
 
 /**
  * The options of an attendee export, as the download links and the export form put them in the
  * address: ?formaat=csv|csv-comma|xlsx, and for a period ?stad=ID&van=YYYY-MM-DD&tot=YYYY-MM-DD.
  */
+
+export const EXPORT_FORMATS = ["csv", "csv-comma", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const format = z.enum(EXPORT_FORMATS, { error: "export.error.format" }).default("csv");
 

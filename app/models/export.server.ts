@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { DateTime } from "luxon";
 import { database } from "../../db/client";
 import type { RegistrationSource, RegistrationStatus } from "../../db/schema";
+import type { ExportFormat } from "../lib/export-form";
 import { brusselsTimeToInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
 import { type SessionScope, sessionInScope } from "./scope.server";
@@ -13,8 +14,7 @@ import { type SessionScope, sessionInScope } from "./scope.server";
  * export is written to the audit log here, so no caller can forget it.
  */
 
-export const EXPORT_FORMATS = ["csv", "csv-comma", "xlsx"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type { ExportFormat } from "../lib/export-form";
 
 /** One session's list, or every session in a period (of one city, or of the whole scope). */
 export type ExportFilter =
