@@ -164,7 +164,7 @@ export const sessionFieldsSchema = z.object({
 });
 
 type SessionFields = z.output<typeof sessionFieldsSchema>;
-export type SessionFormField = keyof z.input<typeof sessionFieldsSchema>;
+type SessionFormField = keyof z.input<typeof sessionFieldsSchema>;
 
 /** What createSession and updateSession take: checked, trimmed, times as UTC instants. */
 export interface SessionInput {
@@ -277,7 +277,6 @@ export const cancelSessionSchema = z.object({
     tooLong: "sessionForm.errors.cancelMessage.tooLong",
   }),
 });
-export type CancelSessionForm = z.output<typeof cancelSessionSchema>;
 
 export const MESSAGE_AUDIENCES = ["confirmed", "waitlisted", "present"] as const;
 export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
@@ -296,10 +295,9 @@ export const attendeeMessageSchema = z.object({
     tooLong: "sessionForm.errors.body.tooLong",
   }),
 });
-export type AttendeeMessageForm = z.output<typeof attendeeMessageSchema>;
 
 /** The buttons beside a person on the attendee list: what to do, and to whom. */
-export const ATTENDEE_INTENTS = ["cancel", "up", "down", "present", "absent"] as const;
+const ATTENDEE_INTENTS = ["cancel", "up", "down", "present", "absent"] as const;
 export const attendeeActionSchema = z.object({
   intent: z.enum(ATTENDEE_INTENTS, { error: "edge.badRequest.body" }),
   registrationId: rowId("edge.badRequest.body"),

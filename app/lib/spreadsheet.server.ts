@@ -20,9 +20,9 @@ export interface Column {
   width: number;
 }
 
-export type SpreadsheetFormat = "csv" | "csv-comma" | "xlsx";
+type SpreadsheetFormat = "csv" | "csv-comma" | "xlsx";
 
-export const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
+const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
   csv: "text/csv; charset=utf-8",
   "csv-comma": "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -54,7 +54,7 @@ export function neutraliseFormula(text: string): string {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** "03/12/2026", from a Date's UTC fields. */
-export const formatDate = (d: Date) =>
+const formatDate = (d: Date) =>
   `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 const formatTime = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 
