@@ -5,6 +5,7 @@ import { getPage, post, stored, t } from "./forms-http.shared";
 import { createSession, person } from "./support/factories";
 import { cookieFrom, send } from "./support/http";
 import { signedInOrganiser } from "./support/organisers";
+import { checkinCodeOf } from "./support/tokens";
 
 /**
  * The organiser's session forms over HTTP against the built app (`npx remix build` first): a
@@ -153,6 +154,35 @@ describe("the attendee page's buttons", () => {
         t("attendees.refused.notConfirmed", { name: waiting.name, status: "waitlisted" }),
       );
     }
+    expect(await stored()).toEqual(before);
+  });
+
+  it("a scanned code checks in by the name stored, and refuses someone still waiting", async () => {
+    const session = await createSession({ capacity: 1 });
+    const [seated, waiting] = await peopleOn(session.slug, 2);
+    const path = `/beheer/inchecken/${await checkinCodeOf(seated?.id)}`;
+    const routeId = "routes/beheer.inchecken.$code";
+    const done = await post({
+      path,
+      routeId,
+      form: new URLSearchParams({ present: "true" }),
+      cookie,
+    });
+    expect(done.location).toBe(path);
+    expect((await follow(done)).text).toContain(
+      t("attendees.done.present", { name: seated?.name ?? "" }),
+    );
+    const before = await stored();
+    const refused = await post({
+      path: `/beheer/inchecken/${await checkinCodeOf(waiting?.id)}`,
+      routeId,
+      form: new URLSearchParams({ present: "true" }),
+      cookie,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain(
+      t("attendees.refused.notConfirmed", { name: waiting?.name ?? "", status: "waitlisted" }),
+    );
     expect(await stored()).toEqual(before);
   });
 
