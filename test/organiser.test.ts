@@ -6,13 +6,11 @@ import {
   createOrganiser,
   inviteOrganiser,
   listOrganisers,
-  logIn,
-  organiserBySessionToken,
   removeOrganiser,
-  requestPasswordReset,
-  resetPassword,
   unlockOrganiser,
 } from "../app/models/organiser.server";
+import { requestPasswordReset, resetPassword } from "../app/models/password-reset.server";
+import { logIn, organiserBySessionToken } from "../app/models/sign-in.server";
 import { loader as dashboardLoader } from "../app/routes/beheer._index";
 import { action as loginAction } from "../app/routes/beheer_.inloggen";
 import { database } from "../db/client";
@@ -121,7 +119,10 @@ describe("organiser accounts", () => {
     expect(await listOrganisers(now)).toContainEqual(
       expect.objectContaining({ id: created.id, locked: true }),
     );
-    expect(await unlockOrganiser(created.id, { organiserId: admin.id })).toBe(true);
+    expect(await unlockOrganiser(created.id, { organiserId: admin.id })).toEqual({
+      ok: true,
+      name: created.name,
+    });
     expect(await logIn(created.email, PASSWORD, { client, now })).toMatchObject({ ok: true });
     const log = await database()
       .db.selectFrom("audit_log")
@@ -268,8 +269,14 @@ describe("admins managing organisers", () => {
     const other = await organiser({ role: "organiser", citySlugs: [], partnerSlugs: [] });
     const signedIn = await logIn(other.email, PASSWORD);
     if (!signedIn.ok) throw new Error("expected to sign in");
-    expect(await removeOrganiser(admin.id, { organiserId: admin.id })).toBe(false);
-    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toBe(true);
+    expect(await removeOrganiser(admin.id, { organiserId: admin.id })).toEqual({
+      ok: false,
+      reason: "self",
+    });
+    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toEqual({
+      ok: true,
+      name: other.name,
+    });
     expect(await organiserBySessionToken(signedIn.sessionToken)).toBeNull();
     const log = await database()
       .db.selectFrom("audit_log")
@@ -281,7 +288,10 @@ describe("admins managing organisers", () => {
     // Gone from the list and unable to sign in; the address may be invited again.
     expect((await listOrganisers()).map((o) => o.id)).not.toContain(other.id);
     expect(await logIn(other.email, PASSWORD)).toEqual({ ok: false, reason: "invalid" });
-    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toBe(false);
+    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
     expect(
       await inviteOrganiser(
         { email: other.email, name: "Terug", role: "admin", cityIds: [], partnerIds: [] },
@@ -294,7 +304,7 @@ describe("admins managing organisers", () => {
     const admin = await organiser();
     const other = await organiser();
     await unlockOrganiser(admin.id, { organiserId: other.id });
-    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toBe(true);
+    expect(await removeOrganiser(other.id, { organiserId: admin.id })).toMatchObject({ ok: true });
     const entry = await database()
       .db.selectFrom("audit_log")
       .innerJoin("organisers", "organisers.id", "audit_log.organiser_id")

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signInCookie } from "../app/lib/auth.server";
-import { createOrganiser, logIn } from "../app/models/organiser.server";
+import { createOrganiser } from "../app/models/organiser.server";
 import { signUp } from "../app/models/registration.server";
+import { logIn } from "../app/models/sign-in.server";
 import * as dashboard from "../app/routes/beheer._index";
 import * as exportPage from "../app/routes/beheer.export";
 import * as exportDownload from "../app/routes/beheer.export.download";
