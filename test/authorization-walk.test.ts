@@ -183,7 +183,7 @@ const CHECKS: Record<string, RouteCheck> = {
   "beheer.verwerkingsregister.tsx": { get: adminOnly(200) },
   "beheer_.afmelden.tsx": {
     get: everyone({ redirect: "/beheer" }),
-    post: { form: () => ({}), expect: everyone({ redirect: "/beheer/inloggen?melding=afgemeld" }) },
+    post: { form: () => ({}), expect: everyone({ redirect: "/beheer/inloggen" }) },
     signsOut: true,
   },
   "beheer_.inloggen.tsx": {
@@ -196,7 +196,8 @@ const CHECKS: Record<string, RouteCheck> = {
   },
   "beheer_.wachtwoord-vergeten.tsx": {
     get: everyone(200),
-    post: { form: () => ({ email: "" }), expect: everyone(200) },
+    // An empty address is no address: said, and nothing is sent.
+    post: { form: () => ({ email: "" }), expect: everyone(400) },
   },
   "beheer_.wachtwoord.$token.tsx": {
     params: (data) => ({ token: data.resetToken }),
