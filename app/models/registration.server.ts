@@ -14,6 +14,7 @@ import { registrationWaitlistedEmail } from "../../emails/registration-waitliste
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
 import type { PersonForm } from "../lib/registration-form";
+import { nowInstant } from "../lib/time";
 import {
   issueRegistrationToken,
   resolveRegistrationToken,
@@ -394,7 +395,7 @@ export async function cancelRegistrationInTransaction(
  */
 export async function cancelRegistration(
   token: string,
-  { now = new Date().toISOString() }: { now?: string } = {},
+  { now = nowInstant() }: { now?: string } = {},
 ): Promise<CancelResult> {
   const target = await resolveRegistrationToken(token, "manage");
   if (target.state !== "found") return { ok: false, reason: "notFound" };

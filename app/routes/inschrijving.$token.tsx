@@ -18,6 +18,7 @@ import { i18n, type MessageKey } from "~/i18n";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { PERSONAL_DATA } from "~/lib/route-handle";
+import { nowInstant } from "~/lib/time";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
@@ -68,7 +69,7 @@ async function load(token: string) {
       venueName: session.venue_name,
       venueAddress: session.venue_address,
       cancelled: session.status === "cancelled",
-      past: session.starts_at <= new Date().toISOString(),
+      past: session.starts_at <= nowInstant(),
     },
   };
 }
