@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { i18n } from "../app/i18n";
 import { loader as homeLoader } from "../app/routes/_index";
-import { action as manageAction, loader as manageLoader } from "../app/routes/inschrijving.$token";
+import { loader as manageLoader } from "../app/routes/inschrijving.$token";
 import { loader as sessionLoader, action as signUpAction } from "../app/routes/sessies.$slug";
 import { loader as icsLoader } from "../app/routes/sessies.$slug_.agenda[.ics]";
 import { loader as thanksLoader } from "../app/routes/sessies.$slug_.bedankt";
 import { createSession, outboxFor, registrationsOf } from "./support/factories";
+import { asHtml, expectFieldError } from "./support/form-page";
+import { send } from "./support/http";
 import { manageTokenOf } from "./support/tokens";
 
 const HOUR = 3_600_000;
+const { t } = i18n();
 
 function post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
   return new Request(url, { method: "POST", body: new URLSearchParams(fields), headers });
@@ -28,24 +32,14 @@ const valid = { name: "Lotte Wouters", email: "lotte@example.org", consent: "on"
 describe("the sign-up form", () => {
   it("answers bad input with 400, a message per field, the values kept, and stores nothing", async () => {
     const session = await createSession();
-    const url = `http://agenda.test/sessies/${session.slug}`;
-    const response = (await signUpAction({
-      request: post(url, { name: "Lotte", email: "lotte@", enterpriseNumber: "0123.456.789" }),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
+    const typed = { name: "Lotte", email: "lotte@", enterpriseNumber: "0123.456.789" };
+    const response = await send(`/sessies/${session.slug}`, { form: typed });
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.errors).toEqual({
-      email: "errors.email.invalid",
-      enterpriseNumber: "errors.enterpriseNumber.invalid",
-      consent: "errors.consent.required",
-    });
-    expect(body.values).toMatchObject({
-      name: "Lotte",
-      email: "lotte@",
-      enterpriseNumber: "0123.456.789",
-    });
+    const html = await response.text();
+    expectFieldError(html, "email", t("errors.email.invalid"));
+    expectFieldError(html, "enterpriseNumber", t("errors.enterpriseNumber.invalid"));
+    expectFieldError(html, "consent", t("errors.consent.required"));
+    for (const value of Object.values(typed)) expect(html).toContain(`value="${value}"`);
     expect(await registrationsOf(session.id)).toEqual([]);
   });
 
@@ -100,13 +94,9 @@ describe("the sign-up form", () => {
     const session = await createSession({
       registration_closes_at: new Date(Date.now() - HOUR).toISOString(),
     });
-    const response = (await signUpAction({
-      request: post(`http://agenda.test/sessies/${session.slug}`, valid),
-      params: { slug: session.slug },
-      context: {},
-    })) as Response;
+    const response = await send(`/sessies/${session.slug}`, { form: valid });
     expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ unavailable: "closed" });
+    expect(await response.text()).toContain(asHtml(t("signup.unavailable.closed")));
     expect(await registrationsOf(session.id)).toEqual([]);
   });
 
@@ -150,40 +140,26 @@ describe("the sign-up form", () => {
 describe("the manage page", () => {
   it("shows the registration and cancels it on a POST, never on a GET", async () => {
     const session = await createSession({ capacity: 1 });
-    const url = `http://agenda.test/sessies/${session.slug}`;
-    await signUpAction({ request: post(url, valid), params: { slug: session.slug }, context: {} });
+    expect((await send(`/sessies/${session.slug}`, { form: valid })).status).toBe(302);
     const [registration] = await registrationsOf(session.id);
     const token = await manageTokenOf(registration?.id);
-    const manageUrl = `http://agenda.test/inschrijving/${token}?annuleren`;
+    const manage = `/inschrijving/${token}`;
 
-    const page = await manageLoader({
-      request: new Request(manageUrl),
-      params: { token },
-      context: {},
-    });
+    const page = await send(`${manage}?annuleren`);
     expect(page.headers.get("Cache-Control")).toContain("no-store");
-    expect((await page.json()).registration).toEqual({
-      name: "Lotte Wouters",
-      email: "lotte@example.org",
-      status: "confirmed",
-      newsOptInAt: null,
-    });
+    expect(await page.text()).toContain(
+      asHtml(t("manage.registeredAs", { name: valid.name, email: valid.email })),
+    );
     expect((await registrationsOf(session.id))[0]?.status).toBe("confirmed");
 
-    const bad = await manageAction({
-      request: post(manageUrl, { intent: "delete-everything" }),
-      params: { token },
-      context: {},
-    });
+    const bad = await send(manage, { form: { intent: "delete-everything" } });
     expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain(asHtml(t("manage.errors.unknownAction")));
     expect((await registrationsOf(session.id))[0]?.status).toBe("confirmed");
 
-    const done = await manageAction({
-      request: post(manageUrl, { intent: "cancel" }),
-      params: { token },
-      context: {},
-    });
-    expect(done.status).toBe(200);
+    const done = await send(manage, { form: { intent: "cancel" } });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe(manage);
     expect((await registrationsOf(session.id))[0]?.status).toBe("cancelled");
   });
 

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FieldErrors, type FieldMeta, FormProblem } from "~/components/field";
-import { i18n } from "~/i18n";
+import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
@@ -110,16 +110,10 @@ async function invite(request: Request, formData: FormData, by: AdminRequest) {
 
 async function onAccount(request: Request, formData: FormData, by: AdminRequest) {
   const submission = parseForm(formData, accountActionSchema);
-  const refuse = (
-    status: number,
-    key: "organisers.errors.notFound" | "organisers.errors.removeSelf",
-  ) =>
-    Response.json(
-      { account: submission.reply({ formErrors: formMessage(key) }) } satisfies ActionData,
-      {
-        status,
-      },
-    );
+  const refuse = (status: 404 | 409, key: MessageKey) => {
+    const account = submission.reply({ formErrors: formMessage(key) });
+    return Response.json({ account } satisfies ActionData, { status });
+  };
   // An id that names no account is answered like an account that is gone.
   if (submission.status !== "success") return refuse(404, "organisers.errors.notFound");
   const { intent, organiserId } = submission.value;
