@@ -8,24 +8,11 @@ import { loader as thanksLoader } from "../app/routes/sessies.$slug_.bedankt";
 import { createSession, outboxFor, registrationsOf } from "./support/factories";
 import { asHtml, expectFieldError } from "./support/form-page";
 import { send } from "./support/http";
+import { formPost as post, thrown } from "./support/requests";
 import { manageTokenOf } from "./support/tokens";
 
 const HOUR = 3_600_000;
 const { t } = i18n();
-
-function post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return new Request(url, { method: "POST", body: new URLSearchParams(fields), headers });
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
-}
 
 const valid = { name: "Lotte Wouters", email: "lotte@example.org", consent: "on" };
 

@@ -7,19 +7,15 @@ import * as attendeesPage from "../app/routes/beheer.sessies.$id";
 import * as editPage from "../app/routes/beheer.sessies.$id_.bewerken";
 import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
 import { signedIn } from "./support/organisers";
+import { formPost } from "./support/requests";
 
 let cookie = "";
 beforeAll(async () => {
   cookie = await signedIn("admin");
 });
 
-function post(path: string, fields: Record<string, string>) {
-  return new Request(`http://agenda.test${path}`, {
-    method: "POST",
-    body: new URLSearchParams(fields),
-    headers: { Cookie: cookie },
-  });
-}
+const post = (path: string, fields: Record<string, string>) =>
+  formPost(path, fields, { Cookie: cookie });
 
 /** The edit form as the page fills it in, with some fields changed. */
 async function formOf(session: { id: number }, overrides: Record<string, string> = {}) {
