@@ -45,7 +45,7 @@ const server = app.listen(settings.PORT, () => {
     `database: ${database().dialect}; mail: ${settings.SMTP_URL ? "SMTP" : `files in ${settings.MAIL_DIR}/`}; outbox worker: ${settings.OUTBOX_WORKER}`,
   );
   // Under `npm run dev`, tell the dev server this build is up.
-  if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
+  if (settings.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
 // On SIGTERM (a deploy, a scale-down) nothing is cut off: no new connections are taken, requests

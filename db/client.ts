@@ -13,14 +13,13 @@ import {
 } from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
+import { databaseSettings } from "../app/lib/config.server";
 import { DatabaseBusy } from "./busy";
 import { type ChangeWatch, watchChanges } from "./changes";
 import type { Database } from "./schema";
 import { ReadWriteSqliteDialect } from "./sqlite-driver";
 
 export type Dialect = "sqlite" | "postgres";
-
-export const DEFAULT_DATABASE_URL = "file:data/ondernemersagenda.sqlite";
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -49,8 +48,8 @@ function sqliteFilename(url: string): string {
  * How long a query may wait for a lock (a row, the SQLite write lock, a pooled connection)
  * before it gives up with DatabaseBusy (503 "busy", Retry-After) instead of hanging.
  */
-export function lockTimeoutMs(): number {
-  return Number(process.env.DATABASE_LOCK_TIMEOUT_MS || 5000);
+function lockTimeoutMs(): number {
+  return databaseSettings().DATABASE_LOCK_TIMEOUT_MS;
 }
 
 /** The dialect a Kysely instance (or a transaction of it) speaks, whichever handle made it. */
@@ -58,15 +57,13 @@ export function dialectOfDb(db: Kysely<Database>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
-export function createDatabase(
-  url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-): DatabaseHandle {
+export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseHandle {
   const dialect = dialectOf(url);
   const timeout = lockTimeoutMs();
   if (dialect === "postgres") {
     const pool = new pg.Pool({
       connectionString: url,
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      max: databaseSettings().DATABASE_POOL_MAX,
       // Waiting for a row lock or for a free connection is bounded; nothing waits forever. The
       // wait for a connection is longer: under a rush the process itself answers late, and a
       // pooled connection is handed on as soon as a transaction ends.

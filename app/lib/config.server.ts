@@ -16,6 +16,8 @@ const schema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SEED_ON_START: z.enum(["on", "off"]).optional(),
+  /** Set by `remix dev` for the server it runs; never set it yourself. */
+  REMIX_DEV_ORIGIN: z.url().optional(),
   /** Keep rendered public pages for anonymous visitors for up to a second (server/page-cache.ts). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   /** Behind a reverse proxy: take the client address and the scheme from X-Forwarded-*. */
@@ -49,13 +51,26 @@ const schema = z.object({
   OUTBOX_KEEP_DAYS: z.coerce.number().int().positive().default(30),
 });
 
+/**
+ * The database settings, read on their own: scripts that only touch the database (migrations,
+ * backups, seeds) need them without the web server's settings (a session secret).
+ */
+const databaseSchema = z.object({
+  DATABASE_URL: z.string().default("file:data/ondernemersagenda.sqlite"),
+  /** PostgreSQL connections per process. */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** How long a query waits for a lock before the request gets 503 "busy". */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+});
+
+export type DatabaseSettings = z.infer<typeof databaseSchema>;
+
 export type Config = z.infer<typeof schema> & { publicUrl: string; sessionSecret: string };
 
 let cached: Config | undefined;
 
-/** Reads the environment once; a wrong value stops the process with a message that names it. */
-export function config(): Config {
-  if (cached) return cached;
+/** The environment checked against a schema; a wrong value stops the process and names it. */
+function read<Schema extends z.ZodObject>(schema: Schema): z.infer<Schema> {
   const parsed = schema.safeParse(
     Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")),
   );
@@ -65,7 +80,18 @@ export function config(): Config {
     );
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
-  const env = parsed.data;
+  return parsed.data;
+}
+
+/** The database settings from the environment (read each time: tests point it elsewhere). */
+export function databaseSettings(): DatabaseSettings {
+  return read(databaseSchema);
+}
+
+/** Reads the environment once; a wrong value stops the process with a message that names it. */
+export function config(): Config {
+  if (cached) return cached;
+  const env = read(schema);
   if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
     throw new Error(
       "Invalid configuration:\n  SESSION_SECRET must be set in production (32 or more random characters, e.g. `openssl rand -hex 32`)",
