@@ -87,16 +87,23 @@ async function readToDevNull(body: ReadableStream<Uint8Array>): Promise<number> 
 }
 
 async function runChild(format: string, sessionId: number, slow: boolean): Promise<void> {
-  const { attendeeExportResponse } = await import("../app/models/export.server");
+  const { exportAttendees } = await import("../app/models/export.server");
+  const { attendeeDownload } = await import("../app/lib/attendee-sheet.server");
   const { closeDatabase } = await import("../db/client");
   let bytes = 0;
   const retained = watchRetained();
   const started = performance.now();
   if (format !== "idle") {
-    const { response } = await attendeeExportResponse({
+    const exported = await exportAttendees({
       scope: { all: true },
-      format,
-      sessionId,
+      filter: { kind: "session", sessionId },
+      format: format as "csv" | "csv-comma" | "xlsx",
+      organiserId: null,
+      now: NOW,
+    });
+    if (!exported.ok) throw new Error(`no session ${sessionId}`);
+    const response = attendeeDownload(exported, {
+      format: format as "csv" | "csv-comma" | "xlsx",
       now: NOW,
     });
     if (!response.body) throw new Error("no body");
@@ -116,7 +123,8 @@ async function runChild(format: string, sessionId: number, slow: boolean): Promi
  * counts too), alone and beside an export of the list read into /dev/null.
  */
 async function runBesideChild(format: string, sessionId: number): Promise<void> {
-  const { attendeeExportResponse } = await import("../app/models/export.server");
+  const { exportAttendees } = await import("../app/models/export.server");
+  const { attendeeDownload } = await import("../app/lib/attendee-sheet.server");
   const { listUpcomingSessions } = await import("../app/models/session.server");
   const { closeDatabase } = await import("../db/client");
   const waits: number[] = [];
@@ -135,10 +143,16 @@ async function runBesideChild(format: string, sessionId: number): Promise<void> 
   if (format === "idle") {
     await new Promise((resolve) => setTimeout(resolve, 2000));
   } else {
-    const { response } = await attendeeExportResponse({
+    const exported = await exportAttendees({
       scope: { all: true },
-      format,
-      sessionId,
+      filter: { kind: "session", sessionId },
+      format: format as "csv" | "csv-comma" | "xlsx",
+      organiserId: null,
+      now: NOW,
+    });
+    if (!exported.ok) throw new Error(`no session ${sessionId}`);
+    const response = attendeeDownload(exported, {
+      format: format as "csv" | "csv-comma" | "xlsx",
       now: NOW,
     });
     if (!response.body) throw new Error("no body");

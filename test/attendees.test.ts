@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseAttendeeForm } from "../app/lib/session-form";
+import { personSchema } from "../app/lib/registration-form";
 import {
   addAttendee,
   cancelAttendee,
@@ -23,6 +23,7 @@ import {
   registrationsOf,
   rendered,
 } from "./support/factories";
+import { parsed } from "./support/forms";
 import { startMailbox } from "./support/mailbox";
 import { checkinCodeOf } from "./support/tokens";
 
@@ -176,15 +177,15 @@ describe("adding someone by hand", () => {
     form.set("name", "  Lies Maes ");
     form.set("email", "lies@example.org");
     form.set("enterpriseNumber", "0123.456.789");
-    expect(parseAttendeeForm(form)).toEqual({
+    expect(parsed(personSchema, form)).toEqual({
       ok: false,
       errors: { enterpriseNumber: "errors.enterpriseNumber.invalid" },
     });
     form.set("enterpriseNumber", "BE 0123 456 749");
-    const parsed = parseAttendeeForm(form);
-    if (!parsed.ok) throw new Error("expected a valid form");
+    const desk = parsed(personSchema, form);
+    if (!desk.ok) throw new Error("expected a valid form");
     await expect(
-      addAttendee(session.id, parsed.data, { organiserId, locale: "nl-BE" }),
+      addAttendee(session.id, desk.data, { organiserId, locale: "nl-BE" }),
     ).resolves.toMatchObject({ ok: true, status: "confirmed" });
     expect((await registrationsOf(session.id))[0]).toMatchObject({
       name: "Lies Maes",
@@ -210,7 +211,7 @@ describe("adding someone by hand", () => {
         organiserId,
         locale: "nl-BE",
       }),
-    ).resolves.toEqual({
+    ).resolves.toMatchObject({
       ok: false,
       reason: "alreadyRegistered",
       registrationId: registrations[1]?.id,
@@ -223,8 +224,8 @@ describe("adding someone by hand", () => {
   it("refuses a cancelled session, and one that does not exist", async () => {
     const { session } = await sessionWith(5, 0, { status: "cancelled" });
     const add = (id: number) => addAttendee(id, person(1), { organiserId, locale: "nl-BE" });
-    await expect(add(session.id)).resolves.toEqual({ ok: false, reason: "cancelled" });
-    await expect(add(999_999)).resolves.toEqual({ ok: false, reason: "notFound" });
+    await expect(add(session.id)).resolves.toMatchObject({ ok: false, reason: "cancelled" });
+    await expect(add(999_999)).resolves.toMatchObject({ ok: false, reason: "notFound" });
     expect(await registrationsOf(session.id)).toEqual([]);
   });
 });
@@ -233,7 +234,7 @@ describe("cancelling for an attendee", () => {
   it("works as their own cancellation, CANCEL and promotion included, and is audited", async () => {
     const { session, registrations } = await sessionWith(1, 3);
     const [first, second] = registrations;
-    await expect(cancelAttendee(first?.id ?? 0, { organiserId })).resolves.toEqual({
+    await expect(cancelAttendee(first?.id ?? 0, { organiserId })).resolves.toMatchObject({
       ok: true,
       promoted: 1,
     });
@@ -258,11 +259,11 @@ describe("cancelling for an attendee", () => {
       promoted: [second?.id],
     });
 
-    await expect(cancelAttendee(first?.id ?? 0, { organiserId })).resolves.toEqual({
+    await expect(cancelAttendee(first?.id ?? 0, { organiserId })).resolves.toMatchObject({
       ok: false,
       reason: "alreadyCancelled",
     });
-    await expect(cancelAttendee(999_999, { organiserId })).resolves.toEqual({
+    await expect(cancelAttendee(999_999, { organiserId })).resolves.toMatchObject({
       ok: false,
       reason: "notFound",
     });
@@ -287,11 +288,11 @@ describe("the order of the waiting list", () => {
       "4:Deelnemer 5",
     ]);
 
-    await expect(moveOnWaitlist(five?.id ?? 0, "up", { organiserId })).resolves.toEqual({
+    await expect(moveOnWaitlist(five?.id ?? 0, "up", { organiserId })).resolves.toMatchObject({
       ok: true,
       position: 3,
     });
-    await expect(moveOnWaitlist(two?.id ?? 0, "down", { organiserId })).resolves.toEqual({
+    await expect(moveOnWaitlist(two?.id ?? 0, "down", { organiserId })).resolves.toMatchObject({
       ok: true,
       position: 2,
     });
@@ -301,19 +302,19 @@ describe("the order of the waiting list", () => {
       "3:Deelnemer 5",
       "4:Deelnemer 4",
     ]);
-    await expect(moveOnWaitlist(three?.id ?? 0, "up", { organiserId })).resolves.toEqual({
+    await expect(moveOnWaitlist(three?.id ?? 0, "up", { organiserId })).resolves.toMatchObject({
       ok: false,
       reason: "alreadyFirst",
     });
     const four = registrations[3];
-    await expect(moveOnWaitlist(four?.id ?? 0, "down", { organiserId })).resolves.toEqual({
+    await expect(moveOnWaitlist(four?.id ?? 0, "down", { organiserId })).resolves.toMatchObject({
       ok: false,
       reason: "alreadyLast",
     });
     await expect(moveOnWaitlist(registrations[0]?.id ?? 0, "up", { organiserId })).resolves.toEqual(
       { ok: false, reason: "notWaitlisted" },
     );
-    await expect(moveOnWaitlist(999_999, "up", { organiserId })).resolves.toEqual({
+    await expect(moveOnWaitlist(999_999, "up", { organiserId })).resolves.toMatchObject({
       ok: false,
       reason: "notFound",
     });
@@ -346,29 +347,31 @@ describe("check-in", () => {
     expect(await findByCheckinCode("")).toBeNull();
 
     const at = "2026-12-03T07:35:00.000Z";
-    await expect(setCheckedIn(first?.id ?? 0, true, { organiserId, now: at })).resolves.toEqual({
+    await expect(
+      setCheckedIn(first?.id ?? 0, true, { organiserId, now: at }),
+    ).resolves.toMatchObject({
       ok: true,
       checkedInAt: at,
     });
     // Scanning twice keeps the first moment.
     await expect(
       setCheckedIn(first?.id ?? 0, true, { organiserId, now: "2026-12-03T08:00:00.000Z" }),
-    ).resolves.toEqual({ ok: true, checkedInAt: at });
+    ).resolves.toMatchObject({ ok: true, checkedInAt: at });
     await setCheckedIn(second?.id ?? 0, true, { organiserId });
     expect((await listAttendees(session.id))?.counts).toMatchObject({ present: 2, absent: 0 });
 
-    await expect(setCheckedIn(second?.id ?? 0, false, { organiserId })).resolves.toEqual({
+    await expect(setCheckedIn(second?.id ?? 0, false, { organiserId })).resolves.toMatchObject({
       ok: true,
       checkedInAt: null,
     });
     expect((await listAttendees(session.id))?.counts).toMatchObject({ present: 1, absent: 1 });
     expect((await findByCheckinCode(await checkinCodeOf(second?.id)))?.checkedInAt).toBeNull();
 
-    await expect(setCheckedIn(waiting?.id ?? 0, true, { organiserId })).resolves.toEqual({
+    await expect(setCheckedIn(waiting?.id ?? 0, true, { organiserId })).resolves.toMatchObject({
       ok: false,
       reason: "notConfirmed",
     });
-    await expect(setCheckedIn(999_999, true, { organiserId })).resolves.toEqual({
+    await expect(setCheckedIn(999_999, true, { organiserId })).resolves.toMatchObject({
       ok: false,
       reason: "notFound",
     });
@@ -454,7 +457,7 @@ describe("messaging attendees", () => {
     const mailbox = await startMailbox();
     const transport = smtpTransport(mailbox.url);
     try {
-      await expect(processOutbox(transport)).resolves.toEqual({ sent: 1, failed: 0 });
+      await expect(processOutbox(transport)).resolves.toMatchObject({ sent: 1, failed: 0 });
       const received = await mailbox.waitFor((m) =>
         m.envelopeTo.includes("deelnemer1@example.org"),
       );
@@ -472,16 +475,16 @@ describe("messaging attendees", () => {
     const { session } = await sessionWith(2, 1);
     const mark = await lastOutboxId();
     const message = { audience: "confirmed" as const, subject: "\r\n", body: "Hallo" };
-    await expect(messageAttendees(session.id, message, { organiserId })).resolves.toEqual({
+    await expect(messageAttendees(session.id, message, { organiserId })).resolves.toMatchObject({
       ok: false,
-      reason: "invalid",
+      reason: "empty",
     });
     await expect(
       messageAttendees(session.id, { ...message, subject: "Hoi", body: " " }, { organiserId }),
-    ).resolves.toEqual({ ok: false, reason: "invalid" });
+    ).resolves.toMatchObject({ ok: false, reason: "empty" });
     await expect(
       messageAttendees(999_999, { ...message, subject: "Hoi" }, { organiserId }),
-    ).resolves.toEqual({ ok: false, reason: "notFound" });
+    ).resolves.toMatchObject({ ok: false, reason: "notFound" });
     expect(await mailsOf(session.id, mark)).toEqual([]);
   });
 
@@ -493,6 +496,6 @@ describe("messaging attendees", () => {
         { audience: "present", subject: "Bedankt", body: "Fijn dat je er was." },
         { organiserId, now: new Date(Date.now() + 200 * HOUR).toISOString() },
       ),
-    ).resolves.toEqual({ ok: true, queued: 0 });
+    ).resolves.toMatchObject({ ok: true, queued: 0 });
   });
 });

@@ -112,8 +112,8 @@ const CHECKS: Record<string, RouteCheck> = {
     params: (data) => ({ code: data.checkinCode }),
     absentParams: { code: "onbestaande-incheckcode" },
     get: inScope(200),
-    // Not present, and marked not present again: nothing changes.
-    post: { form: () => ({ present: "false" }), expect: inScope(200) },
+    // Neither present nor absent: refused once the person is known to be in scope.
+    post: { form: () => ({ present: "misschien" }), expect: inScope(400) },
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
   "beheer.logboek.tsx": { get: adminOnly(200) },
@@ -168,8 +168,8 @@ const CHECKS: Record<string, RouteCheck> = {
     absentParams: NO_SESSION,
     get: inScope(200),
     post: {
-      form: (data) => ({ registrationId: data.registrationId, present: "false" }),
-      expect: inScope(200),
+      form: (data) => ({ registrationId: data.registrationId, present: "misschien" }),
+      expect: inScope(400),
     },
     showsAttendeeTo: IN_SCOPE_ROLES,
   },

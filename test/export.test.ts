@@ -1,17 +1,17 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { attendeeDownload } from "../app/lib/attendee-sheet.server";
+import { neutraliseFormula } from "../app/lib/spreadsheet.server";
 import { recordAudit } from "../app/models/audit.server";
-import {
-  type AttendeeExportOptions,
-  attendeeExportResponse,
-  neutraliseFormula,
-} from "../app/models/export.server";
+import { type ExportFormat, exportAttendees } from "../app/models/export.server";
 import { registrationKeys } from "../app/models/registration.server";
 import type { SessionScope } from "../app/models/scope.server";
 import { database } from "../db/client";
 import type { NewRegistration } from "../db/schema";
 import { createSession } from "./support/factories";
+import { send } from "./support/http";
+import { signedInOrganiser } from "./support/organisers";
 
 const NOW = "2026-11-25T10:00:00.000Z";
 const ALL: SessionScope = { all: true };
@@ -111,15 +111,49 @@ function cityScope(...cityIds: number[]): SessionScope {
   return { all: false, cityIds, partnerIds: [] };
 }
 
-async function exported(options: Partial<AttendeeExportOptions>) {
-  const { response, summary } = await attendeeExportResponse({
-    scope: ALL,
-    format: "csv",
+/** What a route asks for: one session's list, or a period (of one city). */
+interface AttendeeExportOptions {
+  scope: SessionScope;
+  format: ExportFormat;
+  sessionId?: number;
+  cityId?: number;
+  from?: string;
+  to?: string;
+}
+
+/** The export as the routes make it: the model's rows, written as a file. */
+async function exportResponse(options: Partial<AttendeeExportOptions>) {
+  const { scope = ALL, format = "csv", sessionId, cityId, from = "", to = "" } = options;
+  const result = await exportAttendees({
+    scope,
+    filter:
+      sessionId !== undefined
+        ? { kind: "session", sessionId }
+        : { kind: "range", cityId: cityId ?? null, from, to },
+    format,
+    organiserId: null,
     now: NOW,
-    ...options,
   });
+  if (!result.ok) return { result, response: null };
+  return { result, response: attendeeDownload(result, { format, from, to, now: NOW }) };
+}
+
+async function exported(options: Partial<AttendeeExportOptions>) {
+  const { response, result } = await exportResponse(options);
+  if (!response) throw new Error(`not exported: ${JSON.stringify(result)}`);
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { response, summary, bytes };
+  return { response, bytes, audit: await lastExportAudit() };
+}
+
+/** The audit entry the last export wrote, with its details. */
+async function lastExportAudit() {
+  const row = await database()
+    .db.selectFrom("audit_log")
+    .selectAll()
+    .where("action", "=", "attendees.export")
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
+  return { subjectId: row.subject_id, details: JSON.parse(row.details ?? "{}") as unknown };
 }
 
 async function csvRows(options: Partial<AttendeeExportOptions>): Promise<string[][]> {
@@ -132,23 +166,13 @@ async function names(options: Partial<AttendeeExportOptions>): Promise<string[]>
 }
 
 async function workbookOf(sessionId: number) {
-  const { bytes, response, summary } = await exported({ sessionId, format: "xlsx" });
+  const { bytes, response, audit } = await exported({ sessionId, format: "xlsx" });
   const workbook = new ExcelJS.Workbook();
   // exceljs's own typing of Buffer wants an ArrayBuffer.
   await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   const sheet = workbook.getWorksheet("Deelnemers");
   if (!sheet) throw new Error("no sheet Deelnemers");
-  return { sheet, response, summary };
-}
-
-async function thrown(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
+  return { sheet, response, audit };
 }
 
 async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
@@ -207,7 +231,7 @@ async function decemberBreakfast() {
 describe("the CSV export", () => {
   it("is UTF-8 with a BOM, `;` and CRLF, Dutch headers, Brussels times, without cancellations", async () => {
     const session = await decemberBreakfast();
-    const { response, summary, bytes } = await exported({ sessionId: session.id });
+    const { response, audit, bytes } = await exported({ sessionId: session.id });
 
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
@@ -284,14 +308,12 @@ describe("the CSV export", () => {
         "website",
       ],
     ]);
-    expect(summary).toBe(
-      `Deelnemerslijst geëxporteerd van sessie “Ontbijtsessie: subsidies voor je zaak” (${session.slug}, 03/12/2026) als CSV (puntkomma)`,
-    );
+    expect(audit).toEqual({ subjectId: session.id, details: { format: "csv" } });
   });
 
   it("uses `,` in the comma variant and quotes what needs it", async () => {
     const session = await decemberBreakfast();
-    const { bytes, response, summary } = await exported({
+    const { bytes, response, audit } = await exported({
       sessionId: session.id,
       format: "csv-comma",
     });
@@ -303,7 +325,7 @@ describe("the CSV export", () => {
     const rows = parse(bytes, { delimiter: ",", bom: true, record_delimiter: "\r\n" });
     expect(rows).toHaveLength(5);
     expect(rows[2]?.[8]).toBe("Claes & Zonen, bakkerij");
-    expect(summary).toMatch(/als CSV \(komma\)$/);
+    expect(audit.details).toEqual({ format: "csv-comma" });
   });
 
   it("neutralises text that a spreadsheet would run as a formula", async () => {
@@ -362,7 +384,7 @@ describe("the CSV export", () => {
 describe("the XLSX export", () => {
   it("has a bold, frozen, filtered header row and typed date cells in Brussels time", async () => {
     const session = await decemberBreakfast();
-    const { sheet, response, summary } = await workbookOf(session.id);
+    const { sheet, response, audit } = await workbookOf(session.id);
 
     expect(response.headers.get("Content-Type")).toBe(
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -370,7 +392,7 @@ describe("the XLSX export", () => {
     expect(response.headers.get("Content-Disposition")).toBe(
       `attachment; filename="deelnemers-${session.slug}-2026-11-25.xlsx"`,
     );
-    expect(summary).toMatch(/als Excel \(xlsx\)$/);
+    expect(audit.details).toEqual({ format: "xlsx" });
 
     const header = sheet.getRow(1);
     expect((header.values as unknown[]).slice(1)).toEqual(HEADER);
@@ -651,18 +673,11 @@ describe("which attendees an export holds", () => {
     const { leuven, gent } = await twoCities();
     const voka = await partnerScopeOf(gent.id);
     for (const scope of [cityScope(gent.city_id), voka]) {
-      const response = await thrown(
-        attendeeExportResponse({ scope, format: "csv", sessionId: leuven.id }),
-      );
-      expect(response.status).toBe(404);
-      expect(await response.text()).toBe(
-        "Deze sessie bestaat niet, of je mag haar deelnemers niet zien.",
-      );
+      const { result } = await exportResponse({ scope, sessionId: leuven.id });
+      expect(result).toEqual({ ok: false, reason: "sessionNotFound" });
     }
-    const missing = await thrown(
-      attendeeExportResponse({ scope: ALL, format: "xlsx", sessionId: 999_999 }),
-    );
-    expect(missing.status).toBe(404);
+    const missing = await exportResponse({ scope: ALL, format: "xlsx", sessionId: 999_999 });
+    expect(missing.result).toEqual({ ok: false, reason: "sessionNotFound" });
   });
 
   it("takes the period as inclusive Brussels dates, in winter and in summer time", async () => {
@@ -714,7 +729,7 @@ describe("which attendees an export holds", () => {
       queue_position: 5,
     });
     await addAttendee(earlier.id, { name: "Xavier" });
-    const { bytes, summary } = await exported({
+    const { bytes, audit } = await exported({
       scope: cityScope(later.city_id),
       cityId: later.city_id,
       from: "2028-01-01",
@@ -722,9 +737,10 @@ describe("which attendees an export holds", () => {
       format: "xlsx",
     });
     expect(bytes.length).toBeGreaterThan(0);
-    expect(summary).toBe(
-      "Deelnemerslijst geëxporteerd van Leuven, sessies van 01/01/2028 tot en met 31/01/2028, als Excel (xlsx)",
-    );
+    expect(audit).toEqual({
+      subjectId: null,
+      details: { format: "xlsx", cityId: later.city_id, from: "2028-01-01", to: "2028-01-31" },
+    });
     expect(
       await names({ scope: cityScope(later.city_id), from: "2028-01-01", to: "2028-01-31" }),
     ).toEqual(["Xavier", "Anna", "zara", "Eerst wachtend"]);
@@ -750,51 +766,73 @@ describe("which attendees an export holds", () => {
     expect(all.response.headers.get("Content-Disposition")).toBe(
       'attachment; filename="deelnemers-alle-steden-2026-12-01-2026-12-31.csv"',
     );
-    expect(all.summary).toBe(
-      "Deelnemerslijst geëxporteerd van alle steden binnen je bereik, sessies van 01/12/2026 tot en met 31/12/2026, als CSV (puntkomma)",
-    );
+    expect(all.audit.details).toEqual({
+      format: "csv",
+      cityId: null,
+      from: "2026-12-01",
+      to: "2026-12-31",
+    });
   });
 });
 
 describe("bad options", () => {
+  let cookie = "";
+  beforeAll(async () => {
+    ({ cookie } = await signedInOrganiser({
+      email: `export-${process.pid}@example.org`,
+      name: "Eva Export",
+      password: "een-lang-genoeg-wachtwoord",
+      role: "admin",
+    }));
+  });
+
   it.each([
     [
-      { format: "pdf", sessionId: 1 },
+      { formaat: "pdf", van: "2026-12-01", tot: "2026-12-02" },
       "Onbekend exportformaat. Kies CSV (puntkomma), CSV (komma) of Excel.",
     ],
     [{}, "Kies één sessie, of een periode met een begin- en einddatum."],
-    [{ from: "2026-12-01" }, "Kies één sessie, of een periode met een begin- en einddatum."],
+    [{ van: "2026-12-01" }, "Kies één sessie, of een periode met een begin- en einddatum."],
+    [{ stad: "1.5", van: "2026-12-01", tot: "2026-12-02" }, "Dit is geen geldig stadsnummer."],
     [
-      { sessionId: 1, from: "2026-12-01", to: "2026-12-02" },
-      "Kies één sessie óf een periode, niet allebei.",
-    ],
-    [{ sessionId: Number.NaN }, "Dit is geen geldig sessienummer."],
-    [{ sessionId: 0 }, "Dit is geen geldig sessienummer."],
-    [{ cityId: 1.5, from: "2026-12-01", to: "2026-12-02" }, "Dit is geen geldig stadsnummer."],
-    [
-      { from: "2026-02-30", to: "2026-03-02" },
+      { van: "2026-02-30", tot: "2026-03-02" },
       "De begindatum is geen geldige datum. Gebruik de vorm JJJJ-MM-DD.",
     ],
     [
-      { from: "1/12/2026", to: "2026-12-02" },
+      { van: "1/12/2026", tot: "2026-12-02" },
       "De begindatum is geen geldige datum. Gebruik de vorm JJJJ-MM-DD.",
     ],
     [
-      { from: "2026-12-01", to: "2026-13-01" },
+      { van: "2026-12-01", tot: "2026-13-01" },
       "De einddatum is geen geldige datum. Gebruik de vorm JJJJ-MM-DD.",
     ],
     [
-      { from: "2026-12-02", to: "2026-12-01" },
+      { van: "2026-12-02", tot: "2026-12-01" },
       "De begindatum moet vóór of op de einddatum liggen.",
     ],
-    [{ cityId: 999_999, from: "2026-12-01", to: "2026-12-02" }, "Deze stad bestaat niet."],
-  ] as const)("refuses %j with 400 and a Dutch message", async (options, message) => {
-    const response = await thrown(
-      attendeeExportResponse({ scope: ALL, format: "csv", ...options }),
+    [{ stad: "999999", van: "2026-12-01", tot: "2026-12-02" }, "Deze stad bestaat niet."],
+  ] as const)(
+    "refuses %j with 400 and a Dutch message, and logs nothing",
+    async (options, message) => {
+      const before = await lastExportAudit().catch(() => null);
+      const query = new URLSearchParams(options as Record<string, string>).toString();
+      const response = await send(`/beheer/export/download?${query}`, { cookie });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+      expect(await response.text()).toBe(message);
+      expect(await lastExportAudit().catch(() => null)).toEqual(before);
+    },
+  );
+
+  it("answers a session outside the scope with 404 and a Dutch message", async () => {
+    const response = await send("/beheer/sessies/999999/export?formaat=csv", { cookie });
+    expect(response.status).toBe(404);
+    const unknown = await createSession();
+    const refused = await send(`/beheer/sessies/${unknown.id}/export?formaat=pdf`, { cookie });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toBe(
+      "Onbekend exportformaat. Kies CSV (puntkomma), CSV (komma) of Excel.",
     );
-    expect(response.status).toBe(400);
-    expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
-    expect(await response.text()).toBe(message);
   });
 });
 
@@ -804,12 +842,8 @@ describe("streaming", () => {
     async (format) => {
       const session = await createSession();
       await addManyAttendees(session.id, 3_000);
-      const { response } = await attendeeExportResponse({
-        scope: ALL,
-        format,
-        sessionId: session.id,
-        now: NOW,
-      });
+      const { response } = await exportResponse({ format, sessionId: session.id });
+      if (!response) throw new Error("not exported");
       // What a route does next: on SQLite an eager cursor would hold the only connection here.
       await within(
         5_000,

@@ -299,8 +299,8 @@ describe("who may open what", () => {
       form,
     );
     expect(refused.status).toBe(400);
-    expect((await (refused.body as Response).json()).errors).toEqual({
-      cityId: "admin.outOfScope",
+    expect((await (refused.body as Response).json()).result.error).toEqual({
+      cityId: [{ key: "admin.outOfScope" }],
     });
     expect(
       await db

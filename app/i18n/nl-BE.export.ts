@@ -31,16 +31,8 @@ export const nlBEExport = {
   "export.format.csv-comma": "CSV (komma)",
   "export.format.xlsx": "Excel (xlsx)",
 
-  "export.summary.session":
-    "Deelnemerslijst geëxporteerd van sessie “{title}” ({slug}, {date}) als {format}",
-  "export.summary.range":
-    "Deelnemerslijst geëxporteerd van {city}, sessies van {from} tot en met {to}, als {format}",
-  "export.summary.allCities": "alle steden binnen je bereik",
-
   "export.error.format": "Onbekend exportformaat. Kies CSV (puntkomma), CSV (komma) of Excel.",
   "export.error.choose": "Kies één sessie, of een periode met een begin- en einddatum.",
-  "export.error.sessionAndRange": "Kies één sessie óf een periode, niet allebei.",
-  "export.error.sessionId": "Dit is geen geldig sessienummer.",
   "export.error.cityId": "Dit is geen geldig stadsnummer.",
   "export.error.from": "De begindatum is geen geldige datum. Gebruik de vorm JJJJ-MM-DD.",
   "export.error.to": "De einddatum is geen geldige datum. Gebruik de vorm JJJJ-MM-DD.",

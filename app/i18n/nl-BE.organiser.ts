@@ -121,11 +121,6 @@ export const nlBEOrganiser = {
   "attendees.addIntro":
     "Voor wie belt of aan de balie staat. Die persoon krijgt dezelfde e-mails als bij een inschrijving op de website.",
   "attendees.addSubmit": "Toevoegen",
-  "attendees.done.cancelled": "{name} is uitgeschreven.",
-  "attendees.done.moved": "De volgorde van de wachtlijst is aangepast.",
-  "attendees.done.checkedIn": "Aanwezigheid bijgewerkt.",
-  "attendees.notice.created": "De sessie is aangemaakt.",
-  "attendees.notice.saved": "De wijzigingen zijn bewaard.",
 
   "checkin.title": "Inchecken",
   "checkin.counts": "{present} van {confirmed} aanwezig",

@@ -50,13 +50,9 @@ export const nlBESessionForm = {
   "sessionForm.submit.create": "Sessie aanmaken",
   "sessionForm.submit.edit": "Wijzigingen bewaren",
   "sessionForm.submitting": "Even geduld…",
-  "sessionForm.saved": "De sessie is bewaard.",
-  "sessionForm.result.reinvited":
-    "{count, plural, one {# deelnemer kreeg} other {# deelnemers kregen}} een bijgewerkte uitnodiging.",
-  "sessionForm.result.promoted":
-    "{count, plural, one {# persoon van de wachtlijst kreeg} other {# personen van de wachtlijst kregen}} een plaats.",
-  "sessionForm.result.movedToWaitlist":
-    "{count, plural, one {# deelnemer staat} other {# deelnemers staan}} weer op de wachtlijst.",
+  "sessionForm.result.created": "De sessie is aangemaakt.",
+  "sessionForm.result.saved":
+    "De wijzigingen zijn bewaard.{reinvited, plural, =0 {} one { # deelnemer kreeg een bijgewerkte uitnodiging.} other { # deelnemers kregen een bijgewerkte uitnodiging.}}{promoted, plural, =0 {} one { # persoon van de wachtlijst kreeg een plaats.} other { # personen van de wachtlijst kregen een plaats.}}{movedToWaitlist, plural, =0 {} one { # deelnemer staat weer op de wachtlijst.} other { # deelnemers staan weer op de wachtlijst.}}",
   "sessionForm.unavailable.cancelled":
     "Deze sessie is geannuleerd. Je kunt ze niet meer wijzigen; maak een kopie voor een nieuwe datum.",
 
@@ -104,6 +100,11 @@ export const nlBESessionForm = {
   "sessionForm.cancel.done":
     "De sessie is geannuleerd. {notified, plural, =0 {Er was niemand om te verwittigen.} one {# persoon krijgt een e-mail.} other {# personen krijgen een e-mail.}}",
   "sessionForm.errors.cancelMessage.tooLong": "De boodschap mag hoogstens {max} tekens lang zijn.",
+  "sessionForm.cancel.errors.form": "De sessie is nog niet geannuleerd. Verbeter de boodschap.",
+  "sessionForm.cancel.refused.alreadyCancelled":
+    "Deze sessie was al geannuleerd. Niemand kreeg een tweede e-mail.",
+  "sessionForm.cancel.refused.past":
+    "Deze sessie is al begonnen of voorbij en kan niet meer geannuleerd worden.",
 
   "sessionForm.message.heading": "Bericht aan de deelnemers",
   "sessionForm.message.audience": "Aan wie?",
@@ -117,6 +118,8 @@ export const nlBESessionForm = {
   "sessionForm.message.submit": "Verstuur het bericht",
   "sessionForm.message.sent":
     "{count, plural, =0 {Er was niemand om dit bericht naar te sturen.} one {Het bericht gaat naar # persoon.} other {Het bericht gaat naar # personen.}}",
+  "sessionForm.message.errors.form":
+    "Het bericht is nog niet verstuurd. Verbeter de velden die we aanduiden.",
   "sessionForm.errors.audience.invalid": "Kies aan wie het bericht gaat.",
   "sessionForm.errors.subject.required": "Vul een onderwerp in.",
   "sessionForm.errors.subject.tooLong": "Het onderwerp mag hoogstens {max} tekens lang zijn.",
@@ -125,8 +128,26 @@ export const nlBESessionForm = {
 
   "sessionForm.attendee.alreadyRegistered":
     "{email} {status, select, waitlisted {staat al op de wachtlijst} other {is al ingeschreven}} voor deze sessie. Er is geen tweede inschrijving gemaakt.",
-  "sessionForm.attendee.added":
-    "{name} is ingeschreven en krijgt een bevestiging met de uitnodiging.",
-  "sessionForm.attendee.waitlisted":
+
+  "attendees.add.errors.form": "Er is nog niemand toegevoegd. Verbeter de velden die we aanduiden.",
+  "attendees.done.added": "{name} is ingeschreven en krijgt een bevestiging met de uitnodiging.",
+  "attendees.done.waitlisted":
     "De sessie is volzet: {name} staat op de wachtlijst, op plaats {position}, en krijgt daarover een e-mail.",
+  "attendees.done.cancelled":
+    "{name} is uitgeschreven.{promoted, plural, =0 {} one { # persoon van de wachtlijst kreeg de vrije plaats.} other { # personen van de wachtlijst kregen een plaats.}}",
+  "attendees.done.moved": "{name} staat nu op plaats {position} van de wachtlijst.",
+  "attendees.done.present": "{name} is aanwezig gemeld.",
+  "attendees.done.absent": "{name} is niet langer aanwezig gemeld.",
+  "attendees.refused.alreadyCancelled":
+    "{name} was al uitgeschreven. Er is niets gewijzigd en niemand kreeg een e-mail.",
+  "attendees.refused.notWaitlisted":
+    "Deze persoon staat niet (meer) op de wachtlijst. De volgorde is niet gewijzigd.",
+  "attendees.refused.alreadyFirst":
+    "{name} staat al vooraan op de wachtlijst. De volgorde is niet gewijzigd.",
+  "attendees.refused.alreadyLast":
+    "{name} staat al achteraan op de wachtlijst. De volgorde is niet gewijzigd.",
+  "attendees.refused.notConfirmed":
+    "{name} {status, select, waitlisted {staat op de wachtlijst} other {is uitgeschreven}} en kan niet aanwezig gemeld worden.",
+  "attendees.refused.sessionCancelled":
+    "Deze sessie is geannuleerd: er kan niemand meer bij. Er is niets bewaard.",
 } as const;

@@ -2,15 +2,16 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
-import { personSchema } from "./registration-form";
 import { SESSION_KINDS } from "./session-kinds";
+import { optionalText, requiredLine, requiredText } from "./text";
 import { brusselsTimeToInstant, TIME_ZONE } from "./time";
 
 /**
  * The organiser's forms about a session: the session itself (create, edit, copy), cancelling
- * it, a message to its attendees and adding an attendee by hand. Checked on the server; error
- * messages are catalogue keys, as in registration-form.ts. Times are typed as Brussels wall-clock
- * time and leave this module as UTC instants.
+ * it, a message to its attendees, and the buttons of the attendee list and the check-in pages.
+ * Each is a zod schema that `parseForm` (forms.ts) checks on the server; the page takes its
+ * limits from the same schema. Times are typed as Brussels wall-clock time and leave this module
+ * as UTC instants. Adding an attendee by hand is the sign-up's `personSchema`.
  */
 
 export const SESSION_LIMITS = {
@@ -28,12 +29,6 @@ export const SESSION_LIMITS = {
 } as const;
 
 export const SESSION_LANGUAGES: readonly SessionLanguage[] = ["nl", "en", "fr"];
-
-// As in registration-form.ts: a control character (CR and LF among them) in a one-line field is
-// how a header or a calendar line would be smuggled in; a multi-line field keeps tabs and newlines.
-const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
-const CONTROL_EXCEPT_NEWLINES = /(?![\t\n\r])\p{Cc}|[\u2028\u2029]/u;
-const INVALID_CHARACTERS: MessageKey = "errors.text.invalidCharacters";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A browser sends "HH:mm", or "HH:mm:ss" when a step asks for seconds: those must be ":00".
@@ -54,33 +49,35 @@ export function parseRowId(value: FormDataEntryValue | string | null | undefined
   return id >= 1 && id <= MAX_ROW_ID ? id : null;
 }
 
+/** A row id as a form field: the same rule as parseRowId. */
+export const rowId = (error: MessageKey) =>
+  z.string({ error }).transform((value, ctx) => {
+    const id = parseRowId(value);
+    if (id === null) {
+      ctx.addIssue({ code: "custom", message: error });
+      return z.NEVER;
+    }
+    return id;
+  });
+
 const isCalendarDate = (value: string) =>
   DATE.test(value) && DateTime.fromISO(value, { zone: TIME_ZONE }).isValid;
 
-const oneLine = (max: number, required: MessageKey | null, tooLong: MessageKey) =>
-  z
-    .string({ error: required ?? tooLong })
-    .trim()
-    .min(required ? 1 : 0, required ?? tooLong)
-    .max(max, tooLong)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { message: INVALID_CHARACTERS });
-
-const multiLine = (max: number, tooLong: MessageKey) =>
+/** A whole number from `min` to `max`; its message names the range, whatever was wrong. */
+const wholeNumber = (error: MessageKey, { min, max }: { min: number; max: number }) =>
   z
     .string()
     .trim()
-    .max(max, tooLong)
-    .refine((value) => !CONTROL_EXCEPT_NEWLINES.test(value), { message: INVALID_CHARACTERS })
-    // One kind of line ending, whatever the browser sent.
-    .transform((value) => value.replace(/\r\n?/g, "\n"));
-
-const wholeNumber = (error: MessageKey, { min, max }: { min: number; max: number }) =>
-  z
-    .string({ error })
-    .trim()
-    .regex(WHOLE_NUMBER, error)
-    .transform(Number)
-    .pipe(z.number().int().min(min, error).max(max, error));
+    // Missing or sent twice reads as empty, so the message below, with its range, says it.
+    .catch("")
+    .transform((value, ctx) => {
+      const number = WHOLE_NUMBER.test(value) ? Number(value) : Number.NaN;
+      if (!(number >= min && number <= max)) {
+        ctx.addIssue({ code: "custom", message: error, params: { min, max } });
+        return z.NEVER;
+      }
+      return number;
+    });
 
 const time = (error: MessageKey) =>
   z
@@ -92,7 +89,7 @@ const time = (error: MessageKey) =>
 /** "YYYY-MM-DDTHH:mm" in Brussels, or empty for "no limit"; out comes the UTC instant or null. */
 const optionalDateTimeLocal = (error: MessageKey) =>
   z
-    .string()
+    .string({ error })
     .trim()
     .optional()
     .transform((value, ctx) => {
@@ -105,34 +102,36 @@ const optionalDateTimeLocal = (error: MessageKey) =>
       return brusselsTimeToInstant(match[1], match[2]);
     });
 
-const sessionFields = z.object({
-  title: oneLine(
-    SESSION_LIMITS.title,
-    "sessionForm.errors.title.required",
-    "sessionForm.errors.title.tooLong",
-  ),
-  summary: oneLine(
-    SESSION_LIMITS.summary,
-    "sessionForm.errors.summary.required",
-    "sessionForm.errors.summary.tooLong",
-  ),
-  description: multiLine(SESSION_LIMITS.description, "sessionForm.errors.description.tooLong")
-    .optional()
-    .default(""),
+/** The session form's fields, each with its own checks: what the page reads its limits from. */
+export const sessionFieldsSchema = z.object({
+  title: requiredLine({
+    max: SESSION_LIMITS.title,
+    required: "sessionForm.errors.title.required",
+    tooLong: "sessionForm.errors.title.tooLong",
+  }),
+  summary: requiredLine({
+    max: SESSION_LIMITS.summary,
+    required: "sessionForm.errors.summary.required",
+    tooLong: "sessionForm.errors.summary.tooLong",
+  }),
+  description: optionalText({
+    max: SESSION_LIMITS.description,
+    tooLong: "sessionForm.errors.description.tooLong",
+  }).transform((value) => value ?? ""),
   kind: z.enum(SESSION_KINDS as [SessionKind, ...SessionKind[]], {
     error: "sessionForm.errors.kind.invalid",
   }),
-  cityId: wholeNumber("sessionForm.errors.cityId.required", { min: 1, max: MAX_ROW_ID }),
-  venueName: oneLine(
-    SESSION_LIMITS.venueName,
-    "sessionForm.errors.venueName.required",
-    "sessionForm.errors.venueName.tooLong",
-  ),
-  venueAddress: oneLine(
-    SESSION_LIMITS.venueAddress,
-    "sessionForm.errors.venueAddress.required",
-    "sessionForm.errors.venueAddress.tooLong",
-  ),
+  cityId: rowId("sessionForm.errors.cityId.required"),
+  venueName: requiredLine({
+    max: SESSION_LIMITS.venueName,
+    required: "sessionForm.errors.venueName.required",
+    tooLong: "sessionForm.errors.venueName.tooLong",
+  }),
+  venueAddress: requiredLine({
+    max: SESSION_LIMITS.venueAddress,
+    required: "sessionForm.errors.venueAddress.required",
+    tooLong: "sessionForm.errors.venueAddress.tooLong",
+  }),
   date: z
     .string({ error: "sessionForm.errors.date.invalid" })
     .trim()
@@ -148,28 +147,24 @@ const sessionFields = z.object({
   language: z.enum(SESSION_LANGUAGES as [SessionLanguage, ...SessionLanguage[]], {
     error: "sessionForm.errors.language.invalid",
   }),
+  // An array even when one box is ticked: conform makes one value a list because this says so.
   partnerIds: z
-    .array(
-      z
-        .string()
-        .regex(WHOLE_NUMBER, "sessionForm.errors.partnerIds.invalid")
-        .transform(Number)
-        .pipe(z.number().int().min(1, "sessionForm.errors.partnerIds.invalid")),
-      { error: "sessionForm.errors.partnerIds.invalid" },
-    )
+    .array(rowId("sessionForm.errors.partnerIds.invalid"), {
+      error: "sessionForm.errors.partnerIds.invalid",
+    })
     .transform((ids) => [...new Set(ids)])
     .pipe(
       z.array(z.number()).max(SESSION_LIMITS.partners, "sessionForm.errors.partnerIds.tooMany"),
     ),
+  /** The organiser agreed that fewer seats send the last confirmed people back to the waiting list. */
   confirmMoveToWaitlist: z
     .string()
     .optional()
     .transform((value) => Boolean(value)),
 });
 
-type SessionFields = z.output<typeof sessionFields>;
-export type SessionFormField = keyof z.input<typeof sessionFields>;
-export type SessionFormErrors = Partial<Record<SessionFormField, MessageKey>>;
+type SessionFields = z.output<typeof sessionFieldsSchema>;
+type SessionFormField = keyof z.input<typeof sessionFieldsSchema>;
 
 /** What createSession and updateSession take: checked, trimmed, times as UTC instants. */
 export interface SessionInput {
@@ -204,7 +199,7 @@ const instantsOf = (fields: Pick<SessionFields, "date" | "startTime" | "endTime"
  * The session form. The checks between fields run even when other fields are wrong (zod skips
  * them by default), so one round trip shows every problem; each runs only on fields that passed.
  */
-export const sessionFormSchema = sessionFields
+export const sessionFormSchema = sessionFieldsSchema
   .superRefine(
     (fields, ctx) => {
       const valid = (...names: SessionFormField[]) =>
@@ -238,54 +233,7 @@ export const sessionFormSchema = sessionFields
     }),
   );
 
-const SESSION_TEXT_FIELDS = [
-  "title",
-  "summary",
-  "description",
-  "kind",
-  "cityId",
-  "venueName",
-  "venueAddress",
-  "date",
-  "startTime",
-  "endTime",
-  "capacity",
-  "registrationOpensAt",
-  "registrationClosesAt",
-  "language",
-  "confirmMoveToWaitlist",
-] as const satisfies readonly SessionFormField[];
-
-const text = (formData: FormData, field: string) => {
-  const value = formData.get(field);
-  return typeof value === "string" ? value : undefined;
-};
-
-function firstErrors<Field extends string>(error: z.ZodError): Partial<Record<Field, MessageKey>> {
-  const errors: Partial<Record<Field, MessageKey>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as Field;
-    errors[field] ??= issue.message as MessageKey;
-  }
-  return errors;
-}
-
-export function parseSessionForm(
-  formData: FormData,
-): { ok: true; data: SessionFormData } | { ok: false; errors: SessionFormErrors } {
-  const raw: Record<string, unknown> = Object.fromEntries(
-    SESSION_TEXT_FIELDS.map((field) => [field, text(formData, field)]),
-  );
-  raw.partnerIds = formData
-    .getAll("partnerIds")
-    .filter((value): value is string => typeof value === "string" && value.trim() !== "")
-    .map((value) => value.trim());
-  const result = sessionFormSchema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: firstErrors<SessionFormField>(result.error) };
-}
-
-/** The session form's fields as the inputs hold them: to prefill it, or to show it again. */
+/** The session form's fields as the inputs hold them: to prefill it. */
 export interface SessionFormValues {
   title: string;
   summary: string;
@@ -307,28 +255,6 @@ export interface SessionFormValues {
   partnerIds: string[];
 }
 
-/** What was submitted, to put back into the form next to its errors. */
-export function readSessionFormValues(formData: FormData): SessionFormValues {
-  const get = (field: keyof SessionFormValues) => text(formData, field) ?? "";
-  return {
-    title: get("title"),
-    summary: get("summary"),
-    description: get("description"),
-    kind: get("kind"),
-    cityId: get("cityId"),
-    venueName: get("venueName"),
-    venueAddress: get("venueAddress"),
-    date: get("date"),
-    startTime: get("startTime"),
-    endTime: get("endTime"),
-    capacity: get("capacity"),
-    registrationOpensAt: get("registrationOpensAt"),
-    registrationClosesAt: get("registrationClosesAt"),
-    language: get("language"),
-    partnerIds: formData.getAll("partnerIds").filter((v): v is string => typeof v === "string"),
-  };
-}
-
 /** An instant as Brussels wall-clock parts: { date: "2026-12-03", time: "07:30" }. */
 export function brusselsWallClock(instant: string): { date: string; time: string } {
   const local = DateTime.fromISO(instant, { zone: TIME_ZONE });
@@ -346,21 +272,11 @@ export function brusselsDateTimeLocal(instant: string | null): string {
 
 /** Cancelling a session: an optional note from the organiser that goes into every mail. */
 export const cancelSessionSchema = z.object({
-  message: multiLine(SESSION_LIMITS.cancelNote, "sessionForm.errors.cancelMessage.tooLong")
-    .optional()
-    .transform((value) => value || null),
+  message: optionalText({
+    max: SESSION_LIMITS.cancelNote,
+    tooLong: "sessionForm.errors.cancelMessage.tooLong",
+  }),
 });
-export type CancelSessionForm = z.output<typeof cancelSessionSchema>;
-
-export function parseCancelSessionForm(
-  formData: FormData,
-):
-  | { ok: true; data: CancelSessionForm }
-  | { ok: false; errors: Partial<Record<"message", MessageKey>> } {
-  const result = cancelSessionSchema.safeParse({ message: text(formData, "message") });
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: firstErrors<"message">(result.error) };
-}
 
 export const MESSAGE_AUDIENCES = ["confirmed", "waitlisted", "present"] as const;
 export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
@@ -368,51 +284,35 @@ export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
 /** A plain-text message from the organiser to one group of a session's attendees. */
 export const attendeeMessageSchema = z.object({
   audience: z.enum(MESSAGE_AUDIENCES, { error: "sessionForm.errors.audience.invalid" }),
-  subject: oneLine(
-    SESSION_LIMITS.messageSubject,
-    "sessionForm.errors.subject.required",
-    "sessionForm.errors.subject.tooLong",
-  ),
-  body: multiLine(SESSION_LIMITS.messageBody, "sessionForm.errors.body.tooLong").refine(
-    (value) => value.length > 0,
-    { message: "sessionForm.errors.body.required" },
-  ),
+  subject: requiredLine({
+    max: SESSION_LIMITS.messageSubject,
+    required: "sessionForm.errors.subject.required",
+    tooLong: "sessionForm.errors.subject.tooLong",
+  }),
+  body: requiredText({
+    max: SESSION_LIMITS.messageBody,
+    required: "sessionForm.errors.body.required",
+    tooLong: "sessionForm.errors.body.tooLong",
+  }),
 });
-export type AttendeeMessageForm = z.output<typeof attendeeMessageSchema>;
-export type AttendeeMessageField = keyof AttendeeMessageForm;
 
-export function parseAttendeeMessageForm(
-  formData: FormData,
-):
-  | { ok: true; data: AttendeeMessageForm }
-  | { ok: false; errors: Partial<Record<AttendeeMessageField, MessageKey>> } {
-  const result = attendeeMessageSchema.safeParse({
-    audience: text(formData, "audience"),
-    subject: text(formData, "subject"),
-    body: text(formData, "body") ?? "",
-  });
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: firstErrors<AttendeeMessageField>(result.error) };
-}
+/** The buttons beside a person on the attendee list: what to do, and to whom. */
+const ATTENDEE_INTENTS = ["cancel", "up", "down", "present", "absent"] as const;
+export const attendeeActionSchema = z.object({
+  intent: z.enum(ATTENDEE_INTENTS, { error: "edge.badRequest.body" }),
+  registrationId: rowId("edge.badRequest.body"),
+});
 
-/**
- * Adding an attendee by hand: the sign-up form's fields and checks without the consent box,
- * which is the visitor's own statement (the organiser collects consent where they meet).
- */
-export const attendeeSchema = personSchema;
-export type AttendeeForm = z.output<typeof attendeeSchema>;
-export type AttendeeField = keyof z.input<typeof attendeeSchema>;
+/** Marking someone present, or undoing it: "true" or "false", as the check-in buttons send it. */
+const presence = z
+  .enum(["true", "false"], { error: "edge.badRequest.body" })
+  .transform((value) => value === "true");
 
-export function parseAttendeeForm(
-  formData: FormData,
-):
-  | { ok: true; data: AttendeeForm }
-  | { ok: false; errors: Partial<Record<AttendeeField, MessageKey>> } {
-  const result = attendeeSchema.safeParse(
-    Object.fromEntries(
-      Object.keys(personSchema.shape).map((field) => [field, text(formData, field)]),
-    ),
-  );
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: firstErrors<AttendeeField>(result.error) };
-}
+/** A tap on the door list: whom, and present or not. */
+export const checkInSchema = z.object({
+  registrationId: rowId("edge.badRequest.body"),
+  present: presence,
+});
+
+/** The check-in page a QR code opens: the person is in the address, the form says which way. */
+export const scanCheckInSchema = z.object({ present: presence });

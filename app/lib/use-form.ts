@@ -11,11 +11,21 @@ import { constraintsOf, type FormErrors, type FormResult, parseForm } from "./fo
 export function useSchemaForm<Schema extends z.ZodObject>(
   schema: Schema,
   lastResult: FormResult | null | undefined,
-  { id, checkInBrowser = false }: { id?: string; checkInBrowser?: boolean } = {},
+  {
+    id,
+    checkInBrowser = false,
+    defaultValue,
+  }: {
+    id?: string;
+    checkInBrowser?: boolean;
+    /** What the fields hold before anything is typed: a record being edited, say. */
+    defaultValue?: Partial<Record<keyof z.input<Schema>, string | string[]>>;
+  } = {},
 ) {
   return useForm<z.input<Schema>, z.output<Schema>, FormErrors>({
     id,
     lastResult,
+    defaultValue: defaultValue as never,
     constraint: constraintsOf(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

@@ -4,7 +4,9 @@ import { lockSession, writeTransaction } from "../../db/transaction";
 import type { OrganiserMessage } from "../../emails/organiser-message";
 import type { Locale } from "../i18n";
 import { type MessageAudience, SESSION_LIMITS } from "../lib/session-form";
-import { recordAudit } from "./audit.server";
+import { withoutControlCharacters } from "../lib/text";
+import { nowInstant } from "../lib/time";
+import { recordAuditIn } from "./audit.server";
 import {
   cancelRegistrationInTransaction,
   createRegistration,
@@ -21,8 +23,6 @@ import { getSessionById } from "./session.server";
  * cancelling for them, the order of the waiting list, check-in and messages. Routes check the
  * organiser's scope first (sessionIdOfRegistration gives the session of a registration).
  */
-
-const nowInstant = () => new Date().toISOString();
 
 /** Who acts, and from which client address (`clientOf(context)`, for the audit log). */
 export interface OrganiserRequest {
@@ -145,13 +145,15 @@ export async function listAttendees(
   };
 }
 
+/** An outcome names the person as stored, never as a form spelled them. */
 export type AddAttendeeResult =
-  | { ok: true; registrationId: number; status: "confirmed" }
-  | { ok: true; registrationId: number; status: "waitlisted"; position: number }
+  | { ok: true; registrationId: number; name: string; status: "confirmed" }
+  | { ok: true; registrationId: number; name: string; status: "waitlisted"; position: number }
   | {
       ok: false;
       reason: "alreadyRegistered";
       registrationId: number;
+      email: string;
       status: "confirmed" | "waitlisted";
     }
   | { ok: false; reason: "notFound" | "cancelled" };
@@ -179,6 +181,7 @@ export async function addAttendee(
         ok: false,
         reason: "alreadyRegistered",
         registrationId: existing.id,
+        email: existing.email,
         status: existing.status === "waitlisted" ? "waitlisted" : "confirmed",
       };
     }
@@ -191,7 +194,8 @@ export async function addAttendee(
       confirmed,
     });
     const position = confirmed ? null : await waitlistPosition(trx, registration);
-    await recordAudit(
+    await recordAuditIn(
+      trx,
       {
         organiserId,
         action: "registration.add",
@@ -200,11 +204,12 @@ export async function addAttendee(
         details: { sessionId: session.id, position: position ?? 0 },
         clientAddress,
       },
-      { trx, now },
+      now,
     );
+    const { id, name } = registration;
     return position === null
-      ? { ok: true, registrationId: registration.id, status: "confirmed" }
-      : { ok: true, registrationId: registration.id, status: "waitlisted", position };
+      ? { ok: true, registrationId: id, name, status: "confirmed" }
+      : { ok: true, registrationId: id, name, status: "waitlisted", position };
   });
 }
 
@@ -219,8 +224,9 @@ export async function sessionIdOfRegistration(registrationId: number): Promise<n
 }
 
 export type CancelAttendeeResult =
-  | { ok: true; promoted: number }
-  | { ok: false; reason: "notFound" | "alreadyCancelled" };
+  | { ok: true; name: string; promoted: number }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "alreadyCancelled"; name: string };
 
 /**
  * Cancels a registration for its attendee, exactly as their own cancellation would: METHOD:CANCEL
@@ -235,9 +241,18 @@ export async function cancelAttendee(
   return writeTransaction(async (trx) => {
     await lockSession(trx, sessionId);
     const result = await cancelRegistrationInTransaction(trx, registrationId, now);
-    if (!result.ok) return result;
+    if (!result.ok) {
+      if (result.reason === "notFound") return { ok: false, reason: "notFound" };
+      const { name } = await trx
+        .selectFrom("registrations")
+        .select("name")
+        .where("id", "=", registrationId)
+        .executeTakeFirstOrThrow();
+      return { ok: false, reason: "alreadyCancelled", name };
+    }
     const { registration, previousStatus, session, promoted } = result;
-    await recordAudit(
+    await recordAuditIn(
+      trx,
       {
         organiserId,
         action: "registration.cancel",
@@ -250,15 +265,16 @@ export async function cancelAttendee(
         },
         clientAddress,
       },
-      { trx, now },
+      now,
     );
-    return { ok: true, promoted: promoted.length };
+    return { ok: true, name: registration.name, promoted: promoted.length };
   });
 }
 
 export type MoveOnWaitlistResult =
-  | { ok: true; position: number }
-  | { ok: false; reason: "notFound" | "notWaitlisted" | "alreadyFirst" | "alreadyLast" };
+  | { ok: true; name: string; position: number }
+  | { ok: false; reason: "notFound" | "notWaitlisted" }
+  | { ok: false; reason: "alreadyFirst" | "alreadyLast"; name: string };
 
 /**
  * Moves someone one place up or down the waiting list by swapping with their neighbour.
@@ -283,10 +299,11 @@ export async function moveOnWaitlist(
       .orderBy("id")
       .execute();
     const index = queue.findIndex((r) => r.id === registrationId);
-    if (index === -1) return { ok: false, reason: "notWaitlisted" };
+    const moving = queue[index];
+    if (!moving) return { ok: false, reason: "notWaitlisted" };
     const other = direction === "up" ? index - 1 : index + 1;
-    if (other < 0) return { ok: false, reason: "alreadyFirst" };
-    if (other >= queue.length) return { ok: false, reason: "alreadyLast" };
+    if (other < 0) return { ok: false, reason: "alreadyFirst", name: moving.name };
+    if (other >= queue.length) return { ok: false, reason: "alreadyLast", name: moving.name };
 
     // Strictly increasing positions, the same order: equal ones would not swap.
     const positions = queue.map((r) => r.queue_position);
@@ -308,7 +325,8 @@ export async function moveOnWaitlist(
           .execute();
       }
     }
-    await recordAudit(
+    await recordAuditIn(
+      trx,
       {
         organiserId,
         action: "registration.moveOnWaitlist",
@@ -317,15 +335,16 @@ export async function moveOnWaitlist(
         details: { sessionId, direction, from: index + 1, to: other + 1 },
         clientAddress,
       },
-      { trx, now },
+      now,
     );
-    return { ok: true, position: other + 1 };
+    return { ok: true, name: moving.name, position: other + 1 };
   });
 }
 
 export type SetCheckedInResult =
-  | { ok: true; checkedInAt: string | null }
-  | { ok: false; reason: "notFound" | "notConfirmed" };
+  | { ok: true; name: string; checkedInAt: string | null }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "notConfirmed"; name: string; status: RegistrationStatus };
 
 /**
  * Marks a confirmed attendee present, or undoes that. Checking in twice keeps the first moment.
@@ -353,7 +372,12 @@ export async function setCheckedIn(
       .where("registrations.id", "=", registrationId)
       .executeTakeFirstOrThrow();
     if (present && registration.status !== "confirmed") {
-      return { ok: false, reason: "notConfirmed" };
+      return {
+        ok: false,
+        reason: "notConfirmed",
+        name: registration.name,
+        status: registration.status,
+      };
     }
     const checkedInAt = present ? (registration.checked_in_at ?? now) : null;
     if (checkedInAt !== registration.checked_in_at) {
@@ -363,7 +387,8 @@ export async function setCheckedIn(
         .where("id", "=", registrationId)
         .execute();
     }
-    await recordAudit(
+    await recordAuditIn(
+      trx,
       {
         organiserId,
         action: present ? "registration.checkIn" : "registration.checkInUndone",
@@ -372,9 +397,9 @@ export async function setCheckedIn(
         details: { sessionId },
         clientAddress,
       },
-      { trx, now },
+      now,
     );
-    return { ok: true, checkedInAt };
+    return { ok: true, name: registration.name, checkedInAt };
   });
 }
 
@@ -393,20 +418,14 @@ export async function findByCheckinCode(code: string): Promise<Attendee | null> 
 
 export type MessageAttendeesResult =
   | { ok: true; queued: number }
-  | { ok: false; reason: "notFound" | "invalid" };
-
-/** Line breaks and other control characters out, whitespace collapsed: one header-safe line. */
-const oneLine = (text: string) =>
-  text
-    .replace(/[\p{Cc}\u2028\u2029]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  | { ok: false; reason: "notFound" | "empty" };
 
 /**
  * Sends an organiser's plain-text message to one group of a session's attendees: those with a
  * seat, those waiting, or those checked in. Each person gets their own mail through the outbox
  * (no one sees the other addresses). The text is the organiser's, so it is rendered as text,
- * never as markup, and the subject is kept to one line. Returns how many mails were queued.
+ * never as markup, and the subject is kept to one line whatever the caller passed.
+ * Returns how many mails were queued.
  */
 export async function messageAttendees(
   sessionId: number,
@@ -415,17 +434,16 @@ export async function messageAttendees(
 ): Promise<MessageAttendeesResult> {
   const content: OrganiserMessage = {
     audience: message.audience,
-    subject: oneLine(message.subject).slice(0, SESSION_LIMITS.messageSubject),
-    body: message.body
-      .replace(/\r\n?/g, "\n")
-      .replace(/(?![\t\n])\p{Cc}|[\u2028\u2029]/gu, "")
+    subject: withoutControlCharacters(message.subject)
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, SESSION_LIMITS.messageSubject),
+    body: withoutControlCharacters(message.body, { multiLine: true })
       .trim()
       .slice(0, SESSION_LIMITS.messageBody),
   };
-  if (!content.subject || !content.body) return { ok: false, reason: "invalid" };
-  if (!["confirmed", "waitlisted", "present"].includes(message.audience)) {
-    return { ok: false, reason: "invalid" };
-  }
+  // Nothing to say once control characters are gone: no mail with an empty subject or body.
+  if (!content.subject || !content.body) return { ok: false, reason: "empty" };
 
   return writeTransaction(async (trx) => {
     // Locked so the group is the one at this moment: nobody promoted halfway is missed or mailed twice.
@@ -443,7 +461,8 @@ export async function messageAttendees(
     for (const registration of recipients) {
       await notify(trx, "organiser.message", registration, session, now, { message: content });
     }
-    await recordAudit(
+    await recordAuditIn(
+      trx,
       {
         organiserId,
         action: "session.message",
@@ -452,7 +471,7 @@ export async function messageAttendees(
         details: { audience: message.audience, recipients: recipients.length },
         clientAddress,
       },
-      { trx, now },
+      now,
     );
     return { ok: true, queued: recipients.length };
   });

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
+import { nowInstant } from "../lib/time";
 
 /*
  * The audit log. An entry names what happened by a catalogue key (its action) and the people
@@ -68,13 +69,14 @@ export interface AuditEvent {
   clientAddress?: string | null;
 }
 
-/** Writes an audit entry; pass the transaction of the change so both stand or fall together. */
-export async function recordAudit(
+/**
+ * Writes an audit entry inside the caller's transaction, so the change and its record stand or
+ * fall together.
+ */
+export async function recordAuditIn(
+  trx: Kysely<Database>,
   event: AuditEvent,
-  {
-    trx = database().db,
-    now = new Date().toISOString(),
-  }: { trx?: Kysely<Database>; now?: string } = {},
+  now: string = nowInstant(),
 ): Promise<void> {
   await trx
     .insertInto("audit_log")
@@ -90,6 +92,17 @@ export async function recordAudit(
       created_at: now,
     })
     .execute();
+}
+
+/**
+ * Writes an audit entry on its own. The `trx` option is the older way to write one inside a
+ * transaction, still used by the organiser and erasure models; new code calls recordAuditIn.
+ */
+export async function recordAudit(
+  event: AuditEvent,
+  { trx, now = nowInstant() }: { trx?: Kysely<Database>; now?: string } = {},
+): Promise<void> {
+  await recordAuditIn(trx ?? database().db, event, now);
 }
 
 /** A person or thing an entry refers to, as the live tables have it now. */

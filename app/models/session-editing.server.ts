@@ -8,12 +8,13 @@ import {
   brusselsDateTimeLocal,
   brusselsWallClock,
   SESSION_LIMITS,
-  type SessionFormErrors,
   type SessionFormValues,
   type SessionInput,
 } from "../lib/session-form";
-import { brusselsDate, TIME_ZONE } from "../lib/time";
-import { recordAudit } from "./audit.server";
+import { slugCandidates } from "../lib/slug";
+import { withoutControlCharacters } from "../lib/text";
+import { nowInstant, TIME_ZONE } from "../lib/time";
+import { recordAuditIn } from "./audit.server";
 import { notify, promoteFromWaitlist } from "./registration.server";
 import { getSessionById, type SessionDetail } from "./session.server";
 
@@ -28,46 +29,6 @@ export interface OrganiserAction {
   /** The client address of the request, for the audit log (`clientOf(context)`). */
   clientAddress?: string;
   now?: string;
-}
-
-const nowInstant = () => new Date().toISOString();
-
-/* Slugs ------------------------------------------------------------------------------------ */
-
-/** Lower-case ASCII words joined by hyphens: "Ontbijt & koffie: één uur" → "ontbijt-koffie-een-uur". */
-export function slugify(text: string, maxLength = 60): string {
-  const slug = text
-    .replace(/ß/g, "ss")
-    .replace(/[æÆ]/g, "ae")
-    .replace(/[œŒ]/g, "oe")
-    .replace(/[øØ]/g, "o")
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  if (slug.length <= maxLength) return slug;
-  // Cut at a word boundary when there is one in the second half.
-  const cut = slug.slice(0, maxLength + 1);
-  const boundary = cut.lastIndexOf("-");
-  return (boundary > maxLength / 2 ? cut.slice(0, boundary) : slug.slice(0, maxLength)).replace(
-    /-+$/,
-    "",
-  );
-}
-
-/**
- * The slugs to try for a new session, most readable first: city and title, then with the date
- * (a monthly breakfast keeps its title), then numbered.
- */
-export function* slugCandidates(citySlug: string, title: string, startsAt: string) {
-  const titleSlug = slugify(title) || "sessie";
-  // "Startersforum Leuven" in Leuven: no "leuven-startersforum-leuven".
-  const base = `-${titleSlug}-`.includes(`-${citySlug}-`) ? titleSlug : `${citySlug}-${titleSlug}`;
-  yield base;
-  const dated = `${base}-${brusselsDate(startsAt)}`;
-  yield dated;
-  for (let n = 2; n < 100; n++) yield `${dated}-${n}`;
 }
 
 /* Shared pieces ----------------------------------------------------------------------------- */
@@ -90,31 +51,30 @@ function sessionColumns(input: SessionInput) {
   };
 }
 
+/** Why a session cannot be stored as asked, when the form itself was fine. */
+export type MissingReference = "unknownCity" | "unknownPartner";
+
 /** A city or partner chosen in the form may have gone since the form was shown. */
-async function referenceErrors(
+async function missingReference(
   trx: Kysely<Database>,
   input: SessionInput,
-): Promise<SessionFormErrors | null> {
-  const errors: SessionFormErrors = {};
+): Promise<MissingReference | null> {
   const city = await trx
     .selectFrom("cities")
     .select("id")
     .where("id", "=", input.cityId)
     .executeTakeFirst();
-  if (!city) errors.cityId = "sessionForm.errors.cityId.unknown";
-  if (input.partnerIds.length > SESSION_LIMITS.partners) {
-    errors.partnerIds = "sessionForm.errors.partnerIds.tooMany";
-  } else if (input.partnerIds.length) {
+  if (!city) return "unknownCity";
+  const partnerIds = [...new Set(input.partnerIds)];
+  if (partnerIds.length) {
     const found = await trx
       .selectFrom("partners")
       .select("id")
-      .where("id", "in", input.partnerIds)
+      .where("id", "in", partnerIds)
       .execute();
-    if (found.length !== new Set(input.partnerIds).size) {
-      errors.partnerIds = "sessionForm.errors.partnerIds.unknown";
-    }
+    if (found.length !== partnerIds.length) return "unknownPartner";
   }
-  return Object.keys(errors).length ? errors : null;
+  return null;
 }
 
 async function replacePartners(trx: Kysely<Database>, sessionId: number, partnerIds: number[]) {
@@ -144,7 +104,7 @@ async function reloadSession(trx: Kysely<Database>, sessionId: number): Promise<
 
 export type CreateSessionResult =
   | { ok: true; session: SessionDetail }
-  | { ok: false; reason: "invalid"; errors: SessionFormErrors };
+  | { ok: false; reason: MissingReference };
 
 /** A new, scheduled session with a unique readable slug. */
 export async function createSession(
@@ -152,8 +112,8 @@ export async function createSession(
   { organiserId, clientAddress, now = nowInstant() }: OrganiserAction,
 ): Promise<CreateSessionResult> {
   return writeTransaction(async (trx) => {
-    const errors = await referenceErrors(trx, input);
-    if (errors) return { ok: false, reason: "invalid", errors };
+    const missing = await missingReference(trx, input);
+    if (missing) return { ok: false, reason: missing };
     const city = await trx
       .selectFrom("cities")
       .select(["slug", "name"])
@@ -184,7 +144,8 @@ export async function createSession(
     await replacePartners(trx, sessionId, input.partnerIds);
     const session = await reloadSession(trx, sessionId);
 
-    await recordAudit(
+    await recordAuditIn(
+      trx,
       {
         organiserId,
         action: "session.create",
@@ -193,7 +154,7 @@ export async function createSession(
         details: { capacity: session.capacity, cityId: input.cityId },
         clientAddress,
       },
-      { trx, now },
+      now,
     );
     return { ok: true, session };
   });
@@ -299,8 +260,7 @@ export async function duplicateValues(
 export type UpdateSessionResult =
   | { ok: true; reinvited: number; promoted: number; movedToWaitlist: number }
   | { ok: false; reason: "capacityBelowConfirmed"; confirmedCount: number }
-  | { ok: false; reason: "notFound" | "cancelled" }
-  | { ok: false; reason: "invalid"; errors: SessionFormErrors };
+  | { ok: false; reason: "notFound" | "cancelled" | MissingReference };
 
 function calendarChangesOf(before: SessionDetail, after: SessionDetail): SessionChanges {
   const changes: SessionChanges = {};
@@ -450,8 +410,8 @@ export async function updateSession(
     const before = await getSessionById(sessionId, trx);
     if (!before) return { ok: false, reason: "notFound" };
     if (before.status === "cancelled") return { ok: false, reason: "cancelled" };
-    const errors = await referenceErrors(trx, input);
-    if (errors) return { ok: false, reason: "invalid", errors };
+    const missing = await missingReference(trx, input);
+    if (missing) return { ok: false, reason: missing };
     if (input.capacity < before.confirmedCount && !confirmMoveToWaitlist) {
       return { ok: false, reason: "capacityBelowConfirmed", confirmedCount: before.confirmedCount };
     }
@@ -479,7 +439,8 @@ export async function updateSession(
     const promoted = await promoteFromWaitlist(trx, sessionId, now);
 
     const outcome = { reinvited, promoted: promoted.length, movedToWaitlist: moved.length };
-    await recordAudit(
+    await recordAuditIn(
+      trx,
       {
         organiserId,
         action: "session.update",
@@ -488,7 +449,7 @@ export async function updateSession(
         details: { ...changedFields(before, after), ...outcome },
         clientAddress,
       },
-      { trx, now },
+      now,
     );
     return { ok: true, ...outcome };
   });
@@ -500,13 +461,9 @@ export type CancelSessionResult =
   | { ok: true; confirmed: number; waitlisted: number }
   | { ok: false; reason: "notFound" | "alreadyCancelled" | "past" };
 
-const CONTROL_EXCEPT_NEWLINES = /(?![\t\n])\p{Cc}|[\u2028\u2029]/gu;
-
 /** The organiser's note as plain text of a sensible length; null when there is none. */
 function cleanNote(note: string | null | undefined): string | null {
-  const clean = (note ?? "")
-    .replace(/\r\n?/g, "\n")
-    .replace(CONTROL_EXCEPT_NEWLINES, "")
+  const clean = withoutControlCharacters(note ?? "", { multiLine: true })
     .trim()
     .slice(0, SESSION_LIMITS.cancelNote);
   return clean || null;
@@ -562,7 +519,8 @@ export async function cancelSession(
       await notify(trx, "session.cancelled", registration, session, now, { note });
     }
 
-    await recordAudit(
+    await recordAuditIn(
+      trx,
       {
         organiserId,
         action: "session.cancel",
@@ -571,7 +529,7 @@ export async function cancelSession(
         details: { confirmed: confirmed.length, waitlisted: waiting.length, note: Boolean(note) },
         clientAddress,
       },
-      { trx, now },
+      now,
     );
     return { ok: true, confirmed: confirmed.length, waitlisted: waiting.length };
   });

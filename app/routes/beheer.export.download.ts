@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attendeeDownload } from "~/lib/attendee-sheet.server";
 import { requireOrganiser } from "~/lib/auth.server";
+import { rangeExportSchema } from "~/lib/export-form";
+import { exportRefusal } from "~/lib/export-refusal.server";
+import { parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
-import { parseRowId } from "~/lib/session-form";
-import { recordAudit } from "~/models/audit.server";
-import { attendeeExportResponse } from "~/models/export.server";
+import { exportAttendees } from "~/models/export.server";
 
 /**
  * The attendees of many sessions, one row each with its session: a city (or every city in
@@ -11,29 +13,16 @@ import { attendeeExportResponse } from "~/models/export.server";
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
-  const params = new URL(request.url).searchParams;
-  const city = params.get("stad");
-  const filter = {
-    format: params.get("formaat") ?? "csv",
-    // An id no city can have is refused like any other invalid one, never looked up.
-    cityId: city ? (parseRowId(city) ?? Number.NaN) : undefined,
-    from: params.get("van") ?? "",
-    to: params.get("tot") ?? "",
-  };
-  const { response } = await attendeeExportResponse({ scope: organiser.scope, ...filter });
-  await recordAudit({
+  const submission = parseForm(new URL(request.url).searchParams, rangeExportSchema);
+  if (submission.status !== "success") return exportRefusal(400, submission.error);
+  const { formaat: format, stad, van: from, tot: to } = submission.value;
+  const exported = await exportAttendees({
+    scope: organiser.scope,
+    filter: { kind: "range", cityId: stad ?? null, from, to },
+    format,
     organiserId: organiser.id,
-    action: "attendees.export",
-    subjectType: "export",
-    subjectId: null,
-    // What attendeeExportResponse accepted: a known format, real dates, an existing city.
-    details: {
-      format: filter.format,
-      cityId: filter.cityId ?? null,
-      from: filter.from,
-      to: filter.to,
-    },
     clientAddress: clientOf(context),
   });
-  return response;
+  if (!exported.ok) return exportRefusal(400, { "": [{ key: "export.error.cityNotFound" }] });
+  return attendeeDownload(exported, { format, from, to });
 }

@@ -1,9 +1,14 @@
+import { getCollectionProps, getFormProps } from "@conform-to/react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
+import { Field, FieldErrors } from "~/components/field";
+import { SelectField } from "~/components/select-field";
 import { i18n } from "~/i18n";
 import { requireOrganiser } from "~/lib/auth.server";
+import { EXPORT_FORMATS, rangeExportSchema } from "~/lib/export-form";
 import { TIME_ZONE } from "~/lib/time";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { sessionFormOptions } from "~/models/session.server";
 
@@ -17,65 +22,67 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = DateTime.now().setZone(TIME_ZONE);
   return {
     cities,
-    from: today.startOf("month").toISODate(),
-    to: today.endOf("month").plus({ months: 2 }).toISODate(),
+    from: today.startOf("month").toISODate() ?? "",
+    to: today.endOf("month").plus({ months: 2 }).toISODate() ?? "",
   };
 }
+
+const FORMAT_LABELS = {
+  csv: "attendees.exportCsv",
+  "csv-comma": "attendees.exportCsvComma",
+  xlsx: "attendees.exportXlsx",
+} as const;
 
 export default function ExportPage() {
   const { cities, from, to } = useLoaderData<typeof loader>();
   const { t } = useI18n();
+  // Checked in the browser as well: the download route can only answer a mistake in plain text.
+  const [form, fields] = useSchemaForm(rangeExportSchema, undefined, {
+    id: "export",
+    checkInBrowser: true,
+    defaultValue: { stad: "", van: from, tot: to, formaat: "xlsx" },
+  });
   return (
     <div className="wrap page narrow">
       <h1>{t("exportPage.title")}</h1>
       <p className="lead">{t("exportPage.intro")}</p>
       {/* A plain GET to the file: the browser downloads it, with or without JavaScript. */}
-      <form method="get" action="/beheer/export/download" className="panel">
-        <div className="field">
-          <label htmlFor="export-city">{t("exportPage.city")}</label>
-          <select id="export-city" name="stad" defaultValue="">
-            <option value="">{t("exportPage.allCities")}</option>
-            {cities.map((city) => (
-              <option key={city.id} value={city.id}>
-                {city.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <Form
+        method="get"
+        action="/beheer/export/download"
+        reloadDocument
+        className="panel"
+        {...getFormProps(form)}
+      >
+        <SelectField
+          meta={fields.stad}
+          label={t("exportPage.city")}
+          options={[
+            { value: "", label: t("exportPage.allCities") },
+            ...cities.map((city) => ({ value: String(city.id), label: city.name })),
+          ]}
+        />
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="export-from">{t("exportPage.from")}</label>
-            <input id="export-from" name="van" type="date" defaultValue={from ?? ""} required />
-          </div>
-          <div className="field">
-            <label htmlFor="export-to">{t("exportPage.to")}</label>
-            <input id="export-to" name="tot" type="date" defaultValue={to ?? ""} required />
-          </div>
+          <Field meta={fields.van} type="date" label={t("exportPage.from")} />
+          <Field meta={fields.tot} type="date" label={t("exportPage.to")} />
         </div>
         <fieldset className="fieldset">
           <legend>{t("exportPage.format")}</legend>
-          {(["csv", "csv-comma", "xlsx"] as const).map((format) => (
-            <label key={format} className="checkbox">
-              <input
-                type="radio"
-                name="formaat"
-                value={format}
-                defaultChecked={format === "xlsx"}
-              />
-              {t(
-                format === "csv"
-                  ? "attendees.exportCsv"
-                  : format === "xlsx"
-                    ? "attendees.exportXlsx"
-                    : "attendees.exportCsvComma",
-              )}
+          {getCollectionProps(fields.formaat, {
+            type: "radio",
+            options: [...EXPORT_FORMATS],
+          }).map(({ key, ...radio }) => (
+            <label key={key} className="checkbox">
+              <input {...radio} />
+              {t(FORMAT_LABELS[radio.value as keyof typeof FORMAT_LABELS])}
             </label>
           ))}
+          <FieldErrors meta={fields.formaat} />
         </fieldset>
         <button type="submit" className="button">
           {t("exportPage.submit")}
         </button>
-      </form>
+      </Form>
     </div>
   );
 }

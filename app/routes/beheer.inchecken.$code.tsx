@@ -1,8 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
 import { requireOrganiser } from "~/lib/auth.server";
+import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
+import { scanCheckInSchema } from "~/lib/session-form";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { findByCheckinCode, setCheckedIn } from "~/models/attendee.server";
 import { isSessionInScope } from "~/models/scope.server";
@@ -25,28 +36,54 @@ async function attendeeFor(request: Request, code: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { attendee } = await attendeeFor(request, params.code);
   const session = await getSessionById(attendee.sessionId);
-  return {
-    name: attendee.name,
-    organisation: attendee.organisation,
-    status: attendee.status,
-    present: Boolean(attendee.checkedInAt),
-    session: { id: attendee.sessionId, title: session?.title ?? "" },
-  };
+  const { notice, headers } = await takeNotice(request);
+  return json(
+    {
+      name: attendee.name,
+      organisation: attendee.organisation,
+      status: attendee.status,
+      present: Boolean(attendee.checkedInAt),
+      session: { id: attendee.sessionId, title: session?.title ?? "" },
+      notice,
+    },
+    { headers },
+  );
+}
+
+interface ActionData {
+  result: FormResult;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, attendee } = await attendeeFor(request, params.code);
-  const form = await request.formData();
-  const result = await setCheckedIn(attendee.id, form.get("present") === "true", {
+  const submission = parseForm(await request.formData(), scanCheckInSchema);
+  if (submission.status !== "success") {
+    return json<ActionData>({ result: submission.reply() }, { status: 400 });
+  }
+  const { present } = submission.value;
+  const result = await setCheckedIn(attendee.id, present, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  return Response.json(result, { status: result.ok ? 200 : 409 });
+  if (result.ok) {
+    return redirectWithNotice(request, new URL(request.url).pathname, {
+      key: present ? "attendees.done.present" : "attendees.done.absent",
+      values: { name: result.name },
+    });
+  }
+  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+  const refusal = formMessage("attendees.refused.notConfirmed", {
+    name: result.name,
+    status: result.status,
+  });
+  return json<ActionData>({ result: submission.reply({ formErrors: refusal }) }, { status: 409 });
 }
 
 export default function ScanCheckIn() {
-  const { name, organisation, status, present, session } = useLoaderData<typeof loader>();
+  const { name, organisation, status, present, session, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
   const { t } = useI18n();
+  const [form] = useSchemaForm(scanCheckInSchema, actionData?.result, { id: "scan-check-in" });
   return (
     <div className="wrap page narrow">
       <p className="breadcrumb">
@@ -54,8 +91,14 @@ export default function ScanCheckIn() {
       </p>
       <h1>{name}</h1>
       {organisation ? <p className="lead">{organisation}</p> : null}
+      {notice ? (
+        <p className="success" role="status">
+          {t(notice.key, notice.values)}
+        </p>
+      ) : null}
+      <FormProblem form={form} summary={t("edge.badRequest.body")} />
       {status === "confirmed" ? (
-        <Form method="post" className="panel">
+        <Form method="post" className="panel" {...getFormProps(form)}>
           {present ? (
             <p className="success" role="status">
               {t("checkin.isPresent", { name })}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { i18n, type MessageKey, type Translate } from "~/i18n";
+import { type I18n, i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
 import { useI18n } from "~/lib/use-i18n";
 import { type AuditEntryView, type AuditName, listAuditEntries } from "~/models/audit.server";
@@ -15,27 +15,20 @@ export const meta: MetaFunction = () => [
   { title: `${i18n().t("log.title")} · ${i18n().t("admin.title")}` },
 ];
 
-/** The audit log: for admins, who answer for every city. */
+/**
+ * The audit log: for admins, who answer for every city. Entries travel as keys, ids and names;
+ * the page says them in the reader's language.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { t } = i18n();
-  const entries = await listAuditEntries();
-  return {
-    entries: entries.map((entry) => ({
-      id: entry.id,
-      createdAt: entry.createdAt,
-      actorName: entry.actorName,
-      clientAddress: entry.clientAddress,
-      what: entry.summary ?? sentence(entry, t),
-    })),
-  };
+  return { entries: await listAuditEntries() };
 }
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const count = (value: unknown): number => (typeof value === "number" ? value : 0);
 
 /** The entry's sentence from the catalogue, with names as the live tables have them now. */
-function sentence(entry: AuditEntryView, t: Translate): string {
+function sentence(entry: AuditEntryView, { t, list }: Pick<I18n, "t" | "list">): string {
   const { details } = entry;
   const nameOr = (named: AuditName | null, gone: MessageKey) =>
     named ? (named.name ?? t(gone, { id: named.id })) : "";
@@ -62,10 +55,10 @@ function sentence(entry: AuditEntryView, t: Translate): string {
     session: nameOr(entry.session, "audit.session.gone"),
     city: entry.city ? nameOr(entry.city, "audit.city.gone") : t("audit.city.all"),
     scope: entry.session ? "session" : "period",
-    fields: fields.length ? i18n().list(fields) : "none",
+    fields: fields.length ? list(fields) : "none",
     note: details.note ? "yes" : "no",
     position: count(details.position),
-    promoted: i18n().list(entry.promoted.map(person)),
+    promoted: list(entry.promoted.map(person)),
     promotedCount: entry.promoted.length,
     from: text(details.from) || count(details.from),
     to: text(details.to) || count(details.to),
@@ -80,7 +73,8 @@ function sentence(entry: AuditEntryView, t: Translate): string {
 
 export default function AuditLog() {
   const { entries } = useLoaderData<typeof loader>();
-  const { t } = useI18n();
+  const language = useI18n();
+  const { t } = language;
   return (
     <div className="wrap page">
       <h1>{t("log.title")}</h1>
@@ -103,7 +97,7 @@ export default function AuditLog() {
                     <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
                   </td>
                   <td>{entry.actorName ?? t("log.system")}</td>
-                  <td>{entry.what}</td>
+                  <td>{entry.summary ?? sentence(entry, language)}</td>
                   <td className="nowrap">{entry.clientAddress ?? ""}</td>
                 </tr>
               ))}

@@ -1,13 +1,23 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
+import { Field, FormProblem } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
-import { PlainField as Field } from "~/components/plain-field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type FormMessage, type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { localeOf } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
-import { parseAttendeeForm, parseRowId } from "~/lib/session-form";
+import { personSchema } from "~/lib/registration-form";
+import { attendeeActionSchema } from "~/lib/session-form";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
   addAttendee,
@@ -31,147 +41,155 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAttendees(sessionId, { search }),
   ]);
   if (!session || !attendees) throw new Response("Not Found", { status: 404 });
-  return {
-    search,
-    attendees,
-    session: {
-      id: session.id,
-      slug: session.slug,
-      title: session.title,
-      kind: session.kind,
-      city: session.city.name,
-      startsAt: session.starts_at,
-      endsAt: session.ends_at,
-      venueName: session.venue_name,
-      cancelled: session.status === "cancelled",
+  const { notice, headers } = await takeNotice(request);
+  return json(
+    {
+      search,
+      attendees,
+      notice,
+      session: {
+        id: session.id,
+        slug: session.slug,
+        title: session.title,
+        kind: session.kind,
+        city: session.city.name,
+        startsAt: session.starts_at,
+        endsAt: session.ends_at,
+        venueName: session.venue_name,
+        cancelled: session.status === "cancelled",
+      },
     },
-  };
+    { headers },
+  );
 }
 
-type Notice = { key: MessageKey; values?: Record<string, string | number> };
 interface ActionData {
-  notice?: Notice;
-  /** A request no button of this page sends. */
-  error?: MessageKey;
-  errors?: Record<string, MessageKey>;
-  values?: Record<string, string>;
+  /** Which form the answer is for: adding someone, or a button beside a person. */
+  form: "add" | "person";
+  result: FormResult;
 }
 
-const reply = (data: ActionData, status = 200) => Response.json(data, { status });
+/** Back to this page as it was (its search kept), saying what the action did. */
+const done = (request: Request, notice: FormMessage) => {
+  const url = new URL(request.url);
+  return redirectWithNotice(request, `${url.pathname}${url.search}`, notice);
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const formData = await request.formData();
   const by = { organiserId: organiser.id, clientAddress: clientOf(context) };
 
-  if (intent === "add") {
-    const parsed = parseAttendeeForm(form);
-    const values = Object.fromEntries(
-      ["name", "email", "organisation", "enterpriseNumber", "dietaryNeeds"].map((field) => [
-        field,
-        String(form.get(field) ?? ""),
-      ]),
-    );
-    if (!parsed.ok)
-      return reply({ errors: parsed.errors as Record<string, MessageKey>, values }, 400);
-    const result = await addAttendee(sessionId, parsed.data, { ...by, locale: localeOf(request) });
-    if (result.ok) {
-      return result.status === "confirmed"
-        ? reply({
-            notice: { key: "sessionForm.attendee.added", values: { name: parsed.data.name } },
-          })
-        : reply({
-            notice: {
-              key: "sessionForm.attendee.waitlisted",
-              values: { name: parsed.data.name, position: result.position },
-            },
-          });
+  if (formData.get("intent") === "add") {
+    const submission = parseForm(formData, personSchema);
+    const refuse = (status: number, key: MessageKey, values?: FormMessage["values"]) =>
+      json<ActionData>(
+        { form: "add", result: submission.reply({ formErrors: formMessage(key, values) }) },
+        { status },
+      );
+    if (submission.status !== "success") {
+      return json<ActionData>({ form: "add", result: submission.reply() }, { status: 400 });
     }
-    if (result.reason === "alreadyRegistered") {
-      return reply(
-        {
-          notice: {
-            key: "sessionForm.attendee.alreadyRegistered",
-            values: { email: parsed.data.email, status: result.status },
-          },
-          values,
-        },
-        409,
+    const result = await addAttendee(sessionId, submission.value, {
+      ...by,
+      locale: localeOf(request),
+    });
+    if (result.ok) {
+      return done(
+        request,
+        result.status === "confirmed"
+          ? { key: "attendees.done.added", values: { name: result.name } }
+          : {
+              key: "attendees.done.waitlisted",
+              values: { name: result.name, position: result.position },
+            },
       );
     }
-    return reply({ notice: { key: "attendees.cancelled" } }, 409);
+    switch (result.reason) {
+      case "alreadyRegistered":
+        return refuse(409, "sessionForm.attendee.alreadyRegistered", {
+          email: result.email,
+          status: result.status,
+        });
+      case "cancelled":
+        return refuse(409, "attendees.refused.sessionCancelled");
+      case "notFound":
+        throw new Response("Not Found", { status: 404 });
+    }
   }
 
   // Every other action names one registration, which must belong to this session.
-  const registrationId = parseRowId(form.get("registrationId"));
-  if (registrationId === null || (await sessionIdOfRegistration(registrationId)) !== sessionId) {
+  const submission = parseForm(formData, attendeeActionSchema);
+  if (submission.status !== "success") {
+    return json<ActionData>({ form: "person", result: submission.reply() }, { status: 400 });
+  }
+  const { intent, registrationId } = submission.value;
+  if ((await sessionIdOfRegistration(registrationId)) !== sessionId) {
     throw new Response("Not Found", { status: 404 });
   }
+  const refuse = (key: MessageKey, values?: FormMessage["values"]) =>
+    json<ActionData>(
+      { form: "person", result: submission.reply({ formErrors: formMessage(key, values) }) },
+      { status: 409 },
+    );
   switch (intent) {
     case "cancel": {
       const result = await cancelAttendee(registrationId, by);
-      return reply(
-        {
-          notice: {
-            key: "attendees.done.cancelled",
-            values: { name: String(form.get("name") ?? "") },
-          },
-        },
-        result.ok ? 200 : 409,
-      );
+      if (result.ok) {
+        return done(request, {
+          key: "attendees.done.cancelled",
+          values: { name: result.name, promoted: result.promoted },
+        });
+      }
+      if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+      return refuse("attendees.refused.alreadyCancelled", { name: result.name });
     }
     case "up":
     case "down": {
       const result = await moveOnWaitlist(registrationId, intent, by);
-      return reply({ notice: { key: "attendees.done.moved" } }, result.ok ? 200 : 409);
+      if (result.ok) {
+        return done(request, {
+          key: "attendees.done.moved",
+          values: { name: result.name, position: result.position },
+        });
+      }
+      switch (result.reason) {
+        case "notFound":
+          throw new Response("Not Found", { status: 404 });
+        case "notWaitlisted":
+          return refuse("attendees.refused.notWaitlisted");
+        case "alreadyFirst":
+        case "alreadyLast":
+          return refuse(`attendees.refused.${result.reason}`, { name: result.name });
+      }
+      break;
     }
     case "present":
     case "absent": {
       const result = await setCheckedIn(registrationId, intent === "present", by);
-      return reply({ notice: { key: "attendees.done.checkedIn" } }, result.ok ? 200 : 409);
+      if (result.ok) {
+        return done(request, { key: `attendees.done.${intent}`, values: { name: result.name } });
+      }
+      if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+      return refuse("attendees.refused.notConfirmed", {
+        name: result.name,
+        status: result.status,
+      });
     }
-    default:
-      return reply({ error: "edge.badRequest.body" }, 400);
   }
 }
 
-/** "bewaard,uitgenodigd:3,plaats:1,wachtlijst:0" from the edit page, as readable lines. */
-function savedNotices(param: string | null): Notice[] {
-  if (!param) return [];
-  const parts = new Map(
-    param.split(",").map((part): [string, string] => {
-      const [name = "", value = ""] = part.split(":");
-      return [name, value];
-    }),
-  );
-  const notices: Notice[] = [
-    { key: parts.has("aangemaakt") ? "attendees.notice.created" : "attendees.notice.saved" },
-  ];
-  const count = (name: string) => Number(parts.get(name) ?? 0);
-  if (count("uitgenodigd"))
-    notices.push({ key: "sessionForm.result.reinvited", values: { count: count("uitgenodigd") } });
-  if (count("plaats"))
-    notices.push({ key: "sessionForm.result.promoted", values: { count: count("plaats") } });
-  if (count("wachtlijst"))
-    notices.push({
-      key: "sessionForm.result.movedToWaitlist",
-      values: { count: count("wachtlijst") },
-    });
-  return notices;
-}
-
 export default function SessionAttendees() {
-  const { session, attendees, search } = useLoaderData<typeof loader>();
+  const { session, attendees, search, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
-  const [params] = useSearchParams();
   const { t, dateTimeRange } = useI18n();
   const { counts } = attendees;
-  const notices = [
-    ...savedNotices(params.get("melding")),
-    ...(actionData?.notice ? [actionData.notice] : []),
-  ];
-  const addErrors = actionData?.errors ?? {};
+  // The buttons beside each person share one answer: a refusal says here why nothing changed.
+  const [personForm] = useSchemaForm(
+    attendeeActionSchema,
+    actionData?.form === "person" ? actionData.result : undefined,
+    { id: "person-action" },
+  );
   const exportUrl = (format: string) => `/beheer/sessies/${session.id}/export?formaat=${format}`;
 
   return (
@@ -190,16 +208,12 @@ export default function SessionAttendees() {
       {session.cancelled ? (
         <p className="notice notice-danger">{t("attendees.cancelled")}</p>
       ) : null}
-      {notices.map((notice) => (
-        <p className="success" role="status" key={notice.key}>
+      {notice ? (
+        <p className="success" role="status">
           {t(notice.key, notice.values)}
         </p>
-      ))}
-      {actionData?.error ? (
-        <p className="error-summary" role="alert">
-          {t(actionData.error)}
-        </p>
       ) : null}
+      <FormProblem form={personForm} summary={t("edge.badRequest.body")} />
 
       <nav className="toolbar" aria-label={t("attendees.actions")}>
         <Link to={`/beheer/sessies/${session.id}/inchecken`} className="button">
@@ -325,7 +339,7 @@ export default function SessionAttendees() {
                           label={t("attendees.cancelAttendee")}
                           confirmLabel={t("attendees.cancelAttendeeConfirm", { name: a.name })}
                           intent="cancel"
-                          fields={{ registrationId: a.id, name: a.name }}
+                          fields={{ registrationId: a.id }}
                         />
                       </td>
                     </tr>
@@ -365,7 +379,6 @@ export default function SessionAttendees() {
                       <td>
                         <Form method="post" replace className="inline-actions">
                           <input type="hidden" name="registrationId" value={a.id} />
-                          <input type="hidden" name="name" value={a.name} />
                           <button
                             type="submit"
                             name="intent"
@@ -389,7 +402,7 @@ export default function SessionAttendees() {
                           label={t("attendees.cancelAttendee")}
                           confirmLabel={t("attendees.cancelAttendeeConfirm", { name: a.name })}
                           intent="cancel"
-                          fields={{ registrationId: a.id, name: a.name }}
+                          fields={{ registrationId: a.id }}
                         />
                       </td>
                     </tr>
@@ -423,68 +436,69 @@ export default function SessionAttendees() {
               </li>
             </ul>
           </section>
-          {session.cancelled ? null : (
-            <section className="panel" aria-labelledby="add-title">
-              <h2 id="add-title">{t("attendees.addTitle")}</h2>
-              <p className="hint">{t("attendees.addIntro")}</p>
-              <Form
-                method="post"
-                noValidate
-                key={actionData?.notice?.key === "sessionForm.attendee.added" ? Date.now() : "add"}
-              >
-                <input type="hidden" name="intent" value="add" />
-                <Field
-                  name="name"
-                  label={t("signup.name")}
-                  required
-                  defaultValue={actionData?.values?.name}
-                  error={addErrors.name ? t(addErrors.name, { max: 120 }) : undefined}
-                />
-                <Field
-                  name="email"
-                  type="email"
-                  label={t("signup.email")}
-                  required
-                  defaultValue={actionData?.values?.email}
-                  error={addErrors.email ? t(addErrors.email) : undefined}
-                />
-                <Field
-                  name="organisation"
-                  label={t("signup.organisation")}
-                  defaultValue={actionData?.values?.organisation}
-                  error={
-                    addErrors.organisation ? t(addErrors.organisation, { max: 160 }) : undefined
-                  }
-                />
-                {session.kind === "breakfast" ? (
-                  <Field
-                    name="dietaryNeeds"
-                    label={t("signup.dietary")}
-                    multiline
-                    defaultValue={actionData?.values?.dietaryNeeds}
-                    error={
-                      addErrors.dietaryNeeds ? t(addErrors.dietaryNeeds, { max: 500 }) : undefined
-                    }
-                  />
-                ) : addErrors.dietaryNeeds ? (
-                  <p className="error" role="alert">
-                    {t(addErrors.dietaryNeeds, { max: 500 })}
-                  </p>
-                ) : null}
-                {/* A field this form does not show, posted all the same: still say what is wrong. */}
-                {addErrors.enterpriseNumber ? (
-                  <p className="error" role="alert">
-                    {t(addErrors.enterpriseNumber)}
-                  </p>
-                ) : null}
-                <button type="submit" className="button">
-                  {t("attendees.addSubmit")}
-                </button>
-              </Form>
-            </section>
+          {session.cancelled ? (
+            <Refusal result={actionData?.form === "add" ? actionData.result : undefined} />
+          ) : (
+            <AddAttendee
+              // A new, empty form once someone was added.
+              key={notice ? JSON.stringify(notice) : "add"}
+              breakfast={session.kind === "breakfast"}
+              lastResult={actionData?.form === "add" ? actionData.result : undefined}
+            />
           )}
         </div>
       </div>
     </div>
   );
+}
+
+/** Someone signed up by hand: the sign-up's own person form, with its own limits and messages. */
+function AddAttendee({
+  breakfast,
+  lastResult,
+}: {
+  breakfast: boolean;
+  lastResult: FormResult | undefined;
+}) {
+  const { t } = useI18n();
+  const [form, fields] = useSchemaForm(personSchema, lastResult, {
+    id: "add-attendee",
+    checkInBrowser: true,
+  });
+  return (
+    <section className="panel" aria-labelledby="add-title">
+      <h2 id="add-title">{t("attendees.addTitle")}</h2>
+      <p className="hint">{t("attendees.addIntro")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormProblem form={form} summary={t("attendees.add.errors.form")} />
+        <input type="hidden" name="intent" value="add" />
+        <Field meta={fields.name} label={t("signup.name")} autoComplete="off" />
+        <Field meta={fields.email} type="email" label={t("signup.email")} inputMode="email" />
+        <Field meta={fields.organisation} label={t("signup.organisation")} />
+        <Field
+          meta={fields.enterpriseNumber}
+          label={t("signup.enterpriseNumber")}
+          hint={t("signup.enterpriseNumberHint")}
+          inputMode="numeric"
+        />
+        {breakfast || fields.dietaryNeeds.errors ? (
+          <Field meta={fields.dietaryNeeds} label={t("signup.dietary")} multiline />
+        ) : null}
+        <button type="submit" className="button">
+          {t("attendees.addSubmit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/** Why an add was refused when the page no longer shows the form (the session was cancelled). */
+function Refusal({ result }: { result: FormResult | undefined }) {
+  const { t } = useI18n();
+  const own = result?.error?.[""]?.[0];
+  return own ? (
+    <p className="error-summary" role="alert">
+      {t(own.key, own.values)}
+    </p>
+  ) : null;
 }

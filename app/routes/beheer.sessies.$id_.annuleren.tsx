@@ -1,10 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PlainField as Field } from "~/components/plain-field";
-import { i18n, type MessageKey } from "~/i18n";
+import { Field, FormProblem } from "~/components/field";
+import { i18n } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
-import { parseCancelSessionForm, SESSION_LIMITS } from "~/lib/session-form";
+import { toSessionPage } from "~/lib/session-admin.server";
+import { cancelSessionSchema } from "~/lib/session-form";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { getSessionById } from "~/models/session.server";
 import { cancelSession } from "~/models/session-editing.server";
@@ -27,59 +36,64 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 interface ActionData {
-  error?: MessageKey;
-  notified?: number;
+  result: FormResult;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const parsed = parseCancelSessionForm(await request.formData());
-  if (!parsed.ok)
-    return Response.json({ error: parsed.errors.message } satisfies ActionData, { status: 400 });
+  const submission = parseForm(await request.formData(), cancelSessionSchema);
+  if (submission.status !== "success") {
+    return json<ActionData>({ result: submission.reply() }, { status: 400 });
+  }
   const result = await cancelSession(sessionId, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
-    message: parsed.data.message,
+    message: submission.value.message,
   });
-  if (!result.ok) {
-    if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-    return Response.json({ error: "sessionForm.unavailable.cancelled" } satisfies ActionData, {
-      status: 409,
+  if (result.ok) {
+    return toSessionPage(request, sessionId, {
+      key: "sessionForm.cancel.done",
+      values: { notified: result.confirmed + result.waitlisted },
     });
   }
-  return Response.json({ notified: result.confirmed + result.waitlisted } satisfies ActionData);
+  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+  return json<ActionData>(
+    {
+      result: submission.reply({
+        formErrors: formMessage(`sessionForm.cancel.refused.${result.reason}`),
+      }),
+    },
+    { status: 409 },
+  );
 }
 
 export default function CancelSession() {
   const session = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const { t } = useI18n();
+  const [form, fields] = useSchemaForm(cancelSessionSchema, actionData?.result, {
+    id: "cancel-session",
+  });
   return (
     <div className="wrap page narrow">
       <p className="breadcrumb">
         <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
       </p>
       <h1>{t("sessionForm.cancel.heading")}</h1>
-      {actionData?.notified !== undefined ? (
-        <p className="success" role="status">
-          {t("sessionForm.cancel.done", { notified: actionData.notified })}
-        </p>
-      ) : session.cancelled ? (
-        <p className="notice">{t("attendees.cancelled")}</p>
+      {session.cancelled ? (
+        <>
+          <FormProblem form={form} summary={t("sessionForm.cancel.errors.form")} />
+          <p className="notice">{t("attendees.cancelled")}</p>
+        </>
       ) : (
-        <Form method="post" className="panel confirm">
+        <Form method="post" className="panel confirm" {...getFormProps(form)}>
+          <FormProblem form={form} summary={t("sessionForm.cancel.errors.form")} />
           <p>{t("sessionForm.cancel.intro")}</p>
           <Field
-            name="message"
+            meta={fields.message}
             multiline
             label={t("sessionForm.cancel.message")}
             hint={t("sessionForm.cancel.messageHint")}
-            maxLength={SESSION_LIMITS.cancelNote}
-            error={
-              actionData?.error
-                ? t(actionData.error, { max: SESSION_LIMITS.cancelNote })
-                : undefined
-            }
           />
           <button type="submit" className="button button-danger">
             {t("sessionForm.cancel.submit")}

@@ -1,10 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getCollectionProps, getFormProps } from "@conform-to/react";
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PlainField as Field } from "~/components/plain-field";
-import { i18n, type MessageKey } from "~/i18n";
+import { Field, FieldErrors, FormProblem } from "~/components/field";
+import { i18n } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
-import { MESSAGE_AUDIENCES, parseAttendeeMessageForm, SESSION_LIMITS } from "~/lib/session-form";
+import { attendeeMessageSchema, MESSAGE_AUDIENCES } from "~/lib/session-form";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { messageAttendees } from "~/models/attendee.server";
 import { getSessionById } from "~/models/session.server";
@@ -17,92 +26,82 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { sessionId } = await requireSessionAccess(request, params.id);
   const session = await getSessionById(sessionId);
   if (!session) throw new Response("Not Found", { status: 404 });
-  return { id: session.id, title: session.title };
+  const { notice, headers } = await takeNotice(request);
+  return json({ id: session.id, title: session.title, notice }, { headers });
 }
 
 interface ActionData {
-  errors?: Partial<Record<"audience" | "subject" | "body", MessageKey>>;
-  values?: { audience: string; subject: string; body: string };
-  queued?: number;
+  result: FormResult;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const form = await request.formData();
-  const values = {
-    audience: String(form.get("audience") ?? ""),
-    subject: String(form.get("subject") ?? ""),
-    body: String(form.get("body") ?? ""),
-  };
-  const parsed = parseAttendeeMessageForm(form);
-  if (!parsed.ok)
-    return Response.json({ errors: parsed.errors, values } satisfies ActionData, { status: 400 });
-  const result = await messageAttendees(sessionId, parsed.data, {
+  const submission = parseForm(await request.formData(), attendeeMessageSchema);
+  if (submission.status !== "success") {
+    return json<ActionData>({ result: submission.reply() }, { status: 400 });
+  }
+  const result = await messageAttendees(sessionId, submission.value, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  if (!result.ok)
-    return Response.json(
-      { errors: { body: "sessionForm.errors.body.required" }, values } satisfies ActionData,
-      { status: 400 },
-    );
-  return Response.json({ queued: result.queued } satisfies ActionData);
+  if (!result.ok) {
+    if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+    const empty = formMessage("sessionForm.errors.body.required");
+    return json<ActionData>({ result: submission.reply({ formErrors: empty }) }, { status: 400 });
+  }
+  return redirectWithNotice(request, `/beheer/sessies/${sessionId}/bericht`, {
+    key: "sessionForm.message.sent",
+    values: { count: result.queued },
+  });
 }
 
 export default function MessageAttendees() {
   const session = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const { t } = useI18n();
-  const errors = actionData?.errors ?? {};
-  const limit = (key: MessageKey | undefined, max: number) => (key ? t(key, { max }) : undefined);
+  const [form, fields] = useSchemaForm(attendeeMessageSchema, actionData?.result, {
+    // A new, empty form once a message went out.
+    id: session.notice ? `message-${JSON.stringify(session.notice)}` : "message",
+    defaultValue: { audience: "confirmed" },
+  });
   return (
     <div className="wrap page narrow">
       <p className="breadcrumb">
         <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
       </p>
       <h1>{t("sessionForm.message.heading")}</h1>
-      {actionData?.queued !== undefined ? (
+      {session.notice ? (
         <p className="success" role="status">
-          {t("sessionForm.message.sent", { count: actionData.queued })}
+          {t(session.notice.key, session.notice.values)}
         </p>
       ) : null}
-      <Form
-        method="post"
-        className="panel"
-        noValidate
-        key={actionData?.queued !== undefined ? "sent" : "form"}
-      >
-        <fieldset className="fieldset">
+      <Form method="post" className="panel" {...getFormProps(form)}>
+        <FormProblem form={form} summary={t("sessionForm.message.errors.form")} />
+        <fieldset
+          className="fieldset"
+          aria-invalid={fields.audience.errors ? true : undefined}
+          aria-describedby={fields.audience.errors ? fields.audience.errorId : undefined}
+        >
           <legend>{t("sessionForm.message.audience")}</legend>
-          {MESSAGE_AUDIENCES.map((audience) => (
-            <label key={audience} className="checkbox">
-              <input
-                type="radio"
-                name="audience"
-                value={audience}
-                defaultChecked={(actionData?.values?.audience ?? "confirmed") === audience}
-              />
-              {t(`sessionForm.message.audience.${audience}`)}
+          {getCollectionProps(fields.audience, {
+            type: "radio",
+            options: [...MESSAGE_AUDIENCES],
+          }).map(({ key, ...radio }) => (
+            <label key={key} className="checkbox">
+              <input {...radio} />
+              {t(
+                `sessionForm.message.audience.${radio.value as (typeof MESSAGE_AUDIENCES)[number]}`,
+              )}
             </label>
           ))}
-          {errors.audience ? <p className="error">{t(errors.audience)}</p> : null}
+          <FieldErrors meta={fields.audience} />
         </fieldset>
+        <Field meta={fields.subject} label={t("sessionForm.message.subject")} />
         <Field
-          name="subject"
-          label={t("sessionForm.message.subject")}
-          required
-          maxLength={SESSION_LIMITS.messageSubject}
-          defaultValue={actionData?.queued === undefined ? actionData?.values?.subject : ""}
-          error={limit(errors.subject, SESSION_LIMITS.messageSubject)}
-        />
-        <Field
-          name="body"
+          meta={fields.body}
           multiline
           label={t("sessionForm.message.body")}
           hint={t("sessionForm.message.bodyHint")}
-          maxLength={SESSION_LIMITS.messageBody}
-          defaultValue={actionData?.queued === undefined ? actionData?.values?.body : ""}
-          error={limit(errors.body, SESSION_LIMITS.messageBody)}
         />
         <button type="submit" className="button">
           {t("sessionForm.message.submit")}

@@ -3,9 +3,15 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
 import { i18n } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { formMessage } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
-import { readSessionForm, toSessionPage } from "~/lib/session-admin.server";
-import type { SessionFormErrors, SessionFormValues } from "~/lib/session-form";
+import {
+  MISSING_REFERENCE,
+  readSessionForm,
+  refuse,
+  type SessionFormAnswer,
+  toSessionPage,
+} from "~/lib/session-admin.server";
 import { useI18n } from "~/lib/use-i18n";
 import { getSessionById, sessionFormOptions } from "~/models/session.server";
 import { sessionFormValues, updateSession } from "~/models/session-editing.server";
@@ -31,59 +37,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-interface ActionData {
-  values: SessionFormValues;
-  errors?: SessionFormErrors;
-  capacityConflict?: { confirmed: number; capacity: number };
-  unavailable?: boolean;
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await readSessionForm(request, organiser);
-  if (!form.data)
-    return Response.json({ values: form.values, errors: form.errors } satisfies ActionData, {
-      status: 400,
-    });
+  if (form.refused) return form.refused;
   const result = await updateSession(sessionId, form.data, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
     confirmMoveToWaitlist: form.data.confirmMoveToWaitlist,
   });
   if (result.ok) {
-    const notice = [
-      `bewaard`,
-      `uitgenodigd:${result.reinvited}`,
-      `plaats:${result.promoted}`,
-      `wachtlijst:${result.movedToWaitlist}`,
-    ];
-    return toSessionPage(sessionId, notice.join(","));
+    const { reinvited, promoted, movedToWaitlist } = result;
+    return toSessionPage(request, sessionId, {
+      key: "sessionForm.result.saved",
+      values: { reinvited, promoted, movedToWaitlist },
+    });
   }
+  const reply = form.submission.reply;
   switch (result.reason) {
     case "notFound":
       throw new Response("Not Found", { status: 404 });
-    case "invalid":
-      return Response.json({ values: form.values, errors: result.errors } satisfies ActionData, {
-        status: 400,
-      });
+    case "unknownCity":
+    case "unknownPartner": {
+      const { field, message } = MISSING_REFERENCE[result.reason];
+      return refuse(reply({ fieldErrors: { [field]: [message] } }), 400);
+    }
     case "capacityBelowConfirmed":
-      return Response.json(
-        {
-          values: form.values,
-          capacityConflict: { confirmed: result.confirmedCount, capacity: form.data.capacity },
-        } satisfies ActionData,
-        { status: 409 },
-      );
-    case "cancelled":
-      return Response.json({ values: form.values, unavailable: true } satisfies ActionData, {
-        status: 409,
+      return refuse(reply(), 409, {
+        capacityConflict: { confirmed: result.confirmedCount, capacity: form.data.capacity },
       });
+    case "cancelled":
+      return refuse(reply({ formErrors: formMessage("sessionForm.unavailable.cancelled") }), 409);
   }
 }
 
 export default function EditSession() {
   const { cities, partners, values, sessionId, title, cancelled } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<SessionFormAnswer>();
   const { t } = useI18n();
   return (
     <div className="wrap page">
@@ -91,14 +81,13 @@ export default function EditSession() {
         <Link to={`/beheer/sessies/${sessionId}`}>{title}</Link>
       </p>
       <h1>{t("sessionForm.heading.edit")}</h1>
-      {cancelled || actionData?.unavailable ? (
+      {cancelled ? (
         <p className="notice">{t("sessionForm.unavailable.cancelled")}</p>
       ) : (
         <SessionForm
-          key={JSON.stringify(actionData ?? {})}
           mode="edit"
-          values={actionData?.values ?? values}
-          errors={actionData?.errors}
+          values={values}
+          lastResult={actionData?.result}
           capacityConflict={actionData?.capacityConflict}
           cities={cities}
           partners={partners}

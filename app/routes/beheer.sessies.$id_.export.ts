@@ -1,26 +1,25 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attendeeDownload } from "~/lib/attendee-sheet.server";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { sessionExportSchema } from "~/lib/export-form";
+import { exportRefusal } from "~/lib/export-refusal.server";
+import { parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
-import { recordAudit } from "~/models/audit.server";
-import { attendeeExportResponse } from "~/models/export.server";
+import { exportAttendees } from "~/models/export.server";
 
 /** One session's attendee list as CSV or XLSX (?formaat=csv|csv-comma|xlsx); every export is logged. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const format = new URL(request.url).searchParams.get("formaat") ?? "csv";
-  const { response } = await attendeeExportResponse({
+  const submission = parseForm(new URL(request.url).searchParams, sessionExportSchema);
+  if (submission.status !== "success") return exportRefusal(400, submission.error);
+  const { formaat: format } = submission.value;
+  const exported = await exportAttendees({
     scope: organiser.scope,
+    filter: { kind: "session", sessionId },
     format,
-    sessionId,
-  });
-  await recordAudit({
     organiserId: organiser.id,
-    action: "attendees.export",
-    subjectType: "export",
-    subjectId: sessionId,
-    // attendeeExportResponse refused any other format.
-    details: { format },
     clientAddress: clientOf(context),
   });
-  return response;
+  if (!exported.ok) return exportRefusal(404, { "": [{ key: "export.error.sessionNotFound" }] });
+  return attendeeDownload(exported, { format });
 }

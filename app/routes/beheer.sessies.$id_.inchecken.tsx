@@ -1,10 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
+import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
-import { parseRowId } from "~/lib/session-form";
+import { checkInSchema } from "~/lib/session-form";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
   type Attendee,
@@ -26,37 +35,64 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAttendees(sessionId, { search }),
   ]);
   if (!session || !attendees) throw new Response("Not Found", { status: 404 });
-  return {
-    session: { id: session.id, title: session.title },
-    search,
-    counts: attendees.counts,
-    people: attendees.confirmed.map((a) => ({
-      id: a.id,
-      name: a.name,
-      organisation: a.organisation,
-      present: Boolean(a.checkedInAt),
-    })),
-  };
+  const { notice, headers } = await takeNotice(request);
+  return json(
+    {
+      session: { id: session.id, title: session.title },
+      search,
+      notice,
+      counts: attendees.counts,
+      people: attendees.confirmed.map((a) => ({
+        id: a.id,
+        name: a.name,
+        organisation: a.organisation,
+        present: Boolean(a.checkedInAt),
+      })),
+    },
+    { headers },
+  );
+}
+
+interface ActionData {
+  result: FormResult;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const form = await request.formData();
-  const registrationId = parseRowId(form.get("registrationId"));
-  if (registrationId === null || (await sessionIdOfRegistration(registrationId)) !== sessionId) {
+  const submission = parseForm(await request.formData(), checkInSchema);
+  if (submission.status !== "success") {
+    return json<ActionData>({ result: submission.reply() }, { status: 400 });
+  }
+  const { registrationId, present } = submission.value;
+  if ((await sessionIdOfRegistration(registrationId)) !== sessionId) {
     throw new Response("Not Found", { status: 404 });
   }
-  const result = await setCheckedIn(registrationId, form.get("present") === "true", {
+  const result = await setCheckedIn(registrationId, present, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  return Response.json(result, { status: result.ok ? 200 : 409 });
+  if (result.ok) {
+    const url = new URL(request.url);
+    return redirectWithNotice(request, `${url.pathname}${url.search}`, {
+      key: present ? "attendees.done.present" : "attendees.done.absent",
+      values: { name: result.name },
+    });
+  }
+  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+  const refusal = formMessage("attendees.refused.notConfirmed", {
+    name: result.name,
+    status: result.status,
+  });
+  return json<ActionData>({ result: submission.reply({ formErrors: refusal }) }, { status: 409 });
 }
 
 /** The door list on a phone: one big tap per person, and a tap again to undo. */
 export default function CheckIn() {
-  const { session, counts, people, search } = useLoaderData<typeof loader>();
+  const { session, counts, people, search, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
   const { t } = useI18n();
+  // Without JavaScript a tap is a page of its own: a refusal says here why nothing changed.
+  const [form] = useSchemaForm(checkInSchema, actionData?.result, { id: "check-in" });
   const [filter, setFilter] = useState(search);
   const needle = filter.trim().toLocaleLowerCase("nl-BE");
   const shown = needle
@@ -74,6 +110,10 @@ export default function CheckIn() {
         <p className="big-number" aria-live="polite">
           {t("checkin.counts", { present: counts.present, confirmed: counts.confirmed })}
         </p>
+        <p className="visually-hidden" role="status">
+          {notice ? t(notice.key, notice.values) : ""}
+        </p>
+        <FormProblem form={form} summary={t("edge.badRequest.body")} />
         <Form method="get" role="search" className="search-row">
           <label htmlFor="zoek" className="visually-hidden">
             {t("checkin.search")}
@@ -104,8 +144,9 @@ function CheckInRow({
 }: {
   person: Pick<Attendee, "id" | "name" | "organisation"> & { present: boolean };
 }) {
-  const fetcher = useFetcher<typeof action>();
+  const fetcher = useFetcher<ActionData>();
   const { t } = useI18n();
+  const refusal = fetcher.state === "idle" ? fetcher.data?.result.error?.[""]?.[0] : undefined;
   // Shown as done at once; the list reloads with the stored state when the answer comes.
   const present = fetcher.formData ? fetcher.formData.get("present") === "true" : person.present;
   return (
@@ -126,6 +167,11 @@ function CheckInRow({
           <span className="checkin-state">{t(present ? "checkin.present" : "checkin.notYet")}</span>
         </button>
       </fetcher.Form>
+      {refusal ? (
+        <p className="error" role="alert">
+          {t(refusal.key, refusal.values)}
+        </p>
+      ) : null}
     </li>
   );
 }

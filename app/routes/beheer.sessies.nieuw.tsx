@@ -4,8 +4,14 @@ import { SessionForm } from "~/components/session-form";
 import { i18n } from "~/i18n";
 import { requireOrganiser } from "~/lib/auth.server";
 import { clientOf } from "~/lib/rate-limits.server";
-import { readSessionForm, toSessionPage } from "~/lib/session-admin.server";
-import { parseRowId, type SessionFormErrors, type SessionFormValues } from "~/lib/session-form";
+import {
+  MISSING_REFERENCE,
+  readSessionForm,
+  refuse,
+  type SessionFormAnswer,
+  toSessionPage,
+} from "~/lib/session-admin.server";
+import { parseRowId, type SessionFormValues } from "~/lib/session-form";
 import { useI18n } from "~/lib/use-i18n";
 import { isSessionInScope } from "~/models/scope.server";
 import { sessionFormOptions } from "~/models/session.server";
@@ -50,30 +56,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const organiser = await requireOrganiser(request);
   const form = await readSessionForm(request, organiser);
-  if (!form.data)
-    return Response.json({ values: form.values, errors: form.errors }, { status: 400 });
+  if (form.refused) return form.refused;
   const result = await createSession(form.data, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  if (!result.ok)
-    return Response.json({ values: form.values, errors: result.errors }, { status: 400 });
-  return toSessionPage(result.session.id, "aangemaakt");
+  if (!result.ok) {
+    const { field, message } = MISSING_REFERENCE[result.reason];
+    return refuse(form.submission.reply({ fieldErrors: { [field]: [message] } }), 400);
+  }
+  return toSessionPage(request, result.session.id, { key: "sessionForm.result.created" });
 }
 
 export default function NewSession() {
   const { cities, partners, values, copy } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ values: SessionFormValues; errors: SessionFormErrors }>();
+  const actionData = useActionData<SessionFormAnswer>();
   const { t } = useI18n();
   return (
     <div className="wrap page">
       <h1>{t(copy ? "sessionForm.heading.duplicate" : "sessionForm.heading.create")}</h1>
       {copy ? <p className="notice">{t("sessionForm.duplicateNotice")}</p> : null}
       <SessionForm
-        key={actionData ? "submitted" : "fresh"}
         mode="create"
-        values={actionData?.values ?? values}
-        errors={actionData?.errors}
+        values={values}
+        lastResult={actionData?.result}
         cities={cities}
         partners={partners}
       />
