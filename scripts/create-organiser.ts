@@ -9,7 +9,7 @@
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { PASSWORD_MIN_LENGTH } from "../app/lib/password.server";
+import { PASSWORD_MIN_LENGTH } from "../app/lib/password-rules";
 import { createOrganiser } from "../app/models/organiser.server";
 import { closeDatabase } from "../db/client";
 import { migrateToLatest, withSetupLock } from "../db/migrate";

@@ -1,35 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { signInCookie } from "../app/lib/auth.server";
 import { brusselsWallClock } from "../app/lib/session-form";
 import { brusselsTimeToInstant } from "../app/lib/time";
-import { createOrganiser, logIn } from "../app/models/organiser.server";
 import { signUp } from "../app/models/registration.server";
 import { sessionFormValues } from "../app/models/session-editing.server";
 import * as attendeesPage from "../app/routes/beheer.sessies.$id";
 import * as editPage from "../app/routes/beheer.sessies.$id_.bewerken";
 import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
+import { signedIn } from "./support/organisers";
+import { formPost } from "./support/requests";
 
 let cookie = "";
 beforeAll(async () => {
-  await createOrganiser({
-    email: "admin@routes.test",
-    name: "Admin",
-    password: "wachtwoord-voor-routes",
-    role: "admin",
-  });
-  const result = await logIn("admin@routes.test", "wachtwoord-voor-routes");
-  if (!result.ok) throw new Error("cannot sign in");
-  const request = new Request("http://agenda.test/beheer/inloggen");
-  cookie = (await signInCookie(request, result.sessionToken)).split(";")[0] ?? "";
+  cookie = await signedIn("admin");
 });
 
-function post(path: string, fields: Record<string, string>) {
-  return new Request(`http://agenda.test${path}`, {
-    method: "POST",
-    body: new URLSearchParams(fields),
-    headers: { Cookie: cookie },
-  });
-}
+const post = (path: string, fields: Record<string, string>) =>
+  formPost(path, fields, { Cookie: cookie });
 
 /** The edit form as the page fills it in, with some fields changed. */
 async function formOf(session: { id: number }, overrides: Record<string, string> = {}) {

@@ -27,6 +27,7 @@ export const nlBEGdpr = {
   "gdpr.admin.confirm": "Ik bevestig dat deze persoon om wissing heeft gevraagd.",
   "gdpr.admin.invalidEmail": "Vul een geldig e-mailadres in.",
   "gdpr.admin.confirmRequired": "Bevestig dat de persoon om wissing heeft gevraagd.",
+  "gdpr.admin.errors.form": "Er is nog niets gewist. Verbeter de velden die we aanduiden.",
   "gdpr.admin.done":
     "{count, plural, =0 {Geen inschrijvingen gevonden voor dit adres: er is niets gewist.} one {Eén inschrijving gewist.} other {# inschrijvingen gewist.}}",
 

@@ -120,6 +120,9 @@ export const nlBE = {
   "manage.confirmWaitlisted": "Ja, haal me van de wachtlijst",
   "manage.keep": "Nee, ik blijf ingeschreven",
   "manage.cancelledNow": "Je inschrijving is geannuleerd. We stuurden je een bevestiging.",
+  "manage.alreadyCancelled": "Deze inschrijving was al geannuleerd. Er is niets veranderd.",
+  "manage.errors.past": "Deze sessie is al begonnen of voorbij: annuleren kan niet meer.",
+  "manage.errors.unknownAction": "Deze actie kennen we niet. Gebruik de knoppen op de pagina.",
   "manage.signUpAgain": "Opnieuw inschrijven",
   "manage.sessionCancelled": "Deze sessie gaat niet door.",
 

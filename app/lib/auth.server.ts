@@ -1,10 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
-import {
-  endAuthSession,
-  organiserBySessionToken,
-  type SignedInOrganiser,
-} from "../models/organiser.server";
+import type { SignedInOrganiser } from "../models/organiser.server";
 import { isSessionInScope } from "../models/scope.server";
+import { endAuthSession, organiserBySessionToken } from "../models/sign-in.server";
 import { config } from "./config.server";
 import { cookieName, isSecure } from "./cookies.server";
 import { parseRowId } from "./session-form";

@@ -95,7 +95,3 @@ export function decoyHash(): Promise<string> {
   decoy ??= hashPassword(randomBytes(16).toString("hex"));
   return decoy;
 }
-
-export const PASSWORD_MIN_LENGTH = 12;
-/** Longer passwords are refused before any hashing: a megabyte-long one would only cost memory. */
-export const PASSWORD_MAX_LENGTH = 1024;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddress } from "./email-field";
 import { normalizeEnterpriseNumber } from "./enterprise-number";
 import { optionalLine, optionalText, requiredLine } from "./text";
 
@@ -13,11 +14,7 @@ export const personSchema = z.object({
     required: "errors.name.required",
     tooLong: "errors.name.tooLong",
   }),
-  email: z
-    .string({ error: "errors.email.invalid" })
-    .trim()
-    .max(254, "errors.email.invalid")
-    .pipe(z.email("errors.email.invalid")),
+  email: emailAddress("errors.email.invalid"),
   organisation: optionalLine({ max: 160, tooLong: "errors.organisation.tooLong" }),
   enterpriseNumber: z
     .string()

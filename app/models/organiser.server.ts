@@ -1,35 +1,27 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Organiser, OrganiserRole } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
-import { enqueueMail } from "../../emails/outbox.server";
-import { config } from "../lib/config.server";
-import {
-  decoyHash,
-  hashPassword,
-  PASSWORD_MAX_LENGTH,
-  PasswordHashingBusy,
-  verifyPassword,
-} from "../lib/password.server";
-import { budgetOf } from "../lib/rate-limits.server";
-import { hasControlCharacter } from "../lib/text";
+import { hashPassword } from "../lib/password.server";
+import { nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
-import { consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
+import { mailPasswordLink } from "./password-reset.server";
 import type { SessionScope } from "./scope.server";
+import { isSignInLocked, normalizeOrganiserEmail, unlockSignIn } from "./sign-in.server";
 
-const SESSION_HOURS = 12;
-const RESET_MINUTES = 60;
-
-const sha256 = (token: string) => createHash("sha256").update(token).digest("base64url");
-const inMinutes = (now: string, minutes: number) =>
-  new Date(Date.parse(now) + minutes * 60_000).toISOString();
-
-export function normalizeOrganiserEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+/**
+ * Organiser accounts: creating them (the command line, seeds), and what admins do with them on
+ * the organisers page: list, invite, remove, let back in after too many wrong passwords.
+ * Signing in is in sign-in.server.ts, password links in password-reset.server.ts.
+ */
 
 export type PublicOrganiser = Pick<Organiser, "id" | "email" | "name" | "role">;
+
+/** A signed-in organiser as the workspace knows them: who, and which sessions they may see. */
+export interface SignedInOrganiser extends PublicOrganiser {
+  scope: SessionScope;
+}
 
 export interface NewOrganiser {
   email: string;
@@ -40,7 +32,6 @@ export interface NewOrganiser {
   partnerSlugs?: string[];
 }
 
-/** Creates an organiser with their scope; refuses an address that is taken. */
 /**
  * Inserts an organiser and their scope (an admin has none: they see everything); null when
  * the address is taken. Run inside the caller's transaction.
@@ -97,8 +88,8 @@ async function insertOrganiser(
 /** Creates an organiser with their scope by city and partner slugs (the command line, seeds). */
 export async function createOrganiser(
   input: NewOrganiser,
-  { now = new Date().toISOString() } = {},
-) {
+  { now = nowInstant() }: { now?: string } = {},
+): Promise<PublicOrganiser> {
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(async (trx) => {
     const idsOf = async (table: "cities" | "partners", slugs: string[] = []) => {
@@ -128,243 +119,6 @@ export async function createOrganiser(
   });
 }
 
-export type LoginResult =
-  | { ok: true; organiser: PublicOrganiser; sessionToken: string }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked" | "busy"; retryAfterSeconds: number };
-
-/** The keys failed sign-ins for an address are counted under: from one client, and from all. */
-function loginKeys(email: string, client: string) {
-  const account = normalizeOrganiserEmail(email);
-  return {
-    accountClient: limitKey("login.accountClient", account, client),
-    account: limitKey("login.account", account),
-  };
-}
-
-/** How long after a wrong password's answer its audit entry is written (see logIn). */
-export const AFTER_THE_ANSWER_MS = 200;
-
-/**
- * Checks an address and password. Every attempt is counted before the password is checked,
- * in one atomic step per key, so parallel guesses count exactly like sequential ones:
- * per account and client address (a few wrong ones lock out that client only, for a while)
- * and per account from everywhere (distributed guessing). A right password gives its
- * attempts back. Unknown addresses go through the same steps, a decoy hash included, so the
- * answer, its status and its timing say nothing about which addresses have an account.
- */
-export async function logIn(
-  email: string,
-  password: string,
-  { client = "unknown", now = new Date().toISOString() }: { client?: string; now?: string } = {},
-): Promise<LoginResult> {
-  const keys = loginKeys(email, client);
-  const at = { now: Date.parse(now) };
-  const verdicts = [
-    await consume(keys.accountClient, budgetOf("login.accountClient"), at),
-    await consume(keys.account, budgetOf("login.account"), at),
-  ];
-  const refused = verdicts.flatMap((verdict) => (verdict.ok ? [] : [verdict.retryAfterSeconds]));
-  if (refused.length)
-    return { ok: false, reason: "locked", retryAfterSeconds: Math.max(...refused) };
-
-  const organiser = await database()
-    .db.selectFrom("organisers")
-    .select(["id", "email", "name", "role", "password_hash"])
-    .where("email", "=", normalizeOrganiserEmail(email))
-    .executeTakeFirst();
-  let matches: boolean;
-  try {
-    matches =
-      password.length > 0 &&
-      password.length <= PASSWORD_MAX_LENGTH &&
-      // No password is ever set with one, and scrypt would read "secret\0" as "secret".
-      !hasControlCharacter(password) &&
-      (await verifyPassword(password, organiser?.password_hash ?? (await decoyHash())));
-  } catch (error) {
-    if (!(error instanceof PasswordHashingBusy)) throw error;
-    // Nothing was checked: this attempt does not count.
-    await refund(keys.accountClient);
-    await refund(keys.account);
-    return { ok: false, reason: "busy", retryAfterSeconds: 5 };
-  }
-  if (!organiser || !matches) {
-    // Written once the answer has left, and the timer is set for unknown addresses too: the
-    // extra write would otherwise make a known address answer later than an unknown one.
-    // An unknown address is recorded nowhere: what someone typed there (a colleague's address,
-    // or their password in the wrong field) is not ours to keep, and it names no account; the
-    // attempt still counts against the limits, under a hash.
-    const accountId = organiser?.id ?? null;
-    setTimeout(() => {
-      if (accountId === null) return;
-      recordAudit(
-        {
-          organiserId: null,
-          action: "organiser.signInFailed",
-          subjectType: "organiser",
-          subjectId: accountId,
-          clientAddress: client,
-        },
-        { now },
-      ).catch((error) => console.error("audit of a failed sign-in:", error));
-    }, AFTER_THE_ANSWER_MS);
-    return { ok: false, reason: "invalid" };
-  }
-
-  // The right password: this client starts afresh, and the attempt leaves the account's count.
-  await forget({ keys: [keys.accountClient] });
-  await refund(keys.account);
-  const sessionToken = await startAuthSession(organiser.id, now);
-  await recordAudit(
-    {
-      organiserId: organiser.id,
-      action: "organiser.signIn",
-      subjectType: "organiser",
-      subjectId: organiser.id,
-      clientAddress: client,
-    },
-    { now },
-  );
-  return {
-    ok: true,
-    organiser: {
-      id: organiser.id,
-      email: organiser.email,
-      name: organiser.name,
-      role: organiser.role,
-    },
-    sessionToken,
-  };
-}
-
-/** Lifts every sign-in limit on an address: after a password reset, or by an admin. */
-export async function unlockSignIn(email: string): Promise<void> {
-  const { account, accountClient } = loginKeys(email, "");
-  // The per-client keys share the account's part: "login.accountClient:<account>:<client>".
-  const accountPart = accountClient.slice(0, accountClient.lastIndexOf(":") + 1);
-  await forget({ keys: [account], prefixes: [accountPart] });
-}
-
-/** Whether sign-in for this address is refused now, from everywhere or from some client. */
-async function isSignInLocked(email: string, now: number): Promise<boolean> {
-  const { account, accountClient } = loginKeys(email, "");
-  const accountPart = accountClient.slice(0, accountClient.lastIndexOf(":") + 1);
-  return (
-    (await isExhausted({ key: account }, budgetOf("login.account"), { now })) ||
-    (await isExhausted({ prefix: accountPart }, budgetOf("login.accountClient"), { now }))
-  );
-}
-
-async function startAuthSession(organiserId: number, now: string): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  await database()
-    .db.insertInto("auth_sessions")
-    .values({
-      token_hash: sha256(token),
-      organiser_id: organiserId,
-      created_at: now,
-      expires_at: inMinutes(now, SESSION_HOURS * 60),
-    })
-    .execute();
-  return token;
-}
-
-export interface SignedInOrganiser extends PublicOrganiser {
-  scope: SessionScope;
-}
-
-/** The organiser a session token belongs to, with their scope; null when unknown or expired. */
-export async function organiserBySessionToken(
-  token: string,
-  now = new Date().toISOString(),
-): Promise<SignedInOrganiser | null> {
-  const { db } = database();
-  const organiser = await db
-    .selectFrom("auth_sessions")
-    .innerJoin("organisers", "organisers.id", "auth_sessions.organiser_id")
-    .select(["organisers.id", "organisers.email", "organisers.name", "organisers.role"])
-    .where("auth_sessions.token_hash", "=", sha256(token))
-    .where("auth_sessions.expires_at", ">", now)
-    .executeTakeFirst();
-  if (!organiser) return null;
-  return { ...organiser, scope: await scopeOf(organiser) };
-}
-
-export async function scopeOf(organiser: Pick<Organiser, "id" | "role">): Promise<SessionScope> {
-  if (organiser.role === "admin") return { all: true };
-  const scopes = await database()
-    .db.selectFrom("organiser_scopes")
-    .select(["city_id", "partner_id"])
-    .where("organiser_id", "=", organiser.id)
-    .execute();
-  return {
-    all: false,
-    cityIds: scopes.flatMap((s) => (s.city_id === null ? [] : [s.city_id])),
-    partnerIds: scopes.flatMap((s) => (s.partner_id === null ? [] : [s.partner_id])),
-  };
-}
-
-export async function endAuthSession(token: string): Promise<void> {
-  await database().db.deleteFrom("auth_sessions").where("token_hash", "=", sha256(token)).execute();
-}
-
-/**
- * Mails a one-time link to set a new password, when the address belongs to an organiser.
- * The caller says the same thing either way, so the form does not reveal who has an account.
- */
-export async function requestPasswordReset(
-  email: string,
-  { now = new Date().toISOString() } = {},
-): Promise<void> {
-  const organiser = await database()
-    .db.selectFrom("organisers")
-    .select(["id", "email", "name"])
-    .where("email", "=", normalizeOrganiserEmail(email))
-    .executeTakeFirst();
-  if (!organiser) return;
-  await writeTransaction((trx) => mailPasswordLink(trx, organiser, "reset", now));
-}
-
-const INVITATION_MINUTES = 72 * 60;
-
-/**
- * Mails a one-time link to choose a password: after "forgot password", or to a new organiser.
- * Only a hash of the link's token is stored.
- */
-async function mailPasswordLink(
-  trx: Kysely<Database>,
-  organiser: { id: number; email: string; name: string },
-  purpose: "reset" | "invitation",
-  now: string,
-): Promise<void> {
-  const token = randomBytes(32).toString("base64url");
-  const validMinutes = purpose === "reset" ? RESET_MINUTES : INVITATION_MINUTES;
-  await trx
-    .insertInto("password_resets")
-    .values({
-      token_hash: sha256(token),
-      organiser_id: organiser.id,
-      created_at: now,
-      expires_at: inMinutes(now, validMinutes),
-      used_at: null,
-    })
-    .execute();
-  await enqueueMail(trx, {
-    registrationId: null,
-    to: { name: organiser.name, email: organiser.email },
-    mail: {
-      kind: purpose === "reset" ? "organiser.passwordReset" : "organiser.invitation",
-      data: {
-        purpose,
-        name: organiser.name,
-        url: `${config().publicUrl}/beheer/wachtwoord/${token}`,
-        validMinutes,
-      },
-    },
-    now,
-  });
-}
-
 export interface OrganiserOverview extends PublicOrganiser {
   cities: string[];
   partners: string[];
@@ -372,7 +126,7 @@ export interface OrganiserOverview extends PublicOrganiser {
 }
 
 /** Every organiser with what they may see, for the admins' page. */
-export async function listOrganisers(now = new Date().toISOString()): Promise<OrganiserOverview[]> {
+export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverview[]> {
   const { db } = database();
   const organisers = await db
     .selectFrom("organisers")
@@ -386,8 +140,7 @@ export async function listOrganisers(now = new Date().toISOString()): Promise<Or
     .leftJoin("partners", "partners.id", "organiser_scopes.partner_id")
     .select(["organiser_scopes.organiser_id", "cities.name as city", "partners.name as partner"])
     .execute();
-  const at = Date.parse(now);
-  const locked = await Promise.all(organisers.map((o) => isSignInLocked(o.email, at)));
+  const locked = await Promise.all(organisers.map((o) => isSignInLocked(o.email, now)));
   return organisers.map((organiser, i) => ({
     ...organiser,
     locked: locked[i] ?? false,
@@ -401,7 +154,7 @@ export async function listOrganisers(now = new Date().toISOString()): Promise<Or
 }
 
 export type InviteResult =
-  | { ok: true; id: number }
+  | { ok: true; organiser: PublicOrganiser }
   | { ok: false; reason: "emailTaken" | "noScope" };
 
 /** Who acts, and from which client address (`clientOf(context)`, for the audit log). */
@@ -423,7 +176,7 @@ export async function inviteOrganiser(
     cityIds: number[];
     partnerIds: number[];
   },
-  { organiserId, clientAddress, now = new Date().toISOString() }: AdminRequest,
+  { organiserId, clientAddress, now = nowInstant() }: AdminRequest,
 ): Promise<InviteResult> {
   if (input.role === "organiser" && input.cityIds.length + input.partnerIds.length === 0) {
     return { ok: false, reason: "noScope" };
@@ -444,9 +197,14 @@ export async function inviteOrganiser(
       },
       { trx, now },
     );
-    return { ok: true, id: organiser.id };
+    return { ok: true, organiser };
   });
 }
+
+/** What an admin's action on an account did: whose account, or why it did nothing. */
+export type AccountActionResult =
+  | { ok: true; name: string }
+  | { ok: false; reason: "notFound" | "self" };
 
 /**
  * Removes an organiser's account: their sessions end at once, they can no longer sign in, and
@@ -455,17 +213,17 @@ export async function inviteOrganiser(
  */
 export async function removeOrganiser(
   id: number,
-  { organiserId, clientAddress, now = new Date().toISOString() }: AdminRequest,
-): Promise<boolean> {
-  if (id === organiserId) return false;
+  { organiserId, clientAddress, now = nowInstant() }: AdminRequest,
+): Promise<AccountActionResult> {
+  if (id === organiserId) return { ok: false, reason: "self" };
   return writeTransaction(async (trx) => {
     const current = await trx
       .selectFrom("organisers")
-      .select("email")
+      .select("name")
       .where("id", "=", id)
       .where("removed_at", "is", null)
       .executeTakeFirst();
-    if (!current) return false;
+    if (!current) return { ok: false, reason: "notFound" };
     await trx
       .updateTable("organisers")
       .set({
@@ -491,22 +249,22 @@ export async function removeOrganiser(
       },
       { trx, now },
     );
-    return true;
+    return { ok: true, name: current.name };
   });
 }
 
 /** An admin lifts the sign-in limits on an organiser's account (after they called, say). */
 export async function unlockOrganiser(
   id: number,
-  { organiserId, clientAddress, now = new Date().toISOString() }: AdminRequest,
-): Promise<boolean> {
+  { organiserId, clientAddress, now = nowInstant() }: AdminRequest,
+): Promise<AccountActionResult> {
   const organiser = await database()
     .db.selectFrom("organisers")
-    .select(["id", "email"])
+    .select(["id", "email", "name"])
     .where("id", "=", id)
     .where("removed_at", "is", null)
     .executeTakeFirst();
-  if (!organiser) return false;
+  if (!organiser) return { ok: false, reason: "notFound" };
   await unlockSignIn(organiser.email);
   await recordAudit(
     {
@@ -518,78 +276,5 @@ export async function unlockOrganiser(
     },
     { now },
   );
-  return true;
-}
-
-/** Whether a reset link can still be used. */
-export async function isResetTokenValid(
-  token: string,
-  now = new Date().toISOString(),
-): Promise<boolean> {
-  const row = await database()
-    .db.selectFrom("password_resets")
-    .select("token_hash")
-    .where("token_hash", "=", sha256(token))
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
-/**
- * Sets a new password with a reset link: the link is used up and so is every other open link
- * of the account, every open session ends, and sign-in limits on the address lift.
- */
-export async function resetPassword(
-  token: string,
-  password: string,
-  { clientAddress, now = new Date().toISOString() }: { clientAddress?: string; now?: string } = {},
-): Promise<"changed" | "invalidLink" | "busy"> {
-  // A link that cannot work costs no hash; the hash is made outside the write lock.
-  if (!(await isResetTokenValid(token, now))) return "invalidLink";
-  let passwordHash: string;
-  try {
-    passwordHash = await hashPassword(password);
-  } catch (error) {
-    if (error instanceof PasswordHashingBusy) return "busy";
-    throw error;
-  }
-  const email = await writeTransaction(async (trx) => {
-    const reset = await trx
-      .updateTable("password_resets")
-      .set({ used_at: now })
-      .where("token_hash", "=", sha256(token))
-      .where("used_at", "is", null)
-      .where("expires_at", ">", now)
-      .returning("organiser_id")
-      .executeTakeFirst();
-    if (!reset) return null;
-    await trx
-      .updateTable("password_resets")
-      .set({ used_at: now })
-      .where("organiser_id", "=", reset.organiser_id)
-      .where("used_at", "is", null)
-      .execute();
-    const organiser = await trx
-      .updateTable("organisers")
-      .set({ password_hash: passwordHash, updated_at: now })
-      .where("id", "=", reset.organiser_id)
-      .returning("email")
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom("auth_sessions").where("organiser_id", "=", reset.organiser_id).execute();
-    await recordAudit(
-      {
-        organiserId: reset.organiser_id,
-        action: "organiser.passwordReset",
-        subjectType: "organiser",
-        subjectId: reset.organiser_id,
-        clientAddress,
-      },
-      { trx, now },
-    );
-    return organiser.email;
-  });
-  if (email === null) return "invalidLink";
-  await unlockSignIn(email);
-  return "changed";
+  return { ok: true, name: organiser.name };
 }

@@ -13,6 +13,7 @@ import type {
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
 import type { PersonForm } from "../lib/registration-form";
+import { nowInstant } from "../lib/time";
 import {
   issueRegistrationToken,
   resolveRegistrationToken,
@@ -340,7 +341,7 @@ export async function promoteFromWaitlist(
 
 export type CancelResult =
   | { ok: true; promoted: number }
-  | { ok: false; reason: "notFound" | "alreadyCancelled" };
+  | { ok: false; reason: "notFound" | "alreadyCancelled" | "started" };
 
 /** What cancelling one registration did, for callers that report or audit it. */
 export type RegistrationCancellation =
@@ -396,11 +397,12 @@ export async function cancelRegistrationInTransaction(
 
 /**
  * Cancels a registration by its manage token. A confirmed attendee gets METHOD:CANCEL for
- * their invite; the seat goes to the first person waiting.
+ * their invite; the seat goes to the first person waiting. Once the session has begun, the
+ * person can no longer cancel it themselves (an organiser still can).
  */
 export async function cancelRegistration(
   token: string,
-  { now = new Date().toISOString() }: { now?: string } = {},
+  { now = nowInstant() }: { now?: string } = {},
 ): Promise<CancelResult> {
   const target = await resolveRegistrationToken(token, "manage");
   if (target.state !== "found") return { ok: false, reason: "notFound" };
@@ -411,8 +413,14 @@ export async function cancelRegistration(
     .executeTakeFirst();
   if (!found) return { ok: false, reason: "notFound" };
 
-  return writeTransaction(async (trx) => {
+  return writeTransaction(async (trx): Promise<CancelResult> => {
     await lockSession(trx, found.session_id);
+    const session = await trx
+      .selectFrom("sessions")
+      .select("starts_at")
+      .where("id", "=", found.session_id)
+      .executeTakeFirstOrThrow();
+    if (session.starts_at <= now) return { ok: false, reason: "started" };
     const result = await cancelRegistrationInTransaction(trx, found.id, now);
     return result.ok ? { ok: true, promoted: result.promoted.length } : result;
   });

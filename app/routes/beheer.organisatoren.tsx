@@ -1,16 +1,21 @@
+import { getFormProps, getSelectProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ConfirmAction } from "~/components/confirm-action";
-import { PlainField as Field } from "~/components/plain-field";
+import { Field, FieldErrors, type FieldMeta, FormProblem } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
+import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { accountActionSchema, invitationSchema } from "~/lib/organiser-form";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
-import { parseRowId } from "~/lib/session-form";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
+  type AdminRequest,
   inviteOrganiser,
   listOrganisers,
+  type OrganiserOverview,
   removeOrganiser,
   unlockOrganiser,
 } from "~/models/organiser.server";
@@ -20,116 +25,128 @@ export const meta: MetaFunction = () => [
   { title: `${i18n().t("organisers.title")} · ${i18n().t("admin.title")}` },
 ];
 
+interface Option {
+  id: number;
+  name: string;
+}
+
+interface LoaderData {
+  organisers: OrganiserOverview[];
+  cities: Option[];
+  partners: Option[];
+  me: number;
+  notice: Notice | null;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [organisers, options] = await Promise.all([
+  const [organisers, options, { notice, headers }] = await Promise.all([
     listOrganisers(),
     sessionFormOptions({ all: true }),
+    takeNotice(request),
   ]);
-  return { organisers, ...options, me: admin.id };
+  return Response.json({ organisers, ...options, me: admin.id, notice } satisfies LoaderData, {
+    headers,
+  });
 }
 
-const ids = z.array(z.coerce.number().int().positive()).max(50);
-const invitation = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "organisers.errors.name")
-    .max(120, "organisers.errors.name")
-    .regex(/^[^\p{Cc}]*$/u, "organisers.errors.name"),
-  email: z
-    .string()
-    .trim()
-    .max(254, "organisers.errors.email")
-    .pipe(z.email("organisers.errors.email")),
-  role: z.enum(["admin", "organiser"]),
-  cityIds: ids,
-  partnerIds: ids,
-});
-
+/** What a refused post answers: the invitation form's result, or that of an account's button. */
 interface ActionData {
-  errors?: Partial<Record<"name" | "email" | "scope", MessageKey>>;
-  added?: string;
-  removed?: boolean;
-  unlocked?: boolean;
+  invitation?: FormResult;
+  account?: FormResult;
 }
+
+const PAGE = "/beheer/organisatoren";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const by = { organiserId: admin.id, clientAddress: clientOf(context) };
-  const form = await request.formData();
-  const organiserId = parseRowId(form.get("organiserId"));
-  if (form.get("intent") === "remove") {
-    const removed = organiserId !== null && (await removeOrganiser(organiserId, by));
-    return Response.json({ removed } satisfies ActionData, { status: removed ? 200 : 409 });
+  const by: AdminRequest = { organiserId: admin.id, clientAddress: clientOf(context) };
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "remove" || intent === "unlock") return onAccount(request, formData, by);
+  if (intent !== null && intent !== "") {
+    const account = parseForm(formData, accountActionSchema).reply({
+      formErrors: formMessage("organisers.errors.unknownAction"),
+    });
+    return Response.json({ account } satisfies ActionData, { status: 400 });
   }
-  if (form.get("intent") === "unlock") {
-    const unlocked = organiserId !== null && (await unlockOrganiser(organiserId, by));
-    // No such organiser: the not-found page says so, as for any other unknown id.
-    if (!unlocked) throw new Response("Not Found", { status: 404 });
-    return Response.json({ unlocked } satisfies ActionData);
-  }
-  const parsed = invitation.safeParse({
-    name: form.get("name") ?? "",
-    email: form.get("email") ?? "",
-    role: form.get("role") ?? "organiser",
-    cityIds: form.getAll("cityIds"),
-    partnerIds: form.getAll("partnerIds"),
-  });
-  if (!parsed.success) {
-    const errors: ActionData["errors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] === "name" || issue.path[0] === "email" ? issue.path[0] : "scope";
-      errors[field] ??=
-        field === "scope" ? "organisers.errors.noScope" : (issue.message as MessageKey);
-    }
-    return Response.json({ errors } satisfies ActionData, { status: 400 });
-  }
+  return invite(request, formData, by);
+}
+
+async function invite(request: Request, formData: FormData, by: AdminRequest) {
+  const submission = parseForm(formData, invitationSchema);
+  const refuse = (invitation: FormResult) =>
+    Response.json({ invitation } satisfies ActionData, { status: 400 });
+  if (submission.status !== "success") return refuse(submission.reply());
+  const input = submission.value;
   // Only cities and partners that exist: an id the page never offered is no scope.
   const { cities, partners } = await sessionFormOptions({ all: true });
-  const offered = (ids: number[], options: { id: number }[]) =>
+  const offered = (ids: number[], options: Option[]) =>
     ids.every((id) => options.some((option) => option.id === id));
-  if (!offered(parsed.data.cityIds, cities) || !offered(parsed.data.partnerIds, partners)) {
-    return Response.json({ errors: { scope: "organisers.errors.noScope" } } satisfies ActionData, {
-      status: 400,
-    });
+  const unknownScope = formMessage("organisers.errors.unknownScope");
+  if (!offered(input.cityIds, cities)) {
+    return refuse(submission.reply({ fieldErrors: { cityIds: unknownScope } }));
   }
-  await enforce(["invite.organiser", String(admin.id)]);
-  const result = await inviteOrganiser(parsed.data, by);
+  if (!offered(input.partnerIds, partners)) {
+    return refuse(submission.reply({ fieldErrors: { partnerIds: unknownScope } }));
+  }
+  await enforce(["invite.organiser", String(by.organiserId)]);
+  const result = await inviteOrganiser(input, by);
   if (!result.ok) {
-    const errors: ActionData["errors"] =
-      result.reason === "emailTaken"
-        ? { email: "organisers.errors.emailTaken" }
-        : { scope: "organisers.errors.noScope" };
-    return Response.json({ errors } satisfies ActionData, { status: 400 });
+    return refuse(
+      submission.reply({
+        fieldErrors:
+          result.reason === "emailTaken"
+            ? { email: formMessage("organisers.errors.emailTaken") }
+            : { cityIds: formMessage("organisers.errors.noScope") },
+      }),
+    );
   }
-  return Response.json({ added: parsed.data.email } satisfies ActionData);
+  return redirectWithNotice(request, PAGE, {
+    key: "organisers.added",
+    values: { email: result.organiser.email },
+  });
+}
+
+async function onAccount(request: Request, formData: FormData, by: AdminRequest) {
+  const submission = parseForm(formData, accountActionSchema);
+  const refuse = (status: 404 | 409, key: MessageKey) => {
+    const account = submission.reply({ formErrors: formMessage(key) });
+    return Response.json({ account } satisfies ActionData, { status });
+  };
+  // An id that names no account is answered like an account that is gone.
+  if (submission.status !== "success") return refuse(404, "organisers.errors.notFound");
+  const { intent, organiserId } = submission.value;
+  const result =
+    intent === "remove"
+      ? await removeOrganiser(organiserId, by)
+      : await unlockOrganiser(organiserId, by);
+  if (!result.ok) {
+    return result.reason === "self"
+      ? refuse(409, "organisers.errors.removeSelf")
+      : refuse(404, "organisers.errors.notFound");
+  }
+  return redirectWithNotice(request, PAGE, {
+    key: intent === "remove" ? "organisers.removed" : "organisers.unlocked",
+    values: { name: result.name },
+  });
 }
 
 export default function Organisers() {
-  const { organisers, cities, partners, me } = useLoaderData<typeof loader>();
+  const { organisers, cities, partners, me, notice } = useLoaderData<LoaderData>();
   const actionData = useActionData<ActionData>();
   const { t, list } = useI18n();
-  const errors = actionData?.errors ?? {};
+  const [accountForm] = useSchemaForm(accountActionSchema, actionData?.account, { id: "account" });
   return (
     <div className="wrap page">
       <h1>{t("organisers.title")}</h1>
       <p className="lead">{t("organisers.intro")}</p>
-      {actionData?.added ? (
+      {notice && !actionData ? (
         <p className="success" role="status">
-          {t("organisers.added", { email: actionData.added })}
+          {t(notice.key, notice.values)}
         </p>
       ) : null}
-      {actionData?.unlocked ? (
-        <p className="success" role="status">
-          {t("organisers.unlocked")}
-        </p>
-      ) : null}
-      {actionData?.removed ? (
-        <p className="success" role="status">
-          {t("organisers.removed")}
-        </p>
-      ) : null}
+      <FormProblem form={accountForm} summary={t("organisers.errors.notFound")} />
       <div className="dashboard-grid">
         <section className="panel table-scroll" aria-labelledby="organisers-title">
           <h2 id="organisers-title" className="visually-hidden">
@@ -157,9 +174,13 @@ export default function Organisers() {
                       <div className="error">
                         {t("organisers.locked")}{" "}
                         <Form method="post">
-                          <input type="hidden" name="intent" value="unlock" />
                           <input type="hidden" name="organiserId" value={o.id} />
-                          <button type="submit" className="button button-secondary button-small">
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="unlock"
+                            className="button button-secondary button-small"
+                          >
                             {t("organisers.unlock")}
                           </button>
                         </Form>
@@ -192,63 +213,110 @@ export default function Organisers() {
         <section className="panel" aria-labelledby="add-organiser-title">
           <h2 id="add-organiser-title">{t("organisers.addTitle")}</h2>
           <p className="hint">{t("organisers.addIntro")}</p>
-          <Form method="post" noValidate key={actionData?.added ?? "form"}>
-            <Field
-              name="name"
-              label={t("organisers.name")}
-              required
-              error={errors.name ? t(errors.name) : undefined}
-            />
-            <Field
-              name="email"
-              type="email"
-              label={t("organisers.email")}
-              required
-              error={errors.email ? t(errors.email) : undefined}
-            />
-            <div className="field">
-              <label htmlFor="field-role">{t("organisers.role")}</label>
-              <p className="hint" id="field-role-hint">
-                {t("organisers.roleHint")}
-              </p>
-              <select
-                id="field-role"
-                name="role"
-                defaultValue="organiser"
-                aria-describedby="field-role-hint"
-              >
-                <option value="organiser">{t("organisers.role.organiser")}</option>
-                <option value="admin">{t("organisers.role.admin")}</option>
-              </select>
-            </div>
-            <fieldset className="fieldset" aria-describedby="scope-hint">
-              <legend>{t("organisers.cities")}</legend>
-              <p className="hint" id="scope-hint">
-                {t("organisers.scopeHint")}
-              </p>
-              {cities.map((city) => (
-                <label key={city.id} className="checkbox">
-                  <input type="checkbox" name="cityIds" value={city.id} />
-                  {city.name}
-                </label>
-              ))}
-            </fieldset>
-            <fieldset className="fieldset">
-              <legend>{t("organisers.partners")}</legend>
-              {partners.map((partner) => (
-                <label key={partner.id} className="checkbox">
-                  <input type="checkbox" name="partnerIds" value={partner.id} />
-                  {partner.name}
-                </label>
-              ))}
-            </fieldset>
-            {errors.scope ? <p className="error">{t(errors.scope)}</p> : null}
-            <button type="submit" className="button">
-              {t("organisers.add")}
-            </button>
-          </Form>
+          {/* A new form after each invitation: the one just sent is not filled in again. */}
+          <InvitationForm
+            key={notice ? `${notice.key} ${JSON.stringify(notice.values)}` : "invitation"}
+            result={actionData?.invitation}
+            cities={cities}
+            partners={partners}
+          />
         </section>
       </div>
     </div>
+  );
+}
+
+function InvitationForm({
+  result,
+  cities,
+  partners,
+}: {
+  result: FormResult | undefined;
+  cities: Option[];
+  partners: Option[];
+}) {
+  const { t } = useI18n();
+  const [form, fields] = useSchemaForm(invitationSchema, result, { id: "invitation" });
+  const { key: roleKey, ...role } = getSelectProps(fields.role, {
+    ariaDescribedBy: fields.role.descriptionId,
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormProblem form={form} summary={t("organisers.errors.form")} />
+      <Field meta={fields.name} label={t("organisers.name")} autoComplete="off" />
+      <Field
+        meta={fields.email}
+        type="email"
+        label={t("organisers.email")}
+        autoComplete="off"
+        inputMode="email"
+      />
+      <div className={`field${fields.role.errors ? " field-invalid" : ""}`}>
+        <label htmlFor={fields.role.id}>{t("organisers.role")}</label>
+        <p className="hint" id={fields.role.descriptionId}>
+          {t("organisers.roleHint")}
+        </p>
+        <select key={roleKey} {...role} defaultValue={role.defaultValue ?? "organiser"}>
+          <option value="organiser">{t("organisers.role.organiser")}</option>
+          <option value="admin">{t("organisers.role.admin")}</option>
+        </select>
+        <FieldErrors meta={fields.role} />
+      </div>
+      <ScopeChoice
+        meta={fields.cityIds}
+        legend={t("organisers.cities")}
+        hint={t("organisers.scopeHint")}
+        options={cities}
+      />
+      <ScopeChoice meta={fields.partnerIds} legend={t("organisers.partners")} options={partners} />
+      <button type="submit" className="button">
+        {t("organisers.add")}
+      </button>
+    </Form>
+  );
+}
+
+/** Checkboxes of cities or partners, ticked again as they were sent when the form comes back. */
+function ScopeChoice({
+  meta,
+  legend,
+  hint,
+  options,
+}: {
+  meta: FieldMeta;
+  legend: string;
+  hint?: string;
+  options: Option[];
+}) {
+  const ticked = [meta.initialValue ?? []].flat().map(String);
+  const describedBy = [hint ? meta.descriptionId : null, meta.errors ? meta.errorId : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <fieldset
+      className={`fieldset${meta.errors ? " field-invalid" : ""}`}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <label key={option.id} className="checkbox">
+          <input
+            type="checkbox"
+            name={meta.name}
+            value={option.id}
+            defaultChecked={ticked.includes(String(option.id))}
+            aria-invalid={meta.errors ? true : undefined}
+            aria-describedby={meta.errors ? meta.errorId : undefined}
+          />
+          {option.name}
+        </label>
+      ))}
+      <FieldErrors meta={meta} />
+    </fieldset>
   );
 }

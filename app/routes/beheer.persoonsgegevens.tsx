@@ -1,11 +1,16 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { PlainField as Field } from "~/components/plain-field";
-import { i18n, type MessageKey } from "~/i18n";
+import { CheckboxField, Field, FormProblem } from "~/components/field";
+import { i18n } from "~/i18n";
 import { requireAdmin } from "~/lib/auth.server";
+import { emailAddress } from "~/lib/email-field";
+import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type FormResult, parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { erasePersonByEmail } from "~/models/erasure.server";
 
@@ -16,85 +21,61 @@ export const meta: MetaFunction = () => [
 ];
 
 /** Erasing a person's registrations everywhere, by their address, when they ask an admin. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return null;
-}
-
-const request = z.object({
-  email: z
-    .string()
-    .trim()
-    .max(254, "gdpr.admin.invalidEmail")
-    .regex(/^[^\p{Cc}]*$/u, "gdpr.admin.invalidEmail")
-    .pipe(z.email("gdpr.admin.invalidEmail")),
-  confirmed: z.literal("ja", { error: "gdpr.admin.confirmRequired" }),
+const erasureSchema = z.object({
+  email: emailAddress("gdpr.admin.invalidEmail"),
+  confirmed: z.literal("on", { error: "gdpr.admin.confirmRequired" }),
 });
 
-interface ActionData {
-  errors?: Partial<Record<"email" | "confirmed", MessageKey>>;
-  erased?: number;
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const { notice, headers } = await takeNotice(request);
+  return Response.json({ notice }, { headers });
 }
 
-export async function action({ request: http, context }: ActionFunctionArgs) {
-  const admin = await requireAdmin(http);
-  const form = await http.formData();
-  const parsed = request.safeParse({
-    email: form.get("email") ?? "",
-    confirmed: form.get("confirmed") ?? "",
-  });
-  if (!parsed.success) {
-    const errors: ActionData["errors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if ((field === "email" || field === "confirmed") && !errors[field]) {
-        errors[field] = issue.message as MessageKey;
-      }
-    }
-    return Response.json({ errors } satisfies ActionData, { status: 400 });
+interface ActionData {
+  result: FormResult;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const submission = parseForm(await request.formData(), erasureSchema);
+  if (submission.status !== "success") {
+    return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
   }
-  const { erased } = await erasePersonByEmail(parsed.data.email, {
+  const { erased } = await erasePersonByEmail(submission.value.email, {
     organiserId: admin.id,
     clientAddress: clientOf(context),
   });
-  return Response.json({ erased } satisfies ActionData);
+  return redirectWithNotice(request, "/beheer/persoonsgegevens", {
+    key: "gdpr.admin.done",
+    values: { count: erased },
+  });
 }
 
 export default function PersonalDataErasure() {
-  const result = useActionData<ActionData>();
+  const { notice } = useLoaderData<{ notice: Notice | null }>();
+  const actionData = useActionData<ActionData>();
   const { t } = useI18n();
-  const errors = result?.errors ?? {};
+  const [form, fields] = useSchemaForm(erasureSchema, actionData?.result, { id: "erasure" });
   return (
     <div className="wrap page narrow">
       <h1>{t("gdpr.admin.title")}</h1>
       <p className="lead">{t("gdpr.admin.intro")}</p>
-      {result?.erased !== undefined ? (
+      {notice && !actionData ? (
         <p className="notice" role="status">
-          {t("gdpr.admin.done", { count: result.erased })}
+          {t(notice.key, notice.values)}
         </p>
       ) : null}
-      <Form method="post" className="panel" noValidate>
+      <Form method="post" className="panel" {...getFormProps(form)}>
+        <FormProblem form={form} summary={t("gdpr.admin.errors.form")} />
         <Field
-          name="email"
+          meta={fields.email}
           type="email"
           label={t("gdpr.admin.email")}
-          required
           autoComplete="off"
-          error={errors.email ? t(errors.email) : undefined}
+          inputMode="email"
         />
-        <div className={`field${errors.confirmed ? " field-invalid" : ""}`}>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="confirmed"
-              value="ja"
-              required
-              aria-invalid={errors.confirmed ? true : undefined}
-            />{" "}
-            {t("gdpr.admin.confirm")}
-          </label>
-          {errors.confirmed ? <p className="error">{t(errors.confirmed)}</p> : null}
-        </div>
+        <CheckboxField meta={fields.confirmed} label={t("gdpr.admin.confirm")} />
         <button type="submit" className="button button-danger">
           {t("gdpr.admin.submit")}
         </button>

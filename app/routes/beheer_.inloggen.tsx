@@ -1,3 +1,4 @@
+import { getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -5,15 +6,19 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { PlainField as Field } from "~/components/plain-field";
+import { Field, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
+import { signInSchema } from "~/lib/account-forms";
 import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
+import { type Notice, takeNotice } from "~/lib/flash.server";
+import { type FormErrors, type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { localeOf } from "~/lib/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
-import { hasControlCharacter } from "~/lib/text";
+import { addMinutes, nowInstant } from "~/lib/time";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
-import { logIn } from "~/models/organiser.server";
+import { logIn } from "~/models/sign-in.server";
 
 export const handle = PERSONAL_DATA;
 
@@ -23,83 +28,75 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const back = safeRedirectPath(url.searchParams.get("terug"));
+  const back = safeRedirectPath(new URL(request.url).searchParams.get("terug"));
   if (await optionalOrganiser(request)) throw redirect(back);
-  return { back, notice: url.searchParams.get("melding") };
+  const { notice, headers } = await takeNotice(request);
+  return Response.json({ back, notice }, { headers });
+}
+
+interface ActionData {
+  result: FormResult;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const client = clientOf(context);
   await enforce(["login.client", client]);
-  const form = await request.formData();
-  const email = String(form.get("email") ?? "").slice(0, 254);
-  const password = String(form.get("password") ?? "");
-  const back = safeRedirectPath(form.get("terug"));
-  // No account has an address with a control character; PostgreSQL would refuse to look it up.
-  if (hasControlCharacter(email)) {
-    return Response.json({ message: i18n().t("login.invalid"), email: "" }, { status: 400 });
+  const submission = parseForm(await request.formData(), signInSchema);
+  // What was typed comes back, except the password.
+  const refuse = (status: number, result: FormResult, headers?: HeadersInit) =>
+    Response.json({ result } satisfies ActionData, { status, headers });
+  if (submission.status !== "success") {
+    return refuse(400, submission.reply({ hideFields: ["password"] }));
   }
+  const { email, password, terug } = submission.value;
   const result = await logIn(email, password, { client });
   if (result.ok) {
-    return redirect(back, {
+    return redirect(safeRedirectPath(terug ?? null), {
       headers: { "Set-Cookie": await signInCookie(request, result.sessionToken) },
     });
   }
-  const { t, time } = i18n();
-  if (result.reason === "invalid") {
-    return Response.json({ message: t("login.invalid"), email }, { status: 401 });
-  }
+  const refusal = (formErrors: FormErrors) =>
+    submission.reply({ formErrors, hideFields: ["password"] });
+  if (result.reason === "invalid") return refuse(401, refusal(formMessage("login.invalid")));
   await pauseBeforeRefusing();
-  const retryAt = new Date(Date.now() + result.retryAfterSeconds * 1000).toISOString();
-  return Response.json(
-    {
-      message:
-        result.reason === "locked" ? t("login.locked", { time: time(retryAt) }) : t("busy.body"),
-      email,
-    },
-    {
-      status: result.reason === "locked" ? 429 : 503,
-      headers: { "Retry-After": String(result.retryAfterSeconds) },
-    },
+  const retryAfter = { "Retry-After": String(result.retryAfterSeconds) };
+  if (result.reason === "busy") return refuse(503, refusal(formMessage("busy.body")), retryAfter);
+  // The time the lock lifts, in Brussels and the reader's way of writing it.
+  const time = i18n(localeOf(request)).time(
+    addMinutes(nowInstant(), result.retryAfterSeconds / 60),
   );
+  return refuse(429, refusal(formMessage("login.locked", { time })), retryAfter);
 }
 
 export default function Login() {
-  const { back, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ message: string; email: string }>();
+  const { back, notice } = useLoaderData<{ back: string; notice: Notice | null }>();
+  const actionData = useActionData<ActionData>();
   const { t } = useI18n();
   const navigation = useNavigation();
-  const alert = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (actionData) alert.current?.focus();
-  }, [actionData]);
+  const [form, fields] = useSchemaForm(signInSchema, actionData?.result, { id: "login" });
   return (
     <div className="wrap page narrow">
       <h1>{t("login.title")}</h1>
-      {notice === "afgemeld" ? <p className="success">{t("login.loggedOut")}</p> : null}
-      {notice === "wachtwoord" ? <p className="success">{t("login.passwordChanged")}</p> : null}
-      <Form method="post" className="panel">
-        {actionData ? (
-          <div className="error-summary" role="alert" ref={alert} tabIndex={-1}>
-            {actionData.message}
-          </div>
-        ) : null}
+      {notice && !actionData ? (
+        <p className="success" role="status">
+          {t(notice.key, notice.values)}
+        </p>
+      ) : null}
+      <Form method="post" className="panel" {...getFormProps(form)}>
+        <FormProblem form={form} summary={t("login.errors.form")} />
         <input type="hidden" name="terug" value={back} />
         <Field
-          name="email"
+          meta={fields.email}
           type="email"
           label={t("login.email")}
           autoComplete="username"
-          required
-          defaultValue={actionData?.email}
+          inputMode="email"
         />
         <Field
-          name="password"
+          meta={fields.password}
           type="password"
           label={t("login.password")}
           autoComplete="current-password"
-          required
         />
         <button
           type="submit"

@@ -1,12 +1,16 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
-import { PlainField as Field } from "~/components/plain-field";
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
+import { passwordLinkSchema } from "~/lib/account-forms";
+import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type FormResult, parseForm } from "~/lib/forms";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
-import { hasControlCharacter } from "~/lib/text";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
-import { requestPasswordReset } from "~/models/organiser.server";
+import { requestPasswordReset } from "~/models/password-reset.server";
 
 export const handle = PERSONAL_DATA;
 
@@ -16,42 +20,56 @@ export const meta: MetaFunction = () => [
 
 const AFTER_THE_ANSWER_MS = 200;
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { notice, headers } = await takeNotice(request);
+  return Response.json({ notice }, { headers });
+}
+
+interface ActionData {
+  result: FormResult;
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const email = String(form.get("email") ?? "").trim();
-  // No account has an address with a control character, and PostgreSQL refuses to look one up.
-  if (email.length <= 254 && email.includes("@") && !hasControlCharacter(email)) {
-    // Counted whether or not the address has an account: the limits say nothing about that.
-    await enforce(["reset.client", clientOf(context)], ["mail.address", email]);
-    // The link is made and queued once the answer has left: how long that takes would
-    // otherwise tell which addresses have an account.
-    setTimeout(() => {
-      requestPasswordReset(email).catch((error) => console.error("password reset:", error));
-    }, AFTER_THE_ANSWER_MS);
+  const submission = parseForm(await request.formData(), passwordLinkSchema);
+  if (submission.status !== "success") {
+    return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
   }
+  const { email } = submission.value;
+  // Counted whether or not the address has an account: the limits say nothing about that.
+  await enforce(["reset.client", clientOf(context)], ["mail.address", email]);
+  // The link is made and queued once the answer has left: how long that takes would
+  // otherwise tell which addresses have an account.
+  setTimeout(() => {
+    requestPasswordReset(email).catch((error) => console.error("password reset:", error));
+  }, AFTER_THE_ANSWER_MS);
   // The same answer whether or not the address has an account.
-  return { sent: true };
+  return redirectWithNotice(request, "/beheer/wachtwoord-vergeten", { key: "reset.sent" });
 }
 
 export default function ForgotPassword() {
-  const actionData = useActionData<typeof action>();
+  const { notice } = useLoaderData<{ notice: Notice | null }>();
+  const actionData = useActionData<ActionData>();
   const { t } = useI18n();
+  const [form, fields] = useSchemaForm(passwordLinkSchema, actionData?.result, {
+    id: "password-link",
+  });
   return (
     <div className="wrap page narrow">
       <h1>{t("reset.title")}</h1>
-      {actionData?.sent ? (
+      {notice && !actionData ? (
         <p className="success" role="status">
-          {t("reset.sent")}
+          {t(notice.key, notice.values)}
         </p>
       ) : (
-        <Form method="post" className="panel">
+        <Form method="post" className="panel" {...getFormProps(form)}>
+          <FormProblem form={form} summary={t("reset.request.errors.form")} />
           <p>{t("reset.intro")}</p>
           <Field
-            name="email"
+            meta={fields.email}
             type="email"
             label={t("login.email")}
             autoComplete="username"
-            required
+            inputMode="email"
           />
           <button type="submit" className="button button-primary">
             {t("reset.submit")}

@@ -1,18 +1,17 @@
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PlainField as Field } from "~/components/plain-field";
+import { Field, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/password.server";
+import { newPasswordSchema } from "~/lib/account-forms";
+import { redirectWithNotice } from "~/lib/flash.server";
+import { type FormErrors, type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { PASSWORD_MIN_LENGTH } from "~/lib/password-rules";
 import { clientOf } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
-import { hasControlCharacter } from "~/lib/text";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
-import { isResetTokenValid, resetPassword } from "~/models/organiser.server";
+import { isResetTokenValid, resetPassword } from "~/models/password-reset.server";
 
 export const handle = PERSONAL_DATA;
 
@@ -24,43 +23,38 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return { valid: await isResetTokenValid(params.token ?? ""), min: PASSWORD_MIN_LENGTH };
+  return { valid: await isResetTokenValid(params.token ?? "") };
+}
+
+interface ActionData {
+  result: FormResult;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const password = String(form.get("password") ?? "");
-  const repeat = String(form.get("repeat") ?? "");
-  const { t } = i18n();
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    return Response.json(
-      { error: t("reset.length", { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }) },
-      { status: 400 },
-    );
-  }
-  if (hasControlCharacter(password)) {
-    return Response.json({ error: t("reset.invalidCharacters") }, { status: 400 });
-  }
-  if (password !== repeat) return Response.json({ error: t("reset.mismatch") }, { status: 400 });
-  const result = await resetPassword(params.token ?? "", password, {
+  const submission = parseForm(await request.formData(), newPasswordSchema);
+  // Neither password ever comes back to the page.
+  const hideFields = ["password", "repeat"];
+  const refuse = (status: number, formErrors?: FormErrors, headers?: HeadersInit) =>
+    Response.json({ result: submission.reply({ formErrors, hideFields }) } satisfies ActionData, {
+      status,
+      headers,
+    });
+  if (submission.status !== "success") return refuse(400);
+  const result = await resetPassword(params.token ?? "", submission.value.password, {
     clientAddress: clientOf(context),
   });
-  if (result === "invalidLink") {
-    return Response.json({ error: t("reset.invalidLink") }, { status: 410 });
-  }
-  if (result === "busy") {
-    return Response.json(
-      { error: t("busy.body") },
-      { status: 503, headers: { "Retry-After": "5" } },
-    );
-  }
-  return redirect("/beheer/inloggen?melding=wachtwoord");
+  if (result === "invalidLink") return refuse(410, formMessage("reset.invalidLink"));
+  if (result === "busy") return refuse(503, formMessage("busy.body"), { "Retry-After": "5" });
+  return redirectWithNotice(request, "/beheer/inloggen", { key: "login.passwordChanged" });
 }
 
 export default function NewPassword() {
-  const { valid, min } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ error: string }>();
+  const { valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
   const { t } = useI18n();
+  const [form, fields] = useSchemaForm(newPasswordSchema, actionData?.result, {
+    id: "new-password",
+  });
   if (!valid) {
     return (
       <div className="wrap page narrow">
@@ -75,27 +69,20 @@ export default function NewPassword() {
   return (
     <div className="wrap page narrow">
       <h1>{t("reset.newTitle")}</h1>
-      <Form method="post" className="panel">
-        {actionData ? (
-          <div className="error-summary" role="alert">
-            {actionData.error}
-          </div>
-        ) : null}
+      <Form method="post" className="panel" {...getFormProps(form)}>
+        <FormProblem form={form} summary={t("reset.errors.form")} />
         <Field
-          name="password"
+          meta={fields.password}
           type="password"
           label={t("reset.newPassword")}
-          hint={t("reset.newPasswordHint", { min })}
+          hint={t("reset.newPasswordHint", { min: PASSWORD_MIN_LENGTH })}
           autoComplete="new-password"
-          minLength={min}
-          required
         />
         <Field
-          name="repeat"
+          meta={fields.repeat}
           type="password"
           label={t("reset.repeat")}
           autoComplete="new-password"
-          required
         />
         <button type="submit" className="button button-primary">
           {t("reset.save")}

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import {
   Form,
   Link,
@@ -7,8 +12,14 @@ import {
   useParams,
   useSearchParams,
 } from "@remix-run/react";
-import { i18n } from "~/i18n";
+import { z } from "zod";
+import { FormProblem } from "~/components/field";
+import { i18n, type MessageKey } from "~/i18n";
+import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { PERSONAL_DATA } from "~/lib/route-handle";
+import { nowInstant } from "~/lib/time";
+import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
 import {
@@ -29,6 +40,11 @@ export const meta: MetaFunction = () => [
 ];
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
+
+/** What the buttons of the page ask for: each is a form with one hidden field. */
+const manageSchema = z.object({
+  intent: z.enum(["cancel", "news-off", "erase"], { error: "manage.errors.unknownAction" }),
+});
 
 async function load(token: string) {
   const found = await openManageToken(token);
@@ -53,44 +69,58 @@ async function load(token: string) {
       venueName: session.venue_name,
       venueAddress: session.venue_address,
       cancelled: session.status === "cancelled",
-      past: session.starts_at <= new Date().toISOString(),
+      past: session.starts_at <= nowInstant(),
     },
   };
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+type LoaderData = Awaited<ReturnType<typeof load>> & { notice: Notice | null };
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const data = await load(params.token ?? "");
-  return Response.json(data, { status: data.erased ? 410 : 200, headers: PRIVATE });
+  const { notice, headers } = await takeNotice(request);
+  return Response.json({ ...data, notice } satisfies LoaderData, {
+    status: data.erased ? 410 : 200,
+    headers: { ...PRIVATE, ...headers },
+  });
+}
+
+interface ActionData {
+  result: FormResult;
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const submission = parseForm(await request.formData(), manageSchema);
+  const refuse = (status: number, key: MessageKey) =>
+    Response.json(
+      { result: submission.reply({ formErrors: formMessage(key) }) } satisfies ActionData,
+      { status, headers: PRIVATE },
+    );
+  if (submission.status !== "success") return refuse(400, "manage.errors.unknownAction");
+  const notFound = () => new Response("Not Found", { status: 404, headers: PRIVATE });
+  const page = `/inschrijving/${encodeURIComponent(token)}`;
+  const { intent } = submission.value;
   if (intent === "erase") {
     const erased = await eraseRegistrationByToken(token);
-    if (!erased.ok && erased.reason === "notFound")
-      throw new Response("Not Found", { status: 404, headers: PRIVATE });
-    // Erasing twice (a double click) ends in the same state: the page says it is erased.
-    return Response.json({ erased: true }, { headers: PRIVATE });
+    if (!erased.ok && erased.reason === "notFound") throw notFound();
+    // Erased now or by a click just before: the page says the data are gone.
+    return redirect(page, { headers: PRIVATE });
   }
   if (intent === "news-off") {
-    if (!(await withdrawNewsOptIn(token)))
-      throw new Response("Not Found", { status: 404, headers: PRIVATE });
-    return Response.json({ newsOff: true }, { headers: PRIVATE });
-  }
-  if (intent !== "cancel") {
-    return Response.json({ error: "unknownIntent" }, { status: 400, headers: PRIVATE });
+    if (!(await withdrawNewsOptIn(token))) throw notFound();
+    return redirectWithNotice(request, page, { key: "news.withdrawn" }, PRIVATE);
   }
   const result = await cancelRegistration(token);
-  if (!result.ok && result.reason === "notFound")
-    throw new Response("Not Found", { status: 404, headers: PRIVATE });
-  // Cancelling twice (a double click, a second tab) ends in the same state: say so.
-  return Response.json({ cancelled: true }, { headers: PRIVATE });
+  if (result.ok) return redirectWithNotice(request, page, { key: "manage.cancelledNow" }, PRIVATE);
+  if (result.reason === "notFound") throw notFound();
+  // A second click, or a second tab: nothing happened, and no second mail went out.
+  if (result.reason === "alreadyCancelled") return refuse(409, "manage.alreadyCancelled");
+  return refuse(409, "manage.errors.past");
 }
 
 export default function ManageRegistrationPage() {
-  const data = useLoaderData<Awaited<ReturnType<typeof load>>>();
+  const data = useLoaderData<LoaderData>();
   return data.erased ? <ErasedRegistration /> : <ManageRegistration {...data} />;
 }
 
@@ -111,12 +141,10 @@ function ManageRegistration({
   registration,
   session,
   waitlistPosition,
-}: Extract<Awaited<ReturnType<typeof load>>, { erased: false }>) {
-  const actionData = useActionData<{
-    cancelled?: boolean;
-    newsOff?: boolean;
-    error?: "unknownIntent";
-  }>();
+  notice,
+}: Extract<LoaderData, { erased: false }>) {
+  const actionData = useActionData<ActionData>();
+  const [form] = useSchemaForm(manageSchema, actionData?.result, { id: "manage" });
   const [searchParams] = useSearchParams();
   const { t, dateTimeRange, longDate } = useI18n();
   const erasing = searchParams.has("wissen");
@@ -128,11 +156,7 @@ function ManageRegistration({
   return (
     <div className="wrap page narrow">
       <h1>{t("manage.title")}</h1>
-      {actionData?.error ? (
-        <p className="error-summary" role="alert">
-          {t("edge.badRequest.body")}
-        </p>
-      ) : null}
+      <FormProblem form={form} summary={t("manage.errors.unknownAction")} />
       <section className="registration-card" aria-labelledby="session-title">
         <h2 id="session-title">
           <Link to={`/sessies/${session.slug}`}>{session.title}</Link>
@@ -145,8 +169,8 @@ function ManageRegistration({
         <p>{t("manage.registeredAs", { name: registration.name, email: registration.email })}</p>
         {session.cancelled ? <p className="notice">{t("manage.sessionCancelled")}</p> : null}
         <p className={`status status-${registration.status}`} role="status">
-          {actionData?.cancelled
-            ? t("manage.cancelledNow")
+          {notice?.key === "manage.cancelledNow" && !actionData
+            ? t(notice.key, notice.values)
             : t(`manage.status.${registration.status}`, { position: waitlistPosition ?? 0 })}
         </p>
       </section>
@@ -192,9 +216,9 @@ function ManageRegistration({
             </button>
           </Form>
         </section>
-      ) : actionData?.newsOff ? (
+      ) : notice?.key === "news.withdrawn" && !actionData ? (
         <p className="success" role="status">
-          {t("news.withdrawn")}
+          {t(notice.key, notice.values)}
         </p>
       ) : null}
 

@@ -1,5 +1,9 @@
 import { createOrganiser, type NewOrganiser } from "../../app/models/organiser.server";
+import type { OrganiserRole } from "../../db/schema";
 import { cookieFrom, send } from "./http";
+
+/** The password of every organiser these helpers make. */
+export const TEST_PASSWORD = "een-lang-genoeg-wachtwoord";
 
 /**
  * Signs in through the sign-in form of the built app, as a browser does, and answers with the
@@ -22,4 +26,25 @@ export async function signInOverHttp(email: string, password: string): Promise<s
 export async function signedInOrganiser(input: NewOrganiser) {
   const organiser = await createOrganiser(input);
   return { organiser, cookie: await signInOverHttp(input.email, input.password) };
+}
+
+let made = 0;
+
+/**
+ * The cookie of a fresh organiser of this role, signed in over HTTP: an admin sees everything,
+ * an organiser the cities and partners named (none unless given).
+ */
+export async function signedIn(
+  role: OrganiserRole,
+  scope: Pick<NewOrganiser, "citySlugs" | "partnerSlugs"> = {},
+): Promise<string> {
+  const n = ++made;
+  const { cookie } = await signedInOrganiser({
+    email: `${role}-${n}-${process.pid}@fixture.test`,
+    name: `${role === "admin" ? "Beheerder" : "Organisator"} ${n}`,
+    password: TEST_PASSWORD,
+    role,
+    ...scope,
+  });
+  return cookie;
 }

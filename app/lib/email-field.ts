@@ -1,0 +1,10 @@
+import { z } from "zod";
+import type { MessageKey } from "~/i18n";
+
+/**
+ * An e-mail address as every form takes one: trimmed, at most 254 characters, and of the shape
+ * mail can be sent to (which leaves no room for a control character). `invalid` is said for
+ * any of it, an empty field included.
+ */
+export const emailAddress = (invalid: MessageKey) =>
+  z.string({ error: invalid }).trim().max(254, invalid).pipe(z.email(invalid));

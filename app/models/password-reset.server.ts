@@ -1,0 +1,147 @@
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import { database } from "../../db/client";
+import type { Database } from "../../db/schema";
+import { writeTransaction } from "../../db/transaction";
+import { enqueueMail } from "../../emails/outbox.server";
+import { config } from "../lib/config.server";
+import { hashPassword, PasswordHashingBusy } from "../lib/password.server";
+import { addMinutes, nowInstant } from "../lib/time";
+import { recordAudit } from "./audit.server";
+import { hashToken } from "./registration-token.server";
+import { normalizeOrganiserEmail, unlockSignIn } from "./sign-in.server";
+
+/**
+ * One-time links to choose a password, after "forgot password" or for a new organiser, and
+ * setting the password with one. Only a hash of a link's token is stored.
+ */
+
+const RESET_MINUTES = 60;
+const INVITATION_MINUTES = 72 * 60;
+
+/**
+ * Mails a one-time link to set a new password, when the address belongs to an organiser.
+ * The caller says the same thing either way, so the form does not reveal who has an account.
+ */
+export async function requestPasswordReset(
+  email: string,
+  { now = nowInstant() }: { now?: string } = {},
+): Promise<void> {
+  const organiser = await database()
+    .db.selectFrom("organisers")
+    .select(["id", "email", "name"])
+    .where("email", "=", normalizeOrganiserEmail(email))
+    .executeTakeFirst();
+  if (!organiser) return;
+  await writeTransaction((trx) => mailPasswordLink(trx, organiser, "reset", now));
+}
+
+/**
+ * Mails a one-time link to choose a password: after "forgot password", or to a new organiser.
+ * Only a hash of the link's token is stored.
+ */
+export async function mailPasswordLink(
+  trx: Kysely<Database>,
+  organiser: { id: number; email: string; name: string },
+  purpose: "reset" | "invitation",
+  now: string,
+): Promise<void> {
+  const token = randomBytes(32).toString("base64url");
+  const validMinutes = purpose === "reset" ? RESET_MINUTES : INVITATION_MINUTES;
+  await trx
+    .insertInto("password_resets")
+    .values({
+      token_hash: hashToken(token),
+      organiser_id: organiser.id,
+      created_at: now,
+      expires_at: addMinutes(now, validMinutes),
+      used_at: null,
+    })
+    .execute();
+  await enqueueMail(trx, {
+    registrationId: null,
+    to: { name: organiser.name, email: organiser.email },
+    mail: {
+      kind: purpose === "reset" ? "organiser.passwordReset" : "organiser.invitation",
+      data: {
+        purpose,
+        name: organiser.name,
+        url: `${config().publicUrl}/beheer/wachtwoord/${token}`,
+        validMinutes,
+      },
+    },
+    now,
+  });
+}
+
+/** Whether a reset link can still be used. */
+export async function isResetTokenValid(token: string, now = nowInstant()): Promise<boolean> {
+  const row = await database()
+    .db.selectFrom("password_resets")
+    .select("token_hash")
+    .where("token_hash", "=", hashToken(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export type ResetResult = "changed" | "invalidLink" | "busy";
+
+/**
+ * Sets a new password with a reset link: the link is used up and so is every other open link
+ * of the account, every open session ends, and sign-in limits on the address lift.
+ */
+export async function resetPassword(
+  token: string,
+  password: string,
+  { clientAddress, now = nowInstant() }: { clientAddress?: string; now?: string } = {},
+): Promise<ResetResult> {
+  // A link that cannot work costs no hash; the hash is made outside the write lock.
+  if (!(await isResetTokenValid(token, now))) return "invalidLink";
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(password);
+  } catch (error) {
+    if (error instanceof PasswordHashingBusy) return "busy";
+    throw error;
+  }
+  const email = await writeTransaction(async (trx) => {
+    const reset = await trx
+      .updateTable("password_resets")
+      .set({ used_at: now })
+      .where("token_hash", "=", hashToken(token))
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .returning("organiser_id")
+      .executeTakeFirst();
+    if (!reset) return null;
+    await trx
+      .updateTable("password_resets")
+      .set({ used_at: now })
+      .where("organiser_id", "=", reset.organiser_id)
+      .where("used_at", "is", null)
+      .execute();
+    const organiser = await trx
+      .updateTable("organisers")
+      .set({ password_hash: passwordHash, updated_at: now })
+      .where("id", "=", reset.organiser_id)
+      .returning("email")
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom("auth_sessions").where("organiser_id", "=", reset.organiser_id).execute();
+    await recordAudit(
+      {
+        organiserId: reset.organiser_id,
+        action: "organiser.passwordReset",
+        subjectType: "organiser",
+        subjectId: reset.organiser_id,
+        clientAddress,
+      },
+      { trx, now },
+    );
+    return organiser.email;
+  });
+  if (email === null) return "invalidLink";
+  await unlockSignIn(email);
+  return "changed";
+}

@@ -1,0 +1,211 @@
+import { randomBytes } from "node:crypto";
+import { database } from "../../db/client";
+import type { Organiser } from "../../db/schema";
+import { decoyHash, PasswordHashingBusy, verifyPassword } from "../lib/password.server";
+import { PASSWORD_MAX_LENGTH } from "../lib/password-rules";
+import { budgetOf } from "../lib/rate-limits.server";
+import { hasControlCharacter } from "../lib/text";
+import { addMinutes, nowInstant } from "../lib/time";
+import { recordAudit } from "./audit.server";
+import type { PublicOrganiser, SignedInOrganiser } from "./organiser.server";
+import { consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
+import { hashToken } from "./registration-token.server";
+import type { SessionScope } from "./scope.server";
+
+/**
+ * Signing in and the sessions it starts: an address and a password become a session token (only
+ * its hash is stored), which names the organiser and their scope until it expires or they sign
+ * out. Wrong passwords are counted and, past a limit, refused for a while.
+ */
+
+const SESSION_MINUTES = 12 * 60;
+
+/** An organiser's address as accounts are keyed by it: signing in, inviting, resetting. */
+export function normalizeOrganiserEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export type LoginResult =
+  | { ok: true; organiser: PublicOrganiser; sessionToken: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked" | "busy"; retryAfterSeconds: number };
+
+/** The keys failed sign-ins for an address are counted under: from one client, and from all. */
+function loginKeys(email: string, client: string) {
+  const account = normalizeOrganiserEmail(email);
+  return {
+    accountClient: limitKey("login.accountClient", account, client),
+    account: limitKey("login.account", account),
+  };
+}
+
+/** How long after a wrong password's answer its audit entry is written (see logIn). */
+export const AFTER_THE_ANSWER_MS = 200;
+
+/**
+ * Checks an address and password. Every attempt is counted before the password is checked,
+ * in one atomic step per key, so parallel guesses count exactly like sequential ones:
+ * per account and client address (a few wrong ones lock out that client only, for a while)
+ * and per account from everywhere (distributed guessing). A right password gives its
+ * attempts back. Unknown addresses go through the same steps, a decoy hash included, so the
+ * answer, its status and its timing say nothing about which addresses have an account.
+ */
+export async function logIn(
+  email: string,
+  password: string,
+  { client = "unknown", now = nowInstant() }: { client?: string; now?: string } = {},
+): Promise<LoginResult> {
+  const keys = loginKeys(email, client);
+  const at = { now: Date.parse(now) };
+  const verdicts = [
+    await consume(keys.accountClient, budgetOf("login.accountClient"), at),
+    await consume(keys.account, budgetOf("login.account"), at),
+  ];
+  const refused = verdicts.flatMap((verdict) => (verdict.ok ? [] : [verdict.retryAfterSeconds]));
+  if (refused.length)
+    return { ok: false, reason: "locked", retryAfterSeconds: Math.max(...refused) };
+
+  const organiser = await database()
+    .db.selectFrom("organisers")
+    .select(["id", "email", "name", "role", "password_hash"])
+    .where("email", "=", normalizeOrganiserEmail(email))
+    .executeTakeFirst();
+  let matches: boolean;
+  try {
+    matches =
+      password.length > 0 &&
+      password.length <= PASSWORD_MAX_LENGTH &&
+      // No password is ever set with one, and scrypt would read "secret\0" as "secret".
+      !hasControlCharacter(password) &&
+      (await verifyPassword(password, organiser?.password_hash ?? (await decoyHash())));
+  } catch (error) {
+    if (!(error instanceof PasswordHashingBusy)) throw error;
+    // Nothing was checked: this attempt does not count.
+    await refund(keys.accountClient);
+    await refund(keys.account);
+    return { ok: false, reason: "busy", retryAfterSeconds: 5 };
+  }
+  if (!organiser || !matches) {
+    // Written once the answer has left, and the timer is set for unknown addresses too: the
+    // extra write would otherwise make a known address answer later than an unknown one.
+    // An unknown address is recorded nowhere: what someone typed there (a colleague's address,
+    // or their password in the wrong field) is not ours to keep, and it names no account; the
+    // attempt still counts against the limits, under a hash.
+    const accountId = organiser?.id ?? null;
+    setTimeout(() => {
+      if (accountId === null) return;
+      recordAudit(
+        {
+          organiserId: null,
+          action: "organiser.signInFailed",
+          subjectType: "organiser",
+          subjectId: accountId,
+          clientAddress: client,
+        },
+        { now },
+      ).catch((error) => console.error("audit of a failed sign-in:", error));
+    }, AFTER_THE_ANSWER_MS);
+    return { ok: false, reason: "invalid" };
+  }
+
+  // The right password: this client starts afresh, and the attempt leaves the account's count.
+  await forget({ keys: [keys.accountClient] });
+  await refund(keys.account);
+  const sessionToken = await startAuthSession(organiser.id, now);
+  await recordAudit(
+    {
+      organiserId: organiser.id,
+      action: "organiser.signIn",
+      subjectType: "organiser",
+      subjectId: organiser.id,
+      clientAddress: client,
+    },
+    { now },
+  );
+  return {
+    ok: true,
+    organiser: {
+      id: organiser.id,
+      email: organiser.email,
+      name: organiser.name,
+      role: organiser.role,
+    },
+    sessionToken,
+  };
+}
+
+/** The prefix of the keys that count one address's failures from each client. */
+function perClientPrefix(email: string) {
+  const { accountClient } = loginKeys(email, "");
+  // The per-client keys share the account's part: "login.accountClient:<account>:<client>".
+  return accountClient.slice(0, accountClient.lastIndexOf(":") + 1);
+}
+
+/** Lifts every sign-in limit on an address: after a password reset, or by an admin. */
+export async function unlockSignIn(email: string): Promise<void> {
+  const { account } = loginKeys(email, "");
+  await forget({ keys: [account], prefixes: [perClientPrefix(email)] });
+}
+
+/** Whether sign-in for this address is refused now, from everywhere or from some client. */
+export async function isSignInLocked(email: string, now = nowInstant()): Promise<boolean> {
+  const { account } = loginKeys(email, "");
+  const at = { now: Date.parse(now) };
+  return (
+    (await isExhausted({ key: account }, budgetOf("login.account"), at)) ||
+    (await isExhausted({ prefix: perClientPrefix(email) }, budgetOf("login.accountClient"), at))
+  );
+}
+
+async function startAuthSession(organiserId: number, now: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await database()
+    .db.insertInto("auth_sessions")
+    .values({
+      token_hash: hashToken(token),
+      organiser_id: organiserId,
+      created_at: now,
+      expires_at: addMinutes(now, SESSION_MINUTES),
+    })
+    .execute();
+  return token;
+}
+
+/** The organiser a session token belongs to, with their scope; null when unknown or expired. */
+export async function organiserBySessionToken(
+  token: string,
+  now = nowInstant(),
+): Promise<SignedInOrganiser | null> {
+  const organiser = await database()
+    .db.selectFrom("auth_sessions")
+    .innerJoin("organisers", "organisers.id", "auth_sessions.organiser_id")
+    .select(["organisers.id", "organisers.email", "organisers.name", "organisers.role"])
+    .where("auth_sessions.token_hash", "=", hashToken(token))
+    .where("auth_sessions.expires_at", ">", now)
+    .executeTakeFirst();
+  if (!organiser) return null;
+  return { ...organiser, scope: await scopeOf(organiser) };
+}
+
+/** What an organiser may see: everything for an admin, else their cities and partners. */
+export async function scopeOf(organiser: Pick<Organiser, "id" | "role">): Promise<SessionScope> {
+  if (organiser.role === "admin") return { all: true };
+  const scopes = await database()
+    .db.selectFrom("organiser_scopes")
+    .select(["city_id", "partner_id"])
+    .where("organiser_id", "=", organiser.id)
+    .execute();
+  return {
+    all: false,
+    cityIds: scopes.flatMap((s) => (s.city_id === null ? [] : [s.city_id])),
+    partnerIds: scopes.flatMap((s) => (s.partner_id === null ? [] : [s.partner_id])),
+  };
+}
+
+/** Signing out: the session token no longer names anyone. */
+export async function endAuthSession(token: string): Promise<void> {
+  await database()
+    .db.deleteFrom("auth_sessions")
+    .where("token_hash", "=", hashToken(token))
+    .execute();
+}
