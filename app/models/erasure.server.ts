@@ -48,19 +48,13 @@ export async function eraseRegistrationByToken(
   token: string,
   { now = new Date().toISOString() }: { now?: string } = {},
 ): Promise<EraseByTokenResult> {
-  const target = await resolveRegistrationToken(token, "manage");
-  if (target.state === "unknown") return { ok: false, reason: "notFound" };
-  if (target.state === "erased") return { ok: false, reason: "erased" };
-  const found = await database()
-    .db.selectFrom("registrations")
-    .select(["id", "session_id"])
-    .where("id", "=", target.registrationId)
-    .executeTakeFirst();
-  if (!found) return { ok: false, reason: "notFound" };
+  const found = await resolveRegistrationToken(token, "manage");
+  if (found.state === "unknown") return { ok: false, reason: "notFound" };
+  if (found.state === "erased") return { ok: false, reason: "erased" };
 
   return writeTransaction(async (trx) => {
-    await lockSession(trx, found.session_id);
-    const { erased, promoted } = await eraseInTransaction(trx, found.id, now);
+    await lockSession(trx, found.sessionId);
+    const { erased, promoted } = await eraseInTransaction(trx, found.registrationId, now);
     // A second click while the first was under way: the first one erased it.
     if (!erased) return { ok: false, reason: "erased" };
     // No client address: the person is not an organiser, and their address is theirs.
@@ -69,8 +63,8 @@ export async function eraseRegistrationByToken(
         organiserId: null,
         action: "registration.erase",
         subjectType: "registration",
-        subjectId: found.id,
-        details: { by: "self", sessionId: found.session_id },
+        subjectId: found.registrationId,
+        details: { by: "self", sessionId: found.sessionId },
       },
       { trx, now },
     );

@@ -37,11 +37,11 @@ export async function issueRegistrationToken(
 }
 
 /**
- * What a token opens: a registration, a registration that was erased (its links say so rather
- * than "unknown"), or nothing.
+ * What a token opens: a registration (and its session), a registration that was erased (its
+ * links say so rather than "unknown"), or nothing.
  */
 export type TokenTarget =
-  | { state: "found"; registrationId: number }
+  | { state: "found"; registrationId: number; sessionId: number }
   | { state: "erased" }
   | { state: "unknown" };
 
@@ -53,12 +53,13 @@ export async function resolveRegistrationToken(
   if (!token) return { state: "unknown" };
   const row = await db
     .selectFrom("registration_tokens")
-    .select("registration_id")
-    .where("token_hash", "=", hashToken(token))
-    .where("purpose", "=", purpose)
+    .leftJoin("registrations", "registrations.id", "registration_tokens.registration_id")
+    .select(["registration_tokens.registration_id", "registrations.session_id"])
+    .where("registration_tokens.token_hash", "=", hashToken(token))
+    .where("registration_tokens.purpose", "=", purpose)
     .executeTakeFirst();
   if (!row) return { state: "unknown" };
-  return row.registration_id === null
-    ? { state: "erased" }
-    : { state: "found", registrationId: row.registration_id };
+  if (row.registration_id === null) return { state: "erased" };
+  if (row.session_id === null) return { state: "unknown" };
+  return { state: "found", registrationId: row.registration_id, sessionId: row.session_id };
 }

@@ -404,24 +404,18 @@ export async function cancelRegistration(
   token: string,
   { now = nowInstant() }: { now?: string } = {},
 ): Promise<CancelResult> {
-  const target = await resolveRegistrationToken(token, "manage");
-  if (target.state !== "found") return { ok: false, reason: "notFound" };
-  const found = await database()
-    .db.selectFrom("registrations")
-    .select(["id", "session_id"])
-    .where("id", "=", target.registrationId)
-    .executeTakeFirst();
-  if (!found) return { ok: false, reason: "notFound" };
+  const found = await resolveRegistrationToken(token, "manage");
+  if (found.state !== "found") return { ok: false, reason: "notFound" };
 
   return writeTransaction(async (trx): Promise<CancelResult> => {
-    await lockSession(trx, found.session_id);
+    await lockSession(trx, found.sessionId);
     const session = await trx
       .selectFrom("sessions")
       .select("starts_at")
-      .where("id", "=", found.session_id)
+      .where("id", "=", found.sessionId)
       .executeTakeFirstOrThrow();
     if (session.starts_at <= now) return { ok: false, reason: "started" };
-    const result = await cancelRegistrationInTransaction(trx, found.id, now);
+    const result = await cancelRegistrationInTransaction(trx, found.registrationId, now);
     return result.ok ? { ok: true, promoted: result.promoted.length } : result;
   });
 }
