@@ -58,6 +58,14 @@ export function Field({
   );
 }
 
+/**
+ * An e-mail address field: typed as one, so a phone shows its mail keyboard. `autoComplete` says
+ * whose address it is ("username" for signing in, "off" for someone else's).
+ */
+export function EmailField(props: Omit<FieldProps, "type" | "inputMode" | "multiline" | "rows">) {
+  return <Field {...props} type="email" inputMode="email" />;
+}
+
 /** A checkbox of a conform form with its label after it; `children` goes under the label. */
 export function CheckboxField({
   meta,

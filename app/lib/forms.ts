@@ -21,6 +21,11 @@ export type FormErrors = FormMessage[];
 /** What an action answers for a form that was not accepted: conform's `submission.reply()`. */
 export type FormResult = SubmissionResult<FormErrors>;
 
+/** The data of a form's page after a post that was not accepted. */
+export interface FormAnswer {
+  result: FormResult;
+}
+
 /** The key of a check that names none of its own: a generic message for what went wrong. */
 const fallbackMessage: $ZodErrorMap = (issue) => {
   if (issue.code === "too_big") return "errors.tooLong" satisfies MessageKey;

@@ -1,14 +1,63 @@
 import { json } from "@remix-run/node";
+import type { $ZodType } from "zod/v4/core";
+import { listAttendees, type SetCheckedInResult } from "../models/attendee.server";
 import type { SignedInOrganiser } from "../models/organiser.server";
-import { isInScope } from "../models/session.server";
+import { getSessionById, isInScope } from "../models/session.server";
 import type { MissingReference } from "../models/session-editing.server";
-import { redirectWithNotice } from "./flash.server";
-import { type FormMessage, type FormResult, formMessage, parseForm } from "./forms";
+import { requireSessionAccess } from "./auth.server";
+import { redirectWithNotice, takeNotice } from "./flash.server";
+import {
+  type FormAnswer,
+  type FormErrors,
+  type FormMessage,
+  type FormResult,
+  formMessage,
+  parseForm,
+} from "./forms";
 import { sessionFormSchema } from "./session-form";
 
+/**
+ * The session with this id, for an organiser who may manage it. Another city's session answers
+ * 404 exactly like one that does not exist (see requireSessionAccess).
+ */
+export async function requireManagedSession(request: Request, sessionIdParam: string | undefined) {
+  const { organiser, sessionId } = await requireSessionAccess(request, sessionIdParam);
+  const session = await getSessionById(sessionId);
+  if (!session) throw new Response("Not Found", { status: 404 });
+  return { organiser, session };
+}
+
+/**
+ * What a page listing a session's attendees (the list, the door list) loads, as
+ * requireManagedSession: the attendees narrowed by the page's search (`?zoek=`, trimmed for the
+ * search field), and the notice its last action left (`headers` consume it).
+ */
+export async function loadAttendeeList(request: Request, sessionIdParam: string | undefined) {
+  const { sessionId } = await requireSessionAccess(request, sessionIdParam);
+  const search = new URL(request.url).searchParams.get("zoek")?.trim() ?? "";
+  const [session, attendees] = await Promise.all([
+    getSessionById(sessionId),
+    listAttendees(sessionId, { search }),
+  ]);
+  if (!session || !attendees) throw new Response("Not Found", { status: 404 });
+  const { notice, headers } = await takeNotice(request);
+  return { session, attendees, search, notice, headers };
+}
+
+/**
+ * A posted form checked against its schema: the accepted submission, or the 400 that sends the
+ * form back with what to correct.
+ */
+export async function readForm<Schema extends $ZodType>(request: Request, schema: Schema) {
+  const submission = parseForm(await request.formData(), schema);
+  if (submission.status !== "success") {
+    return { refused: refuse(submission.reply(), 400) } as const;
+  }
+  return { submission } as const;
+}
+
 /** What the session form's page gets back from a post that stored nothing. */
-export interface SessionFormAnswer {
-  result: FormResult;
+export interface SessionFormAnswer extends FormAnswer {
   /** The new capacity is below the confirmed count: the organiser must confirm the move. */
   capacityConflict?: { confirmed: number; capacity: number };
 }
@@ -19,10 +68,9 @@ export interface SessionFormAnswer {
  * creates a session, or moves one, out of their own reach.
  */
 export async function readSessionForm(request: Request, organiser: SignedInOrganiser) {
-  const submission = parseForm(await request.formData(), sessionFormSchema);
-  if (submission.status !== "success") {
-    return { refused: refuse(submission.reply(), 400) } as const;
-  }
+  const form = await readForm(request, sessionFormSchema);
+  if (form.refused) return { refused: form.refused } as const;
+  const { submission } = form;
   const data = submission.value;
   if (!isInScope(organiser.scope, data.cityId, data.partnerIds)) {
     return {
@@ -53,4 +101,36 @@ export const MISSING_REFERENCE: Record<MissingReference, { field: string; messag
 /** After a change that was stored: the session's page, saying what happened. */
 export function toSessionPage(request: Request, sessionId: number, notice: FormMessage) {
   return redirectWithNotice(request, `/beheer/sessies/${sessionId}`, notice);
+}
+
+/**
+ * What marking someone present (or undoing it) answers: back to `backTo`, saying so; a 409 with
+ * the reason when that person is not confirmed; a 404 when the registration has gone.
+ */
+export function answerCheckIn(
+  request: Request,
+  result: SetCheckedInResult,
+  {
+    present,
+    backTo,
+    reply,
+  }: {
+    present: boolean;
+    backTo: string;
+    /** The submission's `reply`, for the refusal. */
+    reply: (options: { formErrors: FormErrors }) => FormResult;
+  },
+) {
+  if (result.ok) {
+    return redirectWithNotice(request, backTo, {
+      key: present ? "attendees.done.present" : "attendees.done.absent",
+      values: { name: result.name },
+    });
+  }
+  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+  const refusal = formMessage("attendees.refused.notConfirmed", {
+    name: result.name,
+    status: result.status,
+  });
+  return refuse(reply({ formErrors: refusal }), 409);
 }

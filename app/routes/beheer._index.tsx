@@ -2,14 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FillBar } from "~/components/fill-bar";
 import { WeekChart } from "~/components/week-chart";
-import { i18n } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireOrganiser } from "~/lib/auth.server";
 import { useI18n } from "~/lib/use-i18n";
 import { organiserDashboard } from "~/models/dashboard.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("dashboard.title")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);

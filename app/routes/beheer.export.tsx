@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { Field, FieldErrors } from "~/components/field";
 import { SelectField } from "~/components/select-field";
-import { i18n } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireOrganiser } from "~/lib/auth.server";
 import { EXPORT_FORMATS, rangeExportSchema } from "~/lib/export-form";
 import { TIME_ZONE } from "~/lib/time";
@@ -12,9 +12,7 @@ import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { sessionFormOptions } from "~/models/session.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("exportPage.title")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("exportPage.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);

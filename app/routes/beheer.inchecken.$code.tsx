@@ -7,11 +7,13 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormProblem } from "~/components/field";
-import { i18n } from "~/i18n";
+import { FlashNotice } from "~/components/flash-notice";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireOrganiser } from "~/lib/auth.server";
-import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
-import { type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { takeNotice } from "~/lib/flash.server";
+import type { FormAnswer } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
+import { answerCheckIn, readForm } from "~/lib/session-admin.server";
 import { scanCheckInSchema } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
@@ -19,9 +21,7 @@ import { findByCheckinCode, setCheckedIn } from "~/models/attendee.server";
 import { isSessionInScope } from "~/models/scope.server";
 import { getSessionById } from "~/models/session.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("checkin.scanTitle")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("checkin.scanTitle");
 
 /** Where the QR code in a confirmation leads: that person's check-in, for an organiser of the session. */
 async function attendeeFor(request: Request, code: string | undefined) {
@@ -50,38 +50,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, attendee } = await attendeeFor(request, params.code);
-  const submission = parseForm(await request.formData(), scanCheckInSchema);
-  if (submission.status !== "success") {
-    return json<ActionData>({ result: submission.reply() }, { status: 400 });
-  }
-  const { present } = submission.value;
+  const form = await readForm(request, scanCheckInSchema);
+  if (form.refused) return form.refused;
+  const { present } = form.submission.value;
   const result = await setCheckedIn(attendee.id, present, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  if (result.ok) {
-    return redirectWithNotice(request, new URL(request.url).pathname, {
-      key: present ? "attendees.done.present" : "attendees.done.absent",
-      values: { name: result.name },
-    });
-  }
-  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  const refusal = formMessage("attendees.refused.notConfirmed", {
-    name: result.name,
-    status: result.status,
+  return answerCheckIn(request, result, {
+    present,
+    backTo: new URL(request.url).pathname,
+    reply: form.submission.reply,
   });
-  return json<ActionData>({ result: submission.reply({ formErrors: refusal }) }, { status: 409 });
 }
 
 export default function ScanCheckIn() {
   const { name, organisation, status, present, session, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const [form] = useSchemaForm(scanCheckInSchema, actionData?.result, { id: "scan-check-in" });
   return (
@@ -91,11 +78,7 @@ export default function ScanCheckIn() {
       </p>
       <h1>{name}</h1>
       {organisation ? <p className="lead">{organisation}</p> : null}
-      {notice ? (
-        <p className="success" role="status">
-          {t(notice.key, notice.values)}
-        </p>
-      ) : null}
+      <FlashNotice notice={notice} />
       <FormProblem form={form} summary={t("edge.badRequest.body")} />
       {status === "confirmed" ? (
         <Form method="post" className="panel" {...getFormProps(form)}>

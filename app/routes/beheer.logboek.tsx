@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { type I18n, i18n, type MessageKey } from "~/i18n";
+import type { I18n, MessageKey } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireAdmin } from "~/lib/auth.server";
 import { useI18n } from "~/lib/use-i18n";
 import { type AuditEntryView, type AuditName, listAuditEntries } from "~/models/audit.server";
@@ -11,9 +12,7 @@ const when = new Intl.DateTimeFormat("nl-BE", {
   timeZone: "Europe/Brussels",
 });
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("log.title")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("log.title");
 
 /**
  * The audit log: for admins, who answer for every city. Entries travel as keys, ids and names;

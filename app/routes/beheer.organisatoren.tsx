@@ -2,8 +2,10 @@ import { getFormProps, getSelectProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
-import { Field, FieldErrors, type FieldMeta, FormProblem } from "~/components/field";
-import { i18n, type MessageKey } from "~/i18n";
+import { EmailField, Field, FieldErrors, type FieldMeta, FormProblem } from "~/components/field";
+import { FlashNotice } from "~/components/flash-notice";
+import type { MessageKey } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireAdmin } from "~/lib/auth.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
@@ -21,9 +23,7 @@ import {
 } from "~/models/organiser.server";
 import { sessionFormOptions } from "~/models/session.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("organisers.title")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("organisers.title");
 
 interface Option {
   id: number;
@@ -141,11 +141,7 @@ export default function Organisers() {
     <div className="wrap page">
       <h1>{t("organisers.title")}</h1>
       <p className="lead">{t("organisers.intro")}</p>
-      {notice && !actionData ? (
-        <p className="success" role="status">
-          {t(notice.key, notice.values)}
-        </p>
-      ) : null}
+      <FlashNotice notice={actionData ? null : notice} />
       <FormProblem form={accountForm} summary={t("organisers.errors.notFound")} />
       <div className="dashboard-grid">
         <section className="panel table-scroll" aria-labelledby="organisers-title">
@@ -244,13 +240,7 @@ function InvitationForm({
     <Form method="post" {...getFormProps(form)}>
       <FormProblem form={form} summary={t("organisers.errors.form")} />
       <Field meta={fields.name} label={t("organisers.name")} autoComplete="off" />
-      <Field
-        meta={fields.email}
-        type="email"
-        label={t("organisers.email")}
-        autoComplete="off"
-        inputMode="email"
-      />
+      <EmailField meta={fields.email} label={t("organisers.email")} autoComplete="off" />
       <div className={`field${fields.role.errors ? " field-invalid" : ""}`}>
         <label htmlFor={fields.role.id}>{t("organisers.role")}</label>
         <p className="hint" id={fields.role.descriptionId}>

@@ -2,12 +2,13 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CheckboxField, Field, FormProblem } from "~/components/field";
-import { i18n } from "~/i18n";
+import { CheckboxField, EmailField, FormProblem } from "~/components/field";
+import { FlashNotice } from "~/components/flash-notice";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireAdmin } from "~/lib/auth.server";
 import { emailAddress } from "~/lib/email-field";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
-import { type FormResult, parseForm } from "~/lib/forms";
+import { type FormAnswer, parseForm } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useSchemaForm } from "~/lib/use-form";
@@ -16,9 +17,7 @@ import { erasePersonByEmail } from "~/models/erasure.server";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("gdpr.admin.title")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("gdpr.admin.title");
 
 /** Erasing a person's registrations everywhere, by their address, when they ask an admin. */
 const erasureSchema = z.object({
@@ -32,15 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({ notice }, { headers });
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const submission = parseForm(await request.formData(), erasureSchema);
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
+    return Response.json({ result: submission.reply() } satisfies FormAnswer, { status: 400 });
   }
   const { erased } = await erasePersonByEmail(submission.value.email, {
     organiserId: admin.id,
@@ -54,27 +49,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function PersonalDataErasure() {
   const { notice } = useLoaderData<{ notice: Notice | null }>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const [form, fields] = useSchemaForm(erasureSchema, actionData?.result, { id: "erasure" });
   return (
     <div className="wrap page narrow">
       <h1>{t("gdpr.admin.title")}</h1>
       <p className="lead">{t("gdpr.admin.intro")}</p>
-      {notice && !actionData ? (
-        <p className="notice" role="status">
-          {t(notice.key, notice.values)}
-        </p>
-      ) : null}
+      <FlashNotice notice={actionData ? null : notice} className="notice" />
       <Form method="post" className="panel" {...getFormProps(form)}>
         <FormProblem form={form} summary={t("gdpr.admin.errors.form")} />
-        <Field
-          meta={fields.email}
-          type="email"
-          label={t("gdpr.admin.email")}
-          autoComplete="off"
-          inputMode="email"
-        />
+        <EmailField meta={fields.email} label={t("gdpr.admin.email")} autoComplete="off" />
         <CheckboxField meta={fields.confirmed} label={t("gdpr.admin.confirm")} />
         <button type="submit" className="button button-danger">
           {t("gdpr.admin.submit")}

@@ -7,41 +7,37 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
-import { Field, FormProblem } from "~/components/field";
+import { EmailField, Field, FormProblem } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
+import { FlashNotice } from "~/components/flash-notice";
 import { i18n, type MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
-import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { redirectWithNotice } from "~/lib/flash.server";
 import { type FormMessage, type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { localeOf } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import { personSchema } from "~/lib/registration-form";
+import { loadAttendeeList } from "~/lib/session-admin.server";
 import { attendeeActionSchema } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import {
   addAttendee,
   cancelAttendee,
-  listAttendees,
   moveOnWaitlist,
   sessionIdOfRegistration,
   setCheckedIn,
 } from "~/models/attendee.server";
-import { getSessionById } from "~/models/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.session.title ?? ""} · ${i18n().t("admin.title")}` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { sessionId } = await requireSessionAccess(request, params.id);
-  const search = new URL(request.url).searchParams.get("zoek")?.trim() ?? "";
-  const [session, attendees] = await Promise.all([
-    getSessionById(sessionId),
-    listAttendees(sessionId, { search }),
-  ]);
-  if (!session || !attendees) throw new Response("Not Found", { status: 404 });
-  const { notice, headers } = await takeNotice(request);
+  const { session, attendees, search, notice, headers } = await loadAttendeeList(
+    request,
+    params.id,
+  );
   return json(
     {
       search,
@@ -208,11 +204,7 @@ export default function SessionAttendees() {
       {session.cancelled ? (
         <p className="notice notice-danger">{t("attendees.cancelled")}</p>
       ) : null}
-      {notice ? (
-        <p className="success" role="status">
-          {t(notice.key, notice.values)}
-        </p>
-      ) : null}
+      <FlashNotice notice={notice} />
       <FormProblem form={personForm} summary={t("edge.badRequest.body")} />
 
       <nav className="toolbar" aria-label={t("attendees.actions")}>
@@ -335,12 +327,7 @@ export default function SessionAttendees() {
                         </Form>
                       </td>
                       <td>
-                        <ConfirmAction
-                          label={t("attendees.cancelAttendee")}
-                          confirmLabel={t("attendees.cancelAttendeeConfirm", { name: a.name })}
-                          intent="cancel"
-                          fields={{ registrationId: a.id }}
-                        />
+                        <CancelAttendee attendee={a} />
                       </td>
                     </tr>
                   ))}
@@ -398,12 +385,7 @@ export default function SessionAttendees() {
                             ↓ {t("attendees.moveDown")}
                           </button>
                         </Form>
-                        <ConfirmAction
-                          label={t("attendees.cancelAttendee")}
-                          confirmLabel={t("attendees.cancelAttendeeConfirm", { name: a.name })}
-                          intent="cancel"
-                          fields={{ registrationId: a.id }}
-                        />
+                        <CancelAttendee attendee={a} />
                       </td>
                     </tr>
                   ))}
@@ -452,6 +434,19 @@ export default function SessionAttendees() {
   );
 }
 
+/** Signing a person out, confirmed or waiting: it takes a second click that names them. */
+function CancelAttendee({ attendee }: { attendee: { id: number; name: string } }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmAction
+      label={t("attendees.cancelAttendee")}
+      confirmLabel={t("attendees.cancelAttendeeConfirm", { name: attendee.name })}
+      intent="cancel"
+      fields={{ registrationId: attendee.id }}
+    />
+  );
+}
+
 /** Someone signed up by hand: the sign-up's own person form, with its own limits and messages. */
 function AddAttendee({
   breakfast,
@@ -473,7 +468,7 @@ function AddAttendee({
         <FormProblem form={form} summary={t("attendees.add.errors.form")} />
         <input type="hidden" name="intent" value="add" />
         <Field meta={fields.name} label={t("signup.name")} autoComplete="off" />
-        <Field meta={fields.email} type="email" label={t("signup.email")} inputMode="email" />
+        <EmailField meta={fields.email} label={t("signup.email")} />
         <Field meta={fields.organisation} label={t("signup.organisation")} />
         <Field
           meta={fields.enterpriseNumber}

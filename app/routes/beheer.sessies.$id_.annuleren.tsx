@@ -1,31 +1,21 @@
 import { getFormProps } from "@conform-to/react";
-import {
-  type ActionFunctionArgs,
-  json,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormProblem } from "~/components/field";
-import { i18n } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireSessionAccess } from "~/lib/auth.server";
-import { type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { type FormAnswer, formMessage } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
-import { toSessionPage } from "~/lib/session-admin.server";
+import { readForm, refuse, requireManagedSession, toSessionPage } from "~/lib/session-admin.server";
 import { cancelSessionSchema } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
-import { getSessionById } from "~/models/session.server";
 import { cancelSession } from "~/models/session-editing.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("sessionForm.cancel.heading")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("sessionForm.cancel.heading");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { sessionId } = await requireSessionAccess(request, params.id);
-  const session = await getSessionById(sessionId);
-  if (!session) throw new Response("Not Found", { status: 404 });
+  const { session } = await requireManagedSession(request, params.id);
   return {
     id: session.id,
     title: session.title,
@@ -35,16 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const submission = parseForm(await request.formData(), cancelSessionSchema);
-  if (submission.status !== "success") {
-    return json<ActionData>({ result: submission.reply() }, { status: 400 });
-  }
+  const form = await readForm(request, cancelSessionSchema);
+  if (form.refused) return form.refused;
+  const { submission } = form;
   const result = await cancelSession(sessionId, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
@@ -57,19 +42,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  return json<ActionData>(
-    {
-      result: submission.reply({
-        formErrors: formMessage(`sessionForm.cancel.refused.${result.reason}`),
-      }),
-    },
-    { status: 409 },
+  return refuse(
+    submission.reply({ formErrors: formMessage(`sessionForm.cancel.refused.${result.reason}`) }),
+    409,
   );
 }
 
 export default function CancelSession() {
   const session = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const [form, fields] = useSchemaForm(cancelSessionSchema, actionData?.result, {
     id: "cancel-session",

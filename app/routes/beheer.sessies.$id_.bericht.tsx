@@ -7,39 +7,31 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldErrors, FormProblem } from "~/components/field";
-import { i18n } from "~/i18n";
+import { FlashNotice } from "~/components/flash-notice";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
-import { type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { type FormAnswer, formMessage } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
+import { readForm, refuse, requireManagedSession } from "~/lib/session-admin.server";
 import { attendeeMessageSchema, MESSAGE_AUDIENCES } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { messageAttendees } from "~/models/attendee.server";
-import { getSessionById } from "~/models/session.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("sessionForm.message.heading")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("sessionForm.message.heading");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { sessionId } = await requireSessionAccess(request, params.id);
-  const session = await getSessionById(sessionId);
-  if (!session) throw new Response("Not Found", { status: 404 });
+  const { session } = await requireManagedSession(request, params.id);
   const { notice, headers } = await takeNotice(request);
   return json({ id: session.id, title: session.title, notice }, { headers });
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const submission = parseForm(await request.formData(), attendeeMessageSchema);
-  if (submission.status !== "success") {
-    return json<ActionData>({ result: submission.reply() }, { status: 400 });
-  }
+  const form = await readForm(request, attendeeMessageSchema);
+  if (form.refused) return form.refused;
+  const { submission } = form;
   const result = await messageAttendees(sessionId, submission.value, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
@@ -47,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
     const empty = formMessage("sessionForm.errors.body.required");
-    return json<ActionData>({ result: submission.reply({ formErrors: empty }) }, { status: 400 });
+    return refuse(submission.reply({ formErrors: empty }), 400);
   }
   return redirectWithNotice(request, `/beheer/sessies/${sessionId}/bericht`, {
     key: "sessionForm.message.sent",
@@ -57,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function MessageAttendees() {
   const session = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const [form, fields] = useSchemaForm(attendeeMessageSchema, actionData?.result, {
     // A new, empty form once a message went out.
@@ -70,11 +62,7 @@ export default function MessageAttendees() {
         <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
       </p>
       <h1>{t("sessionForm.message.heading")}</h1>
-      {session.notice ? (
-        <p className="success" role="status">
-          {t(session.notice.key, session.notice.values)}
-        </p>
-      ) : null}
+      <FlashNotice notice={session.notice} />
       <Form method="post" className="panel" {...getFormProps(form)}>
         <FormProblem form={form} summary={t("sessionForm.message.errors.form")} />
         <fieldset

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
-import { i18n } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { formMessage } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
@@ -16,9 +16,7 @@ import { useI18n } from "~/lib/use-i18n";
 import { getSessionById, sessionFormOptions } from "~/models/session.server";
 import { sessionFormValues, updateSession } from "~/models/session-editing.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("sessionForm.heading.edit")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("sessionForm.heading.edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);

@@ -7,35 +7,23 @@ import {
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { FormProblem } from "~/components/field";
-import { i18n } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireSessionAccess } from "~/lib/auth.server";
-import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
-import { type FormResult, formMessage, parseForm } from "~/lib/forms";
+import type { FormAnswer } from "~/lib/forms";
 import { clientOf } from "~/lib/rate-limits.server";
+import { answerCheckIn, loadAttendeeList, readForm } from "~/lib/session-admin.server";
 import { checkInSchema } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
-import {
-  type Attendee,
-  listAttendees,
-  sessionIdOfRegistration,
-  setCheckedIn,
-} from "~/models/attendee.server";
-import { getSessionById } from "~/models/session.server";
+import { type Attendee, sessionIdOfRegistration, setCheckedIn } from "~/models/attendee.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("checkin.title")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("checkin.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { sessionId } = await requireSessionAccess(request, params.id);
-  const search = new URL(request.url).searchParams.get("zoek")?.trim() ?? "";
-  const [session, attendees] = await Promise.all([
-    getSessionById(sessionId),
-    listAttendees(sessionId, { search }),
-  ]);
-  if (!session || !attendees) throw new Response("Not Found", { status: 404 });
-  const { notice, headers } = await takeNotice(request);
+  const { session, attendees, search, notice, headers } = await loadAttendeeList(
+    request,
+    params.id,
+  );
   return json(
     {
       session: { id: session.id, title: session.title },
@@ -53,17 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const submission = parseForm(await request.formData(), checkInSchema);
-  if (submission.status !== "success") {
-    return json<ActionData>({ result: submission.reply() }, { status: 400 });
-  }
-  const { registrationId, present } = submission.value;
+  const form = await readForm(request, checkInSchema);
+  if (form.refused) return form.refused;
+  const { registrationId, present } = form.submission.value;
   if ((await sessionIdOfRegistration(registrationId)) !== sessionId) {
     throw new Response("Not Found", { status: 404 });
   }
@@ -71,25 +53,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  if (result.ok) {
-    const url = new URL(request.url);
-    return redirectWithNotice(request, `${url.pathname}${url.search}`, {
-      key: present ? "attendees.done.present" : "attendees.done.absent",
-      values: { name: result.name },
-    });
-  }
-  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  const refusal = formMessage("attendees.refused.notConfirmed", {
-    name: result.name,
-    status: result.status,
+  const url = new URL(request.url);
+  return answerCheckIn(request, result, {
+    present,
+    backTo: `${url.pathname}${url.search}`,
+    reply: form.submission.reply,
   });
-  return json<ActionData>({ result: submission.reply({ formErrors: refusal }) }, { status: 409 });
 }
 
 /** The door list on a phone: one big tap per person, and a tap again to undo. */
 export default function CheckIn() {
   const { session, counts, people, search, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   // Without JavaScript a tap is a page of its own: a refusal says here why nothing changed.
   const [form] = useSchemaForm(checkInSchema, actionData?.result, { id: "check-in" });
@@ -144,7 +119,7 @@ function CheckInRow({
 }: {
   person: Pick<Attendee, "id" | "name" | "organisation"> & { present: boolean };
 }) {
-  const fetcher = useFetcher<ActionData>();
+  const fetcher = useFetcher<FormAnswer>();
   const { t } = useI18n();
   const refusal = fetcher.state === "idle" ? fetcher.data?.result.error?.[""]?.[0] : undefined;
   // Shown as done at once; the list reloads with the stored state when the answer comes.

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
-import { i18n } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireOrganiser } from "~/lib/auth.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import {
@@ -17,9 +17,7 @@ import { isSessionInScope } from "~/models/scope.server";
 import { sessionFormOptions } from "~/models/session.server";
 import { createSession, duplicateValues } from "~/models/session-editing.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("sessionForm.heading.create")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("sessionForm.heading.create");
 
 const EMPTY: SessionFormValues = {
   title: "",

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { i18n } from "~/i18n";
+import { adminMeta } from "~/lib/admin-meta";
 import { requireAdmin } from "~/lib/auth.server";
 import { describeRegister } from "~/lib/processing-register";
 import { processingRegisterData } from "~/lib/processing-register.server";
@@ -9,9 +9,7 @@ import { useI18n } from "~/lib/use-i18n";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("register.title")} · ${i18n().t("admin.title")}` },
-];
+export const meta: MetaFunction = () => adminMeta("register.title");
 
 /** The register of processing, for admins: the privacy statement's data as one table. */
 export async function loader({ request }: LoaderFunctionArgs) {

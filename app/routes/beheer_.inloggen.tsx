@@ -6,12 +6,19 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormProblem } from "~/components/field";
+import { EmailField, Field, FormProblem } from "~/components/field";
+import { FlashNotice } from "~/components/flash-notice";
 import { i18n } from "~/i18n";
 import { signInSchema } from "~/lib/account-forms";
 import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
 import { type Notice, takeNotice } from "~/lib/flash.server";
-import { type FormErrors, type FormResult, formMessage, parseForm } from "~/lib/forms";
+import {
+  type FormAnswer,
+  type FormErrors,
+  type FormResult,
+  formMessage,
+  parseForm,
+} from "~/lib/forms";
 import { localeOf } from "~/lib/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
@@ -34,17 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({ back, notice }, { headers });
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const client = clientOf(context);
   await enforce(["login.client", client]);
   const submission = parseForm(await request.formData(), signInSchema);
   // What was typed comes back, except the password.
   const refuse = (status: number, result: FormResult, headers?: HeadersInit) =>
-    Response.json({ result } satisfies ActionData, { status, headers });
+    Response.json({ result } satisfies FormAnswer, { status, headers });
   if (submission.status !== "success") {
     return refuse(400, submission.reply({ hideFields: ["password"] }));
   }
@@ -70,28 +73,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { back, notice } = useLoaderData<{ back: string; notice: Notice | null }>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm(signInSchema, actionData?.result, { id: "login" });
   return (
     <div className="wrap page narrow">
       <h1>{t("login.title")}</h1>
-      {notice && !actionData ? (
-        <p className="success" role="status">
-          {t(notice.key, notice.values)}
-        </p>
-      ) : null}
+      <FlashNotice notice={actionData ? null : notice} />
       <Form method="post" className="panel" {...getFormProps(form)}>
         <FormProblem form={form} summary={t("login.errors.form")} />
         <input type="hidden" name="terug" value={back} />
-        <Field
-          meta={fields.email}
-          type="email"
-          label={t("login.email")}
-          autoComplete="username"
-          inputMode="email"
-        />
+        <EmailField meta={fields.email} label={t("login.email")} autoComplete="username" />
         <Field
           meta={fields.password}
           type="password"

@@ -1,11 +1,12 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormProblem } from "~/components/field";
+import { EmailField, FormProblem } from "~/components/field";
+import { FlashNotice } from "~/components/flash-notice";
 import { i18n } from "~/i18n";
 import { passwordLinkSchema } from "~/lib/account-forms";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
-import { type FormResult, parseForm } from "~/lib/forms";
+import { type FormAnswer, parseForm } from "~/lib/forms";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useSchemaForm } from "~/lib/use-form";
@@ -25,14 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({ notice }, { headers });
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), passwordLinkSchema);
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
+    return Response.json({ result: submission.reply() } satisfies FormAnswer, { status: 400 });
   }
   const { email } = submission.value;
   // Counted whether or not the address has an account: the limits say nothing about that.
@@ -48,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const { notice } = useLoaderData<{ notice: Notice | null }>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const [form, fields] = useSchemaForm(passwordLinkSchema, actionData?.result, {
     id: "password-link",
@@ -57,20 +54,12 @@ export default function ForgotPassword() {
     <div className="wrap page narrow">
       <h1>{t("reset.title")}</h1>
       {notice && !actionData ? (
-        <p className="success" role="status">
-          {t(notice.key, notice.values)}
-        </p>
+        <FlashNotice notice={notice} />
       ) : (
         <Form method="post" className="panel" {...getFormProps(form)}>
           <FormProblem form={form} summary={t("reset.request.errors.form")} />
           <p>{t("reset.intro")}</p>
-          <Field
-            meta={fields.email}
-            type="email"
-            label={t("login.email")}
-            autoComplete="username"
-            inputMode="email"
-          />
+          <EmailField meta={fields.email} label={t("login.email")} autoComplete="username" />
           <button type="submit" className="button button-primary">
             {t("reset.submit")}
           </button>

@@ -5,7 +5,7 @@ import { Field, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
 import { newPasswordSchema } from "~/lib/account-forms";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { type FormErrors, type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { type FormAnswer, type FormErrors, formMessage, parseForm } from "~/lib/forms";
 import { PASSWORD_MIN_LENGTH } from "~/lib/password-rules";
 import { clientOf } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
@@ -26,16 +26,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: await isResetTokenValid(params.token ?? "") };
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), newPasswordSchema);
   // Neither password ever comes back to the page.
   const hideFields = ["password", "repeat"];
   const refuse = (status: number, formErrors?: FormErrors, headers?: HeadersInit) =>
-    Response.json({ result: submission.reply({ formErrors, hideFields }) } satisfies ActionData, {
+    Response.json({ result: submission.reply({ formErrors, hideFields }) } satisfies FormAnswer, {
       status,
       headers,
     });
@@ -50,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NewPassword() {
   const { valid } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const [form, fields] = useSchemaForm(newPasswordSchema, actionData?.result, {
     id: "new-password",

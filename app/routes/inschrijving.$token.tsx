@@ -16,7 +16,7 @@ import { z } from "zod";
 import { FormProblem } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
-import { type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { type FormAnswer, formMessage, parseForm } from "~/lib/forms";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { nowInstant } from "~/lib/time";
 import { useSchemaForm } from "~/lib/use-form";
@@ -85,16 +85,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   });
 }
 
-interface ActionData {
-  result: FormResult;
-}
-
 export async function action({ params, request }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const submission = parseForm(await request.formData(), manageSchema);
   const refuse = (status: number, key: MessageKey) =>
     Response.json(
-      { result: submission.reply({ formErrors: formMessage(key) }) } satisfies ActionData,
+      { result: submission.reply({ formErrors: formMessage(key) }) } satisfies FormAnswer,
       { status, headers: PRIVATE },
     );
   if (submission.status !== "success") return refuse(400, "manage.errors.unknownAction");
@@ -143,7 +139,7 @@ function ManageRegistration({
   waitlistPosition,
   notice,
 }: Extract<LoaderData, { erased: false }>) {
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<FormAnswer>();
   const [form] = useSchemaForm(manageSchema, actionData?.result, { id: "manage" });
   const [searchParams] = useSearchParams();
   const { t, dateTimeRange, longDate } = useI18n();

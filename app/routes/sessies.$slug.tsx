@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { AvailabilityBadge } from "~/components/availability-badge";
-import { CheckboxField, Field, type FieldMeta, FormProblem } from "~/components/field";
+import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
 import { flashSignedUpEmail } from "~/lib/flash.server";
 import { type FormResult, parseForm } from "~/lib/forms";
@@ -206,13 +206,11 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
         <p className="notice notice-waitlist">{t("signup.waitlistNotice")}</p>
       ) : null}
       <Field meta={fields.name} label={t("signup.name")} autoComplete="name" />
-      <Field
+      <EmailField
         meta={fields.email}
-        type="email"
         label={t("signup.email")}
         hint={t("signup.emailHint")}
         autoComplete="email"
-        inputMode="email"
       />
       <Field
         meta={fields.organisation}
