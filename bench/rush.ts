@@ -7,6 +7,7 @@
  *   npm run bench:rush                       # SQLite (one process), then PostgreSQL
  *   BENCH_RUSH=sqlite npm run bench:rush     # only one of them
  *   BENCH_SIGNUPS=500 BENCH_CLIENTS=50 npm run bench:rush
+ *   BENCH_RUSH_WORKER=off npm run bench:rush # SQLite without its mail worker running beside
  *
  * SQLite: one app process with its mail worker. PostgreSQL (TEST_POSTGRES_URL, a server where
  * user postgres may create databases): two app processes on one database, the mail worker
@@ -179,7 +180,8 @@ async function sqliteRush(): Promise<Outcome> {
   try {
     const slug = await rushSession(handle);
     const result = await rush(["http://127.0.0.1:3905"], slug);
-    return { label: "SQLite, 1 process", ...result, ...(await counts(handle, slug)) };
+    const label = `SQLite, 1 process${process.env.BENCH_RUSH_WORKER === "off" ? " (no worker)" : ""}`;
+    return { label, ...result, ...(await counts(handle, slug)) };
   } finally {
     await stop(app);
     await handle.db.destroy();

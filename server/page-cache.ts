@@ -21,6 +21,10 @@ import type { NextFunction, Request, Response } from "express";
  *   the next render takes a fresh random nonce. A render identical to the kept one, nonce
  *   aside, keeps the old nonce (and ETag), so browsers and a CDN can revalidate with a 304.
  * - Stored compressed (gzip and brotli): a hit costs no compression.
+ * - Checked, not rendered: when the stamp moves or the second is nearly up, the page's loaders
+ *   run again (a few queries) and the page is rendered only if their data changed. A sign-up
+ *   for one session re-renders that session's page and the lists, not every other session's.
+ *   The page's second then counts from that check: it shows the data of that moment.
  */
 
 const FRESH_MS = 1000;
@@ -29,7 +33,12 @@ const REFRESH_AFTER_MS = 700;
 const MAX_ENTRIES = 500;
 /** Only the filters the home page knows; any other query is rendered, not kept. */
 const HOME_FILTERS = new Set(["stad", "soort"]);
-const PAGE_PATHS = [/^\/$/, /^\/steden\/[^/]+$/, /^\/sessies\/[^/]+$/];
+/** The pages kept, with the route that renders each (its loader data decides the page). */
+const PAGES: [RegExp, string][] = [
+  [/^\/$/, "routes/_index"],
+  [/^\/steden\/[^/]+$/, "routes/steden.$city"],
+  [/^\/sessies\/[^/]+$/, "routes/sessies.$slug"],
+];
 /** The app's own cookies (`oa_session`, `oa_flash`, `__Host-` prefixed on https sites). */
 const APP_COOKIE = /(?:^|;)\s*(?:__Host-)?oa_/;
 
@@ -38,13 +47,16 @@ export const PUBLIC_VARY = "Accept-Encoding, Cookie";
 
 interface Entry {
   stamp: number;
-  renderedAt: number;
+  /** When the page was last rendered or found to match the database's data. */
+  checkedAt: number;
   status: number;
   headers: [string, string][];
   etag: string;
   nonce: string;
   /** The body with the nonce taken out: two renders with the same content compare equal. */
   content: string;
+  /** The loader data the page was rendered from: the same data renders the same page. */
+  data: string | undefined;
   identity: Buffer;
   gzip: Buffer;
   br: Buffer;
@@ -66,7 +78,7 @@ export function cacheKeyOf(req: Request): string | undefined {
   const url = req.originalUrl;
   const question = url.indexOf("?");
   const path = question < 0 ? url : url.slice(0, question);
-  if (!PAGE_PATHS.some((pattern) => pattern.test(path))) return undefined;
+  if (!PAGES.some(([pattern]) => pattern.test(path))) return undefined;
   let query = "";
   if (question >= 0) {
     if (path !== "/") return undefined;
@@ -86,7 +98,36 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
   const entries = new Map<string, Entry>();
   const rendering = new Map<string, { stamp: number; entry: Promise<Entry | undefined> }>();
 
+  /**
+   * The loader data of the page (root and route), as Remix answers it to the browser: a few
+   * queries and no render. Undefined when a loader did not answer 200.
+   */
+  async function loaderData(req: Request): Promise<string | undefined> {
+    const path = req.path;
+    const routeId = PAGES.find(([pattern]) => pattern.test(path))?.[1];
+    if (!routeId) return undefined;
+    const parts: string[] = [];
+    for (const id of ["root", routeId]) {
+      const request = remixRequest(req);
+      const url = new URL(request.url);
+      url.searchParams.set("_data", id);
+      const response = await handleRequest(new Request(url, request), loadContext(req));
+      if (response.status !== 200 || response.headers.has("Set-Cookie")) return undefined;
+      parts.push(await response.text());
+    }
+    return parts.join("\n");
+  }
+
   async function render(req: Request, key: string, at: number) {
+    // Unchanged data (a commit elsewhere, or the page's second is up): the kept page still
+    // holds, without a render.
+    const data = await loaderData(req);
+    const kept = entries.get(key);
+    if (data !== undefined && kept?.data === data) {
+      const renewed = { ...kept, stamp: at, checkedAt: Date.now() };
+      entries.set(key, renewed);
+      return { entry: renewed, response: undefined, body: kept.identity };
+    }
     const context = loadContext(req);
     const response = await handleRequest(remixRequest(req), context);
     const body = Buffer.from(await response.arrayBuffer());
@@ -102,7 +143,7 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
     const previous = entries.get(key);
     if (keepable && previous && previous.content === content && previous.status === 200) {
       // Nothing changed but the nonce: keep the page as it was, with its nonce and ETag.
-      const renewed = { ...previous, stamp: at, renderedAt: Date.now() };
+      const renewed = { ...previous, stamp: at, checkedAt: Date.now(), data };
       entries.set(key, renewed);
       return { entry: renewed, response: undefined, body };
     }
@@ -113,12 +154,13 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
     });
     const entry: Entry = {
       stamp: at,
-      renderedAt: Date.now(),
+      checkedAt: Date.now(),
       status: response.status,
       headers,
       etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
       nonce,
       content,
+      data,
       identity: body,
       gzip: gzipSync(body, { level: 6 }),
       br: brotliCompressSync(body, {
@@ -157,7 +199,7 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
     try {
       const current = stamp();
       const kept = entries.get(key);
-      const age = kept ? Date.now() - kept.renderedAt : Number.POSITIVE_INFINITY;
+      const age = kept ? Date.now() - kept.checkedAt : Number.POSITIVE_INFINITY;
       if (kept && kept.stamp === current && age < FRESH_MS) {
         // Rendered again before it expires, so that nobody waits for a render when it does.
         if (age >= REFRESH_AFTER_MS && !rendering.has(key)) {

@@ -131,6 +131,18 @@ describe("the page cache", () => {
     }
   });
 
+  it("keeps a page (and its ETag) through a commit that did not change it", async () => {
+    const session = await createSession({ capacity: 10 });
+    const other = await createSession({ capacity: 10 });
+    const path = `/sessies/${session.slug}`;
+    const etag = (await send(path)).headers.get("ETag");
+    expect((await send(`/sessies/${other.slug}`, { form: signUpForm(3) })).status).toBe(302);
+    // The commit made the page's loaders run again; their data was the same: no new render.
+    expect((await send(path)).headers.get("ETag")).toBe(etag);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await send(path)).headers.get("ETag")).toBe(etag);
+  });
+
   it("never answers from the cache for a visitor with the app's cookie", async () => {
     const session = await createSession({ capacity: 10 });
     const path = `/sessies/${session.slug}`;
