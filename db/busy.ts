@@ -1,5 +1,5 @@
 /** Seconds a client is asked to wait when the database was too busy to answer in time. */
-export const BUSY_RETRY_AFTER_SECONDS = 2;
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /**
  * A query waited too long for a lock (PostgreSQL's `lock_timeout`, SQLite's busy timeout, this
@@ -28,8 +28,4 @@ export class DatabaseBusy extends Response {
   toString(): string {
     return `${this.name}: ${this.message}`;
   }
-}
-
-export function isDatabaseBusy(value: unknown): value is DatabaseBusy {
-  return value instanceof DatabaseBusy;
 }

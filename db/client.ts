@@ -31,7 +31,7 @@ export interface DatabaseHandle {
 // PostgreSQL returns bigint (count(*), sum) as text; every such number here fits a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
-export function dialectOf(url: string): Dialect {
+function dialectOf(url: string): Dialect {
   if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
   if (/^(file:|sqlite:)/i.test(url) || !url.includes("://")) return "sqlite";
   throw new Error(

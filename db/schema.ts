@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
 /**
  * Instants are stored as UTC ISO-8601 text ("2026-12-03T07:30:00.000Z") on SQLite and
@@ -8,15 +8,15 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 type Instant = string;
 
 export type SessionKind = "info" | "breakfast" | "forum";
-export type SessionStatus = "scheduled" | "cancelled";
+type SessionStatus = "scheduled" | "cancelled";
 export type SessionLanguage = "nl" | "en" | "fr";
 export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
 /** `superseded`: overtaken by a later message about the same registration, never sent. */
-export type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
+type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
 export type RegistrationSource = "public" | "organiser";
 export type OrganiserRole = "admin" | "organiser";
 
-export interface CitiesTable {
+interface CitiesTable {
   id: Generated<number>;
   slug: string;
   name: string;
@@ -24,7 +24,7 @@ export interface CitiesTable {
   created_at: ColumnType<Instant, Instant, never>;
 }
 
-export interface PartnersTable {
+interface PartnersTable {
   id: Generated<number>;
   slug: string;
   name: string;
@@ -32,7 +32,7 @@ export interface PartnersTable {
   created_at: ColumnType<Instant, Instant, never>;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: Generated<number>;
   slug: string;
   city_id: number;
@@ -53,13 +53,13 @@ export interface SessionsTable {
   updated_at: Instant;
 }
 
-export interface SessionPartnersTable {
+interface SessionPartnersTable {
   session_id: number;
   partner_id: number;
   position: number;
 }
 
-export interface RegistrationsTable {
+interface RegistrationsTable {
   id: Generated<number>;
   session_id: number;
   /** The iCalendar UID of this person's invite: stable for the life of the registration. */
@@ -99,14 +99,14 @@ export type RegistrationTokenPurpose = "manage" | "checkin";
  * of its own, and earlier ones keep working. `registration_id` is null once the registration
  * was erased: its link then says so (410) and leads to no one.
  */
-export interface RegistrationTokensTable {
+interface RegistrationTokensTable {
   token_hash: string;
   registration_id: number | null;
   purpose: RegistrationTokenPurpose;
   created_at: Instant;
 }
 
-export interface OutboxTable {
+interface OutboxTable {
   id: Generated<number>;
   kind: string;
   registration_id: number | null;
@@ -139,7 +139,7 @@ export interface OutboxTable {
   failed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
-export interface OrganisersTable {
+interface OrganisersTable {
   id: Generated<number>;
   /** Lower-cased. */
   email: string;
@@ -153,14 +153,14 @@ export interface OrganisersTable {
   updated_at: Instant;
 }
 
-export interface OrganiserScopesTable {
+interface OrganiserScopesTable {
   id: Generated<number>;
   organiser_id: number;
   city_id: number | null;
   partner_id: number | null;
 }
 
-export interface AuthSessionsTable {
+interface AuthSessionsTable {
   /** SHA-256 of the cookie's token: a leaked table opens no session. */
   token_hash: string;
   organiser_id: number;
@@ -168,7 +168,7 @@ export interface AuthSessionsTable {
   expires_at: Instant;
 }
 
-export interface PasswordResetsTable {
+interface PasswordResetsTable {
   token_hash: string;
   organiser_id: number;
   created_at: Instant;
@@ -176,7 +176,7 @@ export interface PasswordResetsTable {
   used_at: Instant | null;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: Generated<number>;
   organiser_id: number | null;
   action: string;
@@ -192,7 +192,7 @@ export interface AuditLogTable {
 }
 
 /** One request counted against an abuse limit (see app/models/rate-limit.server.ts). */
-export interface RateLimitHitsTable {
+interface RateLimitHitsTable {
   id: Generated<number>;
   /** "rule:hash…": a hash of the client address, email address or account it limits. */
   key: string;
@@ -201,7 +201,7 @@ export interface RateLimitHitsTable {
 }
 
 /** One daily job's run on one day (UTC): the first worker to insert the row runs it. */
-export interface MaintenanceRunsTable {
+interface MaintenanceRunsTable {
   job: string;
   /** YYYY-MM-DD, UTC. */
   day: string;
@@ -228,14 +228,9 @@ export interface Database {
   maintenance_runs: MaintenanceRunsTable;
 }
 
-export type City = Selectable<CitiesTable>;
-export type Partner = Selectable<PartnersTable>;
 export type Session = Selectable<SessionsTable>;
 export type NewSession = Insertable<SessionsTable>;
-export type SessionUpdate = Updateable<SessionsTable>;
 export type Registration = Selectable<RegistrationsTable>;
 export type NewRegistration = Insertable<RegistrationsTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
-export type NewOutboxMessage = Insertable<OutboxTable>;
 export type Organiser = Selectable<OrganisersTable>;
-export type AuditEntry = Selectable<AuditLogTable>;

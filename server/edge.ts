@@ -28,7 +28,7 @@ const MESSAGES: Record<EdgeRefusal, [MessageKey, MessageKey]> = {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A small page of its own: the app's layout is not rendered for a request it never saw. */
-export function refuse(req: Request, res: Response, reason: EdgeRefusal, status = STATUS[reason]) {
+function refuse(req: Request, res: Response, reason: EdgeRefusal, status = STATUS[reason]) {
   const { t } = i18n(DEFAULT_LOCALE);
   const [titleKey, bodyKey] = MESSAGES[reason];
   const title = t(titleKey);
@@ -64,7 +64,7 @@ function addressedHost(req: Request): string | undefined {
  * client that sends neither Origin nor Sec-Fetch-Site is not a browser, so it cannot have
  * been tricked into posting.
  */
-export function isSameOrigin(req: Request): boolean {
+function isSameOrigin(req: Request): boolean {
   const origin = req.get("origin");
   if (origin !== undefined) {
     if (!URL.canParse(origin)) return false;
@@ -78,7 +78,7 @@ export function isSameOrigin(req: Request): boolean {
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
 /** The only body this site's forms send; Remix's own `<Form>` and fetchers send it too. */
-export function isFormBody(contentType: string | undefined): boolean {
+function isFormBody(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const [type] = contentType.split(";");
   return type?.trim().toLowerCase() === FORM_TYPE;

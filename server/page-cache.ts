@@ -42,8 +42,8 @@ const PAGES: [RegExp, string][] = [
 /** The app's own cookies (`oa_session`, `oa_flash`, `__Host-` prefixed on https sites). */
 const APP_COOKIE = /(?:^|;)\s*(?:__Host-)?oa_/;
 
-export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=1, must-revalidate";
-export const PUBLIC_VARY = "Accept-Encoding, Cookie";
+const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=1, must-revalidate";
+const PUBLIC_VARY = "Accept-Encoding, Cookie";
 
 interface Entry {
   stamp: number;
@@ -70,7 +70,7 @@ export interface PageCacheOptions {
 }
 
 /** The key of a request the cache may answer, or undefined when it must be rendered for it. */
-export function cacheKeyOf(req: Request): string | undefined {
+function cacheKeyOf(req: Request): string | undefined {
   if (req.method !== "GET" && req.method !== "HEAD") return undefined;
   const cookie = req.headers.cookie;
   if (cookie && APP_COOKIE.test(cookie)) return undefined;

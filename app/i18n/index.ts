@@ -28,7 +28,7 @@ const nlBECatalogue = {
 export type MessageKey = keyof typeof nlBECatalogue;
 
 /** The locales with a catalogue. French and English get theirs next to nl-BE. */
-export const LOCALES = ["nl-BE"] as const;
+const LOCALES = ["nl-BE"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "nl-BE";
 
@@ -39,7 +39,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 type Values = Record<string, string | number>;
-export type Translate = (key: MessageKey, values?: Values) => string;
+type Translate = (key: MessageKey, values?: Values) => string;
 
 export interface I18n {
   locale: Locale;

@@ -7,9 +7,9 @@ import type { I18n } from "~/i18n";
  * never disagree. A new table or field holding someone's data gets its line here.
  */
 
-export type DataSubject = "attendees" | "organisers";
+type DataSubject = "attendees" | "organisers";
 
-export type DataCategory =
+type DataCategory =
   | "name"
   | "email"
   | "organisation"
@@ -28,18 +28,18 @@ export type DataCategory =
   | "hashedAddresses"
   | "requestMoments";
 
-export type Recipient = "cityOrganisers" | "sessionPartners" | "admins" | "mailServer" | "nobody";
+type Recipient = "cityOrganisers" | "sessionPartners" | "admins" | "mailServer" | "nobody";
 
 /** How long, and which setting decides it (the settings are read on the server). */
-export type Retention =
+type Retention =
   | "monthsAfterSession" // RETENTION_MONTHS
   | "daysAfterSending" // OUTBOX_KEEP_DAYS
   | "untilAccountRemoved"
   | "aboutADay"; // app/models/rate-limit.server.ts keeps counts a day at most
 
-export type LegalBasis = "consent" | "publicTask";
+type LegalBasis = "consent" | "publicTask";
 
-export interface ProcessingActivity {
+interface ProcessingActivity {
   id: "registrations" | "organiserAccounts" | "mailLog" | "abuseLimits";
   subjects: DataSubject[];
   categories: DataCategory[];
@@ -48,7 +48,7 @@ export interface ProcessingActivity {
   legalBasis: LegalBasis[];
 }
 
-export const PROCESSING_REGISTER: readonly ProcessingActivity[] = [
+const PROCESSING_REGISTER: readonly ProcessingActivity[] = [
   {
     id: "registrations",
     subjects: ["attendees"],

@@ -1,12 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import ipaddr from "ipaddr.js";
-import {
-  type Budget,
-  consume,
-  consumeInTurn,
-  limitKey,
-  type Verdict,
-} from "../models/rate-limit.server";
+import { type Budget, consumeInTurn, limitKey, type Verdict } from "../models/rate-limit.server";
 import { config } from "./config.server";
 
 /**
@@ -59,13 +53,8 @@ function keyOf(rule: Rule, about: string[]): string {
   return limitKey(rule, ...parts);
 }
 
-/** Counts one request under a rule for what it is about (a client, an address, an account). */
-export function check(rule: Rule, ...about: string[]): Promise<Verdict> {
-  return consume(keyOf(rule, about), budgetOf(rule));
-}
-
 /** The mailbox an address delivers to: "An+x@Example.org" lands where "an@example.org" does. */
-export function mailboxOf(email: string): string {
+function mailboxOf(email: string): string {
   const [local = "", domain = ""] = email
     .trim()
     .toLowerCase()
@@ -87,7 +76,7 @@ export function clientOf(context: AppLoadContext): string {
 }
 
 /** The 429 a refused request answers: the root error page says how long to wait. */
-export function tooManyRequests(
+function tooManyRequests(
   verdict: Extract<Verdict, { ok: false }>,
   limit: "requests" | "mail" = "requests",
 ): Response {
@@ -101,7 +90,7 @@ export function tooManyRequests(
  * A refused request is answered after a pause: a client that keeps many requests in flight
  * then gets few answers a second, and rendering them cannot crowd out everyone else's pages.
  */
-export const REFUSAL_PAUSE_MS = 1000;
+const REFUSAL_PAUSE_MS = 1000;
 export const pauseBeforeRefusing = () =>
   new Promise((resolve) => setTimeout(resolve, REFUSAL_PAUSE_MS));
 

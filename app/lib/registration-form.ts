@@ -41,4 +41,3 @@ export const registrationSchema = personSchema.extend({
 });
 
 export type PersonForm = z.output<typeof personSchema>;
-export type RegistrationForm = z.output<typeof registrationSchema>;

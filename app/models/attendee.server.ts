@@ -48,7 +48,7 @@ export interface Attendee {
   checkedInAt: string | null;
 }
 
-export interface WaitlistedAttendee extends Attendee {
+interface WaitlistedAttendee extends Attendee {
   /** 1-based place in the queue, counted over the whole waiting list even when searching. */
   position: number;
 }

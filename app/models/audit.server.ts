@@ -51,7 +51,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 ];
 
 /** Ids, counts, field names and codes: what a log entry may hold besides its subject. */
-export type AuditDetails = Record<
+type AuditDetails = Record<
   string,
   string | number | boolean | null | readonly string[] | readonly number[]
 >;

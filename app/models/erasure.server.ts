@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
 import { recordAudit } from "./audit.server";

@@ -17,7 +17,7 @@ import { type SessionScope, sessionInScope } from "./scope.server";
 export type { ExportFormat } from "../lib/export-form";
 
 /** One session's list, or every session in a period (of one city, or of the whole scope). */
-export type ExportFilter =
+type ExportFilter =
   | { kind: "session"; sessionId: number }
   /** Brussels calendar dates, YYYY-MM-DD, both inclusive, compared with the session's start. */
   | { kind: "range"; cityId: number | null; from: string; to: string };

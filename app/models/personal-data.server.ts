@@ -86,7 +86,7 @@ export async function anonymiseRegistration(
 }
 
 /** What a mail keeps once its body and recipient are removed: its kind, status and times. */
-export const PURGED_MAIL = {
+const PURGED_MAIL = {
   to_email: "",
   to_name: "",
   subject: "",
@@ -185,7 +185,7 @@ export async function applyRetention({
   return run;
 }
 
-export const RETENTION_JOB = "retention";
+const RETENTION_JOB = "retention";
 
 /**
  * The daily retention run, for the mail workers: every worker may call it as often as it likes,

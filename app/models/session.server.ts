@@ -3,7 +3,7 @@ import { database } from "../../db/client";
 import type { Database, Session, SessionKind } from "../../db/schema";
 import { type SessionScope, sessionInScope } from "./scope.server";
 
-export interface PartnerSummary {
+interface PartnerSummary {
   slug: string;
   name: string;
   website: string | null;

@@ -40,7 +40,7 @@ function loginKeys(email: string, client: string) {
 }
 
 /** How long after a wrong password's answer its audit entry is written (see logIn). */
-export const AFTER_THE_ANSWER_MS = 200;
+const AFTER_THE_ANSWER_MS = 200;
 
 /**
  * Checks an address and password. Every attempt is counted before the password is checked,
@@ -188,7 +188,7 @@ export async function organiserBySessionToken(
 }
 
 /** What an organiser may see: everything for an admin, else their cities and partners. */
-export async function scopeOf(organiser: Pick<Organiser, "id" | "role">): Promise<SessionScope> {
+async function scopeOf(organiser: Pick<Organiser, "id" | "role">): Promise<SessionScope> {
   if (organiser.role === "admin") return { all: true };
   const scopes = await database()
     .db.selectFrom("organiser_scopes")

@@ -7,7 +7,7 @@ import { resolveRegistrationToken } from "./registration-token.server";
  * and when, and the mails sent to them. Calendar keys and link tokens are not the person's data
  * but the app's, and stay out.
  */
-export interface RegistrationDataExport {
+interface RegistrationDataExport {
   person: {
     name: string;
     email: string;
