@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import { config } from "../app/lib/config.server";
-import { type Budget, consume, refund } from "../app/models/rate-limit.server";
+import { type Budget, consume } from "../app/models/rate-limit.server";
 import { type DatabaseHandle, database } from "../db/client";
 import type { Database, OutboxMessage } from "../db/schema";
 import type { MailContent } from "./message";
@@ -225,10 +225,12 @@ async function purgeIfErased(db: Kysely<Database>, id: number, now: string): Pro
     .set({ body_purged_at: now })
     .where("id", "=", id)
     .where((eb) =>
-      eb(
-        "registration_id",
-        "in",
-        eb.selectFrom("registrations").select("id").where("anonymised_at", "is not", null),
+      eb.exists(
+        eb
+          .selectFrom("registrations")
+          .select("registrations.id")
+          .whereRef("registrations.id", "=", "outbox.registration_id")
+          .where("registrations.anonymised_at", "is not", null),
       ),
     )
     .execute();
@@ -237,19 +239,24 @@ async function purgeIfErased(db: Kysely<Database>, id: number, now: string): Pro
 /** Strips line breaks from anything that ends up in a mail header. */
 const headerSafe = (value: string) => value.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 
+type RenderedFields = Pick<
+  OutboxMessage,
+  "subject" | "html" | "text" | "ics" | "ics_method" | "data" | "rendered_at"
+>;
+
 /**
- * Renders a message queued as a snapshot and stores the result on its row (the snapshot goes:
- * the rendered message holds all of it), so that every attempt sends the same bytes. A message
- * already rendered is returned as it is.
+ * Renders a message queued as a snapshot: what its row holds once rendered (the snapshot
+ * goes: the rendered message holds all of it). Null for a message already rendered. Rendering
+ * is deterministic (the snapshot holds every value, its DTSTAMP included), so a message sent
+ * again after a crash carries the same content.
  */
-export async function renderQueued(
+export async function renderedFieldsOf(
   message: OutboxMessage,
-  { db }: DatabaseHandle = database(),
-  now = new Date().toISOString(),
-): Promise<OutboxMessage> {
-  if (message.rendered_at !== null || message.data === null) return message;
+  now: string,
+): Promise<RenderedFields | null> {
+  if (message.rendered_at !== null || message.data === null) return null;
   const content = await renderSnapshot(parseSnapshot(message.kind, message.data));
-  const rendered = {
+  return {
     subject: content.subject,
     html: content.html,
     text: content.text,
@@ -258,6 +265,16 @@ export async function renderQueued(
     data: null,
     rendered_at: now,
   };
+}
+
+/** Renders a message queued as a snapshot and stores the result on its row, as sent. */
+export async function renderQueued(
+  message: OutboxMessage,
+  { db }: DatabaseHandle = database(),
+  now = new Date().toISOString(),
+): Promise<OutboxMessage> {
+  const rendered = await renderedFieldsOf(message, now);
+  if (!rendered) return message;
   await db
     .updateTable("outbox")
     .set(rendered)
@@ -393,12 +410,22 @@ export async function processOutbox(
 
   const send = async (message: OutboxMessage) => {
     let delivered = false;
+    // Stored with whatever the attempt ends in (one write, not two): a retry sends these bytes.
+    let rendered: Partial<RenderedFields> = {};
     try {
-      await deliver(await renderQueued(message, handle, now()), transport);
+      rendered = (await renderedFieldsOf(message, now())) ?? {};
+      // The budget is taken the moment the message goes, not when it was claimed, so that
+      // what the budget counts is what the mail server sees.
+      if (rate && !(await consume(SEND_RATE_KEY, rate, { handle })).ok) {
+        rateSpent = true;
+        await release(handle.db, message, rendered);
+        return;
+      }
+      await deliver({ ...message, ...rendered }, transport);
       delivered = true;
       await handle.db
         .updateTable("outbox")
-        .set({ status: "sent", sent_at: now(), locked_until: null, last_error: null })
+        .set({ ...rendered, status: "sent", sent_at: now(), locked_until: null, last_error: null })
         .where("id", "=", message.id)
         .execute();
       await purgeIfErased(handle.db, message.id, now());
@@ -413,7 +440,7 @@ export async function processOutbox(
       const kind = classifyFailure(error);
       if (kind === "server") run.unreachable = true;
       else run.failed++;
-      await recordFailure(handle.db, message, error, kind, now()).catch((failure) =>
+      await recordFailure(handle.db, message, error, kind, now(), rendered).catch((failure) =>
         console.error(`mail ${message.id}: could not record the failed attempt:`, failure),
       );
     }
@@ -423,11 +450,7 @@ export async function processOutbox(
     for (;;) {
       const room = run.unreachable || rateSpent || stopping() ? 0 : concurrency - inFlight.size;
       if (room > 0) {
-        const allowed = rate ? await takeSendSlots(room, rate, handle) : room;
-        if (allowed < room) rateSpent = true;
-        const batch = await claimDueMessages(now(), allowed, handle, leaseSeconds);
-        // Budget taken for messages there turned out not to be goes back.
-        if (rate) for (let i = batch.length; i < allowed; i++) await refund(SEND_RATE_KEY, handle);
+        const batch = await claimDueMessages(now(), room, handle, leaseSeconds);
         for (const message of batch) {
           inFlight.set(
             message.id,
@@ -445,15 +468,24 @@ export async function processOutbox(
   }
 }
 
-/** Takes up to `wanted` sends from the shared budget; answers how many it got. */
-async function takeSendSlots(wanted: number, rate: Budget, handle: DatabaseHandle) {
-  let taken = 0;
-  while (taken < wanted) {
-    const verdict = await consume(SEND_RATE_KEY, rate, { handle });
-    if (!verdict.ok) break;
-    taken++;
-  }
-  return taken;
+/** Gives a claimed message back untried: due again at once, the claim not counted as a try. */
+async function release(
+  db: Kysely<Database>,
+  message: OutboxMessage,
+  rendered: Partial<RenderedFields>,
+  lastError?: string,
+): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set((eb) => ({
+      ...rendered,
+      locked_until: null,
+      attempts: eb("attempts", "-", 1),
+      ...(lastError === undefined ? {} : { last_error: lastError }),
+    }))
+    .where("id", "=", message.id)
+    .where("status", "=", "pending")
+    .execute();
 }
 
 async function recordFailure(
@@ -462,20 +494,12 @@ async function recordFailure(
   error: unknown,
   kind: FailureKind,
   now: string,
+  rendered: Partial<RenderedFields>,
 ): Promise<void> {
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
   if (kind === "server") {
     // Not the message's fault: due again as soon as the server answers, the try not counted.
-    await db
-      .updateTable("outbox")
-      .set((eb) => ({
-        locked_until: null,
-        last_error: reason,
-        attempts: eb("attempts", "-", 1),
-      }))
-      .where("id", "=", message.id)
-      .where("status", "=", "pending")
-      .execute();
+    await release(db, message, rendered, reason);
     return;
   }
   const gaveUp =
@@ -483,6 +507,7 @@ async function recordFailure(
   await db
     .updateTable("outbox")
     .set({
+      ...rendered,
       status: gaveUp ? "failed" : "pending",
       failed_at: gaveUp ? now : null,
       locked_until: null,
