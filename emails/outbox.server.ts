@@ -428,7 +428,8 @@ export async function processOutbox(
         .set({ ...rendered, status: "sent", sent_at: now(), locked_until: null, last_error: null })
         .where("id", "=", message.id)
         .execute();
-      await purgeIfErased(handle.db, message.id, now());
+      // Only a CANCEL can be left of an erased person (see purgeIfErased).
+      if (message.ics_method === "CANCEL") await purgeIfErased(handle.db, message.id, now());
       run.sent++;
     } catch (error) {
       if (delivered) {

@@ -30,12 +30,16 @@ export function limitKey(rule: string, ...parts: string[]): string {
 export async function consume(
   key: string,
   { limit, periodMs }: Budget,
-  { now = Date.now(), handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
+  { now: given, handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
 ): Promise<Verdict> {
+  // The clock is read once the transaction holds the key: a request that waited for the lock
+  // counts from when it is decided, so it cannot leave the window earlier than it should.
+  let now = given ?? Date.now();
   return writeTransaction<Verdict>(async (trx) => {
     if (handle.dialect === "postgres") {
       await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
     }
+    now = given ?? Date.now();
     // What has left the window counts no more; this keeps a key to at most `limit` rows.
     await trx
       .deleteFrom("rate_limit_hits")
