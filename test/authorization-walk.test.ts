@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createOrganiser, requestPasswordReset } from "../app/models/organiser.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
-import { createSession, person, registrationsOf } from "./support/factories";
+import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
 import { send } from "./support/http";
 import { signedInOrganiser, signInOverHttp } from "./support/organisers";
 import { linksOf } from "./support/tokens";
@@ -431,6 +431,7 @@ beforeAll(async () => {
   const resetEmail = "herstel@walk.test";
   await createOrganiser({ email: resetEmail, name: "Herstel", password: PASSWORD, role: "admin" });
   await requestPasswordReset(resetEmail);
+  await renderQueuedMail();
   const mail = await db
     .selectFrom("outbox")
     .select("text")
