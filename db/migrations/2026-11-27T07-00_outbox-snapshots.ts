@@ -35,6 +35,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .set({ rendered_at: sql.ref("created_at") })
     .where("rendered_at", "is", null)
     .execute();
+  // Mail still waiting gets its Message-ID now, so that every attempt at it carries the same.
+  const random = postgres ? sql`md5(random()::text || id::text)` : sql`lower(hex(randomblob(16)))`;
+  await db
+    .updateTable("outbox")
+    .set({ message_id: sql`'<' || ${random} || '@ondernemersagenda.outbox>'` })
+    .where("status", "=", "pending")
+    .where("message_id", "is", null)
+    .execute();
   // The claim takes the due messages in (next_attempt_at, id) order: with id in the index it
   // reads them in that order and stops at its limit, instead of sorting every waiting message
   // (a whole cancelled session's mail is due at the same moment).
