@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import {
   Body,
   Button,
@@ -9,6 +10,7 @@ import {
   Img,
   Link,
   Preview,
+  plainTextSelectors,
   Section,
   Text,
   toPlainText,
@@ -145,11 +147,31 @@ const DOCTYPE =
   '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
 /**
+ * React Email's toPlainText compiles its html-to-text converter again on every call, which
+ * takes five times as long as converting a message. This compiles React Email's own converter
+ * (the html-to-text it depends on, found from where it is installed) once, with the options
+ * toPlainText uses, so the text is the same. Where it cannot be found, toPlainText it is.
+ */
+const plainText = ((): ((html: string) => string) => {
+  try {
+    const require = createRequire(import.meta.url);
+    const components = require.resolve("@react-email/components");
+    const render = createRequire(components).resolve("@react-email/render");
+    const { compile } = createRequire(render)("html-to-text") as {
+      compile: (options: object) => (html: string) => string;
+    };
+    return compile({ wordwrap: false, selectors: plainTextSelectors });
+  } catch {
+    return (html) => toPlainText(html);
+  }
+})();
+
+/**
  * The HTML and the plain-text body of a message. What React Email's `render` makes, for a
- * third of the time: the messages hold nothing asynchronous, so React's synchronous renderer
+ * fifth of the time: the messages hold nothing asynchronous, so React's synchronous renderer
  * will do, and the text is made from that one HTML instead of rendering the tree again.
  */
 export async function renderMail(element: ReactNode): Promise<{ html: string; text: string }> {
   const markup = renderToStaticMarkup(element);
-  return { html: `${DOCTYPE}${markup}`, text: toPlainText(markup) };
+  return { html: `${DOCTYPE}${markup}`, text: plainText(markup) };
 }

@@ -5,16 +5,38 @@ import { config } from "../app/lib/config.server";
 
 export interface MailTransport {
   send(message: SendMailOptions): Promise<{ id: string }>;
+  /**
+   * Resolves when the mail server answers (and accepts the login, if any); rejects if not.
+   * A transport without it is taken to be always there.
+   */
+  verify?(): Promise<void>;
   close(): void;
 }
 
-/** Delivers through the SMTP server at `url`. */
-export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+/**
+ * Delivers through the SMTP server at `url`, over a pool of up to `maxConnections` connections
+ * that stay open between messages. The timeouts end a send the server stopped answering
+ * (nodemailer waits 10 minutes by default), so its message is soon tried again.
+ */
+export function smtpTransport(
+  url: string,
+  { pool = true, maxConnections = config().OUTBOX_CONCURRENCY } = {},
+): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url,
+    pool,
+    maxConnections,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(message) {
       const info = await transporter.sendMail(message);
       return { id: info.messageId };
+    },
+    async verify() {
+      await transporter.verify();
     },
     close: () => transporter.close(),
   };
@@ -39,6 +61,7 @@ export function fileTransport(directory: string): MailTransport {
       console.log(`mail to ${[message.to].flat().length} recipient(s) written to ${path}`);
       return { id: info.messageId };
     },
+    async verify() {},
     close() {},
   };
 }

@@ -11,7 +11,7 @@ console.log("outbox worker started");
 
 // On SIGTERM the message being sent is sent (or rescheduled), then the process exits 0; a mail
 // server that does not answer within SHUTDOWN_TIMEOUT_MS is cut off and the exit code says so.
-// The message then stays leased for two minutes and is sent again after: never lost.
+// Its lease then runs out within 15 seconds and any worker sends it again: never lost.
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function shutDown(signal: NodeJS.Signals): Promise<void> {

@@ -291,6 +291,8 @@ describe("SIGTERM", () => {
         DATABASE_URL: process.env.DATABASE_URL ?? "",
         OUTBOX_WORKER: "on",
         OUTBOX_POLL_MS: "100",
+        // One at a time, so that one is under way and the next not started when SIGTERM comes.
+        OUTBOX_CONCURRENCY: "1",
         SMTP_URL: mail.url,
       });
       await mail.receiving;

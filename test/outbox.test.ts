@@ -50,30 +50,32 @@ describe("the outbox", () => {
     const session = await createSession({ capacity: 3 });
     await signUp(session.slug, person(2, { email: "wachtend@example.org" }), opts);
 
-    // Nothing listens on this port: the attempt fails and the message waits for a retry.
+    // Nothing listens on this port: the run stops and says the server cannot be reached.
     const down = await startMailbox();
     const downUrl = down.url;
     await down.close();
     const deadTransport = smtpTransport(downUrl);
-    const start = Date.now();
-    await expect(processOutbox(deadTransport)).resolves.toEqual({ sent: 0, failed: 1 });
+    const start = new Date().toISOString();
+    await expect(processOutbox(deadTransport)).resolves.toEqual({
+      sent: 0,
+      failed: 0,
+      unreachable: true,
+    });
     deadTransport.close();
 
+    // Nothing is wrong with the message: it stays due, and the try does not count.
     const [waiting] = await pending();
     expect(waiting).toMatchObject({
       to_email: "wachtend@example.org",
-      attempts: 1,
+      attempts: 0,
       locked_until: null,
     });
     expect(waiting?.last_error).toMatch(/ECONNREFUSED|connect/i);
-    expect(Date.parse(waiting?.next_attempt_at ?? "") - start).toBeGreaterThanOrEqual(29_000);
+    expect(Date.parse(waiting?.next_attempt_at ?? "")).toBeLessThanOrEqual(Date.parse(start));
 
-    // Not due yet: a second round now sends nothing.
+    // The server is back: it goes at once.
     const live = smtpTransport(mailbox.url);
-    await expect(processOutbox(live)).resolves.toEqual({ sent: 0, failed: 0 });
-    // Once the retry is due, it goes out.
-    const later = () => new Date(Date.now() + 31_000).toISOString();
-    await expect(processOutbox(live, { now: later })).resolves.toEqual({ sent: 1, failed: 0 });
+    await expect(processOutbox(live)).resolves.toEqual({ sent: 1, failed: 0 });
     live.close();
     await mailbox.waitFor((m) => m.envelopeTo.includes("wachtend@example.org"));
   });
@@ -93,8 +95,13 @@ describe("the outbox", () => {
     expect(ids).toHaveLength(12);
   });
 
-  it("cannot be made to add a header through a name or a subject", async () => {
-    const session = await createSession({ title: "Infosessie\r\nBcc: stiekem@example.org" });
+  it("cannot be made to add a header or a line break through a name or a subject", async () => {
+    // nodemailer already folds a line break in a subject into a space, but it keeps one in a
+    // display name (encoded) and a Unicode line separator anywhere: the outbox's own guard
+    // (headerSafe) is what takes those out. This test fails without it.
+    const session = await createSession({
+      title: "Infosessie\u2028Bcc: stiekem@example.org\r\nX-Extra: 1",
+    });
     const { db } = database();
     // Straight into the table: the sign-up form already refuses such names.
     await db
@@ -103,7 +110,7 @@ describe("the outbox", () => {
         kind: "test",
         registration_id: null,
         to_email: "slachtoffer@example.org",
-        to_name: "Eva\r\nBcc: stiekem@example.org",
+        to_name: "Eva\r\nBcc: stiekem@example.org\u2029",
         subject: session.title,
         html: "<p>x</p>",
         text: "x",
@@ -121,6 +128,14 @@ describe("the outbox", () => {
     const mail = await mailbox.waitFor((m) => m.envelopeTo.includes("slachtoffer@example.org"));
     expect(mail.envelopeTo).toEqual(["slachtoffer@example.org"]);
     expect(mail.parsed.headers.has("bcc")).toBe(false);
+    expect(mail.parsed.headers.has("x-extra")).toBe(false);
     expect(mailbox.messages.some((m) => m.envelopeTo.includes("stiekem@example.org"))).toBe(false);
+    // What the recipient's mail app shows: one line each, as the guard made them.
+    const recipient = mail.parsed.to && "value" in mail.parsed.to ? mail.parsed.to.value[0] : null;
+    expect(recipient).toEqual({
+      address: "slachtoffer@example.org",
+      name: "Eva Bcc: stiekem@example.org",
+    });
+    expect(mail.parsed.subject).toBe("Infosessie Bcc: stiekem@example.org X-Extra: 1");
   });
 });

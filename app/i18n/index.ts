@@ -4,6 +4,7 @@ import { nlBE } from "./nl-BE";
 import { nlBEAudit } from "./nl-BE.audit";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBEGdpr } from "./nl-BE.gdpr";
+import { nlBEMail } from "./nl-BE.mail";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
 import { nlBEPrivacy } from "./nl-BE.privacy";
@@ -24,6 +25,7 @@ const nlBECatalogue = {
   ...nlBEGdpr,
   ...nlBESecurity,
   ...nlBEPrivacy,
+  ...nlBEMail,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 

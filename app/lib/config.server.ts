@@ -14,6 +14,10 @@ const schema = z.object({
   MAIL_DIR: z.string().default("data/mail"),
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** Messages one worker sends at once, and SMTP connections it keeps open at most. */
+  OUTBOX_CONCURRENCY: z.coerce.number().int().positive().default(5),
+  /** At most this many messages in any minute, all workers together; unset: no limit. */
+  MAIL_RATE_PER_MINUTE: z.coerce.number().int().positive().optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SEED_ON_START: z.enum(["on", "off"]).optional(),
   /** Set by `remix dev` for the server it runs; never set it yourself. */

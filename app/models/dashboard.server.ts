@@ -5,6 +5,8 @@ import { type SessionScope, sessionInScope } from "./scope.server";
 import { listSessionsInScope } from "./session.server";
 
 const WEEKS = 8;
+/** How far back the dashboard lists mail the mail server refused. */
+export const FAILED_MAIL_DAYS = 30;
 
 /**
  * What an organiser sees first: the sessions coming up with how full they are, sign-ups per
@@ -85,7 +87,10 @@ export async function organiserDashboard(scope: SessionScope, now = new Date().t
     .limit(10)
     .execute();
 
+  const failedMail = await failedMailInScope(scope, now);
+
   return {
+    failedMail,
     past: past.map((s) => ({
       id: s.id,
       title: s.title,
@@ -107,5 +112,67 @@ export async function organiserDashboard(scope: SessionScope, now = new Date().t
     })),
     weeks,
     lastWeek: { count: recent.length, newest: recent.slice(0, 10) },
+  };
+}
+
+/**
+ * Mail the mail server refused for good (outbox status `failed`) in the last FAILED_MAIL_DAYS,
+ * about the sessions in the organiser's scope; admins also see the mail to organisers
+ * (password links), which belongs to no session. Newest first, at most 20, and how many in all.
+ */
+async function failedMailInScope(scope: SessionScope, now: string) {
+  const { db } = database();
+  const since = new Date(Date.parse(now) - FAILED_MAIL_DAYS * 86_400_000).toISOString();
+  const query = db
+    .selectFrom("outbox")
+    .leftJoin("registrations", "registrations.id", "outbox.registration_id")
+    .leftJoin("sessions", "sessions.id", "registrations.session_id")
+    .where("outbox.status", "=", "failed")
+    .where((eb) => eb.fn.coalesce("outbox.failed_at", "outbox.created_at"), ">=", since)
+    .where((eb) =>
+      eb.or([
+        eb(
+          "outbox.registration_id",
+          "in",
+          eb
+            .selectFrom("registrations")
+            .innerJoin("sessions", "sessions.id", "registrations.session_id")
+            .select("registrations.id")
+            .where(sessionInScope(scope)),
+        ),
+        ...(scope.all ? [eb("outbox.registration_id", "is", null)] : []),
+      ]),
+    );
+  const [count, newest] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
+    query
+      .select([
+        "outbox.id",
+        "outbox.kind",
+        "outbox.to_name",
+        "outbox.to_email",
+        "outbox.last_error",
+        "sessions.id as session_id",
+        "sessions.title as session_title",
+      ])
+      .select((eb) => eb.fn.coalesce("outbox.failed_at", "outbox.created_at").as("failed_at"))
+      .orderBy("failed_at", "desc")
+      .orderBy("outbox.id", "desc")
+      .limit(20)
+      .execute(),
+  ]);
+  return {
+    count: Number(count?.n ?? 0),
+    days: FAILED_MAIL_DAYS,
+    newest: newest.map((mail) => ({
+      id: mail.id,
+      kind: mail.kind,
+      toName: mail.to_name,
+      toEmail: mail.to_email,
+      reason: mail.last_error,
+      failedAt: mail.failed_at,
+      sessionId: mail.session_id,
+      sessionTitle: mail.session_title,
+    })),
   };
 }

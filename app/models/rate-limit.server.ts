@@ -44,7 +44,7 @@ export async function consume(
  */
 export async function consumeInTurn(
   checks: { key: string; budget: Budget }[],
-  { now = Date.now(), handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
+  { now, handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
 ): Promise<Verdict[]> {
   return writeTransaction<Verdict[]>(async (trx) => {
     const verdicts: Verdict[] = [];
@@ -54,19 +54,22 @@ export async function consumeInTurn(
       if (!verdict.ok) break;
     }
     return verdicts;
-  }, handle).finally(() => sweepNowAndThen(now, handle));
+  }, handle).finally(() => sweepNowAndThen(now ?? Date.now(), handle));
 }
 
 async function consumeOne(
   trx: Kysely<Database>,
   key: string,
   { limit, periodMs }: Budget,
-  now: number,
+  given: number | undefined,
   handle: DatabaseHandle,
 ): Promise<Verdict> {
   if (handle.dialect === "postgres") {
     await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
   }
+  // The clock is read once the transaction holds the key: a request that waited for the lock
+  // counts from when it is decided, so it cannot leave the window earlier than it should.
+  const now = given ?? Date.now();
   // What has left the window counts no more; this keeps a key to at most `limit` rows.
   await trx
     .deleteFrom("rate_limit_hits")

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FillBar } from "~/components/fill-bar";
 import { WeekChart } from "~/components/week-chart";
+import type { MessageKey } from "~/i18n";
 import { adminMeta } from "~/lib/admin-meta";
 import { requireOrganiser } from "~/lib/auth.server";
 import { useI18n } from "~/lib/use-i18n";
@@ -14,12 +15,77 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return organiserDashboard(organiser.scope);
 }
 
+const MAIL_KINDS = new Set([
+  "registration.confirmed",
+  "registration.promoted",
+  "registration.waitlisted",
+  "registration.reminder",
+  "registration.backOnWaitlist",
+  "registration.cancelled",
+  "session.updated",
+  "session.cancelled",
+  "organiser.message",
+  "organiser.passwordReset",
+  "organiser.invitation",
+]);
+
+const mailKindKey = (kind: string): MessageKey =>
+  MAIL_KINDS.has(kind) ? (`mailKind.${kind}` as MessageKey) : "mailKind.other";
+
 export default function Dashboard() {
-  const { upcoming, past, weeks, lastWeek } = useLoaderData<typeof loader>();
-  const { t, shortDate, timeRange } = useI18n();
+  const { upcoming, past, weeks, lastWeek, failedMail } = useLoaderData<typeof loader>();
+  const { t, shortDate, timeRange, time } = useI18n();
   return (
     <div className="wrap page">
       <h1>{t("dashboard.title")}</h1>
+      {failedMail.count > 0 ? (
+        <section aria-labelledby="failed-mail-title" className="panel">
+          <h2 id="failed-mail-title">{t("dashboard.failedMail.title")}</h2>
+          <p>
+            {t("dashboard.failedMail.intro", { count: failedMail.count, days: failedMail.days })}
+          </p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.failedMail.column.to")}</th>
+                <th scope="col">{t("dashboard.failedMail.column.kind")}</th>
+                <th scope="col">{t("dashboard.failedMail.column.session")}</th>
+                <th scope="col">{t("dashboard.failedMail.column.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failedMail.newest.map((mail) => (
+                <tr key={mail.id}>
+                  <td>
+                    {mail.toEmail ? (
+                      <>
+                        {mail.toName}
+                        <div className="muted">{mail.toEmail}</div>
+                      </>
+                    ) : (
+                      t("dashboard.failedMail.erased")
+                    )}
+                  </td>
+                  <td>
+                    {t(mailKindKey(mail.kind))}
+                    <div className="muted nowrap">
+                      {shortDate(mail.failedAt)} {time(mail.failedAt)}
+                    </div>
+                  </td>
+                  <td>
+                    {mail.sessionId ? (
+                      <Link to={`/beheer/sessies/${mail.sessionId}`}>{mail.sessionTitle}</Link>
+                    ) : (
+                      t("dashboard.failedMail.noSession")
+                    )}
+                  </td>
+                  <td>{mail.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <div className="dashboard-grid">
         <section aria-labelledby="upcoming-title" className="panel dashboard-upcoming">
           <h2 id="upcoming-title">{t("dashboard.upcoming")}</h2>

@@ -35,6 +35,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .set({ rendered_at: sql.ref("created_at") })
     .where("rendered_at", "is", null)
     .execute();
+  // Mail still waiting gets its Message-ID now, so that every attempt at it carries the same.
+  const random = postgres ? sql`md5(random()::text || id::text)` : sql`lower(hex(randomblob(16)))`;
+  await db
+    .updateTable("outbox")
+    .set({ message_id: sql`'<' || ${random} || '@ondernemersagenda.outbox>'` })
+    .where("status", "=", "pending")
+    .where("message_id", "is", null)
+    .execute();
+  // The claim takes the due messages in (next_attempt_at, id) order: with id in the index it
+  // reads them in that order and stops at its limit, instead of sorting every waiting message
+  // (a whole cancelled session's mail is due at the same moment).
+  await db.schema.dropIndex("outbox_due_idx").execute();
+  await db.schema
+    .createIndex("outbox_due_idx")
+    .on("outbox")
+    .columns(["status", "next_attempt_at", "id"])
+    .execute();
   // "Is an earlier message about this registration still waiting?", asked by every claim.
   await db.schema
     .createIndex("outbox_registration_idx")
@@ -88,6 +105,12 @@ async function widenSqliteStatusCheck(db: Kysely<any>) {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("outbox_registration_idx").execute();
+  await db.schema.dropIndex("outbox_due_idx").execute();
+  await db.schema
+    .createIndex("outbox_due_idx")
+    .on("outbox")
+    .columns(["status", "next_attempt_at"])
+    .execute();
   // A superseded message was never sent and never will be: as far as older code knows, it failed.
   await db
     .updateTable("outbox")
