@@ -5,8 +5,8 @@ import * as rateLimits from "./2026-11-26T09-00_rate-limits";
 import * as personalData from "./2026-11-26T12-00_personal-data";
 import * as hashedTokens from "./2026-11-26T12-30_hashed-tokens";
 import * as newsOptIn from "./2026-11-26T13-00_news-opt-in";
-import * as outboxSnapshots from "./2026-11-27T07-00_outbox-snapshots";
-import * as changeNotifications from "./2026-11-27T08-00_change-notifications";
+import * as outboxSnapshots from "./2026-11-26T15-00_outbox-snapshots";
+import * as changeNotifications from "./2026-11-26T15-30_change-notifications";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -16,6 +16,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T12-00_personal-data": personalData,
   "2026-11-26T12-30_hashed-tokens": hashedTokens,
   "2026-11-26T13-00_news-opt-in": newsOptIn,
-  "2026-11-27T07-00_outbox-snapshots": outboxSnapshots,
-  "2026-11-27T08-00_change-notifications": changeNotifications,
+  "2026-11-26T15-00_outbox-snapshots": outboxSnapshots,
+  "2026-11-26T15-30_change-notifications": changeNotifications,
 };
