@@ -22,7 +22,7 @@ import type { MailTransport } from "./transport.server";
  */
 
 /** Tries of a message the mail server answers with "try again later" (4xx): about a day. */
-export const MAX_ATTEMPTS = 30;
+const MAX_ATTEMPTS = 30;
 /** Tries of a message the mail server refuses (5xx) before it is marked failed. */
 export const MAX_REFUSALS = 3;
 /**
@@ -140,7 +140,7 @@ const later = (now: string, seconds: number) =>
  * statement under its write lock. At most one message per registration is taken or under way
  * at a time, the earliest queued (see `claimable`).
  */
-export async function claimDueMessages(
+async function claimDueMessages(
   now: string,
   limit: number,
   { db, dialect }: DatabaseHandle = database(),
@@ -250,7 +250,7 @@ type RenderedFields = Pick<
  * is deterministic (the snapshot holds every value, its DTSTAMP included), so a message sent
  * again after a crash carries the same content.
  */
-export async function renderedFieldsOf(
+async function renderedFieldsOf(
   message: OutboxMessage,
   now: string,
 ): Promise<RenderedFields | null> {
@@ -284,7 +284,7 @@ export async function renderQueued(
   return { ...message, ...rendered };
 }
 
-export async function deliver(message: OutboxMessage, transport: MailTransport): Promise<void> {
+async function deliver(message: OutboxMessage, transport: MailTransport): Promise<void> {
   const { MAIL_FROM } = config();
   await transport.send({
     from: MAIL_FROM,
@@ -313,7 +313,7 @@ export async function deliver(message: OutboxMessage, transport: MailTransport):
  *   a few tries, then it is marked failed and shown to organisers.
  * - `later`: the server asks to try this message again later (other 4xx): exponential backoff.
  */
-export type FailureKind = "server" | "refused" | "later";
+type FailureKind = "server" | "refused" | "later";
 
 const SERVER_ERROR_CODES = new Set([
   "ECONNECTION",
@@ -332,7 +332,7 @@ const SERVER_ERROR_CODES = new Set([
   "ENETUNREACH",
 ]);
 
-export function classifyFailure(error: unknown): FailureKind {
+function classifyFailure(error: unknown): FailureKind {
   const { code, responseCode } = (error ?? {}) as { code?: string; responseCode?: number };
   if (code === "EAUTH") return "server";
   if (typeof responseCode === "number") {
@@ -366,7 +366,7 @@ export interface OutboxOptions {
 /** The key under which every worker counts the messages it sends, for MAIL_RATE_PER_MINUTE. */
 export const SEND_RATE_KEY = "mail:send";
 
-export function rateFromConfig(): Budget | null {
+function rateFromConfig(): Budget | null {
   const perMinute = config().MAIL_RATE_PER_MINUTE;
   return perMinute ? { limit: perMinute, periodMs: 60_000 } : null;
 }
@@ -526,7 +526,7 @@ async function recordFailure(
 /** How often a worker asks whether today's daily work has been done (by any worker). */
 const DAILY_CHECK_MS = 60 * 60 * 1000;
 /** While the mail server cannot be reached, how often the worker asks whether it is back. */
-export const PROBE_MS = 3000;
+const PROBE_MS = 3000;
 
 /**
  * Polls the outbox until stopped. When the mail server cannot be reached, the worker stops

@@ -31,7 +31,7 @@ export interface RegistrationMailExtras {
 
 export type RegistrationMailKind = keyof RegistrationMailExtras;
 
-export type RegistrationMailDataOf<K extends RegistrationMailKind> = RegistrationMailData &
+type RegistrationMailDataOf<K extends RegistrationMailKind> = RegistrationMailData &
   RegistrationMailExtras[K];
 
 type MailData = { [K in RegistrationMailKind]: RegistrationMailDataOf<K> } & {
@@ -95,7 +95,7 @@ function rendererOf<K extends MailKind>(kind: K): Renderer<MailData[K]> {
   return renderer;
 }
 
-export function isMailKind(kind: string): kind is MailKind {
+function isMailKind(kind: string): kind is MailKind {
   return Object.hasOwn(renderers, kind);
 }
 

@@ -6,7 +6,7 @@ import { listSessionsInScope } from "./session.server";
 
 const WEEKS = 8;
 /** How far back the dashboard lists mail the mail server refused. */
-export const FAILED_MAIL_DAYS = 30;
+const FAILED_MAIL_DAYS = 30;
 
 /**
  * What an organiser sees first: the sessions coming up with how full they are, sign-ups per

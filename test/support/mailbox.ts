@@ -14,7 +14,7 @@ export interface ReceivedMail {
  * refuses it with that SMTP reply (421 "try later", 550 "refused"...), `"hang"` never answers
  * (as a server that stalls after DATA: the message is not accepted).
  */
-export type Answer = { code: number; message: string } | "hang" | null;
+type Answer = { code: number; message: string } | "hang" | null;
 
 export interface MailboxOptions {
   answer?: (mail: { raw: string; envelopeTo: string[]; attempt: number }) => Answer;
