@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import {
   Body,
   Button,
@@ -13,8 +12,8 @@ import {
   plainTextSelectors,
   Section,
   Text,
-  toPlainText,
 } from "@react-email/components";
+import { compile } from "html-to-text";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { mailI18n, mailLinks, type RegistrationMailData } from "./message";
@@ -148,23 +147,10 @@ const DOCTYPE =
 
 /**
  * React Email's toPlainText compiles its html-to-text converter again on every call, which
- * takes five times as long as converting a message. This compiles React Email's own converter
- * (the html-to-text it depends on, found from where it is installed) once, with the options
- * toPlainText uses, so the text is the same. Where it cannot be found, toPlainText it is.
+ * takes five times as long as converting a message. This compiles the same converter once, with
+ * the options toPlainText uses, so the text is the same.
  */
-const plainText = ((): ((html: string) => string) => {
-  try {
-    const require = createRequire(import.meta.url);
-    const components = require.resolve("@react-email/components");
-    const render = createRequire(components).resolve("@react-email/render");
-    const { compile } = createRequire(render)("html-to-text") as {
-      compile: (options: object) => (html: string) => string;
-    };
-    return compile({ wordwrap: false, selectors: plainTextSelectors });
-  } catch {
-    return (html) => toPlainText(html);
-  }
-})();
+const plainText = compile({ wordwrap: false, selectors: plainTextSelectors });
 
 /**
  * The HTML and the plain-text body of a message. What React Email's `render` makes, for a
