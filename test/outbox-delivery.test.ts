@@ -437,11 +437,13 @@ describe("the confirmation the worker renders", () => {
         expect(await resolveRegistrationToken(manage, "manage")).toEqual({
           state: "found",
           registrationId: registration?.id,
+          sessionId: registration?.session_id,
         });
         const checkin = /\/inchecken\/([\w-]+)\/qr\.png/.exec(html)?.[1] ?? "";
         expect(await resolveRegistrationToken(checkin, "checkin")).toEqual({
           state: "found",
           registrationId: registration?.id,
+          sessionId: registration?.session_id,
         });
 
         await cancelRegistration(manage);
