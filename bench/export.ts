@@ -86,28 +86,32 @@ async function readToDevNull(body: ReadableStream<Uint8Array>): Promise<number> 
   return bytes;
 }
 
-async function runChild(format: string, sessionId: number, slow: boolean): Promise<void> {
+/** The attendee list of one session as the download route streams it. */
+async function exportBody(format: string, sessionId: number) {
   const { exportAttendees } = await import("../app/models/export.server");
   const { attendeeDownload } = await import("../app/lib/attendee-sheet.server");
+  const kind = format as "csv" | "csv-comma" | "xlsx";
+  const exported = await exportAttendees({
+    scope: { all: true },
+    filter: { kind: "session", sessionId },
+    format: kind,
+    organiserId: null,
+    now: NOW,
+  });
+  if (!exported.ok) throw new Error(`no session ${sessionId}`);
+  const response = attendeeDownload(exported, { format: kind, now: NOW });
+  if (!response.body) throw new Error("no body");
+  return response.body;
+}
+
+async function runChild(format: string, sessionId: number, slow: boolean): Promise<void> {
   const { closeDatabase } = await import("../db/client");
   let bytes = 0;
   const retained = watchRetained();
   const started = performance.now();
   if (format !== "idle") {
-    const exported = await exportAttendees({
-      scope: { all: true },
-      filter: { kind: "session", sessionId },
-      format: format as "csv" | "csv-comma" | "xlsx",
-      organiserId: null,
-      now: NOW,
-    });
-    if (!exported.ok) throw new Error(`no session ${sessionId}`);
-    const response = attendeeDownload(exported, {
-      format: format as "csv" | "csv-comma" | "xlsx",
-      now: NOW,
-    });
-    if (!response.body) throw new Error("no body");
-    bytes = slow ? await readSlowly(response.body) : await readToDevNull(response.body);
+    const body = await exportBody(format, sessionId);
+    bytes = slow ? await readSlowly(body) : await readToDevNull(body);
   }
   const ms = performance.now() - started;
   const retainedMiB = retained();
@@ -123,8 +127,6 @@ async function runChild(format: string, sessionId: number, slow: boolean): Promi
  * counts too), alone and beside an export of the list read into /dev/null.
  */
 async function runBesideChild(format: string, sessionId: number): Promise<void> {
-  const { exportAttendees } = await import("../app/models/export.server");
-  const { attendeeDownload } = await import("../app/lib/attendee-sheet.server");
   const { listUpcomingSessions } = await import("../app/models/session.server");
   const { closeDatabase } = await import("../db/client");
   const waits: number[] = [];
@@ -143,20 +145,7 @@ async function runBesideChild(format: string, sessionId: number): Promise<void> 
   if (format === "idle") {
     await new Promise((resolve) => setTimeout(resolve, 2000));
   } else {
-    const exported = await exportAttendees({
-      scope: { all: true },
-      filter: { kind: "session", sessionId },
-      format: format as "csv" | "csv-comma" | "xlsx",
-      organiserId: null,
-      now: NOW,
-    });
-    if (!exported.ok) throw new Error(`no session ${sessionId}`);
-    const response = attendeeDownload(exported, {
-      format: format as "csv" | "csv-comma" | "xlsx",
-      now: NOW,
-    });
-    if (!response.body) throw new Error("no body");
-    await readToDevNull(response.body);
+    await readToDevNull(await exportBody(format, sessionId));
   }
   const ms = performance.now() - started;
   exporting = false;

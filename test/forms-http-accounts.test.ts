@@ -3,11 +3,11 @@ import { createOrganiser } from "../app/models/organiser.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { post, stored, t } from "./forms-http.shared";
-import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
+import { createSession, person, registrationsOf } from "./support/factories";
 import { asHtml, expectFieldError, expectNoticeOnce, withCookies } from "./support/form-page";
 import { cookieFrom, newClient, send } from "./support/http";
 import { signedIn, signedInOrganiser, TEST_PASSWORD } from "./support/organisers";
-import { manageTokenOf } from "./support/tokens";
+import { manageTokenOf, passwordLinkTokenOf } from "./support/tokens";
 
 /**
  * What the organiser's account forms, the admins' forms and the manage page say when they
@@ -134,14 +134,7 @@ describe("choosing a new password (/beheer/wachtwoord/:token)", () => {
   async function freshLink(): Promise<string> {
     const { requestPasswordReset } = await import("../app/models/password-reset.server");
     await requestPasswordReset(email);
-    await renderQueuedMail();
-    const mail = await db
-      .selectFrom("outbox")
-      .select("text")
-      .where("to_email", "=", email)
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
-    return /\/beheer\/wachtwoord\/([\w-]+)/.exec(mail.text)?.[1] ?? "";
+    return passwordLinkTokenOf(email);
   }
 
   it("names the schema's own minimum, ties it to the field, and echoes no password", async () => {

@@ -35,3 +35,19 @@ export function manageTokenIn(text: string | undefined): string {
   if (!token) throw new Error("the mail holds no manage link");
   return token;
 }
+
+/**
+ * The token of the newest password link mailed to `email`, read from the mail as the person
+ * would see it (the worker renders queued mail first); "" when that mail holds none.
+ */
+export async function passwordLinkTokenOf(email: string): Promise<string> {
+  const { renderQueuedMail } = await import("./factories");
+  await renderQueuedMail();
+  const mail = await database()
+    .db.selectFrom("outbox")
+    .select("text")
+    .where("to_email", "=", email)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
+  return /\/beheer\/wachtwoord\/([\w-]+)/.exec(mail.text)?.[1] ?? "";
+}
