@@ -21,7 +21,8 @@ process.env.RATE_MAILS_PER_ADDRESS_PER_HOUR = "1000000";
 
 const { database, closeDatabase } = await import("../db/client");
 const { migrateToLatest } = await import("../db/migrate");
-const { registrationKeys, signUp } = await import("../app/models/registration.server");
+const { signUp } = await import("../app/models/registration.server");
+const { insertConfirmedAttendees } = await import("./attendees");
 const { cancelSession } = await import("../app/models/session-editing.server");
 
 const { db } = database();
@@ -81,32 +82,7 @@ const waits: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   const full = await session(ATTENDEES);
   const other = await session(100);
-  for (let i = 0; i < ATTENDEES; i += 100) {
-    await db
-      .insertInto("registrations")
-      .values(
-        Array.from({ length: Math.min(100, ATTENDEES - i) }, (_, k) => ({
-          session_id: full.id,
-          ...registrationKeys(new Date(Date.now() + i + k).toISOString()),
-          name: `Deelnemer ${i + k}`,
-          email: `deelnemer${i + k}@example.org`,
-          email_normalized: `deelnemer${i + k}@example.org`,
-          organisation: "Bakkerij Peeters",
-          enterprise_number: null,
-          dietary_needs: null,
-          locale: "nl-BE",
-          status: "confirmed" as const,
-          consented_at: now,
-          created_at: now,
-          updated_at: now,
-          confirmed_at: now,
-          cancelled_at: null,
-          checked_in_at: null,
-          queue_position: Date.now(),
-        })),
-      )
-      .execute();
-  }
+  await insertConfirmedAttendees(db, full.id, ATTENDEES, now);
 
   const started = performance.now();
   const cancelled = cancelSession(full.id, {

@@ -35,7 +35,8 @@ process.env.SESSION_SECRET ??= "bench-secret-that-is-long-enough-for-the-config-
 const { database, closeDatabase } = await import("../db/client");
 const { migrateToLatest } = await import("../db/migrate");
 const { writeTransaction } = await import("../db/transaction");
-const { notify, registrationKeys } = await import("../app/models/registration.server");
+const { notify } = await import("../app/models/registration.server");
+const { insertConfirmedAttendees } = await import("./attendees");
 const { getSessionById } = await import("../app/models/session.server");
 const { forget } = await import("../app/models/rate-limit.server");
 const { processOutbox, renderQueued, SEND_RATE_KEY } = await import("../emails/outbox.server");
@@ -98,32 +99,7 @@ const { id: sessionId } = await db
   })
   .returning("id")
   .executeTakeFirstOrThrow();
-for (let i = 0; i < N; i += 200) {
-  await db
-    .insertInto("registrations")
-    .values(
-      Array.from({ length: Math.min(200, N - i) }, (_, k) => ({
-        session_id: sessionId,
-        ...registrationKeys(now),
-        name: `Deelnemer ${i + k}`,
-        email: `deelnemer${i + k}@example.org`,
-        email_normalized: `deelnemer${i + k}@example.org`,
-        organisation: "Bakkerij Peeters",
-        enterprise_number: null,
-        dietary_needs: null,
-        locale: "nl-BE",
-        status: "confirmed" as const,
-        consented_at: now,
-        created_at: now,
-        updated_at: now,
-        confirmed_at: now,
-        cancelled_at: null,
-        checked_in_at: null,
-        queue_position: Date.now() + i + k,
-      })),
-    )
-    .execute();
-}
+await insertConfirmedAttendees(db, sessionId, N, now);
 const registrations = await db
   .selectFrom("registrations")
   .selectAll()
