@@ -12,11 +12,15 @@ const CONTROL_EXCEPT_LINE_BREAKS = /(?![\t\n\r])\p{Cc}|[\u2028\u2029]/u;
 
 export const hasControlCharacter = (value: string) => CONTROL_CHARACTERS.test(value);
 
+// The same rules, for replacing every match (made once, not on every call).
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTERS.source}+`, "gu");
+const CONTROL_EXCEPT_LINE_BREAKS_ALL = new RegExp(CONTROL_EXCEPT_LINE_BREAKS, "gu");
+
 /** The text with its control characters gone: runs become one space, or nothing in multi-line text. */
 export function withoutControlCharacters(value: string, { multiLine = false } = {}): string {
   return multiLine
-    ? value.replace(new RegExp(CONTROL_EXCEPT_LINE_BREAKS, "gu"), "").replace(/\r\n?/g, "\n")
-    : value.replace(new RegExp(`${CONTROL_CHARACTERS.source}+`, "gu"), " ");
+    ? value.replace(CONTROL_EXCEPT_LINE_BREAKS_ALL, "").replace(/\r\n?/g, "\n")
+    : value.replace(CONTROL_RUNS, " ");
 }
 
 const INVALID_CHARACTERS: MessageKey = "errors.text.invalidCharacters";
