@@ -1,9 +1,9 @@
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import { config } from "./app/lib/config.server";
-import { runDailyRetention } from "./app/models/personal-data.server";
 import { closeDatabase, database } from "./db/client";
 import { startOutboxWorker } from "./emails/outbox.server";
 import { transportFromConfig } from "./emails/transport.server";
+import { workerDuties } from "./emails/worker-duties.server";
 import { setUpDatabase } from "./seeds/load";
 import { createApp } from "./server/app";
 
@@ -33,9 +33,7 @@ const app = createApp(build);
 const transport = transportFromConfig();
 // The worker also applies the retention periods once a day (once, however many instances run).
 const worker =
-  settings.OUTBOX_WORKER === "on"
-    ? startOutboxWorker(transport, { daily: runDailyRetention })
-    : undefined;
+  settings.OUTBOX_WORKER === "on" ? startOutboxWorker(transport, workerDuties) : undefined;
 
 const server = app.listen(settings.PORT, () => {
   const address = server.address();

@@ -51,6 +51,18 @@ interface SessionsTable {
   status: SessionStatus;
   created_at: ColumnType<Instant, Instant, never>;
   updated_at: Instant;
+  /**
+   * SEQUENCE of the session's public calendar object (its .ics file and the feeds): raised on
+   * every change a calendar shows (title, texts, time, place) and on cancellation.
+   */
+  ical_sequence: Generated<number>;
+  /** The place's coordinates (WGS84) where known, for GEO and maps; null when not. */
+  venue_latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  venue_longitude: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1: attendees get a reminder at 09:00 Brussels time the day before; 0: not. */
+  remind_day_before: Generated<number>;
+  /** 1: attendees get a reminder two hours before the start; 0: not. */
+  remind_two_hours: Generated<number>;
 }
 
 interface SessionPartnersTable {
@@ -89,6 +101,56 @@ interface RegistrationsTable {
   queue_position: number;
   /** When this person's data was replaced by placeholders (retention or erasure); null until then. */
   anonymised_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The last answer the person's calendar sent to their invite (iTIP REPLY); null: none yet. */
+  calendar_reply: ColumnType<
+    CalendarReply | null,
+    CalendarReply | null | undefined,
+    CalendarReply | null
+  >;
+  calendar_replied_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+export type CalendarReply = "accepted" | "tentative" | "declined";
+
+export type ReminderKind = "dayBefore" | "twoHours";
+
+/**
+ * One reminder queued for one registration and one start time: the primary key makes sure no
+ * reminder goes twice (several workers may look at once), and a session that moves gets
+ * reminders for its new time.
+ */
+interface SessionRemindersTable {
+  registration_id: number;
+  kind: ReminderKind;
+  starts_at: Instant;
+  queued_at: Instant;
+}
+
+type InboundMailStatus = "pending" | "processed";
+
+/**
+ * Mail that reached the app (iTIP replies from calendars), stored before it is acted on. Once
+ * processed, the raw message goes and what it was and what came of it stay.
+ */
+interface InboundMailTable {
+  id: Generated<number>;
+  received_at: Instant;
+  /** "smtp" (INBOUND_SMTP_PORT) or "http" (POST /api/inbound-mail). */
+  via: string;
+  /** The SMTP envelope sender (MAIL FROM); null when the mail came over HTTP. */
+  envelope_from: string | null;
+  /** SHA-256 of the raw message: the same mail delivered twice is stored once. */
+  digest: string;
+  /** The message as received; null once processed. Personal data. */
+  raw: string | null;
+  status: InboundMailStatus;
+  /** The iTIP METHOD and the UID it was about, once read. */
+  method: string | null;
+  uid: string | null;
+  registration_id: number | null;
+  /** What came of it: "declined", "accepted", … or why nothing did ("ignored.unknownUid"). */
+  outcome: string | null;
+  processed_at: Instant | null;
 }
 
 export type RegistrationTokenPurpose = "manage" | "checkin";
@@ -226,6 +288,8 @@ export interface Database {
   audit_log: AuditLogTable;
   rate_limit_hits: RateLimitHitsTable;
   maintenance_runs: MaintenanceRunsTable;
+  session_reminders: SessionRemindersTable;
+  inbound_mail: InboundMailTable;
 }
 
 export type Session = Selectable<SessionsTable>;
@@ -234,3 +298,4 @@ export type Registration = Selectable<RegistrationsTable>;
 export type NewRegistration = Insertable<RegistrationsTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type Organiser = Selectable<OrganisersTable>;
+export type InboundMail = Selectable<InboundMailTable>;

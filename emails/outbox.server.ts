@@ -541,11 +541,17 @@ export function startOutboxWorker(
     pollMs = config().OUTBOX_POLL_MS,
     probeMs = PROBE_MS,
     daily,
+    tasks = [],
     ...options
   }: {
     pollMs?: number;
     probeMs?: number;
     daily?: (options: { stopping: () => boolean }) => Promise<unknown>;
+    /**
+     * Work done before each round, whether or not the mail server answers (queueing due
+     * reminders, acting on replies from calendars). Each must be safe with several workers.
+     */
+    tasks?: ReadonlyArray<() => Promise<unknown>>;
   } & Omit<OutboxOptions, "stopping"> = {},
 ): { stop: () => Promise<void> } {
   let stopped = false;
@@ -561,6 +567,10 @@ export function startOutboxWorker(
     );
   };
   const sendRound = async (): Promise<number> => {
+    for (const task of tasks) {
+      if (stopped) break;
+      await task().catch((error) => console.error("outbox worker task:", error));
+    }
     if (unreachableSince !== null) {
       const back = await (transport.verify?.() ?? Promise.resolve()).then(
         () => true,

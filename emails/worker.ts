@@ -1,12 +1,12 @@
-import { runDailyRetention } from "../app/models/personal-data.server";
 import { closeDatabase } from "../db/client";
 import { startOutboxWorker } from "./outbox.server";
 import { transportFromConfig } from "./transport.server";
+import { workerDuties } from "./worker-duties.server";
 
 // `npm run worker`: the mail sender on its own, for when the web server runs with OUTBOX_WORKER=off.
 // It also applies the retention periods once a day, as the server's worker does.
 const transport = transportFromConfig();
-const worker = startOutboxWorker(transport, { daily: runDailyRetention });
+const worker = startOutboxWorker(transport, workerDuties);
 console.log("outbox worker started");
 
 // On SIGTERM the message being sent is sent (or rescheduled), then the process exits 0; a mail

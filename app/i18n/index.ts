@@ -2,12 +2,15 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { TIME_ZONE } from "~/lib/time";
 import { nlBE } from "./nl-BE";
 import { nlBEAudit } from "./nl-BE.audit";
+import { nlBECalendar } from "./nl-BE.calendar";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBEGdpr } from "./nl-BE.gdpr";
+import { nlBEInbound } from "./nl-BE.inbound";
 import { nlBEMail } from "./nl-BE.mail";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
 import { nlBEPrivacy } from "./nl-BE.privacy";
+import { nlBEReminders } from "./nl-BE.reminders";
 import { nlBESecurity } from "./nl-BE.security";
 import { nlBESessionForm } from "./nl-BE.session-form";
 
@@ -26,6 +29,9 @@ const nlBECatalogue = {
   ...nlBESecurity,
   ...nlBEPrivacy,
   ...nlBEMail,
+  ...nlBECalendar,
+  ...nlBEReminders,
+  ...nlBEInbound,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 

@@ -53,6 +53,22 @@ const schema = z.object({
   RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
   /** A sent mail loses its recipient and body this many days after it was sent. */
   OUTBOX_KEEP_DAYS: z.coerce.number().int().positive().default(30),
+  // Replies from calendars (iTIP over mail): see the README, "Replies from calendars".
+  /** The worker listens for mail over SMTP on this port; unset: no listener. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The address that listener binds to. */
+  INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
+  /** Bearer token of POST /api/inbound-mail; unset: that endpoint answers 404. */
+  INBOUND_MAIL_TOKEN: z
+    .string()
+    .min(32, "INBOUND_MAIL_TOKEN must be at least 32 characters")
+    .optional(),
+  /** Largest inbound mail accepted, in bytes, over SMTP and HTTP alike. */
+  INBOUND_MAIL_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
 });
 
 /**

@@ -1,0 +1,10 @@
+import { runDailyRetention } from "../app/models/personal-data.server";
+
+/**
+ * What every mail worker does besides sending (the server's own and `npm run worker` alike):
+ * `tasks` before each round, `daily` once a day across all workers.
+ */
+export const workerDuties = {
+  daily: runDailyRetention,
+  tasks: [] as Array<() => Promise<unknown>>,
+};
