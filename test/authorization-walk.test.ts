@@ -100,6 +100,16 @@ const IN_SCOPE_ROLES: Role[] = ["rightOrganiser", "admin"];
 const CHECKS: Record<string, RouteCheck> = {
   "$.tsx": { params: () => ({ "*": "bestaat/niet" }), get: everyone(404) },
   "_index.tsx": { get: everyone(200) },
+  "api.openapi[.json].ts": {
+    get: everyone(200),
+    post: { form: () => ({}), expect: everyone(405) },
+  },
+  "api.sessions.ts": { get: everyone(200), post: { form: () => ({}), expect: everyone(405) } },
+  "api.sessions.$slug.ts": {
+    params: (data) => ({ slug: data.sessionSlug }),
+    get: everyone(200),
+    post: { form: () => ({}), expect: everyone(405) },
+  },
   "beheer._index.tsx": { get: organisers(200) },
   "beheer.export.download.ts": {
     // City A's attendees over a year: another city's organiser gets a file without them.
