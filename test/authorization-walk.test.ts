@@ -215,6 +215,7 @@ const CHECKS: Record<string, RouteCheck> = {
     post: { form: () => ({ password: "", repeat: "" }), expect: everyone(400) },
   },
   // For load balancers: the database, migrations and mail queue in figures, nobody's data.
+  "embed.tsx": { get: everyone(200) },
   "healthz.ts": { get: everyone(200) },
   "inchecken.$code.qr[.png].ts": {
     params: (data) => ({ code: data.checkinCode }),
@@ -248,6 +249,7 @@ const CHECKS: Record<string, RouteCheck> = {
     get: everyone(200),
   },
   "steden.$city.tsx": { params: (data) => ({ city: data.citySlug }), get: everyone(200) },
+  "voor-partners.tsx": { get: everyone(200) },
   "toegankelijkheid.tsx": { get: everyone(200) },
 };
 

@@ -64,3 +64,8 @@ export async function listSessionPage(query: SessionQuery): Promise<SessionPage>
   const sessions = await withPartners(db, rows.slice(0, query.limit));
   return { sessions, last: rows.length > query.limit ? (sessions.at(-1) ?? null) : null };
 }
+
+/** The partners one can filter on, by name. */
+export async function listPartners() {
+  return database().db.selectFrom("partners").select(["slug", "name"]).orderBy("name").execute();
+}
