@@ -100,6 +100,16 @@ const IN_SCOPE_ROLES: Role[] = ["rightOrganiser", "admin"];
 const CHECKS: Record<string, RouteCheck> = {
   "$.tsx": { params: () => ({ "*": "bestaat/niet" }), get: everyone(404) },
   "_index.tsx": { get: everyone(200) },
+  "api.openapi[.json].ts": {
+    get: everyone(200),
+    post: { form: () => ({}), expect: everyone(405) },
+  },
+  "api.sessions.ts": { get: everyone(200), post: { form: () => ({}), expect: everyone(405) } },
+  "api.sessions.$slug.ts": {
+    params: (data) => ({ slug: data.sessionSlug }),
+    get: everyone(200),
+    post: { form: () => ({}), expect: everyone(405) },
+  },
   "beheer._index.tsx": { get: organisers(200) },
   "beheer.export.download.ts": {
     // City A's attendees over a year: another city's organiser gets a file without them.
@@ -205,6 +215,7 @@ const CHECKS: Record<string, RouteCheck> = {
     post: { form: () => ({ password: "", repeat: "" }), expect: everyone(400) },
   },
   // For load balancers: the database, migrations and mail queue in figures, nobody's data.
+  "embed.tsx": { get: everyone(200) },
   "healthz.ts": { get: everyone(200) },
   "inchecken.$code.qr[.png].ts": {
     params: (data) => ({ code: data.checkinCode }),
@@ -238,6 +249,7 @@ const CHECKS: Record<string, RouteCheck> = {
     get: everyone(200),
   },
   "steden.$city.tsx": { params: (data) => ({ city: data.citySlug }), get: everyone(200) },
+  "voor-partners.tsx": { get: everyone(200) },
   "toegankelijkheid.tsx": { get: everyone(200) },
 };
 
