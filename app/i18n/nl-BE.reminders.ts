@@ -16,7 +16,7 @@ export const nlBEReminders = {
   "email.sessionReminder.intro.twoHours":
     "Over twee uur begint de sessie. We verwachten je om {time} in {venue}, {address}.",
   "email.sessionReminder.checkIn":
-    "Aan het onthaal scannen we je QR-code: je vindt ze onderaan deze e-mail en in je bevestigingsmail.",
+    "Aan het onthaal scannen we je QR-code. Je vindt ze in deze e-mail en in je bevestigingsmail.",
   "email.sessionReminder.cantCome":
     "Kan je niet komen? Geef je plaats vrij, dan schuift de eerste op de wachtlijst door.",
   "email.sessionReminder.cancelLink": "Plaats vrijgeven",

@@ -3,7 +3,7 @@ import { DateTime, FixedOffsetZone } from "luxon";
 export const TIME_ZONE = "Europe/Brussels";
 
 /** The clocks changing on `date` (Brussels): they jump from `from` to `to`, both "HH:mm". */
-export interface ClockChange {
+interface ClockChange {
   date: string;
   from: string;
   to: string;
