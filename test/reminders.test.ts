@@ -327,8 +327,14 @@ describe("the reminder mail", () => {
     ]);
   });
 
-  it("is labelled on the organisers' dashboard", () => {
+  it("is labelled on the organisers' dashboard, and the settings read as a sentence", () => {
     expect(t("mailKind.session.reminder")).toBe("Herinnering voor een sessie");
+    const settings = (dayBefore: string, twoHours: string) =>
+      t("reminders.settings", { dayBefore, twoHours });
+    expect(settings("on", "on")).toBe("Herinneringen: de dag voordien om 09:00 en 2 uur vooraf.");
+    expect(settings("on", "off")).toBe("Herinnering: de dag voordien om 09:00.");
+    expect(settings("off", "on")).toBe("Herinnering: 2 uur vooraf.");
+    expect(settings("off", "off")).toBe("Geen herinneringen.");
     // The two moments, as Brussels shows them.
     const due = reminderDueTimes(at("2031-05-07", "14:00"));
     expect(DateTime.fromISO(due.dayBefore, { zone: TIME_ZONE }).toFormat("yyyy-LL-dd HH:mm")).toBe(

@@ -21,6 +21,10 @@ export const nlBEReminders = {
     "Kan je niet komen? Geef je plaats vrij, dan schuift de eerste op de wachtlijst door.",
   "email.sessionReminder.cancelLink": "Plaats vrijgeven",
 
+  /** For the session's page in the workspace: dayBefore and twoHours are "on" or "off". */
+  "reminders.settings":
+    "{dayBefore, select, on {{twoHours, select, on {Herinneringen: de dag voordien om 09:00 en 2 uur vooraf.} other {Herinnering: de dag voordien om 09:00.}}} other {{twoHours, select, on {Herinnering: 2 uur vooraf.} other {Geen herinneringen.}}}}",
+
   "mailKind.session.reminder": "Herinnering voor een sessie",
   "audit.field.reminders": "herinneringen",
 };
