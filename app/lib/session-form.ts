@@ -108,9 +108,9 @@ const optionalDateTimeLocal = (error: MessageKey) =>
     .optional()
     .transform((value, ctx) => {
       if (!value) return null;
-      const match = DATE_TIME_LOCAL.exec(value);
-      const local = match?.[1] && match[2] ? readBrusselsTime(match[1], match[2]) : null;
-      if (!match?.[1] || !local || !isCalendarDate(match[1])) {
+      const [, date, time] = DATE_TIME_LOCAL.exec(value) ?? [];
+      const local = date && time && isCalendarDate(date) ? readBrusselsTime(date, time) : null;
+      if (!local) {
         ctx.addIssue({ code: "custom", message: error });
         return z.NEVER;
       }
