@@ -1,3 +1,4 @@
+import type { ReminderKind } from "../db/schema";
 import { backOnWaitlistEmail } from "./back-on-waitlist";
 import type { MailContent, RegistrationMailData } from "./message";
 import { type OrganiserMessage, organiserMessageEmail } from "./organiser-message";
@@ -6,6 +7,7 @@ import { registrationCancelledEmail, registrationConfirmedEmail } from "./regist
 import { registrationReminderEmail } from "./registration-reminder";
 import { registrationWaitlistedEmail } from "./registration-waitlisted";
 import { sessionCancelledEmail } from "./session-cancelled";
+import { sessionReminderEmail } from "./session-reminder";
 import { type SessionChanges, sessionUpdatedEmail } from "./session-updated";
 
 /**
@@ -26,6 +28,7 @@ export interface RegistrationMailExtras {
   "registration.cancelled": { previousStatus: "confirmed" | "waitlisted" };
   "session.updated": { changes: SessionChanges };
   "session.cancelled": { note: string | null };
+  "session.reminder": { reminder: ReminderKind };
   "organiser.message": { message: OrganiserMessage };
 }
 
@@ -80,6 +83,10 @@ const renderers: { [K in MailKind]: Renderer<MailData[K]> } = {
   "session.cancelled": {
     render: (data) => sessionCancelledEmail(data, { note: data.note }),
     calendar: (data) => (data.registration.status === "confirmed" ? "CANCEL" : null),
+  },
+  "session.reminder": {
+    render: (data) => sessionReminderEmail(data, data.reminder),
+    calendar: none,
   },
   "organiser.message": {
     render: (data) => organiserMessageEmail(data, data.message),

@@ -1,4 +1,5 @@
 import { runDailyRetention } from "../app/models/personal-data.server";
+import { queueDueReminders } from "../app/models/reminder.server";
 
 /**
  * What every mail worker does besides sending (the server's own and `npm run worker` alike):
@@ -6,5 +7,8 @@ import { runDailyRetention } from "../app/models/personal-data.server";
  */
 export const workerDuties = {
   daily: runDailyRetention,
-  tasks: [] as Array<() => Promise<unknown>>,
+  tasks: [
+    // Every round: reads only the sessions starting within 40 hours (see reminder.server.ts).
+    () => queueDueReminders(),
+  ] as Array<() => Promise<unknown>>,
 };
