@@ -426,6 +426,30 @@ describe("form values", () => {
 });
 
 describe("changing a session", () => {
+  it("remembers the start before a move, and keeps it through edits that do not move it", async () => {
+    const { session } = await sessionWith(1, 0);
+    const startsAt = async () =>
+      database()
+        .db.selectFrom("sessions")
+        .select(["starts_at", "previous_starts_at"])
+        .where("id", "=", session.id)
+        .executeTakeFirstOrThrow();
+    const original = (await startsAt()).starts_at;
+    expect((await startsAt()).previous_starts_at).toBeNull();
+
+    await updateSession(session.id, await editedInput(session.id, { startTime: "08:00" }), {
+      organiserId,
+    });
+    const moved = await startsAt();
+    expect(moved.starts_at).not.toBe(original);
+    expect(moved.previous_starts_at).toBe(original);
+
+    await updateSession(session.id, await editedInput(session.id, { capacity: "30" }), {
+      organiserId,
+    });
+    expect(await startsAt()).toEqual(moved);
+  });
+
   it("moves every confirmed attendee's calendar: same UID, SEQUENCE + 1, REQUEST at the new time", async () => {
     const { session, date, registrations } = await sessionWith(2, 3);
     const mark = await lastOutboxId();

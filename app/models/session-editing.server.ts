@@ -443,7 +443,12 @@ export async function updateSession(
 
     await trx
       .updateTable("sessions")
-      .set({ ...sessionColumns(input), updated_at: now })
+      .set({
+        ...sessionColumns(input),
+        updated_at: now,
+        // What search engines show as "rescheduled from": the start before this move.
+        ...(input.startsAt !== before.starts_at ? { previous_starts_at: before.starts_at } : {}),
+      })
       .where("id", "=", sessionId)
       .execute();
     await replacePartners(trx, sessionId, input.partnerIds);
