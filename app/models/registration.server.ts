@@ -46,11 +46,18 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function organizer() {
+/**
+ * Who the invites come from: CALENDAR_ORGANIZER when set, else the MAIL_FROM address. When the
+ * two differ, the ORGANIZER names the From address as SENT-BY (RFC 6047 §2.3).
+ */
+export function organizer() {
   const { MAIL_FROM, CALENDAR_ORGANIZER } = config();
-  const address = /<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM;
+  const address = (/<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM).trim();
   const name = /^\s*"?([^"<]*?)"?\s*</.exec(MAIL_FROM)?.[1] || "Ondernemersagenda";
-  return { name, email: CALENDAR_ORGANIZER ?? address.trim() };
+  const email = CALENDAR_ORGANIZER ?? address;
+  return email.toLowerCase() === address.toLowerCase()
+    ? { name, email }
+    : { name, email, sentBy: address };
 }
 
 /** 1-based place of a waiting registration in its session's queue (queue_position, then id). */
