@@ -146,7 +146,7 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
 /**
  * The session as links for web calendars (Google, Outlook.com, Microsoft 365): for those whose
  * mail app does not put the invite in their calendar. The text part gets them too, as
- * "Google Agenda (opent de website van Google) [https://…]".
+ * "Google Agenda (opent de website van Google) https://…".
  */
 export function CalendarLinks({ data }: { data: RegistrationMailData }) {
   const { t } = mailI18n(data);
@@ -178,9 +178,8 @@ export function CalendarLinks({ data }: { data: RegistrationMailData }) {
       {items.map((item) => (
         <Text key={item.label} style={{ margin: "2px 0" }}>
           <Link href={item.href} style={{ color: colors.brand }}>
-            {item.label}
-          </Link>{" "}
-          <span style={{ color: colors.muted, fontSize: "13px" }}>{item.opens}</span>
+            {item.label} {item.opens}
+          </Link>
         </Text>
       ))}
     </Section>

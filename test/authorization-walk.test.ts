@@ -39,6 +39,7 @@ interface WalkData {
   sessionSlug: string;
   citySlug: string;
   cityId: string;
+  partnerSlug: string;
   registrationId: string;
   manageToken: string;
   checkinCode: string;
@@ -100,6 +101,8 @@ const IN_SCOPE_ROLES: Role[] = ["rightOrganiser", "admin"];
 const CHECKS: Record<string, RouteCheck> = {
   "$.tsx": { params: () => ({ "*": "bestaat/niet" }), get: everyone(404) },
   "_index.tsx": { get: everyone(200) },
+  // The feed of every session to come: public, names no attendee.
+  "agenda[.ics].ts": { query: (data) => `?stad=${data.citySlug}`, get: everyone(200) },
   "beheer._index.tsx": { get: organisers(200) },
   "beheer.export.download.ts": {
     // City A's attendees over a year: another city's organiser gets a file without them.
@@ -222,6 +225,14 @@ const CHECKS: Record<string, RouteCheck> = {
     get: everyone(200),
     keyInUrl: true,
   },
+  // The person's own invite as a file: whoever holds their manage link.
+  "inschrijving.$token_.uitnodiging[.ics].ts": {
+    params: (data) => ({ token: data.manageToken }),
+    get: everyone(200),
+    keyInUrl: true,
+  },
+  // A partner's sessions to come: public, like a city's.
+  "partners.$slug.tsx": { params: (data) => ({ slug: data.partnerSlug }), get: everyone(200) },
   // The privacy and accessibility statements: for everyone, nobody's data.
   "privacy.tsx": { get: everyone(200) },
   "sessies.$slug.tsx": {
@@ -428,6 +439,12 @@ beforeAll(async () => {
   const [registration] = await registrationsOf(sessionA.id);
   if (!registration) throw new Error("the sign-up made no registration");
   const links = await linksOf(registration.id);
+  const partnerA = await db
+    .selectFrom("session_partners")
+    .innerJoin("partners", "partners.id", "session_partners.partner_id")
+    .select("partners.slug")
+    .where("session_partners.session_id", "=", sessionA.id)
+    .executeTakeFirstOrThrow();
 
   // A reset link as the mail carries it, for the page that sets a new password.
   const resetEmail = "herstel@walk.test";
@@ -448,6 +465,7 @@ beforeAll(async () => {
     sessionSlug: sessionA.slug,
     citySlug: cityA.slug,
     cityId: String(cityA.id),
+    partnerSlug: partnerA.slug,
     registrationId: String(registration.id),
     manageToken: links.manageToken,
     checkinCode: links.checkinCode,
