@@ -57,7 +57,7 @@ function brussels(instant: string) {
 }
 
 /** What a calendar object says about a session; coordinates and the long text where known. */
-export type EventSession = Pick<
+type EventSession = Pick<
   Session,
   "starts_at" | "ends_at" | "title" | "venue_name" | "venue_address" | "summary"
 > &

@@ -6,15 +6,16 @@ import { useI18n } from "~/lib/use-i18n";
  * site), and a calendar file for every other app. Plain links: they work without JavaScript.
  */
 export function AddToCalendar({
-  event,
+  session,
   file,
 }: {
-  event: CalendarLinkEvent;
+  session: Omit<CalendarLinkEvent, "details"> & { summary: string };
   /** The .ics to download: the public event, or the person's own invite. */
   file: { href: string; label: string };
 }) {
   const { t } = useI18n();
-  const links = calendarLinks(event);
+  const { title, startsAt, endsAt, place, summary, url } = session;
+  const links = calendarLinks({ title, startsAt, endsAt, place, details: summary, url });
   const external = [
     { href: links.google, label: t("calendar.add.google"), opens: t("calendar.add.opensGoogle") },
     {

@@ -1,4 +1,4 @@
-import type { I18n } from "~/i18n";
+import { type I18n, i18n } from "~/i18n";
 import type { SessionKind } from "../../db/schema";
 
 /**
@@ -27,15 +27,22 @@ export interface PageFeed {
   webcal: string;
 }
 
-/** `<link rel="alternate" type="text/calendar">`: how browsers and tools find a page's feed. */
-export function feedLink(feed: PageFeed) {
-  return {
-    tagName: "link",
-    rel: "alternate",
-    type: "text/calendar",
-    href: feed.https,
-    title: feed.name,
-  } as const;
+/**
+ * The meta of a page of sessions: its title and description, and its feed as
+ * `<link rel="alternate" type="text/calendar">`, how browsers and tools find it.
+ */
+export function sessionListMeta(title: string, description: string, feed: PageFeed) {
+  return [
+    { title: `${title} · ${i18n().t("site.name")}` },
+    { name: "description", content: description },
+    {
+      tagName: "link",
+      rel: "alternate",
+      type: "text/calendar",
+      href: feed.https,
+      title: feed.name,
+    },
+  ];
 }
 
 /** The feed's https address and its webcal:// twin, which calendar apps open as a subscription. */

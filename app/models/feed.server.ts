@@ -12,7 +12,7 @@ export interface FeedFilter {
   partnerSlug?: string;
 }
 
-export interface Feed {
+interface Feed {
   city: { slug: string; name: string } | null;
   partner: { slug: string; name: string } | null;
   kind: SessionKind | null;

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
-import { feedLink } from "~/lib/calendar-feed";
+import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
 import { isSessionKind, SESSION_KINDS } from "~/lib/session-kinds";
 import { sessionCardView } from "~/lib/session-view.server";
@@ -12,11 +12,8 @@ import { listCities, listUpcomingSessions } from "~/models/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const { t } = i18n();
-  return [
-    { title: `${t("home.title")} · ${t("site.name")}` },
-    { name: "description", content: t("home.intro") },
-    ...(data ? [feedLink(data.feed)] : []),
-  ];
+  if (!data) return [{ title: `${t("home.title")} · ${t("site.name")}` }];
+  return sessionListMeta(t("home.title"), t("home.intro"), data.feed);
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -181,14 +181,7 @@ function ManageRegistration({
         <section className="calendar" aria-labelledby="calendar-title">
           <h2 id="calendar-title">{t("calendar.manage.title")}</h2>
           <AddToCalendar
-            event={{
-              title: session.title,
-              startsAt: session.startsAt,
-              endsAt: session.endsAt,
-              place: session.place,
-              details: session.summary,
-              url: session.url,
-            }}
+            session={session}
             file={{
               href: `/inschrijving/${encodeURIComponent(token)}/uitnodiging.ics`,
               label: t("calendar.manage.invite"),

@@ -3,22 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
-import { feedLink } from "~/lib/calendar-feed";
+import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
 import { sessionCardView } from "~/lib/session-view.server";
 import { useI18n } from "~/lib/use-i18n";
 import { getPartnerBySlug, listUpcomingSessions } from "~/models/session.server";
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const { t } = i18n();
-  if (!data) return [{ title: t("notFound.title") }];
-  const partner = data.partner.name;
-  return [
-    { title: `${t("partner.title", { partner })} · ${t("site.name")}` },
-    { name: "description", content: t("partner.intro", { partner }) },
-    feedLink(data.feed),
-  ];
-};
 
 /** A partner's upcoming sessions, in every city, with the feed to subscribe to them. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -32,6 +21,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
     feed: feedOfPage({ partner: partner.slug, partnerName: partner.name }),
   };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const { t } = i18n();
+  if (!data) return [{ title: t("notFound.title") }];
+  const partner = data.partner.name;
+  return sessionListMeta(
+    t("partner.title", { partner }),
+    t("partner.intro", { partner }),
+    data.feed,
+  );
+};
 
 export default function PartnerPage() {
   const { partner, sessions, feed } = useLoaderData<typeof loader>();

@@ -164,14 +164,7 @@ export default function SessionPage() {
           <section aria-labelledby="calendar-title">
             <h2 id="calendar-title">{t("calendar.add.title")}</h2>
             <AddToCalendar
-              event={{
-                title: session.title,
-                startsAt: session.startsAt,
-                endsAt: session.endsAt,
-                place: session.place,
-                details: session.summary,
-                url: session.url,
-              }}
+              session={session}
               file={{
                 href: `/sessies/${encodeURIComponent(session.slug)}/agenda.ics`,
                 label: t("calendar.add.ics"),

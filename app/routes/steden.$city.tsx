@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
-import { feedLink } from "~/lib/calendar-feed";
+import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
 import { sessionCardView } from "~/lib/session-view.server";
 import { useI18n } from "~/lib/use-i18n";
@@ -12,11 +12,8 @@ import { getCityBySlug, listCities, listUpcomingSessions } from "~/models/sessio
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const { t } = i18n();
   if (!data) return [{ title: t("notFound.title") }];
-  return [
-    { title: `${t("city.title", { city: data.city.name })} · ${t("site.name")}` },
-    { name: "description", content: t("city.intro", { city: data.city.name }) },
-    feedLink(data.feed),
-  ];
+  const city = data.city.name;
+  return sessionListMeta(t("city.title", { city }), t("city.intro", { city }), data.feed);
 };
 
 export async function loader({ params }: LoaderFunctionArgs) {
