@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
+import { writeTransaction } from "../db/transaction";
 import { createSession, person } from "./support/factories";
 import { send } from "./support/http";
 import { checkIcs } from "./support/ical-checks";
@@ -253,5 +254,20 @@ describe("the pages that offer a feed", () => {
     expect(html).toContain("Sessies met Flanders DC");
     expect(html).toContain(`href="/sessies/${session.slug}"`);
     expect((await send("/partners/bestaat-niet")).status).toBe(404);
+  });
+});
+
+describe("the demo data", () => {
+  it("puts the venues it knows on the map: GEO in the feed of Leuven", async () => {
+    const { loadSeeds } = await import("../seeds/load");
+    await writeTransaction((trx) => loadSeeds(trx), database());
+    const { body } = await feed("/agenda.ics?stad=leuven");
+    const geo = checkIcs(body, "PUBLISH")
+      .events.filter((e) =>
+        String(e.getFirstPropertyValue("location")).startsWith("Stadhuis Leuven"),
+      )
+      .map((e) => e.getFirstPropertyValue("geo"));
+    expect(geo.length).toBeGreaterThan(0);
+    for (const point of geo) expect(point).toEqual([50.8789, 4.7011]);
   });
 });
