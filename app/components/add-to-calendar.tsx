@@ -33,7 +33,7 @@ export function AddToCalendar({
     <ul className="calendar-links">
       {external.map((link) => (
         <li key={link.href}>
-          <a href={link.href} target="_blank" rel="noopener noreferrer">
+          <a href={link.href} rel="noopener noreferrer">
             {link.label} <span className="visually-hidden">{link.opens}</span>
           </a>
         </li>
