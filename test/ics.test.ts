@@ -286,3 +286,45 @@ describe("the public event of a session", () => {
     );
   });
 });
+
+describe("the checker (test/support/ical-checks.ts)", () => {
+  const good = inviteIcs(input(session("2026-12-03", "07:30", "09:00")));
+  const line = (ics: string, name: string) =>
+    ics.split("\r\n").find((l) => l.startsWith(name)) ?? "";
+
+  it("passes a good invite and refuses each thing a strict receiver would", () => {
+    expect(() => checkIcs(good, "REQUEST")).not.toThrow();
+    const broken: [string, string, "REQUEST" | "CANCEL" | "PUBLISH"][] = [
+      ["no CRLF at the end", good.slice(0, -2), "REQUEST"],
+      ["bare LF line breaks", good.replaceAll("\r\n", "\n"), "REQUEST"],
+      [
+        "a line over 75 octets",
+        good.replace("SUMMARY:", `X-LONG:${"é".repeat(40)}\r\nSUMMARY:`),
+        "REQUEST",
+      ],
+      ["another METHOD", good, "PUBLISH"],
+      ["no ATTENDEE in a REQUEST", good.replace(/ATTENDEE[\s\S]*?\r\n(?! )/, ""), "REQUEST"],
+      ["no ORGANIZER in a REQUEST", good.replace(/ORGANIZER[\s\S]*?\r\n(?! )/, ""), "REQUEST"],
+      [
+        "a floating DTSTART",
+        good.replace(line(good, "DTSTART;TZID="), "DTSTART:20261203T073000"),
+        "REQUEST",
+      ],
+      [
+        "a TZID without its VTIMEZONE",
+        good.replace(/BEGIN:VTIMEZONE[\s\S]*END:VTIMEZONE\r\n/, ""),
+        "REQUEST",
+      ],
+      [
+        "DTSTAMP in local time",
+        good.replace(line(good, "DTSTAMP"), "DTSTAMP;TZID=Europe/Brussels:20261125T100000"),
+        "REQUEST",
+      ],
+      ["a CANCEL that is not CANCELLED", good.replace("METHOD:REQUEST", "METHOD:CANCEL"), "CANCEL"],
+      ["two SUMMARY", good.replace("SUMMARY:", "SUMMARY:x\r\nSUMMARY:"), "REQUEST"],
+    ];
+    for (const [what, ics, method] of broken) {
+      expect(() => checkIcs(ics, method), what).toThrow();
+    }
+  });
+});
