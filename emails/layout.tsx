@@ -16,6 +16,7 @@ import {
 import { compile } from "html-to-text";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { calendarLinks, oneLinePlace } from "../app/lib/calendar-links";
 import { mailI18n, mailLinks, type RegistrationMailData } from "./message";
 
 const colors = {
@@ -139,6 +140,49 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
         </Container>
       </Body>
     </Html>
+  );
+}
+
+/**
+ * The session as links for web calendars (Google, Outlook.com, Microsoft 365): for those whose
+ * mail app does not put the invite in their calendar. The text part gets them too, as
+ * "Google Agenda (opent de website van Google) https://…".
+ */
+export function CalendarLinks({ data }: { data: RegistrationMailData }) {
+  const { t } = mailI18n(data);
+  const { session } = data;
+  const links = calendarLinks({
+    title: session.title,
+    startsAt: session.starts_at,
+    endsAt: session.ends_at,
+    place: oneLinePlace(session),
+    details: session.summary,
+    url: mailLinks(data).sessionUrl,
+  });
+  const items = [
+    { href: links.google, label: t("calendar.add.google"), opens: t("calendar.add.opensGoogle") },
+    {
+      href: links.outlook,
+      label: t("calendar.add.outlook"),
+      opens: t("calendar.add.opensMicrosoft"),
+    },
+    {
+      href: links.office,
+      label: t("calendar.add.office"),
+      opens: t("calendar.add.opensMicrosoft"),
+    },
+  ];
+  return (
+    <Section>
+      <Text style={{ marginBottom: "4px" }}>{t("calendar.add.mailIntro")}</Text>
+      {items.map((item) => (
+        <Text key={item.label} style={{ margin: "2px 0" }}>
+          <Link href={item.href} style={{ color: colors.brand }}>
+            {item.label} {item.opens}
+          </Link>
+        </Text>
+      ))}
+    </Section>
   );
 }
 

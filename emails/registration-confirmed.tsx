@@ -1,5 +1,7 @@
+import { DateTime } from "luxon";
+import { TIME_ZONE } from "../app/lib/time";
 import { cancellationIcs, inviteIcs } from "./ics";
-import { RegistrationLayout, renderMail } from "./layout";
+import { CalendarLinks, RegistrationLayout, renderMail } from "./layout";
 import {
   inviteInputOf,
   type MailContent,
@@ -19,18 +21,39 @@ export async function registrationConfirmedEmail(
     variant === "promoted"
       ? t("email.promoted.subject", { title })
       : t("email.confirmed.subject", { title, date: shortDate(data.session.starts_at) });
-  const intro = t(variant === "promoted" ? "email.promoted.intro" : "email.confirmed.intro", {
-    title,
-  });
+  const soon = variant === "promoted" ? startsSoon(data) : null;
+  const intro = soon
+    ? t("calendar.promoted.soon", { title, ...soon })
+    : t(variant === "promoted" ? "email.promoted.intro" : "email.confirmed.intro", { title });
   const { manageUrl } = mailLinks(data);
   const body = await renderMail(
     <RegistrationLayout
       data={data}
       intro={intro}
       action={{ label: t("email.manage"), href: manageUrl }}
-    />,
+    >
+      <CalendarLinks data={data} />
+    </RegistrationLayout>,
   );
   return { subject, ...body, ics: { method: "REQUEST", content: inviteIcs(inviteInputOf(data)) } };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A seat given less than a day before the start: the mail says plainly that it is today or
+ * tomorrow, and at what time (in Brussels), since the person may have made other plans.
+ */
+function startsSoon(data: RegistrationMailData) {
+  const { now, session } = data;
+  const left = Date.parse(session.starts_at) - Date.parse(now);
+  if (!(left > 0 && left < DAY_MS)) return null;
+  const start = DateTime.fromISO(session.starts_at, { zone: TIME_ZONE });
+  const today = DateTime.fromISO(now, { zone: TIME_ZONE });
+  return {
+    day: start.hasSame(today, "day") ? "today" : "tomorrow",
+    time: mailI18n(data).time(session.starts_at),
+  };
 }
 
 /**

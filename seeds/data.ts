@@ -20,6 +20,9 @@ export interface SeedSession {
   description: string; // 2-4 short Dutch paragraphs separated by "\n\n": programme with times, for whom, what to bring
   venueName: string;
   venueAddress: string; // real-looking Belgian address: "Straat 12, 3000 Leuven"
+  /** The venue's coordinates (WGS84), where known: GEO in calendars. */
+  venueLatitude?: number;
+  venueLongitude?: number;
   /** Days from the day the seed is loaded (negative = in the past). */
   daysFromNow: number;
   startTime: string; // "HH:mm", Brussels wall-clock time (breakfasts ~07:30-09:00, info sessions often 19:00-21:00 or 12:00-13:30, forums afternoons/evenings)
@@ -63,40 +66,79 @@ export const partners: SeedPartner[] = [
   { slug: "pmv", name: "PMV – Participatiemaatschappij Vlaanderen", website: "https://www.pmv.eu" },
 ];
 
+// Coordinates (WGS84, to within about 100 m) of the venues we could place; the others have none,
+// and their sessions go out without GEO, as a session an organiser enters does.
 const STADHUIS_LEUVEN = {
   venueName: "Stadhuis Leuven",
   venueAddress: "Grote Markt 9, 3000 Leuven",
+  venueLatitude: 50.8789,
+  venueLongitude: 4.7011,
 };
 const PROVINCIEHUIS = {
   venueName: "Provinciehuis Vlaams-Brabant",
   venueAddress: "Provincieplein 1, 3010 Kessel-Lo",
+  venueLatitude: 50.8814,
+  venueLongitude: 4.717,
 };
 const ROMAANSE_POORT = {
   venueName: "Romaanse Poort",
   venueAddress: "Brusselsestraat 63, 3000 Leuven",
+  venueLatitude: 50.8795,
+  venueLongitude: 4.6963,
 };
 const TWEEBRONNEN = {
   venueName: "Bibliotheek Tweebronnen",
   venueAddress: "Rijschoolstraat 4, 3000 Leuven",
 };
-const STUK = { venueName: "STUK", venueAddress: "Naamsestraat 96, 3000 Leuven" };
+const STUK = {
+  venueName: "STUK",
+  venueAddress: "Naamsestraat 96, 3000 Leuven",
+  venueLatitude: 50.8735,
+  venueLongitude: 4.7008,
+};
 const FABLAB = { venueName: "FabLab Leuven", venueAddress: "Kapeldreef 60, 3001 Heverlee" };
 const UNIVERSITEITSHAL = {
   venueName: "Promotiezaal, Universiteitshal KU Leuven",
   venueAddress: "Naamsestraat 22, 3000 Leuven",
+  venueLatitude: 50.8774,
+  venueLongitude: 4.7004,
 };
-const STADHUIS_GENT = { venueName: "Stadhuis Gent", venueAddress: "Botermarkt 1, 9000 Gent" };
-const DE_KROOK = { venueName: "De Krook", venueAddress: "Miriam Makebaplein 1, 9000 Gent" };
-const HET_PAND = { venueName: "Het Pand (UGent)", venueAddress: "Onderbergen 1, 9000 Gent" };
+const STADHUIS_GENT = {
+  venueName: "Stadhuis Gent",
+  venueAddress: "Botermarkt 1, 9000 Gent",
+  venueLatitude: 51.0546,
+  venueLongitude: 3.7253,
+};
+const DE_KROOK = {
+  venueName: "De Krook",
+  venueAddress: "Miriam Makebaplein 1, 9000 Gent",
+  venueLatitude: 51.0485,
+  venueLongitude: 3.7277,
+};
+const HET_PAND = {
+  venueName: "Het Pand (UGent)",
+  venueAddress: "Onderbergen 1, 9000 Gent",
+  venueLatitude: 51.0536,
+  venueLongitude: 3.7198,
+};
 const VIERNULVIER = {
   venueName: "Viernulvier",
   venueAddress: "Sint-Pietersnieuwstraat 23, 9000 Gent",
+  venueLatitude: 51.0478,
+  venueLongitude: 3.7279,
 };
 const STADHUIS_ANTWERPEN = {
   venueName: "Stadhuis Antwerpen",
   venueAddress: "Grote Markt 1, 2000 Antwerpen",
+  venueLatitude: 51.2213,
+  venueLongitude: 4.3997,
 };
-const HAVENHUIS = { venueName: "Havenhuis", venueAddress: "Zaha Hadidplein 1, 2030 Antwerpen" };
+const HAVENHUIS = {
+  venueName: "Havenhuis",
+  venueAddress: "Zaha Hadidplein 1, 2030 Antwerpen",
+  venueLatitude: 51.2476,
+  venueLongitude: 4.406,
+};
 const PERMEKE = {
   venueName: "Bibliotheek Permeke",
   venueAddress: "De Coninckplein 25, 2060 Antwerpen",
@@ -108,6 +150,8 @@ const DE_STUDIO = {
 const STADHUIS_MECHELEN = {
   venueName: "Stadhuis Mechelen",
   venueAddress: "Grote Markt 21, 2800 Mechelen",
+  venueLatitude: 51.0283,
+  venueLongitude: 4.4806,
 };
 const LAMOT = { venueName: "Lamot", venueAddress: "Van Beethovenstraat 8, 2800 Mechelen" };
 const PREDIKHEREN = {

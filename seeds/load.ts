@@ -102,6 +102,8 @@ export async function loadSeeds(
         description: seed.description,
         venue_name: seed.venueName,
         venue_address: seed.venueAddress,
+        venue_latitude: seed.venueLatitude ?? null,
+        venue_longitude: seed.venueLongitude ?? null,
         starts_at: startsAt,
         ends_at: endsAt,
         capacity: seed.capacity,

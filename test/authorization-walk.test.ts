@@ -39,6 +39,7 @@ interface WalkData {
   sessionSlug: string;
   citySlug: string;
   cityId: string;
+  partnerSlug: string;
   registrationId: string;
   manageToken: string;
   checkinCode: string;
@@ -110,6 +111,8 @@ const CHECKS: Record<string, RouteCheck> = {
     get: everyone(200),
     post: { form: () => ({}), expect: everyone(405) },
   },
+  // The feed of every session to come: public, names no attendee.
+  "agenda[.ics].ts": { query: (data) => `?stad=${data.citySlug}`, get: everyone(200) },
   "beheer._index.tsx": { get: organisers(200) },
   "beheer.export.download.ts": {
     // City A's attendees over a year: another city's organiser gets a file without them.
@@ -233,6 +236,14 @@ const CHECKS: Record<string, RouteCheck> = {
     get: everyone(200),
     keyInUrl: true,
   },
+  // The person's own invite as a file: whoever holds their manage link.
+  "inschrijving.$token_.uitnodiging[.ics].ts": {
+    params: (data) => ({ token: data.manageToken }),
+    get: everyone(200),
+    keyInUrl: true,
+  },
+  // A partner's sessions to come: public, like a city's.
+  "partners.$slug.tsx": { params: (data) => ({ slug: data.partnerSlug }), get: everyone(200) },
   // The privacy and accessibility statements: for everyone, nobody's data.
   "privacy.tsx": { get: everyone(200) },
   "sessies.$slug.tsx": {
@@ -440,6 +451,12 @@ beforeAll(async () => {
   const [registration] = await registrationsOf(sessionA.id);
   if (!registration) throw new Error("the sign-up made no registration");
   const links = await linksOf(registration.id);
+  const partnerA = await db
+    .selectFrom("session_partners")
+    .innerJoin("partners", "partners.id", "session_partners.partner_id")
+    .select("partners.slug")
+    .where("session_partners.session_id", "=", sessionA.id)
+    .executeTakeFirstOrThrow();
 
   // A reset link as the mail carries it, for the page that sets a new password.
   const resetEmail = "herstel@walk.test";
@@ -460,6 +477,7 @@ beforeAll(async () => {
     sessionSlug: sessionA.slug,
     citySlug: cityA.slug,
     cityId: String(cityA.id),
+    partnerSlug: partnerA.slug,
     registrationId: String(registration.id),
     manageToken: links.manageToken,
     checkinCode: links.checkinCode,

@@ -1,9 +1,12 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { brusselsTimeToInstant } from "../app/lib/time";
+import { signUp } from "../app/models/registration.server";
 import type { SessionDetail } from "../app/models/session.server";
 import type { Registration } from "../db/schema";
-import { cancellationIcs, inviteIcs, sessionIcs } from "../emails/ics";
+import { cancellationIcs, feedIcs, inviteIcs, sessionIcs } from "../emails/ics";
+import { createSession, outboxFor, person } from "./support/factories";
+import { checkIcs } from "./support/ical-checks";
 
 function session(date: string, from: string, to: string): SessionDetail {
   return {
@@ -134,10 +137,212 @@ describe("calendar invites", () => {
 
   it("publishes a session for 'add to calendar' without any attendee", () => {
     const { calendar, event } = parse(
-      sessionIcs(session("2026-12-03", "07:30", "09:00"), "http://x", "agenda.test"),
+      sessionIcs(session("2026-12-03", "07:30", "09:00"), {
+        publicUrl: "http://x",
+        uidDomain: "agenda.test",
+      }),
     );
     expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
     expect(event.getFirstPropertyValue("uid")).toBe("session-7@agenda.test");
     expect(event.getAllProperties("attendee")).toEqual([]);
+  });
+});
+
+const PUBLISH = { publicUrl: "http://agenda.test", uidDomain: "agenda.test" };
+
+describe("what every calendar object must be (RFC 5545/5546)", () => {
+  const objects = () => {
+    const s = session("2026-12-03", "07:30", "09:00");
+    return {
+      REQUEST: inviteIcs(input(s)),
+      CANCEL: cancellationIcs(input(s, 1)),
+      PUBLISH: sessionIcs(s, PUBLISH),
+    } as const;
+  };
+
+  it("ends every line in CRLF, the one after END:VCALENDAR too", () => {
+    for (const [method, ics] of Object.entries(objects())) {
+      expect(ics.endsWith("END:VCALENDAR\r\n"), method).toBe(true);
+      checkIcs(ics, method as keyof ReturnType<typeof objects>);
+    }
+  });
+
+  it("passes the checks for its METHOD, with a feed of several sessions too", () => {
+    const feed = feedIcs(
+      {
+        name: "Ondernemersagenda Leuven: ontbijtsessies, met; Unizo\\",
+        url: "http://agenda.test/agenda.ics?stad=leuven",
+        sessions: [
+          session("2026-12-03", "07:30", "09:00"),
+          { ...session("2027-04-06", "07:30", "09:00"), id: 8, status: "cancelled" },
+        ],
+      },
+      PUBLISH,
+    );
+    const { events, lines } = checkIcs(feed, "PUBLISH");
+    // A TEXT value, escaped (ical.js leaves X- properties as written, so the line is checked).
+    expect(lines).toContain(
+      "X-WR-CALNAME:Ondernemersagenda Leuven: ontbijtsessies\\, met\\; Unizo\\\\",
+    );
+    expect(lines).toContain("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
+    expect(lines).toContain("X-PUBLISHED-TTL:PT1H");
+    expect(events.map((e) => e.getFirstPropertyValue("status"))).toEqual([
+      "CONFIRMED",
+      "CANCELLED",
+    ]);
+  });
+});
+
+describe("the place", () => {
+  const romaansePoort = {
+    ...session("2026-12-03", "07:30", "09:00"),
+    venue_name: "Romaanse Poort",
+    venue_address: "Brusselsestraat 63\n3000 Leuven",
+  };
+
+  it("is one line, venue and address, with the address's line breaks as commas", () => {
+    for (const ics of [inviteIcs(input(romaansePoort)), sessionIcs(romaansePoort, PUBLISH)]) {
+      const { events, lines } = checkIcs(
+        ics,
+        ics.includes("METHOD:REQUEST") ? "REQUEST" : "PUBLISH",
+      );
+      expect(events[0]?.getFirstPropertyValue("location")).toBe(
+        "Romaanse Poort, Brusselsestraat 63, 3000 Leuven",
+      );
+      expect(lines.filter((line) => line.startsWith("LOCATION"))).toEqual([
+        "LOCATION:Romaanse Poort\\, Brusselsestraat 63\\, 3000 Leuven",
+      ]);
+    }
+  });
+
+  it("has GEO when both coordinates are known, and none when either is missing", () => {
+    const placed = { ...romaansePoort, venue_latitude: 50.8787, venue_longitude: 4.6965 };
+    const { events } = checkIcs(inviteIcs(input(placed)), "REQUEST");
+    expect(events[0]?.getFirstPropertyValue("geo")).toEqual([50.8787, 4.6965]);
+    for (const half of [
+      { ...romaansePoort, venue_latitude: 50.8787 },
+      { ...romaansePoort, venue_longitude: 4.6965 },
+    ]) {
+      expect(checkIcs(sessionIcs(half, PUBLISH), "PUBLISH").events[0]?.hasProperty("geo")).toBe(
+        false,
+      );
+    }
+  });
+});
+
+describe("the invite's text", () => {
+  it("carries the summary, the description and then the manage link", () => {
+    const s = {
+      ...session("2026-12-03", "07:30", "09:00"),
+      description: "07:30 ontbijt\n\n08:00 toelichting door de dienst Economie",
+    };
+    const { events } = checkIcs(inviteIcs(input(s)), "REQUEST");
+    expect(events[0]?.getFirstPropertyValue("description")).toBe(
+      "Alles over je terrasvergunning, met koffie.\n\n07:30 ontbijt\n\n08:00 toelichting door de dienst Economie\n\nJe inschrijving bekijken of annuleren: http://agenda.test/inschrijving/abc",
+    );
+  });
+});
+
+describe("the invite a sign-up mails", () => {
+  it("carries the session's description and its place's GEO, as the downloaded one does", async () => {
+    const created = await createSession({
+      description: "07:30 ontbijt\n\n08:00 toelichting door de dienst Economie",
+      venue_latitude: 50.8786,
+      venue_longitude: 4.6965,
+    });
+    expect((await signUp(created.slug, person(1), { locale: "nl-BE" })).ok).toBe(true);
+    const [mail] = await outboxFor(created.id, "deelnemer1@example.org");
+    const [event] = checkIcs(mail?.ics ?? "", "REQUEST").events;
+    expect(event?.getFirstPropertyValue("description")).toContain(
+      "08:00 toelichting door de dienst Economie",
+    );
+    expect(event?.getFirstPropertyValue("geo")).toEqual([50.8786, 4.6965]);
+  });
+});
+
+describe("the organizer", () => {
+  it("carries SENT-BY when the mail comes from another address than the ORGANIZER's", () => {
+    const ics = inviteIcs({
+      ...input(session("2026-12-03", "07:30", "09:00")),
+      organizer: {
+        name: "Stad Leuven",
+        email: "agenda@leuven.test",
+        sentBy: "noreply@leuven.test",
+      },
+    });
+    const organizer = checkIcs(ics, "REQUEST").events[0]?.getFirstProperty("organizer");
+    expect(String(organizer?.getFirstValue())).toBe("mailto:agenda@leuven.test");
+    expect(organizer?.getParameter("sent-by")).toBe("mailto:noreply@leuven.test");
+  });
+
+  it("is MAIL_FROM itself without CALENDAR_ORGANIZER: no SENT-BY (this file's settings)", async () => {
+    const created = await createSession();
+    expect((await signUp(created.slug, person(1), { locale: "nl-BE" })).ok).toBe(true);
+    const [mail] = await outboxFor(created.id, "deelnemer1@example.org");
+    const organizer = checkIcs(mail?.ics ?? "", "REQUEST").events[0]?.getFirstProperty("organizer");
+    expect(String(organizer?.getFirstValue())).toBe("mailto:agenda@leuven.test");
+    expect(organizer?.getParameter("cn")).toBe("Ondernemersagenda Leuven");
+    expect(organizer?.getParameter("sent-by")).toBeUndefined();
+  });
+});
+
+describe("the public event of a session", () => {
+  it("follows the session's SEQUENCE and last change, and says when it is cancelled", () => {
+    const s = {
+      ...session("2026-12-03", "07:30", "09:00"),
+      ical_sequence: 3,
+      updated_at: "2026-11-20T08:15:00.000Z",
+      status: "cancelled" as const,
+    };
+    const { events } = checkIcs(sessionIcs(s, PUBLISH), "PUBLISH");
+    const event = events[0] as ICAL.Component;
+    expect(event.getFirstPropertyValue("sequence")).toBe(3);
+    expect(String(event.getFirstPropertyValue("last-modified"))).toBe("2026-11-20T08:15:00Z");
+    expect(event.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(event.getFirstPropertyValue("url")).toBe(
+      "http://agenda.test/sessies/ontbijtsessie-vergunningen",
+    );
+  });
+});
+
+describe("the checker (test/support/ical-checks.ts)", () => {
+  const good = inviteIcs(input(session("2026-12-03", "07:30", "09:00")));
+  const line = (ics: string, name: string) =>
+    ics.split("\r\n").find((l) => l.startsWith(name)) ?? "";
+
+  it("passes a good invite and refuses each thing a strict receiver would", () => {
+    expect(() => checkIcs(good, "REQUEST")).not.toThrow();
+    const broken: [string, string, "REQUEST" | "CANCEL" | "PUBLISH"][] = [
+      ["no CRLF at the end", good.slice(0, -2), "REQUEST"],
+      ["bare LF line breaks", good.replaceAll("\r\n", "\n"), "REQUEST"],
+      [
+        "a line over 75 octets",
+        good.replace("SUMMARY:", `X-LONG:${"é".repeat(40)}\r\nSUMMARY:`),
+        "REQUEST",
+      ],
+      ["another METHOD", good, "PUBLISH"],
+      ["no ATTENDEE in a REQUEST", good.replace(/ATTENDEE[\s\S]*?\r\n(?! )/, ""), "REQUEST"],
+      ["no ORGANIZER in a REQUEST", good.replace(/ORGANIZER[\s\S]*?\r\n(?! )/, ""), "REQUEST"],
+      [
+        "a floating DTSTART",
+        good.replace(line(good, "DTSTART;TZID="), "DTSTART:20261203T073000"),
+        "REQUEST",
+      ],
+      [
+        "a TZID without its VTIMEZONE",
+        good.replace(/BEGIN:VTIMEZONE[\s\S]*END:VTIMEZONE\r\n/, ""),
+        "REQUEST",
+      ],
+      [
+        "DTSTAMP in local time",
+        good.replace(line(good, "DTSTAMP"), "DTSTAMP;TZID=Europe/Brussels:20261125T100000"),
+        "REQUEST",
+      ],
+      ["a CANCEL that is not CANCELLED", good.replace("METHOD:REQUEST", "METHOD:CANCEL"), "CANCEL"],
+      ["two SUMMARY", good.replace("SUMMARY:", "SUMMARY:x\r\nSUMMARY:"), "REQUEST"],
+    ];
+    for (const [what, ics, method] of broken) {
+      expect(() => checkIcs(ics, method), what).toThrow();
+    }
   });
 });

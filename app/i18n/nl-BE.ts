@@ -57,7 +57,6 @@ export const nlBE = {
   "session.seatsTaken":
     "{confirmed} van {capacity} plaatsen ingenomen{waiting, plural, =0 {} one {, # persoon op de wachtlijst} other {, # personen op de wachtlijst}}",
   "session.cityOrganiser": "Stad {city}",
-  "session.addToCalendar": "Zet in je agenda (.ics)",
   "session.backToList": "Alle sessies",
   "session.metaDescription": "{kind} in {city} op {date}. {summary}",
 
@@ -168,5 +167,4 @@ export const nlBE = {
   "email.signUpAgain": "Opnieuw inschrijven",
   "email.footer":
     "Je krijgt deze e-mail omdat je je inschreef via de Ondernemersagenda. Deze link is persoonlijk: stuur deze e-mail niet door.",
-  "ics.description": "{summary}\n\nJe inschrijving bekijken of annuleren: {manageUrl}",
 } as const;

@@ -46,11 +46,18 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function organizer() {
+/**
+ * Who the invites come from: CALENDAR_ORGANIZER when set, else the MAIL_FROM address. When the
+ * two differ, the ORGANIZER names the From address as SENT-BY (RFC 6047 §2.3).
+ */
+export function organizer() {
   const { MAIL_FROM, CALENDAR_ORGANIZER } = config();
-  const address = /<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM;
+  const address = (/<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM).trim();
   const name = /^\s*"?([^"<]*?)"?\s*</.exec(MAIL_FROM)?.[1] || "Ondernemersagenda";
-  return { name, email: CALENDAR_ORGANIZER ?? address.trim() };
+  const email = CALENDAR_ORGANIZER ?? address;
+  return email.toLowerCase() === address.toLowerCase()
+    ? { name, email }
+    : { name, email, sentBy: address };
 }
 
 /** 1-based place of a waiting registration in its session's queue (queue_position, then id). */
@@ -121,10 +128,11 @@ export async function notify<K extends RegistrationMailKind>(
 
 /** The part of a session its messages show: what the snapshot keeps. */
 function mailSession(session: SessionDetail): MailSession {
-  const { id, slug, title, summary, venue_name, venue_address, starts_at, ends_at } = session;
-  const { status, city, partners } = session;
+  const { id, slug, title, summary, description, starts_at, ends_at, status } = session;
+  const { venue_name, venue_address, venue_latitude, venue_longitude, city, partners } = session;
   return {
-    ...{ id, slug, title, summary, venue_name, venue_address, starts_at, ends_at, status },
+    ...{ id, slug, title, summary, description, starts_at, ends_at, status },
+    ...{ venue_name, venue_address, venue_latitude, venue_longitude },
     city: { slug: city.slug, name: city.name },
     partners,
   };

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Session, SessionKind } from "../../db/schema";
 import { type SessionScope, sessionInScope } from "./scope.server";
@@ -103,8 +103,22 @@ export async function withPartners(
 export interface UpcomingFilter {
   citySlug?: string;
   kind?: SessionKind;
+  partnerSlug?: string;
   now: string;
   limit?: number;
+}
+
+/** A session this partner takes part in (one of its `session_partners`). */
+export function withPartner(partnerSlug: string) {
+  return (eb: ExpressionBuilder<Database, "sessions">) =>
+    eb.exists(
+      eb
+        .selectFrom("session_partners")
+        .innerJoin("partners", "partners.id", "session_partners.partner_id")
+        .select("session_partners.session_id")
+        .whereRef("session_partners.session_id", "=", "sessions.id")
+        .where("partners.slug", "=", partnerSlug),
+    );
 }
 
 /** Sessions that have not started yet, soonest first; cancelled ones stay visible as such. */
@@ -113,6 +127,7 @@ export async function listUpcomingSessions(filter: UpcomingFilter): Promise<Sess
   let query = sessionsWithCounts(db).where("sessions.starts_at", ">", filter.now);
   if (filter.citySlug) query = query.where("cities.slug", "=", filter.citySlug);
   if (filter.kind) query = query.where("sessions.kind", "=", filter.kind);
+  if (filter.partnerSlug) query = query.where(withPartner(filter.partnerSlug));
   const rows = await query
     .orderBy("sessions.starts_at")
     .orderBy("sessions.id")
@@ -175,6 +190,15 @@ export async function getCityBySlug(slug: string) {
     .where("slug", "=", slug)
     .executeTakeFirst();
   return city ?? null;
+}
+
+export async function getPartnerBySlug(slug: string) {
+  const partner = await database()
+    .db.selectFrom("partners")
+    .select(["slug", "name", "website"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return partner ?? null;
 }
 
 /** The cities and partners a session form may offer this organiser. */

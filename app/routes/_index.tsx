@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { FilterSelect } from "~/components/filter-select";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
+import { sessionListMeta } from "~/lib/calendar-feed";
+import { feedOfPage } from "~/lib/calendar-feed.server";
 import { isSessionKind, SESSION_KINDS } from "~/lib/session-kinds";
 import { sessionCardView } from "~/lib/session-view.server";
 import { useI18n } from "~/lib/use-i18n";
 import { listCities, listUpcomingSessions } from "~/models/session.server";
 
-export const meta: MetaFunction = () => {
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const { t } = i18n();
-  return [
-    { title: `${t("home.title")} · ${t("site.name")}` },
-    { name: "description", content: t("home.intro") },
-  ];
+  if (!data) return [{ title: `${t("home.title")} · ${t("site.name")}` }];
+  return sessionListMeta(t("home.title"), t("home.intro"), data.feed);
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,11 +31,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kind: kind || undefined,
     now,
   });
-  return { cities, filter: { city, kind }, sessions: sessions.map((s) => sessionCardView(s, now)) };
+  const feed = feedOfPage({
+    city: city || null,
+    cityName: cities.find((c) => c.slug === city)?.name,
+    kind: kind || null,
+  });
+  return {
+    cities,
+    filter: { city, kind },
+    sessions: sessions.map((s) => sessionCardView(s, now)),
+    feed,
+  };
 }
 
 export default function Home() {
-  const { cities, filter, sessions } = useLoaderData<typeof loader>();
+  const { cities, filter, sessions, feed } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const filtered = Boolean(filter.city || filter.kind);
   return (
@@ -68,6 +79,7 @@ export default function Home() {
       </Form>
 
       <SessionList sessions={sessions} />
+      <SubscribeToFeed feed={feed} />
       <CityLinks id="by-city" title={t("home.byCity")} cities={cities} />
     </div>
   );

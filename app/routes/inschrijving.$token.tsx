@@ -13,8 +13,11 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { z } from "zod";
+import { AddToCalendar } from "~/components/add-to-calendar";
 import { FormProblem } from "~/components/field";
 import { i18n, type MessageKey } from "~/i18n";
+import { oneLinePlace } from "~/lib/calendar-links";
+import { config } from "~/lib/config.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormAnswer, formMessage, parseForm } from "~/lib/forms";
 import { PERSONAL_DATA } from "~/lib/route-handle";
@@ -64,6 +67,9 @@ async function load(token: string) {
     session: {
       slug: session.slug,
       title: session.title,
+      summary: session.summary,
+      place: oneLinePlace(session),
+      url: `${config().publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
       startsAt: session.starts_at,
       endsAt: session.ends_at,
       venueName: session.venue_name,
@@ -170,6 +176,20 @@ function ManageRegistration({
             : t(`manage.status.${registration.status}`, { position: waitlistPosition ?? 0 })}
         </p>
       </section>
+
+      {registration.status === "confirmed" && !session.cancelled && !session.past ? (
+        <section className="calendar" aria-labelledby="calendar-title">
+          <h2 id="calendar-title">{t("calendar.manage.title")}</h2>
+          <AddToCalendar
+            session={session}
+            file={{
+              href: `/inschrijving/${encodeURIComponent(token)}/uitnodiging.ics`,
+              label: t("calendar.manage.invite"),
+            }}
+          />
+          <p className="hint">{t("calendar.manage.inviteHint")}</p>
+        </section>
+      ) : null}
 
       {confirming && canCancel ? (
         <section className="confirm" aria-labelledby="confirm-title">

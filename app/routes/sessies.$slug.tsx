@@ -7,9 +7,11 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { AddToCalendar } from "~/components/add-to-calendar";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
+import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
 import { flashSignedUpEmail } from "~/lib/flash.server";
 import { type FormResult, parseForm } from "~/lib/forms";
@@ -64,10 +66,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
       waitlistCount: session.waitlistCount,
       city: session.city,
       partners: session.partners,
+      place: oneLinePlace(session),
+      url: `${config().publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
     },
     availability: availabilityOf(session, session.confirmedCount, now),
     event: sessionEvent(session, {
-      url: `${config().publicUrl}/sessies/${session.slug}`,
+      url: `${config().publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
       now,
       cityOrganizer: i18n().t("session.cityOrganiser", { city: session.city.name }),
     }),
@@ -108,11 +112,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SessionPage() {
   const { session, availability } = useLoaderData<typeof loader>();
-  const { t, dateTimeRange, list } = useI18n();
-  const organisers = [
-    t("session.cityOrganiser", { city: session.city.name }),
-    ...session.partners.map((p) => p.name),
-  ];
+  const { t, dateTimeRange } = useI18n();
   return (
     <div className="wrap page">
       <p className="breadcrumb">
@@ -143,7 +143,9 @@ export default function SessionPage() {
             </div>
             <div>
               <dt>{t("session.organisers")}</dt>
-              <dd>{list(organisers)}</dd>
+              <dd>
+                <Organisers city={session.city.name} partners={session.partners} />
+              </dd>
             </div>
             <div>
               <dt>{t("session.language")}</dt>
@@ -168,11 +170,16 @@ export default function SessionPage() {
               <p key={i}>{paragraph}</p>
             ))}
           </div>
-          <p>
-            <a href={`/sessies/${session.slug}/agenda.ics`} download>
-              {t("session.addToCalendar")}
-            </a>
-          </p>
+          <section aria-labelledby="calendar-title">
+            <h2 id="calendar-title">{t("calendar.add.title")}</h2>
+            <AddToCalendar
+              session={session}
+              file={{
+                href: `/sessies/${encodeURIComponent(session.slug)}/agenda.ics`,
+                label: t("calendar.add.ics"),
+              }}
+            />
+          </section>
         </article>
         <aside className="session-signup" aria-labelledby="signup-title">
           <h2 id="signup-title">{t("signup.title")}</h2>
@@ -180,6 +187,36 @@ export default function SessionPage() {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The city, then each partner as a link to its page: "Stad Leuven, Unizo en Voka". */
+function Organisers({
+  city,
+  partners,
+}: {
+  city: string;
+  partners: { slug: string; name: string }[];
+}) {
+  const { t, list } = useI18n();
+  // The list is formatted with placeholders, so the locale decides the commas and the "en".
+  const names = [t("session.cityOrganiser", { city }), ...partners.map((p) => p.name)];
+  const parts = list(names.map((_, i) => `\uE000${i}\uE000`)).split(/\uE000(\d+)\uE000/);
+  return (
+    <>
+      {parts.map((part, i) => {
+        if (i % 2 === 0) return part;
+        const index = Number(part);
+        const partner = partners[index - 1];
+        return partner ? (
+          <Link key={partner.slug} to={`/partners/${encodeURIComponent(partner.slug)}`}>
+            {partner.name}
+          </Link>
+        ) : (
+          names[index]
+        );
+      })}
+    </>
   );
 }
 

@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
+import { sessionListMeta } from "~/lib/calendar-feed";
+import { feedOfPage } from "~/lib/calendar-feed.server";
 import { sessionCardView } from "~/lib/session-view.server";
 import { useI18n } from "~/lib/use-i18n";
 import { getCityBySlug, listCities, listUpcomingSessions } from "~/models/session.server";
@@ -9,10 +12,8 @@ import { getCityBySlug, listCities, listUpcomingSessions } from "~/models/sessio
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const { t } = i18n();
   if (!data) return [{ title: t("notFound.title") }];
-  return [
-    { title: `${t("city.title", { city: data.city.name })} · ${t("site.name")}` },
-    { name: "description", content: t("city.intro", { city: data.city.name }) },
-  ];
+  const city = data.city.name;
+  return sessionListMeta(t("city.title", { city }), t("city.intro", { city }), data.feed);
 };
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -27,17 +28,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
     city,
     otherCities: cities.filter((c) => c.slug !== city.slug),
     sessions: sessions.map((s) => sessionCardView(s, now)),
+    feed: feedOfPage({ city: city.slug, cityName: city.name }),
   };
 }
 
 export default function CityPage() {
-  const { city, otherCities, sessions } = useLoaderData<typeof loader>();
+  const { city, otherCities, sessions, feed } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div className="wrap page">
       <h1>{t("city.title", { city: city.name })}</h1>
       <p className="lead">{t("city.intro", { city: city.name })}</p>
       <SessionList sessions={sessions} />
+      <SubscribeToFeed feed={feed} />
       <CityLinks id="other-cities" title={t("city.others")} cities={otherCities} />
     </div>
   );

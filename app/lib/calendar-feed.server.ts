@@ -1,0 +1,16 @@
+import { i18n } from "~/i18n";
+import type { SessionKind } from "../../db/schema";
+import { type FeedSelection, feedName, feedUrls, type PageFeed } from "./calendar-feed";
+import { config } from "./config.server";
+
+/** The feed a page offers: its filters' feed, with the name calendar apps will show. */
+export function feedOfPage(
+  page: FeedSelection & { cityName?: string; partnerName?: string; kind?: SessionKind | null },
+): PageFeed {
+  const name = feedName(i18n().t, {
+    cityName: page.cityName,
+    kind: page.kind,
+    partnerName: page.partnerName,
+  });
+  return { name, ...feedUrls(config().publicUrl, page) };
+}

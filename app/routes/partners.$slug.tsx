@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SubscribeToFeed } from "~/components/add-to-calendar";
+import { SessionList } from "~/components/session-list";
+import { i18n } from "~/i18n";
+import { sessionListMeta } from "~/lib/calendar-feed";
+import { feedOfPage } from "~/lib/calendar-feed.server";
+import { sessionCardView } from "~/lib/session-view.server";
+import { useI18n } from "~/lib/use-i18n";
+import { getPartnerBySlug, listUpcomingSessions } from "~/models/session.server";
+
+/** A partner's upcoming sessions, in every city, with the feed to subscribe to them. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const partner = await getPartnerBySlug(params.slug ?? "");
+  if (!partner) throw new Response("Not Found", { status: 404 });
+  const now = new Date().toISOString();
+  const sessions = await listUpcomingSessions({ partnerSlug: partner.slug, now });
+  return {
+    partner,
+    sessions: sessions.map((s) => sessionCardView(s, now)),
+    feed: feedOfPage({ partner: partner.slug, partnerName: partner.name }),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const { t } = i18n();
+  if (!data) return [{ title: t("notFound.title") }];
+  const partner = data.partner.name;
+  return sessionListMeta(
+    t("partner.title", { partner }),
+    t("partner.intro", { partner }),
+    data.feed,
+  );
+};
+
+export default function PartnerPage() {
+  const { partner, sessions, feed } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div className="wrap page">
+      <p className="breadcrumb">
+        <Link to="/">{t("session.backToList")}</Link>
+      </p>
+      <h1>{t("partner.title", { partner: partner.name })}</h1>
+      <p className="lead">{t("partner.intro", { partner: partner.name })}</p>
+      {partner.website && /^https?:\/\//i.test(partner.website) ? (
+        <p>
+          <a href={partner.website} rel="noopener noreferrer">
+            {t("partner.website", { partner: partner.name })}
+          </a>
+        </p>
+      ) : null}
+      <SessionList sessions={sessions} />
+      <SubscribeToFeed feed={feed} />
+    </div>
+  );
+}
