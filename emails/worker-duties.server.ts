@@ -1,3 +1,4 @@
+import { processInboundMail } from "../app/models/inbound-mail.server";
 import { runDailyRetention } from "../app/models/personal-data.server";
 
 /**
@@ -6,5 +7,5 @@ import { runDailyRetention } from "../app/models/personal-data.server";
  */
 export const workerDuties = {
   daily: runDailyRetention,
-  tasks: [] as Array<() => Promise<unknown>>,
+  tasks: [() => processInboundMail()] as Array<() => Promise<unknown>>,
 };
