@@ -100,6 +100,9 @@ const IN_SCOPE_ROLES: Role[] = ["rightOrganiser", "admin"];
 const CHECKS: Record<string, RouteCheck> = {
   "$.tsx": { params: () => ({ "*": "bestaat/niet" }), get: everyone(404) },
   "_index.tsx": { get: everyone(200) },
+  // Replies from calendars, posted by a mail server with a token as raw mail: a form (what a
+  // browser sends) is refused at the edge, whoever is signed in.
+  "api.inbound-mail.ts": { post: { form: () => ({}), expect: everyone(415) } },
   "beheer._index.tsx": { get: organisers(200) },
   "beheer.export.download.ts": {
     // City A's attendees over a year: another city's organiser gets a file without them.
