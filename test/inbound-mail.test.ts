@@ -9,6 +9,7 @@ import {
 import { runDailyRetention } from "../app/models/personal-data.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
+import type { InboundMail } from "../db/schema";
 import {
   attachmentOnlyReply,
   outlookReply,
@@ -33,10 +34,7 @@ const opts = { locale: "nl-BE" as const };
 const HOUR = 3_600_000;
 
 /** One POST as a mail server sends it: no Origin, the raw message, the token. */
-async function post(
-  body: string | Buffer,
-  headers: Record<string, string> = {},
-): Promise<Response> {
+async function post(body: string, headers: Record<string, string> = {}): Promise<Response> {
   const base = await appUrl();
   const all: Record<string, string> = {
     "Content-Type": "message/rfc822",
@@ -51,7 +49,7 @@ async function inboundRows() {
   return database().db.selectFrom("inbound_mail").selectAll().orderBy("id").execute();
 }
 
-async function inboundRow(id: number) {
+async function inboundRow(id: number): Promise<InboundMail> {
   return database()
     .db.selectFrom("inbound_mail")
     .selectAll()

@@ -13,7 +13,8 @@ export const nlBEInbound = {
   "email.counterDeclined.subject": "Het tijdstip van {title} ligt vast",
   "email.counterDeclined.intro":
     "Je stelde via je agenda een ander tijdstip voor {title} voor. Dat kunnen we niet aanpassen: de organisatie legt het tijdstip vast voor iedereen. Je inschrijving blijft zoals ze was. Past het tijdstip je niet? Annuleer dan je inschrijving, zodat iemand anders je plaats krijgt.",
-  "email.counterDeclined.comment": "Het tijdstip ligt vast: de organisatie kan het niet verschuiven.",
+  "email.counterDeclined.comment":
+    "Het tijdstip ligt vast: de organisatie kan het niet verschuiven.",
 
   "attendees.calendarReply":
     "Agenda: {reply, select, accepted {aanvaard} tentative {onder voorbehoud} declined {geweigerd} other {—}}",

@@ -109,9 +109,16 @@ function addressesOf(from: AddressObject | AddressObject[] | undefined): string[
 /** A CAL-ADDRESS ("mailto:An@Example.org", any case of the scheme) as a plain address. */
 const addressOfCalAddress = (value: string) => value.trim().replace(/^mailto:/i, "");
 
+/** The parameters of a part's Content-Type (charset, method), as mailparser read them. */
+function typeParamsOf(part: Attachment): Record<string, string> {
+  const header = part.headers.get("content-type") as
+    | { params?: Record<string, string> }
+    | undefined;
+  return header?.params ?? {};
+}
+
 function textOf(part: Attachment): string {
-  const header = part.headers.get("content-type") as { params?: Record<string, string> } | undefined;
-  const charset = header?.params?.charset ?? "utf-8";
+  const charset = typeParamsOf(part).charset ?? "utf-8";
   try {
     return new TextDecoder(charset).decode(part.content);
   } catch {
@@ -130,10 +137,9 @@ function readCalendar(part: Attachment) {
   } catch {
     return null;
   }
-  const header = part.headers.get("content-type") as { params?: Record<string, string> } | undefined;
   // The METHOD line is the object's own word; the part's `method=` only repeats it (and may
   // be missing, as in an .ics attachment).
-  const method = String(root.getFirstPropertyValue("method") ?? header?.params?.method ?? "")
+  const method = String(root.getFirstPropertyValue("method") ?? typeParamsOf(part).method ?? "")
     .trim()
     .toUpperCase();
   return { method: method || null, event: root.getFirstSubcomponent("vevent") };

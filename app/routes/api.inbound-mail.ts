@@ -15,7 +15,11 @@ import { receiveInboundMail } from "~/models/inbound-mail.server";
 const plain = (status: number, text: string, headers: Record<string, string> = {}) =>
   new Response(`${text}\n`, {
     status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      ...headers,
+    },
   });
 
 /** Compared as hashes, in constant time: the answer tells nothing of how much was right. */
@@ -40,5 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!stored.ok) {
     return plain(400, stored.reason === "empty" ? "Empty message" : "Not a storable message");
   }
-  return Response.json({ id: stored.id }, { status: 202, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { id: stored.id },
+    { status: 202, headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -40,7 +40,7 @@ const base64Lines = (text: string) =>
       .match(/.{1,76}/g) ?? []
   ).join("\r\n");
 
-export function outlookCalendar({
+function outlookCalendar({
   from,
   fromName = "Jan Peeters",
   attendee = from,
