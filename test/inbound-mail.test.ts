@@ -551,6 +551,24 @@ describe("the worker's side", () => {
     expect(await registrationsOf(session.id)).toEqual(before);
   });
 
+  it("over SMTP takes Google Calendar's own envelope sender for the person's answer", async () => {
+    const { session, seated } = await fullSession(150);
+    const stored = await storeInboundMail(
+      Buffer.from(outlookReply(replyOf(seated, { partstat: "ACCEPTED" }))),
+      { via: "smtp", envelopeFrom: "3xAbCdEfGhIjKlMnOp@calendar-server.bounces.google.com" },
+    );
+    if (!stored.ok) throw new Error("not stored");
+    expect(await processStoredMail(stored.id)).toBe("accepted");
+    // Only that domain: a look-alike is another sender.
+    const lookalike = await storeInboundMail(
+      Buffer.from(outlookReply(replyOf(seated, { id: "2" }))),
+      { via: "smtp", envelopeFrom: "x@calendar-server.bounces.google.com.evil.example" },
+    );
+    if (!lookalike.ok) throw new Error("not stored");
+    expect(await processStoredMail(lookalike.id)).toBe("ignored.senderMismatch");
+    expect((await registrationsOf(session.id))[0]?.status).toBe("confirmed");
+  });
+
   it("forgets processed mail after OUTBOX_KEEP_DAYS in the daily retention run", async () => {
     const stored = await storeInboundMail(Buffer.from(plainMail("oud@example.org")), {
       via: "http",

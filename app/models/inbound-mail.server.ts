@@ -211,6 +211,18 @@ const REPLIES: Record<string, CalendarReply> = {
 
 const sameAddress = (a: string, b: string) => normalizeEmail(a) === normalizeEmail(b);
 
+/**
+ * Google Calendar mails a person's answer on their behalf: From is the person, the envelope
+ * sender (Return-Path) an address of Google's bounce domain. Without this, every answer from a
+ * Gmail or Google Workspace calendar that comes in over SMTP would be ignored.
+ */
+const CALENDAR_BOUNCE_DOMAINS = ["calendar-server.bounces.google.com"];
+
+function envelopeSpeaksFor(envelopeFrom: string, email: string): boolean {
+  const domain = normalizeEmail(envelopeFrom).split("@").at(-1);
+  return sameAddress(envelopeFrom, email) || CALENDAR_BOUNCE_DOMAINS.includes(domain ?? "");
+}
+
 /** Why a mail may not act on this registration, or null when it may. */
 function refusalOf(
   reading: Reading,
@@ -224,7 +236,7 @@ function refusalOf(
   if (!from || otherFrom.length > 0 || !sameAddress(from, registration.email)) {
     return "ignored.senderMismatch";
   }
-  if (envelopeFrom && !sameAddress(envelopeFrom, registration.email)) {
+  if (envelopeFrom && !envelopeSpeaksFor(envelopeFrom, registration.email)) {
     return "ignored.senderMismatch";
   }
   if (registration.status !== "confirmed") return "ignored.notConfirmed";
