@@ -43,6 +43,8 @@ const inbound =
     : undefined;
 if (inbound) {
   console.log(`inbound mail: SMTP on ${settings.INBOUND_SMTP_HOST}:${inbound.port}`);
+} else if (settings.INBOUND_SMTP_PORT !== undefined) {
+  console.log("inbound mail: SMTP is taken by `npm run worker` (OUTBOX_WORKER=off here)");
 }
 
 const server = app.listen(settings.PORT, () => {

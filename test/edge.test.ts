@@ -151,6 +151,10 @@ describe("raw mail (replies from calendars), the one body besides forms", () => 
     expect(Number(stored.n)).toBe(0);
   });
 
+  it("answers a GET with 404 too while there is no token", async () => {
+    expect((await send("/api/inbound-mail")).status).toBe(404);
+  });
+
   it("is still refused with 403 when a browser on another site sends it", async () => {
     const response = await raw("/api/inbound-mail", {
       method: "POST",

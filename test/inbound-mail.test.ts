@@ -121,6 +121,12 @@ describe("POST /api/inbound-mail at the edge", () => {
     expect(large.status).toBe(202);
   });
 
+  it("answers a GET with 405 and the method it takes", async () => {
+    const response = await send("/api/inbound-mail");
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+
   it("answers 400 for an empty body", async () => {
     expect((await post("")).status).toBe(400);
   });

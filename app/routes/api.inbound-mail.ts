@@ -29,6 +29,13 @@ function tokenMatches(authorization: string | null, token: string): boolean {
   return timingSafeEqual(digest(presented), digest(token)) && presented.length > 0;
 }
 
+/** Mail only comes by POST; without a token the endpoint is not there at all. */
+export function loader() {
+  return config().INBOUND_MAIL_TOKEN
+    ? plain(405, "Method Not Allowed", { Allow: "POST" })
+    : plain(404, "Not Found");
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const { INBOUND_MAIL_TOKEN: token, INBOUND_MAIL_LIMIT_BYTES: limit } = config();
   if (!token) return plain(404, "Not Found");
