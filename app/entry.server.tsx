@@ -4,7 +4,12 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { contentSecurityPolicy, holdsPersonalData, PRIVATE_HEADERS } from "~/lib/headers.server";
+import {
+  contentSecurityPolicy,
+  holdsPersonalData,
+  isEmbeddable,
+  PRIVATE_HEADERS,
+} from "~/lib/headers.server";
 import { NonceProvider } from "~/lib/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -23,8 +28,11 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  const frameable = isEmbeddable(remixContext);
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { frameable }));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(name, value);
+  // X-Frame-Options knows no "any site": an embed leaves it out and relies on frame-ancestors.
+  if (frameable) responseHeaders.delete("X-Frame-Options");
   if (holdsPersonalData(remixContext)) {
     for (const [name, value] of Object.entries(PRIVATE_HEADERS)) responseHeaders.set(name, value);
   }

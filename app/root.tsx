@@ -12,12 +12,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DEFAULT_LOCALE, i18n } from "~/i18n";
 import { localeOf } from "~/lib/locale.server";
 import { useNonce } from "~/lib/nonce";
+import type { RouteHandle } from "~/lib/route-handle";
 import { useI18n } from "~/lib/use-i18n";
 import styles from "~/styles/app.css";
 
@@ -69,6 +71,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
   const nonce = useNonce();
+  const embedded = useMatches().some((match) => (match.handle as RouteHandle)?.embeddable);
+  if (embedded) {
+    // In a partner's iframe: the list alone, light, without scripts (links open the top window).
+    return (
+      <html lang={locale}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="embed">
+          <main id="inhoud">{children}</main>
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale}>
       <head>
@@ -104,6 +123,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 </li>
                 <li>
                   <Link to="/toegankelijkheid">{t("footer.accessibility")}</Link>
+                </li>
+                <li>
+                  <Link to="/voor-partners">{t("footer.partners")}</Link>
                 </li>
                 <li>
                   <Link to="/beheer">{t("site.organisers")}</Link>

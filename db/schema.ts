@@ -56,6 +56,8 @@ interface SessionsTable {
    * every change a calendar shows (title, texts, time, place) and on cancellation.
    */
   ical_sequence: Generated<number>;
+  /** The start before the session last moved; null if it never did. */
+  previous_starts_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** The place's coordinates (WGS84) where known, for GEO and maps; null when not. */
   venue_latitude: ColumnType<number | null, number | null | undefined, number | null>;
   venue_longitude: ColumnType<number | null, number | null | undefined, number | null>;

@@ -1,3 +1,4 @@
+import type { ReminderKind } from "../db/schema";
 import { backOnWaitlistEmail } from "./back-on-waitlist";
 import { counterDeclinedEmail } from "./counter-declined";
 import type { MailContent, RegistrationMailData } from "./message";
@@ -8,6 +9,7 @@ import { registrationDeclinedEmail } from "./registration-declined";
 import { registrationReminderEmail } from "./registration-reminder";
 import { registrationWaitlistedEmail } from "./registration-waitlisted";
 import { sessionCancelledEmail } from "./session-cancelled";
+import { sessionReminderEmail } from "./session-reminder";
 import { type SessionChanges, sessionUpdatedEmail } from "./session-updated";
 
 /**
@@ -32,6 +34,7 @@ export interface RegistrationMailExtras {
   "registration.counterDeclined": Record<never, never>;
   "session.updated": { changes: SessionChanges };
   "session.cancelled": { note: string | null };
+  "session.reminder": { reminder: ReminderKind };
   "organiser.message": { message: OrganiserMessage };
 }
 
@@ -98,6 +101,10 @@ const renderers: { [K in MailKind]: Renderer<MailData[K]> } = {
   "session.cancelled": {
     render: (data) => sessionCancelledEmail(data, { note: data.note }),
     calendar: (data) => (data.registration.status === "confirmed" ? "CANCEL" : null),
+  },
+  "session.reminder": {
+    render: (data) => sessionReminderEmail(data, data.reminder),
+    calendar: none,
   },
   "organiser.message": {
     render: (data) => organiserMessageEmail(data, data.message),

@@ -23,13 +23,18 @@ export interface SessionChanges {
   title?: { from: string; to: string };
   time?: { from: Period; to: Period };
   place?: { from: Place; to: Place };
+  /** Short enough (a line or two) to show whole, before and after. */
+  summary?: { from: string; to: string };
+  /** Only that it changed: a description can run to pages, and the session page shows it. */
+  description?: true;
 }
 
 export const hasCalendarChanges = (changes: SessionChanges) =>
-  Boolean(changes.title || changes.time || changes.place);
+  Boolean(changes.title || changes.time || changes.place || changes.summary || changes.description);
 
 /**
- * Sent to every confirmed attendee when the title, time or place of their session changes.
+ * Sent to every confirmed attendee when anything of their session that a calendar shows
+ * changes: title, time, place, summary or description.
  * The invite keeps its UID and carries a higher SEQUENCE, so calendars move the event by
  * themselves; the body says what changed, for the people (and the Outlooks) that read that.
  */
@@ -59,6 +64,16 @@ export async function sessionUpdatedEmail(
       now: t("email.sessionUpdated.title", { to: changes.title.to }),
       was: changes.title.from,
     },
+    changes.summary && {
+      key: "summary",
+      now: t("email.sessionUpdated.summary", { to: changes.summary.to }),
+      was: changes.summary.from,
+    },
+    changes.description && {
+      key: "description",
+      now: t("email.sessionUpdated.description"),
+      was: null,
+    },
   ].filter((line) => line !== undefined);
 
   const { manageUrl } = mailLinks(data);
@@ -75,8 +90,12 @@ export async function sessionUpdatedEmail(
         {lines.map((line) => (
           <Text key={line.key}>
             {line.now}
-            <br />
-            {t("email.sessionUpdated.was", { from: line.was })}
+            {line.was === null ? null : (
+              <>
+                <br />
+                {t("email.sessionUpdated.was", { from: line.was })}
+              </>
+            )}
           </Text>
         ))}
       </Section>

@@ -1,5 +1,6 @@
 import { processInboundMail } from "../app/models/inbound-mail.server";
 import { runDailyRetention } from "../app/models/personal-data.server";
+import { queueDueReminders } from "../app/models/reminder.server";
 
 /**
  * What every mail worker does besides sending (the server's own and `npm run worker` alike):
@@ -7,5 +8,9 @@ import { runDailyRetention } from "../app/models/personal-data.server";
  */
 export const workerDuties = {
   daily: runDailyRetention,
-  tasks: [() => processInboundMail()] as Array<() => Promise<unknown>>,
+  tasks: [
+    // Every round: reads only the sessions starting within 40 hours (see reminder.server.ts).
+    () => queueDueReminders(),
+    () => processInboundMail(),
+  ] as Array<() => Promise<unknown>>,
 };

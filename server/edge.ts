@@ -122,6 +122,9 @@ export function guardRequests({
     // No address of this site holds a control character; one would only reach the database.
     if (!isCleanUrl(req.originalUrl)) return refuse(req, res, "badRequest");
     if (req.method === "GET" || req.method === "HEAD") return next();
+    // A browser on another site asks before it reads the public API with a header of its own
+    // (If-None-Match): the preflight carries no body and changes nothing.
+    if (req.method === "OPTIONS" && req.path.startsWith("/api/")) return next();
 
     if (!isSameOrigin(req)) return refuse(req, res, "forbidden");
     // A body without a declared length (chunked) could be any size: forms always declare it.

@@ -104,6 +104,16 @@ const CHECKS: Record<string, RouteCheck> = {
   // browser sends) is refused at the edge, whoever is signed in.
   // Without INBOUND_MAIL_TOKEN (as here) the endpoint is not there: GET is 404.
   "api.inbound-mail.ts": { get: everyone(404), post: { form: () => ({}), expect: everyone(415) } },
+  "api.openapi[.json].ts": {
+    get: everyone(200),
+    post: { form: () => ({}), expect: everyone(405) },
+  },
+  "api.sessions.ts": { get: everyone(200), post: { form: () => ({}), expect: everyone(405) } },
+  "api.sessions.$slug.ts": {
+    params: (data) => ({ slug: data.sessionSlug }),
+    get: everyone(200),
+    post: { form: () => ({}), expect: everyone(405) },
+  },
   "beheer._index.tsx": { get: organisers(200) },
   "beheer.export.download.ts": {
     // City A's attendees over a year: another city's organiser gets a file without them.
@@ -209,6 +219,7 @@ const CHECKS: Record<string, RouteCheck> = {
     post: { form: () => ({ password: "", repeat: "" }), expect: everyone(400) },
   },
   // For load balancers: the database, migrations and mail queue in figures, nobody's data.
+  "embed.tsx": { get: everyone(200) },
   "healthz.ts": { get: everyone(200) },
   "inchecken.$code.qr[.png].ts": {
     params: (data) => ({ code: data.checkinCode }),
@@ -242,6 +253,7 @@ const CHECKS: Record<string, RouteCheck> = {
     get: everyone(200),
   },
   "steden.$city.tsx": { params: (data) => ({ city: data.citySlug }), get: everyone(200) },
+  "voor-partners.tsx": { get: everyone(200) },
   "toegankelijkheid.tsx": { get: everyone(200) },
 };
 

@@ -26,6 +26,7 @@ function session(date: string, from: string, to: string): SessionDetail {
     created_at: "2026-11-01T10:00:00.000Z",
     updated_at: "2026-11-01T10:00:00.000Z",
     ical_sequence: 0,
+    previous_starts_at: null,
     venue_latitude: null,
     venue_longitude: null,
     remind_day_before: 1,

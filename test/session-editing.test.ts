@@ -109,6 +109,8 @@ const validFields = () => ({
   registrationOpensAt: "",
   registrationClosesAt: "",
   language: "nl",
+  remindDayBefore: "on",
+  remindTwoHours: "on",
 });
 
 function inputFrom(fields: Partial<Record<string, string | string[]>>): SessionInput {
@@ -250,6 +252,27 @@ describe("the session form", () => {
     [
       { registrationClosesAt: "3 december" },
       { registrationClosesAt: "sessionForm.errors.registrationClosesAt.invalid" },
+    ],
+    // The hour the clocks skip in spring does not exist; the one they repeat in autumn is refused.
+    [
+      { date: "2027-03-28", startTime: "02:30", endTime: "04:00" },
+      { startTime: "sessionForm.errors.time.skipped" },
+    ],
+    [
+      { date: "2027-03-28", startTime: "01:00", endTime: "02:00" },
+      { endTime: "sessionForm.errors.time.skipped" },
+    ],
+    [
+      { date: "2026-10-25", startTime: "02:15", endTime: "04:00" },
+      { startTime: "sessionForm.errors.time.twice" },
+    ],
+    [
+      { registrationOpensAt: "2026-03-29T02:30" },
+      { registrationOpensAt: "sessionForm.errors.time.skipped" },
+    ],
+    [
+      { registrationClosesAt: "2026-10-25T02:59" },
+      { registrationClosesAt: "sessionForm.errors.time.twice" },
     ],
   ])("refuses %j", (fields, errors) => {
     expect(parseSessionForm(formData({ ...validFields(), ...fields }))).toEqual({
@@ -403,6 +426,30 @@ describe("form values", () => {
 });
 
 describe("changing a session", () => {
+  it("remembers the start before a move, and keeps it through edits that do not move it", async () => {
+    const { session } = await sessionWith(1, 0);
+    const startsAt = async () =>
+      database()
+        .db.selectFrom("sessions")
+        .select(["starts_at", "previous_starts_at"])
+        .where("id", "=", session.id)
+        .executeTakeFirstOrThrow();
+    const original = (await startsAt()).starts_at;
+    expect((await startsAt()).previous_starts_at).toBeNull();
+
+    await updateSession(session.id, await editedInput(session.id, { startTime: "08:00" }), {
+      organiserId,
+    });
+    const moved = await startsAt();
+    expect(moved.starts_at).not.toBe(original);
+    expect(moved.previous_starts_at).toBe(original);
+
+    await updateSession(session.id, await editedInput(session.id, { capacity: "30" }), {
+      organiserId,
+    });
+    expect(await startsAt()).toEqual(moved);
+  });
+
   it("moves every confirmed attendee's calendar: same UID, SEQUENCE + 1, REQUEST at the new time", async () => {
     const { session, date, registrations } = await sessionWith(2, 3);
     const mark = await lastOutboxId();
@@ -478,13 +525,12 @@ describe("changing a session", () => {
     }
   });
 
-  it("sends nothing when only the description changes, and replaces the partners", async () => {
+  it("sends nothing when only the partners change, and replaces them", async () => {
     const { session } = await sessionWith(2, 2);
     const mark = await lastOutboxId();
     const result = await updateSession(
       session.id,
       await editedInput(session.id, {
-        description: "Nieuw programma",
         partnerIds: [String(partnerIds[1]), String(partnerIds[0])],
       }),
       { organiserId },
@@ -492,12 +538,56 @@ describe("changing a session", () => {
     expect(result).toEqual({ ok: true, reinvited: 0, promoted: 0, movedToWaitlist: 0 });
     expect(await mailsOf(session.id, mark)).toEqual([]);
     const stored = await getSessionById(session.id);
-    expect(stored?.description).toBe("Nieuw programma");
     expect(stored?.partners.map((p) => p.name)).toEqual(["Unizo", "Voka"]);
+    expect(stored?.ical_sequence).toBe(0);
     expect(JSON.parse((await auditOf(session.id))[0]?.details ?? "{}")).toMatchObject({
-      fields: ["description", "partners"],
+      fields: ["partners"],
       reinvited: 0,
     });
+  });
+
+  it("a new summary reaches every confirmed attendee's calendar as an update, nobody waiting", async () => {
+    const { session, registrations } = await sessionWith(2, 3);
+    const mark = await lastOutboxId();
+    const result = await updateSession(
+      session.id,
+      await editedInput(session.id, { summary: "Welke premies zijn er in 2027?" }),
+      { organiserId },
+    );
+    expect(result).toEqual({ ok: true, reinvited: 2, promoted: 0, movedToWaitlist: 0 });
+    const mails = await mailsOf(session.id, mark);
+    expect(mails.map((m) => [m.to_email, m.kind, m.ics_method])).toEqual([
+      ["deelnemer1@example.org", "session.updated", "REQUEST"],
+      ["deelnemer2@example.org", "session.updated", "REQUEST"],
+    ]);
+    for (const [index, mail] of mails.entries()) {
+      expect(event(mail.ics)).toMatchObject({
+        method: "REQUEST",
+        uid: registrations[index]?.ical_uid,
+        sequence: 1,
+      });
+      expect(mail.text).toContain("Nieuwe samenvatting: Welke premies zijn er in 2027?");
+      expect(mail.text).toContain(
+        "Was: Welke premies kan je zaak krijgen, en hoe vraag je ze aan?",
+      );
+    }
+    expect((await registrationsOf(session.id)).map((r) => r.ical_sequence)).toEqual([1, 1, 0]);
+  });
+
+  it("a new description is said in plain words, without the text itself", async () => {
+    const { session } = await sessionWith(2, 1);
+    const mark = await lastOutboxId();
+    const description = "Nieuw programma: 07:30 ontbijt, 08:00 de premies, 08:45 vragen";
+    const result = await updateSession(session.id, await editedInput(session.id, { description }), {
+      organiserId,
+    });
+    expect(result).toMatchObject({ ok: true, reinvited: 1 });
+    const [mail, ...more] = await mailsOf(session.id, mark);
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ kind: "session.updated", ics_method: "REQUEST" });
+    expect(mail?.text).toContain("De omschrijving van de sessie werd aangepast.");
+    expect(mail?.text).not.toContain("08:45 vragen");
+    expect(mail?.text).not.toContain("Was:");
   });
 
   it("gives new seats to the waiting list in its order, each with an invite", async () => {
@@ -666,6 +756,98 @@ describe("cancelling a session", () => {
     await expect(cancelSession(999_999, { organiserId })).resolves.toEqual({
       ok: false,
       reason: "notFound",
+    });
+  });
+});
+
+describe("the session's own SEQUENCE", () => {
+  const sequenceOf = async (id: number) => (await getSessionById(id))?.ical_sequence;
+
+  it("goes up by one with each change a calendar shows, and not with others", async () => {
+    const { session } = await sessionWith(5, 1);
+    expect(await sequenceOf(session.id)).toBe(0);
+    const steps: [Partial<SessionFormValues>, number][] = [
+      [{ capacity: "6" }, 0],
+      [{ remindTwoHours: "" }, 0],
+      [{ title: "Ontbijtsessie: premies" }, 1],
+      [{ summary: "Welke premies zijn er?" }, 2],
+      [{ description: "Nieuw programma" }, 3],
+      [{ startTime: "08:00" }, 4],
+      [{ endTime: "09:30" }, 5],
+      [{ venueName: "De Hoorn" }, 6],
+      [{ venueAddress: "Sluisstraat 79, 3000 Leuven" }, 7],
+      // Several at once are one change.
+      [{ title: "Ontbijt", summary: "Premies." }, 8],
+    ];
+    for (const [changes, expected] of steps) {
+      const result = await updateSession(session.id, await editedInput(session.id, changes), {
+        organiserId,
+      });
+      expect(result.ok, JSON.stringify(changes)).toBe(true);
+      expect(await sequenceOf(session.id), JSON.stringify(changes)).toBe(expected);
+    }
+    await cancelSession(session.id, { organiserId });
+    expect(await sequenceOf(session.id)).toBe(9);
+  });
+
+  it("follows a correction to a session that is over, which mails nobody", async () => {
+    const past = await sessionFixture({
+      starts_at: new Date(Date.now() - 3 * DAY).toISOString(),
+      ends_at: new Date(Date.now() - 3 * DAY + 3_600_000).toISOString(),
+    });
+    const values = await sessionFormValues(past.id);
+    if (!values) throw new Error("no values");
+    const result = await updateSession(
+      past.id,
+      inputFrom({ ...values, cityId: String(leuvenId), partnerIds: [], title: "Verbeterd" }),
+      { organiserId },
+    );
+    expect(result).toMatchObject({ ok: true, reinvited: 0 });
+    expect(await sequenceOf(past.id)).toBe(1);
+  });
+
+  it("is left alone when a change is refused", async () => {
+    const { session } = await sessionWith(2, 2);
+    const result = await updateSession(
+      session.id,
+      await editedInput(session.id, { title: "Nieuw", capacity: "1" }),
+      { organiserId },
+    );
+    expect(result).toMatchObject({ ok: false, reason: "capacityBelowConfirmed" });
+    expect(await sequenceOf(session.id)).toBe(0);
+  });
+});
+
+describe("the reminder switches", () => {
+  it("are stored as asked, kept by the edit form and by a copy", async () => {
+    const result = await createSession(
+      inputFrom({ ...validFields(), date: "2027-09-09", remindTwoHours: undefined }),
+      { organiserId },
+    );
+    if (!result.ok) throw new Error("not created");
+    expect(result.session).toMatchObject({ remind_day_before: 1, remind_two_hours: 0 });
+    expect(await sessionFormValues(result.session.id)).toMatchObject({
+      remindDayBefore: "on",
+      remindTwoHours: "",
+    });
+    expect(await duplicateValues(result.session.id)).toMatchObject({
+      remindDayBefore: "on",
+      remindTwoHours: "",
+    });
+    // An edit whose boxes are both left empty turns both off.
+    const off = await updateSession(
+      result.session.id,
+      await editedInput(result.session.id, { remindDayBefore: "", remindTwoHours: "" }),
+      { organiserId },
+    );
+    expect(off).toMatchObject({ ok: true, reinvited: 0 });
+    expect(await getSessionById(result.session.id)).toMatchObject({
+      remind_day_before: 0,
+      remind_two_hours: 0,
+      ical_sequence: 0,
+    });
+    expect(JSON.parse((await auditOf(result.session.id)).at(-1)?.details ?? "{}")).toMatchObject({
+      fields: ["reminders"],
     });
   });
 });

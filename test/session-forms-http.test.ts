@@ -396,6 +396,166 @@ describe("the session form", () => {
   });
 });
 
+describe("times the clocks skip or pass twice", () => {
+  let cityId = 0;
+  beforeAll(async () => {
+    cityId = (await createSession()).city_id;
+  });
+  const create = async (fields: Record<string, string>) =>
+    post({
+      path: "/beheer/sessies/nieuw",
+      routeId: "routes/beheer.sessies.nieuw",
+      form: new URLSearchParams({ ...(await sessionFields(cityId)), ...fields }),
+      cookie,
+    });
+  const inputOf = (body: string, name: string) =>
+    new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(body)?.[0] ?? "";
+
+  it("a start in the hour the clocks skip is refused at its field, saying why, and stores nothing", async () => {
+    const before = await stored();
+    const answer = await create({ date: "2027-03-28", startTime: "02:30", endTime: "04:00" });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain(
+      "Die tijd bestaat niet: op zondag 28 maart 2027 springt de klok van 02:00 naar 03:00.",
+    );
+    const input = inputOf(answer.body, "startTime");
+    expect(input).toContain('aria-invalid="true"');
+    expect(input).toContain('value="02:30"');
+    expect(inputOf(answer.body, "endTime")).not.toContain("aria-invalid");
+    expect(await stored()).toEqual(before);
+  });
+
+  it("so is an end in it, and a registration window that opens or closes in it", async () => {
+    const before = await stored();
+    const answer = await create({
+      date: "2027-03-28",
+      startTime: "01:00",
+      endTime: "02:15",
+      registrationOpensAt: "2027-03-28T02:00",
+    });
+    expect(answer.status).toBe(400);
+    for (const name of ["endTime", "registrationOpensAt"]) {
+      expect(inputOf(answer.body, name), name).toContain('aria-invalid="true"');
+    }
+    const said = t("sessionForm.errors.time.skipped", {
+      day: Date.parse("2027-03-28T12:00:00Z"),
+      from: "02:00",
+      to: "03:00",
+    });
+    expect(answer.text.split(said).length - 1).toBe(2);
+    const closes = await create({ registrationClosesAt: "2026-03-29T02:45" });
+    expect(closes.status).toBe(400);
+    expect(closes.text).toContain("op zondag 29 maart 2026 springt de klok van 02:00 naar 03:00");
+    expect(await stored()).toEqual(before);
+  });
+
+  it("a time the clocks pass twice is refused with why, and which times would do", async () => {
+    const before = await stored();
+    const answer = await create({ date: "2026-10-25", startTime: "02:15", endTime: "04:00" });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain(
+      "Die tijd bestaat twee keer: op zondag 25 oktober 2026 draait de klok om 03:00 terug naar 02:00. Kies een tijd voor 02:00 of vanaf 03:00.",
+    );
+    expect(inputOf(answer.body, "startTime")).toContain('aria-invalid="true"');
+    expect(await stored()).toEqual(before);
+  });
+
+  it("the hours either side of a change are stored as typed", async () => {
+    const answer = await create({ date: "2027-03-28", startTime: "01:30", endTime: "03:30" });
+    expect(answer.status).toBe(302);
+    const created = await db
+      .selectFrom("sessions")
+      .select(["starts_at", "ends_at"])
+      .where("id", "=", Number(answer.location?.split("/").pop()))
+      .executeTakeFirstOrThrow();
+    // 01:30 winter time to 03:30 summer time: one hour, not two.
+    expect(created).toEqual({
+      starts_at: "2027-03-28T00:30:00.000Z",
+      ends_at: "2027-03-28T01:30:00.000Z",
+    });
+  });
+});
+
+describe("the reminder switches", () => {
+  const boxOf = (body: string, name: string) =>
+    new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(body)?.[0] ?? "";
+  const remindersOf = (id: number) =>
+    db
+      .selectFrom("sessions")
+      .select(["remind_day_before", "remind_two_hours"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+
+  it("are both ticked on a new session's form", async () => {
+    const page = await getPage("/beheer/sessies/nieuw", cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(t("sessionForm.remindDayBefore"));
+    expect(page.text).toContain(t("sessionForm.remindTwoHours"));
+    for (const name of ["remindDayBefore", "remindTwoHours"]) {
+      expect(boxOf(page.body, name), name).toMatch(/type="checkbox"/);
+      expect(boxOf(page.body, name), name).toMatch(/checked=""/);
+    }
+  });
+
+  it("a box left empty turns its reminder off, when creating, editing and copying", async () => {
+    const { city_id } = await createSession();
+    const fields = await sessionFields(city_id);
+    // A browser without JavaScript sends a ticked box as "on" and an empty one not at all.
+    const created = await post({
+      path: "/beheer/sessies/nieuw",
+      routeId: "routes/beheer.sessies.nieuw",
+      form: new URLSearchParams({ ...fields, remindDayBefore: "on" }),
+      cookie,
+    });
+    expect(created.status).toBe(302);
+    const id = Number(created.location?.split("/").pop());
+    expect(await remindersOf(id)).toEqual({ remind_day_before: 1, remind_two_hours: 0 });
+
+    const edit = await getPage(`/beheer/sessies/${id}/bewerken`, cookie);
+    expect(boxOf(edit.body, "remindDayBefore")).toMatch(/checked=""/);
+    expect(boxOf(edit.body, "remindTwoHours")).not.toMatch(/checked/);
+    const copy = await getPage(`/beheer/sessies/nieuw?kopie=${id}`, cookie);
+    expect(boxOf(copy.body, "remindDayBefore")).toMatch(/checked=""/);
+    expect(boxOf(copy.body, "remindTwoHours")).not.toMatch(/checked/);
+
+    // Saving the edit form with both boxes empty turns both off.
+    const saved = await post({
+      path: `/beheer/sessies/${id}/bewerken`,
+      routeId: "routes/beheer.sessies.$id_.bewerken",
+      form: new URLSearchParams(fields),
+      cookie,
+    });
+    expect(saved.location).toBe(`/beheer/sessies/${id}`);
+    expect(await remindersOf(id)).toEqual({ remind_day_before: 0, remind_two_hours: 0 });
+
+    const again = await post({
+      path: `/beheer/sessies/${id}/bewerken`,
+      routeId: "routes/beheer.sessies.$id_.bewerken",
+      form: new URLSearchParams({ ...fields, remindTwoHours: "on" }),
+      cookie,
+    });
+    expect(again.status).toBe(302);
+    expect(await remindersOf(id)).toEqual({ remind_day_before: 0, remind_two_hours: 1 });
+  });
+
+  it("a form sent back with errors keeps an empty box empty, so sending it again keeps it off", async () => {
+    const { city_id } = await createSession();
+    const answer = await post({
+      path: "/beheer/sessies/nieuw",
+      routeId: "routes/beheer.sessies.nieuw",
+      form: new URLSearchParams({
+        ...(await sessionFields(city_id)),
+        title: "",
+        remindTwoHours: "on",
+      }),
+      cookie,
+    });
+    expect(answer.status).toBe(400);
+    expect(boxOf(answer.body, "remindDayBefore")).not.toMatch(/checked/);
+    expect(boxOf(answer.body, "remindTwoHours")).toMatch(/checked=""/);
+  });
+});
+
 describe("cancelling a session and messaging its attendees", () => {
   it("cancels once; a second time is a 409 that says it was cancelled already", async () => {
     const session = await createSession();

@@ -6,9 +6,12 @@ import { AvailabilityBadge } from "./availability-badge";
 export function SessionCard({
   session,
   headingLevel = 2,
+  linkTarget,
 }: {
   session: SessionCardView;
   headingLevel?: 2 | 3;
+  /** `_top` in an embed: the session opens on this site in the partner's whole window. */
+  linkTarget?: "_top";
 }) {
   const { t, shortDate, timeRange, list } = useI18n();
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -16,7 +19,9 @@ export function SessionCard({
     <article className={`card card-${session.kind}`}>
       <p className="card-kind">{t(`kind.${session.kind}`)}</p>
       <Heading className="card-title">
-        <Link to={`/sessies/${session.slug}`}>{session.title}</Link>
+        <Link to={`/sessies/${session.slug}`} target={linkTarget}>
+          {session.title}
+        </Link>
       </Heading>
       <p className="card-when">
         <time dateTime={session.startsAt}>

@@ -146,6 +146,14 @@ export function SessionForm({
           />
         </div>
       </fieldset>
+      <fieldset className="fieldset" aria-describedby="reminders-hint">
+        <legend>{t("sessionForm.reminders")}</legend>
+        <p className="hint" id="reminders-hint">
+          {t("sessionForm.remindersHint")}
+        </p>
+        <CheckboxField meta={fields.remindDayBefore} label={t("sessionForm.remindDayBefore")} />
+        <CheckboxField meta={fields.remindTwoHours} label={t("sessionForm.remindTwoHours")} />
+      </fieldset>
       <fieldset className="fieldset" aria-describedby="partners-hint">
         <legend>{t("sessionForm.partnerIds")}</legend>
         <p className="hint" id="partners-hint">

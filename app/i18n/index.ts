@@ -3,6 +3,7 @@ import { TIME_ZONE } from "~/lib/time";
 import { nlBE } from "./nl-BE";
 import { nlBEAudit } from "./nl-BE.audit";
 import { nlBECalendar } from "./nl-BE.calendar";
+import { nlBEEmbed } from "./nl-BE.embed";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBEGdpr } from "./nl-BE.gdpr";
 import { nlBEInbound } from "./nl-BE.inbound";
@@ -32,6 +33,7 @@ const nlBECatalogue = {
   ...nlBECalendar,
   ...nlBEReminders,
   ...nlBEInbound,
+  ...nlBEEmbed,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 

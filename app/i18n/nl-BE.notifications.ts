@@ -11,6 +11,9 @@ export const nlBENotifications = {
   "email.sessionUpdated.time": "Nieuw tijdstip: {to}",
   "email.sessionUpdated.place": "Nieuwe plaats: {to}",
   "email.sessionUpdated.title": "Nieuwe titel: {to}",
+  "email.sessionUpdated.summary": "Nieuwe samenvatting: {to}",
+  "email.sessionUpdated.description":
+    "De omschrijving van de sessie werd aangepast. Je leest ze op de pagina van de sessie.",
   "email.sessionUpdated.was": "Was: {from}",
 
   "email.sessionCancelled.subject": "Gaat niet door: {title} op {date}",

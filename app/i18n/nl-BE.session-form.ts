@@ -42,7 +42,7 @@ export const nlBESessionForm = {
   "sessionForm.partnerIdsHint":
     "De organisaties die de sessie mee organiseren. Ze staan bij de sessie en in de e-mails.",
   "sessionForm.changeNotice":
-    "Wijzig je de titel, het tijdstip of de locatie, dan krijgt iedereen die ingeschreven is een e-mail met een bijgewerkte uitnodiging: hun agenda past zich vanzelf aan.",
+    "Wijzig je de titel, de samenvatting, de beschrijving, het tijdstip of de locatie, dan krijgt iedereen die ingeschreven is een e-mail met een bijgewerkte uitnodiging: hun agenda past zich vanzelf aan.",
   "sessionForm.capacityBelowConfirmed":
     "Er {confirmed, plural, one {is al # persoon} other {zijn al # personen}} ingeschreven, meer dan de {capacity, plural, one {# plaats} other {# plaatsen}} die je opgeeft. Kies meer plaatsen, of bevestig dat wie het laatst een plaats kreeg terug naar de wachtlijst gaat.",
   "sessionForm.confirmMoveToWaitlist":
@@ -73,6 +73,10 @@ export const nlBESessionForm = {
   "sessionForm.errors.startTime.invalid": "Vul een beginuur in, bijvoorbeeld 07:30.",
   "sessionForm.errors.endTime.invalid": "Vul een einduur in, bijvoorbeeld 09:00.",
   "sessionForm.errors.endTime.beforeStart": "Het einduur moet na het beginuur liggen.",
+  "sessionForm.errors.time.skipped":
+    "Die tijd bestaat niet: op {day, date, full} springt de klok van {from} naar {to}.",
+  "sessionForm.errors.time.twice":
+    "Die tijd bestaat twee keer: op {day, date, full} draait de klok om {from} terug naar {to}. Kies een tijd voor {to} of vanaf {from}.",
   "sessionForm.errors.capacity.invalid":
     "Vul het aantal plaatsen in als een geheel getal van 0 tot {max}.",
   "sessionForm.errors.registrationOpensAt.invalid": "Vul een geldige datum en een geldig uur in.",

@@ -40,6 +40,7 @@ const schema = z.object({
   RATE_LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().positive().default(50),
   RATE_RESETS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(20),
   RATE_INVITATIONS_PER_ORGANISER_PER_HOUR: z.coerce.number().int().positive().default(30),
+  RATE_API_PER_CLIENT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   /** Password hashes computed at once (each takes a core and 32 MiB for ~90 ms). */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().default(1),
   /** Sign-ins that may wait for a hash slot; more get "busy, try again". */

@@ -8,18 +8,29 @@ export const PRIVATE_HEADERS = {
   "X-Robots-Tag": "noindex",
 } as const;
 
+function handlesOf(context: EntryContext): RouteHandle[] {
+  return context.staticHandlerContext.matches.map(
+    (match) => (context.routeModules[match.route.id]?.handle as RouteHandle | undefined) ?? {},
+  );
+}
+
 /** Whether any route that renders this page marks itself as showing personal data. */
 export function holdsPersonalData(context: EntryContext): boolean {
-  return context.staticHandlerContext.matches.some(
-    (match) => (context.routeModules[match.route.id]?.handle as RouteHandle)?.personalData,
-  );
+  return handlesOf(context).some((handle) => handle.personalData);
+}
+
+/** Whether the page is one made for other sites' iframes (and is not an error page). */
+export function isEmbeddable(context: EntryContext): boolean {
+  const { errors } = context.staticHandlerContext;
+  return !errors && handlesOf(context).some((handle) => handle.embeddable);
 }
 
 /**
  * Scripts run only from this site's files or with this page's nonce (Remix's inline scripts
- * carry it), so injected markup cannot run code. No other site may frame a page.
+ * carry it), so injected markup cannot run code. No other site may frame a page, except the
+ * embeds made for that (`frameable`).
  */
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(nonce: string, { frameable = false } = {}): string {
   const development = config().NODE_ENV === "development";
   return [
     "default-src 'self'",
@@ -30,7 +41,7 @@ export function contentSecurityPolicy(nonce: string): string {
     // The development server reloads the page over a WebSocket of its own.
     `connect-src 'self'${development ? " ws:" : ""}`,
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameable ? "*" : "'none'"}`,
     "base-uri 'none'",
     "object-src 'none'",
   ].join("; ");

@@ -23,7 +23,9 @@ export type Rule =
   /** Password-reset requests from one client address. */
   | "reset.client"
   /** Invitations one organiser sends. */
-  | "invite.organiser";
+  | "invite.organiser"
+  /** Requests to the public read API from one client address. */
+  | "api.client";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -45,6 +47,8 @@ export function budgetOf(rule: Rule): Budget {
       return { limit: c.RATE_RESETS_PER_CLIENT_PER_HOUR, periodMs: HOUR };
     case "invite.organiser":
       return { limit: c.RATE_INVITATIONS_PER_ORGANISER_PER_HOUR, periodMs: HOUR };
+    case "api.client":
+      return { limit: c.RATE_API_PER_CLIENT_PER_MINUTE, periodMs: MINUTE };
   }
 }
 

@@ -5,6 +5,13 @@ export interface RouteHandle {
    * with `Cache-Control: private, no-store` and `X-Robots-Tag: noindex`.
    */
   personalData?: boolean;
+  /**
+   * The page is made to sit in an iframe on a partner's site: any site may frame it
+   * (`frame-ancestors *`), and it is shown without the site's header, footer and scripts.
+   */
+  embeddable?: boolean;
 }
 
 export const PERSONAL_DATA: RouteHandle = { personalData: true };
+
+export const EMBEDDABLE: RouteHandle = { embeddable: true };

@@ -4,7 +4,7 @@ import type { MessageKey } from "~/i18n";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
 import { SESSION_KINDS } from "./session-kinds";
 import { optionalText, requiredLine, requiredText } from "./text";
-import { brusselsTimeToInstant, TIME_ZONE } from "./time";
+import { type BrusselsTime, brusselsTimeToInstant, readBrusselsTime, TIME_ZONE } from "./time";
 
 /**
  * The organiser's forms about a session: the session itself (create, edit, copy), cancelling
@@ -86,6 +86,20 @@ const time = (error: MessageKey) =>
     .regex(TIME, error)
     .transform((value) => value.slice(0, 5));
 
+/**
+ * Why a Brussels wall-clock time cannot be taken as typed, with what the message names: the
+ * day and the hours the clocks change. A time the clocks skip does not exist; one they pass
+ * twice (the hour they go back) is refused too, rather than guessing which of the two is meant.
+ */
+function clockChangeIssue(local: Exclude<BrusselsTime, { kind: "once" }>) {
+  const { date, from, to } = local.clockChange;
+  // Noon UTC is the same calendar day in Brussels, whatever zone formats the message.
+  const day = Date.parse(`${date}T12:00:00Z`);
+  const message: MessageKey =
+    local.kind === "never" ? "sessionForm.errors.time.skipped" : "sessionForm.errors.time.twice";
+  return { code: "custom" as const, message, params: { day, from, to } };
+}
+
 /** "YYYY-MM-DDTHH:mm" in Brussels, or empty for "no limit"; out comes the UTC instant or null. */
 const optionalDateTimeLocal = (error: MessageKey) =>
   z
@@ -94,13 +108,24 @@ const optionalDateTimeLocal = (error: MessageKey) =>
     .optional()
     .transform((value, ctx) => {
       if (!value) return null;
-      const match = DATE_TIME_LOCAL.exec(value);
-      if (!match?.[1] || !match[2] || !isCalendarDate(match[1])) {
+      const [, date, time] = DATE_TIME_LOCAL.exec(value) ?? [];
+      const local = date && time && isCalendarDate(date) ? readBrusselsTime(date, time) : null;
+      if (!local) {
         ctx.addIssue({ code: "custom", message: error });
         return z.NEVER;
       }
-      return brusselsTimeToInstant(match[1], match[2]);
+      if (local.kind !== "once") {
+        ctx.addIssue(clockChangeIssue(local));
+        return z.NEVER;
+      }
+      return local.instant;
     });
+
+/** A ticked box sends "on"; one left unticked sends nothing at all, which is "no". */
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => Boolean(value));
 
 /** The session form's fields, each with its own checks: what the page reads its limits from. */
 export const sessionFieldsSchema = z.object({
@@ -157,10 +182,9 @@ export const sessionFieldsSchema = z.object({
       z.array(z.number()).max(SESSION_LIMITS.partners, "sessionForm.errors.partnerIds.tooMany"),
     ),
   /** The organiser agreed that fewer seats send the last confirmed people back to the waiting list. */
-  confirmMoveToWaitlist: z
-    .string()
-    .optional()
-    .transform((value) => Boolean(value)),
+  confirmMoveToWaitlist: checkbox,
+  remindDayBefore: checkbox,
+  remindTwoHours: checkbox,
 });
 
 type SessionFields = z.output<typeof sessionFieldsSchema>;
@@ -183,6 +207,10 @@ export interface SessionInput {
   language: SessionLanguage;
   /** In the order they are shown with the session. */
   partnerIds: number[];
+  /** Confirmed attendees get a reminder at 09:00 (Brussels) the day before. */
+  remindDayBefore: boolean;
+  /** Confirmed attendees get a reminder two hours before the start. */
+  remindTwoHours: boolean;
 }
 
 export type SessionFormData = SessionInput & {
@@ -207,6 +235,12 @@ export const sessionFormSchema = sessionFieldsSchema
       const issue = (field: SessionFormField, message: MessageKey) =>
         ctx.addIssue({ code: "custom", path: [field], message });
 
+      // A start or end the clocks skip, or pass twice, that day is refused at its own field.
+      for (const field of ["startTime", "endTime"] as const) {
+        const local = valid("date", field) ? readBrusselsTime(fields.date, fields[field]) : null;
+        if (local && local.kind !== "once")
+          ctx.addIssue({ ...clockChangeIssue(local), path: [field] });
+      }
       const times = valid("date", "startTime", "endTime") ? instantsOf(fields) : null;
       if (times && times.endsAt <= times.startsAt) {
         issue("endTime", "sessionForm.errors.endTime.beforeStart");
@@ -253,6 +287,9 @@ export interface SessionFormValues {
   registrationClosesAt: string;
   language: string;
   partnerIds: string[];
+  /** "on" for a ticked box, "" for one left empty. */
+  remindDayBefore: string;
+  remindTwoHours: string;
 }
 
 /** An instant as Brussels wall-clock parts: { date: "2026-12-03", time: "07:30" }. */

@@ -48,6 +48,8 @@ function sessionColumns(input: SessionInput) {
     registration_opens_at: input.registrationOpensAt,
     registration_closes_at: input.registrationClosesAt,
     language: input.language,
+    remind_day_before: input.remindDayBefore ? 1 : 0,
+    remind_two_hours: input.remindTwoHours ? 1 : 0,
   };
 }
 
@@ -177,6 +179,8 @@ type SessionRow = Pick<
   | "registration_opens_at"
   | "registration_closes_at"
   | "language"
+  | "remind_day_before"
+  | "remind_two_hours"
 >;
 
 function formValuesOf(session: SessionRow, partnerIds: number[]): SessionFormValues {
@@ -197,6 +201,8 @@ function formValuesOf(session: SessionRow, partnerIds: number[]): SessionFormVal
     registrationClosesAt: brusselsDateTimeLocal(session.registration_closes_at),
     language: session.language,
     partnerIds: partnerIds.map(String),
+    remindDayBefore: session.remind_day_before ? "on" : "",
+    remindTwoHours: session.remind_two_hours ? "on" : "",
   };
 }
 
@@ -277,6 +283,10 @@ function calendarChangesOf(before: SessionDetail, after: SessionDetail): Session
       to: { venueName: after.venue_name, venueAddress: after.venue_address },
     };
   }
+  if (before.summary !== after.summary) {
+    changes.summary = { from: before.summary, to: after.summary };
+  }
+  if (before.description !== after.description) changes.description = true;
   return changes;
 }
 
@@ -332,6 +342,16 @@ async function moveLastConfirmedToWaitlist(
   return moved;
 }
 
+/** The session's own calendar object (its .ics file, the feeds) changed: SEQUENCE + 1. */
+async function raiseSessionSequence(trx: Kysely<Database>, sessionId: number) {
+  await trx
+    .updateTable("sessions")
+    .set((eb) => ({ ical_sequence: eb("ical_sequence", "+", 1) }))
+    .where("id", "=", sessionId)
+    .execute();
+  return reloadSession(trx, sessionId);
+}
+
 /** The changed invite (same UID, SEQUENCE + 1, METHOD:REQUEST) for everyone with a seat. */
 async function reinviteConfirmed(
   trx: Kysely<Database>,
@@ -380,6 +400,11 @@ function changedFields(
         "partners",
         before.partners.map((p) => p.slug).join() !== after.partners.map((p) => p.slug).join(),
       ],
+      [
+        "reminders",
+        before.remind_day_before !== after.remind_day_before ||
+          before.remind_two_hours !== after.remind_two_hours,
+      ],
     ] as const
   )
     .filter(([, differs]) => differs)
@@ -390,8 +415,8 @@ function changedFields(
 }
 
 /**
- * Changes a session. A new title, time or place reaches every confirmed attendee as an updated
- * invite, so their calendar follows. More seats go to the waiting list in its order. Fewer seats
+ * Changes a session. A new title, summary, description, time or place reaches every confirmed
+ * attendee as an updated invite, so their calendar follows, and raises the session's SEQUENCE. More seats go to the waiting list in its order. Fewer seats
  * than people confirmed is refused (nothing stored) unless the organiser confirmed that the last
  * to get a seat go back to the front of the waiting list. Partners are replaced by the given list.
  */
@@ -418,11 +443,19 @@ export async function updateSession(
 
     await trx
       .updateTable("sessions")
-      .set({ ...sessionColumns(input), updated_at: now })
+      .set({
+        ...sessionColumns(input),
+        updated_at: now,
+        // What search engines show as "rescheduled from": the start before this move.
+        ...(input.startsAt !== before.starts_at ? { previous_starts_at: before.starts_at } : {}),
+      })
       .where("id", "=", sessionId)
       .execute();
     await replacePartners(trx, sessionId, input.partnerIds);
-    const after = await reloadSession(trx, sessionId);
+    const edited = await reloadSession(trx, sessionId);
+    const changes = calendarChangesOf(before, edited);
+    // The public calendar file and the feeds show past sessions too: their SEQUENCE always follows.
+    const after = hasCalendarChanges(changes) ? await raiseSessionSequence(trx, sessionId) : edited;
 
     const moved = await moveLastConfirmedToWaitlist(
       trx,
@@ -430,7 +463,6 @@ export async function updateSession(
       before.confirmedCount - input.capacity,
       now,
     );
-    const changes = calendarChangesOf(before, after);
     // A correction to a session that is over reaches no calendar worth moving.
     const reinvited =
       hasCalendarChanges(changes) && after.ends_at > now
@@ -494,7 +526,11 @@ export async function cancelSession(
 
     await trx
       .updateTable("sessions")
-      .set({ status: "cancelled", updated_at: now })
+      .set((eb) => ({
+        status: "cancelled",
+        updated_at: now,
+        ical_sequence: eb("ical_sequence", "+", 1),
+      }))
       .where("id", "=", sessionId)
       .execute();
     const session = await reloadSession(trx, sessionId);

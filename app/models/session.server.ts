@@ -47,7 +47,7 @@ export function availabilityOf(
   return seatsLeft > 0 ? { state: "open", seatsLeft } : { state: "waitlist" };
 }
 
-function sessionsWithCounts(db: Kysely<Database>) {
+export function sessionsWithCounts(db: Kysely<Database>) {
   return db
     .selectFrom("sessions")
     .innerJoin("cities", "cities.id", "sessions.city_id")
@@ -70,7 +70,7 @@ function sessionsWithCounts(db: Kysely<Database>) {
     ]);
 }
 
-async function withPartners(
+export async function withPartners(
   db: Kysely<Database>,
   rows: Awaited<ReturnType<ReturnType<typeof sessionsWithCounts>["execute"]>>,
 ): Promise<SessionDetail[]> {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-select";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
 import { isSessionKind, SESSION_KINDS } from "~/lib/session-kinds";
@@ -42,28 +43,22 @@ export default function Home() {
       <p className="lead">{t("home.intro")}</p>
 
       <Form method="get" className="filters" aria-label={t("filter.legend")}>
-        <div className="field">
-          <label htmlFor="filter-city">{t("filter.city")}</label>
-          <select id="filter-city" name="stad" defaultValue={filter.city} key={filter.city}>
-            <option value="">{t("filter.allCities")}</option>
-            {cities.map((city) => (
-              <option key={city.slug} value={city.slug}>
-                {city.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-kind">{t("filter.kind")}</label>
-          <select id="filter-kind" name="soort" defaultValue={filter.kind} key={filter.kind}>
-            <option value="">{t("filter.allKinds")}</option>
-            {SESSION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.plural.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-city"
+          name="stad"
+          label={t("filter.city")}
+          allLabel={t("filter.allCities")}
+          value={filter.city}
+          options={cities.map((city) => ({ value: city.slug, label: city.name }))}
+        />
+        <FilterSelect
+          id="filter-kind"
+          name="soort"
+          label={t("filter.kind")}
+          allLabel={t("filter.allKinds")}
+          value={filter.kind}
+          options={SESSION_KINDS.map((kind) => ({ value: kind, label: t(`kind.plural.${kind}`) }))}
+        />
         <div className="filter-actions">
           <button type="submit" className="button">
             {t("filter.submit")}

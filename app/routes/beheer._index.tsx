@@ -24,6 +24,7 @@ const MAIL_KINDS = new Set([
   "registration.cancelled",
   "session.updated",
   "session.cancelled",
+  "session.reminder",
   "organiser.message",
   "organiser.passwordReset",
   "organiser.invitation",

@@ -35,6 +35,9 @@ const EMPTY: SessionFormValues = {
   registrationClosesAt: "",
   language: "nl",
   partnerIds: [],
+  // Both reminders are on unless the organiser turns them off.
+  remindDayBefore: "on",
+  remindTwoHours: "on",
 };
 
 /** A new session, or with ?kopie=ID a copy of one (a monthly breakfast is copied, not retyped). */

@@ -10,11 +10,14 @@ import { useEffect, useRef } from "react";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
+import { config } from "~/lib/config.server";
 import { flashSignedUpEmail } from "~/lib/flash.server";
 import { type FormResult, parseForm } from "~/lib/forms";
 import { localeOf } from "~/lib/locale.server";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { registrationSchema } from "~/lib/registration-form";
+import { sessionEvent } from "~/lib/structured-data.server";
+import { nowInstant } from "~/lib/time";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { signUp } from "~/models/registration.server";
@@ -26,6 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const { session } = data;
   return [
     { title: `${session.title} · ${t("site.name")}` },
+    { "script:ld+json": data.event },
     {
       name: "description",
       content: t("session.metaDescription", {
@@ -42,6 +46,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const session = await getSessionBySlug(slug);
   if (!session) throw new Response("Not Found", { status: 404 });
+  const now = nowInstant();
   return {
     session: {
       slug: session.slug,
@@ -60,7 +65,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
       city: session.city,
       partners: session.partners,
     },
-    availability: availabilityOf(session, session.confirmedCount, new Date().toISOString()),
+    availability: availabilityOf(session, session.confirmedCount, now),
+    event: sessionEvent(session, {
+      url: `${config().publicUrl}/sessies/${session.slug}`,
+      now,
+      cityOrganizer: i18n().t("session.cityOrganiser", { city: session.city.name }),
+    }),
   };
 }
 

@@ -4,8 +4,9 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 
 /**
  * The calendar life of a session, both ways:
- * - sessions: a SEQUENCE of their own for the public calendar file and the feeds, the place's
- *   coordinates where known (GEO), and whether each reminder is sent (1) or not (0);
+ * - sessions: a SEQUENCE of their own for the public calendar file and the feeds, the start
+ *   before the last move (schema.org's previousStartDate), the place's coordinates where known
+ *   (GEO), and whether each reminder is sent (1) or not (0);
  * - registrations: the last answer the person's calendar sent (accepted, tentative, declined);
  * - session_reminders: one row per reminder queued, so none goes twice, whichever worker runs;
  * - inbound_mail: replies from calendars, stored before anything acts on them.
@@ -16,6 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     db.schema
       .alterTable("sessions")
       .addColumn("ical_sequence", "integer", (col) => col.notNull().defaultTo(0)),
+    db.schema.alterTable("sessions").addColumn("previous_starts_at", "text"),
     db.schema.alterTable("sessions").addColumn("venue_latitude", "double precision"),
     db.schema.alterTable("sessions").addColumn("venue_longitude", "double precision"),
     db.schema
@@ -76,6 +78,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     "remind_day_before",
     "venue_longitude",
     "venue_latitude",
+    "previous_starts_at",
     "ical_sequence",
   ]) {
     await db.schema.alterTable("sessions").dropColumn(column).execute();

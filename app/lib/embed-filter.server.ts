@@ -1,0 +1,32 @@
+import { listCities } from "../models/session.server";
+import { listPartners } from "../models/session-api.server";
+import { isSessionKind } from "./session-kinds";
+
+/**
+ * The filters of an embed (`/embed?stad=leuven&soort=breakfast&partner=voka`) and of the page
+ * that makes its snippet: the home page's names, plus a partner. A value that names nothing is
+ * left out, as on the home page, so a stale snippet still shows sessions.
+ */
+export async function embedFilter(params: URLSearchParams) {
+  const [cities, partners] = await Promise.all([listCities(), listPartners()]);
+  const city = cities.find((c) => c.slug === params.get("stad")) ?? null;
+  const partner = partners.find((p) => p.slug === params.get("partner")) ?? null;
+  const kind = params.get("soort");
+  return { cities, partners, city, partner, kind: isSessionKind(kind) ? kind : null };
+}
+
+export type EmbedFilter = Awaited<ReturnType<typeof embedFilter>>;
+
+/** The query string of an embed with these filters ("" for none). */
+export function embedQuery({
+  city,
+  kind,
+  partner,
+}: Pick<EmbedFilter, "city" | "kind" | "partner">) {
+  const query = new URLSearchParams();
+  if (city) query.set("stad", city.slug);
+  if (kind) query.set("soort", kind);
+  if (partner) query.set("partner", partner.slug);
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}

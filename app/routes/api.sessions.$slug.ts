@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import {
+  apiAction,
+  apiAnswer,
+  apiPreflight,
+  apiProblem,
+  enforceApiLimit,
+  sessionResource,
+} from "~/lib/api.server";
+import { config } from "~/lib/config.server";
+import { nowInstant } from "~/lib/time";
+import { getSessionBySlug } from "~/models/session.server";
+
+/** `GET /api/sessions/:slug`: one session, as in the list (docs/api.md). */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const preflight = apiPreflight(request);
+  if (preflight) return preflight;
+  await enforceApiLimit(context);
+  const session = await getSessionBySlug(params.slug ?? "");
+  if (!session) {
+    return apiProblem(404, "Not found", "There is no session with this slug.");
+  }
+  return apiAnswer(request, sessionResource(session, nowInstant(), config().publicUrl), {
+    maxAge: 15,
+  });
+}
+
+export const action = apiAction;

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { SessionCard } from "~/components/session-card";
+import { i18n } from "~/i18n";
+import { embedFilter, embedQuery } from "~/lib/embed-filter.server";
+import { EMBEDDABLE } from "~/lib/route-handle";
+import { sessionCardView } from "~/lib/session-view.server";
+import { nowInstant } from "~/lib/time";
+import { useI18n } from "~/lib/use-i18n";
+import { listSessionPage } from "~/models/session-api.server";
+
+/**
+ * The list of sessions made to sit in an iframe on a partner's site (the snippet comes from
+ * /voor-partners): light, no scripts, and every link opens this site in the whole window.
+ */
+export const handle = EMBEDDABLE;
+
+export const meta: MetaFunction = () => {
+  const { t } = i18n();
+  return [
+    { title: `${t("home.title")} · ${t("site.name")}` },
+    { name: "robots", content: "noindex" },
+  ];
+};
+
+/** Enough for any partner's page; the link at the bottom leads to the rest. */
+const EMBED_SIZE = 30;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const filter = await embedFilter(new URL(request.url).searchParams);
+  const now = nowInstant();
+  const { sessions } = await listSessionPage({
+    city: filter.city?.slug,
+    kind: filter.kind ?? undefined,
+    partner: filter.partner?.slug,
+    from: now,
+    limit: EMBED_SIZE,
+  });
+  const homeFilter = { ...filter, partner: null };
+  return {
+    city: filter.city?.name ?? null,
+    sessions: sessions.map((session) => sessionCardView(session, now)),
+    moreHref: `/${embedQuery(homeFilter)}`,
+  };
+}
+
+export default function Embed() {
+  const { city, sessions, moreHref } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div className="embed-list">
+      <h1>{city ? t("embed.titleCity", { city }) : t("home.title")}</h1>
+      {sessions.length ? (
+        <div className="cards">
+          {sessions.map((session) => (
+            <SessionCard key={session.slug} session={session} linkTarget="_top" />
+          ))}
+        </div>
+      ) : (
+        <p className="empty">{t("home.empty")}</p>
+      )}
+      <p className="embed-more">
+        <a href={moreHref} target="_top">
+          {t("embed.more")}
+        </a>
+      </p>
+    </div>
+  );
+}
