@@ -1,6 +1,7 @@
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import { config } from "./app/lib/config.server";
 import { closeDatabase, database } from "./db/client";
+import { startInboundSmtp } from "./emails/inbound-smtp.server";
 import { startOutboxWorker } from "./emails/outbox.server";
 import { transportFromConfig } from "./emails/transport.server";
 import { workerDuties } from "./emails/worker-duties.server";
@@ -34,6 +35,17 @@ const transport = transportFromConfig();
 // The worker also applies the retention periods once a day (once, however many instances run).
 const worker =
   settings.OUTBOX_WORKER === "on" ? startOutboxWorker(transport, workerDuties) : undefined;
+// Replies from calendars over SMTP, beside the worker: with OUTBOX_WORKER=off, `npm run worker`
+// listens instead (one listener for the port, wherever the worker runs).
+const inbound =
+  worker && settings.INBOUND_SMTP_PORT !== undefined
+    ? await startInboundSmtp({ port: settings.INBOUND_SMTP_PORT })
+    : undefined;
+if (inbound) {
+  console.log(`inbound mail: SMTP on ${settings.INBOUND_SMTP_HOST}:${inbound.port}`);
+} else if (settings.INBOUND_SMTP_PORT !== undefined) {
+  console.log("inbound mail: SMTP is taken by `npm run worker` (OUTBOX_WORKER=off here)");
+}
 
 const server = app.listen(settings.PORT, () => {
   const address = server.address();
@@ -47,7 +59,8 @@ const server = app.listen(settings.PORT, () => {
 });
 
 // On SIGTERM (a deploy, a scale-down) nothing is cut off: no new connections are taken, requests
-// under way are answered, the mail being sent is sent, then the process exits 0. Whatever is
+// under way are answered, the mail being sent is sent, mail being received is stored, then the
+// process exits 0. Whatever is
 // still busy after SHUTDOWN_TIMEOUT_MS is cut off, and the exit code says so.
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 let stopping = false;
@@ -69,7 +82,7 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
   }, SHUTDOWN_TIMEOUT_MS);
   const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  await Promise.all([requestsDone, worker?.stop()]);
+  await Promise.all([requestsDone, worker?.stop(), inbound?.stop()]);
   transport.close();
   await closeDatabase();
   clearTimeout(deadline);

@@ -12,6 +12,8 @@ export { expect };
 interface App {
   baseURL: string;
   mailbox: Mailbox;
+  /** Where the app takes replies from calendars over SMTP (INBOUND_SMTP_PORT). */
+  inboundSmtpPort: number;
 }
 
 async function freePort(): Promise<number> {
@@ -52,7 +54,11 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
  * mail going to a real SMTP server in this process.
  */
 export const test = base.extend<
-  { mailbox: Mailbox; expectAccessible: (page: Page) => Promise<void> },
+  {
+    mailbox: Mailbox;
+    inboundSmtpPort: number;
+    expectAccessible: (page: Page) => Promise<void>;
+  },
   { app: App }
 >({
   app: [
@@ -61,6 +67,7 @@ export const test = base.extend<
       const dir = mkdtempSync(join(tmpdir(), "oa-e2e-"));
       const mailbox = await startMailbox();
       const port = await freePort();
+      const inboundSmtpPort = await freePort();
       const baseURL = `http://localhost:${port}`;
       const databaseUrl = `file:${join(dir, "e2e.sqlite")}`;
       const child = await startApp({
@@ -73,10 +80,12 @@ export const test = base.extend<
         OUTBOX_POLL_MS: "200",
         SEED_ON_START: "on",
         SESSION_SECRET: "e2e-secret-that-is-long-enough-for-the-check",
+        INBOUND_SMTP_PORT: String(inboundSmtpPort),
+        INBOUND_SMTP_HOST: "127.0.0.1",
       });
       // Tests add their own sessions to the same database file.
       process.env.DATABASE_URL = databaseUrl;
-      await use({ baseURL, mailbox });
+      await use({ baseURL, mailbox, inboundSmtpPort });
       child.kill("SIGTERM");
       await mailbox.close();
       rmSync(dir, { recursive: true, force: true });
@@ -98,6 +107,7 @@ export const test = base.extend<
     expect(errors, "errors in the browser").toEqual([]);
   },
   mailbox: async ({ app }, use) => use(app.mailbox),
+  inboundSmtpPort: async ({ app }, use) => use(app.inboundSmtpPort),
   // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the object pattern
   expectAccessible: async ({}, use) => {
     await use(async (page) => {

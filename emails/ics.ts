@@ -228,3 +228,22 @@ export function feedIcs(
   for (const session of feed.sessions) publishEvent(cal, session, options);
   return withFinalLineBreak(cal.toString());
 }
+
+/**
+ * METHOD:DECLINECOUNTER (RFC 5546 §3.2.8): the answer to an attendee's calendar proposing
+ * another time. The session's time is the organisers' to set; the invite stays as it was.
+ */
+export function declineCounterIcs(input: InviteInput, comment: string): string {
+  const { session, registration, organizer, sessionUrl, stamp } = input;
+  const cal = calendar(ICalCalendarMethod.DECLINECOUNTER);
+  cal.createEvent({
+    ...sessionEvent(session, sessionUrl, personalDescription(input)),
+    id: registration.ical_uid,
+    sequence: registration.ical_sequence,
+    stamp: new Date(stamp),
+    organizer: { ...organizer, name: commonName(organizer.name) },
+    attendees: [{ name: commonName(registration.name), email: registration.email }],
+    x: [["COMMENT", comment]],
+  });
+  return cal.toString();
+}

@@ -8,7 +8,7 @@ export interface MailContent {
   subject: string;
   html: string;
   text: string;
-  ics?: { method: "REQUEST" | "CANCEL"; content: string };
+  ics?: { method: "REQUEST" | "CANCEL" | "DECLINECOUNTER"; content: string };
 }
 
 /** What a message says about a session: stored with the message, so only what mails show. */

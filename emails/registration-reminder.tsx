@@ -1,18 +1,32 @@
+import { inviteIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
-import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
+import {
+  inviteInputOf,
+  type MailContent,
+  mailI18n,
+  mailLinks,
+  type RegistrationMailData,
+} from "./message";
 
 /**
- * Sent when someone signs up again with an address that already holds a registration:
- * the sign-up page looks the same either way, and only the owner of the mailbox learns
- * that the registration existed.
+ * Sent when someone signs up again with an address that already holds a registration (the
+ * sign-up page looks the same either way, and only the owner of the mailbox learns that the
+ * registration existed), and when their calendar asks for the latest version of the invite
+ * (iTIP REFRESH). A confirmed seat gets its invite again as it stands: same UID, current
+ * SEQUENCE, so a calendar that lost the event (a "Decline" by mistake) has it back.
  */
-export async function registrationReminderEmail(data: RegistrationMailData): Promise<MailContent> {
+export async function registrationReminderEmail(
+  data: RegistrationMailData,
+  trigger: "signUpAgain" | "calendarRefresh" = "signUpAgain",
+): Promise<MailContent> {
   const { t } = mailI18n(data);
   const title = data.session.title;
-  const intro =
-    data.registration.status === "waitlisted"
-      ? t("email.reminder.intro.waitlisted", { title, position: data.waitlistPosition ?? 1 })
-      : t("email.reminder.intro.confirmed", { title });
+  const confirmed = data.registration.status === "confirmed";
+  const intro = !confirmed
+    ? t("email.reminder.intro.waitlisted", { title, position: data.waitlistPosition ?? 1 })
+    : trigger === "calendarRefresh"
+      ? t("email.refreshed.intro", { title })
+      : t("email.reminder.intro.confirmedWithInvite", { title });
   const body = await renderMail(
     <RegistrationLayout
       data={data}
@@ -20,5 +34,9 @@ export async function registrationReminderEmail(data: RegistrationMailData): Pro
       action={{ label: t("email.manage"), href: mailLinks(data).manageUrl }}
     />,
   );
-  return { subject: t("email.reminder.subject", { title }), ...body };
+  return {
+    subject: t("email.reminder.subject", { title }),
+    ...body,
+    ics: confirmed ? { method: "REQUEST", content: inviteIcs(inviteInputOf(data)) } : undefined,
+  };
 }

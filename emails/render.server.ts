@@ -1,9 +1,11 @@
 import type { ReminderKind } from "../db/schema";
 import { backOnWaitlistEmail } from "./back-on-waitlist";
+import { counterDeclinedEmail } from "./counter-declined";
 import type { MailContent, RegistrationMailData } from "./message";
 import { type OrganiserMessage, organiserMessageEmail } from "./organiser-message";
 import { type PasswordLinkData, passwordLinkEmail } from "./password-reset";
 import { registrationCancelledEmail, registrationConfirmedEmail } from "./registration-confirmed";
+import { registrationDeclinedEmail } from "./registration-declined";
 import { registrationReminderEmail } from "./registration-reminder";
 import { registrationWaitlistedEmail } from "./registration-waitlisted";
 import { sessionCancelledEmail } from "./session-cancelled";
@@ -26,6 +28,10 @@ export interface RegistrationMailExtras {
   "registration.reminder": Record<never, never>;
   "registration.backOnWaitlist": Record<never, never>;
   "registration.cancelled": { previousStatus: "confirmed" | "waitlisted" };
+  // Answers to the person's calendar (iTIP): see app/models/inbound-mail.server.ts.
+  "registration.declined": Record<never, never>;
+  "registration.refreshed": Record<never, never>;
+  "registration.counterDeclined": Record<never, never>;
   "session.updated": { changes: SessionChanges };
   "session.cancelled": { note: string | null };
   "session.reminder": { reminder: ReminderKind };
@@ -47,7 +53,7 @@ export type MailKind = keyof MailData;
 /** One queued message: its kind and its data, stored as JSON in `outbox.data`. */
 export type MailSnapshot = { [K in MailKind]: { kind: K; data: MailData[K] } }[MailKind];
 
-type CalendarMethod = "REQUEST" | "CANCEL";
+type CalendarMethod = "REQUEST" | "CANCEL" | "DECLINECOUNTER";
 
 interface Renderer<D> {
   render(data: D): Promise<MailContent>;
@@ -70,11 +76,23 @@ const renderers: { [K in MailKind]: Renderer<MailData[K]> } = {
     calendar: () => "REQUEST",
   },
   "registration.waitlisted": { render: registrationWaitlistedEmail, calendar: none },
-  "registration.reminder": { render: registrationReminderEmail, calendar: none },
+  "registration.reminder": {
+    render: (data) => registrationReminderEmail(data, "signUpAgain"),
+    calendar: (data) => (data.registration.status === "confirmed" ? "REQUEST" : null),
+  },
   "registration.backOnWaitlist": { render: backOnWaitlistEmail, calendar: () => "CANCEL" },
   "registration.cancelled": {
     render: (data) => registrationCancelledEmail(data, data.previousStatus),
     calendar: (data) => (data.previousStatus === "confirmed" ? "CANCEL" : null),
+  },
+  "registration.declined": { render: registrationDeclinedEmail, calendar: () => "CANCEL" },
+  "registration.refreshed": {
+    render: (data) => registrationReminderEmail(data, "calendarRefresh"),
+    calendar: (data) => (data.registration.status === "confirmed" ? "REQUEST" : null),
+  },
+  "registration.counterDeclined": {
+    render: counterDeclinedEmail,
+    calendar: () => "DECLINECOUNTER",
   },
   "session.updated": {
     render: (data) => sessionUpdatedEmail(data, data.changes),

@@ -1,3 +1,4 @@
+import { processInboundMail } from "../app/models/inbound-mail.server";
 import { runDailyRetention } from "../app/models/personal-data.server";
 import { queueDueReminders } from "../app/models/reminder.server";
 
@@ -10,5 +11,6 @@ export const workerDuties = {
   tasks: [
     // Every round: reads only the sessions starting within 40 hours (see reminder.server.ts).
     () => queueDueReminders(),
+    () => processInboundMail(),
   ] as Array<() => Promise<unknown>>,
 };

@@ -1,4 +1,6 @@
+import { config } from "../app/lib/config.server";
 import { closeDatabase } from "../db/client";
+import { startInboundSmtp } from "./inbound-smtp.server";
 import { startOutboxWorker } from "./outbox.server";
 import { transportFromConfig } from "./transport.server";
 import { workerDuties } from "./worker-duties.server";
@@ -8,9 +10,15 @@ import { workerDuties } from "./worker-duties.server";
 const transport = transportFromConfig();
 const worker = startOutboxWorker(transport, workerDuties);
 console.log("outbox worker started");
+// Replies from calendars over SMTP, when a port is set (see emails/inbound-smtp.server.ts).
+const { INBOUND_SMTP_PORT, INBOUND_SMTP_HOST } = config();
+const inbound =
+  INBOUND_SMTP_PORT === undefined ? undefined : await startInboundSmtp({ port: INBOUND_SMTP_PORT });
+if (inbound) console.log(`inbound mail: SMTP on ${INBOUND_SMTP_HOST}:${inbound.port}`);
 
-// On SIGTERM the message being sent is sent (or rescheduled), then the process exits 0; a mail
-// server that does not answer within SHUTDOWN_TIMEOUT_MS is cut off and the exit code says so.
+// On SIGTERM the message being sent is sent (or rescheduled) and mail being received is stored,
+// then the process exits 0; a mail server that does not answer within SHUTDOWN_TIMEOUT_MS is
+// cut off and the exit code says so.
 // Its lease then runs out within 15 seconds and any worker sends it again: never lost.
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -20,7 +28,7 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
     console.error(`still sending after ${SHUTDOWN_TIMEOUT_MS / 1000} s: stopping anyway`);
     process.exit(1);
   }, SHUTDOWN_TIMEOUT_MS);
-  await worker.stop();
+  await Promise.all([worker.stop(), inbound?.stop()]);
   transport.close();
   await closeDatabase();
   clearTimeout(deadline);

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { DEFAULT_LOCALE, i18n, type MessageKey } from "../app/i18n";
+import { config } from "../app/lib/config.server";
 import { hasControlCharacter } from "../app/lib/text";
 
 /**
@@ -77,11 +78,13 @@ function isSameOrigin(req: Request): boolean {
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
+/** "Application/X-WWW-Form-Urlencoded; charset=utf-8" → "application/x-www-form-urlencoded" */
+const mediaType = (contentType: string | undefined) =>
+  contentType?.split(";")[0]?.trim().toLowerCase();
+
 /** The only body this site's forms send; Remix's own `<Form>` and fetchers send it too. */
 function isFormBody(contentType: string | undefined): boolean {
-  if (!contentType) return false;
-  const [type] = contentType.split(";");
-  return type?.trim().toLowerCase() === FORM_TYPE;
+  return mediaType(contentType) === FORM_TYPE;
 }
 
 /** A URL whose decoded path and query hold no control character (and that decodes at all). */
@@ -93,8 +96,23 @@ export function isCleanUrl(url: string): boolean {
   }
 }
 
+/**
+ * The one path that takes something other than a form: replies from calendars as raw mail
+ * (app/routes/api.inbound-mail.ts), posted by a mail server, with a size limit of their own.
+ * Its other checks stay: a browser on another site still cannot post to it (Origin), and the
+ * length must be declared.
+ */
+const INBOUND_MAIL_PATH = "/api/inbound-mail";
+const INBOUND_MAIL_TYPE = "message/rfc822";
+
 /** Refuses what no page of this site sends, before any body is read. */
-export function guardRequests({ bodyLimit }: { bodyLimit: number }) {
+export function guardRequests({
+  bodyLimit,
+  inboundMailLimit = config().INBOUND_MAIL_LIMIT_BYTES,
+}: {
+  bodyLimit: number;
+  inboundMailLimit?: number;
+}) {
   return (req: Request, res: Response, next: NextFunction) => {
     // Remix builds the request's URL from these: one that cannot be parsed is a 400, not a 500.
     const hosts = [req.get("host"), req.get("x-forwarded-host")?.split(",")[0]?.trim()];
@@ -115,6 +133,13 @@ export function guardRequests({ bodyLimit }: { bodyLimit: number }) {
       return req.get("transfer-encoding")
         ? refuse(req, res, "unsupported", 411)
         : refuse(req, res, "unsupported");
+    }
+    if (req.path === INBOUND_MAIL_PATH) {
+      if (Number(declared) > inboundMailLimit) return refuse(req, res, "tooLarge");
+      if (mediaType(req.get("content-type")) !== INBOUND_MAIL_TYPE) {
+        return refuse(req, res, "unsupported");
+      }
+      return next();
     }
     if (Number(declared) > bodyLimit) return refuse(req, res, "tooLarge");
     if (!isFormBody(req.get("content-type"))) return refuse(req, res, "unsupported");

@@ -101,6 +101,10 @@ const IN_SCOPE_ROLES: Role[] = ["rightOrganiser", "admin"];
 const CHECKS: Record<string, RouteCheck> = {
   "$.tsx": { params: () => ({ "*": "bestaat/niet" }), get: everyone(404) },
   "_index.tsx": { get: everyone(200) },
+  // Replies from calendars, posted by a mail server with a token as raw mail: a form (what a
+  // browser sends) is refused at the edge, whoever is signed in.
+  // Without INBOUND_MAIL_TOKEN (as here) the endpoint is not there: GET is 404.
+  "api.inbound-mail.ts": { get: everyone(404), post: { form: () => ({}), expect: everyone(415) } },
   "api.openapi[.json].ts": {
     get: everyone(200),
     post: { form: () => ({}), expect: everyone(405) },

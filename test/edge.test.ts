@@ -126,6 +126,45 @@ describe("posts that no page of this site sends", () => {
   });
 });
 
+describe("raw mail (replies from calendars), the one body besides forms", () => {
+  const mail = "From: <a@example.org>\r\nSubject: x\r\n\r\nHallo\r\n";
+  const headers = {
+    "Content-Type": "message/rfc822",
+    "Content-Length": String(Buffer.byteLength(mail)),
+    Authorization: "Bearer whatever-token-is-presented-here-0123456789",
+  };
+
+  it("is taken at /api/inbound-mail only: elsewhere it is 415 like any body that is no form", async () => {
+    const session = await createSession();
+    const response = await raw(`/sessies/${session.slug}`, { method: "POST", headers, body: mail });
+    expect(response.status).toBe(415);
+    expect(await registrationsOf(session.id)).toEqual([]);
+  });
+
+  it("finds no endpoint while INBOUND_MAIL_TOKEN is not set (404), and stores nothing", async () => {
+    const response = await raw("/api/inbound-mail", { method: "POST", headers, body: mail });
+    expect(response.status).toBe(404);
+    const stored = await database()
+      .db.selectFrom("inbound_mail")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(0);
+  });
+
+  it("answers a GET with 404 too while there is no token", async () => {
+    expect((await send("/api/inbound-mail")).status).toBe(404);
+  });
+
+  it("is still refused with 403 when a browser on another site sends it", async () => {
+    const response = await raw("/api/inbound-mail", {
+      method: "POST",
+      headers: { ...headers, Origin: "https://evil.example" },
+      body: mail,
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
 describe("cross-site posts", () => {
   const foreign = [
     ["a foreign Origin", { Origin: "https://evil.example" }],

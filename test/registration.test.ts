@@ -81,7 +81,48 @@ describe("signing up", () => {
     for (const token of [first, reminded]) {
       expect((await getRegistrationByToken(token))?.registration.id).toBe(registrations[0]?.id);
     }
-    expect(mails[1]?.ics).toBeNull();
+    // A confirmed seat gets its invite again as it stands: same UID, same SEQUENCE, so a
+    // calendar that lost the event (a Decline by mistake) has it back, and one that kept it
+    // sees nothing new.
+    expect(mails[1]?.ics_method).toBe("REQUEST");
+    const invites = mails.map((m) => {
+      const calendar = new ICAL.Component(ICAL.parse(m.ics ?? ""));
+      const event = calendar.getFirstSubcomponent("vevent");
+      return {
+        method: calendar.getFirstPropertyValue("method"),
+        uid: event?.getFirstPropertyValue("uid"),
+        sequence: event?.getFirstPropertyValue("sequence"),
+      };
+    });
+    expect(invites[1]).toEqual({ ...invites[0], method: "REQUEST" });
+    expect(invites[1]?.uid).toBe(registrations[0]?.ical_uid);
+    expect(mails[1]?.text).toContain("De uitnodiging voor je agenda zit nog eens bij deze e-mail.");
+  });
+
+  it("re-sends the invite at its current SEQUENCE after it changed, and none to someone waiting", async () => {
+    const session = await createSession({ capacity: 1 });
+    await signUp(session.slug, person(1), opts);
+    await signUp(session.slug, person(2), opts);
+    const [seated] = await registrationsOf(session.id);
+    // Two changed invites went out since (a moved session).
+    await database()
+      .db.updateTable("registrations")
+      .set({ ical_sequence: 2 })
+      .where("id", "=", seated?.id ?? 0)
+      .execute();
+    await signUp(session.slug, person(1), opts);
+    await signUp(session.slug, person(2), opts);
+
+    const seatedMails = await outboxFor(session.id, "deelnemer1@example.org");
+    const again = seatedMails.at(-1);
+    expect(again).toMatchObject({ kind: "registration.reminder", ics_method: "REQUEST" });
+    const event = new ICAL.Component(ICAL.parse(again?.ics ?? "")).getFirstSubcomponent("vevent");
+    expect(event?.getFirstPropertyValue("uid")).toBe(seated?.ical_uid);
+    expect(event?.getFirstPropertyValue("sequence")).toBe(2);
+
+    const waiting = (await outboxFor(session.id, "deelnemer2@example.org")).at(-1);
+    expect(waiting).toMatchObject({ kind: "registration.reminder", ics: null, ics_method: null });
+    expect(waiting?.text).toContain("op plaats 1");
   });
 
   it("stores only the dietary needs of sessions that serve breakfast", async () => {

@@ -1,5 +1,10 @@
 import { database } from "../../db/client";
-import type { Registration, RegistrationSource, RegistrationStatus } from "../../db/schema";
+import type {
+  CalendarReply,
+  Registration,
+  RegistrationSource,
+  RegistrationStatus,
+} from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
 import type { OrganiserMessage } from "../../emails/organiser-message";
 import type { Locale } from "../i18n";
@@ -46,6 +51,8 @@ export interface Attendee {
   createdAt: string;
   confirmedAt: string | null;
   checkedInAt: string | null;
+  /** What the person's calendar last answered to the invite; null: nothing (yet). */
+  calendarReply: CalendarReply | null;
 }
 
 interface WaitlistedAttendee extends Attendee {
@@ -83,6 +90,7 @@ function attendeeOf(registration: Registration): Attendee {
     createdAt: registration.created_at,
     confirmedAt: registration.confirmed_at,
     checkedInAt: registration.checked_in_at,
+    calendarReply: registration.calendar_reply,
   };
 }
 

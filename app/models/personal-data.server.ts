@@ -216,6 +216,17 @@ export async function runDailyRetention(
   let run: RetentionRun;
   try {
     run = await applyRetention({ ...options, now, handle });
+    // Replies from calendars, once acted on, hold no message any more; after as long as sent
+    // mail keeps its body, what they were and what came of them goes too.
+    const keptFrom =
+      DateTime.fromISO(now, { zone: "utc" })
+        .minus({ days: options.outboxKeepDays ?? config().OUTBOX_KEEP_DAYS })
+        .toISO() ?? now;
+    await handle.db
+      .deleteFrom("inbound_mail")
+      .where("status", "=", "processed")
+      .where("processed_at", "<", keptFrom)
+      .execute();
   } catch (error) {
     await release().catch(() => {});
     throw error;

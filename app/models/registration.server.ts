@@ -365,13 +365,15 @@ export type RegistrationCancellation =
 /**
  * Cancels one registration: a confirmed attendee gets METHOD:CANCEL for their invite (SEQUENCE
  * raised), someone waiting a plain message, and a freed seat goes to the first person waiting.
- * The attendee's own cancellation and an organiser's both come here. Call inside a transaction
- * that locked the registration's session.
+ * The attendee's own cancellation, an organiser's and a "Decline" from the person's calendar
+ * all come here; `reason` picks the message that says why (`declinedInCalendar`: only for a
+ * confirmed seat). Call inside a transaction that locked the registration's session.
  */
 export async function cancelRegistrationInTransaction(
   trx: Kysely<Database>,
   registrationId: number,
   now: string,
+  reason: "cancelled" | "declinedInCalendar" = "cancelled",
 ): Promise<RegistrationCancellation> {
   const current = await trx
     .selectFrom("registrations")
@@ -396,7 +398,11 @@ export async function cancelRegistrationInTransaction(
   const session = await getSessionById(current.session_id, trx);
   if (!session)
     throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
-  await notify(trx, "registration.cancelled", cancelled, session, now, { previousStatus });
+  if (reason === "declinedInCalendar" && previousStatus === "confirmed") {
+    await notify(trx, "registration.declined", cancelled, session, now);
+  } else {
+    await notify(trx, "registration.cancelled", cancelled, session, now, { previousStatus });
+  }
 
   const promoted =
     previousStatus === "confirmed" ? await promoteFromWaitlist(trx, session.id, now) : [];
@@ -430,4 +436,12 @@ export async function cancelRegistration(
 
 export async function checkinCodeExists(code: string): Promise<boolean> {
   return (await resolveRegistrationToken(code, "checkin")).state === "found";
+}
+
+/**
+ * The address invites name as ORGANIZER: where calendars send their replies, and so the one
+ * address the inbound mail listener takes mail for.
+ */
+export function organizerAddress(): string {
+  return organizer().email;
 }

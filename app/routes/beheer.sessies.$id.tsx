@@ -302,6 +302,11 @@ export default function SessionAttendees() {
                         {a.source === "organiser" ? (
                           <div className="muted">{t("attendees.byHand")}</div>
                         ) : null}
+                        {a.calendarReply ? (
+                          <div className="muted">
+                            {t("attendees.calendarReply", { reply: a.calendarReply })}
+                          </div>
+                        ) : null}
                       </td>
                       <td>{a.organisation}</td>
                       {session.kind === "breakfast" ? <td>{a.dietaryNeeds}</td> : null}

@@ -1,0 +1,33 @@
+import { cancellationIcs } from "./ics";
+import { RegistrationLayout, renderMail } from "./layout";
+import {
+  inviteInputOf,
+  type MailContent,
+  mailI18n,
+  mailLinks,
+  type RegistrationMailData,
+} from "./message";
+
+/**
+ * Sent when the person's calendar declined their invite (iTIP REPLY, PARTSTAT=DECLINED) and
+ * their seat was given up for it. Outlook, Gmail and Apple take the event out of the calendar
+ * the moment someone declines, so to the person declining is cancelling: this mail says that
+ * the app understood it so, and how to sign up again. The METHOD:CANCEL (SEQUENCE raised)
+ * closes the invite in any calendar that kept it.
+ */
+export async function registrationDeclinedEmail(data: RegistrationMailData): Promise<MailContent> {
+  const { t } = mailI18n(data);
+  const title = data.session.title;
+  const body = await renderMail(
+    <RegistrationLayout
+      data={data}
+      intro={t("email.declined.intro", { title })}
+      action={{ label: t("email.signUpAgain"), href: mailLinks(data).sessionUrl }}
+    />,
+  );
+  return {
+    subject: t("email.declined.subject", { title }),
+    ...body,
+    ics: { method: "CANCEL", content: cancellationIcs(inviteInputOf(data)) },
+  };
+}
