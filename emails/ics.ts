@@ -241,9 +241,9 @@ export function declineCounterIcs(input: InviteInput, comment: string): string {
     id: registration.ical_uid,
     sequence: registration.ical_sequence,
     stamp: new Date(stamp),
-    organizer: { ...organizer, name: commonName(organizer.name) },
+    organizer: organizerOf(organizer),
     attendees: [{ name: commonName(registration.name), email: registration.email }],
-    x: [["COMMENT", comment]],
+    x: [["COMMENT", text(comment)]],
   });
-  return cal.toString();
+  return withFinalLineBreak(cal.toString());
 }

@@ -33,6 +33,8 @@ interface LayoutProps {
   preview?: string;
   intro: string;
   action?: { label: string; href: string };
+  /** How the message offers the seat back to someone with one; the usual line unless given. */
+  cancel?: { prompt: string; link: string };
   children?: ReactNode;
 }
 
@@ -41,7 +43,14 @@ interface LayoutProps {
  * (Outlook shows the mail body, not the invite's description, so they belong here) and one action.
  * React escapes every value, so names and titles from users cannot add markup.
  */
-export function RegistrationLayout({ data, preview, intro, action, children }: LayoutProps) {
+export function RegistrationLayout({
+  data,
+  preview,
+  intro,
+  action,
+  cancel,
+  children,
+}: LayoutProps) {
   const { t, dateTimeRange, list } = mailI18n(data);
   const { session } = data;
   const organisers = [
@@ -124,9 +133,9 @@ export function RegistrationLayout({ data, preview, intro, action, children }: L
           ) : null}
           {data.registration.status !== "confirmed" ? null : (
             <Text>
-              {t("email.cantCome")}{" "}
+              {cancel?.prompt ?? t("email.cantCome")}{" "}
               <Link href={cancelUrl} style={{ color: colors.brand }}>
-                {t("email.cancelLink")}
+                {cancel?.link ?? t("email.cancelLink")}
               </Link>
             </Text>
           )}

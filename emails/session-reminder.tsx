@@ -1,4 +1,4 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import type { ReminderKind } from "../db/schema";
 import { RegistrationLayout, renderMail } from "./layout";
 import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
@@ -27,18 +27,18 @@ export async function sessionReminderEmail(
       : "email.sessionReminder.intro.twoHours",
     values,
   );
-  const { manageUrl, cancelUrl } = mailLinks(data);
+  const { manageUrl } = mailLinks(data);
   const body = await renderMail(
     <RegistrationLayout
       data={data}
       intro={intro}
       action={{ label: t("email.manage"), href: manageUrl }}
+      cancel={{
+        prompt: t("email.sessionReminder.cantCome"),
+        link: t("email.sessionReminder.cancelLink"),
+      }}
     >
       {data.links.checkinCode ? <Text>{t("email.sessionReminder.checkIn")}</Text> : null}
-      <Text>
-        {t("email.sessionReminder.cantCome")}{" "}
-        <Link href={cancelUrl}>{t("email.sessionReminder.cancelLink")}</Link>
-      </Text>
     </RegistrationLayout>,
   );
   return {

@@ -18,6 +18,7 @@ import {
 } from "./support/calendar-replies";
 import { createSession, lastOutboxId, mailsOf, person, registrationsOf } from "./support/factories";
 import { appUrl, send } from "./support/http";
+import { checkIcs } from "./support/ical-checks";
 import { signedIn } from "./support/organisers";
 
 /**
@@ -479,6 +480,7 @@ describe("other answers from calendars", () => {
       to_email: registration.email,
     });
     expect(mail?.subject).toContain("ligt vast");
+    checkIcs(mail?.ics ?? "", "DECLINECOUNTER");
     const { calendar, event } = eventOf(mail?.ics);
     expect(calendar.getFirstPropertyValue("method")).toBe("DECLINECOUNTER");
     expect(event.getFirstPropertyValue("uid")).toBe(registration.ical_uid);

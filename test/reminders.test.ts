@@ -7,6 +7,7 @@ import { queueDueReminders, reminderDueTimes } from "../app/models/reminder.serv
 import { database } from "../db/client";
 import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
 import { send } from "./support/http";
+import { signedIn } from "./support/organisers";
 import { manageTokenOf } from "./support/tokens";
 
 /**
@@ -308,6 +309,9 @@ describe("the reminder mail", () => {
     expect(text).toContain(
       "Kan je niet komen? Geef je plaats vrij, dan schuift de eerste op de wachtlijst door.",
     );
+    // One offer to give the seat back, not the reminder's and the usual one both.
+    expect(text).not.toContain(t("email.cantCome"));
+    expect(dayBefore?.html.match(/\?annuleren/g)).toHaveLength(1);
     const link = /https?:\/\/[^/"\s]+(\/inschrijving\/[^"?\s]+\?annuleren)/.exec(
       dayBefore?.html ?? "",
     )?.[1];
@@ -325,6 +329,17 @@ describe("the reminder mail", () => {
       [first?.id, "cancelled"],
       [second?.id, "confirmed"],
     ]);
+  });
+
+  it("are named on the session's page in the workspace, as they are set", async () => {
+    const cookie = await signedIn("admin");
+    const both = await createSession();
+    const dayBeforeOnly = await createSession({ remind_two_hours: 0 });
+    const page = async (id: number) => (await send(`/beheer/sessies/${id}`, { cookie })).text();
+    expect(await page(both.id)).toContain(
+      "Herinneringen: de dag voordien om 09:00 en 2 uur vooraf.",
+    );
+    expect(await page(dayBeforeOnly.id)).toContain("Herinnering: de dag voordien om 09:00.");
   });
 
   it("is labelled on the organisers' dashboard, and the settings read as a sentence", () => {

@@ -426,6 +426,22 @@ describe("form values", () => {
 });
 
 describe("changing a session", () => {
+  it("asks calendars again: an answer given to the old version is forgotten with it", async () => {
+    const { session, registrations } = await sessionWith(2, 2);
+    const [first] = registrations;
+    if (!first) throw new Error("no registration");
+    await database()
+      .db.updateTable("registrations")
+      .set({ calendar_reply: "accepted", calendar_replied_at: new Date().toISOString() })
+      .where("id", "=", first.id)
+      .execute();
+    await updateSession(session.id, await editedInput(session.id, { startTime: "08:00" }), {
+      organiserId,
+    });
+    const [after] = await registrationsOf(session.id);
+    expect(after).toMatchObject({ id: first.id, calendar_reply: null, calendar_replied_at: null });
+  });
+
   it("remembers the start before a move, and keeps it through edits that do not move it", async () => {
     const { session } = await sessionWith(1, 0);
     const startsAt = async () =>

@@ -151,8 +151,6 @@ export const nlBE = {
   "email.waitlistLeft.subject": "Van de wachtlijst: {title}",
   "email.waitlistLeft.intro": "Je staat niet meer op de wachtlijst voor {title}.",
   "email.reminder.subject": "Je inschrijving voor {title}",
-  "email.reminder.intro.confirmed":
-    "Je vroeg je inschrijving voor {title} opnieuw aan, maar je bent al ingeschreven. Met de knop hieronder bekijk of annuleer je ze.",
   "email.reminder.intro.waitlisted":
     "Je vroeg je inschrijving voor {title} opnieuw aan, maar je staat al op de wachtlijst, op plaats {position}. Met de knop hieronder bekijk je ze.",
   "email.when": "Wanneer",

@@ -361,7 +361,13 @@ async function reinviteConfirmed(
 ): Promise<number> {
   const raised = await trx
     .updateTable("registrations")
-    .set((eb) => ({ ical_sequence: eb("ical_sequence", "+", 1), updated_at: now }))
+    .set((eb) => ({
+      ical_sequence: eb("ical_sequence", "+", 1),
+      updated_at: now,
+      // An answer from the person's calendar was to the old version: the new one asks again.
+      calendar_reply: null,
+      calendar_replied_at: null,
+    }))
     .where("session_id", "=", session.id)
     .where("status", "=", "confirmed")
     .returningAll()

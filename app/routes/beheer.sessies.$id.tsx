@@ -53,6 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         endsAt: session.ends_at,
         venueName: session.venue_name,
         cancelled: session.status === "cancelled",
+        reminders: {
+          dayBefore: session.remind_day_before ? "on" : "off",
+          twoHours: session.remind_two_hours ? "on" : "off",
+        },
       },
     },
     { headers },
@@ -201,6 +205,7 @@ export default function SessionAttendees() {
         <time dateTime={session.startsAt}>{dateTimeRange(session.startsAt, session.endsAt)}</time> ·{" "}
         {session.venueName}
       </p>
+      <p className="muted">{t("reminders.settings", session.reminders)}</p>
       {session.cancelled ? (
         <p className="notice notice-danger">{t("attendees.cancelled")}</p>
       ) : null}
