@@ -59,7 +59,7 @@ export const frBE = {
   "session.language": "Langue",
   "session.seats": "Places",
   "session.seatsTaken":
-    "{confirmed} places occupées sur {capacity}{waiting, plural, =0 {} one {, # personne sur la liste d’attente} other {, # personnes sur la liste d’attente}}",
+    "Places occupées : {confirmed} sur {capacity}{waiting, plural, =0 {} one {, # personne sur la liste d’attente} other {, # personnes sur la liste d’attente}}",
   "session.cityOrganiser": "Ville de {city}",
   "session.addToCalendar": "Ajouter à votre agenda (.ics)",
   "session.backToList": "Toutes les sessions",
