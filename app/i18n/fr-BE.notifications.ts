@@ -7,7 +7,7 @@ import type { nlBENotifications } from "./nl-BE.notifications";
 export const frBENotifications = {
   "email.sessionUpdated.subject": "Modification : {title} le {date}",
   "email.sessionUpdated.intro":
-    "Un changement a été apporté à {title}. Votre inscription reste valable. L’invitation mise à jour est jointe à cet e-mail, pour que votre agenda s’adapte automatiquement.",
+    "La session {title} a été modifiée. Votre inscription reste valable. L’invitation mise à jour est jointe à cet e-mail, pour que votre agenda s’adapte automatiquement.",
   "email.sessionUpdated.changes": "Qu’est-ce qui a changé ?",
   "email.sessionUpdated.time": "Nouvel horaire : {to}",
   "email.sessionUpdated.place": "Nouveau lieu : {to}",
@@ -16,15 +16,15 @@ export const frBENotifications = {
 
   "email.sessionCancelled.subject": "Annulation : {title} le {date}",
   "email.sessionCancelled.intro.confirmed":
-    "Nous sommes au regret de vous informer que {title} du {date} n’aura pas lieu. Votre inscription tombe, et cet e-mail retire aussi la session de votre agenda.",
+    "Nous sommes au regret de vous informer que la session {title} du {date} n’aura pas lieu. Votre inscription est donc annulée, et cet e-mail retire aussi la session de votre agenda.",
   "email.sessionCancelled.intro.waitlisted":
-    "Nous sommes au regret de vous informer que {title} du {date} n’aura pas lieu. Vous étiez sur la liste d’attente ; celle-ci est supprimée.",
+    "Nous sommes au regret de vous informer que la session {title} du {date} n’aura pas lieu. Vous étiez sur la liste d’attente ; celle-ci est supprimée.",
   "email.sessionCancelled.note": "Message de l’organisation :",
   "email.sessionCancelled.otherSessions": "Voir les autres sessions à {city}",
 
   "email.backOnWaitlist.subject": "De retour sur la liste d’attente : {title}",
   "email.backOnWaitlist.intro":
-    "Le nombre de places pour {title} a été réduit et, de ce fait, vous n’avez plus de place. Vous êtes toutefois en tête de la liste d’attente, en position {position}. Si une place se libère, elle vous est attribuée automatiquement et nous vous envoyons une nouvelle invitation. Cet e-mail retire provisoirement la session de votre agenda.",
+    "Le nombre de places pour la session {title} a été réduit et, de ce fait, vous n’avez plus de place. Vous êtes toutefois en tête de la liste d’attente, en position {position}. Si une place se libère, elle vous est attribuée automatiquement et nous vous envoyons une nouvelle invitation. Cet e-mail retire provisoirement la session de votre agenda.",
 
   "email.organiserMessage.subject": "{subject} – {title}",
   "email.organiserMessage.intro": "L’organisation de {title} vous adresse ce message :",
