@@ -34,10 +34,10 @@ export const frBEGdpr = {
     "{count, plural, =0 {Aucune inscription trouvée pour cette adresse : rien n’a été effacé.} one {Une inscription effacée.} other {# inscriptions effacées.}}",
 
   "news.optIn":
-    "Oui, envoyez-moi aussi les nouvelles de {city} pour les entrepreneurs (facultatif, indépendamment de cette inscription). Je peux me désabonner à tout moment en un clic.",
-  "news.title": "Nouvelles de la ville",
+    "Oui, envoyez-moi aussi les actualités de la {city} pour les entrepreneurs (facultatif, indépendamment de cette inscription). Je peux me désabonner à tout moment en un clic.",
+  "news.title": "Actualités de la ville",
   "news.subscribed":
-    "Le {date}, vous avez choisi de recevoir les nouvelles de la ville pour les entrepreneurs. Un clic suffit pour arrêter.",
-  "news.withdraw": "Ne plus recevoir de nouvelles",
-  "news.withdrawn": "Vous ne recevrez plus de nouvelles de la ville.",
+    "Le {date}, vous avez choisi de recevoir les actualités de la ville pour les entrepreneurs. Un clic suffit pour arrêter.",
+  "news.withdraw": "Ne plus recevoir les actualités",
+  "news.withdrawn": "Vous ne recevrez plus les actualités de la ville.",
 } satisfies Record<keyof typeof nlBEGdpr, string>;

@@ -4,7 +4,7 @@ import type { nlBEMail } from "./nl-BE.mail";
 export const frBEMail = {
   "dashboard.failedMail.title": "E-mails non envoyés",
   "dashboard.failedMail.intro":
-    "{count, plural, one {Un e-mail a été refusé} other {# e-mails ont été refusés}} par le serveur de messagerie ces {days} derniers jours et ne {count, plural, one {sera} other {seront}} plus envoyés. Contactez vous-même les destinataires concernés.",
+    "{count, plural, one {Un e-mail a été refusé par le serveur de messagerie ces {days} derniers jours et ne sera plus envoyé.} other {# e-mails ont été refusés par le serveur de messagerie ces {days} derniers jours et ne seront plus envoyés.}} Contactez vous-même les destinataires concernés.",
   "dashboard.failedMail.column.to": "À",
   "dashboard.failedMail.column.kind": "Message",
   "dashboard.failedMail.column.session": "Session",
