@@ -37,8 +37,9 @@ export const frBEPrivacy = {
   "privacy.category.enterpriseNumber": "numéro d’entreprise (si vous le mentionnez)",
   "privacy.category.dietaryNeeds":
     "régime alimentaire ou allergies (uniquement pour une session petit-déjeuner)",
-  "privacy.category.signUpMoment": "le moment où vous vous êtes inscrit et avez donné votre accord",
-  "privacy.category.status": "si vous êtes inscrit, sur la liste d’attente ou si vous avez annulé",
+  "privacy.category.signUpMoment": "la date et l’heure de votre inscription et de votre accord",
+  "privacy.category.status":
+    "le statut de votre inscription : confirmée, sur la liste d’attente ou annulée",
   "privacy.category.checkIn": "si et quand vous étiez présent (enregistrement des présences)",
   "privacy.category.language": "la langue de vos e-mails",
   "privacy.category.roleAndScope":
@@ -108,7 +109,7 @@ export const frBEPrivacy = {
     "Vous êtes organisateur ? Un administrateur modifie ou supprime votre compte. Pour vos autres droits, écrivez à {contact}.",
   "privacy.complaint.title": "Introduire une plainte",
   "privacy.complaint.body":
-    "Vous n’êtes pas satisfait de la manière dont nous traitons vos données ? Dites-le-nous d’abord. Vous pouvez aussi introduire une plainte auprès de la Commission de contrôle flamande pour le traitement des données à caractère personnel (Vlaamse Toezichtcommissie) :",
+    "Vous n’êtes pas satisfait de la manière dont nous traitons vos données ? Dites-le-nous d’abord. Vous pouvez aussi introduire une plainte auprès de la Commission de contrôle flamande du traitement des données à caractère personnel (Vlaamse Toezichtcommissie) :",
   "privacy.complaint.link": "vlaamsetoezichtcommissie.be",
 
   // The register of processing (art. 30 GDPR), for admins.
@@ -126,7 +127,7 @@ export const frBEPrivacy = {
   // The accessibility statement.
   "accessibility.title": "Déclaration d’accessibilité",
   "accessibility.lead":
-    "{controller} veut que tout le monde puisse utiliser l’Ondernemersagenda, y compris les personnes qui utilisent un lecteur d’écran, uniquement le clavier ou un agrandissement de l’écran. Cette déclaration s’applique à {site}, comme le demande le décret flamand sur l’administration (Bestuursdecreet) du 7 décembre 2018.",
+    "{controller} veut que tout le monde puisse utiliser l’Ondernemersagenda, y compris les personnes qui utilisent un lecteur d’écran, uniquement le clavier ou un agrandissement de l’écran. Cette déclaration s’applique à {site}, comme le prévoit le décret de gouvernance (Bestuursdecreet) du 7 décembre 2018.",
   "accessibility.status.title": "État de conformité",
   "accessibility.status.body":
     "Ce site est partiellement conforme aux Web Content Accessibility Guidelines (WCAG) 2.1, niveau AA. Ce qui n’est pas encore en ordre ou n’a pas encore été contrôlé est indiqué ci-dessous.",
