@@ -8,7 +8,7 @@ export const frBEEmbed = {
 
   "partners.title": "Nos sessions sur votre propre site",
   "partners.intro":
-    "Vous êtes partenaire de la ville, comme VOKA, Unizo ou l’université ? Affichez aussi les sessions pour entrepreneurs sur votre propre site. Elles restent automatiquement à jour, avec les places libres du moment.",
+    "Vous êtes partenaire de la ville, comme VOKA, Unizo ou l’université ? Affichez aussi les sessions pour entrepreneurs sur votre propre site. Elles restent automatiquement à jour, avec les places libres du moment.",
   "partners.embed.title": "Copiez et collez la liste",
   "partners.embed.choose": "Choisissez les sessions à afficher",
   "partners.embed.partner": "Partenaire",
@@ -18,7 +18,7 @@ export const frBEEmbed = {
   "partners.embed.how":
     "Collez ce code dans un bloc HTML de votre site. En cliquant sur une session, les visiteurs arrivent sur notre site pour s’y inscrire.",
   "partners.embed.preview": "Aperçu",
-  "partners.api.title": "Vous préférez gérer la mise en page vous-même ?",
+  "partners.api.title": "Vous préférez gérer la mise en page vous-même ?",
   "partners.api.intro":
     "Notre API ouverte vous permet de récupérer les mêmes sessions en JSON, avec des filtres par ville, type, partenaire, langue et période. Aucune clé n’est nécessaire.",
   "partners.api.document": "Description de l’API (OpenAPI)",

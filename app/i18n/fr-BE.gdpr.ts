@@ -7,10 +7,10 @@ import type { nlBEGdpr } from "./nl-BE.gdpr";
 export const frBEGdpr = {
   "gdpr.section.title": "Vos données",
   "gdpr.section.body":
-    "Téléchargez tout ce que nous conservons sur cette inscription, ou faites effacer vos données. L’effacement annule votre inscription si elle est encore en cours ; ce lien ne fonctionnera plus ensuite.",
+    "Téléchargez tout ce que nous conservons sur cette inscription, ou faites effacer vos données. L’effacement annule votre inscription si elle est encore en cours ; ce lien ne fonctionnera plus ensuite.",
   "gdpr.download": "Télécharger mes données (JSON)",
   "gdpr.erase": "Effacer mes données",
-  "gdpr.confirmTitle": "Voulez-vous effacer vos données ?",
+  "gdpr.confirmTitle": "Voulez-vous effacer vos données ?",
   "gdpr.confirmBody":
     "Nous annulons votre inscription si elle est encore en cours (votre agenda reçoit une annulation) et nous effaçons votre nom, votre adresse e-mail, votre organisation, votre numéro d’entreprise et votre régime alimentaire, sans rien garder à leur place. Cette action est irréversible.",
   "gdpr.confirm": "Oui, effacer mes données",
@@ -23,7 +23,7 @@ export const frBEGdpr = {
   "admin.nav.personalData": "Données personnelles",
   "gdpr.admin.title": "Effacer des données personnelles",
   "gdpr.admin.intro":
-    "Une personne demande l’effacement de ses données ? Indiquez son adresse e-mail : toutes les inscriptions avec cette adresse, pour toutes les sessions, sont annulées si elles sont encore en cours, puis anonymisées. Les personnes sur la liste d’attente avancent d’une place.",
+    "Une personne demande l’effacement de ses données ? Indiquez son adresse e-mail : toutes les inscriptions avec cette adresse, pour toutes les sessions, sont annulées si elles sont encore en cours, puis anonymisées. Les personnes sur la liste d’attente avancent d’une place.",
   "gdpr.admin.email": "Adresse e-mail",
   "gdpr.admin.submit": "Effacer les données",
   "gdpr.admin.confirm": "Je confirme que cette personne a demandé l’effacement de ses données.",
@@ -31,7 +31,7 @@ export const frBEGdpr = {
   "gdpr.admin.confirmRequired": "Confirmez que la personne a demandé l’effacement.",
   "gdpr.admin.errors.form": "Rien n’a encore été effacé. Corrigez les champs indiqués.",
   "gdpr.admin.done":
-    "{count, plural, =0 {Aucune inscription trouvée pour cette adresse : rien n’a été effacé.} one {Une inscription effacée.} other {# inscriptions effacées.}}",
+    "{count, plural, =0 {Aucune inscription trouvée pour cette adresse : rien n’a été effacé.} one {Une inscription effacée.} other {# inscriptions effacées.}}",
 
   "news.optIn":
     "Oui, envoyez-moi aussi les actualités de la {city} pour les entrepreneurs (facultatif, indépendamment de cette inscription). Je peux me désabonner à tout moment en un clic.",

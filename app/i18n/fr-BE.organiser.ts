@@ -21,8 +21,8 @@ export const frBEOrganiser = {
   "login.submit": "Se connecter",
   "login.invalid": "Cette adresse e-mail et ce mot de passe ne correspondent pas.",
   "login.locked":
-    "Trop de mots de passe erronés d’affilée. Réessayez à partir de {time}, ou choisissez un nouveau mot de passe via « Mot de passe oublié ? ».",
-  "login.forgot": "Mot de passe oublié ?",
+    "Trop de mots de passe erronés d’affilée. Réessayez à partir de {time}, ou choisissez un nouveau mot de passe via « Mot de passe oublié ? ».",
+  "login.forgot": "Mot de passe oublié ?",
   "login.errors.form": "La connexion n’a pas abouti. Corrigez les champs indiqués.",
   "login.passwordRequired": "Veuillez indiquer votre mot de passe.",
   "login.loggedOut": "Vous êtes bien déconnecté.",
@@ -56,7 +56,7 @@ export const frBEOrganiser = {
     "Le bouton ci-dessous vous permet de choisir un nouveau mot de passe pour votre compte organisateur. Le lien ne fonctionne qu’une fois, pendant {minutes} minutes.",
   "reset.email.button": "Choisir un nouveau mot de passe",
   "reset.email.notYou":
-    "Vous n’avez rien demandé ? Vous n’avez rien à faire : votre mot de passe reste inchangé.",
+    "Vous n’avez rien demandé ? Vous n’avez rien à faire : votre mot de passe reste inchangé.",
 
   "dashboard.title": "Vue d’ensemble",
   "dashboard.upcoming": "Prochaines sessions",
@@ -64,7 +64,7 @@ export const frBEOrganiser = {
   "dashboard.fill": "{confirmed} / {capacity} places",
   "dashboard.waiting":
     "{count, plural, =0 {pas de liste d’attente} one {# en attente} other {# en attente}}",
-  "dashboard.fillLabel": "Taux de remplissage : {percent} pour cent",
+  "dashboard.fillLabel": "Taux de remplissage : {percent} pour cent",
   "dashboard.perWeek": "Inscriptions par semaine",
   "dashboard.perWeekCaption": "Nouvelles inscriptions par semaine, ces {weeks} dernières semaines",
   "dashboard.weekOf": "Semaine du {date}",
@@ -78,7 +78,7 @@ export const frBEOrganiser = {
   "dashboard.column.signedUp": "Inscription",
   "dashboard.cancelled": "Annulée",
   "dashboard.past": "Sessions passées",
-  "dashboard.attendance": "Présents : {present}, absents : {absent}",
+  "dashboard.attendance": "Présents : {present}, absents : {absent}",
   "dashboard.waitlisted": "liste d’attente",
 
   "log.title": "Journal",
@@ -98,7 +98,7 @@ export const frBEOrganiser = {
   "attendees.checkIn": "Enregistrer les présences",
   "attendees.message": "Envoyer un message",
   "attendees.export": "Exporter",
-  "attendees.exportCsv": "CSV (Excel, ;)",
+  "attendees.exportCsv": "CSV (Excel, ;)",
   "attendees.exportCsvComma": "CSV (,)",
   "attendees.exportXlsx": "Excel (.xlsx)",
   "attendees.cancelled": "Cette session est annulée.",
@@ -135,10 +135,10 @@ export const frBEOrganiser = {
   "attendees.addSubmit": "Ajouter",
 
   "checkin.title": "Enregistrement des présences",
-  "checkin.counts": "Présents : {present} sur {confirmed}",
+  "checkin.counts": "Présents : {present} sur {confirmed}",
   "checkin.search": "Rechercher un nom",
-  "checkin.tapToMark": "{name} : touchez pour marquer présent",
-  "checkin.tapToUndo": "{name} : présence enregistrée, touchez pour annuler",
+  "checkin.tapToMark": "{name} : touchez pour marquer présent",
+  "checkin.tapToUndo": "{name} : présence enregistrée, touchez pour annuler",
   "checkin.present": "Présent",
   "checkin.notYet": "Pas encore",
   "checkin.none": "Aucune personne trouvée.",
@@ -162,10 +162,10 @@ export const frBEOrganiser = {
 
   "invitation.email.subject": "Votre compte pour l’Ondernemersagenda",
   "invitation.email.intro":
-    "Un compte organisateur a été créé pour vous dans l’Ondernemersagenda. Choisissez votre mot de passe avec le bouton ci-dessous ; le lien ne fonctionne qu’une fois, pendant {hours} heures.",
+    "Un compte organisateur a été créé pour vous dans l’Ondernemersagenda. Choisissez votre mot de passe avec le bouton ci-dessous ; le lien ne fonctionne qu’une fois, pendant {hours} heures.",
   "invitation.email.button": "Choisir votre mot de passe",
   "invitation.email.notYou":
-    "Vous ne vous attendiez pas à ce message ? Vous pouvez l’ignorer : sans mot de passe, personne ne peut utiliser ce compte.",
+    "Vous ne vous attendiez pas à ce message ? Vous pouvez l’ignorer : sans mot de passe, personne ne peut utiliser ce compte.",
 
   "organisers.title": "Organisateurs",
   "organisers.intro": "Qui gère des sessions, et pour quelles villes ou quels partenaires.",
@@ -194,7 +194,7 @@ export const frBEOrganiser = {
   "organisers.scopeHint":
     "Un organisateur voit les sessions des villes choisies et celles auxquelles participent les partenaires choisis.",
   "organisers.add": "Ajouter et inviter",
-  "organisers.added": "Le compte {email} a été ajouté ; une invitation lui est envoyée.",
+  "organisers.added": "Le compte {email} a été ajouté ; une invitation lui est envoyée.",
   "organisers.errors.form":
     "L’organisateur n’a pas encore été ajouté. Corrigez les champs indiqués.",
   "organisers.errors.name": "Indiquez un nom.",

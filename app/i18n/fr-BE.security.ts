@@ -13,7 +13,7 @@ export const frBESecurity = {
 
   "edge.forbidden.title": "Formulaire refusé",
   "edge.forbidden.body":
-    "Ce formulaire ne provient pas de ce site : nous ne l’avons donc pas traité. Rouvrez la page et envoyez le formulaire depuis celle-ci.",
+    "Ce formulaire ne provient pas de ce site : nous ne l’avons donc pas traité. Rouvrez la page et envoyez le formulaire depuis celle-ci.",
   "edge.tooLarge.title": "Trop de données",
   "edge.tooLarge.body":
     "Ce formulaire contient plus de données que nous n’en acceptons. Raccourcissez le texte et réessayez.",

@@ -22,7 +22,7 @@ export const frBESessionForm = {
   "sessionForm.cityId": "Ville",
   "sessionForm.chooseCity": "Choisissez une ville",
   "sessionForm.venueName": "Lieu",
-  "sessionForm.venueNameHint": "Par exemple : Stadhuis Leuven, zaal De Valk",
+  "sessionForm.venueNameHint": "Par exemple : Stadhuis Leuven, zaal De Valk",
   "sessionForm.venueAddress": "Adresse",
   "sessionForm.venueAddressHint": "Rue et numéro, code postal et commune",
   "sessionForm.date": "Date",
@@ -34,20 +34,20 @@ export const frBESessionForm = {
     "Les personnes qui s’inscrivent quand toutes les places sont prises arrivent sur la liste d’attente. Avec 0, tout le monde arrive sur la liste d’attente.",
   "sessionForm.registrationWindow": "Période d’inscription",
   "sessionForm.registrationOpensAt": "Ouverture des inscriptions (facultatif)",
-  "sessionForm.registrationOpensAtHint": "Si vide : les inscriptions sont ouvertes tout de suite.",
+  "sessionForm.registrationOpensAtHint": "Si vide : les inscriptions sont ouvertes tout de suite.",
   "sessionForm.registrationClosesAt": "Clôture des inscriptions (facultatif)",
   "sessionForm.registrationClosesAtHint":
-    "Si vide : on peut s’inscrire jusqu’au début de la session. Heures à l’heure belge.",
+    "Si vide : on peut s’inscrire jusqu’au début de la session. Heures à l’heure belge.",
   "sessionForm.language": "Langue de la session",
   "sessionForm.partnerIds": "Partenaires (facultatif)",
   "sessionForm.partnerIdsHint":
     "Les organisations qui coorganisent la session. Elles sont mentionnées avec la session et dans les e-mails.",
   "sessionForm.changeNotice":
-    "Si vous modifiez le titre, l’horaire ou le lieu, toutes les personnes inscrites reçoivent un e-mail avec une invitation mise à jour : leur agenda s’adapte automatiquement.",
+    "Si vous modifiez le titre, l’horaire ou le lieu, toutes les personnes inscrites reçoivent un e-mail avec une invitation mise à jour : leur agenda s’adapte automatiquement.",
   "sessionForm.capacityBelowConfirmed":
     "{confirmed, plural, one {# personne est déjà inscrite} other {# personnes sont déjà inscrites}}, alors que vous n’indiquez que {capacity, plural, one {# place} other {# places}}. Prévoyez plus de places, ou confirmez que les dernières personnes à avoir obtenu une place retournent sur la liste d’attente.",
   "sessionForm.confirmMoveToWaitlist":
-    "Oui, placer {count, plural, one {la dernière personne inscrite} other {les # dernières personnes inscrites}} en tête de la liste d’attente. Nous les en informons par e-mail.",
+    "Oui, placer {count, plural, one {la dernière personne inscrite} other {les # dernières personnes inscrites}} en tête de la liste d’attente. Chaque personne concernée en est informée par e-mail.",
   "sessionForm.submit.create": "Créer la session",
   "sessionForm.submit.edit": "Enregistrer les modifications",
   "sessionForm.submitting": "Un instant…",
@@ -55,7 +55,7 @@ export const frBESessionForm = {
   "sessionForm.result.saved":
     "Les modifications ont été enregistrées.{reinvited, plural, =0 {} one { # participant a reçu une invitation mise à jour.} other { # participants ont reçu une invitation mise à jour.}}{promoted, plural, =0 {} one { # personne de la liste d’attente a obtenu une place.} other { # personnes de la liste d’attente ont obtenu une place.}}{movedToWaitlist, plural, =0 {} one { # participant est retourné sur la liste d’attente.} other { # participants sont retournés sur la liste d’attente.}}",
   "sessionForm.unavailable.cancelled":
-    "Cette session est annulée. Elle ne peut plus être modifiée ; faites-en une copie pour une nouvelle date.",
+    "Cette session est annulée. Elle ne peut plus être modifiée ; faites-en une copie pour une nouvelle date.",
 
   "sessionForm.errors.form":
     "La session n’a pas encore été enregistrée. Corrigez les champs indiqués.",
@@ -107,17 +107,17 @@ export const frBESessionForm = {
   "sessionForm.cancel.refused.alreadyCancelled":
     "Cette session était déjà annulée. Personne n’a reçu de deuxième e-mail.",
   "sessionForm.cancel.refused.past":
-    "Cette session a déjà commencé ou est terminée : elle ne peut plus être annulée.",
+    "Cette session a déjà commencé ou est terminée : elle ne peut plus être annulée.",
 
   "sessionForm.message.heading": "Message aux participants",
-  "sessionForm.message.audience": "À qui ?",
+  "sessionForm.message.audience": "À qui ?",
   "sessionForm.message.audience.confirmed": "Toutes les personnes inscrites",
   "sessionForm.message.audience.waitlisted": "Toutes les personnes sur la liste d’attente",
   "sessionForm.message.audience.present": "Les personnes présentes",
   "sessionForm.message.subject": "Objet",
   "sessionForm.message.body": "Message",
   "sessionForm.message.bodyHint":
-    "Texte brut : la mise en forme et le HTML ne sont pas repris. Chaque destinataire reçoit son propre e-mail, avec les informations de la session en dessous.",
+    "Texte brut : la mise en forme et le HTML ne sont pas repris. Chaque destinataire reçoit son propre e-mail, avec les informations de la session en dessous.",
   "sessionForm.message.submit": "Envoyer le message",
   "sessionForm.message.sent":
     "{count, plural, =0 {Il n’y avait personne à qui envoyer ce message.} one {Le message est envoyé à # personne.} other {Le message est envoyé à # personnes.}}",
@@ -134,9 +134,9 @@ export const frBESessionForm = {
 
   "attendees.add.errors.form": "Personne n’a encore été ajouté. Corrigez les champs indiqués.",
   "attendees.done.added":
-    "Inscription de {name} confirmée ; un e-mail de confirmation avec l’invitation lui est envoyé.",
+    "Inscription de {name} confirmée ; un e-mail de confirmation avec l’invitation lui est envoyé.",
   "attendees.done.waitlisted":
-    "La session est complète : {name} est sur la liste d’attente, en position {position}, et en est informé par e-mail.",
+    "La session est complète : {name} est sur la liste d’attente, en position {position}, et en est informé par e-mail.",
   "attendees.done.cancelled":
     "Désinscription de {name} effectuée.{promoted, plural, =0 {} one { # personne de la liste d’attente a obtenu la place libérée.} other { # personnes de la liste d’attente ont obtenu une place.}}",
   "attendees.done.moved": "{name} est maintenant en position {position} sur la liste d’attente.",
@@ -151,7 +151,7 @@ export const frBESessionForm = {
   "attendees.refused.alreadyLast":
     "{name} est déjà en dernière position sur la liste d’attente. L’ordre n’a pas été modifié.",
   "attendees.refused.notConfirmed":
-    "{name} {status, select, waitlisted {est sur la liste d’attente} other {est désinscrit}} : sa présence ne peut pas être enregistrée.",
+    "{name} {status, select, waitlisted {est sur la liste d’attente} other {est désinscrit}} : sa présence ne peut pas être enregistrée.",
   "attendees.refused.sessionCancelled":
-    "Cette session est annulée : plus personne ne peut y être ajouté. Rien n’a été enregistré.",
+    "Cette session est annulée : plus personne ne peut y être ajouté. Rien n’a été enregistré.",
 } satisfies Record<keyof typeof nlBESessionForm, string>;

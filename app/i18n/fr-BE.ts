@@ -59,7 +59,7 @@ export const frBE = {
   "session.language": "Langue",
   "session.seats": "Places",
   "session.seatsTaken":
-    "Places occupées : {confirmed} sur {capacity}{waiting, plural, =0 {} one {, # personne sur la liste d’attente} other {, # personnes sur la liste d’attente}}",
+    "Places occupées : {confirmed} sur {capacity}{waiting, plural, =0 {} one {, # personne sur la liste d’attente} other {, # personnes sur la liste d’attente}}",
   "session.cityOrganiser": "Ville de {city}",
   "session.addToCalendar": "Ajouter à votre agenda (.ics)",
   "session.backToList": "Toutes les sessions",
@@ -67,7 +67,7 @@ export const frBE = {
 
   "signup.title": "Inscription",
   "signup.waitlistNotice":
-    "Cette session est complète. Inscrivez-vous sur la liste d’attente : si une place se libère, elle vous est attribuée automatiquement et nous vous envoyons une invitation.",
+    "Cette session est complète. Inscrivez-vous sur la liste d’attente : si une place se libère, elle vous est attribuée automatiquement et nous vous envoyons une invitation.",
   "signup.name": "Nom",
   "signup.email": "Adresse e-mail",
   "signup.emailHint":
@@ -108,7 +108,7 @@ export const frBE = {
   "thanks.bodyNoEmail":
     "Nous vous avons envoyé un e-mail avec tous les détails et un lien personnel pour consulter ou annuler votre inscription.",
   "thanks.spam":
-    "Rien reçu après quelques minutes ? Vérifiez votre dossier de courrier indésirable.",
+    "Rien reçu après quelques minutes ? Vérifiez votre dossier de courrier indésirable.",
   "thanks.back": "Retour à toutes les sessions",
 
   "manage.title": "Votre inscription",
@@ -120,11 +120,11 @@ export const frBE = {
   "manage.registeredAs": "Inscription au nom de {name} ({email})",
   "manage.cancel": "Annuler l’inscription",
   "manage.leaveWaitlist": "Quitter la liste d’attente",
-  "manage.confirmTitle": "Voulez-vous annuler votre inscription ?",
+  "manage.confirmTitle": "Voulez-vous annuler votre inscription ?",
   "manage.confirmBody":
     "Votre place ira à la première personne de la liste d’attente. Tant qu’il reste des places, vous pourrez vous réinscrire plus tard.",
   "manage.confirm": "Oui, annuler mon inscription",
-  "manage.confirmTitleWaitlisted": "Voulez-vous quitter la liste d’attente ?",
+  "manage.confirmTitleWaitlisted": "Voulez-vous quitter la liste d’attente ?",
   "manage.confirmBodyWaitlisted":
     "Vous perdrez votre place sur la liste d’attente. Si vous souhaitez finalement venir, il vous suffira de vous réinscrire.",
   "manage.confirmWaitlisted": "Oui, me retirer de la liste d’attente",
@@ -132,7 +132,7 @@ export const frBE = {
   "manage.cancelledNow": "Votre inscription est annulée. Nous vous avons envoyé une confirmation.",
   "manage.alreadyCancelled": "Cette inscription était déjà annulée. Rien n’a changé.",
   "manage.errors.past":
-    "Cette session a déjà commencé ou est terminée : il n’est plus possible d’annuler.",
+    "Cette session a déjà commencé ou est terminée : il n’est plus possible d’annuler.",
   "manage.errors.unknownAction":
     "Nous ne connaissons pas cette action. Utilisez les boutons de la page.",
   "manage.signUpAgain": "Se réinscrire",
@@ -149,19 +149,19 @@ export const frBE = {
   "error.body": "Cela n’aurait pas dû arriver. Veuillez réessayer dans quelques minutes.",
 
   "email.greeting": "Bonjour {name},",
-  "email.confirmed.subject": "Inscription confirmée : {title} le {date}",
+  "email.confirmed.subject": "Inscription confirmée : {title} le {date}",
   "email.confirmed.intro":
     "Votre inscription à {title} est confirmée. L’invitation pour votre agenda est jointe à cet e-mail.",
-  "email.promoted.subject": "Une place s’est libérée : votre inscription à {title} est confirmée",
+  "email.promoted.subject": "Une place s’est libérée : votre inscription à {title} est confirmée",
   "email.promoted.intro":
-    "Bonne nouvelle : une place s’est libérée pour {title} et elle est pour vous. L’invitation pour votre agenda est jointe à cet e-mail.",
-  "email.waitlisted.subject": "Sur la liste d’attente : {title}",
+    "Bonne nouvelle : une place s’est libérée pour {title} et elle est pour vous. L’invitation pour votre agenda est jointe à cet e-mail.",
+  "email.waitlisted.subject": "Sur la liste d’attente : {title}",
   "email.waitlisted.intro":
     "La session {title} est complète. Vous êtes sur la liste d’attente, en position {position}. Si une place se libère, elle vous est attribuée automatiquement et nous vous envoyons l’invitation pour votre agenda.",
-  "email.cancelled.subject": "Annulation : votre inscription à {title}",
+  "email.cancelled.subject": "Annulation : votre inscription à {title}",
   "email.cancelled.intro":
-    "Votre inscription à {title} est annulée. Votre place ira à une personne de la liste d’attente. Vous pouvez finalement venir ? Réinscrivez-vous tant qu’il reste de la place.",
-  "email.waitlistLeft.subject": "Retrait de la liste d’attente : {title}",
+    "Votre inscription à {title} est annulée. Votre place ira à une personne de la liste d’attente. Vous pouvez finalement venir ? Réinscrivez-vous tant qu’il reste de la place.",
+  "email.waitlistLeft.subject": "Retrait de la liste d’attente : {title}",
   "email.waitlistLeft.intro": "Vous ne figurez plus sur la liste d’attente de {title}.",
   "email.reminder.subject": "Votre inscription à {title}",
   "email.reminder.intro.confirmed":
@@ -174,12 +174,12 @@ export const frBE = {
   "email.manage": "Consulter ou annuler votre inscription",
   "email.sessionPage": "En savoir plus sur cette session",
   "email.cantCome":
-    "Vous ne pouvez finalement pas venir ? Libérez votre place pour quelqu’un d’autre.",
+    "Vous ne pouvez finalement pas venir ? Libérez votre place pour quelqu’un d’autre.",
   "email.cancelLink": "Annuler votre inscription",
   "email.qrAlt": "Code QR à présenter à l’accueil",
-  "email.qrHint": "Présentez ce code à l’accueil : vous entrerez plus rapidement.",
+  "email.qrHint": "Présentez ce code à l’accueil : vous entrerez plus rapidement.",
   "email.signUpAgain": "Se réinscrire",
   "email.footer":
-    "Vous recevez cet e-mail parce que vous avez utilisé l’Ondernemersagenda pour vous inscrire. Ce lien est personnel : ne transférez pas cet e-mail.",
-  "ics.description": "{summary}\n\nConsulter ou annuler votre inscription : {manageUrl}",
+    "Vous recevez cet e-mail parce que vous avez utilisé l’Ondernemersagenda pour vous inscrire. Ce lien est personnel : ne transférez pas cet e-mail.",
+  "ics.description": "{summary}\n\nConsulter ou annuler votre inscription : {manageUrl}",
 } satisfies Record<keyof typeof nlBE, string>;
