@@ -5,7 +5,7 @@ import type { nlBEAudit } from "./nl-BE.audit";
  * shown, as values: {session}, {person}, {organiser}. See nl-BE.audit.ts.
  */
 export const frBEAudit = {
-  "log.column.client": "Depuis",
+  "log.column.client": "Provenance",
 
   "audit.person.gone": "un participant anonymisé (n° {id})",
   "audit.session.gone": "session n° {id}",

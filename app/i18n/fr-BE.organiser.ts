@@ -122,7 +122,7 @@ export const frBEOrganiser = {
   "attendees.byHand": "ajouté par un organisateur",
   "attendees.present": "✓ Présent",
   "attendees.markPresent": "Marquer présent",
-  "attendees.undoPresent": "Annuler",
+  "attendees.undoPresent": "Annuler la présence",
   "attendees.cancelAttendee": "Désinscrire",
   "attendees.cancelAttendeeConfirm": "Oui, désinscrire {name}",
   "attendees.moveUp": "Monter",
@@ -156,7 +156,7 @@ export const frBEOrganiser = {
   "exportPage.city": "Ville",
   "exportPage.allCities": "Toutes les villes que vous gérez",
   "exportPage.from": "Du",
-  "exportPage.to": "Au (inclus)",
+  "exportPage.to": "Jusqu’au (inclus)",
   "exportPage.format": "Format",
   "exportPage.submit": "Télécharger",
 

@@ -44,7 +44,7 @@ export const frBE = {
   "city.others": "Autres villes",
 
   "availability.open":
-    "{seats, plural, =0 {Plus de place libre} one {Encore # place libre} other {Encore # places libres}}",
+    "{seats, plural, =0 {Plus aucune place libre} one {Encore # place libre} other {Encore # places libres}}",
   "availability.waitlist": "Complet – liste d’attente",
   "availability.notYetOpen": "Inscriptions à partir du {date}",
   "availability.closed": "Inscriptions clôturées",
@@ -73,7 +73,7 @@ export const frBE = {
   "signup.emailHint":
     "C’est à cette adresse que nous envoyons votre confirmation et l’invitation pour votre agenda.",
   "signup.organisation": "Organisation ou entreprise (facultatif)",
-  "signup.enterpriseNumber": "Numéro d’entreprise (BCE) (facultatif)",
+  "signup.enterpriseNumber": "Numéro d’entreprise BCE (facultatif)",
   "signup.enterpriseNumberHint": "Dix chiffres, par exemple 0123.456.749",
   "signup.dietary": "Régime alimentaire ou allergies (facultatif)",
   "signup.dietaryHint": "Cette session commence par un petit-déjeuner.",
