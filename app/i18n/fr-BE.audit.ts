@@ -1,0 +1,57 @@
+import type { nlBEAudit } from "./nl-BE.audit";
+
+/**
+ * French (Belgium): the audit log's sentences. Names come from the live tables when the log is
+ * shown, as values: {session}, {person}, {organiser}. See nl-BE.audit.ts.
+ */
+export const frBEAudit = {
+  "log.column.client": "Provenance",
+
+  "audit.person.gone": "un participant anonymisé (n° {id})",
+  "audit.session.gone": "session n° {id}",
+  "audit.organiser.gone": "organisateur n° {id}",
+  "audit.city.gone": "ville n° {id}",
+  "audit.city.all": "toutes les villes",
+  "audit.unknown": "{action}",
+
+  "audit.session.create": "Session « {session} » créée, {capacity} places.",
+  "audit.session.update":
+    "Session « {session} » {fields, select, none {enregistrée sans modification} other {modifiée : {fields}}}.{reinvited, plural, =0 {} one { # participant a reçu une invitation mise à jour.} other { # participants ont reçu une invitation mise à jour.}}{movedToWaitlist, plural, =0 {} one { # participant renvoyé sur la liste d’attente.} other { # participants renvoyés sur la liste d’attente.}}{promoted, plural, =0 {} one { # personne inscrite depuis la liste d’attente.} other { # personnes inscrites depuis la liste d’attente.}}",
+  "audit.session.cancel":
+    "Session « {session} » annulée ; {confirmed, plural, one {# inscrit} other {# inscrits}} et {waitlisted, plural, one {# personne en attente} other {# personnes en attente}} prévenus{note, select, yes {, avec un message de l’organisation} other {}}.",
+  "audit.session.message":
+    "Message envoyé aux {audience, select, confirmed {inscrits} waitlisted {personnes en attente} present {présents} other {participants}} de « {session} » : {recipients, plural, one {# e-mail} other {# e-mails}}.",
+  "audit.registration.add":
+    "{person} ajouté manuellement à « {session} » : {position, plural, =0 {inscrit} other {sur la liste d’attente, position #}}.",
+  "audit.registration.cancel":
+    "Inscription de {person} à « {session} » annulée (statut précédent : {was, select, confirmed {inscrit} other {liste d’attente}}).{promotedCount, plural, =0 {} other { Inscrits depuis la liste d’attente : {promoted}.}}",
+  "audit.registration.moveOnWaitlist":
+    "{person} déplacé d’une place vers le {direction, select, up {haut} other {bas}} sur la liste d’attente de « {session} » : de la position {from} à {to}.",
+  "audit.registration.checkIn": "{person} enregistré comme présent à « {session} ».",
+  "audit.registration.checkInUndone": "Présence de {person} à « {session} » annulée.",
+  "audit.registration.erase":
+    "Données de {person} effacées {by, select, admin {à la demande de la personne, par l’administrateur} other {à sa propre demande}}.",
+  "audit.organiser.invite":
+    "Organisateur {organiser} ({role, select, admin {administrateur} other {organisateur}}) ajouté.",
+  "audit.organiser.remove": "Organisateur {organiser} supprimé.",
+  "audit.organiser.unlock": "Connexion de nouveau autorisée pour {organiser}.",
+  "audit.organiser.passwordReset": "Nouveau mot de passe défini via un lien par e-mail.",
+  "audit.organiser.signIn": "Connexion.",
+  "audit.organiser.signInFailed":
+    "Échec de la connexion en tant que {organiser} : mot de passe erroné.",
+  "audit.attendees.export":
+    "{scope, select, session {Liste des participants de « {session} »} other {Liste des participants pour {city}, sessions du {from} au {to}}} téléchargée au format {format, select, xlsx {Excel (xlsx)} csv {CSV (point-virgule)} other {CSV (virgule)}}.",
+
+  "audit.field.title": "titre",
+  "audit.field.time": "horaire",
+  "audit.field.place": "lieu",
+  "audit.field.capacity": "places",
+  "audit.field.capacityChange": "places {from} → {to}",
+  "audit.field.summary": "résumé",
+  "audit.field.description": "description",
+  "audit.field.kind": "type",
+  "audit.field.city": "ville",
+  "audit.field.language": "langue",
+  "audit.field.registrationPeriod": "période d’inscription",
+  "audit.field.partners": "partenaires",
+} satisfies Record<keyof typeof nlBEAudit, string>;
