@@ -7,7 +7,7 @@ import type { nlBEMail } from "./nl-BE.mail";
 export const enBEMail = {
   "dashboard.failedMail.title": "Emails not sent",
   "dashboard.failedMail.intro":
-    "{count, plural, one {One email was} other {# emails were}} refused by the mail server in the last {days} days and will not be sent again. Please contact the recipients yourself.",
+    "{count, plural, one {One email was} other {# emails were}} refused by the mail server in the last {days} days and will not be sent again. Please get in touch with the recipients yourself.",
   "dashboard.failedMail.column.to": "To",
   "dashboard.failedMail.column.kind": "Message",
   "dashboard.failedMail.column.session": "Session",
