@@ -15,7 +15,7 @@ export const enBEGdpr = {
   "gdpr.confirmBody":
     "We cancel your registration if it’s still active (your calendar gets a cancellation) and replace your name, email address, organisation, enterprise number and dietary requirements with nothing. This can’t be undone.",
   "gdpr.confirm": "Yes, erase my data",
-  "gdpr.keep": "No, don’t erase",
+  "gdpr.keep": "No, keep my data",
   "gdpr.erasedTitle": "This data has been erased",
   "gdpr.erasedBody":
     "The personal data of this registration has been erased, at the attendee’s request or after the retention period. That’s why this link no longer works.",
@@ -30,7 +30,7 @@ export const enBEGdpr = {
   "gdpr.admin.confirm": "I confirm that this person has asked for erasure.",
   "gdpr.admin.invalidEmail": "Please enter a valid email address.",
   "gdpr.admin.confirmRequired": "Please confirm that the person has asked for erasure.",
-  "gdpr.admin.errors.form": "Nothing has been erased yet. Please correct the fields marked below.",
+  "gdpr.admin.errors.form": "Nothing has been erased yet. Please correct the fields we’ve marked.",
   "gdpr.admin.done":
     "{count, plural, =0 {No registrations found for this address: nothing has been erased.} one {One registration erased.} other {# registrations erased.}}",
 

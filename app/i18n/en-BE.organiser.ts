@@ -23,7 +23,7 @@ export const enBEOrganiser = {
   "login.locked":
     "Too many wrong passwords in a row. Try again from {time}, or choose a new password via “Forgotten your password?”.",
   "login.forgot": "Forgotten your password?",
-  "login.errors.form": "You’re not signed in yet. Please correct the fields marked below.",
+  "login.errors.form": "You’re not signed in yet. Please correct the fields we’ve marked.",
   "login.passwordRequired": "Please enter your password.",
   "login.loggedOut": "You’ve signed out.",
   "login.passwordChanged": "Your new password has been set. Please sign in.",
@@ -32,7 +32,7 @@ export const enBEOrganiser = {
   "reset.intro": "Enter your email address. We’ll send you a link to choose a new password.",
   "reset.submit": "Send me a link",
   "reset.sent":
-    "If this address belongs to an organiser, a link will arrive in its inbox within a few minutes. The link is valid for one hour.",
+    "If this address belongs to an organiser, a link will arrive in that inbox within a few minutes. The link is valid for one hour.",
   "reset.newTitle": "Choose a new password",
   "reset.newPassword": "New password",
   "reset.newPasswordHint": "At least {min} characters. A sentence of a few words works well.",
@@ -45,7 +45,7 @@ export const enBEOrganiser = {
   "reset.passwordRequired": "Please choose a new password.",
   "reset.repeatRequired": "Please type your new password again.",
   "reset.errors.form":
-    "Your password hasn’t been changed yet. Please correct the fields marked below.",
+    "Your password hasn’t been changed yet. Please correct the fields we’ve marked.",
   "reset.request.errors.form": "We haven’t sent a link yet. Please correct the email address.",
   "reset.mismatch": "The two passwords don’t match.",
   "reset.invalidLink": "This link has expired or has already been used. Please request a new one.",
@@ -168,7 +168,7 @@ export const enBEOrganiser = {
   "organisers.intro": "Who manages sessions, and for which cities or partners.",
   "organisers.column.name": "Name",
   "organisers.column.role": "Role",
-  "organisers.column.scope": "Sees",
+  "organisers.column.scope": "Access",
   "organisers.role.admin": "Administrator",
   "organisers.role.organiser": "Organiser",
   "organisers.scope.all": "Everything",
@@ -192,7 +192,7 @@ export const enBEOrganiser = {
   "organisers.add": "Add and invite",
   "organisers.added": "{email} has been added and will get an invitation.",
   "organisers.errors.form":
-    "The organiser hasn’t been added yet. Please correct the fields marked below.",
+    "The organiser hasn’t been added yet. Please correct the fields we’ve marked.",
   "organisers.errors.name": "Please enter a name.",
   "organisers.errors.nameTooLong": "The name can be {max} characters long at most.",
   "organisers.errors.role": "Choose a role from the list.",

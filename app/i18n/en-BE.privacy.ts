@@ -34,7 +34,7 @@ export const enBEPrivacy = {
   "privacy.category.name": "name",
   "privacy.category.email": "email address",
   "privacy.category.organisation": "organisation or company (if you fill it in)",
-  "privacy.category.enterpriseNumber": "enterprise number (KBO/BCE) (if you fill it in)",
+  "privacy.category.enterpriseNumber": "enterprise number, KBO/BCE (if you fill it in)",
   "privacy.category.dietaryNeeds":
     "dietary requirements or allergies (only for a breakfast session)",
   "privacy.category.signUpMoment": "when you signed up and gave your consent",

@@ -7,7 +7,7 @@ export const enBESecurity = {
     "Too many requests came in at once. Please try again in {minutes, plural, one {a minute} other {# minutes}}.",
   "tooMany.mailBody":
     "We’ve already sent several emails to this address in the last hour. To prevent abuse, you can try again in {minutes, plural, one {a minute} other {# minutes}}.",
-  "busy.title": "Very busy right now",
+  "busy.title": "Busy right now",
   "busy.body": "Lots of people are signing up at the same time. Please try again in a few seconds.",
 
   "edge.forbidden.title": "Form refused",

@@ -29,7 +29,7 @@ export const enBESessionForm = {
   "sessionForm.date": "Date",
   "sessionForm.startTime": "Starts at",
   "sessionForm.endTime": "Ends at",
-  "sessionForm.timeHint": "Times in Belgian time.",
+  "sessionForm.timeHint": "All times are Belgian time.",
   "sessionForm.capacity": "Number of places",
   "sessionForm.capacityHint":
     "Anyone who signs up when all places are taken goes on the waiting list. With 0, everyone goes on the waiting list.",
@@ -38,7 +38,7 @@ export const enBESessionForm = {
   "sessionForm.registrationOpensAtHint": "Leave empty to open sign-up straight away.",
   "sessionForm.registrationClosesAt": "Sign-up closes on (optional)",
   "sessionForm.registrationClosesAtHint":
-    "Leave empty to allow sign-up until the session starts. Times in Belgian time.",
+    "Leave empty to allow sign-up until the session starts. All times are Belgian time.",
   "sessionForm.language": "Language of the session",
   "sessionForm.partnerIds": "Partners (optional)",
   "sessionForm.partnerIdsHint":
@@ -59,7 +59,7 @@ export const enBESessionForm = {
     "This session has been cancelled. You can no longer change it; make a copy for a new date.",
 
   "sessionForm.errors.form":
-    "The session hasn’t been saved yet. Please correct the fields marked below.",
+    "The session hasn’t been saved yet. Please correct the fields we’ve marked.",
   "sessionForm.errors.title.required": "Give the session a title.",
   "sessionForm.errors.title.tooLong": "The title can be {max} characters long at most.",
   "sessionForm.errors.summary.required": "Sum up the session in one or two sentences.",
@@ -122,7 +122,7 @@ export const enBESessionForm = {
   "sessionForm.message.sent":
     "{count, plural, =0 {There was nobody to send this message to.} one {The message is going to # person.} other {The message is going to # people.}}",
   "sessionForm.message.errors.form":
-    "The message hasn’t been sent yet. Please correct the fields marked below.",
+    "The message hasn’t been sent yet. Please correct the fields we’ve marked.",
   "sessionForm.errors.audience.invalid": "Choose who the message is for.",
   "sessionForm.errors.subject.required": "Please enter a subject.",
   "sessionForm.errors.subject.tooLong": "The subject can be {max} characters long at most.",
@@ -132,7 +132,7 @@ export const enBESessionForm = {
   "sessionForm.attendee.alreadyRegistered":
     "{email} {status, select, waitlisted {is already on the waiting list} other {has already signed up}} for this session. No second registration has been made.",
 
-  "attendees.add.errors.form": "Nobody has been added yet. Please correct the fields marked below.",
+  "attendees.add.errors.form": "Nobody has been added yet. Please correct the fields we’ve marked.",
   "attendees.done.added": "{name} is signed up and will get a confirmation with the invitation.",
   "attendees.done.waitlisted":
     "The session is full: {name} is on the waiting list, in position {position}, and will get an email about it.",

@@ -46,7 +46,7 @@ export const enBE = {
   "availability.waitlist": "Full – waiting list",
   "availability.notYetOpen": "Sign-up opens {date}",
   "availability.closed": "Sign-up closed",
-  "availability.past": "Over",
+  "availability.past": "Ended",
   "availability.cancelled": "Cancelled",
   "card.withPartners": "With {partners}",
   "card.more": "More about {title}",
@@ -70,7 +70,7 @@ export const enBE = {
   "signup.email": "Email address",
   "signup.emailHint": "We’ll send your confirmation and the calendar invitation here.",
   "signup.organisation": "Organisation or company (optional)",
-  "signup.enterpriseNumber": "Enterprise number (KBO/BCE) (optional)",
+  "signup.enterpriseNumber": "Enterprise number, KBO/BCE (optional)",
   "signup.enterpriseNumberHint": "Ten digits, for example 0123.456.749",
   "signup.dietary": "Dietary requirements or allergies (optional)",
   "signup.dietaryHint": "This session starts with breakfast.",
@@ -82,7 +82,7 @@ export const enBE = {
   "signup.unavailable.closed": "Sign-up for this session has closed.",
   "signup.unavailable.notYetOpen": "Sign-up opens on {date}.",
 
-  "errors.form": "Your registration hasn’t been sent yet. Please correct the fields marked below.",
+  "errors.form": "Your registration hasn’t been sent yet. Please correct the fields we’ve marked.",
   "errors.required": "Please fill in this field.",
   "errors.tooLong": "{max} characters at most.",
   "errors.invalid": "We can’t use this value. Please check it.",
@@ -101,7 +101,7 @@ export const enBE = {
     "We’ve sent an email to {email} with all the details and a personal link to view or cancel your registration.",
   "thanks.bodyNoEmail":
     "We’ve sent you an email with all the details and a personal link to view or cancel your registration.",
-  "thanks.spam": "Nothing after a few minutes? Check your spam or junk folder.",
+  "thanks.spam": "Nothing in your inbox after a few minutes? Check your spam folder.",
   "thanks.back": "Back to all sessions",
 
   "manage.title": "Your registration",
