@@ -1,0 +1,56 @@
+import type { nlBEAudit } from "./nl-BE.audit";
+
+/**
+ * English (Belgium): the audit log's sentences. Names come from the live tables when the log is
+ * shown, so these sentences take them as values: {session}, {person}, {organiser}.
+ */
+export const enBEAudit = {
+  "log.column.client": "IP address",
+
+  "audit.person.gone": "an anonymised attendee (no. {id})",
+  "audit.session.gone": "session no. {id}",
+  "audit.organiser.gone": "organiser no. {id}",
+  "audit.city.gone": "city no. {id}",
+  "audit.city.all": "all cities",
+  "audit.unknown": "{action}",
+
+  "audit.session.create": "Session ‘{session}’ created, {capacity} places.",
+  "audit.session.update":
+    "Session ‘{session}’ {fields, select, none {saved without changes} other {changed: {fields}}}.{reinvited, plural, =0 {} one { # attendee got an updated invitation.} other { # attendees got an updated invitation.}}{movedToWaitlist, plural, =0 {} one { # attendee moved back to the waiting list.} other { # attendees moved back to the waiting list.}}{promoted, plural, =0 {} one { # person signed up from the waiting list.} other { # people signed up from the waiting list.}}",
+  "audit.session.cancel":
+    "Session ‘{session}’ cancelled; {confirmed, plural, one {# signed-up attendee} other {# signed-up attendees}} and {waitlisted, plural, one {# person on the waiting list} other {# people on the waiting list}} notified{note, select, yes {, with a message from the organisers} other {}}.",
+  "audit.session.message":
+    "Message sent to {audience, select, confirmed {those signed up for} waitlisted {the waiting list of} present {those present at} other {the attendees of}} ‘{session}’: {recipients, plural, one {# email} other {# emails}}.",
+  "audit.registration.add":
+    "{person} added by hand to ‘{session}’: {position, plural, =0 {signed up} other {on the waiting list, position #}}.",
+  "audit.registration.cancel":
+    "Registration of {person} for ‘{session}’ cancelled (was {was, select, confirmed {signed up} other {on the waiting list}}).{promotedCount, plural, =0 {} other { Signed up from the waiting list: {promoted}.}}",
+  "audit.registration.moveOnWaitlist":
+    "{person} moved one place {direction, select, up {up} other {down}} the waiting list of ‘{session}’: from position {from} to {to}.",
+  "audit.registration.checkIn": "{person} checked in as present at ‘{session}’.",
+  "audit.registration.checkInUndone": "Check-in of {person} at ‘{session}’ undone.",
+  "audit.registration.erase":
+    "Data of {person} erased {by, select, admin {at the person’s request, by the administrator} other {at their own request}}.",
+  "audit.organiser.invite":
+    "Organiser {organiser} ({role, select, admin {administrator} other {organiser}}) added.",
+  "audit.organiser.remove": "Organiser {organiser} removed.",
+  "audit.organiser.unlock": "Sign-in unblocked for {organiser}.",
+  "audit.organiser.passwordReset": "New password set via email link.",
+  "audit.organiser.signIn": "Signed in.",
+  "audit.organiser.signInFailed": "Sign-in as {organiser} failed: wrong password.",
+  "audit.attendees.export":
+    "{scope, select, session {Attendee list of ‘{session}’} other {Attendee list of {city}, sessions from {from} to {to}}} downloaded as {format, select, xlsx {Excel (xlsx)} csv {CSV (semicolon)} other {CSV (comma)}}.",
+
+  "audit.field.title": "title",
+  "audit.field.time": "time",
+  "audit.field.place": "venue",
+  "audit.field.capacity": "places",
+  "audit.field.capacityChange": "places {from} → {to}",
+  "audit.field.summary": "summary",
+  "audit.field.description": "description",
+  "audit.field.kind": "kind",
+  "audit.field.city": "city",
+  "audit.field.language": "language",
+  "audit.field.registrationPeriod": "sign-up period",
+  "audit.field.partners": "partners",
+} satisfies Record<keyof typeof nlBEAudit, string>;
