@@ -119,6 +119,13 @@ describe("retention", () => {
     );
     expect(oldMailsBefore.length).toBeGreaterThan(0);
 
+    // What their calendars answered goes with them.
+    await db
+      .updateTable("registrations")
+      .set({ calendar_reply: "accepted", calendar_replied_at: plus(now, { days: -60 }) })
+      .where("session_id", "=", old.id)
+      .execute();
+
     const run = await applyRetention({ now });
     expect(run.registrations).toBe(3);
 
@@ -132,6 +139,8 @@ describe("retention", () => {
         organisation: null,
         enterprise_number: null,
         dietary_needs: null,
+        calendar_reply: null,
+        calendar_replied_at: null,
         anonymised_at: now,
       });
     }

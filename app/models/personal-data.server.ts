@@ -54,6 +54,8 @@ export async function anonymiseRegistration(
       enterprise_number: null,
       dietary_needs: null,
       news_opt_in_at: null,
+      calendar_reply: null,
+      calendar_replied_at: null,
       anonymised_at: now,
       updated_at: now,
     })
