@@ -24,7 +24,7 @@ export const frBEAudit = {
   "audit.registration.add":
     "{person} ajouté manuellement à « {session} » : {position, plural, =0 {inscrit} other {sur la liste d’attente, position #}}.",
   "audit.registration.cancel":
-    "Inscription de {person} à « {session} » annulée (statut précédent : {was, select, confirmed {inscrit} other {liste d’attente}}).{promotedCount, plural, =0 {} other { Inscrits depuis la liste d’attente : {promoted}.}}",
+    "Inscription de {person} à « {session} » annulée {was, select, confirmed {(statut précédent : inscrit)} declinedInCalendar {parce que le participant a refusé l’invitation dans son agenda (statut précédent : inscrit)} other {(statut précédent : liste d’attente)}}.{promotedCount, plural, =0 {} other { Inscrits depuis la liste d’attente : {promoted}.}}",
   "audit.registration.moveOnWaitlist":
     "{person} déplacé d’une place vers le {direction, select, up {haut} other {bas}} sur la liste d’attente de « {session} » : de la position {from} à {to}.",
   "audit.registration.checkIn": "{person} enregistré comme présent à « {session} ».",

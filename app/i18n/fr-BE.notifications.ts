@@ -12,6 +12,9 @@ export const frBENotifications = {
   "email.sessionUpdated.time": "Nouvel horaire : {to}",
   "email.sessionUpdated.place": "Nouveau lieu : {to}",
   "email.sessionUpdated.title": "Nouveau titre : {to}",
+  "email.sessionUpdated.summary": "Nouveau résumé : {to}",
+  "email.sessionUpdated.description":
+    "La description de la session a été modifiée. Vous pouvez la consulter sur la page de la session.",
   "email.sessionUpdated.was": "Auparavant : {from}",
 
   "email.sessionCancelled.subject": "Annulation : {title} le {date}",

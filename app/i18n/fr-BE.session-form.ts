@@ -43,7 +43,7 @@ export const frBESessionForm = {
   "sessionForm.partnerIdsHint":
     "Les organisations qui coorganisent la session. Elles sont mentionnées avec la session et dans les e-mails.",
   "sessionForm.changeNotice":
-    "Si vous modifiez le titre, l’horaire ou le lieu, toutes les personnes inscrites reçoivent un e-mail avec une invitation mise à jour : leur agenda s’adapte automatiquement.",
+    "Si vous modifiez le titre, le résumé, la description, l’horaire ou le lieu, toutes les personnes inscrites reçoivent un e-mail avec une invitation mise à jour : leur agenda s’adapte automatiquement.",
   "sessionForm.capacityBelowConfirmed":
     "{confirmed, plural, one {# personne est déjà inscrite} other {# personnes sont déjà inscrites}}, alors que vous n’indiquez que {capacity, plural, one {# place} other {# places}}. Prévoyez plus de places, ou confirmez que les dernières personnes à avoir obtenu une place retournent sur la liste d’attente.",
   "sessionForm.confirmMoveToWaitlist":
@@ -76,6 +76,10 @@ export const frBESessionForm = {
   "sessionForm.errors.endTime.invalid": "Indiquez une heure de fin, par exemple 09:00.",
   "sessionForm.errors.endTime.beforeStart":
     "L’heure de fin doit être postérieure à l’heure de début.",
+  "sessionForm.errors.time.skipped":
+    "Cette heure n’existe pas : le {day, date, full}, l’heure passe directement de {from} à {to}.",
+  "sessionForm.errors.time.twice":
+    "Cette heure existe deux fois : le {day, date, full}, à {from}, l’heure recule à {to}. Choisissez une heure avant {to} ou à partir de {from}.",
   "sessionForm.errors.capacity.invalid":
     "Indiquez le nombre de places sous la forme d’un nombre entier de 0 à {max}.",
   "sessionForm.errors.registrationOpensAt.invalid": "Indiquez une date et une heure valides.",

@@ -43,8 +43,7 @@ export const frBE = {
     "Toutes les prochaines sessions pour entrepreneurs à {city}, la plus proche en premier.",
   "city.others": "Autres villes",
 
-  "availability.open":
-    "{seats, plural, =0 {Plus aucune place libre} one {Encore # place libre} other {Encore # places libres}}",
+  "availability.open": "{seats, plural, one {Encore # place libre} other {Encore # places libres}}",
   "availability.waitlist": "Complet – liste d’attente",
   "availability.notYetOpen": "Inscriptions à partir du {date}",
   "availability.closed": "Inscriptions clôturées",
@@ -61,7 +60,6 @@ export const frBE = {
   "session.seatsTaken":
     "Places occupées : {confirmed} sur {capacity}{waiting, plural, =0 {} one {, # personne sur la liste d’attente} other {, # personnes sur la liste d’attente}}",
   "session.cityOrganiser": "Ville de {city}",
-  "session.addToCalendar": "Ajouter à votre agenda (.ics)",
   "session.backToList": "Toutes les sessions",
   "session.metaDescription": "{kind} à {city} le {date}. {summary}",
 
@@ -164,8 +162,6 @@ export const frBE = {
   "email.waitlistLeft.subject": "Retrait de la liste d’attente : {title}",
   "email.waitlistLeft.intro": "Vous ne figurez plus sur la liste d’attente de {title}.",
   "email.reminder.subject": "Votre inscription à {title}",
-  "email.reminder.intro.confirmed":
-    "Vous avez demandé à nouveau à vous inscrire à {title}, mais votre inscription est déjà confirmée. Le bouton ci-dessous vous permet de la consulter ou de l’annuler.",
   "email.reminder.intro.waitlisted":
     "Vous avez demandé à nouveau à vous inscrire à {title}, mais vous êtes déjà sur la liste d’attente, en position {position}. Le bouton ci-dessous vous permet de consulter votre inscription.",
   "email.when": "Quand",
@@ -181,5 +177,4 @@ export const frBE = {
   "email.signUpAgain": "Se réinscrire",
   "email.footer":
     "Vous recevez cet e-mail parce que vous avez utilisé l’Ondernemersagenda pour vous inscrire. Ce lien est personnel : ne transférez pas cet e-mail.",
-  "ics.description": "{summary}\n\nConsulter ou annuler votre inscription : {manageUrl}",
 } satisfies Record<keyof typeof nlBE, string>;
