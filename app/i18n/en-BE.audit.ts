@@ -24,7 +24,7 @@ export const enBEAudit = {
   "audit.registration.add":
     "{person} added by hand to ‘{session}’: {position, plural, =0 {signed up} other {on the waiting list, position #}}.",
   "audit.registration.cancel":
-    "Registration of {person} for ‘{session}’ cancelled (was {was, select, confirmed {signed up} other {on the waiting list}}).{promotedCount, plural, =0 {} other { Signed up from the waiting list: {promoted}.}}",
+    "Registration of {person} for ‘{session}’ cancelled {was, select, confirmed {(was signed up)} declinedInCalendar {because the attendee declined the invitation in their calendar (was signed up)} other {(was on the waiting list)}}.{promotedCount, plural, =0 {} other { Signed up from the waiting list: {promoted}.}}",
   "audit.registration.moveOnWaitlist":
     "{person} moved one place {direction, select, up {up} other {down}} the waiting list of ‘{session}’: from position {from} to {to}.",
   "audit.registration.checkIn": "{person} checked in as present at ‘{session}’.",

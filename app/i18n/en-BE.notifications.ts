@@ -13,6 +13,9 @@ export const enBENotifications = {
   "email.sessionUpdated.time": "New time: {to}",
   "email.sessionUpdated.place": "New venue: {to}",
   "email.sessionUpdated.title": "New title: {to}",
+  "email.sessionUpdated.summary": "New summary: {to}",
+  "email.sessionUpdated.description":
+    "The description of the session has been updated. You can read it on the session’s page.",
   "email.sessionUpdated.was": "Was: {from}",
 
   "email.sessionCancelled.subject": "Cancelled: {title} on {date}",

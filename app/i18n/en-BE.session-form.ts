@@ -44,7 +44,7 @@ export const enBESessionForm = {
   "sessionForm.partnerIdsHint":
     "The organisations that co-organise the session. They’re shown with the session and in the emails.",
   "sessionForm.changeNotice":
-    "If you change the title, the time or the venue, everyone who has signed up gets an email with an updated invitation, and their calendar updates itself.",
+    "If you change the title, the summary, the description, the time or the venue, everyone who has signed up gets an email with an updated invitation, and their calendar updates itself.",
   "sessionForm.capacityBelowConfirmed":
     "{confirmed, plural, one {# person has} other {# people have}} already signed up, more than the {capacity, plural, one {# place} other {# places}} you’ve entered. Choose more places, or confirm that the people who got a place last go back to the waiting list.",
   "sessionForm.confirmMoveToWaitlist":
@@ -76,6 +76,10 @@ export const enBESessionForm = {
   "sessionForm.errors.startTime.invalid": "Please enter a start time, for example 07:30.",
   "sessionForm.errors.endTime.invalid": "Please enter an end time, for example 09:00.",
   "sessionForm.errors.endTime.beforeStart": "The end time must be after the start time.",
+  "sessionForm.errors.time.skipped":
+    "That time doesn’t exist: on {day, date, full}, the clocks go forward from {from} to {to}.",
+  "sessionForm.errors.time.twice":
+    "That time occurs twice: on {day, date, full}, the clocks go back at {from} to {to}. Please choose a time before {to} or from {from} onwards.",
   "sessionForm.errors.capacity.invalid":
     "Enter the number of places as a whole number from 0 to {max}.",
   "sessionForm.errors.registrationOpensAt.invalid": "Please enter a valid date and time.",

@@ -59,7 +59,6 @@ export const enBE = {
   "session.seatsTaken":
     "{confirmed} of {capacity} places taken{waiting, plural, =0 {} one {, # person on the waiting list} other {, # people on the waiting list}}",
   "session.cityOrganiser": "City of {city}",
-  "session.addToCalendar": "Add to your calendar (.ics)",
   "session.backToList": "All sessions",
   "session.metaDescription": "{kind} in {city} on {date}. {summary}",
 
@@ -156,8 +155,6 @@ export const enBE = {
   "email.waitlistLeft.subject": "Off the waiting list: {title}",
   "email.waitlistLeft.intro": "You’re no longer on the waiting list for {title}.",
   "email.reminder.subject": "Your registration for {title}",
-  "email.reminder.intro.confirmed":
-    "You tried to sign up for {title} again, but you’re already signed up. Use the button below to view or cancel your registration.",
   "email.reminder.intro.waitlisted":
     "You tried to sign up for {title} again, but you’re already on the waiting list, in position {position}. Use the button below to view your registration.",
   "email.when": "When",
@@ -172,5 +169,4 @@ export const enBE = {
   "email.signUpAgain": "Sign up again",
   "email.footer":
     "You’re receiving this email because you signed up through Ondernemersagenda. This link is personal: please don’t forward this email.",
-  "ics.description": "{summary}\n\nView or cancel your registration: {manageUrl}",
 } satisfies Record<keyof typeof nlBE, string>;
