@@ -29,10 +29,6 @@ export const enBEExport = {
   "export.fileName.prefix": "attendees",
   "export.fileName.allCities": "all-cities",
 
-  "export.format.csv": "CSV (semicolon)",
-  "export.format.csv-comma": "CSV (comma)",
-  "export.format.xlsx": "Excel (xlsx)",
-
   "export.error.format": "Unknown export format. Choose CSV (semicolon), CSV (comma) or Excel.",
   "export.error.choose": "Choose one session, or a period with a start date and an end date.",
   "export.error.cityId": "This isn’t a valid city number.",

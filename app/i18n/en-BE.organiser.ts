@@ -8,10 +8,8 @@ export const enBEOrganiser = {
   "admin.nav.export": "Export",
   "admin.nav.log": "Activity log",
   "admin.nav.organisers": "Organisers",
-  "admin.nav.publicSite": "Public calendar",
   "admin.signedInAs": "Signed in as {name}",
   "admin.logout": "Sign out",
-  "admin.forbidden": "You don’t have access to this page.",
   "admin.outOfScope":
     "You don’t manage sessions in this city. Choose one of your own cities, or tick your own organisation under partners.",
 
@@ -71,8 +69,6 @@ export const enBEOrganiser = {
   "dashboard.column.session": "Session",
   "dashboard.column.when": "When",
   "dashboard.column.fill": "Places taken",
-  "dashboard.column.name": "Name",
-  "dashboard.column.signedUp": "Signed up",
   "dashboard.cancelled": "Cancelled",
   "dashboard.past": "Past sessions",
   "dashboard.attendance": "{present} present, {absent} absent",
@@ -119,7 +115,6 @@ export const enBEOrganiser = {
   "attendees.byHand": "added by an organiser",
   "attendees.present": "✓ Present",
   "attendees.markPresent": "Mark present",
-  "attendees.undoPresent": "Undo",
   "attendees.cancelAttendee": "Cancel registration",
   "attendees.cancelAttendeeConfirm": "Yes, cancel the registration of {name}",
   "attendees.moveUp": "Up",

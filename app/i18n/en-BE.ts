@@ -49,7 +49,6 @@ export const enBE = {
   "availability.past": "Ended",
   "availability.cancelled": "Cancelled",
   "card.withPartners": "With {partners}",
-  "card.more": "More about {title}",
 
   "session.when": "When",
   "session.where": "Where",

@@ -29,10 +29,6 @@ export const frBEExport = {
   "export.fileName.prefix": "participants",
   "export.fileName.allCities": "toutes-les-villes",
 
-  "export.format.csv": "CSV (point-virgule)",
-  "export.format.csv-comma": "CSV (virgule)",
-  "export.format.xlsx": "Excel (xlsx)",
-
   "export.error.format":
     "Format d’export inconnu. Choisissez CSV (point-virgule), CSV (virgule) ou Excel.",
   "export.error.choose": "Choisissez une session, ou une période avec une date de début et de fin.",

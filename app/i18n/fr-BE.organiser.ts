@@ -8,10 +8,8 @@ export const frBEOrganiser = {
   "admin.nav.export": "Exporter",
   "admin.nav.log": "Journal",
   "admin.nav.organisers": "Organisateurs",
-  "admin.nav.publicSite": "Agenda public",
   "admin.signedInAs": "Connecté en tant que {name}",
   "admin.logout": "Se déconnecter",
-  "admin.forbidden": "Vous n’avez pas accès à cette page.",
   "admin.outOfScope":
     "Vous ne gérez pas de sessions dans cette ville. Choisissez l’une de vos villes, ou cochez votre propre organisation parmi les partenaires.",
 
@@ -74,8 +72,6 @@ export const frBEOrganiser = {
   "dashboard.column.session": "Session",
   "dashboard.column.when": "Quand",
   "dashboard.column.fill": "Taux de remplissage",
-  "dashboard.column.name": "Nom",
-  "dashboard.column.signedUp": "Inscription",
   "dashboard.cancelled": "Annulée",
   "dashboard.past": "Sessions passées",
   "dashboard.attendance": "Présents : {present}, absents : {absent}",
@@ -122,7 +118,6 @@ export const frBEOrganiser = {
   "attendees.byHand": "ajouté par un organisateur",
   "attendees.present": "✓ Présent",
   "attendees.markPresent": "Marquer présent",
-  "attendees.undoPresent": "Annuler la présence",
   "attendees.cancelAttendee": "Désinscrire",
   "attendees.cancelAttendeeConfirm": "Oui, désinscrire {name}",
   "attendees.moveUp": "Monter",

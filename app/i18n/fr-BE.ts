@@ -50,7 +50,6 @@ export const frBE = {
   "availability.past": "Terminée",
   "availability.cancelled": "Annulée",
   "card.withPartners": "Avec {partners}",
-  "card.more": "En savoir plus sur {title}",
 
   "session.when": "Quand",
   "session.where": "Où",

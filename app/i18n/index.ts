@@ -1,48 +1,15 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { TIME_ZONE } from "~/lib/time";
-import { nlBE } from "./nl-BE";
-import { nlBEAudit } from "./nl-BE.audit";
-import { nlBECalendar } from "./nl-BE.calendar";
-import { nlBEEmbed } from "./nl-BE.embed";
-import { nlBEExport } from "./nl-BE.export";
-import { nlBEGdpr } from "./nl-BE.gdpr";
-import { nlBEInbound } from "./nl-BE.inbound";
-import { nlBEMail } from "./nl-BE.mail";
-import { nlBENotifications } from "./nl-BE.notifications";
-import { nlBEOrganiser } from "./nl-BE.organiser";
-import { nlBEPrivacy } from "./nl-BE.privacy";
-import { nlBEReminders } from "./nl-BE.reminders";
-import { nlBESecurity } from "./nl-BE.security";
-import { nlBESessionForm } from "./nl-BE.session-form";
+import { CATALOGUES, type MessageKey } from "./catalogues";
 
-/**
- * One catalogue per locale, kept in a few files by part of the product: the public pages and
- * their mail (nl-BE.ts), the organiser workspace, the messages about changed sessions, exports.
- */
-const nlBECatalogue = {
-  ...nlBE,
-  ...nlBEOrganiser,
-  ...nlBESessionForm,
-  ...nlBENotifications,
-  ...nlBEExport,
-  ...nlBEAudit,
-  ...nlBEGdpr,
-  ...nlBESecurity,
-  ...nlBEPrivacy,
-  ...nlBEMail,
-  ...nlBECalendar,
-  ...nlBEReminders,
-  ...nlBEInbound,
-  ...nlBEEmbed,
-};
-export type MessageKey = keyof typeof nlBECatalogue;
+export type { MessageKey };
 
-/** The locales with a catalogue. French and English get theirs next to nl-BE. */
-const LOCALES = ["nl-BE"] as const;
+/** The locales with a catalogue: Dutch (Belgium) first, then French (Belgium) and English. */
+const LOCALES = ["nl-BE", "fr-BE", "en-BE"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "nl-BE";
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { "nl-BE": nlBECatalogue };
+const catalogues: Record<Locale, Record<MessageKey, string>> = CATALOGUES;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -27,10 +27,6 @@ export const nlBEExport = {
   "export.fileName.prefix": "deelnemers",
   "export.fileName.allCities": "alle-steden",
 
-  "export.format.csv": "CSV (puntkomma)",
-  "export.format.csv-comma": "CSV (komma)",
-  "export.format.xlsx": "Excel (xlsx)",
-
   "export.error.format": "Onbekend exportformaat. Kies CSV (puntkomma), CSV (komma) of Excel.",
   "export.error.choose": "Kies één sessie, of een periode met een begin- en einddatum.",
   "export.error.cityId": "Dit is geen geldig stadsnummer.",

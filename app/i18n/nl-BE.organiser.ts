@@ -6,10 +6,8 @@ export const nlBEOrganiser = {
   "admin.nav.export": "Exporteren",
   "admin.nav.log": "Logboek",
   "admin.nav.organisers": "Organisatoren",
-  "admin.nav.publicSite": "Publieke agenda",
   "admin.signedInAs": "Aangemeld als {name}",
   "admin.logout": "Afmelden",
-  "admin.forbidden": "Je hebt geen toegang tot deze pagina.",
   "admin.outOfScope":
     "Je beheert geen sessies in deze stad. Kies een van je eigen steden, of vink je eigen organisatie aan bij de partners.",
 
@@ -69,8 +67,6 @@ export const nlBEOrganiser = {
   "dashboard.column.session": "Sessie",
   "dashboard.column.when": "Wanneer",
   "dashboard.column.fill": "Bezetting",
-  "dashboard.column.name": "Naam",
-  "dashboard.column.signedUp": "Ingeschreven",
   "dashboard.cancelled": "Geannuleerd",
   "dashboard.past": "Voorbije sessies",
   "dashboard.attendance": "{present} aanwezig, {absent} afwezig",
@@ -117,7 +113,6 @@ export const nlBEOrganiser = {
   "attendees.byHand": "toegevoegd door organisator",
   "attendees.present": "✓ Aanwezig",
   "attendees.markPresent": "Meld aanwezig",
-  "attendees.undoPresent": "Ongedaan maken",
   "attendees.cancelAttendee": "Uitschrijven",
   "attendees.cancelAttendeeConfirm": "Ja, schrijf {name} uit",
   "attendees.moveUp": "Hoger",

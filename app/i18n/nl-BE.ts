@@ -47,7 +47,6 @@ export const nlBE = {
   "availability.past": "Afgelopen",
   "availability.cancelled": "Geannuleerd",
   "card.withPartners": "Met {partners}",
-  "card.more": "Meer over {title}",
 
   "session.when": "Wanneer",
   "session.where": "Waar",

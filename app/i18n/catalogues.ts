@@ -1,0 +1,106 @@
+/**
+ * Every text the app shows or mails, per locale: one catalogue each, kept in a few files by part
+ * of the product (the public pages and their mail, the organiser workspace, changed sessions,
+ * exports, the audit log, personal data, calendars…). French and English have exactly the keys
+ * of the Dutch: a missing or extra key fails the type check.
+ */
+import { enBE } from "./en-BE";
+import { enBEAudit } from "./en-BE.audit";
+import { enBECalendar } from "./en-BE.calendar";
+import { enBEEmbed } from "./en-BE.embed";
+import { enBEExport } from "./en-BE.export";
+import { enBEGdpr } from "./en-BE.gdpr";
+import { enBEInbound } from "./en-BE.inbound";
+import { enBEMail } from "./en-BE.mail";
+import { enBENotifications } from "./en-BE.notifications";
+import { enBEOrganiser } from "./en-BE.organiser";
+import { enBEPrivacy } from "./en-BE.privacy";
+import { enBEReminders } from "./en-BE.reminders";
+import { enBESecurity } from "./en-BE.security";
+import { enBESessionForm } from "./en-BE.session-form";
+import { frBE } from "./fr-BE";
+import { frBEAudit } from "./fr-BE.audit";
+import { frBECalendar } from "./fr-BE.calendar";
+import { frBEEmbed } from "./fr-BE.embed";
+import { frBEExport } from "./fr-BE.export";
+import { frBEGdpr } from "./fr-BE.gdpr";
+import { frBEInbound } from "./fr-BE.inbound";
+import { frBEMail } from "./fr-BE.mail";
+import { frBENotifications } from "./fr-BE.notifications";
+import { frBEOrganiser } from "./fr-BE.organiser";
+import { frBEPrivacy } from "./fr-BE.privacy";
+import { frBEReminders } from "./fr-BE.reminders";
+import { frBESecurity } from "./fr-BE.security";
+import { frBESessionForm } from "./fr-BE.session-form";
+import { nlBE } from "./nl-BE";
+import { nlBEAudit } from "./nl-BE.audit";
+import { nlBECalendar } from "./nl-BE.calendar";
+import { nlBEEmbed } from "./nl-BE.embed";
+import { nlBEExport } from "./nl-BE.export";
+import { nlBEGdpr } from "./nl-BE.gdpr";
+import { nlBEInbound } from "./nl-BE.inbound";
+import { nlBEMail } from "./nl-BE.mail";
+import { nlBENotifications } from "./nl-BE.notifications";
+import { nlBEOrganiser } from "./nl-BE.organiser";
+import { nlBEPrivacy } from "./nl-BE.privacy";
+import { nlBEReminders } from "./nl-BE.reminders";
+import { nlBESecurity } from "./nl-BE.security";
+import { nlBESessionForm } from "./nl-BE.session-form";
+
+const nlBECatalogue = {
+  ...nlBE,
+  ...nlBEOrganiser,
+  ...nlBESessionForm,
+  ...nlBENotifications,
+  ...nlBEExport,
+  ...nlBEAudit,
+  ...nlBEGdpr,
+  ...nlBESecurity,
+  ...nlBEPrivacy,
+  ...nlBEMail,
+  ...nlBECalendar,
+  ...nlBEReminders,
+  ...nlBEInbound,
+  ...nlBEEmbed,
+};
+export type MessageKey = keyof typeof nlBECatalogue;
+
+const frBECatalogue = {
+  ...frBE,
+  ...frBEOrganiser,
+  ...frBESessionForm,
+  ...frBENotifications,
+  ...frBEExport,
+  ...frBEAudit,
+  ...frBEGdpr,
+  ...frBESecurity,
+  ...frBEPrivacy,
+  ...frBEMail,
+  ...frBECalendar,
+  ...frBEReminders,
+  ...frBEInbound,
+  ...frBEEmbed,
+} satisfies Record<MessageKey, string>;
+
+const enBECatalogue = {
+  ...enBE,
+  ...enBEOrganiser,
+  ...enBESessionForm,
+  ...enBENotifications,
+  ...enBEExport,
+  ...enBEAudit,
+  ...enBEGdpr,
+  ...enBESecurity,
+  ...enBEPrivacy,
+  ...enBEMail,
+  ...enBECalendar,
+  ...enBEReminders,
+  ...enBEInbound,
+  ...enBEEmbed,
+} satisfies Record<MessageKey, string>;
+
+export const CATALOGUES = {
+  "nl-BE": nlBECatalogue,
+  "fr-BE": frBECatalogue,
+  "en-BE": enBECatalogue,
+} as const;
