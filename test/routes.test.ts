@@ -156,14 +156,14 @@ describe("browsing", () => {
       context: {},
     });
     expect(one.sessions.map((s) => s.slug)).toEqual([later.slug]);
-    expect(one.filter).toEqual({ city: city?.slug, kind: "info" });
+    expect(one.filter).toEqual({ city: city?.slug, kind: "info", language: "" });
 
     const unknown = await homeLoader({
       request: new Request("http://agenda.test/?stad=atlantis&soort=x"),
       params: {},
       context: {},
     });
-    expect(unknown.filter).toEqual({ city: "", kind: "" });
+    expect(unknown.filter).toEqual({ city: "", kind: "", language: "" });
   });
 
   it("offers each session as a .ics download", async () => {
@@ -197,5 +197,23 @@ describe("the QR code in a confirmation", () => {
     expect(mail?.html).toContain(`http://agenda.test/inchecken/${code}/qr.png`);
 
     expect((await send("/inchecken/onbekende-code-123/qr.png")).status).toBe(404);
+  });
+});
+
+describe("the home page's language filter", () => {
+  it("shows the sessions given in one language, each saying so on its card", async () => {
+    const english = await createSession({ title: "Start-up Pitch Night", language: "en" });
+    const dutch = await createSession({ title: "Ontbijt voor starters", language: "nl" });
+    const html = await (await send("/?taal=en")).text();
+    expect(html).toContain(english.title);
+    expect(html).not.toContain(dutch.title);
+    expect(html).toContain("In het Engels");
+    expect(html).toMatch(/<option value="en" selected="">Engels<\/option>/);
+    // A Dutch session on a Dutch page needs no word about its language.
+    const all = await (await send("/")).text();
+    expect(all).toContain(dutch.title);
+    expect(all.match(/In het Nederlands/g)).toBeNull();
+    // An unknown language is ignored, as an unknown city is.
+    expect(await (await send("/?taal=de")).text()).toContain(dutch.title);
   });
 });

@@ -13,7 +13,7 @@ export function SessionCard({
   /** `_top` in an embed: the session opens on this site in the partner's whole window. */
   linkTarget?: "_top";
 }) {
-  const { t, shortDate, timeRange, list } = useI18n();
+  const { t, shortDate, timeRange, list, locale } = useI18n();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className={`card card-${session.kind}`}>
@@ -32,6 +32,9 @@ export function SessionCard({
         {session.venueName}, {session.city.name}
       </p>
       <p className="card-summary">{session.summary}</p>
+      {locale.startsWith(session.language) ? null : (
+        <p className="card-language">{t("card.givenIn", { language: session.language })}</p>
+      )}
       {session.partners.length ? (
         <p className="card-partners">
           {t("card.withPartners", { partners: list(session.partners) })}

@@ -1,8 +1,8 @@
 import { getCollectionProps, getFormProps } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import type { FormResult } from "~/lib/forms";
-import { SESSION_LANGUAGES, type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
-import { SESSION_KINDS } from "~/lib/session-kinds";
+import { type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
+import { SESSION_KINDS, SESSION_LANGUAGES } from "~/lib/session-kinds";
 import { useSchemaForm } from "~/lib/use-form";
 import { useI18n } from "~/lib/use-i18n";
 import { CheckboxField, Field, FormProblem } from "./field";

@@ -35,6 +35,8 @@ export const enBE = {
   "filter.allCities": "All cities",
   "filter.kind": "Kind of session",
   "filter.allKinds": "All kinds",
+  "filter.language": "Language",
+  "filter.allLanguages": "All languages",
   "filter.submit": "Show sessions",
   "filter.reset": "Clear filters",
 
@@ -49,6 +51,7 @@ export const enBE = {
   "availability.past": "Ended",
   "availability.cancelled": "Cancelled",
   "card.withPartners": "With {partners}",
+  "card.givenIn": "{language, select, en {In English} fr {In French} other {In Dutch}}",
 
   "session.when": "When",
   "session.where": "Where",

@@ -35,6 +35,8 @@ export const frBE = {
   "filter.allCities": "Toutes les villes",
   "filter.kind": "Type de session",
   "filter.allKinds": "Tous les types",
+  "filter.language": "Langue",
+  "filter.allLanguages": "Toutes les langues",
   "filter.submit": "Afficher les sessions",
   "filter.reset": "Effacer les filtres",
 
@@ -50,6 +52,7 @@ export const frBE = {
   "availability.past": "Terminée",
   "availability.cancelled": "Annulée",
   "card.withPartners": "Avec {partners}",
+  "card.givenIn": "{language, select, en {En anglais} fr {En français} other {En néerlandais}}",
 
   "session.when": "Quand",
   "session.where": "Où",

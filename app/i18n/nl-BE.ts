@@ -33,6 +33,8 @@ export const nlBE = {
   "filter.allCities": "Alle steden",
   "filter.kind": "Soort sessie",
   "filter.allKinds": "Alle soorten",
+  "filter.language": "Taal",
+  "filter.allLanguages": "Alle talen",
   "filter.submit": "Toon sessies",
   "filter.reset": "Wis filters",
 
@@ -47,6 +49,8 @@ export const nlBE = {
   "availability.past": "Afgelopen",
   "availability.cancelled": "Geannuleerd",
   "card.withPartners": "Met {partners}",
+  "card.givenIn":
+    "{language, select, en {In het Engels} fr {In het Frans} other {In het Nederlands}}",
 
   "session.when": "Wanneer",
   "session.where": "Waar",

@@ -2,8 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
 import type { SessionQuery } from "../models/session-api.server";
-import { SESSION_LANGUAGES } from "./session-form";
-import { SESSION_KINDS } from "./session-kinds";
+import { SESSION_KINDS, SESSION_LANGUAGES } from "./session-kinds";
 import { TIME_ZONE } from "./time";
 
 /**

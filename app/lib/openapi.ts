@@ -1,6 +1,5 @@
 import { PAGE_SIZE } from "./api-query";
-import { SESSION_LANGUAGES } from "./session-form";
-import { SESSION_KINDS } from "./session-kinds";
+import { SESSION_KINDS, SESSION_LANGUAGES } from "./session-kinds";
 
 /**
  * The OpenAPI 3.1 description of the public read API. test/api.test.ts checks it against the

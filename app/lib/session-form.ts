@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
-import { SESSION_KINDS } from "./session-kinds";
+import { SESSION_KINDS, SESSION_LANGUAGES } from "./session-kinds";
 import { optionalText, requiredLine, requiredText } from "./text";
 import { type BrusselsTime, brusselsTimeToInstant, readBrusselsTime, TIME_ZONE } from "./time";
 
@@ -27,8 +27,6 @@ export const SESSION_LIMITS = {
   messageSubject: 150,
   messageBody: 5000,
 } as const;
-
-export const SESSION_LANGUAGES: readonly SessionLanguage[] = ["nl", "en", "fr"];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A browser sends "HH:mm", or "HH:mm:ss" when a step asks for seconds: those must be ":00".

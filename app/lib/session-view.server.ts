@@ -8,6 +8,7 @@ export function sessionCardView(session: SessionDetail, now: string) {
     title: session.title,
     summary: session.summary,
     kind: session.kind,
+    language: session.language,
     startsAt: session.starts_at,
     endsAt: session.ends_at,
     venueName: session.venue_name,

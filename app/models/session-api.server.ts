@@ -1,6 +1,11 @@
 import { database } from "../../db/client";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
-import { type SessionDetail, sessionsWithCounts, withPartners } from "./session.server";
+import {
+  type SessionDetail,
+  sessionsWithCounts,
+  withPartner,
+  withPartners,
+} from "./session.server";
 
 /** What the public API may ask of the sessions: all optional but the period's start. */
 export interface SessionQuery {
@@ -35,18 +40,7 @@ export async function listSessionPage(query: SessionQuery): Promise<SessionPage>
   if (query.city) select = select.where("cities.slug", "=", query.city);
   if (query.kind) select = select.where("sessions.kind", "=", query.kind);
   if (query.language) select = select.where("sessions.language", "=", query.language);
-  if (query.partner) {
-    const partner = query.partner;
-    select = select.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("session_partners")
-          .innerJoin("partners", "partners.id", "session_partners.partner_id")
-          .select("session_partners.session_id")
-          .whereRef("session_partners.session_id", "=", "sessions.id")
-          .where("partners.slug", "=", partner),
-      ),
-    );
-  }
+  if (query.partner) select = select.where(withPartner(query.partner));
   const after = query.after;
   if (after) {
     select = select.where((eb) =>

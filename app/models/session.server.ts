@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely } from "kysely";
 import { database } from "../../db/client";
-import type { Database, Session, SessionKind } from "../../db/schema";
+import type { Database, Session, SessionKind, SessionLanguage } from "../../db/schema";
 import { type SessionScope, sessionInScope } from "./scope.server";
 
 interface PartnerSummary {
@@ -104,6 +104,8 @@ export interface UpcomingFilter {
   citySlug?: string;
   kind?: SessionKind;
   partnerSlug?: string;
+  /** The language the session is given in. */
+  language?: SessionLanguage;
   now: string;
   limit?: number;
 }
@@ -128,6 +130,7 @@ export async function listUpcomingSessions(filter: UpcomingFilter): Promise<Sess
   if (filter.citySlug) query = query.where("cities.slug", "=", filter.citySlug);
   if (filter.kind) query = query.where("sessions.kind", "=", filter.kind);
   if (filter.partnerSlug) query = query.where(withPartner(filter.partnerSlug));
+  if (filter.language) query = query.where("sessions.language", "=", filter.language);
   const rows = await query
     .orderBy("sessions.starts_at")
     .orderBy("sessions.id")

@@ -6,7 +6,12 @@ import { CityLinks, SessionList } from "~/components/session-list";
 import { i18n } from "~/i18n";
 import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
-import { isSessionKind, SESSION_KINDS } from "~/lib/session-kinds";
+import {
+  isSessionKind,
+  isSessionLanguage,
+  SESSION_KINDS,
+  SESSION_LANGUAGES,
+} from "~/lib/session-kinds";
 import { sessionCardView } from "~/lib/session-view.server";
 import { useI18n } from "~/lib/use-i18n";
 import { listCities, listUpcomingSessions } from "~/models/session.server";
@@ -25,10 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const city = cities.find((c) => c.slug === url.searchParams.get("stad"))?.slug ?? "";
   const kindParam = url.searchParams.get("soort");
   const kind = isSessionKind(kindParam) ? kindParam : "";
+  const languageParam = url.searchParams.get("taal");
+  const language = isSessionLanguage(languageParam) ? languageParam : "";
   const now = new Date().toISOString();
   const sessions = await listUpcomingSessions({
     citySlug: city || undefined,
     kind: kind || undefined,
+    language: language || undefined,
     now,
   });
   const feed = feedOfPage({
@@ -38,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     cities,
-    filter: { city, kind },
+    filter: { city, kind, language },
     sessions: sessions.map((s) => sessionCardView(s, now)),
     feed,
   };
@@ -47,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   const { cities, filter, sessions, feed } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const filtered = Boolean(filter.city || filter.kind);
+  const filtered = Boolean(filter.city || filter.kind || filter.language);
   return (
     <div className="wrap page">
       <h1>{t("home.title")}</h1>
@@ -69,6 +77,17 @@ export default function Home() {
           allLabel={t("filter.allKinds")}
           value={filter.kind}
           options={SESSION_KINDS.map((kind) => ({ value: kind, label: t(`kind.plural.${kind}`) }))}
+        />
+        <FilterSelect
+          id="filter-language"
+          name="taal"
+          label={t("filter.language")}
+          allLabel={t("filter.allLanguages")}
+          value={filter.language}
+          options={SESSION_LANGUAGES.map((language) => ({
+            value: language,
+            label: t(`language.${language}`),
+          }))}
         />
         <div className="filter-actions">
           <button type="submit" className="button">
