@@ -16,7 +16,7 @@ import {
 import { compile } from "html-to-text";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { calendarLinks, oneLinePlace } from "../app/lib/calendar-links";
+import { namedCalendarLinks, oneLinePlace } from "../app/lib/calendar-links";
 import { mailI18n, mailLinks, type RegistrationMailData } from "./message";
 
 const colors = {
@@ -160,7 +160,7 @@ export function RegistrationLayout({
 export function CalendarLinks({ data }: { data: RegistrationMailData }) {
   const { t } = mailI18n(data);
   const { session } = data;
-  const links = calendarLinks({
+  const items = namedCalendarLinks(t, {
     title: session.title,
     startsAt: session.starts_at,
     endsAt: session.ends_at,
@@ -168,19 +168,6 @@ export function CalendarLinks({ data }: { data: RegistrationMailData }) {
     details: session.summary,
     url: mailLinks(data).sessionUrl,
   });
-  const items = [
-    { href: links.google, label: t("calendar.add.google"), opens: t("calendar.add.opensGoogle") },
-    {
-      href: links.outlook,
-      label: t("calendar.add.outlook"),
-      opens: t("calendar.add.opensMicrosoft"),
-    },
-    {
-      href: links.office,
-      label: t("calendar.add.office"),
-      opens: t("calendar.add.opensMicrosoft"),
-    },
-  ];
   return (
     <Section>
       <Text style={{ marginBottom: "4px" }}>{t("calendar.add.mailIntro")}</Text>

@@ -1,4 +1,4 @@
-import { type CalendarLinkEvent, calendarLinks } from "~/lib/calendar-links";
+import { type CalendarLinkEvent, namedCalendarLinks } from "~/lib/calendar-links";
 import { useI18n } from "~/lib/use-i18n";
 
 /**
@@ -15,20 +15,14 @@ export function AddToCalendar({
 }) {
   const { t } = useI18n();
   const { title, startsAt, endsAt, place, summary, url } = session;
-  const links = calendarLinks({ title, startsAt, endsAt, place, details: summary, url });
-  const external = [
-    { href: links.google, label: t("calendar.add.google"), opens: t("calendar.add.opensGoogle") },
-    {
-      href: links.outlook,
-      label: t("calendar.add.outlook"),
-      opens: t("calendar.add.opensMicrosoft"),
-    },
-    {
-      href: links.office,
-      label: t("calendar.add.office"),
-      opens: t("calendar.add.opensMicrosoft"),
-    },
-  ];
+  const external = namedCalendarLinks(t, {
+    title,
+    startsAt,
+    endsAt,
+    place,
+    details: summary,
+    url,
+  });
   return (
     <ul className="calendar-links">
       {external.map((link) => (

@@ -4,6 +4,8 @@
  * the forms both have accepted for years. Times are UTC instants with a Z, so they need no zone.
  */
 
+import type { I18n } from "../i18n";
+
 export interface CalendarLinkEvent {
   title: string;
   /** UTC ISO-8601 instants. */
@@ -87,4 +89,22 @@ export function calendarLinks(event: CalendarLinkEvent) {
     outlook: outlookLink("outlook.live.com", event),
     office: outlookLink("outlook.office.com", event),
   };
+}
+
+/** The three links with their names, each saying whose site it opens (pages and mail alike). */
+export function namedCalendarLinks(t: I18n["t"], event: CalendarLinkEvent) {
+  const links = calendarLinks(event);
+  return [
+    { href: links.google, label: t("calendar.add.google"), opens: t("calendar.add.opensGoogle") },
+    {
+      href: links.outlook,
+      label: t("calendar.add.outlook"),
+      opens: t("calendar.add.opensMicrosoft"),
+    },
+    {
+      href: links.office,
+      label: t("calendar.add.office"),
+      opens: t("calendar.add.opensMicrosoft"),
+    },
+  ];
 }
