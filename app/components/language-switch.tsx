@@ -2,7 +2,7 @@ import type { Locale } from "~/i18n";
 import { useAlternates, useI18n } from "~/lib/use-i18n";
 
 /** Each language's own name for itself: the switch is read by someone who may not know ours. */
-export const LANGUAGE_NAMES: Record<Locale, string> = {
+const LANGUAGE_NAMES: Record<Locale, string> = {
   "nl-BE": "Nederlands",
   "fr-BE": "Français",
   "en-BE": "English",

@@ -51,7 +51,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MessageAttendees() {
-  const inLocale = useLocalePath();
   const session = useLoaderData<typeof loader>();
   const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
@@ -60,6 +59,7 @@ export default function MessageAttendees() {
     id: session.notice ? `message-${JSON.stringify(session.notice)}` : "message",
     defaultValue: { audience: "confirmed" },
   });
+  const inLocale = useLocalePath();
   return (
     <div className="wrap page narrow">
       <p className="breadcrumb">
