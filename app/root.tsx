@@ -98,6 +98,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
   const inLocale = useLocalePath();
   const nonce = useNonce();
+  // An error page (a 404) is in one language only: no versions to name or switch to.
+  const failed = useRouteError() != null;
   const embedded = useMatches().some((match) => (match.handle as RouteHandle)?.embeddable);
   if (embedded) {
     // In a partner's iframe: the list alone, light, without scripts (links open the top window).
@@ -123,7 +125,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
-        <Alternates />
+        {failed ? null : <Alternates />}
       </head>
       <body>
         <a className="skip-link" href="#inhoud">
@@ -137,7 +139,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {t("site.name")}
             </Link>
             <p className="tagline">{t("site.tagline")}</p>
-            <LanguageSwitch />
+            {failed ? null : <LanguageSwitch />}
           </div>
         </header>
         <main id="inhoud" tabIndex={-1}>

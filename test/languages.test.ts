@@ -205,6 +205,9 @@ describe("addresses that are not a language", () => {
       expect(response.status).toBe(404);
       const html = await response.text();
       expect(html).toContain('<html lang="nl-BE"');
+      // A 404 has no versions in other languages to name or switch to.
+      expect(html).not.toContain('rel="alternate" hrefLang');
+      expect(html).not.toContain("language-switch");
       const notFound = await (await send("/bestaat/niet")).text();
       expect(html).toContain(/<h1>[^<]*<\/h1>/.exec(notFound)?.[0]);
     });
