@@ -131,7 +131,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#inhoud">
           {t("site.skipToContent")}
         </a>
-        <LanguageSuggestion />
+        {failed ? null : <LanguageSuggestion />}
         <header className="site-header">
           <div className="wrap">
             <Link to={inLocale("/")} className="brand">

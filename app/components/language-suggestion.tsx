@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { i18n, type Locale } from "~/i18n";
+import { DEFAULT_LOCALE, i18n, type Locale } from "~/i18n";
 import { localeOfPrefix } from "~/lib/locale-path";
 import { useAlternates, useI18n } from "~/lib/use-i18n";
 
@@ -28,7 +28,10 @@ export function LanguageSuggestion() {
   const [suggested, setSuggested] = useState<Locale>();
 
   useEffect(() => {
-    if (locale !== "nl-BE") return setSuggested(undefined);
+    if (locale !== DEFAULT_LOCALE) {
+      setSuggested(undefined);
+      return;
+    }
     let dismissed = false;
     try {
       dismissed = window.localStorage.getItem(DISMISSED) === "1";
