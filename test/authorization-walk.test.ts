@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Locale } from "../app/i18n";
+import { localePath } from "../app/lib/locale-path";
 import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
 import { signUp } from "../app/models/registration.server";
@@ -563,7 +565,12 @@ async function request(
 
 const isRedirect = (status: number) => status >= 300 && status < 400;
 
-function expectOutcome({ response, path }: Answer, expected: Outcome, method: Method) {
+function expectOutcome(
+  { response, path }: Answer,
+  expected: Outcome,
+  method: Method,
+  locale: Locale = "nl-BE",
+) {
   const { status, headers } = response;
   expect(status, "no 5xx, ever").toBeLessThan(500);
   if (typeof expected === "number") {
@@ -572,8 +579,8 @@ function expectOutcome({ response, path }: Answer, expected: Outcome, method: Me
   }
   const target =
     expected === "signIn"
-      ? `/beheer/inloggen?terug=${encodeURIComponent(path)}`
-      : expected.redirect;
+      ? `${localePath(locale, "/beheer/inloggen")}?terug=${encodeURIComponent(path)}`
+      : localePath(locale, expected.redirect);
   if (method === "DATA") {
     // Remix answers a loader's redirect to its client as a 204 that names the target.
     expect(status).toBe(204);
@@ -696,6 +703,14 @@ for (const file of FILES) {
                 absent.response.headers.get(header),
               );
             }
+          }
+
+          if (method === "GET" && file.startsWith("($lang).")) {
+            // The same page in French: the same answer, its redirects in French too.
+            const params = { ...check.params?.(data), lang: "fr" };
+            const french = await request(file, check, method, role, params);
+            expectOutcome(french, expected, method, "fr-BE");
+            expectPrivacy(file, check, method, role, french);
           }
 
           if (check.signsOut && method === "POST" && role !== "anonymous") {
