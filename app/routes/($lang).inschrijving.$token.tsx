@@ -15,7 +15,7 @@ import {
 import { z } from "zod";
 import { AddToCalendar } from "~/components/add-to-calendar";
 import { FormProblem } from "~/components/field";
-import type { MessageKey } from "~/i18n";
+import type { Locale, MessageKey } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
@@ -51,7 +51,7 @@ const manageSchema = z.object({
   intent: z.enum(["cancel", "news-off", "erase"], { error: "manage.errors.unknownAction" }),
 });
 
-async function load(token: string) {
+async function load(token: string, locale: Locale) {
   const found = await openManageToken(token);
   if (found.state === "unknown") throw new Response("Not Found", { status: 404, headers: PRIVATE });
   // The person's data were erased: the link is known, and says so, but leads to no one.
@@ -71,7 +71,7 @@ async function load(token: string) {
       title: session.title,
       summary: session.summary,
       place: oneLinePlace(session),
-      url: `${config().publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
+      url: `${config().publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`,
       startsAt: session.starts_at,
       endsAt: session.ends_at,
       venueName: session.venue_name,
@@ -85,7 +85,7 @@ async function load(token: string) {
 type LoaderData = Awaited<ReturnType<typeof load>> & { notice: Notice | null };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const data = await load(params.token ?? "");
+  const data = await load(params.token ?? "", localeOf(request));
   const { notice, headers } = await takeNotice(request);
   return Response.json({ ...data, notice } satisfies LoaderData, {
     status: data.erased ? 410 : 200,
