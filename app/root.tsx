@@ -14,13 +14,17 @@ import {
   ScrollRestoration,
   useMatches,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DEFAULT_LOCALE, i18n } from "~/i18n";
-import { localeOf } from "~/lib/locale.server";
+import { LanguageSuggestion } from "~/components/language-suggestion";
+import { LanguageSwitch } from "~/components/language-switch";
+import { DEFAULT_LOCALE } from "~/i18n";
+import { config } from "~/lib/config.server";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { useNonce } from "~/lib/nonce";
 import type { RouteHandle } from "~/lib/route-handle";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useAlternates, useI18n, useLocalePath } from "~/lib/use-i18n";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -29,8 +33,8 @@ export const links: LinksFunction = () => [
 ];
 
 /** Pages set their own title; this one is for the error pages the root boundary shows. */
-export const meta: MetaFunction = ({ error }) => {
-  const { t } = i18n(DEFAULT_LOCALE);
+export const meta: MetaFunction = ({ error, matches }) => {
+  const { t } = metaI18n(matches);
   return [{ title: `${t(`${errorKind(error)}.title`)} · ${t("site.name")}` }];
 };
 
@@ -64,13 +68,38 @@ function tooManyText(error: unknown): { mail: boolean; minutes: number } {
   return { mail: data?.limit === "mail", minutes: Math.max(1, Math.ceil(seconds / 60)) };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: localeOf(request) };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireKnownLanguage(params);
+  return { locale: localeOf(request), publicUrl: config().publicUrl };
+}
+
+/** The page's address in each language, for search engines; Dutch is the default. */
+function Alternates() {
+  const publicUrl = useRouteLoaderData<typeof loader>("root")?.publicUrl;
+  const alternates = useAlternates();
+  if (publicUrl === undefined) return null;
+  const dutch = alternates.find((alternate) => alternate.locale === DEFAULT_LOCALE);
+  return (
+    <>
+      {alternates.map((alternate) => (
+        <link
+          key={alternate.locale}
+          rel="alternate"
+          hrefLang={alternate.locale}
+          href={`${publicUrl}${alternate.href}`}
+        />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={`${publicUrl}${dutch?.href ?? "/"}`} />
+    </>
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
+  const inLocale = useLocalePath();
   const nonce = useNonce();
+  // An error page (a 404) is in one language only: no versions to name or switch to.
+  const failed = useRouteError() != null;
   const embedded = useMatches().some((match) => (match.handle as RouteHandle)?.embeddable);
   if (embedded) {
     // In a partner's iframe: the list alone, light, without scripts (links open the top window).
@@ -96,18 +125,21 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {failed ? null : <Alternates />}
       </head>
       <body>
         <a className="skip-link" href="#inhoud">
           {t("site.skipToContent")}
         </a>
+        {failed ? null : <LanguageSuggestion />}
         <header className="site-header">
           <div className="wrap">
-            <Link to="/" className="brand">
+            <Link to={inLocale("/")} className="brand">
               <span className="brand-mark" aria-hidden="true" />
               {t("site.name")}
             </Link>
             <p className="tagline">{t("site.tagline")}</p>
+            {failed ? null : <LanguageSwitch />}
           </div>
         </header>
         <main id="inhoud" tabIndex={-1}>
@@ -119,16 +151,16 @@ export function Layout({ children }: { children: ReactNode }) {
             <nav aria-label={t("footer.label")} className="footer-links">
               <ul>
                 <li>
-                  <Link to="/privacy">{t("footer.privacy")}</Link>
+                  <Link to={inLocale("/privacy")}>{t("footer.privacy")}</Link>
                 </li>
                 <li>
-                  <Link to="/toegankelijkheid">{t("footer.accessibility")}</Link>
+                  <Link to={inLocale("/toegankelijkheid")}>{t("footer.accessibility")}</Link>
                 </li>
                 <li>
-                  <Link to="/voor-partners">{t("footer.partners")}</Link>
+                  <Link to={inLocale("/voor-partners")}>{t("footer.partners")}</Link>
                 </li>
                 <li>
-                  <Link to="/beheer">{t("site.organisers")}</Link>
+                  <Link to={inLocale("/beheer")}>{t("site.organisers")}</Link>
                 </li>
               </ul>
             </nav>
@@ -147,7 +179,8 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = i18n(DEFAULT_LOCALE);
+  const { t } = useI18n();
+  const inLocale = useLocalePath();
   const kind = errorKind(error);
   if (kind === "error") console.error(error);
   const { mail, minutes } = tooManyText(error);
@@ -160,7 +193,7 @@ export function ErrorBoundary() {
           : t(`${kind}.body`)}
       </p>
       <p>
-        <Link to="/">{t("notFound.link")}</Link>
+        <Link to={inLocale("/")}>{t("notFound.link")}</Link>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { type I18n, i18n, isLocale } from "../app/i18n";
+import { localePath } from "../app/lib/locale-path";
 import type { SessionDetail } from "../app/models/session.server";
 import type { Registration } from "../db/schema";
 import type { Organizer } from "./ics";
@@ -55,10 +56,13 @@ export interface RegistrationMailData {
   now: string;
 }
 
-export function mailLinks({ session, links, publicUrl }: RegistrationMailData) {
-  const manageUrl = `${publicUrl}/inschrijving/${encodeURIComponent(links.manageToken)}`;
+/** The person's pages, in the language they signed up in (`/en/inschrijving/…` for English). */
+export function mailLinks(data: RegistrationMailData) {
+  const { session, links, publicUrl } = data;
+  const { locale } = mailI18n(data);
+  const manageUrl = `${publicUrl}${localePath(locale, `/inschrijving/${encodeURIComponent(links.manageToken)}`)}`;
   return {
-    sessionUrl: `${publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
+    sessionUrl: `${publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`,
     manageUrl,
     /** Opens the manage page at its confirmation step: one click from there cancels. */
     cancelUrl: `${manageUrl}?annuleren`,

@@ -33,11 +33,14 @@ const REFRESH_AFTER_MS = 700;
 const MAX_ENTRIES = 500;
 /** Only the filters the home page knows; any other query is rendered, not kept. */
 const HOME_FILTERS = new Set(["stad", "soort"]);
-/** The pages kept, with the route that renders each (its loader data decides the page). */
+/**
+ * The pages kept, in Dutch and under /fr and /en, with the route that renders each (its loader
+ * data decides the page).
+ */
 const PAGES: [RegExp, string][] = [
-  [/^\/$/, "routes/_index"],
-  [/^\/steden\/[^/]+$/, "routes/steden.$city"],
-  [/^\/sessies\/[^/]+$/, "routes/sessies.$slug"],
+  [/^(?:\/(?:fr|en))?\/?$/, "routes/($lang)._index"],
+  [/^(?:\/(?:fr|en))?\/steden\/[^/]+$/, "routes/($lang).steden.$city"],
+  [/^(?:\/(?:fr|en))?\/sessies\/[^/]+$/, "routes/($lang).sessies.$slug"],
 ];
 /** The app's own cookies (`oa_session`, `oa_flash`, `__Host-` prefixed on https sites). */
 const APP_COOKIE = /(?:^|;)\s*(?:__Host-)?oa_/;
@@ -81,7 +84,7 @@ function cacheKeyOf(req: Request): string | undefined {
   if (!PAGES.some(([pattern]) => pattern.test(path))) return undefined;
   let query = "";
   if (question >= 0) {
-    if (path !== "/") return undefined;
+    if (!/^(?:\/(?:fr|en))?\/?$/.test(path)) return undefined;
     const params = new URLSearchParams(url.slice(question + 1));
     const kept: string[] = [];
     for (const [name, value] of params) {

@@ -84,9 +84,12 @@ describe("sign-ups", () => {
         form: { name: "Data", email: email.replace("@", `+${i}@`), consent: "on" },
       });
     }
-    const response = await send(`/sessies/${session.slug}?_data=routes%2Fsessies.%24slug`, {
-      form: { name: "Data", email, consent: "on" },
-    });
+    const response = await send(
+      `/sessies/${session.slug}?_data=routes%2F(%24lang).sessies.%24slug`,
+      {
+        form: { name: "Data", email, consent: "on" },
+      },
+    );
     expectTooMany(response);
     expect(await response.json()).toMatchObject({ limit: "mail" });
   });

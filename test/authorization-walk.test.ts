@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Locale } from "../app/i18n";
+import { localePath } from "../app/lib/locale-path";
 import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
 import { signUp } from "../app/models/registration.server";
@@ -100,7 +102,7 @@ const IN_SCOPE_ROLES: Role[] = ["rightOrganiser", "admin"];
 /** Every route file of the app and who may do what with it. */
 const CHECKS: Record<string, RouteCheck> = {
   "$.tsx": { params: () => ({ "*": "bestaat/niet" }), get: everyone(404) },
-  "_index.tsx": { get: everyone(200) },
+  "($lang)._index.tsx": { get: everyone(200) },
   // Replies from calendars, posted by a mail server with a token as raw mail: a form (what a
   // browser sends) is refused at the edge, whoever is signed in.
   // Without INBOUND_MAIL_TOKEN (as here) the endpoint is not there: GET is 404.
@@ -117,16 +119,16 @@ const CHECKS: Record<string, RouteCheck> = {
   },
   // The feed of every session to come: public, names no attendee.
   "agenda[.ics].ts": { query: (data) => `?stad=${data.citySlug}`, get: everyone(200) },
-  "beheer._index.tsx": { get: organisers(200) },
-  "beheer.export.download.ts": {
+  "($lang).beheer._index.tsx": { get: organisers(200) },
+  "($lang).beheer.export.download.ts": {
     // City A's attendees over a year: another city's organiser gets a file without them.
     query: (data) => `?stad=${data.cityId}&van=${data.today}&tot=${data.inAYear}&formaat=csv`,
     get: organisers(200),
     attendeeData: true,
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
-  "beheer.export.tsx": { get: organisers(200) },
-  "beheer.inchecken.$code.tsx": {
+  "($lang).beheer.export.tsx": { get: organisers(200) },
+  "($lang).beheer.inchecken.$code.tsx": {
     params: (data) => ({ code: data.checkinCode }),
     absentParams: { code: "onbestaande-incheckcode" },
     get: inScope(200),
@@ -134,17 +136,17 @@ const CHECKS: Record<string, RouteCheck> = {
     post: { form: () => ({ present: "misschien" }), expect: inScope(400) },
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
-  "beheer.logboek.tsx": { get: adminOnly(200) },
+  "($lang).beheer.logboek.tsx": { get: adminOnly(200) },
   // Erasing a person by address on their request: admins only, like the log.
-  "beheer.persoonsgegevens.tsx": {
+  "($lang).beheer.persoonsgegevens.tsx": {
     get: adminOnly(200),
     post: { form: () => ({ email: "" }), expect: adminOnly(400) },
   },
-  "beheer.organisatoren.tsx": {
+  "($lang).beheer.organisatoren.tsx": {
     get: adminOnly(200),
     post: { form: () => ({ name: "", email: "", role: "organiser" }), expect: adminOnly(400) },
   },
-  "beheer.sessies.$id.tsx": {
+  "($lang).beheer.sessies.$id.tsx": {
     params: session,
     absentParams: NO_SESSION,
     get: inScope(200),
@@ -154,26 +156,26 @@ const CHECKS: Record<string, RouteCheck> = {
     },
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
-  "beheer.sessies.$id_.annuleren.tsx": {
+  "($lang).beheer.sessies.$id_.annuleren.tsx": {
     params: session,
     absentParams: NO_SESSION,
     get: inScope(200),
     // An empty form would cancel the session: a note over the limit is refused instead.
     post: { form: () => ({ message: "x".repeat(1001) }), expect: inScope(400) },
   },
-  "beheer.sessies.$id_.bericht.tsx": {
+  "($lang).beheer.sessies.$id_.bericht.tsx": {
     params: session,
     absentParams: NO_SESSION,
     get: inScope(200),
     post: { form: () => ({}), expect: inScope(400) },
   },
-  "beheer.sessies.$id_.bewerken.tsx": {
+  "($lang).beheer.sessies.$id_.bewerken.tsx": {
     params: session,
     absentParams: NO_SESSION,
     get: inScope(200),
     post: { form: () => ({}), expect: inScope(400) },
   },
-  "beheer.sessies.$id_.export.ts": {
+  "($lang).beheer.sessies.$id_.export.ts": {
     params: session,
     absentParams: NO_SESSION,
     query: () => "?formaat=csv",
@@ -181,7 +183,7 @@ const CHECKS: Record<string, RouteCheck> = {
     attendeeData: true,
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
-  "beheer.sessies.$id_.inchecken.tsx": {
+  "($lang).beheer.sessies.$id_.inchecken.tsx": {
     params: session,
     absentParams: NO_SESSION,
     get: inScope(200),
@@ -191,19 +193,19 @@ const CHECKS: Record<string, RouteCheck> = {
     },
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
-  "beheer.sessies.nieuw.tsx": {
+  "($lang).beheer.sessies.nieuw.tsx": {
     get: organisers(200),
     post: { form: () => ({}), expect: organisers(400) },
   },
-  "beheer.tsx": { get: organisers(200) },
+  "($lang).beheer.tsx": { get: organisers(200) },
   // The register of processing: how the city handles personal data, for those who answer for it.
-  "beheer.verwerkingsregister.tsx": { get: adminOnly(200) },
-  "beheer_.afmelden.tsx": {
+  "($lang).beheer.verwerkingsregister.tsx": { get: adminOnly(200) },
+  "($lang).beheer_.afmelden.tsx": {
     get: everyone({ redirect: "/beheer" }),
     post: { form: () => ({}), expect: everyone({ redirect: "/beheer/inloggen" }) },
     signsOut: true,
   },
-  "beheer_.inloggen.tsx": {
+  "($lang).beheer_.inloggen.tsx": {
     get: { ...everyone({ redirect: "/beheer" }), anonymous: 200 },
     // A wrong password is refused; someone signed in is sent on to the workspace regardless.
     post: {
@@ -211,12 +213,12 @@ const CHECKS: Record<string, RouteCheck> = {
       expect: { ...everyone({ redirect: "/beheer" }), anonymous: 401 },
     },
   },
-  "beheer_.wachtwoord-vergeten.tsx": {
+  "($lang).beheer_.wachtwoord-vergeten.tsx": {
     get: everyone(200),
     // An empty address is no address: said, and nothing is sent.
     post: { form: () => ({ email: "" }), expect: everyone(400) },
   },
-  "beheer_.wachtwoord.$token.tsx": {
+  "($lang).beheer_.wachtwoord.$token.tsx": {
     params: (data) => ({ token: data.resetToken }),
     get: everyone(200),
     post: { form: () => ({ password: "", repeat: "" }), expect: everyone(400) },
@@ -228,7 +230,7 @@ const CHECKS: Record<string, RouteCheck> = {
     params: (data) => ({ code: data.checkinCode }),
     get: everyone(200),
   },
-  "inschrijving.$token.tsx": {
+  "($lang).inschrijving.$token.tsx": {
     params: (data) => ({ token: data.manageToken }),
     get: everyone(200),
     post: { form: () => ({ intent: "wandelen" }), expect: everyone(400) },
@@ -247,10 +249,13 @@ const CHECKS: Record<string, RouteCheck> = {
     keyInUrl: true,
   },
   // A partner's sessions to come: public, like a city's.
-  "partners.$slug.tsx": { params: (data) => ({ slug: data.partnerSlug }), get: everyone(200) },
+  "($lang).partners.$slug.tsx": {
+    params: (data) => ({ slug: data.partnerSlug }),
+    get: everyone(200),
+  },
   // The privacy and accessibility statements: for everyone, nobody's data.
-  "privacy.tsx": { get: everyone(200) },
-  "sessies.$slug.tsx": {
+  "($lang).privacy.tsx": { get: everyone(200) },
+  "($lang).sessies.$slug.tsx": {
     params: (data) => ({ slug: data.sessionSlug }),
     get: everyone(200),
     post: { form: () => ({}), expect: everyone(400) },
@@ -259,13 +264,13 @@ const CHECKS: Record<string, RouteCheck> = {
     params: (data) => ({ slug: data.sessionSlug }),
     get: everyone(200),
   },
-  "sessies.$slug_.bedankt.tsx": {
+  "($lang).sessies.$slug_.bedankt.tsx": {
     params: (data) => ({ slug: data.sessionSlug }),
     get: everyone(200),
   },
-  "steden.$city.tsx": { params: (data) => ({ city: data.citySlug }), get: everyone(200) },
-  "voor-partners.tsx": { get: everyone(200) },
-  "toegankelijkheid.tsx": { get: everyone(200) },
+  "($lang).steden.$city.tsx": { params: (data) => ({ city: data.citySlug }), get: everyone(200) },
+  "($lang).voor-partners.tsx": { get: everyone(200) },
+  "($lang).toegankelijkheid.tsx": { get: everyone(200) },
 };
 
 // ——— Routes from the files ————————————————————————————————————————————————————————————
@@ -352,8 +357,12 @@ function fillPattern(pattern: string, params: Record<string, string>): string {
   return `/${filled.join("/")}`;
 }
 
+/** The path of a pattern without its optional language segment: the same page in any language. */
+const sitePath = (pattern: string) => pattern.replace(/^\/:lang\?(?=\/|$)/, "") || "/";
+
 /** The pages whose HTML holds someone's data: no cache may keep them, no search engine list them. */
-function isPersonal(pattern: string): boolean {
+function isPersonal(languagePattern: string): boolean {
+  const pattern = sitePath(languagePattern);
   return (
     pattern === "/beheer" ||
     pattern.startsWith("/beheer/") ||
@@ -556,7 +565,12 @@ async function request(
 
 const isRedirect = (status: number) => status >= 300 && status < 400;
 
-function expectOutcome({ response, path }: Answer, expected: Outcome, method: Method) {
+function expectOutcome(
+  { response, path }: Answer,
+  expected: Outcome,
+  method: Method,
+  locale: Locale = "nl-BE",
+) {
   const { status, headers } = response;
   expect(status, "no 5xx, ever").toBeLessThan(500);
   if (typeof expected === "number") {
@@ -565,8 +579,8 @@ function expectOutcome({ response, path }: Answer, expected: Outcome, method: Me
   }
   const target =
     expected === "signIn"
-      ? `/beheer/inloggen?terug=${encodeURIComponent(path)}`
-      : expected.redirect;
+      ? `${localePath(locale, "/beheer/inloggen")}?terug=${encodeURIComponent(path)}`
+      : localePath(locale, expected.redirect);
   if (method === "DATA") {
     // Remix answers a loader's redirect to its client as a 204 that names the target.
     expect(status).toBe(204);
@@ -602,7 +616,7 @@ function expectPrivacy(
   if (outsider && !check.keyInUrl) {
     expect(body, "the attendee of city A, shown to someone outside it").not.toMatch(ATTENDEE_MARK);
   }
-  if (outsider && pattern.startsWith("/beheer")) {
+  if (outsider && sitePath(pattern).startsWith("/beheer")) {
     expect(body, "city A in the workspace of someone outside it").not.toContain(CITY_A);
   }
   if (check.showsAttendeeTo?.includes(role) && status === 200 && method !== "POST") {
@@ -689,6 +703,14 @@ for (const file of FILES) {
                 absent.response.headers.get(header),
               );
             }
+          }
+
+          if (method === "GET" && file.startsWith("($lang).")) {
+            // The same page in French: the same answer, its redirects in French too.
+            const params = { ...check.params?.(data), lang: "fr" };
+            const french = await request(file, check, method, role, params);
+            expectOutcome(french, expected, method, "fr-BE");
+            expectPrivacy(file, check, method, role, french);
           }
 
           if (check.signsOut && method === "POST" && role !== "anonymous") {

@@ -175,7 +175,7 @@ describe("cross-site posts", () => {
 
   for (const [what, headers] of foreign) {
     for (const data of [false, true]) {
-      const query = data ? "?_data=routes%2Fsessies.%24slug" : "";
+      const query = data ? "?_data=routes%2F(%24lang).sessies.%24slug" : "";
       it(`refuse a sign-up with ${what}${data ? " as a data request" : ""}: 403, nothing stored`, async () => {
         const session = await createSession();
         const response = await send(`/sessies/${session.slug}${query}`, {
@@ -196,7 +196,10 @@ describe("cross-site posts", () => {
       password: "een-lang-wachtwoord",
       role: "admin",
     });
-    for (const path of ["/beheer/inloggen", "/beheer/inloggen?_data=routes%2Fbeheer_.inloggen"]) {
+    for (const path of [
+      "/beheer/inloggen",
+      "/beheer/inloggen?_data=routes%2F(%24lang).beheer_.inloggen",
+    ]) {
       const response = await send(path, {
         form: { email: "csrf@leuven.test", password: "een-lang-wachtwoord" },
         headers: { Origin: "https://evil.example" },
@@ -221,7 +224,7 @@ describe("cross-site posts", () => {
       role: "admin",
     });
     const session = await createSession();
-    for (const query of ["", "?_data=routes%2Fbeheer.sessies.%24id_.annuleren"]) {
+    for (const query of ["", "?_data=routes%2F(%24lang).beheer.sessies.%24id_.annuleren"]) {
       const response = await send(`/beheer/sessies/${session.id}/annuleren${query}`, {
         form: { reason: "Geen zaal" },
         cookie,
@@ -310,7 +313,9 @@ describe("headers", () => {
       expect(response.headers.get("Cache-Control"), path).toBe("private, no-store");
       expect(response.headers.get("X-Robots-Tag"), path).toBe("noindex");
     }
-    const data = await send(`/inschrijving/${token}?_data=routes%2Finschrijving.%24token`);
+    const data = await send(
+      `/inschrijving/${token}?_data=routes%2F(%24lang).inschrijving.%24token`,
+    );
     expect(data.headers.get("Cache-Control")).toBe("private, no-store");
   });
 

@@ -168,7 +168,7 @@ describe("a new session (/beheer/sessies/nieuw)", () => {
           const before = await stored();
           const answer = await post({
             path: "/beheer/sessies/nieuw",
-            routeId: "routes/beheer.sessies.nieuw",
+            routeId: "routes/($lang).beheer.sessies.nieuw",
             form,
             cookie,
             delivery: how,
@@ -207,7 +207,7 @@ describe("editing a session (/beheer/sessies/:id/bewerken)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}/bewerken`,
-            routeId: "routes/beheer.sessies.$id_.bewerken",
+            routeId: "routes/($lang).beheer.sessies.$id_.bewerken",
             form,
             cookie,
             delivery: how,
@@ -252,7 +252,7 @@ describe("cancelling a session (/beheer/sessies/:id/annuleren)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}/annuleren`,
-            routeId: "routes/beheer.sessies.$id_.annuleren",
+            routeId: "routes/($lang).beheer.sessies.$id_.annuleren",
             form,
             cookie,
             delivery: how,
@@ -308,7 +308,7 @@ describe("a message to attendees (/beheer/sessies/:id/bericht)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}/bericht`,
-            routeId: "routes/beheer.sessies.$id_.bericht",
+            routeId: "routes/($lang).beheer.sessies.$id_.bericht",
             form,
             cookie,
             delivery: how,
@@ -423,7 +423,7 @@ describe("the attendee actions (/beheer/sessies/:id)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}`,
-            routeId: "routes/beheer.sessies.$id",
+            routeId: "routes/($lang).beheer.sessies.$id",
             form,
             cookie,
             delivery: how,
@@ -465,7 +465,7 @@ describe("checking in (/beheer/sessies/:id/inchecken and /beheer/inchecken/:code
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}/inchecken`,
-            routeId: "routes/beheer.sessies.$id_.inchecken",
+            routeId: "routes/($lang).beheer.sessies.$id_.inchecken",
             form,
             cookie,
             delivery: how,
@@ -496,7 +496,7 @@ describe("checking in (/beheer/sessies/:id/inchecken and /beheer/inchecken/:code
           const before = await stored();
           const answer = await post({
             path: `/beheer/inchecken/${code || "x"}`,
-            routeId: "routes/beheer.inchecken.$code",
+            routeId: "routes/($lang).beheer.inchecken.$code",
             form,
             cookie,
             delivery: how,
@@ -550,7 +550,7 @@ describe("the organisers page (/beheer/organisatoren)", () => {
           const before = await stored();
           const answer = await post({
             path: "/beheer/organisatoren",
-            routeId: "routes/beheer.organisatoren",
+            routeId: "routes/($lang).beheer.organisatoren",
             form,
             cookie,
             delivery: how,
@@ -582,7 +582,7 @@ describe("removing an organiser who has worked in the workspace", () => {
     await exported.body?.cancel();
     const answer = await post({
       path: "/beheer/organisatoren",
-      routeId: "routes/beheer.organisatoren",
+      routeId: "routes/($lang).beheer.organisatoren",
       form: new URLSearchParams({ intent: "remove", organiserId: String(colleague.id) }),
       cookie,
     });

@@ -117,7 +117,7 @@ describe("the sign-up form (/sessies/:slug)", () => {
           const count = session ? await registrationCount(session.id) : 0;
           const answer = await post({
             path,
-            routeId: "routes/sessies.$slug",
+            routeId: "routes/($lang).sessies.$slug",
             form,
             client,
             delivery: how,
@@ -206,7 +206,7 @@ describe("the manage form (/inschrijving/:token)", () => {
           const before = await stored();
           const answer = await post({
             path,
-            routeId: "routes/inschrijving.$token",
+            routeId: "routes/($lang).inschrijving.$token",
             form,
             client,
             delivery: how,
@@ -309,7 +309,7 @@ describe("the sign-in form (/beheer/inloggen)", () => {
           const before = await stored();
           const answer = await post({
             path: "/beheer/inloggen",
-            routeId: "routes/beheer_.inloggen",
+            routeId: "routes/($lang).beheer_.inloggen",
             form,
             client,
             delivery: how,
@@ -347,7 +347,7 @@ describe("the sign-in form (/beheer/inloggen)", () => {
           const answer = byPost
             ? await post({
                 path: "/beheer/inloggen",
-                routeId: "routes/beheer_.inloggen",
+                routeId: "routes/($lang).beheer_.inloggen",
                 form: new URLSearchParams({ email: owner, password: PASSWORD, terug }),
                 client,
               })
@@ -407,7 +407,7 @@ describe("forgot password (/beheer/wachtwoord-vergeten)", () => {
           const before = await stored();
           const answer = await post({
             path: "/beheer/wachtwoord-vergeten",
-            routeId: "routes/beheer_.wachtwoord-vergeten",
+            routeId: "routes/($lang).beheer_.wachtwoord-vergeten",
             form,
             client,
             delivery: how,
@@ -488,7 +488,7 @@ describe("a new password (/beheer/wachtwoord/:token)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/wachtwoord/${token || "x"}`,
-            routeId: "routes/beheer_.wachtwoord.$token",
+            routeId: "routes/($lang).beheer_.wachtwoord.$token",
             form,
             client,
             delivery: how,
@@ -546,7 +546,7 @@ describe("signing out (/beheer/afmelden)", () => {
           const before = await stored();
           const answer = await post({
             path: "/beheer/afmelden",
-            routeId: "routes/beheer_.afmelden",
+            routeId: "routes/($lang).beheer_.afmelden",
             form,
             cookie,
             client,

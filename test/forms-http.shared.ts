@@ -202,7 +202,10 @@ export const delivery: fc.Arbitrary<Delivery> = fc.oneof(
   { weight: 6, arbitrary: fc.constant<Delivery>({ kind: "page" }) },
   { weight: 2, arbitrary: fc.constant<Delivery>({ kind: "data" }) },
   // A `_data` naming some other route: Remix refuses it.
-  { weight: 1, arbitrary: fc.constant<Delivery>({ kind: "data", routeId: "routes/_index" }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant<Delivery>({ kind: "data", routeId: "routes/($lang)._index" }),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...EDGE) },
 );
 

@@ -176,4 +176,37 @@ describe("the page cache", () => {
     expect((await send("/?x=1")).headers.get("ETag")).toBeNull();
     expect((await send("/?stad=leuven")).headers.get("ETag")).toBeTruthy();
   });
+
+  it("keeps the French and English pages apart from the Dutch, each fresh after a sign-up", async () => {
+    const session = await createSession({ capacity: 10 });
+    const pages = ["", "/fr", "/en"].map((prefix) => `${prefix}/sessies/${session.slug}`);
+    const langs = ["nl-BE", "fr-BE", "en-BE"];
+    const etags: string[] = [];
+    for (const [i, path] of pages.entries()) {
+      const first = await send(path);
+      expect(first.status, path).toBe(200);
+      expect(await first.text(), path).toContain(`<html lang="${langs[i]}"`);
+      const etag = first.headers.get("ETag") ?? "";
+      expect(etag, path).toMatch(/^"[\w-]+"$/);
+      expect((await send(path)).headers.get("ETag"), path).toBe(etag);
+      etags.push(etag);
+    }
+    expect(new Set(etags).size).toBe(3);
+    for (const home of ["/fr", "/en", "/en?stad=leuven"]) {
+      const response = await send(home);
+      expect(await response.text(), home).toContain(`<html lang="${home.slice(1, 3)}-BE"`);
+      expect(response.headers.get("ETag"), home).toBeTruthy();
+    }
+
+    expect((await send(`/en/sessies/${session.slug}`, { form: signUpForm(4) })).status).toBe(302);
+    for (const [i, path] of pages.entries()) {
+      const response = await send(path);
+      expect(response.headers.get("ETag"), path).not.toBe(etags[i]);
+      expect(await response.text(), path).toContain(`<html lang="${langs[i]}"`);
+    }
+    expect(seatsTaken(await (await send(pages[0] ?? "")).text())).toEqual(["1", "10"]);
+    // Not a language: rendered as the 404 it is, never kept.
+    expect((await send(`/de/sessies/${session.slug}`)).status).toBe(404);
+    expect((await send(`/de/sessies/${session.slug}`)).headers.get("ETag")).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { i18n } from "../app/i18n";
-import { loader as homeLoader } from "../app/routes/_index";
-import { loader as manageLoader } from "../app/routes/inschrijving.$token";
+import { loader as homeLoader } from "../app/routes/($lang)._index";
+import { loader as manageLoader } from "../app/routes/($lang).inschrijving.$token";
 import { loader as icsLoader } from "../app/routes/sessies.$slug_.agenda[.ics]";
 import { createSession, outboxFor, registrationsOf } from "./support/factories";
 import { asHtml, expectFieldError } from "./support/form-page";

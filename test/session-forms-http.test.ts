@@ -63,7 +63,7 @@ async function follow(answer: { status: number; location: string | null; setCook
 
 const sessionPage = (id: number) => ({
   path: `/beheer/sessies/${id}`,
-  routeId: "routes/beheer.sessies.$id",
+  routeId: "routes/($lang).beheer.sessies.$id",
 });
 
 describe("the attendee page's buttons", () => {
@@ -161,7 +161,7 @@ describe("the attendee page's buttons", () => {
     const session = await createSession({ capacity: 1 });
     const [seated, waiting] = await peopleOn(session.slug, 2);
     const path = `/beheer/inchecken/${await checkinCodeOf(seated?.id)}`;
-    const routeId = "routes/beheer.inchecken.$code";
+    const routeId = "routes/($lang).beheer.inchecken.$code";
     const done = await post({
       path,
       routeId,
@@ -288,7 +288,7 @@ describe("the session form", () => {
     const { city_id } = await createSession();
     const answer = await post({
       path: "/beheer/sessies/nieuw",
-      routeId: "routes/beheer.sessies.nieuw",
+      routeId: "routes/($lang).beheer.sessies.nieuw",
       form: new URLSearchParams(await sessionFields(city_id)),
       cookie,
     });
@@ -302,7 +302,7 @@ describe("the session form", () => {
     const before = await stored();
     const answer = await post({
       path: "/beheer/sessies/nieuw",
-      routeId: "routes/beheer.sessies.nieuw",
+      routeId: "routes/($lang).beheer.sessies.nieuw",
       form: new URLSearchParams({
         ...(await sessionFields(city_id)),
         title: "t".repeat(121),
@@ -334,7 +334,7 @@ describe("the session form", () => {
       .executeTakeFirstOrThrow();
     const one = await post({
       path: "/beheer/sessies/nieuw",
-      routeId: "routes/beheer.sessies.nieuw",
+      routeId: "routes/($lang).beheer.sessies.nieuw",
       form: new URLSearchParams({
         ...(await sessionFields(session.city_id)),
         partnerIds: String(partner.partner_id),
@@ -354,7 +354,7 @@ describe("the session form", () => {
     for (let id = 1; id <= 11; id++) form.append("partnerIds", String(id));
     const many = await post({
       path: "/beheer/sessies/nieuw",
-      routeId: "routes/beheer.sessies.nieuw",
+      routeId: "routes/($lang).beheer.sessies.nieuw",
       form,
       cookie,
     });
@@ -370,7 +370,7 @@ describe("the session form", () => {
     const fields = await sessionFields(session.city_id);
     const answer = await post({
       path: `/beheer/sessies/${session.id}/bewerken`,
-      routeId: "routes/beheer.sessies.$id_.bewerken",
+      routeId: "routes/($lang).beheer.sessies.$id_.bewerken",
       form: new URLSearchParams({ ...fields, capacity: "2" }),
       cookie,
     });
@@ -386,7 +386,7 @@ describe("the session form", () => {
     const before = await stored();
     const answer = await post({
       path: `/beheer/sessies/${session.id}/bewerken`,
-      routeId: "routes/beheer.sessies.$id_.bewerken",
+      routeId: "routes/($lang).beheer.sessies.$id_.bewerken",
       form: new URLSearchParams(await sessionFields(session.city_id)),
       cookie,
     });
@@ -404,7 +404,7 @@ describe("times the clocks skip or pass twice", () => {
   const create = async (fields: Record<string, string>) =>
     post({
       path: "/beheer/sessies/nieuw",
-      routeId: "routes/beheer.sessies.nieuw",
+      routeId: "routes/($lang).beheer.sessies.nieuw",
       form: new URLSearchParams({ ...(await sessionFields(cityId)), ...fields }),
       cookie,
     });
@@ -503,7 +503,7 @@ describe("the reminder switches", () => {
     // A browser without JavaScript sends a ticked box as "on" and an empty one not at all.
     const created = await post({
       path: "/beheer/sessies/nieuw",
-      routeId: "routes/beheer.sessies.nieuw",
+      routeId: "routes/($lang).beheer.sessies.nieuw",
       form: new URLSearchParams({ ...fields, remindDayBefore: "on" }),
       cookie,
     });
@@ -521,7 +521,7 @@ describe("the reminder switches", () => {
     // Saving the edit form with both boxes empty turns both off.
     const saved = await post({
       path: `/beheer/sessies/${id}/bewerken`,
-      routeId: "routes/beheer.sessies.$id_.bewerken",
+      routeId: "routes/($lang).beheer.sessies.$id_.bewerken",
       form: new URLSearchParams(fields),
       cookie,
     });
@@ -530,7 +530,7 @@ describe("the reminder switches", () => {
 
     const again = await post({
       path: `/beheer/sessies/${id}/bewerken`,
-      routeId: "routes/beheer.sessies.$id_.bewerken",
+      routeId: "routes/($lang).beheer.sessies.$id_.bewerken",
       form: new URLSearchParams({ ...fields, remindTwoHours: "on" }),
       cookie,
     });
@@ -542,7 +542,7 @@ describe("the reminder switches", () => {
     const { city_id } = await createSession();
     const answer = await post({
       path: "/beheer/sessies/nieuw",
-      routeId: "routes/beheer.sessies.nieuw",
+      routeId: "routes/($lang).beheer.sessies.nieuw",
       form: new URLSearchParams({
         ...(await sessionFields(city_id)),
         title: "",
@@ -561,7 +561,7 @@ describe("cancelling a session and messaging its attendees", () => {
     const session = await createSession();
     await peopleOn(session.slug, 2);
     const path = `/beheer/sessies/${session.id}/annuleren`;
-    const routeId = "routes/beheer.sessies.$id_.annuleren";
+    const routeId = "routes/($lang).beheer.sessies.$id_.annuleren";
     const tooLong = await post({
       path,
       routeId,
@@ -585,7 +585,7 @@ describe("cancelling a session and messaging its attendees", () => {
     const session = await createSession({ capacity: 5 });
     await peopleOn(session.slug, 2);
     const path = `/beheer/sessies/${session.id}/bericht`;
-    const routeId = "routes/beheer.sessies.$id_.bericht";
+    const routeId = "routes/($lang).beheer.sessies.$id_.bericht";
     const before = await stored();
     const refused = await post({
       path,

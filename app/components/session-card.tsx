@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { SessionCardView } from "~/lib/session-view.server";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { AvailabilityBadge } from "./availability-badge";
 
 export function SessionCard({
@@ -13,13 +13,14 @@ export function SessionCard({
   /** `_top` in an embed: the session opens on this site in the partner's whole window. */
   linkTarget?: "_top";
 }) {
+  const inLocale = useLocalePath();
   const { t, shortDate, timeRange, list, locale } = useI18n();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className={`card card-${session.kind}`}>
       <p className="card-kind">{t(`kind.${session.kind}`)}</p>
       <Heading className="card-title">
-        <Link to={`/sessies/${session.slug}`} target={linkTarget}>
+        <Link to={inLocale(`/sessies/${session.slug}`)} target={linkTarget}>
           {session.title}
         </Link>
       </Heading>

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { SessionCardView } from "~/lib/session-view.server";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { SessionCard } from "./session-card";
 
 /** The count, then the cards of the sessions, or a word that there are none. */
@@ -34,13 +34,14 @@ export function CityLinks({
   title: string;
   cities: { slug: string; name: string }[];
 }) {
+  const inLocale = useLocalePath();
   return (
     <nav aria-labelledby={id} className="other-cities">
       <h2 id={id}>{title}</h2>
       <ul>
         {cities.map((city) => (
           <li key={city.slug}>
-            <Link to={`/steden/${city.slug}`}>{city.name}</Link>
+            <Link to={inLocale(`/steden/${city.slug}`)}>{city.name}</Link>
           </li>
         ))}
       </ul>

@@ -9,6 +9,10 @@ export const enBE = {
   "site.tagline": "Free sessions for entrepreneurs in your city",
   "site.skipToContent": "Skip to content",
   "site.organisers": "For organisers",
+  "language.switch": "Language",
+  "language.suggestion": "This page is also available in English.",
+  "language.suggestionLink": "Read it in English",
+  "language.dismiss": "Close",
   "site.footer":
     "Info sessions, breakfast sessions and start-up forums by the cities and their economic partners. Taking part is free.",
 

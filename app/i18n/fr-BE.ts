@@ -9,6 +9,10 @@ export const frBE = {
   "site.tagline": "Des sessions gratuites pour les entrepreneurs de votre ville",
   "site.skipToContent": "Aller au contenu",
   "site.organisers": "Espace organisateurs",
+  "language.switch": "Langue",
+  "language.suggestion": "Cette page existe aussi en français.",
+  "language.suggestionLink": "La lire en français",
+  "language.dismiss": "Fermer",
   "site.footer":
     "Séances d’information, sessions petit-déjeuner et forums des starters des villes et de leurs partenaires économiques. La participation est gratuite.",
 

@@ -7,6 +7,10 @@ export const nlBE = {
   "site.tagline": "Gratis sessies voor ondernemers in je stad",
   "site.skipToContent": "Naar de inhoud",
   "site.organisers": "Voor organisatoren",
+  "language.switch": "Taal",
+  "language.suggestion": "Deze pagina bestaat ook in het Nederlands.",
+  "language.suggestionLink": "Lees ze in het Nederlands",
+  "language.dismiss": "Sluiten",
   "site.footer":
     "Infosessies, ontbijtsessies en startersfora van de steden en hun economische partners. Deelnemen is gratis.",
 

@@ -1,6 +1,8 @@
-import { i18n, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
+import { metaI18n } from "~/lib/use-i18n";
 
 /** A workspace page's title in the browser tab: its own heading, then the workspace's name. */
-export const adminMeta = (title: MessageKey) => [
-  { title: `${i18n().t(title)} · ${i18n().t("admin.title")}` },
-];
+export const adminMeta = (matches: Parameters<typeof metaI18n>[0], title: MessageKey) => {
+  const { t } = metaI18n(matches);
+  return [{ title: `${t(title)} · ${t("admin.title")}` }];
+};

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { i18n } from "../i18n";
+import { i18n, type Locale } from "../i18n";
 import type { AttendeeExport, AttendeeExportRow, ExportFormat } from "../models/export.server";
 import {
   type CellKind,
@@ -63,8 +63,8 @@ function brusselsWallClock(instant: string): Date {
   return new Date(wallClockHour + (ms - hour * HOUR_MS));
 }
 
-function lineMaker(): (row: AttendeeExportRow) => CellValue[] {
-  const { t } = i18n();
+function lineMaker(locale?: Locale): (row: AttendeeExportRow) => CellValue[] {
+  const { t } = i18n(locale);
   const statusLabel = {
     confirmed: t("export.status.confirmed"),
     waitlisted: t("export.status.waitlisted"),
@@ -96,8 +96,11 @@ function lineMaker(): (row: AttendeeExportRow) => CellValue[] {
   };
 }
 
-async function* linesOf(rows: AsyncIterable<AttendeeExportRow>): AsyncGenerator<CellValue[]> {
-  const toLine = lineMaker();
+async function* linesOf(
+  rows: AsyncIterable<AttendeeExportRow>,
+  locale?: Locale,
+): AsyncGenerator<CellValue[]> {
+  const toLine = lineMaker(locale);
   for await (const row of rows) yield toLine(row);
 }
 
@@ -112,9 +115,10 @@ export function attendeeDownload(
     from,
     to,
     now = nowInstant(),
-  }: { format: ExportFormat; from?: string; to?: string; now?: string },
+    locale,
+  }: { format: ExportFormat; from?: string; to?: string; now?: string; locale?: Locale },
 ): Response {
-  const { t } = i18n();
+  const { t } = i18n(locale);
   const columns: Column[] = COLUMNS.map((column) => ({
     header: t(`export.column.${column.key}`),
     kind: column.kind,
@@ -130,7 +134,7 @@ export function attendeeDownload(
     format === "xlsx" ? "xlsx" : "csv",
   );
   return downloadResponse(format, fileName, () => {
-    const lines = linesOf(exported.rows);
+    const lines = linesOf(exported.rows, locale);
     return format === "xlsx"
       ? xlsxFile(columns, lines, { sheet: t("export.sheetName"), creator: t("site.name") })
       : csvFile(columns, lines, { delimiter: format === "csv" ? ";" : "," });

@@ -1,4 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n";
+import { localeOf } from "~/lib/locale.server";
+import { localePath } from "~/lib/locale-path";
 import type { SignedInOrganiser } from "../models/organiser.server";
 import { isSessionInScope } from "../models/scope.server";
 import { endAuthSession, organiserBySessionToken } from "../models/sign-in.server";
@@ -31,20 +34,24 @@ export async function signOut(request: Request): Promise<string> {
 }
 
 /**
- * A path on this site's workspace to come back to after signing in; anything else (another
- * site, a line break that would end up in a header) falls back to the dashboard.
+ * A path on this site's workspace (in any language) to come back to after signing in; anything
+ * else (another site, a line break that would end up in a header) falls back to the dashboard in
+ * the language the person signs in with.
  */
-export function safeRedirectPath(value: FormDataEntryValue | string | null): string {
+export function safeRedirectPath(
+  value: FormDataEntryValue | string | null,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
   const path = typeof value === "string" ? value : "";
   const safe =
-    /^\/beheer(?:[/?#]|$)/.test(path) &&
+    /^(?:\/fr|\/en)?\/beheer(?:[/?#]|$)/.test(path) &&
     !path.includes("\\") &&
     // No "." or ".." segment, written out or encoded: the browser would resolve it off /beheer.
     !/(?:^|\/)\.\.?(?:[/?#]|$)/.test(path) &&
     !/%2e/i.test(path) &&
     path.length <= 2000 &&
     /^[\x21-\x7e]*$/.test(path);
-  return safe ? path : "/beheer";
+  return safe ? path : localePath(locale, "/beheer");
 }
 
 /** The signed-in organiser, or a redirect to the sign-in page that comes back here. */
@@ -53,7 +60,8 @@ export async function requireOrganiser(request: Request): Promise<SignedInOrgani
   const organiser = token ? await organiserBySessionToken(token) : null;
   if (!organiser) {
     const url = new URL(request.url);
-    throw redirect(`/beheer/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}`);
+    const signIn = localePath(localeOf(request), "/beheer/inloggen");
+    throw redirect(`${signIn}?terug=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return organiser;
 }

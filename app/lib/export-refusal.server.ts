@@ -1,4 +1,4 @@
-import { i18n } from "../i18n";
+import { i18n, type Locale } from "../i18n";
 import type { FormErrors } from "./forms";
 
 /**
@@ -8,9 +8,10 @@ import type { FormErrors } from "./forms";
 export function exportRefusal(
   status: 400 | 404,
   errors: Record<string, FormErrors | null> | null | undefined,
+  locale?: Locale,
 ): Response {
   const first = Object.values(errors ?? {}).find((messages) => messages?.length)?.[0];
-  const { t } = i18n();
+  const { t } = i18n(locale);
   return new Response(t(first?.key ?? "export.error.choose", first?.values), {
     status,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },

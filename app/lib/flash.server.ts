@@ -1,4 +1,6 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { localeOf } from "~/lib/locale.server";
+import { localePath } from "~/lib/locale-path";
 import { config } from "./config.server";
 import { cookieName, isSecure } from "./cookies.server";
 import type { FormMessage } from "./forms";
@@ -39,7 +41,10 @@ export async function takeSignedUpEmail(
   return { email, cookie: await storage.commitSession(session, { secure: isSecure(request) }) };
 }
 
-/** A redirect after an action that succeeded, with what the next page should say about it. */
+/**
+ * A redirect after an action that succeeded, with what the next page should say about it. `to`
+ * is the site path (`/beheer/…`); it is followed in the request's language (`/fr/beheer/…`).
+ */
 export async function redirectWithNotice(
   request: Request,
   to: string,
@@ -48,7 +53,7 @@ export async function redirectWithNotice(
 ): Promise<Response> {
   const session = await storage.getSession(request.headers.get("Cookie"));
   session.flash("notice", notice);
-  const response = redirect(to, { headers });
+  const response = redirect(localePath(localeOf(request), to), { headers });
   response.headers.append(
     "Set-Cookie",
     await storage.commitSession(session, { secure: isSecure(request) }),

@@ -1,6 +1,20 @@
-import { DEFAULT_LOCALE, type Locale } from "~/i18n";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { Locale } from "~/i18n";
+import { localeOfPrefix, splitLocalePath } from "~/lib/locale-path";
 
-/** The visitor's locale. Only nl-BE has a catalogue yet; fr-BE and en follow. */
-export function localeOf(_request: Request): Locale {
-  return DEFAULT_LOCALE;
+/** The visitor's locale, from the address: `/fr/…` is French, `/en/…` English, the rest Dutch. */
+export function localeOf(request: Request): Locale {
+  return splitLocalePath(new URL(request.url).pathname).locale;
+}
+
+/**
+ * A page route's `($lang)` segment must name a language: `/de/sessies/x` or `/xyz` is not a page
+ * (404, as any unknown address), and neither is `/nl/…` (Dutch has no prefix). Every loader or
+ * action of a `($lang)` route that can run on its own (the root loader, actions, resource
+ * routes) checks it.
+ */
+export function requireKnownLanguage(params: LoaderFunctionArgs["params"]): void {
+  if (params.lang !== undefined && !localeOfPrefix(params.lang)) {
+    throw new Response("Not Found", { status: 404 });
+  }
 }

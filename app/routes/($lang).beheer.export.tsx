@@ -9,10 +9,10 @@ import { requireOrganiser } from "~/lib/auth.server";
 import { EXPORT_FORMATS, rangeExportSchema } from "~/lib/export-form";
 import { TIME_ZONE } from "~/lib/time";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { sessionFormOptions } from "~/models/session.server";
 
-export const meta: MetaFunction = () => adminMeta("exportPage.title");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "exportPage.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
@@ -32,6 +32,7 @@ const FORMAT_LABELS = {
 } as const;
 
 export default function ExportPage() {
+  const inLocale = useLocalePath();
   const { cities, from, to } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   // Checked in the browser as well: the download route can only answer a mistake in plain text.
@@ -47,7 +48,7 @@ export default function ExportPage() {
       {/* A plain GET to the file: the browser downloads it, with or without JavaScript. */}
       <Form
         method="get"
-        action="/beheer/export/download"
+        action={inLocale("/beheer/export/download")}
         reloadDocument
         className="panel"
         {...getFormProps(form)}

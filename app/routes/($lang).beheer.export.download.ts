@@ -4,6 +4,7 @@ import { requireOrganiser } from "~/lib/auth.server";
 import { rangeExportSchema } from "~/lib/export-form";
 import { exportRefusal } from "~/lib/export-refusal.server";
 import { parseForm } from "~/lib/forms";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import { exportAttendees } from "~/models/export.server";
 
@@ -11,10 +12,12 @@ import { exportAttendees } from "~/models/export.server";
  * The attendees of many sessions, one row each with its session: a city (or every city in
  * the organiser's scope) over a period. ?stad=ID&van=YYYY-MM-DD&tot=YYYY-MM-DD&formaat=…
  */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireKnownLanguage(params);
+  const locale = localeOf(request);
   const organiser = await requireOrganiser(request);
   const submission = parseForm(new URL(request.url).searchParams, rangeExportSchema);
-  if (submission.status !== "success") return exportRefusal(400, submission.error);
+  if (submission.status !== "success") return exportRefusal(400, submission.error, locale);
   const { formaat: format, stad, van: from, tot: to } = submission.value;
   const exported = await exportAttendees({
     scope: organiser.scope,
@@ -23,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  if (!exported.ok) return exportRefusal(400, { "": [{ key: "export.error.cityNotFound" }] });
-  return attendeeDownload(exported, { format, from, to });
+  if (!exported.ok)
+    return exportRefusal(400, { "": [{ key: "export.error.cityNotFound" }] }, locale);
+  return attendeeDownload(exported, { format, from, to, locale });
 }

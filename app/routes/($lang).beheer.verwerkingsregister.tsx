@@ -5,11 +5,11 @@ import { requireAdmin } from "~/lib/auth.server";
 import { describeRegister } from "~/lib/processing-register";
 import { processingRegisterData } from "~/lib/processing-register.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => adminMeta("register.title");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "register.title");
 
 /** The register of processing, for admins: the privacy statement's data as one table. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ProcessingRegister() {
+  const inLocale = useLocalePath();
   const { controller, contact, dpo, register } = useLoaderData<typeof loader>();
   const i18nValues = useI18n();
   const { t } = i18nValues;
@@ -81,7 +82,7 @@ export default function ProcessingRegister() {
         </table>
       </div>
       <p>
-        <Link to="/privacy">{t("register.publicPage")}</Link>
+        <Link to={inLocale("/privacy")}>{t("register.publicPage")}</Link>
       </p>
     </div>
   );

@@ -1,12 +1,11 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { i18n } from "~/i18n";
 import { describeRegister } from "~/lib/processing-register";
 import { processingRegisterData } from "~/lib/processing-register.server";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n } from "~/lib/use-i18n";
 
-export const meta: MetaFunction = () => {
-  const { t } = i18n();
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = metaI18n(matches);
   return [
     { title: `${t("privacy.title")} · ${t("site.name")}` },
     { name: "description", content: t("privacy.lead") },

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
 import { adminMeta } from "~/lib/admin-meta";
 import { requireOrganiser } from "~/lib/auth.server";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import {
   MISSING_REFERENCE,
@@ -17,7 +18,7 @@ import { isSessionInScope } from "~/models/scope.server";
 import { sessionFormOptions } from "~/models/session.server";
 import { createSession, duplicateValues } from "~/models/session-editing.server";
 
-export const meta: MetaFunction = () => adminMeta("sessionForm.heading.create");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.heading.create");
 
 const EMPTY: SessionFormValues = {
   title: "",
@@ -54,7 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...options, values, copy: false };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const organiser = await requireOrganiser(request);
   const form = await readSessionForm(request, organiser);
   if (form.refused) return form.refused;

@@ -2,21 +2,21 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormProblem } from "~/components/field";
-import { i18n } from "~/i18n";
 import { newPasswordSchema } from "~/lib/account-forms";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { type FormAnswer, type FormErrors, formMessage, parseForm } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/password-rules";
 import { clientOf } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { isResetTokenValid, resetPassword } from "~/models/password-reset.server";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("reset.newTitle")} · ${i18n().t("site.name")}` },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaI18n(matches).t("reset.newTitle")} · ${metaI18n(matches).t("site.name")}` },
   // Other sites never see this address (it is a key), and this site's own forms still name
   // their origin, which posting them requires: not "no-referrer", which sends Origin: null.
   { name: "referrer", content: "same-origin" },
@@ -27,6 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const submission = parseForm(await request.formData(), newPasswordSchema);
   // Neither password ever comes back to the page.
   const hideFields = ["password", "repeat"];
@@ -45,6 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NewPassword() {
+  const inLocale = useLocalePath();
   const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
@@ -57,7 +59,7 @@ export default function NewPassword() {
         <h1>{t("reset.newTitle")}</h1>
         <p className="notice">{t("reset.invalidLink")}</p>
         <p>
-          <Link to="/beheer/wachtwoord-vergeten">{t("reset.title")}</Link>
+          <Link to={inLocale("/beheer/wachtwoord-vergeten")}>{t("reset.title")}</Link>
         </p>
       </div>
     );

@@ -2,15 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { CityLinks, SessionList } from "~/components/session-list";
-import { i18n } from "~/i18n";
 import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
 import { sessionCardView } from "~/lib/session-view.server";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n } from "~/lib/use-i18n";
 import { getCityBySlug, listCities, listUpcomingSessions } from "~/models/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const { t } = i18n();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = metaI18n(matches);
   if (!data) return [{ title: t("notFound.title") }];
   const city = data.city.name;
   return sessionListMeta(t("city.title", { city }), t("city.intro", { city }), data.feed);

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { i18n, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { config } from "~/lib/config.server";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n } from "~/lib/use-i18n";
 
 /** The day this statement was last reviewed against the browser tests: change it with the text. */
 const STATEMENT_DATE = "2026-11-26";
@@ -29,8 +29,8 @@ const KNOWN_GAPS: MessageKey[] = [
   "accessibility.gaps.files",
 ];
 
-export const meta: MetaFunction = () => {
-  const { t } = i18n();
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = metaI18n(matches);
   return [
     { title: `${t("accessibility.title")} · ${t("site.name")}` },
     { name: "description", content: t("accessibility.status.body") },

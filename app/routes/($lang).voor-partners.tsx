@@ -5,14 +5,14 @@ import { i18n } from "~/i18n";
 import { config } from "~/lib/config.server";
 import { embedFilter, embedQuery } from "~/lib/embed-filter.server";
 import { SESSION_KINDS } from "~/lib/session-kinds";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n } from "~/lib/use-i18n";
 
 /**
  * For partners (VOKA, Unizo, the university…): the city's sessions on their own site, as an
  * iframe to copy and paste, with the filters they choose here, or through the public API.
  */
-export const meta: MetaFunction = () => {
-  const { t } = i18n();
+export const meta: MetaFunction = ({ matches }) => {
+  const { t } = metaI18n(matches);
   return [
     { title: `${t("partners.title")} · ${t("site.name")}` },
     { name: "description", content: t("partners.intro") },

@@ -5,10 +5,10 @@ import { WeekChart } from "~/components/week-chart";
 import type { MessageKey } from "~/i18n";
 import { adminMeta } from "~/lib/admin-meta";
 import { requireOrganiser } from "~/lib/auth.server";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { organiserDashboard } from "~/models/dashboard.server";
 
-export const meta: MetaFunction = () => adminMeta("dashboard.title");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
@@ -37,6 +37,7 @@ const mailKindKey = (kind: string): MessageKey =>
   MAIL_KINDS.has(kind) ? (`mailKind.${kind}` as MessageKey) : "mailKind.other";
 
 export default function Dashboard() {
+  const inLocale = useLocalePath();
   const { upcoming, past, weeks, lastWeek, failedMail } = useLoaderData<typeof loader>();
   const { t, shortDate, timeRange, time } = useI18n();
   return (
@@ -78,7 +79,9 @@ export default function Dashboard() {
                   </td>
                   <td>
                     {mail.sessionId ? (
-                      <Link to={`/beheer/sessies/${mail.sessionId}`}>{mail.sessionTitle}</Link>
+                      <Link to={inLocale(`/beheer/sessies/${mail.sessionId}`)}>
+                        {mail.sessionTitle}
+                      </Link>
                     ) : (
                       t("dashboard.failedMail.noSession")
                     )}
@@ -106,7 +109,7 @@ export default function Dashboard() {
                 {upcoming.map((session) => (
                   <tr key={session.id}>
                     <td>
-                      <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
+                      <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
                       <div className="muted">
                         {t(`kind.${session.kind}`)} · {session.city}
                         {session.status === "cancelled" ? ` · ${t("dashboard.cancelled")}` : ""}
@@ -143,7 +146,7 @@ export default function Dashboard() {
               <ul className="recent">
                 {past.map((session) => (
                   <li key={session.id}>
-                    <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
+                    <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
                     <div className="muted">
                       {shortDate(session.startsAt)} ·{" "}
                       {t("dashboard.attendance", {
@@ -166,7 +169,7 @@ export default function Dashboard() {
                   {r.organisation ? ` (${r.organisation})` : ""}
                   {r.status === "waitlisted" ? ` · ${t("dashboard.waitlisted")}` : ""}
                   <br />
-                  <Link to={`/beheer/sessies/${r.session_id}`}>{r.session_title}</Link>
+                  <Link to={inLocale(`/beheer/sessies/${r.session_id}`)}>{r.session_title}</Link>
                 </li>
               ))}
             </ul>

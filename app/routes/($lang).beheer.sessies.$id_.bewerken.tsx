@@ -4,6 +4,7 @@ import { SessionForm } from "~/components/session-form";
 import { adminMeta } from "~/lib/admin-meta";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { formMessage } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import {
   MISSING_REFERENCE,
@@ -12,11 +13,11 @@ import {
   type SessionFormAnswer,
   toSessionPage,
 } from "~/lib/session-admin.server";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { getSessionById, sessionFormOptions } from "~/models/session.server";
 import { sessionFormValues, updateSession } from "~/models/session-editing.server";
 
-export const meta: MetaFunction = () => adminMeta("sessionForm.heading.edit");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.heading.edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await readSessionForm(request, organiser);
   if (form.refused) return form.refused;
@@ -70,13 +72,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditSession() {
+  const inLocale = useLocalePath();
   const { cities, partners, values, sessionId, title, cancelled } = useLoaderData<typeof loader>();
   const actionData = useActionData<SessionFormAnswer>();
   const { t } = useI18n();
   return (
     <div className="wrap page">
       <p className="breadcrumb">
-        <Link to={`/beheer/sessies/${sessionId}`}>{title}</Link>
+        <Link to={inLocale(`/beheer/sessies/${sessionId}`)}>{title}</Link>
       </p>
       <h1>{t("sessionForm.heading.edit")}</h1>
       {cancelled ? (

@@ -12,16 +12,17 @@ import { adminMeta } from "~/lib/admin-meta";
 import { requireOrganiser } from "~/lib/auth.server";
 import { takeNotice } from "~/lib/flash.server";
 import type { FormAnswer } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import { answerCheckIn, readForm } from "~/lib/session-admin.server";
 import { scanCheckInSchema } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { findByCheckinCode, setCheckedIn } from "~/models/attendee.server";
 import { isSessionInScope } from "~/models/scope.server";
 import { getSessionById } from "~/models/session.server";
 
-export const meta: MetaFunction = () => adminMeta("checkin.scanTitle");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "checkin.scanTitle");
 
 /** Where the QR code in a confirmation leads: that person's check-in, for an organiser of the session. */
 async function attendeeFor(request: Request, code: string | undefined) {
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const { organiser, attendee } = await attendeeFor(request, params.code);
   const form = await readForm(request, scanCheckInSchema);
   if (form.refused) return form.refused;
@@ -67,6 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ScanCheckIn() {
+  const inLocale = useLocalePath();
   const { name, organisation, status, present, session, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
@@ -74,7 +77,7 @@ export default function ScanCheckIn() {
   return (
     <div className="wrap page narrow">
       <p className="breadcrumb">
-        <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
+        <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
       </p>
       <h1>{name}</h1>
       {organisation ? <p className="lead">{organisation}</p> : null}
@@ -103,7 +106,7 @@ export default function ScanCheckIn() {
         </p>
       )}
       <p>
-        <Link to={`/beheer/sessies/${session.id}/inchecken`}>{t("checkin.toList")}</Link>
+        <Link to={inLocale(`/beheer/sessies/${session.id}/inchecken`)}>{t("checkin.toList")}</Link>
       </p>
     </div>
   );

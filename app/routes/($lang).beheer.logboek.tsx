@@ -12,7 +12,7 @@ const when = new Intl.DateTimeFormat("nl-BE", {
   timeZone: "Europe/Brussels",
 });
 
-export const meta: MetaFunction = () => adminMeta("log.title");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "log.title");
 
 /**
  * The audit log: for admins, who answer for every city. Entries travel as keys, ids and names;

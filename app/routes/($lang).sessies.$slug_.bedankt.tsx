@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { i18n } from "~/i18n";
 import { takeSignedUpEmail } from "~/lib/flash.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { getSessionBySlug } from "~/models/session.server";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("thanks.title")} · ${i18n().t("site.name")}` },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaI18n(matches).t("thanks.title")} · ${metaI18n(matches).t("site.name")}` },
 ];
 
 /**
@@ -27,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Thanks() {
+  const inLocale = useLocalePath();
   const { title, slug, email } = useLoaderData<{
     title: string;
     slug: string;
@@ -38,13 +38,13 @@ export default function Thanks() {
       <div className="success" role="status">
         <h1>{t("thanks.title")}</h1>
         <p className="lead">
-          <Link to={`/sessies/${slug}`}>{title}</Link>
+          <Link to={inLocale(`/sessies/${slug}`)}>{title}</Link>
         </p>
         <p>{email ? t("thanks.body", { email }) : t("thanks.bodyNoEmail")}</p>
         <p className="hint">{t("thanks.spam")}</p>
       </div>
       <p>
-        <Link to="/">{t("thanks.back")}</Link>
+        <Link to={inLocale("/")}>{t("thanks.back")}</Link>
       </p>
     </div>
   );

@@ -9,6 +9,7 @@ import { requireAdmin } from "~/lib/auth.server";
 import { emailAddress } from "~/lib/email-field";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormAnswer, parseForm } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useSchemaForm } from "~/lib/use-form";
@@ -17,7 +18,7 @@ import { erasePersonByEmail } from "~/models/erasure.server";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => adminMeta("gdpr.admin.title");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "gdpr.admin.title");
 
 /** Erasing a person's registrations everywhere, by their address, when they ask an admin. */
 const erasureSchema = z.object({
@@ -31,8 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({ notice }, { headers });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
+  requireKnownLanguage(params);
   const submission = parseForm(await request.formData(), erasureSchema);
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply() } satisfies FormAnswer, { status: 400 });

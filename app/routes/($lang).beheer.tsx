@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireOrganiser } from "~/lib/auth.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 
 export const handle = PERSONAL_DATA;
 
@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The frame of the organiser workspace. Every page below checks access in its own loader too. */
 export default function OrganiserLayout() {
+  const inLocale = useLocalePath();
   const { name, role } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
@@ -21,34 +22,40 @@ export default function OrganiserLayout() {
         <div className="wrap admin-nav-inner">
           <ul>
             <li>
-              <NavLink to="/beheer" end>
+              <NavLink to={inLocale("/beheer")} end>
                 {t("admin.nav.dashboard")}
               </NavLink>
             </li>
             <li>
-              <NavLink to="/beheer/sessies/nieuw">{t("admin.nav.newSession")}</NavLink>
+              <NavLink to={inLocale("/beheer/sessies/nieuw")}>{t("admin.nav.newSession")}</NavLink>
             </li>
             <li>
-              <NavLink to="/beheer/export">{t("admin.nav.export")}</NavLink>
+              <NavLink to={inLocale("/beheer/export")}>{t("admin.nav.export")}</NavLink>
             </li>
             {role === "admin" ? (
               <>
                 <li>
-                  <NavLink to="/beheer/organisatoren">{t("admin.nav.organisers")}</NavLink>
+                  <NavLink to={inLocale("/beheer/organisatoren")}>
+                    {t("admin.nav.organisers")}
+                  </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/beheer/logboek">{t("admin.nav.log")}</NavLink>
+                  <NavLink to={inLocale("/beheer/logboek")}>{t("admin.nav.log")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/beheer/persoonsgegevens">{t("admin.nav.personalData")}</NavLink>
+                  <NavLink to={inLocale("/beheer/persoonsgegevens")}>
+                    {t("admin.nav.personalData")}
+                  </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/beheer/verwerkingsregister">{t("admin.nav.register")}</NavLink>
+                  <NavLink to={inLocale("/beheer/verwerkingsregister")}>
+                    {t("admin.nav.register")}
+                  </NavLink>
                 </li>
               </>
             ) : null}
           </ul>
-          <Form method="post" action="/beheer/afmelden" className="admin-user">
+          <Form method="post" action={inLocale("/beheer/afmelden")} className="admin-user">
             <span>{t("admin.signedInAs", { name })}</span>
             <button type="submit" className="link-button">
               {t("admin.logout")}

@@ -5,14 +5,15 @@ import { Field, FormProblem } from "~/components/field";
 import { adminMeta } from "~/lib/admin-meta";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { type FormAnswer, formMessage } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import { readForm, refuse, requireManagedSession, toSessionPage } from "~/lib/session-admin.server";
 import { cancelSessionSchema } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { cancelSession } from "~/models/session-editing.server";
 
-export const meta: MetaFunction = () => adminMeta("sessionForm.cancel.heading");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.cancel.heading");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await requireManagedSession(request, params.id);
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await readForm(request, cancelSessionSchema);
   if (form.refused) return form.refused;
@@ -49,6 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CancelSession() {
+  const inLocale = useLocalePath();
   const session = useLoaderData<typeof loader>();
   const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
@@ -58,7 +61,7 @@ export default function CancelSession() {
   return (
     <div className="wrap page narrow">
       <p className="breadcrumb">
-        <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
+        <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
       </p>
       <h1>{t("sessionForm.cancel.heading")}</h1>
       {session.cancelled ? (
@@ -79,7 +82,7 @@ export default function CancelSession() {
           <button type="submit" className="button button-danger">
             {t("sessionForm.cancel.submit")}
           </button>{" "}
-          <Link to={`/beheer/sessies/${session.id}`} className="button button-secondary">
+          <Link to={inLocale(`/beheer/sessies/${session.id}`)} className="button button-secondary">
             {t("sessionForm.cancel.keep")}
           </Link>
         </Form>

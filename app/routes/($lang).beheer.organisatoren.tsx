@@ -9,6 +9,7 @@ import { adminMeta } from "~/lib/admin-meta";
 import { requireAdmin } from "~/lib/auth.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { accountActionSchema, invitationSchema } from "~/lib/organiser-form";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { useSchemaForm } from "~/lib/use-form";
@@ -23,7 +24,7 @@ import {
 } from "~/models/organiser.server";
 import { sessionFormOptions } from "~/models/session.server";
 
-export const meta: MetaFunction = () => adminMeta("organisers.title");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "organisers.title");
 
 interface Option {
   id: number;
@@ -58,7 +59,8 @@ interface ActionData {
 
 const PAGE = "/beheer/organisatoren";
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const admin = await requireAdmin(request);
   const by: AdminRequest = { organiserId: admin.id, clientAddress: clientOf(context) };
   const formData = await request.formData();

@@ -19,29 +19,30 @@ import {
   formMessage,
   parseForm,
 } from "~/lib/forms";
-import { localeOf } from "~/lib/locale.server";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { addMinutes, nowInstant } from "~/lib/time";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { logIn } from "~/models/sign-in.server";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("login.title")} · ${i18n().t("site.name")}` },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaI18n(matches).t("login.title")} · ${metaI18n(matches).t("site.name")}` },
   { name: "robots", content: "noindex" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const back = safeRedirectPath(new URL(request.url).searchParams.get("terug"));
+  const back = safeRedirectPath(new URL(request.url).searchParams.get("terug"), localeOf(request));
   if (await optionalOrganiser(request)) throw redirect(back);
   const { notice, headers } = await takeNotice(request);
   return Response.json({ back, notice }, { headers });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const client = clientOf(context);
   await enforce(["login.client", client]);
   const submission = parseForm(await request.formData(), signInSchema);
@@ -54,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, terug } = submission.value;
   const result = await logIn(email, password, { client });
   if (result.ok) {
-    return redirect(safeRedirectPath(terug ?? null), {
+    return redirect(safeRedirectPath(terug ?? null, localeOf(request)), {
       headers: { "Set-Cookie": await signInCookie(request, result.sessionToken) },
     });
   }
@@ -72,6 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const inLocale = useLocalePath();
   const { back, notice } = useLoaderData<{ back: string; notice: Notice | null }>();
   const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
@@ -99,7 +101,7 @@ export default function Login() {
           {t("login.submit")}
         </button>
         <p>
-          <Link to="/beheer/wachtwoord-vergeten">{t("login.forgot")}</Link>
+          <Link to={inLocale("/beheer/wachtwoord-vergeten")}>{t("login.forgot")}</Link>
         </p>
       </Form>
     </div>

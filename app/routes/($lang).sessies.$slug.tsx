@@ -15,18 +15,19 @@ import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
 import { flashSignedUpEmail } from "~/lib/flash.server";
 import { type FormResult, parseForm } from "~/lib/forms";
-import { localeOf } from "~/lib/locale.server";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
+import { localePath } from "~/lib/locale-path";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { registrationSchema } from "~/lib/registration-form";
 import { sessionEvent } from "~/lib/structured-data.server";
 import { nowInstant } from "~/lib/time";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { signUp } from "~/models/registration.server";
 import { type Availability, availabilityOf, getSessionBySlug } from "~/models/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const { t, longDate } = i18n();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t, longDate } = metaI18n(matches);
   if (!data) return [{ title: t("notFound.title") }];
   const { session } = data;
   return [
@@ -44,11 +45,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   ];
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = localeOf(request);
   const slug = params.slug ?? "";
   const session = await getSessionBySlug(slug);
   if (!session) throw new Response("Not Found", { status: 404 });
   const now = nowInstant();
+  const pageUrl = `${config().publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`;
   return {
     session: {
       slug: session.slug,
@@ -67,13 +70,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
       city: session.city,
       partners: session.partners,
       place: oneLinePlace(session),
-      url: `${config().publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
+      url: pageUrl,
     },
     availability: availabilityOf(session, session.confirmedCount, now),
     event: sessionEvent(session, {
-      url: `${config().publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
+      url: pageUrl,
       now,
-      cityOrganizer: i18n().t("session.cityOrganiser", { city: session.city.name }),
+      cityOrganizer: i18n(locale).t("session.cityOrganiser", { city: session.city.name }),
     }),
   };
 }
@@ -85,10 +88,12 @@ interface ActionData {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const slug = params.slug ?? "";
   const formData = await request.formData();
   // A field people cannot see: bots fill it in, people do not. Treat them as signed up, store nothing.
-  if (formData.get("website")) return redirect(`/sessies/${encodeURIComponent(slug)}/bedankt`);
+  const thanks = localePath(localeOf(request), `/sessies/${encodeURIComponent(slug)}/bedankt`);
+  if (formData.get("website")) return redirect(thanks);
 
   const submission = parseForm(formData, registrationSchema);
   if (submission.status !== "success") {
@@ -105,19 +110,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/sessies/${encodeURIComponent(slug)}/bedankt`, {
+  return redirect(thanks, {
     headers: { "Set-Cookie": await flashSignedUpEmail(request, registration.email) },
   });
 }
 
 export default function SessionPage() {
+  const inLocale = useLocalePath();
   const { session, availability } = useLoaderData<typeof loader>();
   const { t, dateTimeRange } = useI18n();
   return (
     <div className="wrap page">
       <p className="breadcrumb">
-        <Link to="/">{t("session.backToList")}</Link> ·{" "}
-        <Link to={`/steden/${session.city.slug}`}>{session.city.name}</Link>
+        <Link to={inLocale("/")}>{t("session.backToList")}</Link> ·{" "}
+        <Link to={inLocale(`/steden/${session.city.slug}`)}>{session.city.name}</Link>
       </p>
       <div className="session-layout">
         <article className="session-main">
@@ -198,6 +204,7 @@ function Organisers({
   city: string;
   partners: { slug: string; name: string }[];
 }) {
+  const inLocale = useLocalePath();
   const { t, list } = useI18n();
   // The list is formatted with placeholders, so the locale decides the commas and the "en".
   const names = [t("session.cityOrganiser", { city }), ...partners.map((p) => p.name)];
@@ -209,7 +216,7 @@ function Organisers({
         const index = Number(part);
         const partner = partners[index - 1];
         return partner ? (
-          <Link key={partner.slug} to={`/partners/${encodeURIComponent(partner.slug)}`}>
+          <Link key={partner.slug} to={inLocale(`/partners/${encodeURIComponent(partner.slug)}`)}>
             {partner.name}
           </Link>
         ) : (
@@ -310,6 +317,7 @@ function NewsOptInField({ meta }: { meta: FieldMeta }) {
  * link to the privacy statement that says what they keep and for how long.
  */
 function ConsentField({ meta }: { meta: FieldMeta }) {
+  const inLocale = useLocalePath();
   const { session } = useLoaderData<typeof loader>();
   const { t, list } = useI18n();
   const partners = session.partners.map((partner) => partner.name);
@@ -323,7 +331,7 @@ function ConsentField({ meta }: { meta: FieldMeta }) {
       })}
     >
       <p className="hint consent-privacy">
-        <Link to="/privacy">{t("signup.consentPrivacyLink")}</Link>
+        <Link to={inLocale("/privacy")}>{t("signup.consentPrivacyLink")}</Link>
       </p>
     </CheckboxField>
   );

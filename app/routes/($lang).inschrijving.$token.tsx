@@ -15,15 +15,17 @@ import {
 import { z } from "zod";
 import { AddToCalendar } from "~/components/add-to-calendar";
 import { FormProblem } from "~/components/field";
-import { i18n, type MessageKey } from "~/i18n";
+import type { Locale, MessageKey } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormAnswer, formMessage, parseForm } from "~/lib/forms";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
+import { localePath } from "~/lib/locale-path";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { nowInstant } from "~/lib/time";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
 import {
   cancelRegistration,
@@ -33,8 +35,8 @@ import {
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("manage.title")} · ${i18n().t("site.name")}` },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaI18n(matches).t("manage.title")} · ${metaI18n(matches).t("site.name")}` },
   // The URL is a personal key: keep it out of search engines and other sites' logs.
   { name: "robots", content: "noindex" },
   // Other sites never see this address (it is a key), and this site's own forms still name
@@ -49,7 +51,7 @@ const manageSchema = z.object({
   intent: z.enum(["cancel", "news-off", "erase"], { error: "manage.errors.unknownAction" }),
 });
 
-async function load(token: string) {
+async function load(token: string, locale: Locale) {
   const found = await openManageToken(token);
   if (found.state === "unknown") throw new Response("Not Found", { status: 404, headers: PRIVATE });
   // The person's data were erased: the link is known, and says so, but leads to no one.
@@ -69,7 +71,7 @@ async function load(token: string) {
       title: session.title,
       summary: session.summary,
       place: oneLinePlace(session),
-      url: `${config().publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
+      url: `${config().publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`,
       startsAt: session.starts_at,
       endsAt: session.ends_at,
       venueName: session.venue_name,
@@ -83,7 +85,7 @@ async function load(token: string) {
 type LoaderData = Awaited<ReturnType<typeof load>> & { notice: Notice | null };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const data = await load(params.token ?? "");
+  const data = await load(params.token ?? "", localeOf(request));
   const { notice, headers } = await takeNotice(request);
   return Response.json({ ...data, notice } satisfies LoaderData, {
     status: data.erased ? 410 : 200,
@@ -92,6 +94,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const token = params.token ?? "";
   const submission = parseForm(await request.formData(), manageSchema);
   const refuse = (status: number, key: MessageKey) =>
@@ -107,7 +110,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const erased = await eraseRegistrationByToken(token);
     if (!erased.ok && erased.reason === "notFound") throw notFound();
     // Erased now or by a click just before: the page says the data are gone.
-    return redirect(page, { headers: PRIVATE });
+    return redirect(localePath(localeOf(request), page), { headers: PRIVATE });
   }
   if (intent === "news-off") {
     if (!(await withdrawNewsOptIn(token))) throw notFound();
@@ -127,13 +130,14 @@ export default function ManageRegistrationPage() {
 }
 
 function ErasedRegistration() {
+  const inLocale = useLocalePath();
   const { t } = useI18n();
   return (
     <div className="wrap page narrow">
       <h1>{t("gdpr.erasedTitle")}</h1>
       <p role="status">{t("gdpr.erasedBody")}</p>
       <p>
-        <Link to="/">{t("gdpr.backHome")}</Link>
+        <Link to={inLocale("/")}>{t("gdpr.backHome")}</Link>
       </p>
     </div>
   );
@@ -145,6 +149,7 @@ function ManageRegistration({
   waitlistPosition,
   notice,
 }: Extract<LoaderData, { erased: false }>) {
+  const inLocale = useLocalePath();
   const actionData = useActionData<FormAnswer>();
   const [form] = useSchemaForm(manageSchema, actionData?.result, { id: "manage" });
   const [searchParams] = useSearchParams();
@@ -161,7 +166,7 @@ function ManageRegistration({
       <FormProblem form={form} summary={t("manage.errors.unknownAction")} />
       <section className="registration-card" aria-labelledby="session-title">
         <h2 id="session-title">
-          <Link to={`/sessies/${session.slug}`}>{session.title}</Link>
+          <Link to={inLocale(`/sessies/${session.slug}`)}>{session.title}</Link>
         </h2>
         <p>
           <time dateTime={session.startsAt}>{dateTimeRange(session.startsAt, session.endsAt)}</time>
@@ -215,7 +220,7 @@ function ManageRegistration({
         </p>
       ) : registration.status === "cancelled" && !session.past && !session.cancelled ? (
         <p>
-          <Link to={`/sessies/${session.slug}`} className="button">
+          <Link to={inLocale(`/sessies/${session.slug}`)} className="button">
             {t("manage.signUpAgain")}
           </Link>
         </p>

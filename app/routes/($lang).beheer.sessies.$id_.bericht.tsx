@@ -12,14 +12,16 @@ import { adminMeta } from "~/lib/admin-meta";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormAnswer, formMessage } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import { readForm, refuse, requireManagedSession } from "~/lib/session-admin.server";
 import { attendeeMessageSchema, MESSAGE_AUDIENCES } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { messageAttendees } from "~/models/attendee.server";
 
-export const meta: MetaFunction = () => adminMeta("sessionForm.message.heading");
+export const meta: MetaFunction = ({ matches }) =>
+  adminMeta(matches, "sessionForm.message.heading");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await requireManagedSession(request, params.id);
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await readForm(request, attendeeMessageSchema);
   if (form.refused) return form.refused;
@@ -56,10 +59,11 @@ export default function MessageAttendees() {
     id: session.notice ? `message-${JSON.stringify(session.notice)}` : "message",
     defaultValue: { audience: "confirmed" },
   });
+  const inLocale = useLocalePath();
   return (
     <div className="wrap page narrow">
       <p className="breadcrumb">
-        <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
+        <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
       </p>
       <h1>{t("sessionForm.message.heading")}</h1>
       <FlashNotice notice={session.notice} />

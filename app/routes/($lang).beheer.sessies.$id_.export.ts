@@ -4,14 +4,17 @@ import { requireSessionAccess } from "~/lib/auth.server";
 import { sessionExportSchema } from "~/lib/export-form";
 import { exportRefusal } from "~/lib/export-refusal.server";
 import { parseForm } from "~/lib/forms";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import { exportAttendees } from "~/models/export.server";
 
 /** One session's attendee list as CSV or XLSX (?formaat=csv|csv-comma|xlsx); every export is logged. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireKnownLanguage(params);
+  const locale = localeOf(request);
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const submission = parseForm(new URL(request.url).searchParams, sessionExportSchema);
-  if (submission.status !== "success") return exportRefusal(400, submission.error);
+  if (submission.status !== "success") return exportRefusal(400, submission.error, locale);
   const { formaat: format } = submission.value;
   const exported = await exportAttendees({
     scope: organiser.scope,
@@ -20,6 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
-  if (!exported.ok) return exportRefusal(404, { "": [{ key: "export.error.sessionNotFound" }] });
-  return attendeeDownload(exported, { format });
+  if (!exported.ok)
+    return exportRefusal(404, { "": [{ key: "export.error.sessionNotFound" }] }, locale);
+  return attendeeDownload(exported, { format, locale });
 }

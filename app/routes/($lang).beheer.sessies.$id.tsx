@@ -10,17 +10,18 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FormProblem } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
-import { i18n, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { requireSessionAccess } from "~/lib/auth.server";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { type FormMessage, type FormResult, formMessage, parseForm } from "~/lib/forms";
-import { localeOf } from "~/lib/locale.server";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
+import { splitLocalePath } from "~/lib/locale-path";
 import { clientOf } from "~/lib/rate-limits.server";
 import { personSchema } from "~/lib/registration-form";
 import { loadAttendeeList } from "~/lib/session-admin.server";
 import { attendeeActionSchema } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import {
   addAttendee,
   cancelAttendee,
@@ -29,8 +30,8 @@ import {
   setCheckedIn,
 } from "~/models/attendee.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.session.title ?? ""} · ${i18n().t("admin.title")}` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${data?.session.title ?? ""} · ${metaI18n(matches).t("admin.title")}` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -72,10 +73,12 @@ interface ActionData {
 /** Back to this page as it was (its search kept), saying what the action did. */
 const done = (request: Request, notice: FormMessage) => {
   const url = new URL(request.url);
-  return redirectWithNotice(request, `${url.pathname}${url.search}`, notice);
+  // The same page again, with its search: redirectWithNotice puts the language back in front.
+  return redirectWithNotice(request, `${splitLocalePath(url.pathname).path}${url.search}`, notice);
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const formData = await request.formData();
   const by = { organiserId: organiser.id, clientAddress: clientOf(context) };
@@ -180,6 +183,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SessionAttendees() {
+  const inLocale = useLocalePath();
   const { session, attendees, search, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const { t, dateTimeRange } = useI18n();
@@ -190,12 +194,13 @@ export default function SessionAttendees() {
     actionData?.form === "person" ? actionData.result : undefined,
     { id: "person-action" },
   );
-  const exportUrl = (format: string) => `/beheer/sessies/${session.id}/export?formaat=${format}`;
+  const exportUrl = (format: string) =>
+    inLocale(`/beheer/sessies/${session.id}/export?formaat=${format}`);
 
   return (
     <div className="wrap page">
       <p className="breadcrumb">
-        <Link to="/beheer">{t("attendees.back")}</Link>
+        <Link to={inLocale("/beheer")}>{t("attendees.back")}</Link>
       </p>
       <p className={`kind-label kind-${session.kind}`}>
         {t(`kind.${session.kind}`)} · {session.city}
@@ -213,26 +218,38 @@ export default function SessionAttendees() {
       <FormProblem form={personForm} summary={t("edge.badRequest.body")} />
 
       <nav className="toolbar" aria-label={t("attendees.actions")}>
-        <Link to={`/beheer/sessies/${session.id}/inchecken`} className="button">
+        <Link to={inLocale(`/beheer/sessies/${session.id}/inchecken`)} className="button">
           {t("attendees.checkIn")}
         </Link>
-        <Link to={`/beheer/sessies/${session.id}/bericht`} className="button button-secondary">
+        <Link
+          to={inLocale(`/beheer/sessies/${session.id}/bericht`)}
+          className="button button-secondary"
+        >
           {t("attendees.message")}
         </Link>
         {session.cancelled ? null : (
-          <Link to={`/beheer/sessies/${session.id}/bewerken`} className="button button-secondary">
+          <Link
+            to={inLocale(`/beheer/sessies/${session.id}/bewerken`)}
+            className="button button-secondary"
+          >
             {t("attendees.edit")}
           </Link>
         )}
-        <Link to={`/beheer/sessies/nieuw?kopie=${session.id}`} className="button button-secondary">
+        <Link
+          to={inLocale(`/beheer/sessies/nieuw?kopie=${session.id}`)}
+          className="button button-secondary"
+        >
           {t("attendees.duplicate")}
         </Link>
         {session.cancelled ? null : (
-          <Link to={`/beheer/sessies/${session.id}/annuleren`} className="button button-secondary">
+          <Link
+            to={inLocale(`/beheer/sessies/${session.id}/annuleren`)}
+            className="button button-secondary"
+          >
             {t("attendees.cancelSession")}
           </Link>
         )}
-        <Link to={`/sessies/${session.slug}`}>{t("attendees.publicPage")}</Link>
+        <Link to={inLocale(`/sessies/${session.slug}`)}>{t("attendees.publicPage")}</Link>
       </nav>
 
       <div className="dashboard-grid">

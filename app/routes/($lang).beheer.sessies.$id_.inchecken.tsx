@@ -10,14 +10,15 @@ import { FormProblem } from "~/components/field";
 import { adminMeta } from "~/lib/admin-meta";
 import { requireSessionAccess } from "~/lib/auth.server";
 import type { FormAnswer } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
 import { answerCheckIn, loadAttendeeList, readForm } from "~/lib/session-admin.server";
 import { checkInSchema } from "~/lib/session-form";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { type Attendee, sessionIdOfRegistration, setCheckedIn } from "~/models/attendee.server";
 
-export const meta: MetaFunction = () => adminMeta("checkin.title");
+export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "checkin.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, attendees, search, notice, headers } = await loadAttendeeList(
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
   const form = await readForm(request, checkInSchema);
   if (form.refused) return form.refused;
@@ -63,6 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 /** The door list on a phone: one big tap per person, and a tap again to undo. */
 export default function CheckIn() {
+  const inLocale = useLocalePath();
   const { session, counts, people, search, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
@@ -79,7 +82,7 @@ export default function CheckIn() {
     <div className="checkin">
       <div className="checkin-head">
         <p className="breadcrumb">
-          <Link to={`/beheer/sessies/${session.id}`}>{session.title}</Link>
+          <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
         </p>
         <h1>{t("checkin.title")}</h1>
         <p className="big-number" aria-live="polite">

@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { FilterSelect } from "~/components/filter-select";
 import { CityLinks, SessionList } from "~/components/session-list";
-import { i18n } from "~/i18n";
 import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
 import {
@@ -13,11 +12,11 @@ import {
   SESSION_LANGUAGES,
 } from "~/lib/session-kinds";
 import { sessionCardView } from "~/lib/session-view.server";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { listCities, listUpcomingSessions } from "~/models/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const { t } = i18n();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = metaI18n(matches);
   if (!data) return [{ title: `${t("home.title")} · ${t("site.name")}` }];
   return sessionListMeta(t("home.title"), t("home.intro"), data.feed);
 };
@@ -53,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
+  const inLocale = useLocalePath();
   const { cities, filter, sessions, feed } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const filtered = Boolean(filter.city || filter.kind || filter.language);
@@ -93,7 +93,7 @@ export default function Home() {
           <button type="submit" className="button">
             {t("filter.submit")}
           </button>
-          {filtered ? <Link to="/">{t("filter.reset")}</Link> : null}
+          {filtered ? <Link to={inLocale("/")}>{t("filter.reset")}</Link> : null}
         </div>
       </Form>
 

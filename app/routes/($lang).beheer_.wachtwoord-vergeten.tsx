@@ -3,20 +3,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailField, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
-import { i18n } from "~/i18n";
 import { passwordLinkSchema } from "~/lib/account-forms";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormAnswer, parseForm } from "~/lib/forms";
+import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n } from "~/lib/use-i18n";
 import { requestPasswordReset } from "~/models/password-reset.server";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = () => [
-  { title: `${i18n().t("reset.title")} · ${i18n().t("site.name")}` },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaI18n(matches).t("reset.title")} · ${metaI18n(matches).t("site.name")}` },
 ];
 
 const AFTER_THE_ANSWER_MS = 200;
@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({ notice }, { headers });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
   const submission = parseForm(await request.formData(), passwordLinkSchema);
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply() } satisfies FormAnswer, { status: 400 });

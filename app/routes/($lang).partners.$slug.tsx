@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { SessionList } from "~/components/session-list";
-import { i18n } from "~/i18n";
 import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
 import { sessionCardView } from "~/lib/session-view.server";
-import { useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { getPartnerBySlug, listUpcomingSessions } from "~/models/session.server";
 
 /** A partner's upcoming sessions, in every city, with the feed to subscribe to them. */
@@ -22,8 +21,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const { t } = i18n();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = metaI18n(matches);
   if (!data) return [{ title: t("notFound.title") }];
   const partner = data.partner.name;
   return sessionListMeta(
@@ -34,12 +33,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function PartnerPage() {
+  const inLocale = useLocalePath();
   const { partner, sessions, feed } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div className="wrap page">
       <p className="breadcrumb">
-        <Link to="/">{t("session.backToList")}</Link>
+        <Link to={inLocale("/")}>{t("session.backToList")}</Link>
       </p>
       <h1>{t("partner.title", { partner: partner.name })}</h1>
       <p className="lead">{t("partner.intro", { partner: partner.name })}</p>

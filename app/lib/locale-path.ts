@@ -1,0 +1,30 @@
+import { DEFAULT_LOCALE, type Locale } from "../i18n";
+
+/**
+ * Where each language lives: Dutch at the site's own addresses, French under /fr and English
+ * under /en, with the same (Dutch) slugs after the prefix.
+ */
+const PREFIXES: Record<Locale, string> = { "nl-BE": "", "fr-BE": "/fr", "en-BE": "/en" };
+export const LOCALES_IN_ORDER = Object.keys(PREFIXES) as Locale[];
+
+/** The locale a URL's first segment names (`fr`, `en`); undefined for any other segment. */
+export function localeOfPrefix(segment: string): Locale | undefined {
+  return LOCALES_IN_ORDER.find((locale) => PREFIXES[locale] === `/${segment}`);
+}
+
+/** The locale of a path (`/fr/sessies/x` → fr-BE) and the path without its prefix. */
+export function splitLocalePath(pathname: string): { locale: Locale; path: string } {
+  const match = /^\/([^/]+)(\/.*)?$/.exec(pathname);
+  const locale = match?.[1] ? localeOfPrefix(match[1]) : undefined;
+  if (!locale) return { locale: DEFAULT_LOCALE, path: pathname };
+  return { locale, path: match?.[2] ?? "/" };
+}
+
+/** A site path (`/sessies/x?y`) in a language: `/fr/sessies/x?y`; Dutch keeps it as it is. */
+export function localePath(locale: Locale, path: string): string {
+  const prefix = PREFIXES[locale];
+  if (!prefix) return path;
+  if (path === "/") return prefix;
+  if (path.startsWith("/?") || path.startsWith("/#")) return `${prefix}${path.slice(1)}`;
+  return `${prefix}${path}`;
+}

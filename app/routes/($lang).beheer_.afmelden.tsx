@@ -1,0 +1,20 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { signOut } from "~/lib/auth.server";
+import { redirectWithNotice } from "~/lib/flash.server";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
+import { localePath } from "~/lib/locale-path";
+
+/** Signing out is a POST (a link or an image elsewhere cannot sign anyone out). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireKnownLanguage(params);
+  return redirectWithNotice(
+    request,
+    "/beheer/inloggen",
+    { key: "login.loggedOut" },
+    { "Set-Cookie": await signOut(request) },
+  );
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return redirect(localePath(localeOf(request), "/beheer"));
+}
