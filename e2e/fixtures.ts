@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +36,8 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
+      // E2E_APP_LOG=<file> keeps what the app writes, to see what it did in a failed test.
+      if (process.env.E2E_APP_LOG) appendFileSync(process.env.E2E_APP_LOG, chunk);
       output += chunk.toString();
       if (output.includes("listening on")) {
         clearTimeout(timer);

@@ -30,7 +30,7 @@ test("browse the seeded agenda and filter by city and kind, with a link that can
   await page.getByLabel("Stad", { exact: true }).selectOption({ label: "Gent" });
   await page.getByLabel("Soort sessie").selectOption({ label: "Infosessies" });
   await page.getByRole("button", { name: "Toon sessies" }).click();
-  await expect(page).toHaveURL(/\?stad=gent&soort=info&taal=$/);
+  await expect(page).toHaveURL(/\?stad=gent&soort=info&sessietaal=$/);
   await expect(cards.first()).toBeVisible();
   for (const card of await cards.all()) {
     await expect(card.locator(".card-kind")).toHaveText("Infosessie");

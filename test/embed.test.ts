@@ -79,3 +79,30 @@ describe("the page for partners", () => {
     expect(html).toContain(`src="/embed?stad=${city}&amp;soort=breakfast"`);
   });
 });
+
+describe("the embed in another language", () => {
+  it("speaks the language its snippet names, and opens sessions in that language", async () => {
+    const session = await createSession({ title: "Pitch Night" });
+    const city = await citySlugOf(session.id);
+    const html = await (await send(`/embed?stad=${city}&taal=en`)).text();
+    expect(html).toContain('<html lang="en-BE"');
+    expect(html).toContain("Sessions for entrepreneurs in Leuven");
+    const links = html.match(new RegExp(`<a [^>]*href="/en/sessies/${session.slug}"[^>]*>`, "g"));
+    expect(links?.length).toBeGreaterThan(0);
+    for (const link of links ?? []) expect(link).toContain('target="_top"');
+    expect(html).toContain(`href="/en?stad=${city}"`);
+    // A language it does not have is Dutch, as the embed always was.
+    expect(await (await send(`/embed?stad=${city}&taal=de`)).text()).toContain(
+      '<html lang="nl-BE"',
+    );
+  });
+
+  it("is offered with its language in the partners' snippet", async () => {
+    const session = await createSession();
+    const city = await citySlugOf(session.id);
+    const html = await (await send(`/voor-partners?stad=${city}&taal=fr`)).text();
+    expect(html).toContain(`/embed?stad=${city}&amp;amp;taal=fr`);
+    // The iframe's title, for screen readers on the partner's page, is French too.
+    expect(html).toContain("title=&quot;Sessions pour entrepreneurs à Leuven&quot;");
+  });
+});

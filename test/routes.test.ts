@@ -204,7 +204,7 @@ describe("the home page's language filter", () => {
   it("shows the sessions given in one language, each saying so on its card", async () => {
     const english = await createSession({ title: "Start-up Pitch Night", language: "en" });
     const dutch = await createSession({ title: "Ontbijt voor starters", language: "nl" });
-    const html = await (await send("/?taal=en")).text();
+    const html = await (await send("/?sessietaal=en")).text();
     expect(html).toContain(english.title);
     expect(html).not.toContain(dutch.title);
     expect(html).toContain("In het Engels");
@@ -214,6 +214,6 @@ describe("the home page's language filter", () => {
     expect(all).toContain(dutch.title);
     expect(all.match(/In het Nederlands/g)).toBeNull();
     // An unknown language is ignored, as an unknown city is.
-    expect(await (await send("/?taal=de")).text()).toContain(dutch.title);
+    expect(await (await send("/?sessietaal=de")).text()).toContain(dutch.title);
   });
 });

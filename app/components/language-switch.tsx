@@ -1,12 +1,5 @@
-import type { Locale } from "~/i18n";
+import { LANGUAGE_NAMES } from "~/lib/locale-path";
 import { useAlternates, useI18n } from "~/lib/use-i18n";
-
-/** Each language's own name for itself: the switch is read by someone who may not know ours. */
-const LANGUAGE_NAMES: Record<Locale, string> = {
-  "nl-BE": "Nederlands",
-  "fr-BE": "Français",
-  "en-BE": "English",
-};
 
 /**
  * This page in the other languages, same path and query. Plain links: a whole new page in the

@@ -16,6 +16,7 @@ export const enBEEmbed = {
   "partners.embed.choose": "Choose which sessions to show",
   "partners.embed.partner": "Partner",
   "partners.embed.allPartners": "All partners",
+  "partners.embed.language": "Language of the list",
   "partners.embed.make": "Create the code",
   "partners.embed.snippet": "Code for your website",
   "partners.embed.how":

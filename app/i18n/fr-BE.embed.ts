@@ -13,6 +13,7 @@ export const frBEEmbed = {
   "partners.embed.choose": "Choisissez les sessions à afficher",
   "partners.embed.partner": "Partenaire",
   "partners.embed.allPartners": "Tous les partenaires",
+  "partners.embed.language": "Langue de la liste",
   "partners.embed.make": "Générer le code",
   "partners.embed.snippet": "Code pour votre site",
   "partners.embed.how":

@@ -37,6 +37,13 @@ export interface I18n {
 const cache = new Map<Locale, I18n>();
 
 /**
+ * The same text from every ICU: Node's writes the French "08:30 – 10:00" with thin spaces, a
+ * browser's with plain ones, and a page whose server and browser disagree on a text is rendered
+ * again in the browser (React's hydration mismatch). Thin and narrow spaces become plain ones.
+ */
+const sameSpaces = (text: string) => text.replace(/[\u2009\u202F]/g, " ");
+
+/**
  * Remembers what a formatter returned: Intl's formatRange costs ~10 µs a call, and a page of
  * sessions asks for the same few dates over and over. Bounded, so it cannot grow without end.
  */
@@ -46,7 +53,7 @@ function remembered(format: (...instants: string[]) => string): (...instants: st
     const key = instants.join("|");
     let result = results.get(key);
     if (result === undefined) {
-      result = format(...instants);
+      result = sameSpaces(format(...instants));
       if (results.size >= 10_000) results.clear();
       results.set(key, result);
     }
@@ -97,7 +104,7 @@ export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
     longDate: remembered((instant) => long.format(new Date(instant))),
     shortDate: remembered((instant) => short.format(new Date(instant))),
     timeRange: remembered((start, end) => time.formatRange(new Date(start), new Date(end))),
-    time: (instant) => time.format(new Date(instant)),
+    time: (instant) => sameSpaces(time.format(new Date(instant))),
     list: (items) => conjunction.format(items),
   };
   cache.set(locale, created);

@@ -14,6 +14,7 @@ export const nlBEEmbed = {
   "partners.embed.choose": "Kies welke sessies je toont",
   "partners.embed.partner": "Partner",
   "partners.embed.allPartners": "Alle partners",
+  "partners.embed.language": "Taal van de lijst",
   "partners.embed.make": "Maak de code",
   "partners.embed.snippet": "Code voor je website",
   "partners.embed.how":

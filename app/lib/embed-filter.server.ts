@@ -1,10 +1,11 @@
 import { listCities } from "../models/session.server";
 import { listPartners } from "../models/session-api.server";
+import { localeOfLanguage } from "./locale-path";
 import { isSessionKind } from "./session-kinds";
 
 /**
- * The filters of an embed (`/embed?stad=leuven&soort=breakfast&partner=voka`) and of the page
- * that makes its snippet: the home page's names, plus a partner. A value that names nothing is
+ * The filters of an embed (`/embed?stad=leuven&soort=breakfast&partner=voka&taal=en`) and of
+ * the page that makes its snippet: the home page's names, a partner, and the embed's language. A value that names nothing is
  * left out, as on the home page, so a stale snippet still shows sessions.
  */
 export async function embedFilter(params: URLSearchParams) {
@@ -12,7 +13,8 @@ export async function embedFilter(params: URLSearchParams) {
   const city = cities.find((c) => c.slug === params.get("stad")) ?? null;
   const partner = partners.find((p) => p.slug === params.get("partner")) ?? null;
   const kind = params.get("soort");
-  return { cities, partners, city, partner, kind: isSessionKind(kind) ? kind : null };
+  const language = localeOfLanguage(params.get("taal")) ?? null;
+  return { cities, partners, city, partner, kind: isSessionKind(kind) ? kind : null, language };
 }
 
 export type EmbedFilter = Awaited<ReturnType<typeof embedFilter>>;
@@ -22,11 +24,14 @@ export function embedQuery({
   city,
   kind,
   partner,
-}: Pick<EmbedFilter, "city" | "kind" | "partner">) {
+  language,
+}: Pick<EmbedFilter, "city" | "kind" | "partner"> & { language?: EmbedFilter["language"] }) {
   const query = new URLSearchParams();
   if (city) query.set("stad", city.slug);
   if (kind) query.set("soort", kind);
   if (partner) query.set("partner", partner.slug);
+  // Dutch is the embed's own language: only another one is named.
+  if (language && language !== "nl-BE") query.set("taal", language.slice(0, 2));
   const text = query.toString();
   return text ? `?${text}` : "";
 }

@@ -7,6 +7,18 @@ import { DEFAULT_LOCALE, type Locale } from "../i18n";
 const PREFIXES: Record<Locale, string> = { "nl-BE": "", "fr-BE": "/fr", "en-BE": "/en" };
 export const LOCALES_IN_ORDER = Object.keys(PREFIXES) as Locale[];
 
+/** Each language's own name for itself: read by someone who may not know ours. */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  "nl-BE": "Nederlands",
+  "fr-BE": "Français",
+  "en-BE": "English",
+};
+
+/** The locale of a `taal` value (`nl`, `fr`, `en`), for addresses without a prefix: the embed. */
+export function localeOfLanguage(code: string | null): Locale | undefined {
+  return LOCALES_IN_ORDER.find((locale) => locale.startsWith(`${code}-`));
+}
+
 /** The locale a URL's first segment names (`fr`, `en`); undefined for any other segment. */
 export function localeOfPrefix(segment: string): Locale | undefined {
   return LOCALES_IN_ORDER.find((locale) => PREFIXES[locale] === `/${segment}`);

@@ -1,11 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import type { Locale } from "~/i18n";
-import { localeOfPrefix, splitLocalePath } from "~/lib/locale-path";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n";
+import { localeOfLanguage, localeOfPrefix, splitLocalePath } from "~/lib/locale-path";
 
-/** The visitor's locale, from the address: `/fr/…` is French, `/en/…` English, the rest Dutch. */
+/**
+ * The visitor's locale, from the address: `/fr/…` is French, `/en/…` English, the rest Dutch.
+ * The embed sits on partners' sites at one address and takes its language from `?taal=`.
+ */
 export function localeOf(request: Request): Locale {
-  return splitLocalePath(new URL(request.url).pathname).locale;
+  const url = new URL(request.url);
+  if (url.pathname === EMBED_PATH) {
+    return localeOfLanguage(url.searchParams.get("taal")) ?? DEFAULT_LOCALE;
+  }
+  return splitLocalePath(url.pathname).locale;
 }
+
+const EMBED_PATH = "/embed";
 
 /**
  * A page route's `($lang)` segment must name a language: `/de/sessies/x` or `/xyz` is not a page

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const city = cities.find((c) => c.slug === url.searchParams.get("stad"))?.slug ?? "";
   const kindParam = url.searchParams.get("soort");
   const kind = isSessionKind(kindParam) ? kindParam : "";
-  const languageParam = url.searchParams.get("taal");
+  const languageParam = url.searchParams.get("sessietaal");
   const language = isSessionLanguage(languageParam) ? languageParam : "";
   const now = new Date().toISOString();
   const sessions = await listUpcomingSessions({
@@ -80,7 +80,7 @@ export default function Home() {
         />
         <FilterSelect
           id="filter-language"
-          name="taal"
+          name="sessietaal"
           label={t("filter.language")}
           allLabel={t("filter.allLanguages")}
           value={filter.language}

@@ -4,6 +4,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { i18n } from "~/i18n";
 import { config } from "~/lib/config.server";
 import { embedFilter, embedQuery } from "~/lib/embed-filter.server";
+import { LANGUAGE_NAMES } from "~/lib/locale-path";
 import { SESSION_KINDS } from "~/lib/session-kinds";
 import { metaI18n, useI18n } from "~/lib/use-i18n";
 
@@ -26,7 +27,8 @@ const attribute = (value: string) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = await embedFilter(new URL(request.url).searchParams);
   const { publicUrl } = config();
-  const { t } = i18n();
+  // The iframe's title is read with the embed, in the embed's language.
+  const { t } = i18n(filter.language ?? undefined);
   const path = `/embed${embedQuery(filter)}`;
   const src = `${publicUrl}${path}`;
   const title = filter.city ? t("embed.titleCity", { city: filter.city.name }) : t("home.title");
@@ -37,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       city: filter.city?.slug ?? "",
       kind: filter.kind ?? "",
       partner: filter.partner?.slug ?? "",
+      language: filter.language && filter.language !== "nl-BE" ? filter.language.slice(0, 2) : "",
     },
     preview: path,
     snippet: `<iframe src="${attribute(src)}" title="${attribute(title)}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`,
@@ -79,6 +82,17 @@ export default function ForPartners() {
           allLabel={t("partners.embed.allPartners")}
           value={chosen.partner}
           options={partners.map((partner) => ({ value: partner.slug, label: partner.name }))}
+        />
+        <FilterSelect
+          id="embed-language"
+          name="taal"
+          label={t("partners.embed.language")}
+          allLabel={LANGUAGE_NAMES["nl-BE"]}
+          value={chosen.language}
+          options={[
+            { value: "fr", label: LANGUAGE_NAMES["fr-BE"] },
+            { value: "en", label: LANGUAGE_NAMES["en-BE"] },
+          ]}
         />
         <button type="submit" className="button">
           {t("partners.embed.make")}

@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { SessionCard } from "~/components/session-card";
 import { i18n } from "~/i18n";
 import { embedFilter, embedQuery } from "~/lib/embed-filter.server";
+import { localeOf } from "~/lib/locale.server";
+import { localePath } from "~/lib/locale-path";
 import { EMBEDDABLE } from "~/lib/route-handle";
 import { sessionCardView } from "~/lib/session-view.server";
 import { nowInstant } from "~/lib/time";
@@ -36,11 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     from: now,
     limit: EMBED_SIZE,
   });
-  const homeFilter = { ...filter, partner: null };
   return {
     city: filter.city?.name ?? null,
     sessions: sessions.map((session) => sessionCardView(session, now)),
-    moreHref: `/${embedQuery(homeFilter)}`,
+    // The rest on this site, in the embed's language: the home page knows no partner filter.
+    moreHref: localePath(
+      localeOf(request),
+      `/${embedQuery({ ...filter, partner: null, language: null })}`,
+    ),
   };
 }
 
