@@ -35,6 +35,29 @@ async function seededPartnerId(slug: string) {
 const inDays = (days: number) =>
   brusselsDate(new Date(Date.now() + days * 86_400_000).toISOString());
 
+test("signing in sends the form once, when asked: no check on the way that empties the password", async ({
+  page,
+}) => {
+  const email = await leuvenOrganiser();
+  await page.goto("/beheer/inloggen");
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.postData() ?? "");
+  });
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(PASSWORD);
+  // Leaving each field used to post it to the server, whose late answer cleared the password.
+  await page.getByLabel("E-mailadres").focus();
+  await page.getByRole("link", { name: "Wachtwoord vergeten?" }).focus();
+  await page.waitForTimeout(500);
+  expect(posts).toEqual([]);
+  await expect(page.getByLabel("Wachtwoord")).toHaveValue(PASSWORD);
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await page.waitForURL(/\/beheer$/);
+  expect(posts).toHaveLength(1);
+  expect(posts[0]).not.toContain("__intent__");
+});
+
 test("create a session, see a sign-up arrive, move it and the attendee's calendar follows", async ({
   page,
   browser,

@@ -7,6 +7,11 @@ import { constraintsOf, type FormErrors, type FormResult, parseForm } from "./fo
  * from the schema, the server's answer (`lastResult`) shows its errors and puts back what was
  * typed. With `checkInBrowser`, the same schema also checks a field when it is left, so a person
  * hears about a mistake before sending; without JavaScript the server does all of it.
+ *
+ * Without it, nothing is checked before sending: conform would otherwise post each field to the
+ * server as it is left, and that answer came back while the person went on typing: it emptied
+ * the password just typed and swallowed the click on "Aanmelden" (and each check counted against
+ * the sign-in limit).
  */
 export function useSchemaForm<Schema extends z.ZodObject>(
   schema: Schema,
@@ -27,8 +32,8 @@ export function useSchemaForm<Schema extends z.ZodObject>(
     lastResult,
     defaultValue: defaultValue as never,
     constraint: constraintsOf(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    shouldValidate: checkInBrowser ? "onBlur" : "onSubmit",
+    shouldRevalidate: checkInBrowser ? "onInput" : "onSubmit",
     onValidate: checkInBrowser ? ({ formData }) => parseForm(formData, schema) : undefined,
   });
 }
