@@ -60,8 +60,8 @@ const server = app.listen(settings.PORT, () => {
 
 // On SIGTERM (a deploy, a scale-down) nothing is cut off: no new connections are taken, requests
 // under way are answered, the mail being sent is sent, mail being received is stored, then the
-// process exits 0. Whatever is
-// still busy after SHUTDOWN_TIMEOUT_MS is cut off, and the exit code says so.
+// process exits 0. Whatever is still busy after SHUTDOWN_TIMEOUT_MS is cut off, and the exit code
+// says so.
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 let stopping = false;
 
