@@ -51,7 +51,12 @@ export async function startInboundSmtp({
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      stream.on("data", (chunk: Buffer) => {
+        // Past the limit the mail is refused at its end: nothing more of it is kept meanwhile.
+        received += chunk.length;
+        if (received <= limit) chunks.push(chunk);
+      });
       stream.on("end", () => {
         if (stream.sizeExceeded) {
           callback(refusal(552, `Message exceeds the limit of ${limit} bytes`));
