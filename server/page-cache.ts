@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
+import { matchesEtag, strongEtag } from "../app/lib/etag";
 
 /**
  * Rendered public pages (home with its filters, a city, a session), kept for everyone who is
@@ -160,7 +161,7 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
       checkedAt: Date.now(),
       status: response.status,
       headers,
-      etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
+      etag: strongEtag(body),
       nonce,
       content,
       data,
@@ -250,14 +251,6 @@ function remixRequest(req: Request): globalThis.Request {
     else if (value !== undefined) headers.set(name, value);
   }
   return new Request(url, { method: "GET", headers });
-}
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(",").some((tag) => {
-    const trimmed = tag.trim();
-    return trimmed === "*" || trimmed === etag || trimmed === `W/${etag}`;
-  });
 }
 
 function send(req: Request, res: Response, entry: Entry) {

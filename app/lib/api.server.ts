@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { DateTime } from "luxon";
 import { availabilityOf, type SessionDetail } from "../models/session.server";
 import type { ParameterProblem } from "./api-query";
+import { matchesEtag, strongEtag } from "./etag";
 import { clientOf, enforce } from "./rate-limits.server";
 import { TIME_ZONE } from "./time";
 
@@ -58,16 +58,6 @@ export function sessionResource(session: SessionDetail, now: string, publicUrl: 
   };
 }
 
-/** Whether the client already holds this version (If-None-Match, weak or strong, or `*`). */
-function holds(request: Request, etag: string): boolean {
-  const header = request.headers.get("If-None-Match");
-  if (!header) return false;
-  return header
-    .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === etag || tag === "*");
-}
-
 /** A 200 with the body, or a 304 when the client's copy is current. */
 export function apiAnswer(
   request: Request,
@@ -75,14 +65,15 @@ export function apiAnswer(
   { maxAge, headers = {} }: { maxAge: number; headers?: Record<string, string> },
 ): Response {
   const json = JSON.stringify(body);
-  const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
+  const etag = strongEtag(json);
   const common = {
     ...CORS,
     ...headers,
     ETag: etag,
     "Cache-Control": `public, max-age=${maxAge}`,
   };
-  if (holds(request, etag)) return new Response(null, { status: 304, headers: common });
+  if (matchesEtag(request.headers.get("If-None-Match"), etag))
+    return new Response(null, { status: 304, headers: common });
   return new Response(json, {
     headers: { ...common, "Content-Type": "application/json; charset=utf-8" },
   });

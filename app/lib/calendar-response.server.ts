@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { matchesEtag, strongEtag } from "./etag";
 
 /**
  * A public calendar file as a response: a strong ETag from its bytes (the same session or feed
@@ -10,12 +10,12 @@ export function publicCalendarResponse(
   ics: string,
   { filename, maxAge }: { filename: string; maxAge: number },
 ): Response {
-  const etag = `"${createHash("sha256").update(ics).digest("base64url").slice(0, 32)}"`;
+  const etag = strongEtag(ics);
   const headers = {
     ETag: etag,
     "Cache-Control": `public, max-age=${maxAge}`,
   };
-  if (matches(request.headers.get("If-None-Match"), etag)) {
+  if (matchesEtag(request.headers.get("If-None-Match"), etag)) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(ics, {
@@ -25,13 +25,4 @@ export function publicCalendarResponse(
       "Content-Disposition": `attachment; filename="${filename}"`,
     },
   });
-}
-
-/** If-None-Match compares weakly (RFC 9110 §13.1.2): a W/ prefix added by a proxy still matches. */
-function matches(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  return header
-    .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === "*" || tag === etag);
 }
