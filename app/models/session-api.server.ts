@@ -1,11 +1,6 @@
 import { database } from "../../db/client";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
-import {
-  type SessionDetail,
-  sessionsWithCounts,
-  withPartner,
-  withPartners,
-} from "./session.server";
+import { type SessionDetail, upcomingSessionsQuery, withPartners } from "./session.server";
 
 /** What the public API may ask of the sessions: all optional but the period's start. */
 export interface SessionQuery {
@@ -35,12 +30,14 @@ export interface SessionPage {
  */
 export async function listSessionPage(query: SessionQuery): Promise<SessionPage> {
   const { db } = database();
-  let select = sessionsWithCounts(db).where("sessions.starts_at", ">", query.from);
+  let select = upcomingSessionsQuery(db, {
+    citySlug: query.city,
+    kind: query.kind,
+    partnerSlug: query.partner,
+    language: query.language,
+    from: query.from,
+  });
   if (query.to) select = select.where("sessions.starts_at", "<", query.to);
-  if (query.city) select = select.where("cities.slug", "=", query.city);
-  if (query.kind) select = select.where("sessions.kind", "=", query.kind);
-  if (query.language) select = select.where("sessions.language", "=", query.language);
-  if (query.partner) select = select.where(withPartner(query.partner));
   const after = query.after;
   if (after) {
     select = select.where((eb) =>
@@ -50,11 +47,7 @@ export async function listSessionPage(query: SessionQuery): Promise<SessionPage>
       ]),
     );
   }
-  const rows = await select
-    .orderBy("sessions.starts_at")
-    .orderBy("sessions.id")
-    .limit(query.limit + 1)
-    .execute();
+  const rows = await select.limit(query.limit + 1).execute();
   const sessions = await withPartners(db, rows.slice(0, query.limit));
   return { sessions, last: rows.length > query.limit ? (sessions.at(-1) ?? null) : null };
 }

@@ -123,18 +123,31 @@ export function withPartner(partnerSlug: string) {
     );
 }
 
-/** Sessions that have not started yet, soonest first; cancelled ones stay visible as such. */
-export async function listUpcomingSessions(filter: UpcomingFilter): Promise<SessionDetail[]> {
-  const { db } = database();
-  let query = sessionsWithCounts(db).where("sessions.starts_at", ">", filter.now);
+/**
+ * The sessions that start after `from`, soonest first, filtered as the home page, the API and
+ * the embed filter them; cancelled ones stay in, shown as such.
+ */
+export function upcomingSessionsQuery(
+  db: Kysely<Database>,
+  filter: Omit<UpcomingFilter, "now" | "limit"> & { from: string },
+) {
+  let query = sessionsWithCounts(db).where("sessions.starts_at", ">", filter.from);
   if (filter.citySlug) query = query.where("cities.slug", "=", filter.citySlug);
   if (filter.kind) query = query.where("sessions.kind", "=", filter.kind);
   if (filter.partnerSlug) query = query.where(withPartner(filter.partnerSlug));
   if (filter.language) query = query.where("sessions.language", "=", filter.language);
-  const rows = await query
-    .orderBy("sessions.starts_at")
-    .orderBy("sessions.id")
-    .limit(filter.limit ?? 200)
+  return query.orderBy("sessions.starts_at").orderBy("sessions.id");
+}
+
+/** Sessions that have not started yet, soonest first; cancelled ones stay visible as such. */
+export async function listUpcomingSessions({
+  now,
+  limit = 200,
+  ...filter
+}: UpcomingFilter): Promise<SessionDetail[]> {
+  const { db } = database();
+  const rows = await upcomingSessionsQuery(db, { ...filter, from: now })
+    .limit(limit)
     .execute();
   return withPartners(db, rows);
 }
