@@ -211,6 +211,11 @@ interface OrganisersTable {
   /** scrypt, in the form "scrypt$N$r$p$salt$hash" (base64url parts). */
   password_hash: string;
   role: OrganiserRole;
+  /**
+   * The language they work in (nl-BE, fr-BE, en-BE): chosen at the invitation, then that of
+   * the page they last signed in on. Their mails and QR check-in links use it.
+   */
+  locale: Generated<string>;
   /** Set when an admin removed the account: it can no longer sign in, the log still names it. */
   removed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: ColumnType<Instant, Instant, never>;

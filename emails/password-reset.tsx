@@ -1,5 +1,5 @@
 import { Body, Button, Container, Head, Html, Preview, Text } from "@react-email/components";
-import { i18n } from "../app/i18n";
+import { i18n, type Locale } from "../app/i18n";
 import { renderMail } from "./layout";
 import type { MailContent } from "./message";
 
@@ -9,6 +9,8 @@ export interface PasswordLinkData {
   name: string;
   url: string;
   validMinutes: number;
+  /** The mail's language; messages queued before there was a choice are Dutch. */
+  locale?: Locale;
 }
 
 /** The one-time link to choose a password: sent only to an organiser's own address. */
@@ -17,8 +19,9 @@ export async function passwordLinkEmail({
   name,
   url,
   validMinutes,
+  locale: language,
 }: PasswordLinkData): Promise<MailContent> {
-  const { t, locale } = i18n();
+  const { t, locale } = i18n(language);
   const prefix = purpose === "reset" ? "reset.email" : "invitation.email";
   const intro = t(`${prefix}.intro`, {
     minutes: validMinutes,

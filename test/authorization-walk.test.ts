@@ -31,8 +31,11 @@ type Role = (typeof ROLES)[number];
  */
 type Method = "GET" | "POST" | "DATA";
 
-/** An exact status, the sign-in page that comes back here, or another redirect. */
-type Outcome = number | "signIn" | { redirect: string };
+/**
+ * An exact status, the sign-in page that comes back here, or another redirect (to an address
+ * that may depend on the walk's records).
+ */
+type Outcome = number | "signIn" | { redirect: string | ((data: WalkData) => string) };
 type Outcomes = Record<Role, Outcome>;
 
 /** The real records the walk fills route params with, made in `beforeAll`. */
@@ -226,7 +229,12 @@ const CHECKS: Record<string, RouteCheck> = {
   // For load balancers: the database, migrations and mail queue in figures, nobody's data.
   "embed.tsx": { get: everyone(200) },
   "healthz.ts": { get: everyone(200) },
-  "inchecken.$code.qr[.png].ts": {
+  // The address in the QR code: on to the check-in page, which decides who may see it.
+  "inchecken.$code.ts": {
+    params: (data) => ({ code: data.checkinCode }),
+    get: everyone({ redirect: (data) => `/beheer/inchecken/${data.checkinCode}` }),
+  },
+  "inchecken.$code_.qr[.png].ts": {
     params: (data) => ({ code: data.checkinCode }),
     get: everyone(200),
   },
@@ -474,7 +482,7 @@ beforeAll(async () => {
   // A reset link as the mail carries it, for the page that sets a new password.
   const resetEmail = "herstel@walk.test";
   await createOrganiser({ email: resetEmail, name: "Herstel", password: PASSWORD, role: "admin" });
-  await requestPasswordReset(resetEmail);
+  await requestPasswordReset(resetEmail, { locale: "nl-BE" });
   await renderQueuedMail();
   const mail = await db
     .selectFrom("outbox")
@@ -580,7 +588,7 @@ function expectOutcome(
   const target =
     expected === "signIn"
       ? `${localePath(locale, "/beheer/inloggen")}?terug=${encodeURIComponent(path)}`
-      : localePath(locale, expected.redirect);
+      : localePath(locale, redirectOf(expected.redirect));
   if (method === "DATA") {
     // Remix answers a loader's redirect to its client as a 204 that names the target.
     expect(status).toBe(204);
@@ -632,12 +640,15 @@ function outcomeOf(check: RouteCheck, method: Method, role: Role): Outcome | und
   return method === "POST" ? check.post?.expect[role] : check.get?.[role];
 }
 
+const redirectOf = (target: string | ((data: WalkData) => string)) =>
+  typeof target === "string" ? target : target(data);
+
 const describeOutcome = (outcome: Outcome) =>
   typeof outcome === "number"
     ? String(outcome)
     : outcome === "signIn"
       ? "sign-in"
-      : `redirect to ${outcome.redirect}`;
+      : `redirect to ${redirectOf(outcome.redirect)}`;
 
 // ——— The walk ——————————————————————————————————————————————————————————————————————————
 

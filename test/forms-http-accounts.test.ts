@@ -133,7 +133,7 @@ describe("choosing a new password (/beheer/wachtwoord/:token)", () => {
 
   async function freshLink(): Promise<string> {
     const { requestPasswordReset } = await import("../app/models/password-reset.server");
-    await requestPasswordReset(email);
+    await requestPasswordReset(email, { locale: "nl-BE" });
     return passwordLinkTokenOf(email);
   }
 

@@ -163,8 +163,8 @@ describe("organiser accounts", () => {
     for (let i = 0; i < LOCK_AFTER; i++) await logIn(created.email, "fout");
     expect(await logIn(created.email, PASSWORD)).toMatchObject({ reason: "locked" });
 
-    await requestPasswordReset(created.email);
-    await requestPasswordReset(created.email);
+    await requestPasswordReset(created.email, { locale: "nl-BE" });
+    await requestPasswordReset(created.email, { locale: "nl-BE" });
     await renderQueuedMail();
     const mail = await database()
       .db.selectFrom("outbox")
@@ -195,7 +195,7 @@ describe("organiser accounts", () => {
 
   it("refuse an expired reset link", async () => {
     const created = await organiser();
-    await requestPasswordReset(created.email, { now: "2026-01-01T10:00:00.000Z" });
+    await requestPasswordReset(created.email, { locale: "nl-BE", now: "2026-01-01T10:00:00.000Z" });
     await renderQueuedMail();
     const mail = await database()
       .db.selectFrom("outbox")
@@ -220,6 +220,7 @@ describe("admins managing organisers", () => {
         role: "organiser",
         cityIds: [session.city_id],
         partnerIds: [],
+        locale: "nl-BE",
       },
       { organiserId: admin.id, now: "2026-12-01T10:00:00.000Z" },
     );
@@ -247,13 +248,27 @@ describe("admins managing organisers", () => {
     const by = { organiserId: admin.id };
     expect(
       await inviteOrganiser(
-        { email: admin.email, name: "X", role: "admin", cityIds: [], partnerIds: [] },
+        {
+          email: admin.email,
+          name: "X",
+          role: "admin",
+          cityIds: [],
+          partnerIds: [],
+          locale: "nl-BE",
+        },
         by,
       ),
     ).toEqual({ ok: false, reason: "emailTaken" });
     expect(
       await inviteOrganiser(
-        { email: "leeg@leuven.test", name: "X", role: "organiser", cityIds: [], partnerIds: [] },
+        {
+          email: "leeg@leuven.test",
+          name: "X",
+          role: "organiser",
+          cityIds: [],
+          partnerIds: [],
+          locale: "nl-BE",
+        },
         by,
       ),
     ).toEqual({ ok: false, reason: "noScope" });
@@ -296,7 +311,14 @@ describe("admins managing organisers", () => {
     });
     expect(
       await inviteOrganiser(
-        { email: other.email, name: "Terug", role: "admin", cityIds: [], partnerIds: [] },
+        {
+          email: other.email,
+          name: "Terug",
+          role: "admin",
+          cityIds: [],
+          partnerIds: [],
+          locale: "nl-BE",
+        },
         { organiserId: admin.id },
       ),
     ).toMatchObject({ ok: true });

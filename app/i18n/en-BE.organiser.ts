@@ -182,6 +182,10 @@ export const enBEOrganiser = {
   "organisers.roleHint": "An administrator sees all cities and manages the organisers.",
   "organisers.cities": "Cities",
   "organisers.partners": "Partners",
+  "organisers.language": "Language",
+  "organisers.languageHint":
+    "The invitation is sent in this language, and the workspace opens in it.",
+  "organisers.errors.language": "Choose a language from the list.",
   "organisers.scopeHint":
     "An organiser sees the sessions of the chosen cities and the sessions the chosen partners are involved in.",
   "organisers.add": "Add and invite",

@@ -186,6 +186,10 @@ export const frBEOrganiser = {
   "organisers.roleHint": "Un administrateur voit toutes les villes et gère les organisateurs.",
   "organisers.cities": "Villes",
   "organisers.partners": "Partenaires",
+  "organisers.language": "Langue",
+  "organisers.languageHint":
+    "L’invitation est envoyée dans cette langue, et l’espace de travail s’ouvre dans celle-ci.",
+  "organisers.errors.language": "Choisissez une langue dans la liste.",
   "organisers.scopeHint":
     "Un organisateur voit les sessions des villes choisies et celles auxquelles participent les partenaires choisis.",
   "organisers.add": "Ajouter et inviter",

@@ -181,6 +181,9 @@ export const nlBEOrganiser = {
   "organisers.roleHint": "Een beheerder ziet alle steden en beheert de organisatoren.",
   "organisers.cities": "Steden",
   "organisers.partners": "Partners",
+  "organisers.language": "Taal",
+  "organisers.languageHint": "De uitnodiging komt in deze taal, en zo opent ook de werkruimte.",
+  "organisers.errors.language": "Kies een taal uit de lijst.",
   "organisers.scopeHint":
     "Een organisator ziet de sessies van de gekozen steden en de sessies waar de gekozen partners aan meewerken.",
   "organisers.add": "Toevoegen en uitnodigen",

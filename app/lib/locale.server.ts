@@ -1,6 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import Negotiator from "negotiator";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n";
-import { localeOfLanguage, localeOfPrefix, splitLocalePath } from "~/lib/locale-path";
+import {
+  LOCALES_IN_ORDER,
+  localeOfLanguage,
+  localeOfPrefix,
+  splitLocalePath,
+} from "~/lib/locale-path";
 
 /**
  * The visitor's locale, from the address: `/fr/…` is French, `/en/…` English, the rest Dutch.
@@ -23,7 +29,23 @@ const EMBED_PATH = "/embed";
  * routes) checks it.
  */
 export function requireKnownLanguage(params: LoaderFunctionArgs["params"]): void {
-  if (params.lang !== undefined && !localeOfPrefix(params.lang)) {
-    throw new Response("Not Found", { status: 404 });
-  }
+  if (!hasKnownLanguage(params)) throw new Response("Not Found", { status: 404 });
+}
+
+/** Whether a route's `($lang)` segment, when there is one, names a language. */
+export function hasKnownLanguage(params: LoaderFunctionArgs["params"]): boolean {
+  return params.lang === undefined || localeOfPrefix(params.lang) !== undefined;
+}
+
+/**
+ * The language a browser asks for first (`Accept-Language`) among ours, else Dutch: only for
+ * an address that has no language of its own and leads on to a page (the QR check-in link).
+ * Pages never decide by it: they are the same for every browser, and kept in a shared cache.
+ */
+export function preferredLocale(request: Request): Locale {
+  const header = request.headers.get("Accept-Language");
+  if (!header) return DEFAULT_LOCALE;
+  const negotiator = new Negotiator({ headers: { "accept-language": header } });
+  const [best] = negotiator.languages([...LOCALES_IN_ORDER]);
+  return LOCALES_IN_ORDER.find((locale) => locale === best) ?? DEFAULT_LOCALE;
 }

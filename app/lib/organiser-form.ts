@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { Locale } from "~/i18n";
 import { emailAddress } from "./email-field";
+import { LOCALES_IN_ORDER } from "./locale-path";
 import { requiredLine } from "./text";
 
 /** A row id as a form sends it: a positive whole number a database column can hold. */
@@ -36,6 +38,10 @@ export const invitationSchema = z
     role: z.enum(["admin", "organiser"], { error: "organisers.errors.role" }).default("organiser"),
     cityIds: scopeIds,
     partnerIds: scopeIds,
+    /** The language of the invitation and of the new organiser's workspace; else the page's. */
+    locale: z
+      .enum(LOCALES_IN_ORDER as [Locale, ...Locale[]], { error: "organisers.errors.language" })
+      .optional(),
   })
   .superRefine(({ role, cityIds, partnerIds }, context) => {
     if (role === "organiser" && cityIds.length + partnerIds.length === 0) {

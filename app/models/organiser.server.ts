@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Organiser, OrganiserRole } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n";
 import { hashPassword } from "../lib/password.server";
 import { nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
@@ -45,6 +46,8 @@ async function insertOrganiser(
     role: OrganiserRole;
     cityIds: number[];
     partnerIds: number[];
+    /** The language they work in; Dutch unless chosen. */
+    locale?: Locale;
   },
   now: string,
 ) {
@@ -62,6 +65,7 @@ async function insertOrganiser(
       name: input.name.trim(),
       password_hash: input.passwordHash,
       role: input.role,
+      locale: input.locale,
       created_at: now,
       updated_at: now,
     })
@@ -166,7 +170,8 @@ export interface AdminRequest {
 
 /**
  * An admin adds an organiser: the account gets a random password nobody knows, and the new
- * organiser a mail with a link (valid three days) to choose their own.
+ * organiser a mail, in the language the admin chose for them, with a link (valid three days)
+ * to choose their own.
  */
 export async function inviteOrganiser(
   input: {
@@ -175,6 +180,7 @@ export async function inviteOrganiser(
     role: OrganiserRole;
     cityIds: number[];
     partnerIds: number[];
+    locale: Locale;
   },
   { organiserId, clientAddress, now = nowInstant() }: AdminRequest,
 ): Promise<InviteResult> {
@@ -185,7 +191,7 @@ export async function inviteOrganiser(
   return writeTransaction(async (trx) => {
     const organiser = await insertOrganiser(trx, { ...input, passwordHash }, now);
     if (!organiser) return { ok: false, reason: "emailTaken" };
-    await mailPasswordLink(trx, organiser, "invitation", now);
+    await mailPasswordLink(trx, organiser, { purpose: "invitation", locale: input.locale, now });
     await recordAudit(
       {
         organiserId,
@@ -277,4 +283,24 @@ export async function unlockOrganiser(
     { now },
   );
   return { ok: true, name: organiser.name };
+}
+
+/** The language an organiser works in: chosen at their invitation, then that of their last sign-in. */
+export async function workingLanguageOf(organiserId: number): Promise<Locale> {
+  const row = await database()
+    .db.selectFrom("organisers")
+    .select("locale")
+    .where("id", "=", organiserId)
+    .executeTakeFirst();
+  return isLocale(row?.locale) ? row.locale : DEFAULT_LOCALE;
+}
+
+/** Signing in on a page in another language makes that the language the organiser works in. */
+export async function rememberWorkingLanguage(organiserId: number, locale: Locale): Promise<void> {
+  await database()
+    .db.updateTable("organisers")
+    .set({ locale })
+    .where("id", "=", organiserId)
+    .where("locale", "<>", locale)
+    .execute();
 }

@@ -4,7 +4,9 @@ import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { enqueueMail } from "../../emails/outbox.server";
+import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
+import { localePath } from "../lib/locale-path";
 import { hashPassword, PasswordHashingBusy } from "../lib/password.server";
 import { addMinutes, nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
@@ -20,12 +22,13 @@ const RESET_MINUTES = 60;
 const INVITATION_MINUTES = 72 * 60;
 
 /**
- * Mails a one-time link to set a new password, when the address belongs to an organiser.
- * The caller says the same thing either way, so the form does not reveal who has an account.
+ * Mails a one-time link to set a new password, when the address belongs to an organiser, in
+ * the language of the page it was asked on. The caller says the same thing either way, so the
+ * form does not reveal who has an account.
  */
 export async function requestPasswordReset(
   email: string,
-  { now = nowInstant() }: { now?: string } = {},
+  { locale, now = nowInstant() }: { locale: Locale; now?: string },
 ): Promise<void> {
   const organiser = await database()
     .db.selectFrom("organisers")
@@ -33,18 +36,19 @@ export async function requestPasswordReset(
     .where("email", "=", normalizeOrganiserEmail(email))
     .executeTakeFirst();
   if (!organiser) return;
-  await writeTransaction((trx) => mailPasswordLink(trx, organiser, "reset", now));
+  await writeTransaction((trx) =>
+    mailPasswordLink(trx, organiser, { purpose: "reset", locale, now }),
+  );
 }
 
 /**
  * Mails a one-time link to choose a password: after "forgot password", or to a new organiser.
- * Only a hash of the link's token is stored.
+ * The mail and the page it links to are in `locale`. Only a hash of the link's token is stored.
  */
 export async function mailPasswordLink(
   trx: Kysely<Database>,
   organiser: { id: number; email: string; name: string },
-  purpose: "reset" | "invitation",
-  now: string,
+  { purpose, locale, now }: { purpose: "reset" | "invitation"; locale: Locale; now: string },
 ): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const validMinutes = purpose === "reset" ? RESET_MINUTES : INVITATION_MINUTES;
@@ -66,8 +70,9 @@ export async function mailPasswordLink(
       data: {
         purpose,
         name: organiser.name,
-        url: `${config().publicUrl}/beheer/wachtwoord/${token}`,
+        url: `${config().publicUrl}${localePath(locale, `/beheer/wachtwoord/${token}`)}`,
         validMinutes,
+        locale,
       },
     },
     now,

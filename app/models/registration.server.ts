@@ -434,8 +434,15 @@ export async function cancelRegistration(
   });
 }
 
+/** Whether a text could be a check-in code at all: what a QR code's address carries. */
+export function isCheckinCodeShape(code: string): boolean {
+  return /^[\w-]{10,64}$/.test(code);
+}
+
 export async function checkinCodeExists(code: string): Promise<boolean> {
-  return (await resolveRegistrationToken(code, "checkin")).state === "found";
+  return (
+    isCheckinCodeShape(code) && (await resolveRegistrationToken(code, "checkin")).state === "found"
+  );
 }
 
 /**

@@ -4,12 +4,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FieldErrors, type FieldMeta, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
+import { SelectField } from "~/components/select-field";
 import type { MessageKey } from "~/i18n";
 import { adminMeta } from "~/lib/admin-meta";
 import { requireAdmin } from "~/lib/auth.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
+import { LANGUAGE_NAMES, LOCALES_IN_ORDER } from "~/lib/locale-path";
 import { accountActionSchema, invitationSchema } from "~/lib/organiser-form";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { useSchemaForm } from "~/lib/use-form";
@@ -93,7 +95,7 @@ async function invite(request: Request, formData: FormData, by: AdminRequest) {
     return refuse(submission.reply({ fieldErrors: { partnerIds: unknownScope } }));
   }
   await enforce(["invite.organiser", String(by.organiserId)]);
-  const result = await inviteOrganiser(input, by);
+  const result = await inviteOrganiser({ ...input, locale: input.locale ?? localeOf(request) }, by);
   if (!result.ok) {
     return refuse(
       submission.reply({
@@ -233,8 +235,11 @@ function InvitationForm({
   cities: Option[];
   partners: Option[];
 }) {
-  const { t } = useI18n();
-  const [form, fields] = useSchemaForm(invitationSchema, result, { id: "invitation" });
+  const { t, locale } = useI18n();
+  const [form, fields] = useSchemaForm(invitationSchema, result, {
+    id: "invitation",
+    defaultValue: { locale },
+  });
   const { key: roleKey, ...role } = getSelectProps(fields.role, {
     ariaDescribedBy: fields.role.descriptionId,
   });
@@ -261,6 +266,16 @@ function InvitationForm({
         options={cities}
       />
       <ScopeChoice meta={fields.partnerIds} legend={t("organisers.partners")} options={partners} />
+      <SelectField
+        meta={fields.locale}
+        label={t("organisers.language")}
+        hint={t("organisers.languageHint")}
+        options={LOCALES_IN_ORDER.map((value) => ({
+          value,
+          label: LANGUAGE_NAMES[value],
+          lang: value,
+        }))}
+      />
       <button type="submit" className="button">
         {t("organisers.add")}
       </button>

@@ -25,6 +25,7 @@ import { PERSONAL_DATA } from "~/lib/route-handle";
 import { addMinutes, nowInstant } from "~/lib/time";
 import { useSchemaForm } from "~/lib/use-form";
 import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
+import { rememberWorkingLanguage } from "~/models/organiser.server";
 import { logIn } from "~/models/sign-in.server";
 
 export const handle = PERSONAL_DATA;
@@ -55,6 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { email, password, terug } = submission.value;
   const result = await logIn(email, password, { client });
   if (result.ok) {
+    await rememberWorkingLanguage(result.organiser.id, localeOf(request));
     return redirect(safeRedirectPath(terug ?? null, localeOf(request)), {
       headers: { "Set-Cookie": await signInCookie(request, result.sessionToken) },
     });

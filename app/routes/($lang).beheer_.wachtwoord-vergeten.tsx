@@ -6,7 +6,7 @@ import { FlashNotice } from "~/components/flash-notice";
 import { passwordLinkSchema } from "~/lib/account-forms";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormAnswer, parseForm } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
+import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { PERSONAL_DATA } from "~/lib/route-handle";
 import { useSchemaForm } from "~/lib/use-form";
@@ -33,12 +33,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return Response.json({ result: submission.reply() } satisfies FormAnswer, { status: 400 });
   }
   const { email } = submission.value;
+  const locale = localeOf(request);
   // Counted whether or not the address has an account: the limits say nothing about that.
   await enforce(["reset.client", clientOf(context)], ["mail.address", email]);
   // The link is made and queued once the answer has left: how long that takes would
   // otherwise tell which addresses have an account.
   setTimeout(() => {
-    requestPasswordReset(email).catch((error) => console.error("password reset:", error));
+    requestPasswordReset(email, { locale }).catch((error) =>
+      console.error("password reset:", error),
+    );
   }, AFTER_THE_ANSWER_MS);
   // The same answer whether or not the address has an account.
   return redirectWithNotice(request, "/beheer/wachtwoord-vergeten", { key: "reset.sent" });

@@ -8,6 +8,7 @@ import * as newsOptIn from "./2026-11-26T13-00_news-opt-in";
 import * as outboxSnapshots from "./2026-11-26T15-00_outbox-snapshots";
 import * as changeNotifications from "./2026-11-26T15-30_change-notifications";
 import * as calendars from "./2026-11-26T16-00_calendars";
+import * as organiserLanguage from "./2026-11-26T17-00_organiser-language";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T15-00_outbox-snapshots": outboxSnapshots,
   "2026-11-26T15-30_change-notifications": changeNotifications,
   "2026-11-26T16-00_calendars": calendars,
+  "2026-11-26T17-00_organiser-language": organiserLanguage,
 };
