@@ -8,8 +8,9 @@ import ical, {
   ICalEventStatus,
 } from "ical-generator";
 import { DateTime } from "luxon";
-import { i18n, isLocale } from "../app/i18n";
+import { DEFAULT_LOCALE, i18n, isLocale, type Locale } from "../app/i18n";
 import { oneLinePlace } from "../app/lib/calendar-links";
+import { localePath } from "../app/lib/locale-path";
 import { TIME_ZONE } from "../app/lib/time";
 import type { Registration, Session } from "../db/schema";
 
@@ -170,6 +171,8 @@ export interface PublishOptions {
   publicUrl: string;
   /** The UID's domain: the site's host name, so UIDs are unique across sites. */
   uidDomain: string;
+  /** The language of the session pages the events link to; Dutch when not given. */
+  locale?: Locale;
 }
 
 /**
@@ -180,15 +183,12 @@ export interface PublishOptions {
 function publishEvent(
   cal: ReturnType<typeof calendar>,
   session: PublishedSession,
-  { publicUrl, uidDomain }: PublishOptions,
+  { publicUrl, uidDomain, locale = DEFAULT_LOCALE }: PublishOptions,
 ) {
   const changed = new Date(session.updated_at);
+  const page = localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`);
   cal.createEvent({
-    ...sessionEvent(
-      session,
-      `${publicUrl}/sessies/${encodeURIComponent(session.slug)}`,
-      sessionText(session),
-    ),
+    ...sessionEvent(session, `${publicUrl}${page}`, sessionText(session)),
     id: `session-${session.id}@${uidDomain}`,
     sequence: session.ical_sequence,
     stamp: changed,

@@ -179,6 +179,73 @@ describe("the feeds of a city, a kind and a partner", () => {
   });
 });
 
+describe("feeds in French and English (taal=fr|en)", () => {
+  it("name themselves and link the sessions in that language; the events stay the same", async () => {
+    const session = await createSession({ kind: "breakfast", partners: ["Unizo"] });
+    const partner = await partnerSlugOf(session.id);
+    const dutch = await feed(`/agenda.ics?partner=${partner}`);
+    for (const [taal, name] of [
+      ["fr", "X-WR-CALNAME:Ondernemersagenda\u00a0: sessions avec Unizo"],
+      ["en", "X-WR-CALNAME:Ondernemersagenda: sessions with Unizo"],
+    ] as const) {
+      const { response, body } = await feed(`/agenda.ics?partner=${partner}&taal=${taal}`);
+      expect(response.status, taal).toBe(200);
+      const { lines, events } = checkIcs(body, "PUBLISH");
+      expect(lines, taal).toContain(name);
+      expect(lines, taal).toContain(
+        `SOURCE;VALUE=URI:http://agenda.test/agenda.ics?partner=${partner}&taal=${taal}`,
+      );
+      const event = events.find((e) => e.getFirstPropertyValue("uid") === uidOf(session.id));
+      expect(event?.getFirstPropertyValue("url")).toBe(
+        `http://agenda.test/${taal}/sessies/${session.slug}`,
+      );
+      // The same event as in the Dutch feed: a calendar that has both shows it once.
+      expect(uidsOf(body)).toEqual(uidsOf(dutch.body));
+    }
+    const single = await feed(`/sessies/${session.slug}/agenda.ics?taal=en`);
+    expect(checkIcs(single.body, "PUBLISH").events[0]?.getFirstPropertyValue("url")).toBe(
+      `http://agenda.test/en/sessies/${session.slug}`,
+    );
+  });
+
+  it("are 404 for a language the site does not speak", async () => {
+    const session = await createSession();
+    for (const path of [
+      "/agenda.ics?taal=de",
+      "/agenda.ics?taal=",
+      `/sessies/${session.slug}/agenda.ics?taal=xx`,
+    ]) {
+      expect((await feed(path)).response.status, path).toBe(404);
+    }
+  });
+
+  it("are the ones the French and English pages offer, under their own name", async () => {
+    const session = await createSession();
+    const city = await citySlugOf(session.city_id);
+    for (const [page, url, name] of [
+      ["/fr", "http://agenda.test/agenda.ics?taal=fr", "Ondernemersagenda"],
+      [
+        `/en/steden/${city}`,
+        `http://agenda.test/agenda.ics?stad=${city}&taal=en`,
+        "Ondernemersagenda",
+      ],
+      [
+        "/en?soort=forum",
+        "http://agenda.test/agenda.ics?soort=forum&taal=en",
+        "Ondernemersagenda: start-up forums",
+      ],
+    ] as const) {
+      const html = await (await send(page)).text();
+      const link = /<link[^>]*rel="alternate"[^>]*type="text\/calendar"[^>]*>/.exec(html)?.[0];
+      expect(link, page).toContain(`href="${url.replaceAll("&", "&amp;")}"`);
+      expect(link, page).toContain(`title="${name}`);
+      expect((await feed(url.replace("http://agenda.test", ""))).response.status).toBe(200);
+    }
+    const sessionPage = await (await send(`/fr/sessies/${session.slug}`)).text();
+    expect(sessionPage).toContain(`href="/sessies/${session.slug}/agenda.ics?taal=fr"`);
+  });
+});
+
 describe("the calendar file of one session (/sessies/<slug>/agenda.ics)", () => {
   it("follows the session's SEQUENCE and last change, is the feed's event, and answers 304", async () => {
     const session = await createSession();

@@ -1,13 +1,18 @@
-import { i18n } from "~/i18n";
+import { i18n, type Locale } from "~/i18n";
 import type { SessionKind } from "../../db/schema";
 import { type FeedSelection, feedName, feedUrls, type PageFeed } from "./calendar-feed";
 import { config } from "./config.server";
 
-/** The feed a page offers: its filters' feed, with the name calendar apps will show. */
+/** The feed a page offers: its filters' feed in its language, with the name calendar apps show. */
 export function feedOfPage(
-  page: FeedSelection & { cityName?: string; partnerName?: string; kind?: SessionKind | null },
+  page: FeedSelection & {
+    cityName?: string;
+    partnerName?: string;
+    kind?: SessionKind | null;
+    locale: Locale;
+  },
 ): PageFeed {
-  const name = feedName(i18n().t, {
+  const name = feedName(i18n(page.locale).t, {
     cityName: page.cityName,
     kind: page.kind,
     partnerName: page.partnerName,

@@ -1,22 +1,28 @@
-import { type I18n, i18n } from "~/i18n";
+import { type I18n, i18n, type Locale } from "~/i18n";
 import type { SessionKind } from "../../db/schema";
+import { languageParam } from "./locale-path";
 
 /**
  * The subscribable feeds: one address, `/agenda.ics`, with the home page's filters (`stad`,
- * `soort`) and `partner`. Any page's filters are its feed's; the parameters always come in
- * this order, so one feed has one URL (and one cache entry).
+ * `soort`) and `partner`, and the language of its name and links (`taal`, as the embed). Any
+ * page's filters and language are its feed's; the parameters always come in this order, so one
+ * feed has one URL (and one cache entry).
  */
 export interface FeedSelection {
   city?: string | null;
   kind?: SessionKind | null;
   partner?: string | null;
+  /** Dutch when not given. */
+  locale?: Locale;
 }
 
-function feedPath({ city, kind, partner }: FeedSelection): string {
+function feedPath({ city, kind, partner, locale }: FeedSelection): string {
   const query = new URLSearchParams();
   if (city) query.set("stad", city);
   if (kind) query.set("soort", kind);
   if (partner) query.set("partner", partner);
+  const taal = locale ? languageParam(locale) : null;
+  if (taal) query.set("taal", taal);
   const search = query.toString();
   return search ? `/agenda.ics?${search}` : "/agenda.ics";
 }

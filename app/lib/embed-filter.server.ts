@@ -1,6 +1,6 @@
 import { listCities } from "../models/session.server";
 import { listPartners } from "../models/session-api.server";
-import { localeOfLanguage } from "./locale-path";
+import { languageParam, localeOfLanguage } from "./locale-path";
 import { isSessionKind } from "./session-kinds";
 
 /**
@@ -30,8 +30,8 @@ export function embedQuery({
   if (city) query.set("stad", city.slug);
   if (kind) query.set("soort", kind);
   if (partner) query.set("partner", partner.slug);
-  // Dutch is the embed's own language: only another one is named.
-  if (language && language !== "nl-BE") query.set("taal", language.slice(0, 2));
+  const taal = language ? languageParam(language) : null;
+  if (taal) query.set("taal", taal);
   const text = query.toString();
   return text ? `?${text}` : "";
 }

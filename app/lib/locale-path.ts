@@ -14,6 +14,14 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
   "en-BE": "English",
 };
 
+/**
+ * The `taal` value that names a locale on an address without a prefix (the embed, the
+ * calendar feeds): `fr`, `en`; none for Dutch, those addresses' own language.
+ */
+export function languageParam(locale: Locale): string | null {
+  return locale === DEFAULT_LOCALE ? null : locale.slice(0, 2);
+}
+
 /** The locale of a `taal` value (`nl`, `fr`, `en`), for addresses without a prefix: the embed. */
 export function localeOfLanguage(code: string | null): Locale | undefined {
   return LOCALES_IN_ORDER.find((locale) => locale.startsWith(`${code}-`));

@@ -5,6 +5,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
+import { localeOf } from "~/lib/locale.server";
 import {
   isSessionKind,
   isSessionLanguage,
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     city: city || null,
     cityName: cities.find((c) => c.slug === city)?.name,
     kind: kind || null,
+    locale: localeOf(request),
   });
   return {
     cities,

@@ -4,12 +4,13 @@ import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { SessionList } from "~/components/session-list";
 import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
+import { localeOf } from "~/lib/locale.server";
 import { sessionCardView } from "~/lib/session-view.server";
 import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { getPartnerBySlug, listUpcomingSessions } from "~/models/session.server";
 
 /** A partner's upcoming sessions, in every city, with the feed to subscribe to them. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const partner = await getPartnerBySlug(params.slug ?? "");
   if (!partner) throw new Response("Not Found", { status: 404 });
   const now = new Date().toISOString();
@@ -17,7 +18,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return {
     partner,
     sessions: sessions.map((s) => sessionCardView(s, now)),
-    feed: feedOfPage({ partner: partner.slug, partnerName: partner.name }),
+    feed: feedOfPage({
+      partner: partner.slug,
+      partnerName: partner.name,
+      locale: localeOf(request),
+    }),
   };
 }
 

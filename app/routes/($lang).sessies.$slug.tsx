@@ -16,7 +16,7 @@ import { config } from "~/lib/config.server";
 import { flashSignedUpEmail } from "~/lib/flash.server";
 import { type FormResult, parseForm } from "~/lib/forms";
 import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
-import { localePath } from "~/lib/locale-path";
+import { languageParam, localePath } from "~/lib/locale-path";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { registrationSchema } from "~/lib/registration-form";
 import { sessionEvent } from "~/lib/structured-data.server";
@@ -118,7 +118,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function SessionPage() {
   const inLocale = useLocalePath();
   const { session, availability } = useLoaderData<typeof loader>();
-  const { t, dateTimeRange } = useI18n();
+  const { t, dateTimeRange, locale } = useI18n();
+  const taal = languageParam(locale);
   return (
     <div className="wrap page">
       <p className="breadcrumb">
@@ -181,7 +182,7 @@ export default function SessionPage() {
             <AddToCalendar
               session={session}
               file={{
-                href: `/sessies/${encodeURIComponent(session.slug)}/agenda.ics`,
+                href: `/sessies/${encodeURIComponent(session.slug)}/agenda.ics${taal ? `?taal=${taal}` : ""}`,
                 label: t("calendar.add.ics"),
               }}
             />

@@ -4,6 +4,7 @@ import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { sessionListMeta } from "~/lib/calendar-feed";
 import { feedOfPage } from "~/lib/calendar-feed.server";
+import { localeOf } from "~/lib/locale.server";
 import { sessionCardView } from "~/lib/session-view.server";
 import { metaI18n, useI18n } from "~/lib/use-i18n";
 import { getCityBySlug, listCities, listUpcomingSessions } from "~/models/session.server";
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return sessionListMeta(t("city.title", { city }), t("city.intro", { city }), data.feed);
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const city = await getCityBySlug(params.city ?? "");
   if (!city) throw new Response("Not Found", { status: 404 });
   const now = new Date().toISOString();
@@ -27,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     city,
     otherCities: cities.filter((c) => c.slug !== city.slug),
     sessions: sessions.map((s) => sessionCardView(s, now)),
-    feed: feedOfPage({ city: city.slug, cityName: city.name }),
+    feed: feedOfPage({ city: city.slug, cityName: city.name, locale: localeOf(request) }),
   };
 }
 

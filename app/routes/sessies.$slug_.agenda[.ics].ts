@@ -1,17 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DEFAULT_LOCALE } from "~/i18n";
 import { publicCalendarResponse } from "~/lib/calendar-response.server";
 import { config } from "~/lib/config.server";
+import { localeOfLanguage } from "~/lib/locale-path";
 import { getSessionBySlug } from "~/models/session.server";
 import { sessionIcs } from "../../emails/ics";
 
 /**
  * The public calendar file of a session (METHOD:PUBLISH): for "add to calendar", no attendee.
  * The same event (UID, SEQUENCE) as in the feeds, so a later download or a feed updates it.
+ * Its link leads to the session page in French or English for `taal=fr|en`.
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const session = await getSessionBySlug(params.slug ?? "");
+  const taal = new URL(request.url).searchParams.get("taal");
+  const locale = taal === null ? DEFAULT_LOCALE : localeOfLanguage(taal);
+  const session = locale ? await getSessionBySlug(params.slug ?? "") : null;
   if (!session) throw new Response("Not Found", { status: 404 });
   const { publicUrl } = config();
-  const ics = sessionIcs(session, { publicUrl, uidDomain: new URL(publicUrl).hostname });
+  const ics = sessionIcs(session, { publicUrl, uidDomain: new URL(publicUrl).hostname, locale });
   return publicCalendarResponse(request, ics, { filename: `${session.slug}.ics`, maxAge: 300 });
 }
