@@ -10,6 +10,7 @@ import {
   isEmbeddable,
   PRIVATE_HEADERS,
 } from "~/lib/headers.server";
+import { hasKnownLanguage } from "~/lib/locale.server";
 import { NonceProvider } from "~/lib/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -76,8 +77,16 @@ export default function handleRequest(
   });
 }
 
-/** Loader data fetched by the browser (`?_data=`) is never cached unless a loader says so. */
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
+/**
+ * Loader data fetched by the browser (`?_data=`) is never cached unless a loader says so. A
+ * page route's data asked for under a prefix that is no language (`/de/sessies/x?_data=…`) is
+ * a 404, as that page is: only that route's loader runs for such a request, not the root's,
+ * which refuses it for the page.
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { params }) => {
+  if (!hasKnownLanguage(params)) {
+    return new Response("Not Found", { status: 404, headers: PRIVATE_HEADERS });
+  }
   if (!response.headers.has("Cache-Control")) {
     response.headers.set("Cache-Control", PRIVATE_HEADERS["Cache-Control"]);
   }

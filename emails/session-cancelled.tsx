@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { localePath } from "../app/lib/locale-path";
 import { cancellationIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
 import { inviteInputOf, type MailContent, mailI18n, type RegistrationMailData } from "./message";
@@ -13,7 +14,7 @@ export async function sessionCancelledEmail(
   data: RegistrationMailData,
   { note }: { note: string | null },
 ): Promise<MailContent> {
-  const { t, longDate, shortDate } = mailI18n(data);
+  const { t, longDate, shortDate, locale } = mailI18n(data);
   const { session, registration, publicUrl } = data;
   const values = { title: session.title, date: longDate(session.starts_at) };
   const hadSeat = registration.status === "confirmed";
@@ -28,7 +29,7 @@ export async function sessionCancelledEmail(
       intro={intro}
       action={{
         label: t("email.sessionCancelled.otherSessions", { city: session.city.name }),
-        href: `${publicUrl}/steden/${encodeURIComponent(session.city.slug)}`,
+        href: `${publicUrl}${localePath(locale, `/steden/${encodeURIComponent(session.city.slug)}`)}`,
       }}
     >
       {note ? (

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
+import { i18n } from "../app/i18n";
 import { createOrganiser } from "../app/models/organiser.server";
 import { database } from "../db/client";
 import { createSession, registrationsOf } from "./support/factories";
+import { asHtml } from "./support/form-page";
 import { newClient, send } from "./support/http";
 import { signedIn } from "./support/organisers";
 
@@ -74,6 +76,19 @@ describe("sign-ups", () => {
     // The password-reset form draws on the same budget.
     const reset = await send("/beheer/wachtwoord-vergeten", { form: { email: victim } });
     expectTooMany(reset);
+  });
+
+  it("says so in the page's language: under /fr/ in French", async () => {
+    const victim = "victime@example.org";
+    let response: Response | undefined;
+    for (let i = 0; i < 7; i++) {
+      response = await send("/fr/beheer/wachtwoord-vergeten", { form: { email: victim } });
+    }
+    expectTooMany(response as Response);
+    const html = (await response?.text()) ?? "";
+    expect(html).toContain('<html lang="fr-BE"');
+    expect(html).toContain(asHtml(i18n("fr-BE").t("tooMany.title")));
+    expect(html).toContain(asHtml(i18n("fr-BE").t("tooMany.mailBody", { minutes: 60 })));
   });
 
   it("the 429 of a data request carries Retry-After too", async () => {

@@ -24,16 +24,11 @@ const DUTCH_WORDS =
 
 const OTHER_LOCALES = { fr: "fr-BE", en: "en-BE" } as const;
 
-/**
- * What a person reads on a page: the body's text, without scripts, styles or code to copy, and
- * without the name of a calendar feed, which is quoted as calendar apps will show it (feeds are
- * published in Dutch, at one address for everyone).
- */
+/** What a person reads on a page: the body's text, without scripts, styles or code to copy. */
 function visibleText(html: string): string {
   const body = html.slice(html.indexOf("<body"));
   return body
     .replace(/<(script|style|textarea|pre|code)\b[\s\S]*?<\/\1>/gi, " ")
-    .replace(/Ondernemersagenda[^<»’]*: [^<»’]*/g, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/&[a-z#0-9]+;/gi, " ")
     .replace(/\s+/g, " ");
@@ -213,6 +208,22 @@ describe("addresses that are not a language", () => {
     });
   }
 
+  it("a page's data asked for under /de/ is a 404 too, and under /fr/ is there", async () => {
+    const data_ = (route: string) => `?_data=${encodeURIComponent(`routes/($lang).${route}`)}`;
+    for (const [path, route] of [
+      [`/sessies/${data.slug}`, "sessies.$slug"],
+      ["/privacy", "privacy"],
+      [`/steden/${data.citySlug}`, "steden.$city"],
+    ] as const) {
+      const refused = await send(`/de${path}${data_(route)}`);
+      expect(refused.status, path).toBe(404);
+      expect(await refused.text()).not.toContain(data.slug);
+      expect(refused.headers.get("Cache-Control")).toBe("private, no-store");
+      expect((await send(`/fr${path}${data_(route)}`)).status, path).toBe(200);
+      expect((await send(`${path}${data_(route)}`)).status, path).toBe(200);
+    }
+  });
+
   it("a sign-up posted under /de/ is refused and stores nothing", async () => {
     const response = await send(`/de/sessies/${data.slug}`, {
       form: { name: "Nina", email: "nina@example.org", consent: "on" },
@@ -226,6 +237,21 @@ describe("addresses that are not a language", () => {
     const response = await send(`/nl/beheer/afmelden`, { form: {}, cookie: data.cookie });
     expect(response.status).toBe(404);
     expect((await send("/beheer", { cookie: data.cookie })).status).toBe(200);
+  });
+});
+
+describe("error pages in the page's language", () => {
+  it("an unknown address under /fr/ is the French 404 page", async () => {
+    for (const [path, locale] of [
+      ["/fr/bestaat-niet", "fr-BE"],
+      ["/en/sessies/bestaat-niet", "en-BE"],
+    ] as const) {
+      const response = await send(path);
+      expect(response.status, path).toBe(404);
+      const html = await response.text();
+      expect(html, path).toContain(`<html lang="${locale}"`);
+      expect(visibleText(html).match(DUTCH_WORDS)?.[0], path).toBeUndefined();
+    }
   });
 });
 

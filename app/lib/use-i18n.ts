@@ -2,10 +2,14 @@ import { useLocation, useRouteLoaderData } from "@remix-run/react";
 import { DEFAULT_LOCALE, type I18n, i18n, isLocale, type Locale } from "~/i18n";
 import { LOCALES_IN_ORDER, localePath, splitLocalePath } from "~/lib/locale-path";
 
-/** The translator and formatters for the locale the root loader chose. */
+/**
+ * The translator and formatters for the locale the root loader chose. When it did not run (an
+ * action refused the request: a 429 from a form under /fr/), the address says which.
+ */
 export function useI18n(): I18n {
   const data = useRouteLoaderData<{ locale: string }>("root");
-  return i18n(isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE);
+  const { pathname } = useLocation();
+  return i18n(isLocale(data?.locale) ? data.locale : splitLocalePath(pathname).locale);
 }
 
 /** The same, for a route's `meta`, which runs outside React: from the root loader's data. */
