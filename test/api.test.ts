@@ -27,6 +27,7 @@ interface ApiSession {
   seatsLeft: number;
   startsAt: string;
   city: { slug: string };
+  pages: Record<string, string>;
 }
 
 async function everyPage(path: string): Promise<ApiSession[]> {
@@ -169,6 +170,18 @@ describe("GET /api/sessions/:slug", () => {
     expect(Date.parse(body.startsAt)).toBe(Date.parse(session.starts_at));
     expect(body.startsAt).toMatch(/\+0[12]:00$/);
     await expectMatchesDocument(body, "Session");
+    // Its page in each language, each of them there, in that language.
+    const { pages } = body;
+    expect(pages).toEqual({
+      nl: `http://agenda.test/sessies/${session.slug}`,
+      fr: `http://agenda.test/fr/sessies/${session.slug}`,
+      en: `http://agenda.test/en/sessies/${session.slug}`,
+    });
+    for (const [code, url] of Object.entries(pages)) {
+      const page = await send(url.replace("http://agenda.test", ""));
+      expect(page.status, url).toBe(200);
+      expect(await page.text()).toContain(`<html lang="${code}-BE"`);
+    }
 
     const missing = await api("/api/sessions/bestaat-niet");
     expect(missing.status).toBe(404);

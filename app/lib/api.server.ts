@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { availabilityOf, type SessionDetail } from "../models/session.server";
 import type { ParameterProblem } from "./api-query";
 import { matchesEtag, strongEtag } from "./etag";
+import { LOCALES_IN_ORDER, localePath } from "./locale-path";
 import { clientOf, enforce } from "./rate-limits.server";
 import { TIME_ZONE } from "./time";
 
@@ -25,11 +26,18 @@ function brusselsInstant(instant: string): string {
 const optionalInstant = (instant: string | null) => (instant ? brusselsInstant(instant) : null);
 
 export function sessionResource(session: SessionDetail, now: string, publicUrl: string) {
-  const page = `${publicUrl}/sessies/${encodeURIComponent(session.slug)}`;
+  const path = `/sessies/${encodeURIComponent(session.slug)}`;
   return {
     slug: session.slug,
-    url: page,
-    calendarUrl: `${page}/agenda.ics`,
+    url: `${publicUrl}${path}`,
+    /** The same page in each language the site speaks, for a partner's site in French or English. */
+    pages: Object.fromEntries(
+      LOCALES_IN_ORDER.map((locale) => [
+        locale.slice(0, 2),
+        `${publicUrl}${localePath(locale, path)}`,
+      ]),
+    ),
+    calendarUrl: `${publicUrl}${path}/agenda.ics`,
     title: session.title,
     summary: session.summary,
     description: session.description,

@@ -178,6 +178,7 @@ export function openApiDocument(publicUrl: string) {
           required: [
             "slug",
             "url",
+            "pages",
             "calendarUrl",
             "title",
             "summary",
@@ -200,6 +201,18 @@ export function openApiDocument(publicUrl: string) {
           properties: {
             slug: { type: "string" },
             url: { type: "string", format: "uri", description: "The session's page." },
+            pages: {
+              type: "object",
+              additionalProperties: false,
+              required: ["nl", "fr", "en"],
+              properties: {
+                nl: { type: "string", format: "uri" },
+                fr: { type: "string", format: "uri" },
+                en: { type: "string", format: "uri" },
+              },
+              description:
+                "The session's page in Dutch (the same as url), French and English: link the one of your site's language.",
+            },
             calendarUrl: {
               type: "string",
               format: "uri",
