@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { localePath } from "../app/lib/locale-path";
+import { requestPasswordReset } from "../app/models/password-reset.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
 import { cookieFrom, send } from "./support/http";
 import { signedInOrganiser, TEST_PASSWORD } from "./support/organisers";
-import { checkinCodeOf, manageTokenIn, manageTokenOf } from "./support/tokens";
+import { checkinCodeOf, manageTokenIn, manageTokenOf, passwordLinkTokenOf } from "./support/tokens";
 
 /**
  * The site in French and English: every page answers under /fr/… and /en/… with the same
@@ -41,6 +42,7 @@ const data = {
   partnerSlug: "",
   manageToken: "",
   checkinCode: "",
+  resetToken: "",
   cookie: "",
 };
 
@@ -78,6 +80,7 @@ beforeAll(async () => {
     password: TEST_PASSWORD,
     role: "admin",
   });
+  await requestPasswordReset("amira.admin@example.org", { locale: "nl-BE" });
   Object.assign(data, {
     slug: session.slug,
     sessionId: session.id,
@@ -85,6 +88,7 @@ beforeAll(async () => {
     partnerSlug: partner.slug,
     manageToken: await manageTokenOf(registration?.id),
     checkinCode: await checkinCodeOf(registration?.id),
+    resetToken: await passwordLinkTokenOf("amira.admin@example.org"),
     cookie,
   });
 });
@@ -101,6 +105,7 @@ const PUBLIC_PAGES = () => [
   `/inschrijving/${data.manageToken}`,
   "/beheer/inloggen",
   "/beheer/wachtwoord-vergeten",
+  `/beheer/wachtwoord/${data.resetToken}`,
 ];
 
 const ORGANISER_PAGES = () => [
