@@ -1,7 +1,8 @@
 /**
  * Requests per second of the public pages (production build, seeded SQLite, 50 connections):
- * the home page, the home page with a filter, a city page and a session page, each beside a
- * plain node:http server answering the same bytes, measured in the same run.
+ * the home page, the home page with a filter, a city page and a session page, and two of them in
+ * English and French, each beside a plain node:http server answering the same bytes, measured in
+ * the same run.
  *
  *   npm run bench:pages                    # 10 s per target
  *   BENCH_SECONDS=5 npm run bench:pages
@@ -66,6 +67,9 @@ try {
     ["home, one city", `/?stad=${city}`],
     ["city page", `/steden/${city}`],
     ["session page", `/sessies/${slug}`],
+    // The same pages in another language: the language layer should cost nothing measurable.
+    ["home, English", "/en"],
+    ["session page, French", `/fr/sessies/${slug}`],
   ] as const;
 
   const rows: string[][] = [];
