@@ -113,6 +113,10 @@ describe("an invitation in the language the admin chose", () => {
     expect(mail.html).toContain('lang="en-BE"');
     expect(withoutLinks(`${mail.subject}\n${mail.text}`)).not.toMatch(DUTCH_WORDS);
     expect(mail.text).toMatch(/http:\/\/agenda\.test\/en\/beheer\/wachtwoord\/[\w-]+/);
+    // The admins' list says which language the new organiser works in.
+    const list = await (await send("/beheer/organisatoren", { cookie: admin })).text();
+    const row = list.split("<tr>").find((tr) => tr.includes(email)) ?? "";
+    expect(row).toContain("<td>Engels</td>");
   });
 
   it("without a choice, the language of the page the admin works on", async () => {

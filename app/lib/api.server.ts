@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { availabilityOf, type SessionDetail } from "../models/session.server";
 import type { ParameterProblem } from "./api-query";
 import { matchesEtag, strongEtag } from "./etag";
-import { LOCALES_IN_ORDER, localePath } from "./locale-path";
+import { LOCALES_IN_ORDER, languageOfLocale, localePath } from "./locale-path";
 import { clientOf, enforce } from "./rate-limits.server";
 import { TIME_ZONE } from "./time";
 
@@ -33,7 +33,7 @@ export function sessionResource(session: SessionDetail, now: string, publicUrl: 
     /** The same page in each language the site speaks, for a partner's site in French or English. */
     pages: Object.fromEntries(
       LOCALES_IN_ORDER.map((locale) => [
-        locale.slice(0, 2),
+        languageOfLocale(locale),
         `${publicUrl}${localePath(locale, path)}`,
       ]),
     ),

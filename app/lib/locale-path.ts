@@ -14,12 +14,19 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
   "en-BE": "English",
 };
 
+const LANGUAGE_CODES = { "nl-BE": "nl", "fr-BE": "fr", "en-BE": "en" } as const;
+
+/** A locale's language (`nl`, `fr`, `en`): the `taal` values, the API's keys, the labels. */
+export function languageOfLocale(locale: Locale): (typeof LANGUAGE_CODES)[Locale] {
+  return LANGUAGE_CODES[locale];
+}
+
 /**
  * The `taal` value that names a locale on an address without a prefix (the embed, the
  * calendar feeds): `fr`, `en`; none for Dutch, those addresses' own language.
  */
 export function languageParam(locale: Locale): string | null {
-  return locale === DEFAULT_LOCALE ? null : locale.slice(0, 2);
+  return locale === DEFAULT_LOCALE ? null : languageOfLocale(locale);
 }
 
 /** The locale of a `taal` value (`nl`, `fr`, `en`), for addresses without a prefix: the embed. */

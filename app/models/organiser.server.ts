@@ -127,6 +127,8 @@ export interface OrganiserOverview extends PublicOrganiser {
   cities: string[];
   partners: string[];
   locked: boolean;
+  /** The language their mails and QR check-ins are in. */
+  locale: Locale;
 }
 
 /** Every organiser with what they may see, for the admins' page. */
@@ -134,7 +136,7 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
   const { db } = database();
   const organisers = await db
     .selectFrom("organisers")
-    .select(["id", "email", "name", "role"])
+    .select(["id", "email", "name", "role", "locale"])
     .where("removed_at", "is", null)
     .orderBy("name")
     .execute();
@@ -147,6 +149,7 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
   const locked = await Promise.all(organisers.map((o) => isSignInLocked(o.email, now)));
   return organisers.map((organiser, i) => ({
     ...organiser,
+    locale: isLocale(organiser.locale) ? organiser.locale : DEFAULT_LOCALE,
     locked: locked[i] ?? false,
     cities: scopes
       .filter((s) => s.organiser_id === organiser.id && s.city)

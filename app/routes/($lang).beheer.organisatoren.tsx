@@ -11,7 +11,7 @@ import { requireAdmin } from "~/lib/auth.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
-import { LANGUAGE_NAMES, LOCALES_IN_ORDER } from "~/lib/locale-path";
+import { LANGUAGE_NAMES, LOCALES_IN_ORDER, languageOfLocale } from "~/lib/locale-path";
 import { accountActionSchema, invitationSchema } from "~/lib/organiser-form";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { useSchemaForm } from "~/lib/use-form";
@@ -158,6 +158,7 @@ export default function Organisers() {
                 <th scope="col">{t("organisers.column.name")}</th>
                 <th scope="col">{t("organisers.column.role")}</th>
                 <th scope="col">{t("organisers.column.scope")}</th>
+                <th scope="col">{t("organisers.language")}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t("attendees.actions")}</span>
                 </th>
@@ -195,6 +196,7 @@ export default function Organisers() {
                       ? t("organisers.scope.all")
                       : list([...o.cities, ...o.partners])}
                   </td>
+                  <td>{t(`language.${languageOfLocale(o.locale)}`)}</td>
                   <td>
                     {o.id === me ? null : (
                       <ConfirmAction
