@@ -128,7 +128,8 @@ interface SessionRemindersTable {
   queued_at: Instant;
 }
 
-type InboundMailStatus = "pending" | "processed";
+/** "failed": its processing kept failing and it was given up (kept for a look until retention). */
+type InboundMailStatus = "pending" | "processed" | "failed";
 
 /**
  * Mail that reached the app (iTIP replies from calendars), stored before it is acted on. Once
@@ -152,7 +153,12 @@ interface InboundMailTable {
   registration_id: number | null;
   /** What came of it: "declined", "accepted", … or why nothing did ("ignored.unknownUid"). */
   outcome: string | null;
+  /** When it was processed, or given up. */
   processed_at: Instant | null;
+  /** How often processing failed; it is given up after a number of tries. */
+  attempts: Generated<number>;
+  /** Not tried again before this, after a failure. */
+  next_attempt_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export type RegistrationTokenPurpose = "manage" | "checkin";

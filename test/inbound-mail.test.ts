@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import ICAL from "ical.js";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import {
   processInboundMail,
@@ -56,6 +57,33 @@ async function inboundRow(id: number): Promise<InboundMail> {
     .selectAll()
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Makes the database refuse to mark this inbound mail processed, as a bug in acting on it
+ * would: a trigger, on SQLite and PostgreSQL alike, until `stopFailing`.
+ */
+async function failWhenProcessed(id: number) {
+  const { db } = database();
+  await stopFailing();
+  if (process.env.TEST_DATABASE === "postgres") {
+    await sql`create or replace function inbound_fails() returns trigger language plpgsql as
+      $$ begin raise exception 'processing failed'; end $$`.execute(db);
+    await sql`create trigger inbound_fails before update on inbound_mail for each row
+      when (new.status = 'processed' and new.id = ${sql.lit(id)})
+      execute function inbound_fails()`.execute(db);
+  } else {
+    await sql`create trigger inbound_fails before update on inbound_mail
+      when new.status = 'processed' and new.id = ${sql.lit(id)}
+      begin select raise(abort, 'processing failed'); end`.execute(db);
+  }
+}
+
+async function stopFailing() {
+  const postgres = process.env.TEST_DATABASE === "postgres";
+  await sql`drop trigger if exists inbound_fails ${sql.raw(postgres ? "on inbound_mail" : "")}`.execute(
+    database().db,
+  );
 }
 
 /** A session with one seat taken by person n, and person n+1 first on its waiting list. */
@@ -575,6 +603,57 @@ describe("the worker's side", () => {
     if (!lookalike.ok) throw new Error("not stored");
     expect(await processStoredMail(lookalike.id)).toBe("ignored.senderMismatch");
     expect((await registrationsOf(session.id))[0]?.status).toBe("confirmed");
+  });
+
+  it("a mail whose processing fails holds up no other, is tried again later, and is given up in the end", async () => {
+    const first = await fullSession(160);
+    const second = await fullSession(170);
+    const store = async (registration: typeof first.seated) => {
+      const stored = await storeInboundMail(Buffer.from(outlookReply(replyOf(registration))), {
+        via: "http",
+      });
+      if (!stored.ok) throw new Error("not stored");
+      return stored.id;
+    };
+    // The first in line fails in the database, as a bug would make it: the others go on.
+    const failing = await store(first.seated);
+    const healthy = await store(second.seated);
+    await failWhenProcessed(failing);
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms).toISOString();
+    expect(await processInboundMail({ now: at(0) })).toBe(1);
+    expect(await inboundRow(healthy)).toMatchObject({ status: "processed", outcome: "declined" });
+    expect((await registrationsOf(second.session.id))[0]?.status).toBe("cancelled");
+    const afterOne = await inboundRow(failing);
+    expect(afterOne).toMatchObject({ status: "pending", attempts: 1 });
+    expect(Date.parse(afterOne.next_attempt_at ?? "")).toBeGreaterThan(t0);
+    expect(afterOne.raw).not.toBeNull();
+
+    // Not before its time.
+    await processInboundMail({ now: at(10_000) });
+    expect(await inboundRow(failing)).toMatchObject({ attempts: 1 });
+
+    // Once the cause is gone, the next try acts on it.
+    await stopFailing();
+    await processInboundMail({ now: afterOne.next_attempt_at ?? "" });
+    expect(await inboundRow(failing)).toMatchObject({ status: "processed", outcome: "declined" });
+    expect((await registrationsOf(first.session.id))[0]?.status).toBe("cancelled");
+
+    // A mail that keeps failing is given up after a number of tries, and kept for a look.
+    const third = await fullSession(180);
+    const hopeless = await store(third.seated);
+    await failWhenProcessed(hopeless);
+    for (let hour = 1; hour <= 24; hour++) await processInboundMail({ now: at(hour * HOUR) });
+    const given = await inboundRow(hopeless);
+    expect(given).toMatchObject({ status: "failed", outcome: "failed.error", attempts: 10 });
+    expect(given.raw).not.toBeNull();
+    expect((await registrationsOf(third.session.id))[0]?.status).toBe("confirmed");
+    await processInboundMail({ now: at(48 * HOUR) });
+    expect(await inboundRow(hopeless)).toMatchObject({ attempts: 10 });
+    await stopFailing();
+    // And forgotten with the rest by the daily retention run.
+    await runDailyRetention({ now: new Date(t0 + 32 * 86_400_000).toISOString() });
+    expect((await inboundRows()).map((r) => r.id)).not.toContain(hopeless);
   });
 
   it("forgets processed mail after OUTBOX_KEEP_DAYS in the daily retention run", async () => {

@@ -5,7 +5,7 @@ import { type AddressObject, type Attachment, simpleParser } from "mailparser";
 import { database } from "../../db/client";
 import type { CalendarReply, Database, Registration } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
-import { nowInstant } from "../lib/time";
+import { addMinutes, nowInstant } from "../lib/time";
 import { recordAuditIn } from "./audit.server";
 import { cancelRegistrationInTransaction, normalizeEmail, notify } from "./registration.server";
 import { getSessionById } from "./session.server";
@@ -377,21 +377,75 @@ export async function processStoredMail(
 
 /**
  * Acts on every stored mail still waiting (the worker's task before each round): mail whose
- * processing right after it arrived failed, or that another instance stored.
+ * processing right after it arrived failed, or that another instance stored. A mail whose
+ * processing fails (a bug, or the database refusing) holds up no other: it is tried again
+ * later, and given up after a number of tries.
  */
-export async function processInboundMail({ limit = 50 }: { limit?: number } = {}): Promise<number> {
+export async function processInboundMail({
+  limit = 50,
+  now = nowInstant(),
+}: {
+  limit?: number;
+  now?: string;
+} = {}): Promise<number> {
   const pending = await database()
     .db.selectFrom("inbound_mail")
     .select("id")
     .where("status", "=", "pending")
+    .where((eb) => eb.or([eb("next_attempt_at", "is", null), eb("next_attempt_at", "<=", now)]))
     .orderBy("id")
     .limit(limit)
     .execute();
   let processed = 0;
   for (const { id } of pending) {
-    if ((await processStoredMail(id)) !== null) processed++;
+    try {
+      if ((await processStoredMail(id, now)) !== null) processed++;
+    } catch (error) {
+      await recordFailure(id, error, now);
+    }
   }
   return processed;
+}
+
+/** Tries before a mail is given up: 1, 2, 4, … minutes apart, up to 4 hours; about 8 hours in all. */
+const MAX_ATTEMPTS = 10;
+const retryMinutes = (attempts: number) => Math.min(2 ** (attempts - 1), 240);
+
+/**
+ * Counts a failed try and sets the next one; after the last, the mail is given up ("failed")
+ * and kept as it came, for someone to look at, until the daily retention run.
+ */
+async function recordFailure(id: number, error: unknown, now: string): Promise<void> {
+  const attempts = await writeTransaction(async (trx) => {
+    const row = await trx
+      .selectFrom("inbound_mail")
+      .select("attempts")
+      .where("id", "=", id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (!row) return null;
+    const count = row.attempts + 1;
+    await trx
+      .updateTable("inbound_mail")
+      .set(
+        count >= MAX_ATTEMPTS
+          ? { attempts: count, status: "failed", outcome: "failed.error", processed_at: now }
+          : { attempts: count, next_attempt_at: addMinutes(now, retryMinutes(count)) },
+      )
+      .where("id", "=", id)
+      .execute();
+    return count;
+  }).catch((recordError) => {
+    console.error(`inbound mail ${id}: the failure could not be recorded:`, recordError);
+    return null;
+  });
+  const what =
+    attempts === null
+      ? "processing failed"
+      : attempts >= MAX_ATTEMPTS
+        ? `processing failed ${attempts} times; given up, the message is kept for a look`
+        : `processing failed (try ${attempts}), tried again in ${retryMinutes(attempts)} min`;
+  console.error(`inbound mail ${id}: ${what}:`, error);
 }
 
 /**
@@ -404,9 +458,8 @@ export async function receiveInboundMail(
 ): Promise<StoreResult> {
   const stored = await storeInboundMail(raw, options);
   if (stored.ok && !stored.duplicate) {
-    await processStoredMail(stored.id).catch((error) =>
-      console.error(`inbound mail ${stored.id}: processing failed, the worker tries again:`, error),
-    );
+    const now = nowInstant();
+    await processStoredMail(stored.id, now).catch((error) => recordFailure(stored.id, error, now));
   }
   return stored;
 }

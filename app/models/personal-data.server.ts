@@ -219,14 +219,15 @@ export async function runDailyRetention(
   try {
     run = await applyRetention({ ...options, now, handle });
     // Replies from calendars, once acted on, hold no message any more; after as long as sent
-    // mail keeps its body, what they were and what came of them goes too.
+    // mail keeps its body, what they were and what came of them goes too, and so does a reply
+    // given up after its processing kept failing (kept whole until then, for a look).
     const keptFrom =
       DateTime.fromISO(now, { zone: "utc" })
         .minus({ days: options.outboxKeepDays ?? config().OUTBOX_KEEP_DAYS })
         .toISO() ?? now;
     await handle.db
       .deleteFrom("inbound_mail")
-      .where("status", "=", "processed")
+      .where("status", "in", ["processed", "failed"])
       .where("processed_at", "<", keptFrom)
       .execute();
   } catch (error) {
