@@ -646,6 +646,9 @@ describe("the worker's side", () => {
     for (let hour = 1; hour <= 24; hour++) await processInboundMail({ now: at(hour * HOUR) });
     const given = await inboundRow(hopeless);
     expect(given).toMatchObject({ status: "failed", outcome: "failed.error", attempts: 10 });
+    // What a monitor sees.
+    const health = (await (await send("/healthz")).json()) as { inbound: { failed: number } };
+    expect(health.inbound.failed).toBe(1);
     expect(given.raw).not.toBeNull();
     expect((await registrationsOf(third.session.id))[0]?.status).toBe("confirmed");
     await processInboundMail({ now: at(48 * HOUR) });

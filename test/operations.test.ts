@@ -148,6 +148,7 @@ interface HealthBody {
   database: string;
   migrations: { current: boolean; pending: string[]; unknown: string[] } | null;
   outbox: { pending: number; oldestPendingSeconds: number | null; failed: number } | null;
+  inbound: { pending: number; failed: number } | null;
 }
 
 describe("GET /healthz", () => {
@@ -164,6 +165,7 @@ describe("GET /healthz", () => {
       database: "up",
       migrations: { current: true, pending: [], unknown: [] },
       outbox: { pending: 2, failed: 0 },
+      inbound: { pending: 0, failed: 0 },
     });
     expect(body.outbox?.oldestPendingSeconds).toBeGreaterThanOrEqual(90);
     expect(body.outbox?.oldestPendingSeconds).toBeLessThan(120);
@@ -207,6 +209,7 @@ describe("GET /healthz", () => {
         database: "down",
         migrations: null,
         outbox: null,
+        inbound: null,
       });
     } finally {
       shared.__ondernemersagendaDb = real;

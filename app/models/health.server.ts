@@ -21,6 +21,8 @@ export interface Health {
     oldestPendingSeconds: number | null;
     failed: number;
   } | null;
+  /** Replies from calendars: waiting to be acted on, and given up after failing (see below). */
+  inbound: { pending: number; failed: number } | null;
 }
 
 async function readState({ db }: DatabaseHandle) {
@@ -38,7 +40,15 @@ async function readState({ db }: DatabaseHandle) {
     ])
     .where("status", "in", ["pending", "failed"])
     .executeTakeFirstOrThrow();
-  return { applied: applied.map((row) => row.name), outbox };
+  const inbound = await db
+    .selectFrom("inbound_mail")
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere("status", "=", "pending").as("pending"),
+      eb.fn.countAll<number>().filterWhere("status", "=", "failed").as("failed"),
+    ])
+    .where("status", "in", ["pending", "failed"])
+    .executeTakeFirstOrThrow();
+  return { applied: applied.map((row) => row.name), outbox, inbound };
 }
 
 /** The state a load balancer or a monitor asks about: database, schema, mail queue. */
@@ -54,7 +64,7 @@ export async function checkHealth({
     timer = setTimeout(() => reject(new Error(`no answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
   });
   try {
-    const { applied, outbox } = await Promise.race([readState(handle), timeout]);
+    const { applied, outbox, inbound } = await Promise.race([readState(handle), timeout]);
     const known = Object.keys(migrations);
     const pending = known.filter((name) => !applied.includes(name));
     const unknown = applied.filter((name) => !known.includes(name));
@@ -69,10 +79,11 @@ export async function checkHealth({
           : null,
         failed: Number(outbox.failed),
       },
+      inbound: { pending: Number(inbound.pending), failed: Number(inbound.failed) },
     };
   } catch (error) {
     console.error("health check: database unreachable:", error);
-    return { ok: false, database: "down", migrations: null, outbox: null };
+    return { ok: false, database: "down", migrations: null, outbox: null, inbound: null };
   } finally {
     clearTimeout(timer);
   }
