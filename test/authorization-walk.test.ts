@@ -724,6 +724,15 @@ for (const file of FILES) {
             expectPrivacy(file, check, method, role, french);
           }
 
+          if (file.startsWith("($lang).")) {
+            // Under a prefix that is no language, the route is not there, whoever asks, for
+            // every method: a page, its data alone, a post (the walk's last check: nothing
+            // changed).
+            const params = { ...check.params?.(data), lang: "de" };
+            const foreign = await request(file, check, method, role, params);
+            expect(foreign.response.status, foreign.path).toBe(404);
+          }
+
           if (check.signsOut && method === "POST" && role !== "anonymous") {
             // The cookie it posted with no longer opens the workspace.
             const after = await send("/beheer", { cookie: answer.cookie });

@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n";
 import { localeOf } from "~/lib/locale.server";
-import { localePath } from "~/lib/locale-path";
+import { localeOfPrefix, localePath } from "~/lib/locale-path";
 import type { SignedInOrganiser } from "../models/organiser.server";
 import { isSessionInScope } from "../models/scope.server";
 import { endAuthSession, organiserBySessionToken } from "../models/sign-in.server";
@@ -54,8 +54,17 @@ export function safeRedirectPath(
   return safe ? path : localePath(locale, "/beheer");
 }
 
-/** The signed-in organiser, or a redirect to the sign-in page that comes back here. */
+/**
+ * The signed-in organiser, or a redirect to the sign-in page that comes back here. Under a
+ * prefix that is no language (`/de/beheer/…`) the workspace is not there: a 404 before anything
+ * else, so nobody is sent to sign in for a page that does not exist (a route's own loader runs
+ * beside the root's, and its redirect would win over the root's 404).
+ */
 export async function requireOrganiser(request: Request): Promise<SignedInOrganiser> {
+  const prefix = /^\/([^/]+)\/beheer(?:[/?]|$)/.exec(new URL(request.url).pathname)?.[1];
+  if (prefix !== undefined && !localeOfPrefix(prefix)) {
+    throw new Response("Not Found", { status: 404 });
+  }
   const token = await tokenOf(request);
   const organiser = token ? await organiserBySessionToken(token) : null;
   if (!organiser) {

@@ -33,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
   requireKnownLanguage(params);
+  const admin = await requireAdmin(request);
   const submission = parseForm(await request.formData(), erasureSchema);
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply() } satisfies FormAnswer, { status: 400 });

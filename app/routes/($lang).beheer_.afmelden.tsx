@@ -15,6 +15,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // A redirect from here would win over the root's 404 for /de/…: the check comes first.
+  requireKnownLanguage(params);
   return redirect(localePath(localeOf(request), "/beheer"));
 }

@@ -35,7 +35,9 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // A redirect from here would win over the root's 404 for /de/…: the check comes first.
+  requireKnownLanguage(params);
   const back = safeRedirectPath(new URL(request.url).searchParams.get("terug"), localeOf(request));
   if (await optionalOrganiser(request)) throw redirect(back);
   const { notice, headers } = await takeNotice(request);
