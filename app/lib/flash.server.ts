@@ -73,3 +73,9 @@ export async function takeNotice(
   const cookie = await storage.commitSession(session, { secure: isSecure(request) });
   return { notice, headers: { "Set-Cookie": cookie } };
 }
+
+/** The answer of a loader whose page shows nothing of its own but the notice, said once. */
+export async function noticeOnly(request: Request): Promise<Response> {
+  const { notice, headers } = await takeNotice(request);
+  return Response.json({ notice }, { headers });
+}

@@ -7,7 +7,7 @@ import { FlashNotice } from "~/components/flash-notice";
 import { adminMeta } from "~/lib/admin-meta";
 import { requireAdmin } from "~/lib/auth.server";
 import { emailAddress } from "~/lib/email-field";
-import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type Notice, noticeOnly, redirectWithNotice } from "~/lib/flash.server";
 import { type FormAnswer, parseForm } from "~/lib/forms";
 import { requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf } from "~/lib/rate-limits.server";
@@ -28,8 +28,7 @@ const erasureSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { notice, headers } = await takeNotice(request);
-  return Response.json({ notice }, { headers });
+  return noticeOnly(request);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

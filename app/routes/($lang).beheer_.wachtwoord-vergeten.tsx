@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailField, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
 import { passwordLinkSchema } from "~/lib/account-forms";
-import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
+import { type Notice, noticeOnly, redirectWithNotice } from "~/lib/flash.server";
 import { type FormAnswer, parseForm } from "~/lib/forms";
 import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { clientOf, enforce } from "~/lib/rate-limits.server";
@@ -22,8 +22,7 @@ export const meta: MetaFunction = ({ matches }) => [
 const AFTER_THE_ANSWER_MS = 200;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { notice, headers } = await takeNotice(request);
-  return Response.json({ notice }, { headers });
+  return noticeOnly(request);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
