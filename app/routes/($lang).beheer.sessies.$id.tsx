@@ -182,6 +182,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+/** The figures at the top of the page, in this order. */
+const COUNTS = ["confirmed", "capacity", "waitlisted", "present", "absent"] as const;
+
 export default function SessionAttendees() {
   const inLocale = useLocalePath();
   const { session, attendees, search, notice } = useLoaderData<typeof loader>();
@@ -262,26 +265,12 @@ export default function SessionAttendees() {
               waiting={counts.waitlisted}
             />
             <dl className="counts">
-              <div>
-                <dt>{t("attendees.count.confirmed")}</dt>
-                <dd>{counts.confirmed}</dd>
-              </div>
-              <div>
-                <dt>{t("attendees.count.capacity")}</dt>
-                <dd>{counts.capacity}</dd>
-              </div>
-              <div>
-                <dt>{t("attendees.count.waitlisted")}</dt>
-                <dd>{counts.waitlisted}</dd>
-              </div>
-              <div>
-                <dt>{t("attendees.count.present")}</dt>
-                <dd>{counts.present}</dd>
-              </div>
-              <div>
-                <dt>{t("attendees.count.absent")}</dt>
-                <dd>{counts.absent}</dd>
-              </div>
+              {COUNTS.map((count) => (
+                <div key={count}>
+                  <dt>{t(`attendees.count.${count}`)}</dt>
+                  <dd>{counts[count]}</dd>
+                </div>
+              ))}
             </dl>
           </section>
 
