@@ -31,7 +31,15 @@ export function languageParam(locale: Locale): string | null {
 
 /** The locale of a `taal` value (`nl`, `fr`, `en`), for addresses without a prefix: the embed. */
 export function localeOfLanguage(code: string | null): Locale | undefined {
-  return LOCALES_IN_ORDER.find((locale) => locale.startsWith(`${code}-`));
+  return LOCALES_IN_ORDER.find((locale) => LANGUAGE_CODES[locale] === code);
+}
+
+/**
+ * The locale a calendar file or feed is asked in: Dutch without `taal`, undefined for a `taal`
+ * the site does not speak (a 404: a subscription must not quietly change language).
+ */
+export function localeOfTaal(taal: string | null): Locale | undefined {
+  return taal === null ? DEFAULT_LOCALE : localeOfLanguage(taal);
 }
 
 /** The locale a URL's first segment names (`fr`, `en`); undefined for any other segment. */

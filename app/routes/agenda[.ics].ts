@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DEFAULT_LOCALE, i18n } from "~/i18n";
+import { i18n } from "~/i18n";
 import { feedName, feedUrls } from "~/lib/calendar-feed";
 import { publicCalendarResponse } from "~/lib/calendar-response.server";
 import { config } from "~/lib/config.server";
-import { localeOfLanguage } from "~/lib/locale-path";
+import { localeOfTaal } from "~/lib/locale-path";
 import { isSessionKind } from "~/lib/session-kinds";
 import { nowInstant } from "~/lib/time";
 import { feedOf } from "~/models/feed.server";
@@ -21,8 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const notFound = () => new Response("Not Found", { status: 404 });
   const kind = params.get("soort");
   if (kind !== null && !isSessionKind(kind)) throw notFound();
-  const taal = params.get("taal");
-  const locale = taal === null ? DEFAULT_LOCALE : localeOfLanguage(taal);
+  const locale = localeOfTaal(params.get("taal"));
   if (!locale) throw notFound();
   const outcome = await feedOf(
     {

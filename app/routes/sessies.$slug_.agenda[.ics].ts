@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DEFAULT_LOCALE } from "~/i18n";
 import { publicCalendarResponse } from "~/lib/calendar-response.server";
 import { config } from "~/lib/config.server";
-import { localeOfLanguage } from "~/lib/locale-path";
+import { localeOfTaal } from "~/lib/locale-path";
 import { getSessionBySlug } from "~/models/session.server";
 import { sessionIcs } from "../../emails/ics";
 
@@ -12,8 +11,7 @@ import { sessionIcs } from "../../emails/ics";
  * Its link leads to the session page in French or English for `taal=fr|en`.
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const taal = new URL(request.url).searchParams.get("taal");
-  const locale = taal === null ? DEFAULT_LOCALE : localeOfLanguage(taal);
+  const locale = localeOfTaal(new URL(request.url).searchParams.get("taal"));
   const session = locale ? await getSessionBySlug(params.slug ?? "") : null;
   if (!session) throw new Response("Not Found", { status: 404 });
   const { publicUrl } = config();
