@@ -202,6 +202,7 @@ describe("the QR code of a confirmation", () => {
       expect(response.status, language).toBe(302);
       expect(response.headers.get("Location"), language).toBe(location);
       expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+      expect(response.headers.get("Vary")).toMatch(/Accept-Language/);
     }
     // From there, the sign-in page in that language, which comes back to the check-in.
     const checkIn = await send(`/fr/beheer/inchecken/${code}`);
