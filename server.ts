@@ -1,12 +1,12 @@
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import { config } from "./app/lib/config.server";
 import { closeDatabase, database } from "./db/client";
-import { startInboundSmtp } from "./emails/inbound-smtp.server";
-import { startOutboxWorker } from "./emails/outbox.server";
-import { transportFromConfig } from "./emails/transport.server";
-import { workerDuties } from "./emails/worker-duties.server";
 import { setUpDatabase } from "./seeds/load";
 import { createApp } from "./server/app";
+import { workerDuties } from "./worker/duties.server";
+import { startInboundSmtp } from "./worker/inbound-smtp.server";
+import { startOutboxWorker } from "./worker/outbox.server";
+import { transportFromConfig } from "./worker/transport.server";
 
 installGlobals({ nativeFetch: true });
 

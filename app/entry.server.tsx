@@ -9,9 +9,9 @@ import {
   holdsPersonalData,
   isEmbeddable,
   PRIVATE_HEADERS,
-} from "~/lib/headers.server";
-import { hasKnownLanguage } from "~/lib/locale.server";
-import { NonceProvider } from "~/lib/nonce";
+} from "~/web/headers.server";
+import { hasKnownLanguage } from "~/web/locale.server";
+import { NonceProvider } from "~/web/nonce";
 
 const ABORT_DELAY = 5_000;
 

@@ -21,11 +21,11 @@ import { LanguageSuggestion } from "~/components/language-suggestion";
 import { LanguageSwitch } from "~/components/language-switch";
 import { DEFAULT_LOCALE } from "~/i18n";
 import { config } from "~/lib/config.server";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
-import { useNonce } from "~/lib/nonce";
-import type { RouteHandle } from "~/lib/route-handle";
-import { metaI18n, useAlternates, useI18n, useLocalePath } from "~/lib/use-i18n";
 import styles from "~/styles/app.css";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { useNonce } from "~/web/nonce";
+import type { RouteHandle } from "~/web/route-handle";
+import { metaI18n, useAlternates, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },

@@ -89,7 +89,7 @@ async function readToDevNull(body: ReadableStream<Uint8Array>): Promise<number> 
 /** The attendee list of one session as the download route streams it. */
 async function exportBody(format: string, sessionId: number) {
   const { exportAttendees } = await import("../app/models/export.server");
-  const { attendeeDownload } = await import("../app/lib/attendee-sheet.server");
+  const { attendeeDownload } = await import("../app/web/attendee-sheet.server");
   const kind = format as "csv" | "csv-comma" | "xlsx";
   const exported = await exportAttendees({
     scope: { all: true },

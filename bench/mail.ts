@@ -39,8 +39,8 @@ const { notify } = await import("../app/models/registration.server");
 const { insertConfirmedAttendees } = await import("./attendees");
 const { getSessionById } = await import("../app/models/session.server");
 const { forget } = await import("../app/models/rate-limit.server");
-const { processOutbox, renderQueued, SEND_RATE_KEY } = await import("../emails/outbox.server");
-const { smtpTransport } = await import("../emails/transport.server");
+const { processOutbox, renderQueued, SEND_RATE_KEY } = await import("../worker/outbox.server");
+const { smtpTransport } = await import("../worker/transport.server");
 
 // ——— The mail server ————————————————————————————————————————————————————————————————————————
 let received = 0;

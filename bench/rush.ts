@@ -148,7 +148,7 @@ async function counts(handle: DatabaseHandle, slug: string) {
 }
 
 function startWorker(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "emails/worker.ts"], {
+  return spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,5 +1,5 @@
 import { cancellationIcs } from "./ics";
-import { RegistrationLayout, renderMail } from "./layout";
+import { registrationNotice } from "./layout";
 import {
   inviteInputOf,
   type MailContent,
@@ -13,24 +13,13 @@ import {
  * person, among the last to get a seat, goes back to the front of the waiting list. The invite
  * is withdrawn (METHOD:CANCEL, SEQUENCE raised); a later promotion sends a new one.
  */
-export async function backOnWaitlistEmail(data: RegistrationMailData): Promise<MailContent> {
+export function backOnWaitlistEmail(data: RegistrationMailData): Promise<MailContent> {
   const { t } = mailI18n(data);
   const title = data.session.title;
-  const intro = t("email.backOnWaitlist.intro", { title, position: data.waitlistPosition ?? 1 });
-  const { manageUrl } = mailLinks(data);
-  const body = await renderMail(
-    <RegistrationLayout
-      data={data}
-      intro={intro}
-      action={{ label: t("email.manage"), href: manageUrl }}
-    />,
-  );
-  return {
+  return registrationNotice(data, {
     subject: t("email.backOnWaitlist.subject", { title }),
-    ...body,
-    ics: {
-      method: "CANCEL",
-      content: cancellationIcs(inviteInputOf(data)),
-    },
-  };
+    intro: t("email.backOnWaitlist.intro", { title, position: data.waitlistPosition ?? 1 }),
+    action: { label: t("email.manage"), href: mailLinks(data).manageUrl },
+    ics: { method: "CANCEL", content: cancellationIcs(inviteInputOf(data)) },
+  });
 }

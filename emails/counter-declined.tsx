@@ -1,5 +1,5 @@
 import { declineCounterIcs } from "./ics";
-import { RegistrationLayout, renderMail } from "./layout";
+import { registrationNotice } from "./layout";
 import {
   inviteInputOf,
   type MailContent,
@@ -13,22 +13,16 @@ import {
  * Outlook's "Propose new time" does): METHOD:DECLINECOUNTER, since a session's time is set by
  * its organisers for everyone. The seat and the invite stay as they were.
  */
-export async function counterDeclinedEmail(data: RegistrationMailData): Promise<MailContent> {
+export function counterDeclinedEmail(data: RegistrationMailData): Promise<MailContent> {
   const { t } = mailI18n(data);
   const title = data.session.title;
-  const body = await renderMail(
-    <RegistrationLayout
-      data={data}
-      intro={t("email.counterDeclined.intro", { title })}
-      action={{ label: t("email.manage"), href: mailLinks(data).manageUrl }}
-    />,
-  );
-  return {
+  return registrationNotice(data, {
     subject: t("email.counterDeclined.subject", { title }),
-    ...body,
+    intro: t("email.counterDeclined.intro", { title }),
+    action: { label: t("email.manage"), href: mailLinks(data).manageUrl },
     ics: {
       method: "DECLINECOUNTER",
       content: declineCounterIcs(inviteInputOf(data), t("email.counterDeclined.comment")),
     },
-  };
+  });
 }

@@ -17,7 +17,7 @@ import { compile } from "html-to-text";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { namedCalendarLinks, oneLinePlace } from "../app/lib/calendar-links";
-import { mailI18n, mailLinks, type RegistrationMailData } from "./message";
+import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from "./message";
 
 const colors = {
   ink: "#1d1d1b",
@@ -200,4 +200,23 @@ const plainText = compile({ wordwrap: false, selectors: plainTextSelectors });
 export async function renderMail(element: ReactNode): Promise<{ html: string; text: string }> {
   const markup = renderToStaticMarkup(element);
   return { html: `${DOCTYPE}${markup}`, text: plainText(markup) };
+}
+
+/**
+ * A registration message of one paragraph and one button, with its calendar part: the short
+ * answers to what a person's calendar did (declined, proposed another time) or to a seat given back.
+ */
+export async function registrationNotice(
+  data: RegistrationMailData,
+  notice: {
+    subject: string;
+    intro: string;
+    action: { label: string; href: string };
+    ics: NonNullable<MailContent["ics"]>;
+  },
+): Promise<MailContent> {
+  const body = await renderMail(
+    <RegistrationLayout data={data} intro={notice.intro} action={notice.action} />,
+  );
+  return { subject: notice.subject, ...body, ics: notice.ics };
 }

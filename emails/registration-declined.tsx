@@ -1,5 +1,5 @@
 import { cancellationIcs } from "./ics";
-import { RegistrationLayout, renderMail } from "./layout";
+import { registrationNotice } from "./layout";
 import {
   inviteInputOf,
   type MailContent,
@@ -15,19 +15,13 @@ import {
  * the app understood it so, and how to sign up again. The METHOD:CANCEL (SEQUENCE raised)
  * closes the invite in any calendar that kept it.
  */
-export async function registrationDeclinedEmail(data: RegistrationMailData): Promise<MailContent> {
+export function registrationDeclinedEmail(data: RegistrationMailData): Promise<MailContent> {
   const { t } = mailI18n(data);
   const title = data.session.title;
-  const body = await renderMail(
-    <RegistrationLayout
-      data={data}
-      intro={t("email.declined.intro", { title })}
-      action={{ label: t("email.signUpAgain"), href: mailLinks(data).sessionUrl }}
-    />,
-  );
-  return {
+  return registrationNotice(data, {
     subject: t("email.declined.subject", { title }),
-    ...body,
+    intro: t("email.declined.intro", { title }),
+    action: { label: t("email.signUpAgain"), href: mailLinks(data).sessionUrl },
     ics: { method: "CANCEL", content: cancellationIcs(inviteInputOf(data)) },
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import type { SessionChanges } from "../app/models/session-editing.server";
 import type { ReminderKind } from "../db/schema";
 import { backOnWaitlistEmail } from "./back-on-waitlist";
 import { counterDeclinedEmail } from "./counter-declined";
@@ -10,7 +11,7 @@ import { registrationReminderEmail } from "./registration-reminder";
 import { registrationWaitlistedEmail } from "./registration-waitlisted";
 import { sessionCancelledEmail } from "./session-cancelled";
 import { sessionReminderEmail } from "./session-reminder";
-import { type SessionChanges, sessionUpdatedEmail } from "./session-updated";
+import { sessionUpdatedEmail } from "./session-updated";
 
 /**
  * Every kind of message the outbox carries, with what it is made of and how it is rendered.

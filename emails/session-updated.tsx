@@ -1,4 +1,5 @@
 import { Section, Text } from "@react-email/components";
+import type { Place, SessionChanges } from "../app/models/session-editing.server";
 import { inviteIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
 import {
@@ -8,29 +9,6 @@ import {
   mailLinks,
   type RegistrationMailData,
 } from "./message";
-
-interface Period {
-  startsAt: string;
-  endsAt: string;
-}
-interface Place {
-  venueName: string;
-  venueAddress: string;
-}
-
-/** What changed about a session that an attendee's calendar shows: each as before → after. */
-export interface SessionChanges {
-  title?: { from: string; to: string };
-  time?: { from: Period; to: Period };
-  place?: { from: Place; to: Place };
-  /** Short enough (a line or two) to show whole, before and after. */
-  summary?: { from: string; to: string };
-  /** Only that it changed: a description can run to pages, and the session page shows it. */
-  description?: true;
-}
-
-export const hasCalendarChanges = (changes: SessionChanges) =>
-  Boolean(changes.title || changes.time || changes.place || changes.summary || changes.description);
 
 /**
  * Sent to every confirmed attendee when anything of their session that a calendar shows

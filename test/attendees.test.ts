@@ -13,8 +13,8 @@ import {
 } from "../app/models/attendee.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
-import { processOutbox } from "../emails/outbox.server";
-import { smtpTransport } from "../emails/transport.server";
+import { processOutbox } from "../worker/outbox.server";
+import { smtpTransport } from "../worker/transport.server";
 import {
   createSession,
   lastOutboxId,

@@ -10,8 +10,8 @@ import { hashToken, resolveRegistrationToken } from "../app/models/registration-
 import { createDatabase, database } from "../db/client";
 import { migrations } from "../db/migrations";
 import type { Database } from "../db/schema";
-import { processOutbox, renderQueued } from "../emails/outbox.server";
-import type { MailTransport } from "../emails/transport.server";
+import { processOutbox, renderQueued } from "../worker/outbox.server";
+import type { MailTransport } from "../worker/transport.server";
 import { POSTGRES_ADMIN_URL, TEST_DATABASE } from "./support/database";
 import { createSession, person, registrationsOf } from "./support/factories";
 import { expectNoticeOnce } from "./support/form-page";

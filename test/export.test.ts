@@ -1,12 +1,12 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { attendeeDownload } from "../app/lib/attendee-sheet.server";
 import { neutraliseFormula } from "../app/lib/spreadsheet.server";
 import { recordAudit } from "../app/models/audit.server";
 import { type ExportFormat, exportAttendees } from "../app/models/export.server";
 import { registrationKeys } from "../app/models/registration.server";
 import type { SessionScope } from "../app/models/scope.server";
+import { attendeeDownload } from "../app/web/attendee-sheet.server";
 import { database } from "../db/client";
 import type { NewRegistration } from "../db/schema";
 import { createSession } from "./support/factories";

@@ -2,7 +2,7 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
-import { type InboundSmtp, startInboundSmtp } from "../emails/inbound-smtp.server";
+import { type InboundSmtp, startInboundSmtp } from "../worker/inbound-smtp.server";
 import { outlookReply } from "./support/calendar-replies";
 import { createSession, lastOutboxId, mailsOf, person, registrationsOf } from "./support/factories";
 

@@ -13,8 +13,8 @@ import {
   processOutbox,
   SEND_RATE_KEY,
   startOutboxWorker,
-} from "../emails/outbox.server";
-import { smtpTransport } from "../emails/transport.server";
+} from "../worker/outbox.server";
+import { smtpTransport } from "../worker/transport.server";
 import { createSession, person, registrationsOf } from "./support/factories";
 import { send } from "./support/http";
 import { calendarParts, type Mailbox, type ReceivedMail, startMailbox } from "./support/mailbox";

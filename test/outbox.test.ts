@@ -2,8 +2,8 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
-import { claimNextMessage, processOutbox, retryDelaySeconds } from "../emails/outbox.server";
-import { smtpTransport } from "../emails/transport.server";
+import { claimNextMessage, processOutbox, retryDelaySeconds } from "../worker/outbox.server";
+import { smtpTransport } from "../worker/transport.server";
 import { createSession, person } from "./support/factories";
 import { calendarParts, type Mailbox, startMailbox } from "./support/mailbox";
 

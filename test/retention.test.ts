@@ -10,8 +10,8 @@ import {
 import { signUp } from "../app/models/registration.server";
 import { createDatabase, database } from "../db/client";
 import { writeTransaction } from "../db/transaction";
-import { processOutbox, startOutboxWorker } from "../emails/outbox.server";
-import type { MailTransport } from "../emails/transport.server";
+import { processOutbox, startOutboxWorker } from "../worker/outbox.server";
+import type { MailTransport } from "../worker/transport.server";
 import { createSession, person, registrationsOf } from "./support/factories";
 
 const opts = { locale: "nl-BE" as const };

@@ -20,8 +20,8 @@ import {
   updateSession,
 } from "../app/models/session-editing.server";
 import { database } from "../db/client";
-import { processOutbox } from "../emails/outbox.server";
-import { smtpTransport } from "../emails/transport.server";
+import { processOutbox } from "../worker/outbox.server";
+import { smtpTransport } from "../worker/transport.server";
 import {
   lastOutboxId,
   mailsOf,

@@ -1,5 +1,5 @@
 import { type CalendarLinkEvent, namedCalendarLinks } from "~/lib/calendar-links";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n } from "~/web/use-i18n";
 
 /**
  * "Zet in je agenda": the web calendars by link (each says it opens Google's or Microsoft's

@@ -1,5 +1,5 @@
-import { useI18n } from "~/lib/use-i18n";
 import type { Availability } from "~/models/session.server";
+import { useI18n } from "~/web/use-i18n";
 
 export function AvailabilityBadge({ availability }: { availability: Availability }) {
   const { t, longDate } = useI18n();

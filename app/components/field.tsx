@@ -6,7 +6,7 @@ import {
 } from "@conform-to/react";
 import type { ReactNode } from "react";
 import type { FormErrors } from "~/lib/forms";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n } from "~/web/use-i18n";
 
 // biome-ignore lint/suspicious/noExplicitAny: a field of any form; its value type does not matter here
 export type FieldMeta = FieldMetadata<any, any, FormErrors>;

@@ -1,4 +1,4 @@
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n } from "~/web/use-i18n";
 
 /** How full a session is, as a bar people read at a glance, with the numbers beside it. */
 export function FillBar({

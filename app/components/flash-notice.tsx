@@ -1,5 +1,5 @@
 import type { FormMessage } from "~/lib/forms";
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n } from "~/web/use-i18n";
 
 /**
  * What the last post did, said on the page it redirected to (see flash.server's

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { DEFAULT_LOCALE, i18n, type Locale } from "~/i18n";
 import { localeOfPrefix } from "~/lib/locale-path";
-import { useAlternates, useI18n } from "~/lib/use-i18n";
+import { useAlternates, useI18n } from "~/web/use-i18n";
 
 const DISMISSED = "oa-language-suggestion-dismissed";
 

@@ -1,5 +1,5 @@
 import { LANGUAGE_NAMES } from "~/lib/locale-path";
-import { useAlternates, useI18n } from "~/lib/use-i18n";
+import { useAlternates, useI18n } from "~/web/use-i18n";
 
 /**
  * This page in the other languages, same path and query. Plain links: a whole new page in the

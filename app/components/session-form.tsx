@@ -3,8 +3,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { FormResult } from "~/lib/forms";
 import { type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
 import { SESSION_KINDS, SESSION_LANGUAGES } from "~/lib/session-kinds";
-import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
+import { useSchemaForm } from "~/web/use-form";
+import { useI18n } from "~/web/use-i18n";
 import { CheckboxField, Field, FormProblem } from "./field";
 import { SelectField } from "./select-field";
 

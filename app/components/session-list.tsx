@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { SessionCardView } from "~/lib/session-view.server";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
+import type { SessionCardView } from "~/web/session-view.server";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 import { SessionCard } from "./session-card";
 
 /** The count, then the cards of the sessions, or a word that there are none. */

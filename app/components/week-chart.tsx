@@ -1,4 +1,4 @@
-import { useI18n } from "~/lib/use-i18n";
+import { useI18n } from "~/web/use-i18n";
 
 interface Week {
   weekStart: string;

@@ -12,7 +12,7 @@ import { resolveRegistrationToken } from "./registration-token.server";
  * the invite is queued, the freed seat goes to the first person waiting); then the person is
  * replaced by placeholders (anonymiseRegistration), their links stop working and their mail is
  * emptied. The CANCEL is the one message that still leaves: without it the event would stay in
- * their calendar. Once sent, it is emptied too (emails/outbox.server.ts).
+ * their calendar. Once sent, it is emptied too (worker/outbox.server.ts).
  */
 
 async function eraseInTransaction(

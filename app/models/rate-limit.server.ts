@@ -3,6 +3,7 @@ import { type Kysely, sql } from "kysely";
 import { type DatabaseHandle, database } from "../../db/client";
 import type { Database } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
+import { config } from "../lib/config.server";
 
 /**
  * Abuse limits kept in the database, so that every instance on one PostgreSQL database (or
@@ -18,6 +19,70 @@ export interface Budget {
 }
 
 export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Every abuse limit of the site, by what it protects. Each has its own budget, set in the
+ * configuration (see docs/security.md): a campus or company network puts hundreds of honest
+ * people behind one client address, so the budgets per client address are generous, and the
+ * one per email address is strict, because nobody should be able to flood a mailbox.
+ */
+export type Rule =
+  /** Sign-ups from one client address. */
+  | "signup.client"
+  /** Mail to one email address caused by anonymous requests: sign-ups, password resets. */
+  | "mail.address"
+  /** Sign-in attempts from one client address, for any account. */
+  | "login.client"
+  /** Failed sign-ins for one account from one client address: "locked" for that client only. */
+  | "login.accountClient"
+  /** Failed sign-ins for one account from everywhere: distributed guessing. */
+  | "login.account"
+  /** Password-reset requests from one client address. */
+  | "reset.client"
+  /** Invitations one organiser sends. */
+  | "invite.organiser"
+  /** Requests to the public read API from one client address. */
+  | "api.client";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export function budgetOf(rule: Rule): Budget {
+  const c = config();
+  switch (rule) {
+    case "signup.client":
+      return { limit: c.RATE_SIGNUPS_PER_CLIENT_PER_MINUTE, periodMs: MINUTE };
+    case "mail.address":
+      return { limit: c.RATE_MAILS_PER_ADDRESS_PER_HOUR, periodMs: HOUR };
+    case "login.client":
+      return { limit: c.RATE_LOGINS_PER_CLIENT_PER_MINUTE, periodMs: MINUTE };
+    case "login.accountClient":
+      return { limit: c.RATE_LOGIN_FAILURES_PER_ACCOUNT_CLIENT, periodMs: 15 * MINUTE };
+    case "login.account":
+      return { limit: c.RATE_LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR, periodMs: HOUR };
+    case "reset.client":
+      return { limit: c.RATE_RESETS_PER_CLIENT_PER_HOUR, periodMs: HOUR };
+    case "invite.organiser":
+      return { limit: c.RATE_INVITATIONS_PER_ORGANISER_PER_HOUR, periodMs: HOUR };
+    case "api.client":
+      return { limit: c.RATE_API_PER_CLIENT_PER_MINUTE, periodMs: MINUTE };
+  }
+}
+
+/** The key a rule counts under for what it is about (an address, an account, a client). */
+export function ruleKey(rule: Rule, about: string[]): string {
+  const parts = rule === "mail.address" ? about.map(mailboxOf) : about;
+  return limitKey(rule, ...parts);
+}
+
+/** The mailbox an address delivers to: "An+x@Example.org" lands where "an@example.org" does. */
+function mailboxOf(email: string): string {
+  const [local = "", domain = ""] = email
+    .trim()
+    .toLowerCase()
+    .split(/@(?=[^@]*$)/);
+  return `${local.replace(/\+.*$/, "")}@${domain}`;
+}
 
 /** The stored key: the rule's name and a hash of each part (addresses are personal data). */
 export function limitKey(rule: string, ...parts: string[]): string {

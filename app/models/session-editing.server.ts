@@ -3,7 +3,6 @@ import { DateTime } from "luxon";
 import { database } from "../../db/client";
 import type { Database, Registration, Session } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
-import { hasCalendarChanges, type SessionChanges } from "../../emails/session-updated";
 import {
   brusselsDateTimeLocal,
   brusselsWallClock,
@@ -23,6 +22,30 @@ import { getSessionById, type SessionDetail } from "./session.server";
  * runs in one write transaction with the session locked, queues its mail in that transaction
  * and writes an audit entry, so a change, its mail and its record stand or fall together.
  */
+
+interface Period {
+  startsAt: string;
+  endsAt: string;
+}
+export interface Place {
+  venueName: string;
+  venueAddress: string;
+}
+
+/** What changed about a session that an attendee's calendar shows: each as before → after. */
+export interface SessionChanges {
+  title?: { from: string; to: string };
+  time?: { from: Period; to: Period };
+  place?: { from: Place; to: Place };
+  /** Short enough (a line or two) to show whole, before and after. */
+  summary?: { from: string; to: string };
+  /** Only that it changed: a description can run to pages, and the session page shows it. */
+  description?: true;
+}
+
+/** Whether an edit changed anything an attendee's calendar shows (and so re-invites them). */
+const hasCalendarChanges = (changes: SessionChanges) =>
+  Boolean(changes.title || changes.time || changes.place || changes.summary || changes.description);
 
 export interface OrganiserAction {
   organiserId: number;

@@ -3,12 +3,11 @@ import { database } from "../../db/client";
 import type { Organiser } from "../../db/schema";
 import { decoyHash, PasswordHashingBusy, verifyPassword } from "../lib/password.server";
 import { PASSWORD_MAX_LENGTH } from "../lib/password-rules";
-import { budgetOf } from "../lib/rate-limits.server";
 import { hasControlCharacter } from "../lib/text";
 import { addMinutes, nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
 import type { PublicOrganiser, SignedInOrganiser } from "./organiser.server";
-import { consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
+import { budgetOf, consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
 import { hashToken } from "./registration-token.server";
 import type { SessionScope } from "./scope.server";
 

@@ -4,17 +4,17 @@ import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { FilterSelect } from "~/components/filter-select";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { sessionListMeta } from "~/lib/calendar-feed";
-import { feedOfPage } from "~/lib/calendar-feed.server";
-import { localeOf } from "~/lib/locale.server";
 import {
   isSessionKind,
   isSessionLanguage,
   SESSION_KINDS,
   SESSION_LANGUAGES,
 } from "~/lib/session-kinds";
-import { sessionCardView } from "~/lib/session-view.server";
-import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { listCities, listUpcomingSessions } from "~/models/session.server";
+import { feedOfPage } from "~/web/calendar-feed.server";
+import { localeOf } from "~/web/locale.server";
+import { sessionCardView } from "~/web/session-view.server";
+import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { t } = metaI18n(matches);

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FillBar } from "~/components/fill-bar";
 import { WeekChart } from "~/components/week-chart";
 import type { MessageKey } from "~/i18n";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireOrganiser } from "~/lib/auth.server";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { organiserDashboard } from "~/models/dashboard.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireOrganiser } from "~/web/auth.server";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "dashboard.title");
 

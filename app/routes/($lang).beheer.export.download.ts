@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendeeDownload } from "~/lib/attendee-sheet.server";
-import { requireOrganiser } from "~/lib/auth.server";
 import { rangeExportSchema } from "~/lib/export-form";
-import { exportRefusal } from "~/lib/export-refusal.server";
 import { parseForm } from "~/lib/forms";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
 import { exportAttendees } from "~/models/export.server";
+import { attendeeDownload } from "~/web/attendee-sheet.server";
+import { requireOrganiser } from "~/web/auth.server";
+import { exportRefusal } from "~/web/export-refusal.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
 
 /**
  * The attendees of many sessions, one row each with its session: a city (or every city in

@@ -4,13 +4,13 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { Field, FieldErrors } from "~/components/field";
 import { SelectField } from "~/components/select-field";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireOrganiser } from "~/lib/auth.server";
 import { EXPORT_FORMATS, rangeExportSchema } from "~/lib/export-form";
 import { TIME_ZONE } from "~/lib/time";
-import { useSchemaForm } from "~/lib/use-form";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { sessionFormOptions } from "~/models/session.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireOrganiser } from "~/web/auth.server";
+import { useSchemaForm } from "~/web/use-form";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "exportPage.title");
 

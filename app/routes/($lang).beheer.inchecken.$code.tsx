@@ -8,19 +8,19 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireOrganiser } from "~/lib/auth.server";
-import { takeNotice } from "~/lib/flash.server";
 import type { FormAnswer } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
-import { answerCheckIn, readForm } from "~/lib/session-admin.server";
 import { scanCheckInSchema } from "~/lib/session-form";
-import { useSchemaForm } from "~/lib/use-form";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { findByCheckinCode, setCheckedIn } from "~/models/attendee.server";
 import { isSessionInScope } from "~/models/scope.server";
 import { getSessionById } from "~/models/session.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireOrganiser } from "~/web/auth.server";
+import { takeNotice } from "~/web/flash.server";
+import { requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
+import { answerCheckIn, readForm } from "~/web/session-admin.server";
+import { useSchemaForm } from "~/web/use-form";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "checkin.scanTitle");
 

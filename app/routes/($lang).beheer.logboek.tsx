@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { I18n, MessageKey } from "~/i18n";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireAdmin } from "~/lib/auth.server";
-import { useI18n } from "~/lib/use-i18n";
 import { type AuditEntryView, type AuditName, listAuditEntries } from "~/models/audit.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireAdmin } from "~/web/auth.server";
+import { useI18n } from "~/web/use-i18n";
 
 const when = new Intl.DateTimeFormat("nl-BE", {
   dateStyle: "short",

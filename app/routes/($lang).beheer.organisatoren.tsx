@@ -6,16 +6,9 @@ import { EmailField, Field, FieldErrors, type FieldMeta, FormProblem } from "~/c
 import { FlashNotice } from "~/components/flash-notice";
 import { SelectField } from "~/components/select-field";
 import type { MessageKey } from "~/i18n";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireAdmin } from "~/lib/auth.server";
-import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { LANGUAGE_NAMES, LOCALES_IN_ORDER, languageOfLocale } from "~/lib/locale-path";
 import { accountActionSchema, invitationSchema } from "~/lib/organiser-form";
-import { clientOf, enforce } from "~/lib/rate-limits.server";
-import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
 import {
   type AdminRequest,
   inviteOrganiser,
@@ -25,6 +18,13 @@ import {
   unlockOrganiser,
 } from "~/models/organiser.server";
 import { sessionFormOptions } from "~/models/session.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireAdmin } from "~/web/auth.server";
+import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { clientOf, enforce } from "~/web/rate-limits.server";
+import { useSchemaForm } from "~/web/use-form";
+import { useI18n } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "organisers.title");
 

@@ -4,17 +4,17 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CheckboxField, EmailField, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireAdmin } from "~/lib/auth.server";
 import { emailAddress } from "~/lib/email-field";
-import { type Notice, noticeOnly, redirectWithNotice } from "~/lib/flash.server";
 import { type FormAnswer, parseForm } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
-import { PERSONAL_DATA } from "~/lib/route-handle";
-import { useSchemaForm } from "~/lib/use-form";
-import { useI18n } from "~/lib/use-i18n";
 import { erasePersonByEmail } from "~/models/erasure.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireAdmin } from "~/web/auth.server";
+import { type Notice, noticeOnly, redirectWithNotice } from "~/web/flash.server";
+import { requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
+import { PERSONAL_DATA } from "~/web/route-handle";
+import { useSchemaForm } from "~/web/use-form";
+import { useI18n } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 

@@ -11,17 +11,10 @@ import { EmailField, Field, FormProblem } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
 import type { MessageKey } from "~/i18n";
-import { requireSessionAccess } from "~/lib/auth.server";
-import { redirectWithNotice } from "~/lib/flash.server";
 import { type FormMessage, type FormResult, formMessage, parseForm } from "~/lib/forms";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { splitLocalePath } from "~/lib/locale-path";
-import { clientOf } from "~/lib/rate-limits.server";
 import { personSchema } from "~/lib/registration-form";
-import { loadAttendeeList } from "~/lib/session-admin.server";
 import { attendeeActionSchema } from "~/lib/session-form";
-import { useSchemaForm } from "~/lib/use-form";
-import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import {
   addAttendee,
   cancelAttendee,
@@ -29,6 +22,13 @@ import {
   sessionIdOfRegistration,
   setCheckedIn,
 } from "~/models/attendee.server";
+import { requireSessionAccess } from "~/web/auth.server";
+import { redirectWithNotice } from "~/web/flash.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
+import { loadAttendeeList } from "~/web/session-admin.server";
+import { useSchemaForm } from "~/web/use-form";
+import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: `${data?.session.title ?? ""} · ${metaI18n(matches).t("admin.title")}` },

@@ -2,16 +2,16 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormProblem } from "~/components/field";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireSessionAccess } from "~/lib/auth.server";
 import { type FormAnswer, formMessage } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
-import { readForm, refuse, requireManagedSession, toSessionPage } from "~/lib/session-admin.server";
 import { cancelSessionSchema } from "~/lib/session-form";
-import { useSchemaForm } from "~/lib/use-form";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { cancelSession } from "~/models/session-editing.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireSessionAccess } from "~/web/auth.server";
+import { requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
+import { readForm, refuse, requireManagedSession, toSessionPage } from "~/web/session-admin.server";
+import { useSchemaForm } from "~/web/use-form";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.cancel.heading");
 

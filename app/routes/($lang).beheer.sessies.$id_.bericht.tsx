@@ -8,17 +8,17 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldErrors, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireSessionAccess } from "~/lib/auth.server";
-import { redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormAnswer, formMessage } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
-import { readForm, refuse, requireManagedSession } from "~/lib/session-admin.server";
 import { attendeeMessageSchema, MESSAGE_AUDIENCES } from "~/lib/session-form";
-import { useSchemaForm } from "~/lib/use-form";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { messageAttendees } from "~/models/attendee.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireSessionAccess } from "~/web/auth.server";
+import { redirectWithNotice, takeNotice } from "~/web/flash.server";
+import { requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
+import { readForm, refuse, requireManagedSession } from "~/web/session-admin.server";
+import { useSchemaForm } from "~/web/use-form";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) =>
   adminMeta(matches, "sessionForm.message.heading");

@@ -1,21 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireSessionAccess } from "~/lib/auth.server";
 import { formMessage } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
+import { getSessionById, sessionFormOptions } from "~/models/session.server";
+import { sessionFormValues, updateSession } from "~/models/session-editing.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireSessionAccess } from "~/web/auth.server";
+import { requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
 import {
   MISSING_REFERENCE,
   readSessionForm,
   refuse,
   type SessionFormAnswer,
   toSessionPage,
-} from "~/lib/session-admin.server";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
-import { getSessionById, sessionFormOptions } from "~/models/session.server";
-import { sessionFormValues, updateSession } from "~/models/session-editing.server";
+} from "~/web/session-admin.server";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.heading.edit");
 

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendeeDownload } from "~/lib/attendee-sheet.server";
-import { requireSessionAccess } from "~/lib/auth.server";
 import { sessionExportSchema } from "~/lib/export-form";
-import { exportRefusal } from "~/lib/export-refusal.server";
 import { parseForm } from "~/lib/forms";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
 import { exportAttendees } from "~/models/export.server";
+import { attendeeDownload } from "~/web/attendee-sheet.server";
+import { requireSessionAccess } from "~/web/auth.server";
+import { exportRefusal } from "~/web/export-refusal.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
 
 /** One session's attendee list as CSV or XLSX (?formaat=csv|csv-comma|xlsx); every export is logged. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

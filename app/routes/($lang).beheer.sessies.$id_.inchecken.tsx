@@ -7,16 +7,16 @@ import {
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { FormProblem } from "~/components/field";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireSessionAccess } from "~/lib/auth.server";
 import type { FormAnswer } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
-import { answerCheckIn, loadAttendeeList, readForm } from "~/lib/session-admin.server";
 import { checkInSchema } from "~/lib/session-form";
-import { useSchemaForm } from "~/lib/use-form";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
 import { type Attendee, sessionIdOfRegistration, setCheckedIn } from "~/models/attendee.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireSessionAccess } from "~/web/auth.server";
+import { requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
+import { answerCheckIn, loadAttendeeList, readForm } from "~/web/session-admin.server";
+import { useSchemaForm } from "~/web/use-form";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "checkin.title");
 

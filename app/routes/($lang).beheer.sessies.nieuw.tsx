@@ -1,22 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireOrganiser } from "~/lib/auth.server";
-import { requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf } from "~/lib/rate-limits.server";
+import { parseRowId, type SessionFormValues } from "~/lib/session-form";
+import { isSessionInScope } from "~/models/scope.server";
+import { sessionFormOptions } from "~/models/session.server";
+import { createSession, duplicateValues } from "~/models/session-editing.server";
+import { adminMeta } from "~/web/admin-meta";
+import { requireOrganiser } from "~/web/auth.server";
+import { requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
 import {
   MISSING_REFERENCE,
   readSessionForm,
   refuse,
   type SessionFormAnswer,
   toSessionPage,
-} from "~/lib/session-admin.server";
-import { parseRowId, type SessionFormValues } from "~/lib/session-form";
-import { useI18n } from "~/lib/use-i18n";
-import { isSessionInScope } from "~/models/scope.server";
-import { sessionFormOptions } from "~/models/session.server";
-import { createSession, duplicateValues } from "~/models/session-editing.server";
+} from "~/web/session-admin.server";
+import { useI18n } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.heading.create");
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { requireOrganiser } from "~/lib/auth.server";
-import { PERSONAL_DATA } from "~/lib/route-handle";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
+import { requireOrganiser } from "~/web/auth.server";
+import { PERSONAL_DATA } from "~/web/route-handle";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 

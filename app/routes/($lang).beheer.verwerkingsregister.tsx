@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { adminMeta } from "~/lib/admin-meta";
-import { requireAdmin } from "~/lib/auth.server";
 import { describeRegister } from "~/lib/processing-register";
-import { processingRegisterData } from "~/lib/processing-register.server";
-import { PERSONAL_DATA } from "~/lib/route-handle";
-import { useI18n, useLocalePath } from "~/lib/use-i18n";
+import { adminMeta } from "~/web/admin-meta";
+import { requireAdmin } from "~/web/auth.server";
+import { processingRegisterData } from "~/web/processing-register.server";
+import { PERSONAL_DATA } from "~/web/route-handle";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 

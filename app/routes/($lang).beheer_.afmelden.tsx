@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { signOut } from "~/lib/auth.server";
-import { redirectWithNotice } from "~/lib/flash.server";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { localePath } from "~/lib/locale-path";
+import { signOut } from "~/web/auth.server";
+import { redirectWithNotice } from "~/web/flash.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 
 /** Signing out is a POST (a link or an image elsewhere cannot sign anyone out). */
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -10,8 +10,6 @@ import { EmailField, Field, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
 import { i18n } from "~/i18n";
 import { signInSchema } from "~/lib/account-forms";
-import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/lib/auth.server";
-import { type Notice, takeNotice } from "~/lib/flash.server";
 import {
   type FormAnswer,
   type FormErrors,
@@ -19,14 +17,16 @@ import {
   formMessage,
   parseForm,
 } from "~/lib/forms";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf, enforce, pauseBeforeRefusing } from "~/lib/rate-limits.server";
-import { PERSONAL_DATA } from "~/lib/route-handle";
 import { addMinutes, nowInstant } from "~/lib/time";
-import { useSchemaForm } from "~/lib/use-form";
-import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { rememberWorkingLanguage } from "~/models/organiser.server";
 import { logIn } from "~/models/sign-in.server";
+import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/web/auth.server";
+import { type Notice, takeNotice } from "~/web/flash.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { clientOf, enforce, pauseBeforeRefusing } from "~/web/rate-limits.server";
+import { PERSONAL_DATA } from "~/web/route-handle";
+import { useSchemaForm } from "~/web/use-form";
+import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 

@@ -4,14 +4,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailField, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
 import { passwordLinkSchema } from "~/lib/account-forms";
-import { type Notice, noticeOnly, redirectWithNotice } from "~/lib/flash.server";
 import { type FormAnswer, parseForm } from "~/lib/forms";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
-import { clientOf, enforce } from "~/lib/rate-limits.server";
-import { PERSONAL_DATA } from "~/lib/route-handle";
-import { useSchemaForm } from "~/lib/use-form";
-import { metaI18n, useI18n } from "~/lib/use-i18n";
 import { requestPasswordReset } from "~/models/password-reset.server";
+import { type Notice, noticeOnly, redirectWithNotice } from "~/web/flash.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { clientOf, enforce } from "~/web/rate-limits.server";
+import { PERSONAL_DATA } from "~/web/route-handle";
+import { useSchemaForm } from "~/web/use-form";
+import { metaI18n, useI18n } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 

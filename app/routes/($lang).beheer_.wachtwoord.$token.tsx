@@ -3,15 +3,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormProblem } from "~/components/field";
 import { newPasswordSchema } from "~/lib/account-forms";
-import { redirectWithNotice } from "~/lib/flash.server";
 import { type FormAnswer, type FormErrors, formMessage, parseForm } from "~/lib/forms";
-import { requireKnownLanguage } from "~/lib/locale.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/password-rules";
-import { clientOf } from "~/lib/rate-limits.server";
-import { PERSONAL_DATA } from "~/lib/route-handle";
-import { useSchemaForm } from "~/lib/use-form";
-import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { isResetTokenValid, resetPassword } from "~/models/password-reset.server";
+import { redirectWithNotice } from "~/web/flash.server";
+import { requireKnownLanguage } from "~/web/locale.server";
+import { clientOf } from "~/web/rate-limits.server";
+import { PERSONAL_DATA } from "~/web/route-handle";
+import { useSchemaForm } from "~/web/use-form";
+import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 

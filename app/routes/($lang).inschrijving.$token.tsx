@@ -18,20 +18,20 @@ import { FormProblem } from "~/components/field";
 import type { Locale, MessageKey } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
-import { type Notice, redirectWithNotice, takeNotice } from "~/lib/flash.server";
 import { type FormAnswer, formMessage, parseForm } from "~/lib/forms";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { localePath } from "~/lib/locale-path";
-import { PERSONAL_DATA } from "~/lib/route-handle";
 import { nowInstant } from "~/lib/time";
-import { useSchemaForm } from "~/lib/use-form";
-import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
 import {
   cancelRegistration,
   openManageToken,
   withdrawNewsOptIn,
 } from "~/models/registration.server";
+import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { PERSONAL_DATA } from "~/web/route-handle";
+import { useSchemaForm } from "~/web/use-form";
+import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 

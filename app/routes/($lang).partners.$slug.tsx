@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { SessionList } from "~/components/session-list";
 import { sessionListMeta } from "~/lib/calendar-feed";
-import { feedOfPage } from "~/lib/calendar-feed.server";
-import { localeOf } from "~/lib/locale.server";
-import { sessionCardView } from "~/lib/session-view.server";
-import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { getPartnerBySlug, listUpcomingSessions } from "~/models/session.server";
+import { feedOfPage } from "~/web/calendar-feed.server";
+import { localeOf } from "~/web/locale.server";
+import { sessionCardView } from "~/web/session-view.server";
+import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 /** A partner's upcoming sessions, in every city, with the feed to subscribe to them. */
 export async function loader({ params, request }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { describeRegister } from "~/lib/processing-register";
-import { processingRegisterData } from "~/lib/processing-register.server";
-import { metaI18n, useI18n } from "~/lib/use-i18n";
+import { processingRegisterData } from "~/web/processing-register.server";
+import { metaI18n, useI18n } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => {
   const { t } = metaI18n(matches);

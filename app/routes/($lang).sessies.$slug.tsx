@@ -13,18 +13,18 @@ import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~
 import { i18n } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
-import { flashSignedUpEmail } from "~/lib/flash.server";
 import { type FormResult, parseForm } from "~/lib/forms";
-import { localeOf, requireKnownLanguage } from "~/lib/locale.server";
 import { languageParam, localePath } from "~/lib/locale-path";
-import { clientOf, enforce } from "~/lib/rate-limits.server";
 import { registrationSchema } from "~/lib/registration-form";
-import { sessionEvent } from "~/lib/structured-data.server";
 import { nowInstant } from "~/lib/time";
-import { useSchemaForm } from "~/lib/use-form";
-import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { signUp } from "~/models/registration.server";
 import { type Availability, availabilityOf, getSessionBySlug } from "~/models/session.server";
+import { flashSignedUpEmail } from "~/web/flash.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { clientOf, enforce } from "~/web/rate-limits.server";
+import { sessionEvent } from "~/web/structured-data.server";
+import { useSchemaForm } from "~/web/use-form";
+import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { t, longDate } = metaI18n(matches);

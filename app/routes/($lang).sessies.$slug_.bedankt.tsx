@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { takeSignedUpEmail } from "~/lib/flash.server";
-import { PERSONAL_DATA } from "~/lib/route-handle";
-import { metaI18n, useI18n, useLocalePath } from "~/lib/use-i18n";
 import { getSessionBySlug } from "~/models/session.server";
+import { takeSignedUpEmail } from "~/web/flash.server";
+import { PERSONAL_DATA } from "~/web/route-handle";
+import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 

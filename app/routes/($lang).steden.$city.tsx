@@ -3,11 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { sessionListMeta } from "~/lib/calendar-feed";
-import { feedOfPage } from "~/lib/calendar-feed.server";
-import { localeOf } from "~/lib/locale.server";
-import { sessionCardView } from "~/lib/session-view.server";
-import { metaI18n, useI18n } from "~/lib/use-i18n";
 import { getCityBySlug, listCities, listUpcomingSessions } from "~/models/session.server";
+import { feedOfPage } from "~/web/calendar-feed.server";
+import { localeOf } from "~/web/locale.server";
+import { sessionCardView } from "~/web/session-view.server";
+import { metaI18n, useI18n } from "~/web/use-i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { t } = metaI18n(matches);

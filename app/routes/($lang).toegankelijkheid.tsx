@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { config } from "~/lib/config.server";
-import { metaI18n, useI18n } from "~/lib/use-i18n";
+import { metaI18n, useI18n } from "~/web/use-i18n";
 
 /** The day this statement was last reviewed against the browser tests: change it with the text. */
 const STATEMENT_DATE = "2026-11-26";

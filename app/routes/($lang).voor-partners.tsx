@@ -3,10 +3,10 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { i18n } from "~/i18n";
 import { config } from "~/lib/config.server";
-import { embedFilter, embedQuery } from "~/lib/embed-filter.server";
 import { LANGUAGE_NAMES } from "~/lib/locale-path";
 import { SESSION_KINDS } from "~/lib/session-kinds";
-import { metaI18n, useI18n } from "~/lib/use-i18n";
+import { embedFilter, embedQuery } from "~/web/embed-filter.server";
+import { metaI18n, useI18n } from "~/web/use-i18n";
 
 /**
  * For partners (VOKA, Unizo, the university…): the city's sessions on their own site, as an

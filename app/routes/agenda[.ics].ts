@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n";
 import { feedName, feedUrls } from "~/lib/calendar-feed";
-import { publicCalendarResponse } from "~/lib/calendar-response.server";
 import { config } from "~/lib/config.server";
 import { localeOfTaal } from "~/lib/locale-path";
 import { isSessionKind } from "~/lib/session-kinds";
 import { nowInstant } from "~/lib/time";
 import { feedOf } from "~/models/feed.server";
+import { publicCalendarResponse } from "~/web/calendar-response.server";
 import { feedIcs } from "../../emails/ics";
 
 /**

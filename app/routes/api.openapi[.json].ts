@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiAction, apiAnswer, apiPreflight } from "~/lib/api.server";
 import { config } from "~/lib/config.server";
 import { openApiDocument } from "~/lib/openapi";
+import { apiAction, apiAnswer, apiPreflight } from "~/web/api.server";
 
 /** `GET /api/openapi.json`: the OpenAPI 3.1 description of the public API. */
 export function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { config } from "~/lib/config.server";
+import { nowInstant } from "~/lib/time";
+import { getSessionBySlug } from "~/models/session.server";
 import {
   apiAction,
   apiAnswer,
@@ -6,10 +9,7 @@ import {
   apiProblem,
   enforceApiLimit,
   sessionResource,
-} from "~/lib/api.server";
-import { config } from "~/lib/config.server";
-import { nowInstant } from "~/lib/time";
-import { getSessionBySlug } from "~/models/session.server";
+} from "~/web/api.server";
 
 /** `GET /api/sessions/:slug`: one session, as in the list (docs/api.md). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -1,4 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { encodeCursor, parseSessionQuery } from "~/lib/api-query";
+import { config } from "~/lib/config.server";
+import { nowInstant } from "~/lib/time";
+import { listSessionPage } from "~/models/session-api.server";
 import {
   apiAction,
   apiAnswer,
@@ -6,11 +10,7 @@ import {
   apiProblem,
   enforceApiLimit,
   sessionResource,
-} from "~/lib/api.server";
-import { encodeCursor, parseSessionQuery } from "~/lib/api-query";
-import { config } from "~/lib/config.server";
-import { nowInstant } from "~/lib/time";
-import { listSessionPage } from "~/models/session-api.server";
+} from "~/web/api.server";
 
 /** `GET /api/sessions`: the sessions the home page shows, filtered and paged (docs/api.md). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SessionCard } from "~/components/session-card";
 import { i18n } from "~/i18n";
-import { embedFilter, embedQuery } from "~/lib/embed-filter.server";
-import { localeOf } from "~/lib/locale.server";
 import { localePath } from "~/lib/locale-path";
-import { EMBEDDABLE } from "~/lib/route-handle";
-import { sessionCardView } from "~/lib/session-view.server";
 import { nowInstant } from "~/lib/time";
-import { useI18n } from "~/lib/use-i18n";
 import { listSessionPage } from "~/models/session-api.server";
+import { embedFilter, embedQuery } from "~/web/embed-filter.server";
+import { localeOf } from "~/web/locale.server";
+import { EMBEDDABLE } from "~/web/route-handle";
+import { sessionCardView } from "~/web/session-view.server";
+import { useI18n } from "~/web/use-i18n";
 
 /**
  * The list of sessions made to sit in an iframe on a partner's site (the snippet comes from

@@ -1,9 +1,9 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { optionalOrganiser } from "~/lib/auth.server";
-import { preferredLocale } from "~/lib/locale.server";
 import { localePath } from "~/lib/locale-path";
 import { workingLanguageOf } from "~/models/organiser.server";
 import { isCheckinCodeShape } from "~/models/registration.server";
+import { optionalOrganiser } from "~/web/auth.server";
+import { preferredLocale } from "~/web/locale.server";
 
 /**
  * What the QR code in a confirmation mail holds: one address for every language, leading to

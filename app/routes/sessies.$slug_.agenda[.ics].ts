@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { publicCalendarResponse } from "~/lib/calendar-response.server";
 import { config } from "~/lib/config.server";
 import { localeOfTaal } from "~/lib/locale-path";
 import { getSessionBySlug } from "~/models/session.server";
+import { publicCalendarResponse } from "~/web/calendar-response.server";
 import { sessionIcs } from "../../emails/ics";
 
 /**

@@ -1,7 +1,7 @@
 import type { SignUpDetails } from "../../app/models/registration.server";
 import { database } from "../../db/client";
 import type { NewSession, OutboxMessage } from "../../db/schema";
-import { renderQueued } from "../../emails/outbox.server";
+import { renderQueued } from "../../worker/outbox.server";
 
 let counter = 0;
 const HOUR = 3_600_000;

@@ -2,8 +2,8 @@
 // and SMTP_URL, as `npm run worker` runs it, until the test kills it. `--rate=4/3000` gives it
 // a send budget of 4 messages in any 3,000 ms (MAIL_RATE_PER_MINUTE counts whole minutes).
 
-import { startOutboxWorker } from "../../emails/outbox.server";
-import { transportFromConfig } from "../../emails/transport.server";
+import { startOutboxWorker } from "../../worker/outbox.server";
+import { transportFromConfig } from "../../worker/transport.server";
 
 const rate = /^--rate=(\d+)\/(\d+)$/.exec(process.argv[2] ?? "");
 startOutboxWorker(transportFromConfig(), {

@@ -3,8 +3,8 @@
 
 import { signUp } from "../../app/models/registration.server";
 import { closeDatabase } from "../../db/client";
-import { processOutbox } from "../../emails/outbox.server";
-import { fileTransport } from "../../emails/transport.server";
+import { processOutbox } from "../../worker/outbox.server";
+import { fileTransport } from "../../worker/transport.server";
 
 const [mode, slug, prefix, count] = process.argv.slice(2);
 try {

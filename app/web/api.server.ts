@@ -1,11 +1,11 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { DateTime } from "luxon";
+import type { ParameterProblem } from "../lib/api-query";
+import { matchesEtag, strongEtag } from "../lib/etag";
+import { LOCALES_IN_ORDER, languageOfLocale, localePath } from "../lib/locale-path";
+import { TIME_ZONE } from "../lib/time";
 import { availabilityOf, type SessionDetail } from "../models/session.server";
-import type { ParameterProblem } from "./api-query";
-import { matchesEtag, strongEtag } from "./etag";
-import { LOCALES_IN_ORDER, languageOfLocale, localePath } from "./locale-path";
 import { clientOf, enforce } from "./rate-limits.server";
-import { TIME_ZONE } from "./time";
 
 /**
  * The public read API (docs/api.md): what a session looks like in it, and how every answer

@@ -1,9 +1,9 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { localeOf } from "~/lib/locale.server";
 import { localePath } from "~/lib/locale-path";
-import { config } from "./config.server";
+import { localeOf } from "~/web/locale.server";
+import { config } from "../lib/config.server";
+import type { FormMessage } from "../lib/forms";
 import { cookieName, isSecure } from "./cookies.server";
-import type { FormMessage } from "./forms";
 
 /**
  * What the next page should say, for one request: the notice of what an action did (a

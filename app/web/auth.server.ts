@@ -1,13 +1,13 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n";
-import { localeOf } from "~/lib/locale.server";
 import { localeOfPrefix, localePath } from "~/lib/locale-path";
+import { localeOf } from "~/web/locale.server";
+import { config } from "../lib/config.server";
+import { parseRowId } from "../lib/session-form";
 import type { SignedInOrganiser } from "../models/organiser.server";
 import { isSessionInScope } from "../models/scope.server";
 import { endAuthSession, organiserBySessionToken } from "../models/sign-in.server";
-import { config } from "./config.server";
 import { cookieName, isSecure } from "./cookies.server";
-import { parseRowId } from "./session-form";
 
 const sessionCookie = createCookie(cookieName("oa_session"), {
   httpOnly: true,

@@ -1,11 +1,5 @@
 import { json } from "@remix-run/node";
 import type { $ZodType } from "zod/v4/core";
-import { listAttendees, type SetCheckedInResult } from "../models/attendee.server";
-import type { SignedInOrganiser } from "../models/organiser.server";
-import { getSessionById, isInScope } from "../models/session.server";
-import type { MissingReference } from "../models/session-editing.server";
-import { requireSessionAccess } from "./auth.server";
-import { redirectWithNotice, takeNotice } from "./flash.server";
 import {
   type FormAnswer,
   type FormErrors,
@@ -13,8 +7,14 @@ import {
   type FormResult,
   formMessage,
   parseForm,
-} from "./forms";
-import { sessionFormSchema } from "./session-form";
+} from "../lib/forms";
+import { sessionFormSchema } from "../lib/session-form";
+import { listAttendees, type SetCheckedInResult } from "../models/attendee.server";
+import type { SignedInOrganiser } from "../models/organiser.server";
+import { getSessionById, isInScope } from "../models/session.server";
+import type { MissingReference } from "../models/session-editing.server";
+import { requireSessionAccess } from "./auth.server";
+import { redirectWithNotice, takeNotice } from "./flash.server";
 
 /**
  * The session with this id, for an organiser who may manage it. Another city's session answers

@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
 import { i18n, type Locale } from "../i18n";
-import type { AttendeeExport, AttendeeExportRow, ExportFormat } from "../models/export.server";
 import {
   type CellKind,
   type CellValue,
@@ -9,8 +8,9 @@ import {
   downloadResponse,
   safeFileName,
   xlsxFile,
-} from "./spreadsheet.server";
-import { brusselsDate, nowInstant, TIME_ZONE } from "./time";
+} from "../lib/spreadsheet.server";
+import { brusselsDate, nowInstant, TIME_ZONE } from "../lib/time";
+import type { AttendeeExport, AttendeeExportRow, ExportFormat } from "../models/export.server";
 
 /**
  * The attendee list as a file: its columns, in the reader's language, and the download of an

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
+import { TIME_ZONE } from "../lib/time";
 import { availabilityOf, type SessionDetail } from "../models/session.server";
-import { TIME_ZONE } from "./time";
 
 /**
  * A session as a schema.org Event in JSON-LD, so that search engines can show it as an event

@@ -1,5 +1,5 @@
 import { i18n, type Locale } from "../i18n";
-import type { FormErrors } from "./forms";
+import type { FormErrors } from "../lib/forms";
 
 /**
  * A download that cannot be made, answered as plain text: the browser shows it in place of the

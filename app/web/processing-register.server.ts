@@ -1,6 +1,6 @@
+import { config } from "../lib/config.server";
+import type { RegisterSettings } from "../lib/processing-register";
 import { sessionFormOptions } from "../models/session.server";
-import { config } from "./config.server";
-import type { RegisterSettings } from "./processing-register";
 
 /**
  * What the privacy statement and the admins' register of processing show beside the register

@@ -1,7 +1,7 @@
+import { languageParam, localeOfLanguage } from "../lib/locale-path";
+import { isSessionKind } from "../lib/session-kinds";
 import { listCities } from "../models/session.server";
 import { listPartners } from "../models/session-api.server";
-import { languageParam, localeOfLanguage } from "./locale-path";
-import { isSessionKind } from "./session-kinds";
 
 /**
  * The filters of an embed (`/embed?stad=leuven&soort=breakfast&partner=voka&taal=en`) and of

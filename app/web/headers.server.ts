@@ -1,5 +1,5 @@
 import type { EntryContext } from "@remix-run/node";
-import { config } from "./config.server";
+import { config } from "../lib/config.server";
 import type { RouteHandle } from "./route-handle";
 
 /** For pages that show a person's data: no cache keeps a copy, no search engine lists it. */

@@ -1,16 +1,16 @@
 import { config } from "../app/lib/config.server";
 import { closeDatabase } from "../db/client";
+import { workerDuties } from "./duties.server";
 import { startInboundSmtp } from "./inbound-smtp.server";
 import { startOutboxWorker } from "./outbox.server";
 import { transportFromConfig } from "./transport.server";
-import { workerDuties } from "./worker-duties.server";
 
 // `npm run worker`: the mail sender on its own, for when the web server runs with OUTBOX_WORKER=off.
 // It also applies the retention periods once a day, as the server's worker does.
 const transport = transportFromConfig();
 const worker = startOutboxWorker(transport, workerDuties);
 console.log("outbox worker started");
-// Replies from calendars over SMTP, when a port is set (see emails/inbound-smtp.server.ts).
+// Replies from calendars over SMTP, when a port is set (see worker/inbound-smtp.server.ts).
 const { INBOUND_SMTP_PORT, INBOUND_SMTP_HOST } = config();
 const inbound =
   INBOUND_SMTP_PORT === undefined ? undefined : await startInboundSmtp({ port: INBOUND_SMTP_PORT });

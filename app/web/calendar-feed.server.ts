@@ -1,7 +1,7 @@
 import { i18n, type Locale } from "~/i18n";
 import type { SessionKind } from "../../db/schema";
-import { type FeedSelection, feedName, feedUrls, type PageFeed } from "./calendar-feed";
-import { config } from "./config.server";
+import { type FeedSelection, feedName, feedUrls, type PageFeed } from "../lib/calendar-feed";
+import { config } from "../lib/config.server";
 
 /** The feed a page offers: its filters' feed in its language, with the name calendar apps show. */
 export function feedOfPage(

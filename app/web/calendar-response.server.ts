@@ -1,4 +1,4 @@
-import { matchesEtag, strongEtag } from "./etag";
+import { matchesEtag, strongEtag } from "../lib/etag";
 
 /**
  * A public calendar file as a response: a strong ETag from its bytes (the same session or feed

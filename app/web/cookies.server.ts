@@ -1,4 +1,4 @@
-import { config } from "./config.server";
+import { config } from "../lib/config.server";
 
 /**
  * On an https site a cookie is `__Host-` prefixed: browsers then only accept it Secure, for

@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import type { z } from "zod";
-import { constraintsOf, type FormErrors, type FormResult, parseForm } from "./forms";
+import { constraintsOf, type FormErrors, type FormResult, parseForm } from "../lib/forms";
 
 /**
  * A form's fields and state from its schema: limits on the inputs (`maxLength`, `required`) come
