@@ -96,6 +96,13 @@ module.exports = {
       { runtimeOnly: true },
     ),
     rule(
+      "one-copy-of-each-module",
+      "server.ts runs the build (server/index.ts); a source module loaded beside it would be a second copy of its state.",
+      "^server\\.ts$",
+      "^(app|db|emails|worker|seeds|server)/",
+      { runtimeOnly: true },
+    ),
+    rule(
       "worker-runs-the-domain",
       "The worker claims and delivers mail and runs the domain's scheduled jobs, never a page.",
       LAYERS.worker,

@@ -2,6 +2,8 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
+  // The server and everything it runs are built with the app, into one bundle (server/index.ts).
+  server: "./server/index.ts",
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -4,34 +4,51 @@ import type { Dialect } from "./client";
 
 /**
  * A number that changes whenever data a page shows may have changed, for a cache to compare:
- * a commit by this process (counted at once), and on SQLite a commit by any connection of any
- * process (`PRAGMA data_version` of a connection of its own, a few microseconds to read), on
- * PostgreSQL a `data_changed` notification (sent on commit by the triggers of the migration
- * `change-notifications`, from any instance, the worker or a script).
+ * a commit through this handle (counted at once, by `writeTransaction`), and on SQLite a commit
+ * by any connection of any process (`PRAGMA data_version` of a connection of its own, a few
+ * microseconds to read), on PostgreSQL a `data_changed` notification (sent on commit by the
+ * triggers of the migration `change-notifications`, from any instance, the worker or a script).
+ *
+ * The count of local commits belongs to the handle, not to a module: whichever copy of the
+ * code writes through the process's one handle moves the number its page cache reads.
  */
 export interface ChangeWatch {
   version(): number;
+  /** Write transactions committed through this handle. */
+  readonly commits: number;
+  /** A write transaction through this handle committed. */
+  noteCommit(): void;
   close(): Promise<void>;
 }
 
-let localCommits = 0;
-
-/** A write transaction of this process committed. */
-export function noteCommit(): void {
-  localCommits++;
-}
-
 export function watchChanges(dialect: Dialect, location: string): ChangeWatch {
-  return dialect === "postgres" ? watchPostgres(location) : watchSqlite(location);
+  const others = dialect === "postgres" ? watchPostgres(location) : watchSqlite(location);
+  let commits = 0;
+  return {
+    version: () => commits + others.count(),
+    get commits() {
+      return commits;
+    },
+    noteCommit() {
+      commits++;
+    },
+    close: () => others.close(),
+  };
 }
 
-function watchSqlite(filename: string): ChangeWatch {
-  if (filename === ":memory:") return { version: () => localCommits, close: async () => {} };
+/** What other connections and processes committed: a count, and how to stop watching. */
+interface OtherCommits {
+  count(): number;
+  close(): Promise<void>;
+}
+
+function watchSqlite(filename: string): OtherCommits {
+  if (filename === ":memory:") return { count: () => 0, close: async () => {} };
   let connection: SQLite.Database | undefined;
   return {
-    version() {
+    count() {
       connection ??= new SQLite(filename, { readonly: true, fileMustExist: true });
-      return localCommits + (connection.pragma("data_version", { simple: true }) as number);
+      return connection.pragma("data_version", { simple: true }) as number;
     },
     async close() {
       connection?.close();
@@ -42,7 +59,7 @@ function watchSqlite(filename: string): ChangeWatch {
 
 const RECONNECT_MS = 1000;
 
-function watchPostgres(url: string): ChangeWatch {
+function watchPostgres(url: string): OtherCommits {
   let notifications = 0;
   let client: pg.Client | undefined;
   let closed = false;
@@ -65,14 +82,14 @@ function watchPostgres(url: string): ChangeWatch {
   };
 
   return {
-    version() {
+    count() {
       if (!started) {
         started = true;
         connect().catch(() => {
           notifications++;
         });
       }
-      return localCommits + notifications;
+      return notifications;
     },
     async close() {
       closed = true;

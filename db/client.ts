@@ -196,8 +196,9 @@ class BoundedConnection implements DatabaseConnection {
 const globalForDb = globalThis as typeof globalThis & { __ondernemersagendaDb?: DatabaseHandle };
 
 /**
- * The one database handle of this process. Kept on globalThis so that the server, the
- * Remix build it loads and dev rebuilds all share one pool instead of opening new ones.
+ * The one database handle of this process. The server runs from one bundle (server/index.ts),
+ * so it holds one copy of this module; the handle is still kept on globalThis so that a test,
+ * which loads the sources beside that bundle, shares the bundle's pool and change counter.
  */
 export function database(): DatabaseHandle {
   globalForDb.__ondernemersagendaDb ??= createDatabase();

@@ -1,5 +1,4 @@
 import { type Kysely, sql } from "kysely";
-import { noteCommit } from "./changes";
 import { type DatabaseHandle, database, dialectOfDb } from "./client";
 import type { Database } from "./schema";
 
@@ -17,7 +16,7 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   if (handle.dialect === "postgres") {
     const result = await handle.db.transaction().execute(work);
-    noteCommit();
+    handle.changes?.noteCommit();
     return result;
   }
   return handle.db.connection().execute(async (connection) => {
@@ -25,7 +24,7 @@ export async function writeTransaction<T>(
     try {
       const result = await work(connection);
       await sql`commit`.execute(connection);
-      noteCommit();
+      handle.changes?.noteCommit();
       return result;
     } catch (error) {
       // A failed BEGIN (busy) left no transaction to roll back.

@@ -1,7 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../app/i18n";
 import { localePath } from "../app/lib/locale-path";
@@ -10,7 +9,7 @@ import { requestPasswordReset } from "../app/models/password-reset.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
-import { send } from "./support/http";
+import { builtServer, send } from "./support/http";
 import { signedInOrganiser, signInOverHttp } from "./support/organisers";
 import { linksOf } from "./support/tokens";
 
@@ -380,10 +379,9 @@ function isPersonal(languagePattern: string): boolean {
 }
 
 // The built app the harness serves: which routes it has, and what each module exports.
-const buildPath = "../build/index.js";
-const build = (await import(/* @vite-ignore */ buildPath).catch((error: unknown) => {
+const { build } = await builtServer().catch((error: unknown) => {
   throw new Error(`The walk needs the built app: run \`npx remix build\` first (${error})`);
-})) as ServerBuild;
+});
 
 /** The full path of a route in the build, from its own path and its parents'. */
 function builtPattern(id: string): string {

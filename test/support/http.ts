@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { installGlobals } from "@remix-run/node";
 import { afterAll } from "vitest";
 
 /**
@@ -11,11 +11,18 @@ installGlobals({ nativeFetch: true });
 
 let started: Promise<string> | undefined;
 
+/**
+ * The bundle `npm run build` makes (server/index.ts): the app with the Express stack, the page
+ * cache and the data layer it runs on, as `server.ts` loads it. A path in a variable keeps tsc
+ * and Vite from needing the build.
+ */
+export async function builtServer(): Promise<typeof import("../../server/index")> {
+  const bundlePath = "../../build/index.js";
+  return import(/* @vite-ignore */ bundlePath);
+}
+
 async function start(): Promise<string> {
-  // Built by `npm run build` before the tests run; a path in a variable keeps tsc from needing it.
-  const buildPath = "../../build/index.js";
-  const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild;
-  const { createApp } = await import("../../server/app");
+  const { build, createApp } = await builtServer();
   const server = createApp(build).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   afterAll(async () => {
