@@ -15,12 +15,6 @@ import { NonceProvider } from "~/web/nonce";
 
 const ABORT_DELAY = 5_000;
 
-const SECURITY_HEADERS: Record<string, string> = {
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-};
-
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -30,10 +24,9 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   const frameable = isEmbeddable(remixContext);
+  // The page's own policy, with its scripts' nonce; server/app.ts adds the rest of the site's
+  // protection (and leaves X-Frame-Options off an embed, which any site may frame).
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { frameable }));
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) responseHeaders.set(name, value);
-  // X-Frame-Options knows no "any site": an embed leaves it out and relies on frame-ancestors.
-  if (frameable) responseHeaders.delete("X-Frame-Options");
   if (holdsPersonalData(remixContext)) {
     for (const [name, value] of Object.entries(PRIVATE_HEADERS)) responseHeaders.set(name, value);
   }

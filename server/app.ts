@@ -2,7 +2,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request } from "express";
+import onHeaders from "on-headers";
 import { config } from "../app/lib/config.server";
+import { securityHeadersFor } from "../app/web/headers.server";
 import { database } from "../db/client";
 import { guardRequests, handleErrors } from "./edge";
 import { newNonce, pageCache } from "./page-cache";
@@ -19,9 +21,18 @@ export function createApp(build: ServerBuild) {
   app.set("trust proxy", settings.TRUST_PROXY === "on" ? 1 : false);
 
   const https = settings.publicUrl.startsWith("https://");
+  // Every answer, whichever part of the stack makes it, leaves with the site's protection.
   app.use((_req, res, next) => {
-    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000");
-    res.setHeader("X-Content-Type-Options", "nosniff");
+    onHeaders(res, () => {
+      const policy = res.getHeader("Content-Security-Policy");
+      const headers = securityHeadersFor(
+        { contentSecurityPolicy: typeof policy === "string" ? policy : undefined },
+        { https },
+      );
+      for (const [name, value] of Object.entries(headers)) {
+        if (!res.hasHeader(name)) res.setHeader(name, value);
+      }
+    });
     next();
   });
   app.use(guardRequests({ bodyLimit: settings.BODY_LIMIT_BYTES }));

@@ -38,7 +38,6 @@ function refuse(req: Request, res: Response, reason: EdgeRefusal, status = STATU
   if (req.method !== "GET" && req.method !== "HEAD") res.setHeader("Connection", "close");
   res.status(status);
   res.setHeader("Cache-Control", "no-store");
-  res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   if (req.accepts(["html", "text"]) === "html") {
     res
       .type("html")

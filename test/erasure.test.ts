@@ -6,7 +6,7 @@ import { type Kysely, type Migration, Migrator } from "kysely";
 import type { SendMailOptions } from "nodemailer/lib/mailer";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashToken, resolveRegistrationToken } from "../app/models/registration-token.server";
+import { hashToken, resolveRegistrationTokenIn } from "../app/models/registration-token.server";
 import { createDatabase, database } from "../db/client";
 import { migrations } from "../db/migrations";
 import type { Database } from "../db/schema";
@@ -348,7 +348,9 @@ describe("the migration to hashed tokens", () => {
           ["manage", tokens.manage],
           ["checkin", tokens.checkin],
         ] as const) {
-          await expect(resolveRegistrationToken(token, purpose, handle.db)).resolves.toMatchObject({
+          await expect(
+            resolveRegistrationTokenIn(handle.db, token, purpose),
+          ).resolves.toMatchObject({
             state: "found",
             registrationId: ids[n],
           });

@@ -1,7 +1,8 @@
 import { SMTPServer } from "smtp-server";
 import { config } from "../app/lib/config.server";
+import { normalizeEmail } from "../app/lib/email-field";
 import { processStoredMail, storeInboundMail } from "../app/models/inbound-mail.server";
-import { normalizeEmail, organizerAddress } from "../app/models/registration.server";
+import { organizerAddress } from "../app/models/registration.server";
 
 /**
  * An SMTP listener for the replies calendars send to the ORGANIZER address, for a city whose

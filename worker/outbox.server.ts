@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import { config } from "../app/lib/config.server";
+import { nowInstant } from "../app/lib/time";
 import { type Budget, consume } from "../app/models/rate-limit.server";
-import { type DatabaseHandle, database } from "../db/client";
+import { database } from "../db/client";
 import type { Database, OutboxMessage } from "../db/schema";
 import { parseSnapshot, renderSnapshot } from "../emails/render.server";
 import type { MailTransport } from "./transport.server";
@@ -42,10 +43,10 @@ const later = (now: string, seconds: number) =>
 async function claimDueMessages(
   now: string,
   limit: number,
-  { db, dialect }: DatabaseHandle = database(),
   leaseSeconds = LEASE_SECONDS,
 ): Promise<OutboxMessage[]> {
   if (limit <= 0) return [];
+  const { db, dialect } = database();
   // Written out twice on purpose: the subquery picks the oldest due messages, and the outer
   // copy is what PostgreSQL re-checks once a competing claim has released the row.
   const claimable = (eb: ExpressionBuilder<Database, "outbox">) =>
@@ -106,11 +107,8 @@ async function claimDueMessages(
 }
 
 /** Takes the next due message, as claimDueMessages does. */
-export async function claimNextMessage(
-  now: string,
-  handle: DatabaseHandle = database(),
-): Promise<OutboxMessage | null> {
-  return (await claimDueMessages(now, 1, handle))[0] ?? null;
+export async function claimNextMessage(now: string): Promise<OutboxMessage | null> {
+  return (await claimDueMessages(now, 1))[0] ?? null;
 }
 
 /**
@@ -169,13 +167,12 @@ async function renderedFieldsOf(
 /** Renders a message queued as a snapshot and stores the result on its row, as sent. */
 export async function renderQueued(
   message: OutboxMessage,
-  { db }: DatabaseHandle = database(),
-  now = new Date().toISOString(),
+  now = nowInstant(),
 ): Promise<OutboxMessage> {
   const rendered = await renderedFieldsOf(message, now);
   if (!rendered) return message;
-  await db
-    .updateTable("outbox")
+  await database()
+    .db.updateTable("outbox")
     .set(rendered)
     .where("id", "=", message.id)
     .where("rendered_at", "is", null)
@@ -252,7 +249,6 @@ export interface OutboxRun {
 
 export interface OutboxOptions {
   now?: () => string;
-  handle?: DatabaseHandle;
   /** Checked before each claim: once true, the run finishes what is under way and returns. */
   stopping?: () => boolean;
   /** Messages sent at once (OUTBOX_CONCURRENCY). */
@@ -279,14 +275,14 @@ function rateFromConfig(): Budget | null {
 export async function processOutbox(
   transport: MailTransport,
   {
-    now = () => new Date().toISOString(),
-    handle = database(),
+    now = nowInstant,
     stopping = (): boolean => false,
     concurrency = config().OUTBOX_CONCURRENCY,
     rate = rateFromConfig(),
     leaseSeconds = LEASE_SECONDS,
   }: OutboxOptions = {},
 ): Promise<OutboxRun> {
+  const { db } = database();
   const run: OutboxRun = { sent: 0, failed: 0 };
   const inFlight = new Map<number, Promise<void>>();
   let rateSpent = false;
@@ -295,8 +291,7 @@ export async function processOutbox(
   const renewal = setInterval(
     () => {
       if (inFlight.size === 0) return;
-      handle.db
-        .updateTable("outbox")
+      db.updateTable("outbox")
         .set({ locked_until: later(now(), leaseSeconds) })
         .where("id", "in", [...inFlight.keys()])
         .where("status", "=", "pending")
@@ -315,20 +310,20 @@ export async function processOutbox(
       rendered = (await renderedFieldsOf(message, now())) ?? {};
       // The budget is taken the moment the message goes, not when it was claimed, so that
       // what the budget counts is what the mail server sees.
-      if (rate && !(await consume(SEND_RATE_KEY, rate, { handle })).ok) {
+      if (rate && !(await consume(SEND_RATE_KEY, rate)).ok) {
         rateSpent = true;
-        await release(handle.db, message, rendered);
+        await release(db, message, rendered);
         return;
       }
       await deliver({ ...message, ...rendered }, transport);
       delivered = true;
-      await handle.db
+      await db
         .updateTable("outbox")
         .set({ ...rendered, status: "sent", sent_at: now(), locked_until: null, last_error: null })
         .where("id", "=", message.id)
         .execute();
       // Only a CANCEL can be left of an erased person (see purgeIfErased).
-      if (message.ics_method === "CANCEL") await purgeIfErased(handle.db, message.id, now());
+      if (message.ics_method === "CANCEL") await purgeIfErased(db, message.id, now());
       run.sent++;
     } catch (error) {
       if (delivered) {
@@ -340,7 +335,7 @@ export async function processOutbox(
       const kind = classifyFailure(error);
       if (kind === "server") run.unreachable = true;
       else run.failed++;
-      await recordFailure(handle.db, message, error, kind, now(), rendered).catch((failure) =>
+      await recordFailure(db, message, error, kind, now(), rendered).catch((failure) =>
         console.error(`mail ${message.id}: could not record the failed attempt:`, failure),
       );
     }
@@ -350,7 +345,7 @@ export async function processOutbox(
     for (;;) {
       const room = run.unreachable || rateSpent || stopping() ? 0 : concurrency - inFlight.size;
       if (room > 0) {
-        const batch = await claimDueMessages(now(), room, handle, leaseSeconds);
+        const batch = await claimDueMessages(now(), room, leaseSeconds);
         for (const message of batch) {
           inFlight.set(
             message.id,

@@ -8,3 +8,11 @@ import type { MessageKey } from "~/i18n";
  */
 export const emailAddress = (invalid: MessageKey) =>
   z.string({ error: invalid }).trim().max(254, invalid).pipe(z.email(invalid));
+
+/**
+ * An address as people and accounts are keyed by it (a sign-up, an account, a reply's sender):
+ * "An@Leuven.be " and "an@leuven.be" are the same person.
+ */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -80,8 +80,19 @@ export function brusselsDate(instant: string): string {
   return DateTime.fromISO(instant, { zone: TIME_ZONE }).toISODate() ?? "";
 }
 
+/** The clock, as an ISO-8601 instant in UTC: the one way the domain reads the time. */
 export function nowInstant(): string {
   return new Date().toISOString();
+}
+
+/** The clock in milliseconds, for counters that compare numbers (abuse limits, pacing). */
+export function nowMillis(): number {
+  return Date.now();
+}
+
+/** The instant `days` days before `instant`. */
+export function daysBefore(instant: string, days: number): string {
+  return addMinutes(instant, -days * 24 * 60);
 }
 
 export function addMinutes(instant: string, minutes: number): string {

@@ -11,7 +11,7 @@ import type { Locale } from "../i18n";
 import { type MessageAudience, SESSION_LIMITS } from "../lib/session-form";
 import { withoutControlCharacters } from "../lib/text";
 import { nowInstant } from "../lib/time";
-import { recordAuditIn } from "./audit.server";
+import { type Actor, recordAuditIn } from "./audit.server";
 import {
   cancelRegistrationInTransaction,
   createRegistration,
@@ -21,20 +21,13 @@ import {
   waitlistPosition,
 } from "./registration.server";
 import { resolveRegistrationToken } from "./registration-token.server";
-import { getSessionById } from "./session.server";
+import { getSessionByIdIn } from "./session.server";
 
 /**
  * The organiser's side of a session's attendees: the list at the door, adding someone by hand,
  * cancelling for them, the order of the waiting list, check-in and messages. Routes check the
  * organiser's scope first (sessionIdOfRegistration gives the session of a registration).
  */
-
-/** Who acts, and from which client address (`clientOf(context)`, for the audit log). */
-export interface OrganiserRequest {
-  organiserId: number;
-  clientAddress?: string;
-  now?: string;
-}
 
 /** One person on a session, as the organiser sees them: no tokens, no calendar keys. */
 export interface Attendee {
@@ -175,11 +168,11 @@ export type AddAttendeeResult =
 export async function addAttendee(
   sessionId: number,
   form: RegistrationDetails,
-  { organiserId, clientAddress, locale, now = nowInstant() }: OrganiserRequest & { locale: Locale },
+  { organiserId, clientAddress, locale, now = nowInstant() }: Actor & { locale: Locale },
 ): Promise<AddAttendeeResult> {
   return writeTransaction(async (trx) => {
     await lockSession(trx, sessionId);
-    const session = await getSessionById(sessionId, trx);
+    const session = await getSessionByIdIn(trx, sessionId);
     if (!session) return { ok: false, reason: "notFound" };
     if (session.status === "cancelled") return { ok: false, reason: "cancelled" };
 
@@ -242,7 +235,7 @@ export type CancelAttendeeResult =
  */
 export async function cancelAttendee(
   registrationId: number,
-  { organiserId, clientAddress, now = nowInstant() }: OrganiserRequest,
+  { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<CancelAttendeeResult> {
   const sessionId = await sessionIdOfRegistration(registrationId);
   if (sessionId === null) return { ok: false, reason: "notFound" };
@@ -292,7 +285,7 @@ export type MoveOnWaitlistResult =
 export async function moveOnWaitlist(
   registrationId: number,
   direction: "up" | "down",
-  { organiserId, clientAddress, now = nowInstant() }: OrganiserRequest,
+  { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<MoveOnWaitlistResult> {
   const sessionId = await sessionIdOfRegistration(registrationId);
   if (sessionId === null) return { ok: false, reason: "notFound" };
@@ -361,7 +354,7 @@ export type SetCheckedInResult =
 export async function setCheckedIn(
   registrationId: number,
   present: boolean,
-  { organiserId, clientAddress, now = nowInstant() }: OrganiserRequest,
+  { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<SetCheckedInResult> {
   const sessionId = await sessionIdOfRegistration(registrationId);
   if (sessionId === null) return { ok: false, reason: "notFound" };
@@ -438,7 +431,7 @@ export type MessageAttendeesResult =
 export async function messageAttendees(
   sessionId: number,
   message: { audience: MessageAudience; subject: string; body: string },
-  { organiserId, clientAddress, now = nowInstant() }: OrganiserRequest,
+  { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<MessageAttendeesResult> {
   const content: OrganiserMessage = {
     audience: message.audience,
@@ -456,7 +449,7 @@ export async function messageAttendees(
   return writeTransaction(async (trx) => {
     // Locked so the group is the one at this moment: nobody promoted halfway is missed or mailed twice.
     await lockSession(trx, sessionId);
-    const session = await getSessionById(sessionId, trx);
+    const session = await getSessionByIdIn(trx, sessionId);
     if (!session) return { ok: false, reason: "notFound" };
     const recipients = await trx
       .selectFrom("registrations")

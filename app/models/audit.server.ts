@@ -11,6 +11,16 @@ import { nowInstant } from "../lib/time";
  * too. Entries written before this kept a Dutch sentence in `summary`; they still show it.
  */
 
+/**
+ * An organiser acting on something: who, from which client address (`clientOf(context)`, for
+ * the audit log), and when (the clock unless a test moves it).
+ */
+export interface Actor {
+  organiserId: number;
+  clientAddress?: string;
+  now?: string;
+}
+
 export type AuditAction =
   | "session.create"
   | "session.update"

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { database } from "../../db/client";
-import { TIME_ZONE } from "../lib/time";
+import { daysBefore, nowInstant, TIME_ZONE } from "../lib/time";
 import { type SessionScope, sessionInScope } from "./scope.server";
 import { listSessionsInScope } from "./session.server";
 
@@ -12,7 +12,7 @@ const FAILED_MAIL_DAYS = 30;
  * What an organiser sees first: the sessions coming up with how full they are, sign-ups per
  * week over the last eight weeks, and the newest sign-ups of the last seven days.
  */
-export async function organiserDashboard(scope: SessionScope, now = new Date().toISOString()) {
+export async function organiserDashboard(scope: SessionScope, now = nowInstant()) {
   const { db } = database();
   const upcoming = await listSessionsInScope(scope, { now, limit: 50 });
 
@@ -37,7 +37,7 @@ export async function organiserDashboard(scope: SessionScope, now = new Date().t
     if (week) week.count++;
   }
 
-  const weekAgo = new Date(Date.parse(now) - 7 * 86_400_000).toISOString();
+  const weekAgo = daysBefore(now, 7);
   const recent = await db
     .selectFrom("registrations")
     .innerJoin("sessions", "sessions.id", "registrations.session_id")
@@ -122,7 +122,7 @@ export async function organiserDashboard(scope: SessionScope, now = new Date().t
  */
 async function failedMailInScope(scope: SessionScope, now: string) {
   const { db } = database();
-  const since = new Date(Date.parse(now) - FAILED_MAIL_DAYS * 86_400_000).toISOString();
+  const since = daysBefore(now, FAILED_MAIL_DAYS);
   const query = db
     .selectFrom("outbox")
     .leftJoin("registrations", "registrations.id", "outbox.registration_id")

@@ -1,9 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
+import { normalizeEmail } from "../lib/email-field";
+import { nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
 import { anonymiseRegistration } from "./personal-data.server";
-import { cancelRegistrationInTransaction, normalizeEmail } from "./registration.server";
+import { cancelRegistrationInTransaction } from "./registration.server";
 import { resolveRegistrationToken } from "./registration-token.server";
 
 /**
@@ -45,7 +47,7 @@ export type EraseByTokenResult =
 /** Erases the registration a manage link opens, at the person's own request. */
 export async function eraseRegistrationByToken(
   token: string,
-  { now = new Date().toISOString() }: { now?: string } = {},
+  { now = nowInstant() }: { now?: string } = {},
 ): Promise<EraseByTokenResult> {
   const found = await resolveRegistrationToken(token, "manage");
   if (found.state === "unknown") return { ok: false, reason: "notFound" };
@@ -81,7 +83,7 @@ export async function erasePersonByEmail(
   {
     organiserId,
     clientAddress = null,
-    now = new Date().toISOString(),
+    now = nowInstant(),
   }: { organiserId: number; clientAddress?: string | null; now?: string },
 ): Promise<{ erased: number; promoted: number }> {
   const address = normalizeEmail(email);

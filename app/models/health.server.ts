@@ -1,5 +1,6 @@
-import { type DatabaseHandle, database } from "../../db/client";
+import { database } from "../../db/client";
 import { migrations } from "../../db/migrations";
+import { nowMillis } from "../lib/time";
 
 /** How long the database may take to answer before it counts as unreachable. */
 const TIMEOUT_MS = 3000;
@@ -25,7 +26,8 @@ export interface Health {
   inbound: { pending: number; failed: number } | null;
 }
 
-async function readState({ db }: DatabaseHandle) {
+async function readState() {
+  const { db } = database();
   const applied = await db
     .withTables<{ kysely_migration: { name: string } }>()
     .selectFrom("kysely_migration")
@@ -52,19 +54,13 @@ async function readState({ db }: DatabaseHandle) {
 }
 
 /** The state a load balancer or a monitor asks about: database, schema, mail queue. */
-export async function checkHealth({
-  now = new Date(),
-  handle = database(),
-}: {
-  now?: Date;
-  handle?: DatabaseHandle;
-} = {}): Promise<Health> {
+export async function checkHealth(): Promise<Health> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
   });
   try {
-    const { applied, outbox, inbound } = await Promise.race([readState(handle), timeout]);
+    const { applied, outbox, inbound } = await Promise.race([readState(), timeout]);
     const known = Object.keys(migrations);
     const pending = known.filter((name) => !applied.includes(name));
     const unknown = applied.filter((name) => !known.includes(name));
@@ -75,7 +71,7 @@ export async function checkHealth({
       outbox: {
         pending: Number(outbox.pending),
         oldestPendingSeconds: outbox.oldest
-          ? Math.max(0, Math.floor((now.getTime() - Date.parse(outbox.oldest)) / 1000))
+          ? Math.max(0, Math.floor((nowMillis() - Date.parse(outbox.oldest)) / 1000))
           : null,
         failed: Number(outbox.failed),
       },

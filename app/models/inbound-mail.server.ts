@@ -5,10 +5,11 @@ import { type AddressObject, type Attachment, simpleParser } from "mailparser";
 import { database } from "../../db/client";
 import type { CalendarReply, Database, Registration } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
+import { normalizeEmail } from "../lib/email-field";
 import { addMinutes, nowInstant } from "../lib/time";
 import { recordAuditIn } from "./audit.server";
-import { cancelRegistrationInTransaction, normalizeEmail, notify } from "./registration.server";
-import { getSessionById } from "./session.server";
+import { cancelRegistrationInTransaction, notify } from "./registration.server";
+import { getSessionByIdIn } from "./session.server";
 
 /*
  * Mail that reaches the app: what calendars send back to the ORGANIZER of an invite (iTIP over
@@ -256,7 +257,7 @@ async function act(
 ): Promise<InboundOutcome> {
   const refusal = refusalOf(reading, registration, envelopeFrom);
   if (refusal) return refusal;
-  const session = await getSessionById(registration.session_id, trx);
+  const session = await getSessionByIdIn(trx, registration.session_id);
   if (!session || session.status === "cancelled") return "ignored.sessionCancelled";
 
   switch (reading.method) {

@@ -4,12 +4,13 @@ import { database } from "../../db/client";
 import type { Database, Organiser, OrganiserRole } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n";
+import { normalizeEmail } from "../lib/email-field";
 import { hashPassword } from "../lib/password.server";
 import { nowInstant } from "../lib/time";
-import { recordAudit } from "./audit.server";
+import { type Actor, recordAudit } from "./audit.server";
 import { mailPasswordLink } from "./password-reset.server";
 import type { SessionScope } from "./scope.server";
-import { isSignInLocked, normalizeOrganiserEmail, unlockSignIn } from "./sign-in.server";
+import { isSignInLocked, unlockSignIn } from "./sign-in.server";
 
 /**
  * Organiser accounts: creating them (the command line, seeds), and what admins do with them on
@@ -51,7 +52,7 @@ async function insertOrganiser(
   },
   now: string,
 ) {
-  const email = normalizeOrganiserEmail(input.email);
+  const email = normalizeEmail(input.email);
   const taken = await trx
     .selectFrom("organisers")
     .select("id")
@@ -118,7 +119,7 @@ export async function createOrganiser(
       now,
     );
     if (!organiser)
-      throw new Error(`An organiser with ${normalizeOrganiserEmail(input.email)} exists already.`);
+      throw new Error(`An organiser with ${normalizeEmail(input.email)} exists already.`);
     return organiser;
   });
 }
@@ -164,13 +165,6 @@ export type InviteResult =
   | { ok: true; organiser: PublicOrganiser }
   | { ok: false; reason: "emailTaken" | "noScope" };
 
-/** Who acts, and from which client address (`clientOf(context)`, for the audit log). */
-export interface AdminRequest {
-  organiserId: number;
-  clientAddress?: string;
-  now?: string;
-}
-
 /**
  * An admin adds an organiser: the account gets a random password nobody knows, and the new
  * organiser a mail, in the language the admin chose for them, with a link (valid three days)
@@ -185,7 +179,7 @@ export async function inviteOrganiser(
     partnerIds: number[];
     locale: Locale;
   },
-  { organiserId, clientAddress, now = nowInstant() }: AdminRequest,
+  { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<InviteResult> {
   if (input.role === "organiser" && input.cityIds.length + input.partnerIds.length === 0) {
     return { ok: false, reason: "noScope" };
@@ -222,7 +216,7 @@ export type AccountActionResult =
  */
 export async function removeOrganiser(
   id: number,
-  { organiserId, clientAddress, now = nowInstant() }: AdminRequest,
+  { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<AccountActionResult> {
   if (id === organiserId) return { ok: false, reason: "self" };
   return writeTransaction(async (trx) => {
@@ -265,7 +259,7 @@ export async function removeOrganiser(
 /** An admin lifts the sign-in limits on an organiser's account (after they called, say). */
 export async function unlockOrganiser(
   id: number,
-  { organiserId, clientAddress, now = nowInstant() }: AdminRequest,
+  { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<AccountActionResult> {
   const organiser = await database()
     .db.selectFrom("organisers")

@@ -6,12 +6,13 @@ import { writeTransaction } from "../../db/transaction";
 import { enqueueMail } from "../../emails/outbox.server";
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
+import { normalizeEmail } from "../lib/email-field";
 import { localePath } from "../lib/locale-path";
 import { hashPassword, PasswordHashingBusy } from "../lib/password.server";
 import { addMinutes, nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
 import { hashToken } from "./registration-token.server";
-import { normalizeOrganiserEmail, unlockSignIn } from "./sign-in.server";
+import { unlockSignIn } from "./sign-in.server";
 
 /**
  * One-time links to choose a password, after "forgot password" or for a new organiser, and
@@ -33,7 +34,7 @@ export async function requestPasswordReset(
   const organiser = await database()
     .db.selectFrom("organisers")
     .select(["id", "email", "name"])
-    .where("email", "=", normalizeOrganiserEmail(email))
+    .where("email", "=", normalizeEmail(email))
     .executeTakeFirst();
   if (!organiser) return;
   await writeTransaction((trx) =>

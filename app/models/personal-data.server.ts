@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
 import { DateTime } from "luxon";
-import { type DatabaseHandle, database } from "../../db/client";
+import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { config } from "../lib/config.server";
+import { nowInstant } from "../lib/time";
 
 /*
  * Personal data of attendees, and how it leaves the database: anonymising one registration
@@ -113,7 +114,6 @@ export interface RetentionRun {
 export interface RetentionOptions {
   /** The moment to count back from (UTC ISO-8601): tests move the clock by passing it. */
   now?: string;
-  handle?: DatabaseHandle;
   /** Months after a session's end that its registrations keep their person (RETENTION_MONTHS). */
   retentionMonths?: number;
   /** Days after sending that a mail keeps its body and recipient (OUTBOX_KEEP_DAYS). */
@@ -131,12 +131,12 @@ const BATCH = 200;
  * the worker and for whoever looks into a failure). Running it again changes nothing more.
  */
 export async function applyRetention({
-  now = new Date().toISOString(),
-  handle = database(),
+  now = nowInstant(),
   retentionMonths = config().RETENTION_MONTHS,
   outboxKeepDays = config().OUTBOX_KEEP_DAYS,
   stopping = () => false,
 }: RetentionOptions = {}): Promise<RetentionRun> {
+  const { db } = database();
   const run: RetentionRun = { registrations: 0, mails: 0 };
   const utc = DateTime.fromISO(now, { zone: "utc" });
   const endedBefore = utc.minus({ months: retentionMonths }).toISO() ?? now;
@@ -160,11 +160,11 @@ export async function applyRetention({
       }
       run.registrations += anonymised;
       return due.length < BATCH;
-    }, handle);
+    });
     if (done) break;
   }
 
-  const purged = await handle.db
+  const purged = await db
     .updateTable("outbox")
     .set(PURGED_MAIL)
     .set({ body_purged_at: now })
@@ -176,14 +176,14 @@ export async function applyRetention({
 
   // Organisers' traces: the client address of old log entries (the entry itself stays), and
   // sign-in sessions and password links that can no longer be used.
-  await handle.db
+  await db
     .updateTable("audit_log")
     .set({ client_address: null })
     .where("created_at", "<", endedBefore)
     .where("client_address", "is not", null)
     .execute();
-  await handle.db.deleteFrom("auth_sessions").where("expires_at", "<", now).execute();
-  await handle.db.deleteFrom("password_resets").where("expires_at", "<", now).execute();
+  await db.deleteFrom("auth_sessions").where("expires_at", "<", now).execute();
+  await db.deleteFrom("password_resets").where("expires_at", "<", now).execute();
   return run;
 }
 
@@ -200,9 +200,10 @@ const RETENTION_JOB = "retention";
 export async function runDailyRetention(
   options: RetentionOptions = {},
 ): Promise<RetentionRun | null> {
-  const { now = new Date().toISOString(), handle = database() } = options;
+  const { now = nowInstant() } = options;
+  const { db } = database();
   const day = now.slice(0, 10);
-  const claimed = await handle.db
+  const claimed = await db
     .insertInto("maintenance_runs")
     .values({ job: RETENTION_JOB, day, started_at: now, finished_at: null, result: null })
     .onConflict((conflict) => conflict.columns(["job", "day"]).doNothing())
@@ -210,14 +211,14 @@ export async function runDailyRetention(
   if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return null;
 
   const release = () =>
-    handle.db
+    db
       .deleteFrom("maintenance_runs")
       .where("job", "=", RETENTION_JOB)
       .where("day", "=", day)
       .execute();
   let run: RetentionRun;
   try {
-    run = await applyRetention({ ...options, now, handle });
+    run = await applyRetention({ ...options, now });
     // Replies from calendars, once acted on, hold no message any more; after as long as sent
     // mail keeps its body, what they were and what came of them goes too, and so does a reply
     // given up after its processing kept failing (kept whole until then, for a look).
@@ -225,7 +226,7 @@ export async function runDailyRetention(
       DateTime.fromISO(now, { zone: "utc" })
         .minus({ days: options.outboxKeepDays ?? config().OUTBOX_KEEP_DAYS })
         .toISO() ?? now;
-    await handle.db
+    await db
       .deleteFrom("inbound_mail")
       .where("status", "in", ["processed", "failed"])
       .where("processed_at", "<", keptFrom)
@@ -238,9 +239,9 @@ export async function runDailyRetention(
     await release();
     return run;
   }
-  await handle.db
+  await db
     .updateTable("maintenance_runs")
-    .set({ finished_at: new Date().toISOString(), result: JSON.stringify(run) })
+    .set({ finished_at: nowInstant(), result: JSON.stringify(run) })
     .where("job", "=", RETENTION_JOB)
     .where("day", "=", day)
     .execute();

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import { type DatabaseHandle, database } from "../../db/client";
+import { database, dialectOfDb } from "../../db/client";
 import type { Database } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { config } from "../lib/config.server";
+import { nowMillis } from "../lib/time";
 
 /**
  * Abuse limits kept in the database, so that every instance on one PostgreSQL database (or
@@ -96,7 +97,7 @@ export function limitKey(rule: string, ...parts: string[]): string {
 export async function consume(
   key: string,
   budget: Budget,
-  options: { now?: number; handle?: DatabaseHandle } = {},
+  options: { now?: number } = {},
 ): Promise<Verdict> {
   const [verdict] = await consumeInTurn([{ key, budget }], options);
   return verdict ?? { ok: true };
@@ -109,17 +110,17 @@ export async function consume(
  */
 export async function consumeInTurn(
   checks: { key: string; budget: Budget }[],
-  { now, handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
+  { now }: { now?: number } = {},
 ): Promise<Verdict[]> {
   return writeTransaction<Verdict[]>(async (trx) => {
     const verdicts: Verdict[] = [];
     for (const { key, budget } of checks) {
-      const verdict = await consumeOne(trx, key, budget, now, handle);
+      const verdict = await consumeOne(trx, key, budget, now);
       verdicts.push(verdict);
       if (!verdict.ok) break;
     }
     return verdicts;
-  }, handle).finally(() => sweepNowAndThen(now ?? Date.now(), handle));
+  }).finally(() => sweepNowAndThen(now ?? nowMillis()));
 }
 
 async function consumeOne(
@@ -127,14 +128,13 @@ async function consumeOne(
   key: string,
   { limit, periodMs }: Budget,
   given: number | undefined,
-  handle: DatabaseHandle,
 ): Promise<Verdict> {
-  if (handle.dialect === "postgres") {
+  if (dialectOfDb(trx) === "postgres") {
     await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
   }
   // The clock is read once the transaction holds the key: a request that waited for the lock
   // counts from when it is decided, so it cannot leave the window earlier than it should.
-  const now = given ?? Date.now();
+  const now = given ?? nowMillis();
   // What has left the window counts no more; this keeps a key to at most `limit` rows.
   await trx
     .deleteFrom("rate_limit_hits")
@@ -163,23 +163,24 @@ const KEPT_MS = 24 * 60 * 60_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
 let lastSweep = 0;
 
-async function sweepNowAndThen(now: number, handle: DatabaseHandle): Promise<void> {
+async function sweepNowAndThen(now: number): Promise<void> {
   if (now - lastSweep < SWEEP_EVERY_MS) return;
   lastSweep = now;
-  await handle.db
-    .deleteFrom("rate_limit_hits")
+  await database()
+    .db.deleteFrom("rate_limit_hits")
     .where("at", "<=", now - KEPT_MS)
     .execute();
 }
 
 /** Gives back the last request counted against a key (it turned out not to count). */
-export async function refund(key: string, handle = database()): Promise<void> {
-  await handle.db
+export async function refund(key: string): Promise<void> {
+  const { db } = database();
+  await db
     .deleteFrom("rate_limit_hits")
     .where(
       "id",
       "=",
-      handle.db
+      db
         .selectFrom("rate_limit_hits")
         .select((eb) => eb.fn.max("id").as("id"))
         .where("key", "=", key),
@@ -188,13 +189,16 @@ export async function refund(key: string, handle = database()): Promise<void> {
 }
 
 /** Forgets everything counted against these keys, and against keys that start with a prefix. */
-export async function forget(
-  { keys = [], prefixes = [] }: { keys?: string[]; prefixes?: string[] },
-  handle = database(),
-): Promise<void> {
+export async function forget({
+  keys = [],
+  prefixes = [],
+}: {
+  keys?: string[];
+  prefixes?: string[];
+}): Promise<void> {
   if (!keys.length && !prefixes.length) return;
-  await handle.db
-    .deleteFrom("rate_limit_hits")
+  await database()
+    .db.deleteFrom("rate_limit_hits")
     .where((eb) =>
       eb.or([
         ...(keys.length ? [eb("key", "in", keys)] : []),
@@ -209,10 +213,10 @@ export async function forget(
 export async function isExhausted(
   { key, prefix }: { key?: string; prefix?: string },
   { limit, periodMs }: Budget,
-  { now = Date.now(), handle = database() }: { now?: number; handle?: DatabaseHandle } = {},
+  { now = nowMillis() }: { now?: number } = {},
 ): Promise<boolean> {
-  const row = await handle.db
-    .selectFrom("rate_limit_hits")
+  const row = await database()
+    .db.selectFrom("rate_limit_hits")
     .select("key")
     .where((eb) =>
       eb.or([

@@ -48,10 +48,18 @@ export type TokenTarget =
 export async function resolveRegistrationToken(
   token: string,
   purpose: RegistrationTokenPurpose,
-  db: Kysely<Database> = database().db,
+): Promise<TokenTarget> {
+  return resolveRegistrationTokenIn(database().db, token, purpose);
+}
+
+/** What a token opens, as resolveRegistrationToken says, read in the caller's transaction. */
+export async function resolveRegistrationTokenIn(
+  trx: Kysely<Database>,
+  token: string,
+  purpose: RegistrationTokenPurpose,
 ): Promise<TokenTarget> {
   if (!token) return { state: "unknown" };
-  const row = await db
+  const row = await trx
     .selectFrom("registration_tokens")
     .leftJoin("registrations", "registrations.id", "registration_tokens.registration_id")
     .select(["registration_tokens.registration_id", "registrations.session_id"])

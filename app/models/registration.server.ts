@@ -12,6 +12,7 @@ import type {
 } from "../../emails/render.server";
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
+import { normalizeEmail } from "../lib/email-field";
 import type { PersonForm } from "../lib/registration-form";
 import { nowInstant } from "../lib/time";
 import {
@@ -22,6 +23,7 @@ import {
 import {
   availabilityOf,
   getSessionById,
+  getSessionByIdIn,
   type SessionDetail,
   sessionIdBySlug,
 } from "./session.server";
@@ -40,10 +42,6 @@ export function registrationKeys(now: string) {
     ical_sequence: 0,
     queue_position: Date.parse(now),
   };
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /**
@@ -225,14 +223,14 @@ export async function createRegistration(
 export async function signUp(
   sessionSlug: string,
   form: SignUpDetails,
-  { locale, now = new Date().toISOString() }: { locale: Locale; now?: string },
+  { locale, now = nowInstant() }: { locale: Locale; now?: string },
 ): Promise<SignUpResult> {
   const sessionId = await sessionIdBySlug(sessionSlug);
   if (sessionId === null) return { ok: false, reason: "notFound" };
 
   return writeTransaction(async (trx) => {
     await lockSession(trx, sessionId);
-    const session = await getSessionById(sessionId, trx);
+    const session = await getSessionByIdIn(trx, sessionId);
     if (!session) return { ok: false, reason: "notFound" };
     const availability = availabilityOf(session, session.confirmedCount, now);
     if (availability.state !== "open" && availability.state !== "waitlist") {
@@ -313,7 +311,7 @@ export async function promoteFromWaitlist(
   sessionId: number,
   now: string,
 ): Promise<Registration[]> {
-  const session = await getSessionById(sessionId, trx);
+  const session = await getSessionByIdIn(trx, sessionId);
   if (!session || session.status === "cancelled" || session.starts_at <= now) return [];
   const free = session.capacity - session.confirmedCount;
   if (free <= 0) return [];
@@ -395,7 +393,7 @@ export async function cancelRegistrationInTransaction(
     .where("id", "=", current.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const session = await getSessionById(current.session_id, trx);
+  const session = await getSessionByIdIn(trx, current.session_id);
   if (!session)
     throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
   if (reason === "declinedInCalendar" && previousStatus === "confirmed") {

@@ -5,7 +5,7 @@ import type { Database, ReminderKind, Session } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
 import { addMinutes, nowInstant, TIME_ZONE } from "../lib/time";
 import { notify } from "./registration.server";
-import { getSessionById } from "./session.server";
+import { getSessionByIdIn } from "./session.server";
 
 /**
  * Reminders before a session, for everyone with a seat: at 09:00 Brussels time on the day
@@ -137,7 +137,7 @@ async function sessionsOwingReminders(now: string): Promise<DueSession[]> {
 async function queueRemindersOf(candidate: DueSession, now: string): Promise<QueuedReminder[]> {
   return writeTransaction(async (trx) => {
     await lockSession(trx, candidate.id);
-    const session = await getSessionById(candidate.id, trx);
+    const session = await getSessionByIdIn(trx, candidate.id);
     if (session?.status !== "scheduled") return [];
     const reminder = dueReminder(session, now);
     if (!reminder) return [];

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
 
@@ -35,13 +35,9 @@ export function sessionInScope(scope: SessionScope) {
 }
 
 /** Whether one session is in scope: for routes that act on a session by its id. */
-export async function isSessionInScope(
-  scope: SessionScope,
-  sessionId: number,
-  db: Kysely<Database> = database().db,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom("sessions")
+export async function isSessionInScope(scope: SessionScope, sessionId: number): Promise<boolean> {
+  const row = await database()
+    .db.selectFrom("sessions")
     .select("sessions.id")
     .where("sessions.id", "=", sessionId)
     .where(sessionInScope(scope))

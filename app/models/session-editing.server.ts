@@ -13,9 +13,9 @@ import {
 import { slugCandidates } from "../lib/slug";
 import { withoutControlCharacters } from "../lib/text";
 import { nowInstant, TIME_ZONE } from "../lib/time";
-import { recordAuditIn } from "./audit.server";
+import { type Actor, recordAuditIn } from "./audit.server";
 import { notify, promoteFromWaitlist } from "./registration.server";
-import { getSessionById, type SessionDetail } from "./session.server";
+import { getSessionByIdIn, type SessionDetail } from "./session.server";
 
 /**
  * What an organiser does to a session: create it, change it, copy it, cancel it. Each change
@@ -46,13 +46,6 @@ export interface SessionChanges {
 /** Whether an edit changed anything an attendee's calendar shows (and so re-invites them). */
 const hasCalendarChanges = (changes: SessionChanges) =>
   Boolean(changes.title || changes.time || changes.place || changes.summary || changes.description);
-
-export interface OrganiserAction {
-  organiserId: number;
-  /** The client address of the request, for the audit log (`clientOf(context)`). */
-  clientAddress?: string;
-  now?: string;
-}
 
 /* Shared pieces ----------------------------------------------------------------------------- */
 
@@ -120,7 +113,7 @@ async function replacePartners(trx: Kysely<Database>, sessionId: number, partner
 }
 
 async function reloadSession(trx: Kysely<Database>, sessionId: number): Promise<SessionDetail> {
-  const session = await getSessionById(sessionId, trx);
+  const session = await getSessionByIdIn(trx, sessionId);
   if (!session) throw new Error(`session ${sessionId} disappeared inside its own transaction`);
   return session;
 }
@@ -134,7 +127,7 @@ export type CreateSessionResult =
 /** A new, scheduled session with a unique readable slug. */
 export async function createSession(
   input: SessionInput,
-  { organiserId, clientAddress, now = nowInstant() }: OrganiserAction,
+  { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<CreateSessionResult> {
   return writeTransaction(async (trx) => {
     const missing = await missingReference(trx, input);
@@ -457,11 +450,11 @@ export async function updateSession(
     clientAddress,
     now = nowInstant(),
     confirmMoveToWaitlist = false,
-  }: OrganiserAction & { confirmMoveToWaitlist?: boolean },
+  }: Actor & { confirmMoveToWaitlist?: boolean },
 ): Promise<UpdateSessionResult> {
   return writeTransaction(async (trx) => {
     await lockSession(trx, sessionId);
-    const before = await getSessionById(sessionId, trx);
+    const before = await getSessionByIdIn(trx, sessionId);
     if (!before) return { ok: false, reason: "notFound" };
     if (before.status === "cancelled") return { ok: false, reason: "cancelled" };
     const missing = await missingReference(trx, input);
@@ -538,17 +531,12 @@ function cleanNote(note: string | null | undefined): string | null {
  */
 export async function cancelSession(
   sessionId: number,
-  {
-    organiserId,
-    clientAddress,
-    message,
-    now = nowInstant(),
-  }: OrganiserAction & { message?: string | null },
+  { organiserId, clientAddress, message, now = nowInstant() }: Actor & { message?: string | null },
 ): Promise<CancelSessionResult> {
   const note = cleanNote(message);
   return writeTransaction(async (trx) => {
     await lockSession(trx, sessionId);
-    const before = await getSessionById(sessionId, trx);
+    const before = await getSessionByIdIn(trx, sessionId);
     if (!before) return { ok: false, reason: "notFound" };
     if (before.status === "cancelled") return { ok: false, reason: "alreadyCancelled" };
     if (before.starts_at <= now) return { ok: false, reason: "past" };

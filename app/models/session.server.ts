@@ -168,10 +168,8 @@ export async function listSessionsInScope(
   return withPartners(db, rows);
 }
 
-export async function getSessionBySlug(
-  slug: string,
-  db = database().db,
-): Promise<SessionDetail | null> {
+export async function getSessionBySlug(slug: string): Promise<SessionDetail | null> {
+  const { db } = database();
   const rows = await sessionsWithCounts(db).where("sessions.slug", "=", slug).execute();
   const [session] = await withPartners(db, rows);
   return session ?? null;
@@ -186,12 +184,17 @@ export async function sessionIdBySlug(slug: string): Promise<number | null> {
   return row?.id ?? null;
 }
 
-export async function getSessionById(
+export async function getSessionById(id: number): Promise<SessionDetail | null> {
+  return getSessionByIdIn(database().db, id);
+}
+
+/** A session as getSessionById gives it, read in the caller's transaction. */
+export async function getSessionByIdIn(
+  trx: Kysely<Database>,
   id: number,
-  db = database().db,
 ): Promise<SessionDetail | null> {
-  const rows = await sessionsWithCounts(db).where("sessions.id", "=", id).execute();
-  const [session] = await withPartners(db, rows);
+  const rows = await sessionsWithCounts(trx).where("sessions.id", "=", id).execute();
+  const [session] = await withPartners(trx, rows);
   return session ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { database } from "../../db/client";
 import type { Organiser } from "../../db/schema";
+import { normalizeEmail } from "../lib/email-field";
 import { decoyHash, PasswordHashingBusy, verifyPassword } from "../lib/password.server";
 import { PASSWORD_MAX_LENGTH } from "../lib/password-rules";
 import { hasControlCharacter } from "../lib/text";
@@ -19,11 +20,6 @@ import type { SessionScope } from "./scope.server";
 
 const SESSION_MINUTES = 12 * 60;
 
-/** An organiser's address as accounts are keyed by it: signing in, inviting, resetting. */
-export function normalizeOrganiserEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 export type LoginResult =
   | { ok: true; organiser: PublicOrganiser; sessionToken: string }
   | { ok: false; reason: "invalid" }
@@ -31,7 +27,7 @@ export type LoginResult =
 
 /** The keys failed sign-ins for an address are counted under: from one client, and from all. */
 function loginKeys(email: string, client: string) {
-  const account = normalizeOrganiserEmail(email);
+  const account = normalizeEmail(email);
   return {
     accountClient: limitKey("login.accountClient", account, client),
     account: limitKey("login.account", account),
@@ -67,7 +63,7 @@ export async function logIn(
   const organiser = await database()
     .db.selectFrom("organisers")
     .select(["id", "email", "name", "role", "password_hash"])
-    .where("email", "=", normalizeOrganiserEmail(email))
+    .where("email", "=", normalizeEmail(email))
     .executeTakeFirst();
   let matches: boolean;
   try {

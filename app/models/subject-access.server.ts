@@ -1,4 +1,5 @@
 import { database } from "../../db/client";
+import { nowInstant } from "../lib/time";
 import { resolveRegistrationToken } from "./registration-token.server";
 
 /**
@@ -52,7 +53,7 @@ export type RegistrationDataResult =
 
 export async function registrationDataByToken(
   token: string,
-  now = new Date().toISOString(),
+  now = nowInstant(),
 ): Promise<RegistrationDataResult> {
   const target = await resolveRegistrationToken(token, "manage");
   if (target.state !== "found") return target;

@@ -9,8 +9,8 @@ import type { MessageKey } from "~/i18n";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { LANGUAGE_NAMES, LOCALES_IN_ORDER, languageOfLocale } from "~/lib/locale-path";
 import { accountActionSchema, invitationSchema } from "~/lib/organiser-form";
+import type { Actor } from "~/models/audit.server";
 import {
-  type AdminRequest,
   inviteOrganiser,
   listOrganisers,
   type OrganiserOverview,
@@ -64,7 +64,7 @@ const PAGE = "/beheer/organisatoren";
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requireKnownLanguage(params);
   const admin = await requireAdmin(request);
-  const by: AdminRequest = { organiserId: admin.id, clientAddress: clientOf(context) };
+  const by: Actor = { organiserId: admin.id, clientAddress: clientOf(context) };
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "remove" || intent === "unlock") return onAccount(request, formData, by);
@@ -77,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return invite(request, formData, by);
 }
 
-async function invite(request: Request, formData: FormData, by: AdminRequest) {
+async function invite(request: Request, formData: FormData, by: Actor) {
   const submission = parseForm(formData, invitationSchema);
   const refuse = (invitation: FormResult) =>
     Response.json({ invitation } satisfies ActionData, { status: 400 });
@@ -112,7 +112,7 @@ async function invite(request: Request, formData: FormData, by: AdminRequest) {
   });
 }
 
-async function onAccount(request: Request, formData: FormData, by: AdminRequest) {
+async function onAccount(request: Request, formData: FormData, by: Actor) {
   const submission = parseForm(formData, accountActionSchema);
   const refuse = (status: 404 | 409, key: MessageKey) => {
     const account = submission.reply({ formErrors: formMessage(key) });

@@ -2,6 +2,31 @@ import type { EntryContext } from "@remix-run/node";
 import { config } from "../lib/config.server";
 import type { RouteHandle } from "./route-handle";
 
+/**
+ * The protection every answer of the site carries, whatever made it (a page, a file, the API,
+ * an export, a refusal at the edge, a static file): server/app.ts adds each one an answer does
+ * not set itself. A page sets its own Content-Security-Policy (with its scripts' nonce); any
+ * other answer gets one that lets nothing load or frame it. X-Frame-Options follows the
+ * policy's frame-ancestors, so only an answer made to be framed (the embed) goes without.
+ */
+export function securityHeadersFor(
+  set: { contentSecurityPolicy?: string },
+  { https }: { https: boolean },
+): Record<string, string> {
+  const policy = set.contentSecurityPolicy ?? ANSWER_POLICY;
+  return {
+    "Content-Security-Policy": policy,
+    ...(/frame-ancestors \*/.test(policy) ? {} : { "X-Frame-Options": "DENY" }),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    ...(https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
+  };
+}
+
+/** For an answer that is no page: nothing in it may load anything, no site may frame it. */
+export const ANSWER_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** For pages that show a person's data: no cache keeps a copy, no search engine lists it. */
 export const PRIVATE_HEADERS = {
   "Cache-Control": "private, no-store",
