@@ -25,7 +25,7 @@ export function securityHeadersFor(
 }
 
 /** For an answer that is no page: nothing in it may load anything, no site may frame it. */
-export const ANSWER_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const ANSWER_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** For pages that show a person's data: no cache keeps a copy, no search engine lists it. */
 export const PRIVATE_HEADERS = {
