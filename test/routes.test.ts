@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { i18n } from "../app/i18n";
-import { loader as homeLoader } from "../app/routes/($lang)._index";
-import { loader as manageLoader } from "../app/routes/($lang).inschrijving.$token";
-import { loader as icsLoader } from "../app/routes/sessies.$slug_.agenda[.ics]";
+import { database } from "../db/client";
 import { createSession, outboxFor, registrationsOf } from "./support/factories";
 import { asHtml, expectFieldError } from "./support/form-page";
 import { cookieFrom, send } from "./support/http";
-import { thrown } from "./support/requests";
 import { manageTokenOf } from "./support/tokens";
 
 const HOUR = 3_600_000;
@@ -110,16 +107,32 @@ describe("the manage page", () => {
   });
 
   it("answers 404 for an unknown token", async () => {
-    const response = await thrown(
-      manageLoader({
-        request: new Request("http://agenda.test/inschrijving/x"),
-        params: { token: "x" },
-        context: {},
-      }),
-    );
+    const response = await send("/inschrijving/x");
     expect(response.status).toBe(404);
+    expect(await response.text()).toContain(asHtml(t("notFound.body")));
+    expect((await send("/inschrijving/x", { form: { intent: "cancel" } })).status).toBe(404);
   });
 });
+
+/** The session cards of a list page, in the order shown: each one's kind, address and start. */
+function cardsOn(html: string) {
+  return html
+    .split('<article class="card card-')
+    .slice(1)
+    .map((card) => ({
+      kind: /^[\w-]+/.exec(card)?.[0],
+      slug: /href="\/sessies\/([^"/]+)"/.exec(card)?.[1],
+      startsAt: /<time dateTime="([^"]+)"/.exec(card)?.[1] ?? "",
+    }));
+}
+
+/** The option a filter of the home page has chosen, by the filter's name. */
+function chosen(html: string, name: string) {
+  const select = new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(
+    html,
+  )?.[1];
+  return /<option value="([^"]*)" selected="">/.exec(select ?? "")?.[1];
+}
 
 describe("browsing", () => {
   it("filters upcoming sessions by city and kind from the URL, soonest first", async () => {
@@ -130,49 +143,55 @@ describe("browsing", () => {
       starts_at: inDays(3),
       ends_at: inDays(3.1),
     });
-    await createSession({ kind: "forum" });
-    await createSession({ kind: "info", starts_at: inDays(-3), ends_at: inDays(-2.9) });
-
-    const all = await homeLoader({
-      request: new Request("http://agenda.test/?soort=info"),
-      params: {},
-      context: {},
+    const forum = await createSession({ kind: "forum" });
+    const past = await createSession({
+      kind: "info",
+      starts_at: inDays(-3),
+      ends_at: inDays(-2.9),
     });
-    const slugs = all.sessions.map((s) => s.slug);
+
+    const all = await send("/?soort=info");
+    expect(all.status).toBe(200);
+    const allPage = await all.text();
+    const cards = cardsOn(allPage);
+    const slugs = cards.map((card) => card.slug);
+    expect(slugs).toContain(sooner.slug);
     expect(slugs.indexOf(sooner.slug)).toBeLessThan(slugs.indexOf(later.slug));
-    expect(all.sessions.every((s) => s.kind === "info")).toBe(true);
-    expect(all.sessions.every((s) => s.startsAt > new Date().toISOString())).toBe(true);
+    expect(slugs).not.toContain(forum.slug);
+    expect(slugs).not.toContain(past.slug);
+    expect(cards.every((card) => card.kind === "info")).toBe(true);
+    const now = new Date().toISOString();
+    expect(cards.every((card) => card.startsAt > now)).toBe(true);
+    expect(chosen(allPage, "soort")).toBe("info");
 
-    const city = (
-      await homeLoader({ request: new Request("http://agenda.test/"), params: {}, context: {} })
-    ).cities.find(
-      (c) =>
-        c.slug.startsWith(`stad-`) &&
-        all.sessions.some((s) => s.city.slug === c.slug && s.slug === later.slug),
-    );
-    const one = await homeLoader({
-      request: new Request(`http://agenda.test/?stad=${city?.slug}&soort=info`),
-      params: {},
-      context: {},
-    });
-    expect(one.sessions.map((s) => s.slug)).toEqual([later.slug]);
-    expect(one.filter).toEqual({ city: city?.slug, kind: "info", language: "" });
+    // Each factory session has a city of its own, offered in the city filter.
+    const { slug: laterCity } = await database()
+      .db.selectFrom("cities")
+      .select("slug")
+      .where("id", "=", later.city_id)
+      .executeTakeFirstOrThrow();
+    expect(allPage).toContain(`<option value="${laterCity}">`);
+    const one = await (await send(`/?stad=${laterCity}&soort=info`)).text();
+    expect(cardsOn(one).map((card) => card.slug)).toEqual([later.slug]);
+    expect([chosen(one, "stad"), chosen(one, "soort"), chosen(one, "sessietaal")]).toEqual([
+      laterCity,
+      "info",
+      "",
+    ]);
 
-    const unknown = await homeLoader({
-      request: new Request("http://agenda.test/?stad=atlantis&soort=x"),
-      params: {},
-      context: {},
-    });
-    expect(unknown.filter).toEqual({ city: "", kind: "", language: "" });
+    const unknown = await (await send("/?stad=atlantis&soort=x")).text();
+    expect([
+      chosen(unknown, "stad"),
+      chosen(unknown, "soort"),
+      chosen(unknown, "sessietaal"),
+    ]).toEqual(["", "", ""]);
+    expect(cardsOn(unknown).map((card) => card.slug)).toContain(forum.slug);
   });
 
   it("offers each session as a .ics download", async () => {
     const session = await createSession();
-    const response = await icsLoader({
-      request: new Request("http://agenda.test/x"),
-      params: { slug: session.slug },
-      context: {},
-    });
+    const response = await send(`/sessies/${session.slug}/agenda.ics`);
+    expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe(
       "text/calendar; charset=utf-8; method=PUBLISH",
     );

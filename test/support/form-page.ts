@@ -9,6 +9,52 @@ const ESCAPES: Record<string, string> = {
   "'": "&#x27;",
 };
 export const asHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+const UNESCAPES = Object.fromEntries(
+  Object.entries(ESCAPES).map(([char, entity]) => [entity, char]),
+);
+const fromHtml = (html: string) =>
+  html.replace(/&(?:amp|lt|gt|quot|#x27);/g, (e) => UNESCAPES[e] ?? e);
+
+/** An attribute of a start tag as the page renders it, decoded; undefined when it has none. */
+function attribute(tag: string, name: string): string | undefined {
+  const value = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  return value === undefined ? undefined : fromHtml(value);
+}
+
+/**
+ * What a browser posts for the form with this id as the page filled it in: every named control
+ * in it, a box only when ticked, a select's chosen option, a textarea's text. Change a field with
+ * `set` and post it, as someone editing the form does.
+ */
+export function formFields(html: string, formId: string): URLSearchParams {
+  const start = html.search(new RegExp(`<form\\b[^>]*\\sid="${formId}"`));
+  expect(start, `a form with the id ${formId}`).toBeGreaterThanOrEqual(0);
+  const form = html.slice(start, html.indexOf("</form>", start));
+  const fields = new URLSearchParams();
+  const controls =
+    /<input\b[^>]*>|<select\b[^>]*>[\s\S]*?<\/select>|<textarea\b[^>]*>[\s\S]*?<\/textarea>/g;
+  for (const [control] of form.matchAll(controls)) {
+    const tag = /^<[^>]*>/.exec(control)?.[0] ?? "";
+    const name = attribute(tag, "name");
+    if (!name || attribute(tag, "disabled") !== undefined) continue;
+    if (tag.startsWith("<select")) {
+      const options = [...control.matchAll(/<option\b[^>]*>/g)].map(([option]) => option);
+      const chosen = options.find((option) => attribute(option, "selected") !== undefined);
+      fields.append(name, attribute(chosen ?? options[0] ?? "", "value") ?? "");
+    } else if (tag.startsWith("<textarea")) {
+      // A browser drops the one line break that may follow the start tag.
+      const text = control.slice(tag.length, -"</textarea>".length).replace(/^\n/, "");
+      fields.append(name, fromHtml(text));
+    } else {
+      const type = attribute(tag, "type") ?? "text";
+      if (["submit", "button", "reset", "image", "file"].includes(type)) continue;
+      const ticked = attribute(tag, "checked") !== undefined;
+      if ((type === "checkbox" || type === "radio") && !ticked) continue;
+      fields.append(name, attribute(tag, "value") ?? (ticked ? "on" : ""));
+    }
+  }
+  return fields;
+}
 
 /**
  * A field of a page that came back with an error: the control is marked invalid, and one of the
