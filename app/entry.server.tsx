@@ -12,6 +12,7 @@ import {
 } from "~/web/headers.server";
 import { hasKnownLanguage } from "~/web/locale.server";
 import { NonceProvider } from "~/web/nonce";
+import { notFound } from "~/web/not-found.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -71,15 +72,15 @@ export default function handleRequest(
 }
 
 /**
- * Loader data fetched by the browser (`?_data=`) is never cached unless a loader says so. A
- * page route's data asked for under a prefix that is no language (`/de/sessies/x?_data=…`) is
- * a 404, as that page is: only that route's loader runs for such a request, not the root's,
- * which refuses it for the page.
+ * The browser's data requests (single fetch: `/sessies/x.data`, `/_root.data` for the home
+ * page, the form's post to the same address) are never cached unless a route's `headers` says
+ * so (a loader's own headers reach the answer only through its route's `headers`, as for the
+ * page). A page's data asked for under a prefix that is no language (`/de/sessies/x.data`) is a
+ * 404, as that page is: the browser may ask for one route's data alone (`?_routes=`), without the
+ * root's loader, which refuses it for the page.
  */
 export const handleDataRequest: HandleDataRequestFunction = (response, { params }) => {
-  if (!hasKnownLanguage(params)) {
-    return new Response("Not Found", { status: 404, headers: PRIVATE_HEADERS });
-  }
+  if (!hasKnownLanguage(params)) return notFound(PRIVATE_HEADERS);
   if (!response.headers.has("Cache-Control")) {
     response.headers.set("Cache-Control", PRIVATE_HEADERS["Cache-Control"]);
   }

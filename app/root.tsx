@@ -1,9 +1,4 @@
-import type {
-  HeadersFunction,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -24,6 +19,7 @@ import { config } from "~/lib/config.server";
 import styles from "~/styles/app.css";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { useNonce } from "~/web/nonce";
+import { refusalHeaders } from "~/web/refusals";
 import type { RouteHandle } from "~/web/route-handle";
 import { metaI18n, useAlternates, useI18n, useLocalePath } from "~/web/use-i18n";
 
@@ -39,12 +35,7 @@ export const meta: MetaFunction = ({ error, matches }) => {
 };
 
 /** A refused request keeps its own headers (Retry-After) on the error page. */
-export const headers: HeadersFunction = ({ errorHeaders }) => {
-  const headers = new Headers();
-  const retryAfter = errorHeaders?.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers = refusalHeaders;
 
 type ErrorKind = "notFound" | "forbidden" | "tooMany" | "busy" | "error";
 

@@ -3,6 +3,8 @@ import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { matchesEtag, strongEtag } from "../app/lib/etag";
+import { HOME_FILTERS } from "../app/lib/home-filters";
+import { splitLocalePath } from "../app/lib/locale-path";
 
 /**
  * Rendered public pages (home with its filters, a city, a session), kept for everyone who is
@@ -23,26 +25,24 @@ import { matchesEtag, strongEtag } from "../app/lib/etag";
  *   aside, keeps the old nonce (and ETag), so browsers and a CDN can revalidate with a 304.
  * - Stored compressed (gzip and brotli): a hit costs no compression.
  * - Checked, not rendered: when the stamp moves or the second is nearly up, the page's loaders
- *   run again (a few queries) and the page is rendered only if their data changed. A sign-up
- *   for one session re-renders that session's page and the lists, not every other session's.
- *   The page's second then counts from that check: it shows the data of that moment.
+ *   run again (a few queries, asked for as the browser's data request) and the page is rendered
+ *   only if their data changed. A sign-up for one session re-renders that session's page and
+ *   the lists, not every other session's. The page's second then counts from that check: it
+ *   shows the data of that moment.
  */
 
 const FRESH_MS = 1000;
 /** A page this old is rendered again in the background while the kept one is still served. */
 const REFRESH_AFTER_MS = 700;
 const MAX_ENTRIES = 500;
-/** Only the filters the home page knows; any other query is rendered, not kept. */
-const HOME_FILTERS = new Set(["stad", "soort"]);
+/** Only the filters the home page reads; any other query is rendered, not kept. */
+const HOME_FILTER_NAMES = new Set<string>(Object.values(HOME_FILTERS));
 /**
- * The pages kept, in Dutch and under /fr and /en, with the route that renders each (its loader
- * data decides the page).
+ * The pages kept, by their path after the language's prefix (none for Dutch). A slug has no
+ * `.`: `/sessies/x.data` is the browser asking for that page's data, never kept.
  */
-const PAGES: [RegExp, string][] = [
-  [/^(?:\/(?:fr|en))?\/?$/, "routes/($lang)._index"],
-  [/^(?:\/(?:fr|en))?\/steden\/[^/]+$/, "routes/($lang).steden.$city"],
-  [/^(?:\/(?:fr|en))?\/sessies\/[^/]+$/, "routes/($lang).sessies.$slug"],
-];
+const HOME = /^\/$/;
+const PAGES = [HOME, /^\/steden\/[^/.]+$/, /^\/sessies\/[^/.]+$/];
 /** The app's own cookies (`oa_session`, `oa_flash`, `__Host-` prefixed on https sites). */
 const APP_COOKIE = /(?:^|;)\s*(?:__Host-)?oa_/;
 
@@ -82,14 +82,15 @@ function cacheKeyOf(req: Request): string | undefined {
   const url = req.originalUrl;
   const question = url.indexOf("?");
   const path = question < 0 ? url : url.slice(0, question);
-  if (!PAGES.some(([pattern]) => pattern.test(path))) return undefined;
+  const page = splitLocalePath(path).path;
+  if (!PAGES.some((pattern) => pattern.test(page))) return undefined;
   let query = "";
   if (question >= 0) {
-    if (!/^(?:\/(?:fr|en))?\/?$/.test(path)) return undefined;
+    if (!HOME.test(page)) return undefined;
     const params = new URLSearchParams(url.slice(question + 1));
     const kept: string[] = [];
     for (const [name, value] of params) {
-      if (!HOME_FILTERS.has(name)) return undefined;
+      if (!HOME_FILTER_NAMES.has(name)) return undefined;
       kept.push(`${name}=${encodeURIComponent(value)}`);
     }
     query = kept.sort().join("&");
@@ -103,23 +104,17 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
   const rendering = new Map<string, { stamp: number; entry: Promise<Entry | undefined> }>();
 
   /**
-   * The loader data of the page (root and route), as Remix answers it to the browser: a few
-   * queries and no render. Undefined when a loader did not answer 200.
+   * The loader data of the page (root and route), as Remix answers the browser's data request
+   * for it: a few queries and no render. Undefined when the loaders did not answer 200.
    */
   async function loaderData(req: Request): Promise<string | undefined> {
-    const path = req.path;
-    const routeId = PAGES.find(([pattern]) => pattern.test(path))?.[1];
-    if (!routeId) return undefined;
-    const parts: string[] = [];
-    for (const id of ["root", routeId]) {
-      const request = remixRequest(req);
-      const url = new URL(request.url);
-      url.searchParams.set("_data", id);
-      const response = await handleRequest(new Request(url, request), loadContext(req));
-      if (response.status !== 200 || response.headers.has("Set-Cookie")) return undefined;
-      parts.push(await response.text());
-    }
-    return parts.join("\n");
+    const request = remixRequest(req);
+    const response = await handleRequest(
+      new Request(dataUrlOf(new URL(request.url)), request),
+      loadContext(req),
+    );
+    if (response.status !== 200 || response.headers.has("Set-Cookie")) return undefined;
+    return response.text();
   }
 
   async function render(req: Request, key: string, at: number) {
@@ -251,6 +246,16 @@ function remixRequest(req: Request): globalThis.Request {
     else if (value !== undefined) headers.set(name, value);
   }
   return new Request(url, { method: "GET", headers });
+}
+
+/**
+ * Where the browser asks for a page's loader data (single fetch): the page's path with `.data`,
+ * `/_root.data` for `/`, the query kept.
+ */
+function dataUrlOf(url: URL): URL {
+  const data = new URL(url);
+  data.pathname = url.pathname === "/" ? "/_root.data" : `${url.pathname.replace(/\/$/, "")}.data`;
+  return data;
 }
 
 function send(req: Request, res: Response, entry: Entry) {

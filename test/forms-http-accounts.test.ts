@@ -39,7 +39,6 @@ describe("signing in (/beheer/inloggen)", () => {
     const password = `geheim-${unique()}-wachtwoord`;
     const answer = await post({
       path: "/beheer/inloggen",
-      routeId: "",
       form: form({ email: "an@", password }),
     });
     expect(answer.status).toBe(400);
@@ -56,7 +55,6 @@ describe("signing in (/beheer/inloggen)", () => {
     const client = newClient();
     const wrong = await post({
       path: "/beheer/inloggen",
-      routeId: "",
       form: form({ email, password: "een-fout-wachtwoord" }),
       client,
     });
@@ -69,7 +67,6 @@ describe("signing in (/beheer/inloggen)", () => {
     }
     const locked = await post({
       path: "/beheer/inloggen",
-      routeId: "",
       form: form({ email, password: TEST_PASSWORD }),
       client,
     });
@@ -106,7 +103,6 @@ describe("asking for a password link (/beheer/wachtwoord-vergeten)", () => {
     const before = await stored();
     const answer = await post({
       path: "/beheer/wachtwoord-vergeten",
-      routeId: "",
       form: form({ email: "niet-een-adres" }),
     });
     expect(answer.status).toBe(400);
@@ -142,7 +138,6 @@ describe("choosing a new password (/beheer/wachtwoord/:token)", () => {
     const before = await stored();
     const answer = await post({
       path: `/beheer/wachtwoord/${token}`,
-      routeId: "",
       form: form({ password: "kort-1", repeat: "kort-1" }),
     });
     expect(answer.status).toBe(400);
@@ -157,7 +152,6 @@ describe("choosing a new password (/beheer/wachtwoord/:token)", () => {
     const before = await stored();
     const answer = await post({
       path: `/beheer/wachtwoord/${token}`,
-      routeId: "",
       form: form({ password: "een nieuw lang wachtwoord", repeat: "een ander lang wachtwoord" }),
     });
     expect(answer.status).toBe(400);
@@ -175,7 +169,6 @@ describe("choosing a new password (/beheer/wachtwoord/:token)", () => {
 
     const again = await post({
       path: `/beheer/wachtwoord/${token}`,
-      routeId: "",
       form: form(pair),
     });
     expect(again.status).toBe(410);
@@ -197,7 +190,6 @@ describe("the organisers page (/beheer/organisatoren)", () => {
     const before = await stored();
     const answer = await post({
       path: "/beheer/organisatoren",
-      routeId: "",
       form: form({ name: "x".repeat(121), email: `lang-${unique()}@example.org`, role: "admin" }),
       cookie,
     });
@@ -210,7 +202,6 @@ describe("the organisers page (/beheer/organisatoren)", () => {
   it("refuses a control character in a name with the one rule for text", async () => {
     const answer = await post({
       path: "/beheer/organisatoren",
-      routeId: "",
       form: form({ name: "An\u0007", email: `bel-${unique()}@example.org`, role: "admin" }),
       cookie,
     });
@@ -223,7 +214,6 @@ describe("the organisers page (/beheer/organisatoren)", () => {
     const before = await stored();
     const taken = await post({
       path: "/beheer/organisatoren",
-      routeId: "",
       form: form({ name: "Dubbel", email: email.toUpperCase(), role: "admin" }),
       cookie,
     });
@@ -231,7 +221,6 @@ describe("the organisers page (/beheer/organisatoren)", () => {
     expectFieldError(taken.body, "email", t("organisers.errors.emailTaken"));
     const noScope = await post({
       path: "/beheer/organisatoren",
-      routeId: "",
       form: form({ name: "Nergens", email: `nergens-${unique()}@example.org`, role: "organiser" }),
       cookie,
     });
@@ -239,7 +228,6 @@ describe("the organisers page (/beheer/organisatoren)", () => {
     expectFieldError(noScope.body, "cityIds", t("organisers.errors.noScope"));
     const unknownCity = await post({
       path: "/beheer/organisatoren",
-      routeId: "",
       form: form({
         name: "Onbekend",
         email: `onbekend-${unique()}@example.org`,
@@ -272,7 +260,6 @@ describe("the organisers page (/beheer/organisatoren)", () => {
     const before = await stored();
     const answer = await post({
       path: "/beheer/organisatoren",
-      routeId: "",
       form: form({ intent: "remove", organiserId: String(me.id) }),
       cookie: mine,
     });
@@ -285,7 +272,6 @@ describe("the organisers page (/beheer/organisatoren)", () => {
   it("answers an unknown account with 404 and its message, and names a removed one from the database", async () => {
     const unknown = await post({
       path: "/beheer/organisatoren",
-      routeId: "",
       form: form({ intent: "unlock", organiserId: "2147483647" }),
       cookie,
     });
@@ -322,7 +308,6 @@ describe("erasing a person by address (/beheer/persoonsgegevens)", () => {
     const before = await stored();
     const badAddress = await post({
       path: "/beheer/persoonsgegevens",
-      routeId: "",
       form: form({ email: "geen adres", confirmed: "on" }),
       cookie,
     });
@@ -331,7 +316,6 @@ describe("erasing a person by address (/beheer/persoonsgegevens)", () => {
     expectFieldError(badAddress.body, "email", t("gdpr.admin.invalidEmail"));
     const unconfirmed = await post({
       path: "/beheer/persoonsgegevens",
-      routeId: "",
       form: form({ email }),
       cookie,
     });
@@ -362,7 +346,6 @@ describe("the manage page (/inschrijving/:token)", () => {
     const before = await stored();
     const answer = await post({
       path: `/inschrijving/${token}`,
-      routeId: "",
       form: form({ intent: "verdwijnen" }),
     });
     expect(answer.status).toBe(400);
@@ -378,7 +361,6 @@ describe("the manage page (/inschrijving/:token)", () => {
 
     const again = await post({
       path: `/inschrijving/${token}`,
-      routeId: "",
       form: form({ intent: "cancel" }),
       cookie: cookieFrom(cancelled),
     });
@@ -400,7 +382,6 @@ describe("the manage page (/inschrijving/:token)", () => {
     const before = await stored();
     const answer = await post({
       path: `/inschrijving/${token}`,
-      routeId: "",
       form: form({ intent: "cancel" }),
     });
     expect(answer.status).toBe(409);

@@ -168,7 +168,6 @@ describe("a new session (/beheer/sessies/nieuw)", () => {
           const before = await stored();
           const answer = await post({
             path: "/beheer/sessies/nieuw",
-            routeId: "routes/($lang).beheer.sessies.nieuw",
             form,
             cookie,
             delivery: how,
@@ -207,7 +206,6 @@ describe("editing a session (/beheer/sessies/:id/bewerken)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}/bewerken`,
-            routeId: "routes/($lang).beheer.sessies.$id_.bewerken",
             form,
             cookie,
             delivery: how,
@@ -252,7 +250,6 @@ describe("cancelling a session (/beheer/sessies/:id/annuleren)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}/annuleren`,
-            routeId: "routes/($lang).beheer.sessies.$id_.annuleren",
             form,
             cookie,
             delivery: how,
@@ -308,7 +305,6 @@ describe("a message to attendees (/beheer/sessies/:id/bericht)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}/bericht`,
-            routeId: "routes/($lang).beheer.sessies.$id_.bericht",
             form,
             cookie,
             delivery: how,
@@ -423,7 +419,6 @@ describe("the attendee actions (/beheer/sessies/:id)", () => {
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}`,
-            routeId: "routes/($lang).beheer.sessies.$id",
             form,
             cookie,
             delivery: how,
@@ -465,7 +460,6 @@ describe("checking in (/beheer/sessies/:id/inchecken and /beheer/inchecken/:code
           const before = await stored();
           const answer = await post({
             path: `/beheer/sessies/${session.id}/inchecken`,
-            routeId: "routes/($lang).beheer.sessies.$id_.inchecken",
             form,
             cookie,
             delivery: how,
@@ -496,7 +490,6 @@ describe("checking in (/beheer/sessies/:id/inchecken and /beheer/inchecken/:code
           const before = await stored();
           const answer = await post({
             path: `/beheer/inchecken/${code || "x"}`,
-            routeId: "routes/($lang).beheer.inchecken.$code",
             form,
             cookie,
             delivery: how,
@@ -550,7 +543,6 @@ describe("the organisers page (/beheer/organisatoren)", () => {
           const before = await stored();
           const answer = await post({
             path: "/beheer/organisatoren",
-            routeId: "routes/($lang).beheer.organisatoren",
             form,
             cookie,
             delivery: how,
@@ -582,7 +574,6 @@ describe("removing an organiser who has worked in the workspace", () => {
     await exported.body?.cancel();
     const answer = await post({
       path: "/beheer/organisatoren",
-      routeId: "routes/($lang).beheer.organisatoren",
       form: new URLSearchParams({ intent: "remove", organiserId: String(colleague.id) }),
       cookie,
     });
@@ -716,7 +707,7 @@ describe("bodies no browser writes", () => {
           const target = path(percentEncode(id) || "x");
           const before = await stored();
           const answer: Answer = asPost
-            ? await post({ path: target, routeId: "", form: new URLSearchParams(), cookie })
+            ? await post({ path: target, form: new URLSearchParams(), cookie })
             : await getPage(target, cookie);
           // Which message depends on the form the id led to; that it is never a 5xx does not.
           expect(answer.status, `${target}: ${answer.text.slice(0, 200)}`).toBeLessThan(500);
@@ -735,7 +726,6 @@ describe("bodies no browser writes", () => {
         expect(answer.status, path).toBe(404);
         const posted = await post({
           path,
-          routeId: "",
           form: new URLSearchParams({ intent: "cancel", registrationId: "1" }),
           cookie,
         });

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { DEFAULT_LOCALE, i18n, type MessageKey } from "../app/i18n";
 import { database } from "../db/client";
 import { isCleanUrl } from "../server/edge";
-import { appUrl, send } from "./support/http";
+import { appUrl, dataPath, send } from "./support/http";
 
 /**
  * What the property-based form tests share: hostile values, forms built from them, the ways a
@@ -178,12 +178,14 @@ export const mostly = (valid: Field, weight = 3): Field =>
 /* Ways to send ------------------------------------------------------------------------------- */
 
 /**
- * How a post travels: as the page sends it, as Remix's client sends it (`?_data=`), or in a way
- * no page of this site sends, which the edge refuses with its own status.
+ * How a post travels: as the page sends it, as Remix's client sends it (to the page's address
+ * with `.data`), or in a way no page of this site sends, which the edge refuses with its own
+ * status.
  */
 export type Delivery =
   | { kind: "page" }
-  | { kind: "data"; routeId?: string }
+  /** `elsewhere`: to the data address of a page that takes no post (the home page). */
+  | { kind: "data"; elsewhere?: true }
   | { kind: "edge"; status: 403 | 411 | 413 | 415; how: string };
 
 const EDGE: Delivery[] = [
@@ -201,11 +203,8 @@ const EDGE: Delivery[] = [
 export const delivery: fc.Arbitrary<Delivery> = fc.oneof(
   { weight: 6, arbitrary: fc.constant<Delivery>({ kind: "page" }) },
   { weight: 2, arbitrary: fc.constant<Delivery>({ kind: "data" }) },
-  // A `_data` naming some other route: Remix refuses it.
-  {
-    weight: 1,
-    arbitrary: fc.constant<Delivery>({ kind: "data", routeId: "routes/($lang)._index" }),
-  },
+  // A data post to a page that takes none: Remix refuses it.
+  { weight: 1, arbitrary: fc.constant<Delivery>({ kind: "data", elsewhere: true }) },
   { weight: 3, arbitrary: fc.constantFrom(...EDGE) },
 );
 
@@ -213,8 +212,6 @@ const BODY_LIMIT = 64 * 1024;
 
 export interface Post {
   path: string;
-  /** The Remix route id of `path`, for `?_data=`. */
-  routeId: string;
   form: URLSearchParams;
   cookie?: string;
   client?: string;
@@ -235,13 +232,9 @@ export interface Answer {
   badUrl?: boolean;
 }
 
-const withQuery = (path: string, query: string) =>
-  `${path}${path.includes("?") ? "&" : "?"}${query}`;
-
 /** Sends one post the way `delivery` says and reads the whole answer. */
 export async function post({
   path,
-  routeId,
   form,
   cookie,
   client,
@@ -249,11 +242,12 @@ export async function post({
 }: Post): Promise<Answer> {
   let response: Response;
   let sent = form.toString();
+  // The address the post goes to: the page's own, unless it is sent elsewhere.
+  const to = delivery.kind === "data" && delivery.elsewhere ? "/?index" : path;
   if (delivery.kind === "page") {
     response = await send(path, { form, cookie, client });
   } else if (delivery.kind === "data") {
-    const target = withQuery(path, `_data=${encodeURIComponent(delivery.routeId ?? routeId)}`);
-    response = await send(target, { form, cookie, client, headers: { Accept: "*/*" } });
+    response = await send(dataPath(to), { form, cookie, client, headers: { Accept: "*/*" } });
   } else if (delivery.how === "oversize") {
     const padded = new URLSearchParams(form);
     padded.append("pad", "x".repeat(BODY_LIMIT + 1));
@@ -300,8 +294,16 @@ export async function post({
     delivery,
     setCookie: response.headers.getSetCookie(),
     oversize: Buffer.byteLength(sent) > BODY_LIMIT,
-    badUrl: !isCleanUrl(path),
+    badUrl: !isCleanUrl(to),
   };
+}
+
+/**
+ * Whether a post was answered with a redirect: a 302 to the page, a 202 to Remix's client (both
+ * name the target in Location).
+ */
+export function redirected(answer: Answer): boolean {
+  return answer.status === 302 || (answer.delivery.kind === "data" && answer.status === 202);
 }
 
 /** A page requested as a browser does, read like an answer to a post. */
@@ -432,7 +434,7 @@ const asText = (expected: Expected) =>
 /**
  * The properties every answer has: never a 5xx; a refusal at the edge has the edge's status and
  * message; a 4xx says something: a page says one of `messages` or of the root's messages for its
- * status, a `_data` answer has a body. Only a 409 may be a page without a message of its own.
+ * status, a data request's answer has a body. Only a 409 may be a page without a message of its own.
  */
 export function expectAnswered(answer: Answer, messages?: Partial<Record<number, Expected[]>>) {
   const { status, delivery } = answer;

@@ -174,7 +174,33 @@ describe("the page cache", () => {
     expect((await send("/sessies/bestaat-niet")).status).toBe(404);
     expect((await send("/sessies/bestaat-niet")).headers.get("ETag")).toBeNull();
     expect((await send("/?x=1")).headers.get("ETag")).toBeNull();
+    // The browser's data request for a page is answered by Remix, not kept.
+    const data = await send(`/sessies/${session.slug}.data`);
+    expect(data.status).toBe(200);
+    expect(data.headers.get("ETag")).toBeNull();
+    expect(data.headers.get("Cache-Control")).toBe("private, no-store");
     expect((await send("/?stad=leuven")).headers.get("ETag")).toBeTruthy();
+  });
+
+  it("keeps the home page for each choice of its filters, the sessions' language too", async () => {
+    const english = await createSession({ language: "en" });
+    const dutch = await createSession({ language: "nl" });
+    const pages: Record<string, string> = {};
+    for (const language of ["en", "nl"]) {
+      const path = `/?sessietaal=${language}`;
+      const first = await send(path);
+      const etag = first.headers.get("ETag");
+      expect(etag, path).toMatch(/^"[\w-]+"$/);
+      const html = await first.text();
+      const again = await send(path);
+      expect(again.headers.get("ETag"), path).toBe(etag);
+      expect(await again.text(), path).toBe(html);
+      pages[language] = html;
+    }
+    const links = (html = "") =>
+      [english, dutch].filter((s) => html.includes(`/sessies/${s.slug}"`));
+    expect(links(pages.en)).toEqual([english]);
+    expect(links(pages.nl)).toEqual([dutch]);
   });
 
   it("keeps the French and English pages apart from the Dutch, each fresh after a sign-up", async () => {

@@ -4,6 +4,7 @@ import { SubscribeToFeed } from "~/components/add-to-calendar";
 import { FilterSelect } from "~/components/filter-select";
 import { CityLinks, SessionList } from "~/components/session-list";
 import { sessionListMeta } from "~/lib/calendar-feed";
+import { HOME_FILTERS } from "~/lib/home-filters";
 import {
   isSessionKind,
   isSessionLanguage,
@@ -27,10 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cities = await listCities();
   // Unknown filter values are ignored rather than answered with an error: a shared link
   // with a stale city still shows every session.
-  const city = cities.find((c) => c.slug === url.searchParams.get("stad"))?.slug ?? "";
-  const kindParam = url.searchParams.get("soort");
+  const city = cities.find((c) => c.slug === url.searchParams.get(HOME_FILTERS.city))?.slug ?? "";
+  const kindParam = url.searchParams.get(HOME_FILTERS.kind);
   const kind = isSessionKind(kindParam) ? kindParam : "";
-  const languageParam = url.searchParams.get("sessietaal");
+  const languageParam = url.searchParams.get(HOME_FILTERS.language);
   const language = isSessionLanguage(languageParam) ? languageParam : "";
   const now = new Date().toISOString();
   const sessions = await listUpcomingSessions({
@@ -66,7 +67,7 @@ export default function Home() {
       <Form method="get" className="filters" aria-label={t("filter.legend")}>
         <FilterSelect
           id="filter-city"
-          name="stad"
+          name={HOME_FILTERS.city}
           label={t("filter.city")}
           allLabel={t("filter.allCities")}
           value={filter.city}
@@ -74,7 +75,7 @@ export default function Home() {
         />
         <FilterSelect
           id="filter-kind"
-          name="soort"
+          name={HOME_FILTERS.kind}
           label={t("filter.kind")}
           allLabel={t("filter.allKinds")}
           value={filter.kind}
@@ -82,7 +83,7 @@ export default function Home() {
         />
         <FilterSelect
           id="filter-language"
-          name="sessietaal"
+          name={HOME_FILTERS.language}
           label={t("filter.language")}
           allLabel={t("filter.allLanguages")}
           value={filter.language}

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
-  json,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -17,10 +17,15 @@ import { adminMeta } from "~/web/admin-meta";
 import { requireOrganiser } from "~/web/auth.server";
 import { takeNotice } from "~/web/flash.server";
 import { requireKnownLanguage } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { answerCheckIn, readForm } from "~/web/session-admin.server";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "checkin.scanTitle");
 
@@ -29,7 +34,7 @@ async function attendeeFor(request: Request, code: string | undefined) {
   const organiser = await requireOrganiser(request);
   const attendee = await findByCheckinCode(code ?? "");
   if (!attendee || !(await isSessionInScope(organiser.scope, attendee.sessionId))) {
-    throw new Response("Not Found", { status: 404 });
+    throw notFound();
   }
   return { organiser, attendee };
 }
@@ -38,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { attendee } = await attendeeFor(request, params.code);
   const session = await getSessionById(attendee.sessionId);
   const { notice, headers } = await takeNotice(request);
-  return json(
+  return data(
     {
       name: attendee.name,
       organisation: attendee.organisation,

@@ -1,5 +1,10 @@
 import { getFormProps, getSelectProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FieldErrors, type FieldMeta, FormProblem } from "~/components/field";
@@ -23,8 +28,12 @@ import { requireAdmin } from "~/web/auth.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "organisers.title");
 
@@ -48,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sessionFormOptions({ all: true }),
     takeNotice(request),
   ]);
-  return Response.json({ organisers, ...options, me: admin.id, notice } satisfies LoaderData, {
+  return data({ organisers, ...options, me: admin.id, notice } satisfies LoaderData, {
     headers,
   });
 }
@@ -72,7 +81,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const account = parseForm(formData, accountActionSchema).reply({
       formErrors: formMessage("organisers.errors.unknownAction"),
     });
-    return Response.json({ account } satisfies ActionData, { status: 400 });
+    return data({ account } satisfies ActionData, { status: 400 });
   }
   return invite(request, formData, by);
 }
@@ -80,7 +89,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 async function invite(request: Request, formData: FormData, by: Actor) {
   const submission = parseForm(formData, invitationSchema);
   const refuse = (invitation: FormResult) =>
-    Response.json({ invitation } satisfies ActionData, { status: 400 });
+    data({ invitation } satisfies ActionData, { status: 400 });
   if (submission.status !== "success") return refuse(submission.reply());
   const input = submission.value;
   // Only cities and partners that exist: an id the page never offered is no scope.
@@ -116,7 +125,7 @@ async function onAccount(request: Request, formData: FormData, by: Actor) {
   const submission = parseForm(formData, accountActionSchema);
   const refuse = (status: 404 | 409, key: MessageKey) => {
     const account = submission.reply({ formErrors: formMessage(key) });
-    return Response.json({ account } satisfies ActionData, { status });
+    return data({ account } satisfies ActionData, { status });
   };
   // An id that names no account is answered like an account that is gone.
   if (submission.status !== "success") return refuse(404, "organisers.errors.notFound");

@@ -1,5 +1,10 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CheckboxField, EmailField, FormProblem } from "~/components/field";
@@ -12,11 +17,15 @@ import { requireAdmin } from "~/web/auth.server";
 import { type Notice, noticeOnly, redirectWithNotice } from "~/web/flash.server";
 import { requireKnownLanguage } from "~/web/locale.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "gdpr.admin.title");
 
@@ -36,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const submission = parseForm(await request.formData(), erasureSchema);
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply() } satisfies FormAnswer, { status: 400 });
+    return data({ result: submission.reply() } satisfies FormAnswer, { status: 400 });
   }
   const { erased } = await erasePersonByEmail(submission.value.email, {
     organiserId: admin.id,

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
-  json,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -25,10 +25,15 @@ import {
 import { requireSessionAccess } from "~/web/auth.server";
 import { redirectWithNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { loadAttendeeList } from "~/web/session-admin.server";
 import { useSchemaForm } from "~/web/use-form";
 import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: `${data?.session.title ?? ""} · ${metaI18n(matches).t("admin.title")}` },
@@ -39,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request,
     params.id,
   );
-  return json(
+  return data(
     {
       search,
       attendees,
@@ -86,12 +91,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "add") {
     const submission = parseForm(formData, personSchema);
     const refuse = (status: number, key: MessageKey, values?: FormMessage["values"]) =>
-      json<ActionData>(
+      data<ActionData>(
         { form: "add", result: submission.reply({ formErrors: formMessage(key, values) }) },
         { status },
       );
     if (submission.status !== "success") {
-      return json<ActionData>({ form: "add", result: submission.reply() }, { status: 400 });
+      return data<ActionData>({ form: "add", result: submission.reply() }, { status: 400 });
     }
     const result = await addAttendee(sessionId, submission.value, {
       ...by,
@@ -117,21 +122,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "cancelled":
         return refuse(409, "attendees.refused.sessionCancelled");
       case "notFound":
-        throw new Response("Not Found", { status: 404 });
+        throw notFound();
     }
   }
 
   // Every other action names one registration, which must belong to this session.
   const submission = parseForm(formData, attendeeActionSchema);
   if (submission.status !== "success") {
-    return json<ActionData>({ form: "person", result: submission.reply() }, { status: 400 });
+    return data<ActionData>({ form: "person", result: submission.reply() }, { status: 400 });
   }
   const { intent, registrationId } = submission.value;
-  if ((await sessionIdOfRegistration(registrationId)) !== sessionId) {
-    throw new Response("Not Found", { status: 404 });
-  }
+  if ((await sessionIdOfRegistration(registrationId)) !== sessionId) throw notFound();
   const refuse = (key: MessageKey, values?: FormMessage["values"]) =>
-    json<ActionData>(
+    data<ActionData>(
       { form: "person", result: submission.reply({ formErrors: formMessage(key, values) }) },
       { status: 409 },
     );
@@ -144,7 +147,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           values: { name: result.name, promoted: result.promoted },
         });
       }
-      if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+      if (result.reason === "notFound") throw notFound();
       return refuse("attendees.refused.alreadyCancelled", { name: result.name });
     }
     case "up":
@@ -158,7 +161,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       switch (result.reason) {
         case "notFound":
-          throw new Response("Not Found", { status: 404 });
+          throw notFound();
         case "notWaitlisted":
           return refuse("attendees.refused.notWaitlisted");
         case "alreadyFirst":
@@ -173,7 +176,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (result.ok) {
         return done(request, { key: `attendees.done.${intent}`, values: { name: result.name } });
       }
-      if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+      if (result.reason === "notFound") throw notFound();
       return refuse("attendees.refused.notConfirmed", {
         name: result.name,
         status: result.status,

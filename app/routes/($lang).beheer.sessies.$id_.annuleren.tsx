@@ -8,10 +8,15 @@ import { cancelSession } from "~/models/session-editing.server";
 import { adminMeta } from "~/web/admin-meta";
 import { requireSessionAccess } from "~/web/auth.server";
 import { requireKnownLanguage } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { readForm, refuse, requireManagedSession, toSessionPage } from "~/web/session-admin.server";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.cancel.heading");
 
@@ -43,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       values: { notified: result.confirmed + result.waitlisted },
     });
   }
-  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+  if (result.reason === "notFound") throw notFound();
   return refuse(
     submission.reply({ formErrors: formMessage(`sessionForm.cancel.refused.${result.reason}`) }),
     409,

@@ -1,7 +1,7 @@
 import { getCollectionProps, getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
-  json,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -15,10 +15,15 @@ import { adminMeta } from "~/web/admin-meta";
 import { requireSessionAccess } from "~/web/auth.server";
 import { redirectWithNotice, takeNotice } from "~/web/flash.server";
 import { requireKnownLanguage } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { readForm, refuse, requireManagedSession } from "~/web/session-admin.server";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) =>
   adminMeta(matches, "sessionForm.message.heading");
@@ -26,7 +31,7 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await requireManagedSession(request, params.id);
   const { notice, headers } = await takeNotice(request);
-  return json({ id: session.id, title: session.title, notice }, { headers });
+  return data({ id: session.id, title: session.title, notice }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -40,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     clientAddress: clientOf(context),
   });
   if (!result.ok) {
-    if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+    if (result.reason === "notFound") throw notFound();
     const empty = formMessage("sessionForm.errors.body.required");
     return refuse(submission.reply({ formErrors: empty }), 400);
   }

@@ -7,7 +7,9 @@ import { sessionFormValues, updateSession } from "~/models/session-editing.serve
 import { adminMeta } from "~/web/admin-meta";
 import { requireSessionAccess } from "~/web/auth.server";
 import { requireKnownLanguage } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import {
   MISSING_REFERENCE,
   readSessionForm,
@@ -16,6 +18,9 @@ import {
   toSessionPage,
 } from "~/web/session-admin.server";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.heading.edit");
 
@@ -26,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getSessionById(sessionId),
     sessionFormOptions(organiser.scope),
   ]);
-  if (!values || !session) throw new Response("Not Found", { status: 404 });
+  if (!values || !session) throw notFound();
   return {
     ...options,
     values,
@@ -56,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const reply = form.submission.reply;
   switch (result.reason) {
     case "notFound":
-      throw new Response("Not Found", { status: 404 });
+      throw notFound();
     case "unknownCity":
     case "unknownPartner": {
       const { field, message } = MISSING_REFERENCE[result.reason];

@@ -1,6 +1,6 @@
 import {
   type ActionFunctionArgs,
-  json,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -13,10 +13,15 @@ import { type Attendee, sessionIdOfRegistration, setCheckedIn } from "~/models/a
 import { adminMeta } from "~/web/admin-meta";
 import { requireSessionAccess } from "~/web/auth.server";
 import { requireKnownLanguage } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { answerCheckIn, loadAttendeeList, readForm } from "~/web/session-admin.server";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "checkin.title");
 
@@ -25,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request,
     params.id,
   );
-  return json(
+  return data(
     {
       session: { id: session.id, title: session.title },
       search,
@@ -48,9 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, checkInSchema);
   if (form.refused) return form.refused;
   const { registrationId, present } = form.submission.value;
-  if ((await sessionIdOfRegistration(registrationId)) !== sessionId) {
-    throw new Response("Not Found", { status: 404 });
-  }
+  if ((await sessionIdOfRegistration(registrationId)) !== sessionId) throw notFound();
   const result = await setCheckedIn(registrationId, present, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),

@@ -9,6 +9,7 @@ import { adminMeta } from "~/web/admin-meta";
 import { requireOrganiser } from "~/web/auth.server";
 import { requireKnownLanguage } from "~/web/locale.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import {
   MISSING_REFERENCE,
   readSessionForm,
@@ -17,6 +18,9 @@ import {
   toSessionPage,
 } from "~/web/session-admin.server";
 import { useI18n } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "sessionForm.heading.create");
 

@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -24,11 +25,15 @@ import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/web/auth.se
 import { type Notice, takeNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
 import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${metaI18n(matches).t("login.title")} · ${metaI18n(matches).t("site.name")}` },
@@ -41,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const back = safeRedirectPath(new URL(request.url).searchParams.get("terug"), localeOf(request));
   if (await optionalOrganiser(request)) throw redirect(back);
   const { notice, headers } = await takeNotice(request);
-  return Response.json({ back, notice }, { headers });
+  return data({ back, notice }, { headers });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -51,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), signInSchema);
   // What was typed comes back, except the password.
   const refuse = (status: number, result: FormResult, headers?: HeadersInit) =>
-    Response.json({ result } satisfies FormAnswer, { status, headers });
+    data({ result } satisfies FormAnswer, { status, headers });
   if (submission.status !== "success") {
     return refuse(400, submission.reply({ hideFields: ["password"] }));
   }

@@ -1,5 +1,10 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailField, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
@@ -9,11 +14,15 @@ import { requestPasswordReset } from "~/models/password-reset.server";
 import { type Notice, noticeOnly, redirectWithNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
 import { metaI18n, useI18n } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${metaI18n(matches).t("reset.title")} · ${metaI18n(matches).t("site.name")}` },
@@ -29,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requireKnownLanguage(params);
   const submission = parseForm(await request.formData(), passwordLinkSchema);
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply() } satisfies FormAnswer, { status: 400 });
+    return data({ result: submission.reply() } satisfies FormAnswer, { status: 400 });
   }
   const { email } = submission.value;
   const locale = localeOf(request);

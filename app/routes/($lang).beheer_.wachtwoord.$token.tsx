@@ -1,5 +1,10 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormProblem } from "~/components/field";
 import { newPasswordSchema } from "~/lib/account-forms";
@@ -9,11 +14,15 @@ import { isResetTokenValid, resetPassword } from "~/models/password-reset.server
 import { redirectWithNotice } from "~/web/flash.server";
 import { requireKnownLanguage } from "~/web/locale.server";
 import { clientOf } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
 import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${metaI18n(matches).t("reset.newTitle")} · ${metaI18n(matches).t("site.name")}` },
@@ -32,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Neither password ever comes back to the page.
   const hideFields = ["password", "repeat"];
   const refuse = (status: number, formErrors?: FormErrors, headers?: HeadersInit) =>
-    Response.json({ result: submission.reply({ formErrors, hideFields }) } satisfies FormAnswer, {
+    data({ result: submission.reply({ formErrors, hideFields }) } satisfies FormAnswer, {
       status,
       headers,
     });

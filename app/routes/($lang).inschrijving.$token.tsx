@@ -1,5 +1,6 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -28,12 +29,18 @@ import {
   withdrawNewsOptIn,
 } from "~/models/registration.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server";
+import { PRIVATE_HEADERS } from "~/web/headers.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
 import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${metaI18n(matches).t("manage.title")} · ${metaI18n(matches).t("site.name")}` },
@@ -44,8 +51,6 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "referrer", content: "same-origin" },
 ];
 
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
-
 /** What the buttons of the page ask for: each is a form with one hidden field. */
 const manageSchema = z.object({
   intent: z.enum(["cancel", "news-off", "erase"], { error: "manage.errors.unknownAction" }),
@@ -53,7 +58,7 @@ const manageSchema = z.object({
 
 async function load(token: string, locale: Locale) {
   const found = await openManageToken(token);
-  if (found.state === "unknown") throw new Response("Not Found", { status: 404, headers: PRIVATE });
+  if (found.state === "unknown") throw notFound(PRIVATE_HEADERS);
   // The person's data were erased: the link is known, and says so, but leads to no one.
   if (found.state === "erased") return { erased: true as const };
   const { registration, session, waitlistPosition } = found;
@@ -85,11 +90,11 @@ async function load(token: string, locale: Locale) {
 type LoaderData = Awaited<ReturnType<typeof load>> & { notice: Notice | null };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const data = await load(params.token ?? "", localeOf(request));
+  const loaded = await load(params.token ?? "", localeOf(request));
   const { notice, headers } = await takeNotice(request);
-  return Response.json({ ...data, notice } satisfies LoaderData, {
-    status: data.erased ? 410 : 200,
-    headers: { ...PRIVATE, ...headers },
+  return data({ ...loaded, notice } satisfies LoaderData, {
+    status: loaded.erased ? 410 : 200,
+    headers: { ...PRIVATE_HEADERS, ...headers },
   });
 }
 
@@ -98,35 +103,35 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const submission = parseForm(await request.formData(), manageSchema);
   const refuse = (status: number, key: MessageKey) =>
-    Response.json(
-      { result: submission.reply({ formErrors: formMessage(key) }) } satisfies FormAnswer,
-      { status, headers: PRIVATE },
+    data<FormAnswer>(
+      { result: submission.reply({ formErrors: formMessage(key) }) },
+      { status, headers: PRIVATE_HEADERS },
     );
   if (submission.status !== "success") return refuse(400, "manage.errors.unknownAction");
-  const notFound = () => new Response("Not Found", { status: 404, headers: PRIVATE });
   const page = `/inschrijving/${encodeURIComponent(token)}`;
   const { intent } = submission.value;
   if (intent === "erase") {
     const erased = await eraseRegistrationByToken(token);
-    if (!erased.ok && erased.reason === "notFound") throw notFound();
+    if (!erased.ok && erased.reason === "notFound") throw notFound(PRIVATE_HEADERS);
     // Erased now or by a click just before: the page says the data are gone.
-    return redirect(localePath(localeOf(request), page), { headers: PRIVATE });
+    return redirect(localePath(localeOf(request), page), { headers: PRIVATE_HEADERS });
   }
   if (intent === "news-off") {
-    if (!(await withdrawNewsOptIn(token))) throw notFound();
-    return redirectWithNotice(request, page, { key: "news.withdrawn" }, PRIVATE);
+    if (!(await withdrawNewsOptIn(token))) throw notFound(PRIVATE_HEADERS);
+    return redirectWithNotice(request, page, { key: "news.withdrawn" }, PRIVATE_HEADERS);
   }
   const result = await cancelRegistration(token);
-  if (result.ok) return redirectWithNotice(request, page, { key: "manage.cancelledNow" }, PRIVATE);
-  if (result.reason === "notFound") throw notFound();
+  if (result.ok)
+    return redirectWithNotice(request, page, { key: "manage.cancelledNow" }, PRIVATE_HEADERS);
+  if (result.reason === "notFound") throw notFound(PRIVATE_HEADERS);
   // A second click, or a second tab: nothing happened, and no second mail went out.
   if (result.reason === "alreadyCancelled") return refuse(409, "manage.alreadyCancelled");
   return refuse(409, "manage.errors.past");
 }
 
 export default function ManageRegistrationPage() {
-  const data = useLoaderData<LoaderData>();
-  return data.erased ? <ErasedRegistration /> : <ManageRegistration {...data} />;
+  const loaded = useLoaderData<LoaderData>();
+  return loaded.erased ? <ErasedRegistration /> : <ManageRegistration {...loaded} />;
 }
 
 function ErasedRegistration() {

@@ -6,13 +6,13 @@ import { sessionListMeta } from "~/lib/calendar-feed";
 import { getPartnerBySlug, listUpcomingSessions } from "~/models/session.server";
 import { feedOfPage } from "~/web/calendar-feed.server";
 import { localeOf } from "~/web/locale.server";
+import { found } from "~/web/not-found.server";
 import { sessionCardView } from "~/web/session-view.server";
 import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 /** A partner's upcoming sessions, in every city, with the feed to subscribe to them. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const partner = await getPartnerBySlug(params.slug ?? "");
-  if (!partner) throw new Response("Not Found", { status: 404 });
+  const partner = found(await getPartnerBySlug(params.slug ?? ""));
   const now = new Date().toISOString();
   const sessions = await listUpcomingSessions({ partnerSlug: partner.slug, now });
   return {

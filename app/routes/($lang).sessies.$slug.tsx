@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -21,10 +22,15 @@ import { signUp } from "~/models/registration.server";
 import { type Availability, availabilityOf, getSessionBySlug } from "~/models/session.server";
 import { flashSignedUpEmail } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { found, notFound } from "~/web/not-found.server";
 import { clientOf, enforce } from "~/web/rate-limits.server";
+import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { sessionEvent } from "~/web/structured-data.server";
 import { useSchemaForm } from "~/web/use-form";
 import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
+
+export const headers = refusalHeaders;
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { t, longDate } = metaI18n(matches);
@@ -48,8 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = localeOf(request);
   const slug = params.slug ?? "";
-  const session = await getSessionBySlug(slug);
-  if (!session) throw new Response("Not Found", { status: 404 });
+  const session = found(await getSessionBySlug(slug));
   const now = nowInstant();
   const pageUrl = `${config().publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`;
   return {
@@ -97,16 +102,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const submission = parseForm(formData, registrationSchema);
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
+    return data<ActionData>({ result: submission.reply() }, { status: 400 });
   }
   const registration = submission.value;
   // Every sign-up mails its address (a confirmation, a waiting-list place, the link again).
   await enforce(["signup.client", clientOf(context)], ["mail.address", registration.email]);
   const result = await signUp(slug, registration, { locale: localeOf(request) });
   if (!result.ok) {
-    if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-    return Response.json(
-      { result: submission.reply(), unavailable: result.reason } satisfies ActionData,
+    if (result.reason === "notFound") throw notFound();
+    return data<ActionData>(
+      { result: submission.reply(), unavailable: result.reason },
       { status: 409 },
     );
   }

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSessionBySlug } from "~/models/session.server";
 import { takeSignedUpEmail } from "~/web/flash.server";
+import { found } from "~/web/not-found.server";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
@@ -16,10 +17,9 @@ export const meta: MetaFunction = ({ matches }) => [
  * earlier one: what happened is told only in the mailbox of the address.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const session = await getSessionBySlug(params.slug ?? "");
-  if (!session) throw new Response("Not Found", { status: 404 });
+  const session = found(await getSessionBySlug(params.slug ?? ""));
   const { email, cookie } = await takeSignedUpEmail(request);
-  return Response.json(
+  return data(
     { title: session.title, slug: session.slug, email },
     { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } },
   );
@@ -27,11 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Thanks() {
   const inLocale = useLocalePath();
-  const { title, slug, email } = useLoaderData<{
-    title: string;
-    slug: string;
-    email: string | null;
-  }>();
+  const { title, slug, email } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div className="wrap page narrow">

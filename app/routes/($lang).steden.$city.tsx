@@ -6,6 +6,7 @@ import { sessionListMeta } from "~/lib/calendar-feed";
 import { getCityBySlug, listCities, listUpcomingSessions } from "~/models/session.server";
 import { feedOfPage } from "~/web/calendar-feed.server";
 import { localeOf } from "~/web/locale.server";
+import { found } from "~/web/not-found.server";
 import { sessionCardView } from "~/web/session-view.server";
 import { metaI18n, useI18n } from "~/web/use-i18n";
 
@@ -17,8 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const city = await getCityBySlug(params.city ?? "");
-  if (!city) throw new Response("Not Found", { status: 404 });
+  const city = found(await getCityBySlug(params.city ?? ""));
   const now = new Date().toISOString();
   const [sessions, cities] = await Promise.all([
     listUpcomingSessions({ citySlug: city.slug, now }),

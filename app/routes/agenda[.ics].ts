@@ -7,6 +7,7 @@ import { isSessionKind } from "~/lib/session-kinds";
 import { nowInstant } from "~/lib/time";
 import { feedOf } from "~/models/feed.server";
 import { publicCalendarResponse } from "~/web/calendar-response.server";
+import { notFound } from "~/web/not-found.server";
 import { feedIcs } from "../../emails/ics";
 
 /**
@@ -18,7 +19,6 @@ import { feedIcs } from "../../emails/ics";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const notFound = () => new Response("Not Found", { status: 404 });
   const kind = params.get("soort");
   if (kind !== null && !isSessionKind(kind)) throw notFound();
   const locale = localeOfTaal(params.get("taal"));

@@ -4,6 +4,7 @@ import { workingLanguageOf } from "~/models/organiser.server";
 import { isCheckinCodeShape } from "~/models/registration.server";
 import { optionalOrganiser } from "~/web/auth.server";
 import { preferredLocale } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
 
 /**
  * What the QR code in a confirmation mail holds: one address for every language, leading to
@@ -13,7 +14,7 @@ import { preferredLocale } from "~/web/locale.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
-  if (!isCheckinCodeShape(code)) throw new Response("Not Found", { status: 404 });
+  if (!isCheckinCodeShape(code)) throw notFound();
   const organiser = await optionalOrganiser(request);
   const locale = organiser ? await workingLanguageOf(organiser.id) : preferredLocale(request);
   return redirect(localePath(locale, `/beheer/inchecken/${code}`), {

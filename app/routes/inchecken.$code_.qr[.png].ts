@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import QRCode from "qrcode";
 import { config } from "~/lib/config.server";
 import { checkinCodeExists } from "~/models/registration.server";
+import { notFound } from "~/web/not-found.server";
 
 /**
  * The QR code in a confirmation mail, served as an image (an attachment beside an invite can
@@ -10,7 +11,7 @@ import { checkinCodeExists } from "~/models/registration.server";
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
-  if (!(await checkinCodeExists(code))) throw new Response("Not Found", { status: 404 });
+  if (!(await checkinCodeExists(code))) throw notFound();
   const png = await QRCode.toBuffer(`${config().publicUrl}/inchecken/${code}`, {
     type: "png",
     width: 240,

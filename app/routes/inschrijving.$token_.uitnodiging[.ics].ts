@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { config } from "~/lib/config.server";
 import { nowInstant } from "~/lib/time";
 import { openManageToken, organizer } from "~/models/registration.server";
+import { PRIVATE_HEADERS } from "~/web/headers.server";
+import { notFound } from "~/web/not-found.server";
 import { inviteIcs } from "../../emails/ics";
 import { inviteInputOf } from "../../emails/message";
-
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 /**
  * The person's own invite (METHOD:REQUEST), as the mails carry it: their UID and their current
@@ -16,11 +16,12 @@ const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const found = await openManageToken(token);
-  if (found.state === "unknown") throw new Response("Not Found", { status: 404, headers: PRIVATE });
-  if (found.state === "erased") throw new Response("Gone", { status: 410, headers: PRIVATE });
+  if (found.state === "unknown") throw notFound(PRIVATE_HEADERS);
+  if (found.state === "erased")
+    throw new Response("Gone", { status: 410, headers: PRIVATE_HEADERS });
   const { registration, session } = found;
   if (registration.status !== "confirmed" || session.status === "cancelled") {
-    throw new Response("Conflict", { status: 409, headers: PRIVATE });
+    throw new Response("Conflict", { status: 409, headers: PRIVATE_HEADERS });
   }
   const ics = inviteIcs(
     inviteInputOf({
@@ -34,7 +35,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   );
   return new Response(ics, {
     headers: {
-      ...PRIVATE,
+      ...PRIVATE_HEADERS,
       "Content-Type": "text/calendar; charset=utf-8; method=REQUEST",
       "Content-Disposition": 'attachment; filename="uitnodiging.ics"',
     },

@@ -3,6 +3,7 @@ import { config } from "~/lib/config.server";
 import { localeOfTaal } from "~/lib/locale-path";
 import { getSessionBySlug } from "~/models/session.server";
 import { publicCalendarResponse } from "~/web/calendar-response.server";
+import { found } from "~/web/not-found.server";
 import { sessionIcs } from "../../emails/ics";
 
 /**
@@ -12,8 +13,7 @@ import { sessionIcs } from "../../emails/ics";
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = localeOfTaal(new URL(request.url).searchParams.get("taal"));
-  const session = locale ? await getSessionBySlug(params.slug ?? "") : null;
-  if (!session) throw new Response("Not Found", { status: 404 });
+  const session = found(locale ? await getSessionBySlug(params.slug ?? "") : null);
   const { publicUrl } = config();
   const ics = sessionIcs(session, { publicUrl, uidDomain: new URL(publicUrl).hostname, locale });
   return publicCalendarResponse(request, ics, { filename: `${session.slug}.ics`, maxAge: 300 });

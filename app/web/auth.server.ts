@@ -8,6 +8,7 @@ import type { SignedInOrganiser } from "../models/organiser.server";
 import { isSessionInScope } from "../models/scope.server";
 import { endAuthSession, organiserBySessionToken } from "../models/sign-in.server";
 import { cookieName, isSecure } from "./cookies.server";
+import { notFound } from "./not-found.server";
 
 const sessionCookie = createCookie(cookieName("oa_session"), {
   httpOnly: true,
@@ -62,9 +63,7 @@ export function safeRedirectPath(
  */
 export async function requireOrganiser(request: Request): Promise<SignedInOrganiser> {
   const prefix = /^\/([^/]+)\/beheer(?:[/?]|$)/.exec(new URL(request.url).pathname)?.[1];
-  if (prefix !== undefined && !localeOfPrefix(prefix)) {
-    throw new Response("Not Found", { status: 404 });
-  }
+  if (prefix !== undefined && !localeOfPrefix(prefix)) throw notFound();
   const token = await tokenOf(request);
   const organiser = token ? await organiserBySessionToken(token) : null;
   if (!organiser) {
@@ -94,7 +93,7 @@ export async function requireSessionAccess(request: Request, sessionIdParam: str
   const organiser = await requireOrganiser(request);
   const sessionId = parseRowId(sessionIdParam);
   if (sessionId === null || !(await isSessionInScope(organiser.scope, sessionId))) {
-    throw new Response("Not Found", { status: 404 });
+    throw notFound();
   }
   return { organiser, sessionId };
 }

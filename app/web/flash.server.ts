@@ -1,4 +1,4 @@
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookieSessionStorage, data, redirect } from "@remix-run/node";
 import { localePath } from "~/lib/locale-path";
 import { localeOf } from "~/web/locale.server";
 import { config } from "../lib/config.server";
@@ -75,7 +75,7 @@ export async function takeNotice(
 }
 
 /** The answer of a loader whose page shows nothing of its own but the notice, said once. */
-export async function noticeOnly(request: Request): Promise<Response> {
+export async function noticeOnly(request: Request) {
   const { notice, headers } = await takeNotice(request);
-  return Response.json({ notice }, { headers });
+  return data({ notice }, { headers });
 }

@@ -7,6 +7,7 @@ import {
   localeOfPrefix,
   splitLocalePath,
 } from "~/lib/locale-path";
+import { notFound } from "./not-found.server";
 
 /**
  * The visitor's locale, from the address: `/fr/…` is French, `/en/…` English, the rest Dutch.
@@ -29,7 +30,7 @@ const EMBED_PATH = "/embed";
  * routes) checks it.
  */
 export function requireKnownLanguage(params: LoaderFunctionArgs["params"]): void {
-  if (!hasKnownLanguage(params)) throw new Response("Not Found", { status: 404 });
+  if (!hasKnownLanguage(params)) throw notFound();
 }
 
 /** Whether a route's `($lang)` segment, when there is one, names a language. */

@@ -1,4 +1,4 @@
-import { json } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import type { $ZodType } from "zod/v4/core";
 import {
   type FormAnswer,
@@ -15,6 +15,7 @@ import { getSessionById, isInScope } from "../models/session.server";
 import type { MissingReference } from "../models/session-editing.server";
 import { requireSessionAccess } from "./auth.server";
 import { redirectWithNotice, takeNotice } from "./flash.server";
+import { found, notFound } from "./not-found.server";
 
 /**
  * The session with this id, for an organiser who may manage it. Another city's session answers
@@ -22,8 +23,7 @@ import { redirectWithNotice, takeNotice } from "./flash.server";
  */
 export async function requireManagedSession(request: Request, sessionIdParam: string | undefined) {
   const { organiser, sessionId } = await requireSessionAccess(request, sessionIdParam);
-  const session = await getSessionById(sessionId);
-  if (!session) throw new Response("Not Found", { status: 404 });
+  const session = found(await getSessionById(sessionId));
   return { organiser, session };
 }
 
@@ -39,7 +39,7 @@ export async function loadAttendeeList(request: Request, sessionIdParam: string 
     getSessionById(sessionId),
     listAttendees(sessionId, { search }),
   ]);
-  if (!session || !attendees) throw new Response("Not Found", { status: 404 });
+  if (!session || !attendees) throw notFound();
   const { notice, headers } = await takeNotice(request);
   return { session, attendees, search, notice, headers };
 }
@@ -85,7 +85,7 @@ export async function readSessionForm(request: Request, organiser: SignedInOrgan
 
 /** A 4xx with the form's answer, for the page to show beside what was typed. */
 export function refuse(result: FormResult, status: number, extra: Partial<SessionFormAnswer> = {}) {
-  return json<SessionFormAnswer>({ result, ...extra }, { status });
+  return data<SessionFormAnswer>({ result, ...extra }, { status });
 }
 
 /** The field a city or partner that has gone is wrong in, and what it says. */
@@ -127,7 +127,7 @@ export function answerCheckIn(
       values: { name: result.name },
     });
   }
-  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+  if (result.reason === "notFound") throw notFound();
   const refusal = formMessage("attendees.refused.notConfirmed", {
     name: result.name,
     status: result.status,

@@ -83,6 +83,19 @@ export async function send(path: string, sent: Sent = {}): Promise<Response> {
   return fetch(`${base}${path}`, { method, headers, body, redirect: "manual" });
 }
 
+/**
+ * The address Remix's client asks for a page's data at, and posts the page's forms to (single
+ * fetch): `/x` → `/x.data`, `/` → `/_root.data`, the query kept. `routes` asks for those
+ * routes' loaders alone (`_routes`), as a fetcher's load does.
+ */
+export function dataPath(path: string, routes?: string[]): string {
+  const question = path.indexOf("?");
+  const pathname = question < 0 ? path : path.slice(0, question);
+  const search = question < 0 ? "" : path.slice(question);
+  const only = routes ? `${search ? "&" : "?"}_routes=${encodeURIComponent(routes.join(","))}` : "";
+  return `${pathname === "/" ? "/_root" : pathname.replace(/\/$/, "")}.data${search}${only}`;
+}
+
 /** The cookie a response sets, as the next request sends it back ("name=value"). */
 export function cookieFrom(response: Response): string {
   return response.headers
