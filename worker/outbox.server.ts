@@ -422,6 +422,9 @@ async function recordFailure(
   );
 }
 
+/** Work a worker does before each round (see startOutboxWorker). */
+export type WorkerTask = (options: { stopping: () => boolean }) => Promise<unknown>;
+
 /** How often a worker asks whether today's daily work has been done (by any worker). */
 const DAILY_CHECK_MS = 60 * 60 * 1000;
 /** While the mail server cannot be reached, how often the worker asks whether it is back. */
@@ -447,10 +450,11 @@ export function startOutboxWorker(
     probeMs?: number;
     daily?: (options: { stopping: () => boolean }) => Promise<unknown>;
     /**
-     * Work done before each round, whether or not the mail server answers (queueing due
-     * reminders, acting on replies from calendars). Each must be safe with several workers.
+     * Work done before each round, whether or not the mail server answers (running jobs,
+     * queueing due reminders, acting on replies from calendars). Each must be safe with several
+     * workers, and should return soon once `stopping` says so.
      */
-    tasks?: ReadonlyArray<() => Promise<unknown>>;
+    tasks?: ReadonlyArray<WorkerTask>;
   } & Omit<OutboxOptions, "stopping"> = {},
 ): { stop: () => Promise<void> } {
   let stopped = false;
@@ -468,7 +472,9 @@ export function startOutboxWorker(
   const sendRound = async (): Promise<number> => {
     for (const task of tasks) {
       if (stopped) break;
-      await task().catch((error) => console.error("outbox worker task:", error));
+      await task({ stopping: () => stopped }).catch((error) =>
+        console.error("outbox worker task:", error),
+      );
     }
     if (unreachableSince !== null) {
       const back = await (transport.verify?.() ?? Promise.resolve()).then(

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
 import { recordAudit } from "./audit.server";
+import { forgetJobsNaming } from "./job.server";
 import { anonymiseRegistration } from "./personal-data.server";
 import { cancelRegistrationInTransaction, normalizeEmail } from "./registration.server";
 import { resolveRegistrationToken } from "./registration-token.server";
@@ -126,6 +127,8 @@ export async function erasePersonByEmail(
         { trx, now },
       );
     }
+    // A password link asked for with the address, still queued or given up.
+    await forgetJobsNaming(trx, address);
     return { erased, promoted };
   });
 }

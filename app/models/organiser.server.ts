@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n";
 import { hashPassword } from "../lib/password.server";
 import { nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
+import { forgetJobsNaming } from "./job.server";
 import { mailPasswordLink } from "./password-reset.server";
 import type { SessionScope } from "./scope.server";
 import { isSignInLocked, normalizeOrganiserEmail, unlockSignIn } from "./sign-in.server";
@@ -228,11 +229,12 @@ export async function removeOrganiser(
   return writeTransaction(async (trx) => {
     const current = await trx
       .selectFrom("organisers")
-      .select("name")
+      .select(["name", "email"])
       .where("id", "=", id)
       .where("removed_at", "is", null)
       .executeTakeFirst();
     if (!current) return { ok: false, reason: "notFound" };
+    await forgetJobsNaming(trx, current.email);
     await trx
       .updateTable("organisers")
       .set({
