@@ -7,19 +7,25 @@ import { signIn } from "./utils";
 // happened, or why nothing did.
 test.use({ javaScriptEnabled: false });
 
-test("add someone, move the queue and cancel, without JavaScript", async ({ page }) => {
+test("add someone, move the queue and cancel, without JavaScript", async ({ page, db }) => {
   const email = `zonder-js-${Date.now()}@leuven.test`;
-  await createOrganiser({
-    email,
-    name: "Nele Smet",
-    password: "organisator-zonder-js",
-    role: "admin",
-  });
-  const session = await createSession({
-    title: "Infosessie zonder scripts",
-    kind: "info",
-    capacity: 1,
-  });
+  await createOrganiser(
+    {
+      email,
+      name: "Nele Smet",
+      password: "organisator-zonder-js",
+      role: "admin",
+    },
+    { handle: db },
+  );
+  const session = await createSession(
+    {
+      title: "Infosessie zonder scripts",
+      kind: "info",
+      capacity: 1,
+    },
+    db,
+  );
   await signIn(page, email, "organisator-zonder-js");
   await page.goto(`/beheer/sessies/${session.id}`);
 

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
 import { createOrganiser } from "../app/models/organiser.server";
-import { database } from "../db/client";
 import { expect, test } from "./fixtures";
 import { signIn } from "./utils";
 
@@ -72,16 +71,19 @@ async function expectEachToFit(page: Page, paths: string[]) {
   }
 }
 
-test("the organiser workspace fits a 360 px phone", async ({ page }) => {
+test("the organiser workspace fits a 360 px phone", async ({ page, db }) => {
   const email = `beheer-klein-${Date.now()}@leuven.test`;
-  await createOrganiser({
-    email,
-    name: "Sofie Claes",
-    password: "klein-scherm-wachtwoord",
-    role: "admin",
-  });
-  const forum = await database()
-    .db.selectFrom("sessions")
+  await createOrganiser(
+    {
+      email,
+      name: "Sofie Claes",
+      password: "klein-scherm-wachtwoord",
+      role: "admin",
+    },
+    { handle: db },
+  );
+  const forum = await db.db
+    .selectFrom("sessions")
     .select("id")
     .where("title", "like", "Studentenstartupforum%")
     .executeTakeFirstOrThrow();

@@ -7,11 +7,14 @@ import { manageLink, to } from "./utils";
 // posts as a plain HTML form, and the browser names its origin as it does so.
 test.use({ javaScriptEnabled: false });
 
-test("sign up and cancel with one click, without JavaScript", async ({ page, mailbox }) => {
-  const session = await createSession({
-    title: "Infosessie: starten als zelfstandige",
-    kind: "info",
-  });
+test("sign up and cancel with one click, without JavaScript", async ({ page, mailbox, db }) => {
+  const session = await createSession(
+    {
+      title: "Infosessie: starten als zelfstandige",
+      kind: "info",
+    },
+    db,
+  );
   await page.goto(`/sessies/${session.slug}`);
   await page.getByLabel("Naam").fill("Wout Claes");
   await page.getByLabel("E-mailadres").fill("wout@example.org");
@@ -33,14 +36,18 @@ test("sign up and cancel with one click, without JavaScript", async ({ page, mai
 test("choose a new password through the mailed link, without JavaScript", async ({
   page,
   mailbox,
+  db,
 }) => {
   const email = `vergeten-${Date.now()}@leuven.test`;
-  await createOrganiser({
-    email,
-    name: "Els Janssens",
-    password: "het-oude-wachtwoord",
-    role: "admin",
-  });
+  await createOrganiser(
+    {
+      email,
+      name: "Els Janssens",
+      password: "het-oude-wachtwoord",
+      role: "admin",
+    },
+    { handle: db },
+  );
   await page.goto("/beheer/wachtwoord-vergeten");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByRole("button", { name: "Stuur me een link" }).click();

@@ -26,6 +26,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 interface Started {
   child: ChildProcess;
   output: () => string;
+  /** Resolves once the process has written `text` (to stdout or stderr). */
+  said: (text: string) => Promise<void>;
   exited: Promise<number | null>;
   port: number;
 }
@@ -63,7 +65,19 @@ async function startServer(env: Record<string, string>): Promise<Started> {
       reject(new Error(`server exited with ${code} before listening:\n${output}`));
     });
   });
-  return { child, output: () => output, exited, port };
+  const said = (text: string) =>
+    new Promise<void>((resolve) => {
+      const look = () => {
+        if (!output.includes(text)) return;
+        child.stdout?.off("data", look);
+        child.stderr?.off("data", look);
+        resolve();
+      };
+      child.stdout?.on("data", look);
+      child.stderr?.on("data", look);
+      look();
+    });
+  return { child, output: () => output, said, exited, port };
 }
 
 /** A database nobody has touched: a new SQLite file, or a new PostgreSQL database. */
@@ -133,8 +147,6 @@ describe("several instances starting at once on an empty database", () => {
     }
   });
 });
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function queueMail(to: string, now = new Date()) {
   await enqueueMail(database().db, {
@@ -244,8 +256,11 @@ describe("SIGTERM", () => {
         Origin: origin,
         "Content-Type": "application/x-www-form-urlencoded",
         "Content-Length": Buffer.byteLength(body),
+        // The server answers "100 Continue" once it has the request: then it is under way.
+        Expect: "100-continue",
       },
     });
+    const taken = once(request, "continue");
     const answered = new Promise<{ status: number; location?: string; text: string }>(
       (resolve, reject) => {
         request.once("error", reject);
@@ -265,10 +280,11 @@ describe("SIGTERM", () => {
         });
       },
     );
+    request.flushHeaders();
+    await taken;
     request.write(body.slice(0, body.length / 2));
-    await pause(500);
     server.child.kill("SIGTERM");
-    await pause(1000);
+    await server.said("SIGTERM: finishing requests under way");
     // Stopping has begun (no new connection is taken), and the process waits for the rest.
     await expect(fetch(`${origin}/healthz`)).rejects.toThrow();
     expect(server.child.exitCode).toBeNull();
@@ -494,7 +510,8 @@ describe("npm run db:backup", () => {
             })
             .execute();
           written++;
-          await pause(2);
+          // A turn for the backup's own work between rows.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       })();
       const destination = join(mkdtempSync(join(scratch, "backup-")), "copy.sqlite");

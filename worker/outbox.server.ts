@@ -279,7 +279,7 @@ function rateFromConfig(): Budget | null {
 export async function processOutbox(
   transport: MailTransport,
   {
-    now = () => new Date().toISOString(),
+    now: clock,
     handle = database(),
     stopping = (): boolean => false,
     concurrency = config().OUTBOX_CONCURRENCY,
@@ -287,6 +287,10 @@ export async function processOutbox(
     leaseSeconds = LEASE_SECONDS,
   }: OutboxOptions = {},
 ): Promise<OutboxRun> {
+  const now = clock ?? (() => new Date().toISOString());
+  // A run on a clock of its own counts the send rate on that clock too; on the real one, the
+  // budget reads the time once it holds its key (see consume).
+  const budgetClock = () => (clock ? { now: Date.parse(clock()) } : {});
   const run: OutboxRun = { sent: 0, failed: 0 };
   const inFlight = new Map<number, Promise<void>>();
   let rateSpent = false;
@@ -315,7 +319,7 @@ export async function processOutbox(
       rendered = (await renderedFieldsOf(message, now())) ?? {};
       // The budget is taken the moment the message goes, not when it was claimed, so that
       // what the budget counts is what the mail server sees.
-      if (rate && !(await consume(SEND_RATE_KEY, rate, { handle })).ok) {
+      if (rate && !(await consume(SEND_RATE_KEY, rate, { handle, ...budgetClock() })).ok) {
         rateSpent = true;
         await release(handle.db, message, rendered);
         return;

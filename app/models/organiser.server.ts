@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import { database } from "../../db/client";
+import { type DatabaseHandle, database } from "../../db/client";
 import type { Database, Organiser, OrganiserRole } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n";
@@ -90,10 +90,14 @@ async function insertOrganiser(
   return organiser;
 }
 
-/** Creates an organiser with their scope by city and partner slugs (the command line, seeds). */
+/**
+ * Creates an organiser with their scope by city and partner slugs (the command line, seeds).
+ * `handle`: a database other than the process's own, for a caller outside the app's process
+ * (the end-to-end tests).
+ */
 export async function createOrganiser(
   input: NewOrganiser,
-  { now = nowInstant() }: { now?: string } = {},
+  { now = nowInstant(), handle = database() }: { now?: string; handle?: DatabaseHandle } = {},
 ): Promise<PublicOrganiser> {
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(async (trx) => {
@@ -121,7 +125,7 @@ export async function createOrganiser(
     if (!organiser)
       throw new Error(`An organiser with ${normalizeOrganiserEmail(input.email)} exists already.`);
     return organiser;
-  });
+  }, handle);
 }
 
 export interface OrganiserOverview extends PublicOrganiser {
