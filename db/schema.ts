@@ -286,6 +286,31 @@ interface MaintenanceRunsTable {
   result: string | null;
 }
 
+/** `failed`: it kept failing and was given up (kept for a look until the retention run). */
+type JobStatus = "pending" | "failed";
+
+/**
+ * Work left for after a request's answer, run once by a worker (app/models/job.server.ts):
+ * its kind, and what it needs as JSON.
+ */
+interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON of what the job needs (see JobPayloads); may hold an email address. Personal data. */
+  payload: string;
+  status: Generated<JobStatus>;
+  /** Claims so far: each claim counts, whatever came of it. */
+  attempts: Generated<number>;
+  /** Not run before this. */
+  next_attempt_at: Instant;
+  /** Claimed by a worker until then; after a crash, another takes it once this has passed. */
+  locked_until: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Instant, Instant, never>;
+  /** When it was given up (status `failed`). */
+  failed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
 export interface Database {
   cities: CitiesTable;
   partners: PartnersTable;
@@ -303,6 +328,7 @@ export interface Database {
   maintenance_runs: MaintenanceRunsTable;
   session_reminders: SessionRemindersTable;
   inbound_mail: InboundMailTable;
+  jobs: JobsTable;
 }
 
 export type Session = Selectable<SessionsTable>;
@@ -312,3 +338,4 @@ export type NewRegistration = Insertable<RegistrationsTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type Organiser = Selectable<OrganisersTable>;
 export type InboundMail = Selectable<InboundMailTable>;
+export type Job = Selectable<JobsTable>;

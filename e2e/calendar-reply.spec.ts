@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
-import { database } from "../db/client";
+import type { DatabaseHandle } from "../db/client";
 import { outlookReply } from "../test/support/calendar-replies";
 import { createSession } from "../test/support/factories";
 import { expect, test } from "./fixtures";
@@ -22,8 +22,7 @@ async function relayToApp(port: number, raw: string, envelopeFrom: string) {
 }
 
 /** Waits until the app has acted on every mail it took, and answers what came of the last. */
-async function lastOutcome(count: number): Promise<string | null> {
-  const { db } = database();
+async function lastOutcome({ db }: DatabaseHandle, count: number): Promise<string | null> {
   let outcome: string | null = null;
   await expect
     .poll(async () => {
@@ -43,16 +42,19 @@ test("a Decline from Outlook cancels the seat and the waiting list gets it; a fo
   page,
   mailbox,
   inboundSmtpPort,
+  db,
 }) => {
   const day = brusselsDate(new Date(Date.now() + 7 * 86_400_000).toISOString());
-  const session = await createSession({
-    title: "Ontbijtsessie: weigeren in je agenda",
-    capacity: 1,
-    starts_at: brusselsTimeToInstant(day, "07:30"),
-    ends_at: brusselsTimeToInstant(day, "09:00"),
-  });
-  const { db } = database();
-  const before = (await db.selectFrom("inbound_mail").select("id").execute()).length;
+  const session = await createSession(
+    {
+      title: "Ontbijtsessie: weigeren in je agenda",
+      capacity: 1,
+      starts_at: brusselsTimeToInstant(day, "07:30"),
+      ends_at: brusselsTimeToInstant(day, "09:00"),
+    },
+    db,
+  );
+  const before = (await db.db.selectFrom("inbound_mail").select("id").execute()).length;
 
   async function signUp(name: string, email: string, button: string) {
     await page.goto(`/sessies/${session.slug}`);
@@ -83,7 +85,7 @@ test("a Decline from Outlook cancels the seat and the waiting list gets it; a fo
     }),
     "grappenmaker@example.org",
   );
-  expect(await lastOutcome(before + 1)).toBe("ignored.senderMismatch");
+  expect(await lastOutcome(db, before + 1)).toBe("ignored.senderMismatch");
   await page.goto(manageLink(confirmation));
   await expect(page.getByText("Je bent ingeschreven.")).toBeVisible();
 
@@ -98,7 +100,7 @@ test("a Decline from Outlook cancels the seat and the waiting list gets it; a fo
     }),
     "jan.weigert@example.org",
   );
-  expect(await lastOutcome(before + 2)).toBe("declined");
+  expect(await lastOutcome(db, before + 2)).toBe("declined");
 
   // Jan's link says the registration is cancelled, and the mail says why, with the CANCEL.
   await page.goto(manageLink(confirmation));

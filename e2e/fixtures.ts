@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { createDatabase, type DatabaseHandle } from "../db/client";
 import { type Mailbox, startMailbox } from "../test/support/mailbox";
 
 export { expect };
@@ -12,6 +13,8 @@ export { expect };
 interface App {
   baseURL: string;
   mailbox: Mailbox;
+  /** The app's database, for tests that add sessions or organisers of their own. */
+  db: DatabaseHandle;
   /** Where the app takes replies from calendars over SMTP (INBOUND_SMTP_PORT). */
   inboundSmtpPort: number;
 }
@@ -59,6 +62,7 @@ export const test = base.extend<
   {
     mailbox: Mailbox;
     inboundSmtpPort: number;
+    db: DatabaseHandle;
     expectAccessible: (page: Page) => Promise<void>;
   },
   { app: App }
@@ -85,10 +89,14 @@ export const test = base.extend<
         INBOUND_SMTP_PORT: String(inboundSmtpPort),
         INBOUND_SMTP_HOST: "127.0.0.1",
       });
-      // Tests add their own sessions to the same database file.
-      process.env.DATABASE_URL = databaseUrl;
-      await use({ baseURL, mailbox, inboundSmtpPort });
+      // Tests add their own sessions and organisers through a handle of their own on the file.
+      const db = createDatabase(databaseUrl);
+      await use({ baseURL, mailbox, inboundSmtpPort, db });
+      await db.db.destroy();
+      await db.changes?.close();
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
+      await exited;
       await mailbox.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -110,6 +118,7 @@ export const test = base.extend<
   },
   mailbox: async ({ app }, use) => use(app.mailbox),
   inboundSmtpPort: async ({ app }, use) => use(app.inboundSmtpPort),
+  db: async ({ app }, use) => use(app.db),
   // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the object pattern
   expectAccessible: async ({}, use) => {
     await use(async (page) => {

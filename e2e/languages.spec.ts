@@ -1,7 +1,6 @@
-import { createOrganiser } from "../app/models/organiser.server";
 import { createSession } from "../test/support/factories";
 import { expect, test } from "./fixtures";
-import { manageLink, to } from "./utils";
+import { addOrganiser, manageLink, to } from "./utils";
 
 /**
  * The site in another language: a visitor switches a session's page to English and stays in
@@ -12,16 +11,20 @@ import { manageLink, to } from "./utils";
 test("switch a session's page to English and stay in English to the manage page", async ({
   page,
   mailbox,
+  db,
   expectAccessible,
 }) => {
-  const session = await createSession({
-    title: "Pitch Night",
-    summary: "Pitch, feedback, drinks.",
-    description: "",
-    venue_name: "Hal 5",
-    venue_address: "Kessel-Lo",
-    capacity: 5,
-  });
+  const session = await createSession(
+    {
+      title: "Pitch Night",
+      summary: "Pitch, feedback, drinks.",
+      description: "",
+      venue_name: "Hal 5",
+      venue_address: "Kessel-Lo",
+      capacity: 5,
+    },
+    db,
+  );
   await page.goto(`/sessies/${session.slug}`);
   await expect(page.locator("html")).toHaveAttribute("lang", "nl-BE");
   const switcher = page.getByRole("navigation", { name: "Taal" });
@@ -64,10 +67,10 @@ test("switch a session's page to English and stay in English to the manage page"
   await expect(page.locator("html")).toHaveAttribute("lang", "en-BE");
 });
 
-test("an organiser signs in at the French address and works in French", async ({ page }) => {
+test("an organiser signs in at the French address and works in French", async ({ page, db }) => {
   const email = `organisatrice-${Date.now()}@leuven.test`;
   const password = "mot-de-passe-assez-long-e2e";
-  await createOrganiser({
+  await addOrganiser(db, {
     email,
     name: "Claire Dubois",
     password,

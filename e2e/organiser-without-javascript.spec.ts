@@ -1,25 +1,27 @@
-import { createOrganiser } from "../app/models/organiser.server";
 import { createSession } from "../test/support/factories";
 import { expect, test } from "./fixtures";
-import { signIn } from "./utils";
+import { addOrganiser, signIn } from "./utils";
 
 // The organiser's forms post as plain HTML forms too: the answer is a page that says what
 // happened, or why nothing did.
 test.use({ javaScriptEnabled: false });
 
-test("add someone, move the queue and cancel, without JavaScript", async ({ page }) => {
+test("add someone, move the queue and cancel, without JavaScript", async ({ page, db }) => {
   const email = `zonder-js-${Date.now()}@leuven.test`;
-  await createOrganiser({
+  await addOrganiser(db, {
     email,
     name: "Nele Smet",
     password: "organisator-zonder-js",
     role: "admin",
   });
-  const session = await createSession({
-    title: "Infosessie zonder scripts",
-    kind: "info",
-    capacity: 1,
-  });
+  const session = await createSession(
+    {
+      title: "Infosessie zonder scripts",
+      kind: "info",
+      capacity: 1,
+    },
+    db,
+  );
   await signIn(page, email, "organisator-zonder-js");
   await page.goto(`/beheer/sessies/${session.id}`);
 

@@ -35,8 +35,9 @@ test("the accessibility statement is reached from the footer and passes its own 
 
 test("the consent line of a sign-up form names the partners and leads to the privacy statement", async ({
   page,
+  db,
 }) => {
-  const session = await createSession({ partners: ["Unizo", "Voka"] });
+  const session = await createSession({ partners: ["Unizo", "Voka"] }, db);
   await page.goto(`/sessies/${session.slug}`);
   await expect(
     page.getByLabel(

@@ -1,18 +1,22 @@
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
+import type { DatabaseHandle } from "../db/client";
 import { createSession } from "../test/support/factories";
 import { expect, test } from "./fixtures";
 import { invite, manageLink, to } from "./utils";
 
 /** A session a week from now at 07:30 Brussels time, with the capacity a test needs. */
-async function breakfast(capacity: number, title: string) {
+async function breakfast(db: DatabaseHandle, capacity: number, title: string) {
   const day = brusselsDate(new Date(Date.now() + 7 * 86_400_000).toISOString());
-  return createSession({
-    title,
-    capacity,
-    starts_at: brusselsTimeToInstant(day, "07:30"),
-    ends_at: brusselsTimeToInstant(day, "09:00"),
-    partners: ["Unizo", "Voka"],
-  });
+  return createSession(
+    {
+      title,
+      capacity,
+      starts_at: brusselsTimeToInstant(day, "07:30"),
+      ends_at: brusselsTimeToInstant(day, "09:00"),
+      partners: ["Unizo", "Voka"],
+    },
+    db,
+  );
 }
 
 test("browse the seeded agenda and filter by city and kind, with a link that can be shared", async ({
@@ -47,9 +51,10 @@ test("browse the seeded agenda and filter by city and kind, with a link that can
 test("sign up, get the invite, cancel, and see the waiting list promoted", async ({
   page,
   mailbox,
+  db,
   expectAccessible,
 }) => {
-  const session = await breakfast(1, "Ontbijtsessie: de nieuwe terrasvergunning");
+  const session = await breakfast(db, 1, "Ontbijtsessie: de nieuwe terrasvergunning");
 
   // The first person takes the only seat.
   await page.goto(`/sessies/${session.slug}`);
@@ -127,8 +132,11 @@ test("sign up, get the invite, cancel, and see the waiting list promoted", async
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the form shows what is wrong at each field and keeps what was typed", async ({ page }) => {
-    const session = await breakfast(20, "Ontbijtsessie: subsidies zonder JavaScript");
+  test("the form shows what is wrong at each field and keeps what was typed", async ({
+    page,
+    db,
+  }) => {
+    const session = await breakfast(db, 20, "Ontbijtsessie: subsidies zonder JavaScript");
     await page.goto(`/sessies/${session.slug}`);
     await page.getByLabel("Naam").fill("Bram Goossens");
     await page.getByLabel("E-mailadres").fill("bram@");
@@ -167,8 +175,8 @@ test("unknown pages and sessions get a 404 page without details", async ({
 test.describe("on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-  test("pages fit the screen and the form is reachable", async ({ page }) => {
-    const session = await breakfast(30, "Ontbijtsessie: bereikbaarheid tijdens de werken");
+  test("pages fit the screen and the form is reachable", async ({ page, db }) => {
+    const session = await breakfast(db, 30, "Ontbijtsessie: bereikbaarheid tijdens de werken");
     for (const path of ["/", "/steden/leuven", `/sessies/${session.slug}`]) {
       await page.goto(path);
       const overflow = await page.evaluate(

@@ -1,8 +1,6 @@
 import type { Page } from "@playwright/test";
-import { createOrganiser } from "../app/models/organiser.server";
-import { database } from "../db/client";
 import { expect, test } from "./fixtures";
-import { signIn } from "./utils";
+import { addOrganiser, signIn } from "./utils";
 
 /**
  * Every page on a 360 px phone: nothing wider than the screen, so nobody scrolls sideways.
@@ -72,16 +70,16 @@ async function expectEachToFit(page: Page, paths: string[]) {
   }
 }
 
-test("the organiser workspace fits a 360 px phone", async ({ page }) => {
+test("the organiser workspace fits a 360 px phone", async ({ page, db }) => {
   const email = `beheer-klein-${Date.now()}@leuven.test`;
-  await createOrganiser({
+  await addOrganiser(db, {
     email,
     name: "Sofie Claes",
     password: "klein-scherm-wachtwoord",
     role: "admin",
   });
-  const forum = await database()
-    .db.selectFrom("sessions")
+  const forum = await db.db
+    .selectFrom("sessions")
     .select("id")
     .where("title", "like", "Studentenstartupforum%")
     .executeTakeFirstOrThrow();

@@ -1,5 +1,15 @@
 import ICAL from "ical.js";
+import { hashPassword } from "../app/lib/password.server";
+import { createOrganiserIn, type NewOrganiser } from "../app/models/organiser.server";
+import type { DatabaseHandle } from "../db/client";
+import { writeTransaction } from "../db/transaction";
 import { calendarParts, type ReceivedMail } from "../test/support/mailbox";
+
+/** Adds an organiser to the app's database (the worker's handle on its file). */
+export async function addOrganiser(db: DatabaseHandle, input: NewOrganiser): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  await writeTransaction((trx) => createOrganiserIn(trx, input, passwordHash), db);
+}
 
 /** The manage link in a message, as a person would click it. */
 export function manageLink(mail: ReceivedMail): string {

@@ -1,17 +1,19 @@
-import { createOrganiser } from "../app/models/organiser.server";
 import { createSession } from "../test/support/factories";
 import { expect, test } from "./fixtures";
-import { manageLink, to } from "./utils";
+import { addOrganiser, manageLink, to } from "./utils";
 
 // Before the scripts have loaded on a slow phone, or with them switched off, every form still
 // posts as a plain HTML form, and the browser names its origin as it does so.
 test.use({ javaScriptEnabled: false });
 
-test("sign up and cancel with one click, without JavaScript", async ({ page, mailbox }) => {
-  const session = await createSession({
-    title: "Infosessie: starten als zelfstandige",
-    kind: "info",
-  });
+test("sign up and cancel with one click, without JavaScript", async ({ page, mailbox, db }) => {
+  const session = await createSession(
+    {
+      title: "Infosessie: starten als zelfstandige",
+      kind: "info",
+    },
+    db,
+  );
   await page.goto(`/sessies/${session.slug}`);
   await page.getByLabel("Naam").fill("Wout Claes");
   await page.getByLabel("E-mailadres").fill("wout@example.org");
@@ -33,9 +35,10 @@ test("sign up and cancel with one click, without JavaScript", async ({ page, mai
 test("choose a new password through the mailed link, without JavaScript", async ({
   page,
   mailbox,
+  db,
 }) => {
   const email = `vergeten-${Date.now()}@leuven.test`;
-  await createOrganiser({
+  await addOrganiser(db, {
     email,
     name: "Els Janssens",
     password: "het-oude-wachtwoord",

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -8,6 +9,7 @@ import SQLite from "better-sqlite3";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
+import { createOrganiser } from "../app/models/organiser.server";
 import { createDatabase, type DatabaseHandle, database } from "../db/client";
 import { migrations } from "../db/migrations";
 import { enqueueMail } from "../emails/outbox.server";
@@ -15,6 +17,7 @@ import { cities, sessions } from "../seeds/data";
 import { POSTGRES_ADMIN_URL, TEST_DATABASE } from "./support/database";
 import { createSession, registrationsOf } from "./support/factories";
 import { send } from "./support/http";
+import { startMailbox } from "./support/mailbox";
 
 const root = join(import.meta.dirname, "..");
 const scratch = mkdtempSync(join(tmpdir(), "oa-operations-"));
@@ -23,6 +26,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 interface Started {
   child: ChildProcess;
   output: () => string;
+  /** Resolves once the process has written `text` (to stdout or stderr). */
+  said: (text: string) => Promise<void>;
   exited: Promise<number | null>;
   port: number;
 }
@@ -60,7 +65,19 @@ async function startServer(env: Record<string, string>): Promise<Started> {
       reject(new Error(`server exited with ${code} before listening:\n${output}`));
     });
   });
-  return { child, output: () => output, exited, port };
+  const said = (text: string) =>
+    new Promise<void>((resolve) => {
+      const look = () => {
+        if (!output.includes(text)) return;
+        child.stdout?.off("data", look);
+        child.stderr?.off("data", look);
+        resolve();
+      };
+      child.stdout?.on("data", look);
+      child.stderr?.on("data", look);
+      look();
+    });
+  return { child, output: () => output, said, exited, port };
 }
 
 /** A database nobody has touched: a new SQLite file, or a new PostgreSQL database. */
@@ -131,8 +148,6 @@ describe("several instances starting at once on an empty database", () => {
   });
 });
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function queueMail(to: string, now = new Date()) {
   await enqueueMail(database().db, {
     kind: "test",
@@ -149,6 +164,7 @@ interface HealthBody {
   migrations: { current: boolean; pending: string[]; unknown: string[] } | null;
   outbox: { pending: number; oldestPendingSeconds: number | null; failed: number } | null;
   inbound: { pending: number; failed: number } | null;
+  jobs: { pending: number; failed: number } | null;
 }
 
 describe("GET /healthz", () => {
@@ -166,6 +182,7 @@ describe("GET /healthz", () => {
       migrations: { current: true, pending: [], unknown: [] },
       outbox: { pending: 2, failed: 0 },
       inbound: { pending: 0, failed: 0 },
+      jobs: { pending: 0, failed: 0 },
     });
     expect(body.outbox?.oldestPendingSeconds).toBeGreaterThanOrEqual(90);
     expect(body.outbox?.oldestPendingSeconds).toBeLessThan(120);
@@ -210,6 +227,7 @@ describe("GET /healthz", () => {
         migrations: null,
         outbox: null,
         inbound: null,
+        jobs: null,
       });
     } finally {
       shared.__ondernemersagendaDb = real;
@@ -238,8 +256,11 @@ describe("SIGTERM", () => {
         Origin: origin,
         "Content-Type": "application/x-www-form-urlencoded",
         "Content-Length": Buffer.byteLength(body),
+        // The server answers "100 Continue" once it has the request: then it is under way.
+        Expect: "100-continue",
       },
     });
+    const taken = once(request, "continue");
     const answered = new Promise<{ status: number; location?: string; text: string }>(
       (resolve, reject) => {
         request.once("error", reject);
@@ -259,10 +280,11 @@ describe("SIGTERM", () => {
         });
       },
     );
+    request.flushHeaders();
+    await taken;
     request.write(body.slice(0, body.length / 2));
-    await pause(500);
     server.child.kill("SIGTERM");
-    await pause(1000);
+    await server.said("SIGTERM: finishing requests under way");
     // Stopping has begun (no new connection is taken), and the process waits for the rest.
     await expect(fetch(`${origin}/healthz`)).rejects.toThrow();
     expect(server.child.exitCode).toBeNull();
@@ -279,6 +301,58 @@ describe("SIGTERM", () => {
     expect(registrations.map((r) => [r.email, r.status])).toEqual([
       ["lotte.peeters@example.org", "confirmed"],
     ]);
+  });
+
+  it("loses no password link asked for just before: the worker that runs next mails it", {
+    timeout: 120_000,
+  }, async () => {
+    const email = `stop-herstel-${process.pid}@leuven.test`;
+    await createOrganiser({
+      email,
+      name: "Stop Herstel",
+      password: "een-lang-genoeg-wachtwoord",
+      role: "organiser",
+    });
+    const mailbox = await startMailbox();
+    const env = {
+      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      OUTBOX_WORKER: "on",
+      OUTBOX_POLL_MS: "100",
+      SEED_ON_START: "off",
+      SMTP_URL: mailbox.url,
+    };
+    try {
+      const server = await startServer(env);
+      const origin = `http://127.0.0.1:${server.port}`;
+      const answer = await fetch(`${origin}/beheer/wachtwoord-vergeten`, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email }).toString(),
+        redirect: "manual",
+      });
+      // The moment the answer is there, the instance is stopped (a deploy, a scale-down).
+      server.child.kill("SIGTERM");
+      expect(answer.status).toBe(302);
+      expect(await server.exited).toBe(0);
+
+      // Whatever the stopping instance left, the next worker on the database does.
+      const worker = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      const stopped = once(worker, "exit");
+      try {
+        const mail = await mailbox.waitFor((m) => m.envelopeTo.includes(email), 60_000);
+        expect(mail.parsed.text).toMatch(/\/beheer\/wachtwoord\/[\w-]+/);
+      } finally {
+        worker.kill("SIGTERM");
+        await stopped;
+      }
+      expect(mailbox.messages.filter((m) => m.envelopeTo.includes(email))).toHaveLength(1);
+    } finally {
+      await mailbox.close();
+    }
   });
 
   it("lets the worker finish the mail it is sending, then exits 0", {
@@ -436,7 +510,8 @@ describe("npm run db:backup", () => {
             })
             .execute();
           written++;
-          await pause(2);
+          // A turn for the backup's own work between rows.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       })();
       const destination = join(mkdtempSync(join(scratch, "backup-")), "copy.sqlite");

@@ -310,14 +310,26 @@ describe("retention", () => {
 
   it("is asked for by the mail worker once, not on every poll", async () => {
     let runs = 0;
+    let rounds = 0;
+    let fiveRounds: () => void = () => {};
+    const counted = new Promise<void>((resolve) => {
+      fiveRounds = resolve;
+    });
     const worker = startOutboxWorker(delivered, {
       pollMs: 5,
       daily: async () => {
         runs++;
       },
+      // Each round starts with its tasks: this one counts them.
+      tasks: [
+        async () => {
+          if (++rounds === 5) fiveRounds();
+        },
+      ],
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await counted;
     await worker.stop();
+    expect(rounds).toBeGreaterThanOrEqual(5);
     expect(runs).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 import { processInboundMail } from "../app/models/inbound-mail.server";
 import { runDailyRetention } from "../app/models/personal-data.server";
 import { queueDueReminders } from "../app/models/reminder.server";
+import { processJobs } from "./jobs.server";
+import type { WorkerTask } from "./outbox.server";
 
 /**
  * What every mail worker does besides sending (the server's own and `npm run worker` alike):
@@ -9,8 +11,10 @@ import { queueDueReminders } from "../app/models/reminder.server";
 export const workerDuties = {
   daily: runDailyRetention,
   tasks: [
+    // First, so that the mail a job queues (a password link) leaves in the same round.
+    ({ stopping }) => processJobs({ stopping }),
     // Every round: reads only the sessions starting within 40 hours (see reminder.server.ts).
     () => queueDueReminders(),
     () => processInboundMail(),
-  ] as Array<() => Promise<unknown>>,
+  ] as Array<WorkerTask>,
 };

@@ -275,7 +275,7 @@ function rateFromConfig(): Budget | null {
 export async function processOutbox(
   transport: MailTransport,
   {
-    now = nowInstant,
+    now: clock,
     stopping = (): boolean => false,
     concurrency = config().OUTBOX_CONCURRENCY,
     rate = rateFromConfig(),
@@ -283,6 +283,10 @@ export async function processOutbox(
   }: OutboxOptions = {},
 ): Promise<OutboxRun> {
   const { db } = database();
+  const now = clock ?? nowInstant;
+  // A run on a clock of its own counts the send rate on that clock too; on the real one, the
+  // budget reads the time once it holds its key (see consume).
+  const budgetClock = () => (clock ? { now: Date.parse(clock()) } : {});
   const run: OutboxRun = { sent: 0, failed: 0 };
   const inFlight = new Map<number, Promise<void>>();
   let rateSpent = false;
@@ -310,7 +314,7 @@ export async function processOutbox(
       rendered = (await renderedFieldsOf(message, now())) ?? {};
       // The budget is taken the moment the message goes, not when it was claimed, so that
       // what the budget counts is what the mail server sees.
-      if (rate && !(await consume(SEND_RATE_KEY, rate)).ok) {
+      if (rate && !(await consume(SEND_RATE_KEY, rate, budgetClock())).ok) {
         rateSpent = true;
         await release(db, message, rendered);
         return;
@@ -417,6 +421,9 @@ async function recordFailure(
   );
 }
 
+/** Work a worker does before each round (see startOutboxWorker). */
+export type WorkerTask = (options: { stopping: () => boolean }) => Promise<unknown>;
+
 /** How often a worker asks whether today's daily work has been done (by any worker). */
 const DAILY_CHECK_MS = 60 * 60 * 1000;
 /** While the mail server cannot be reached, how often the worker asks whether it is back. */
@@ -442,10 +449,11 @@ export function startOutboxWorker(
     probeMs?: number;
     daily?: (options: { stopping: () => boolean }) => Promise<unknown>;
     /**
-     * Work done before each round, whether or not the mail server answers (queueing due
-     * reminders, acting on replies from calendars). Each must be safe with several workers.
+     * Work done before each round, whether or not the mail server answers (running jobs,
+     * queueing due reminders, acting on replies from calendars). Each must be safe with several
+     * workers, and should return soon once `stopping` says so.
      */
-    tasks?: ReadonlyArray<() => Promise<unknown>>;
+    tasks?: ReadonlyArray<WorkerTask>;
   } & Omit<OutboxOptions, "stopping"> = {},
 ): { stop: () => Promise<void> } {
   let stopped = false;
@@ -463,7 +471,9 @@ export function startOutboxWorker(
   const sendRound = async (): Promise<number> => {
     for (const task of tasks) {
       if (stopped) break;
-      await task().catch((error) => console.error("outbox worker task:", error));
+      await task({ stopping: () => stopped }).catch((error) =>
+        console.error("outbox worker task:", error),
+      );
     }
     if (unreachableSince !== null) {
       const back = await (transport.verify?.() ?? Promise.resolve()).then(

@@ -43,7 +43,7 @@ export function smtpTransport(
 }
 
 /** Writes each message as an .eml file: what would have been sent, ready to open in a mail app. */
-export function fileTransport(directory: string): MailTransport {
+function fileTransport(directory: string): MailTransport {
   const transporter = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,

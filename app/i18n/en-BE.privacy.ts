@@ -24,6 +24,9 @@ export const enBEPrivacy = {
   "privacy.activity.mailLog.title": "Emails sent",
   "privacy.activity.mailLog.purpose":
     "Reliably sending confirmations, calendar invitations, changes, messages from the organisers and password reset links, and trying again if the mail server is briefly unavailable.",
+  "privacy.activity.deferredWork.title": "Work done after the answer",
+  "privacy.activity.deferredWork.purpose":
+    "Whoever asks for a link to reset their password, or signs in with a wrong password, gets an answer at once; making and sending the link and writing the failed sign-in to the activity log happens right after. That way the time the answer takes does not reveal who has an account, and nothing is lost if the server restarts just then.",
   "privacy.activity.abuseLimits.title": "Protection against abuse",
   "privacy.activity.abuseLimits.purpose":
     "Counting how many forms come from one address, so that nobody can overload the website, guess passwords or flood someone’s inbox.",
@@ -65,6 +68,8 @@ export const enBEPrivacy = {
   "privacy.retention.untilAccountRemoved":
     "until an administrator removes the account; after that, only your name and the entries about you in the activity log are kept",
   "privacy.retention.aboutADay": "about a day",
+  "privacy.retention.untilDone":
+    "until the work is done, usually within seconds; if it still fails after several tries, we keep it {days, plural, one {# day} other {# days}} longer to look into the cause",
 
   "privacy.basis.consent":
     "consent (Article 6(1)(a) GDPR), which you give by ticking the box when you sign up",

@@ -24,6 +24,9 @@ export const frBEPrivacy = {
   "privacy.activity.mailLog.title": "E-mails envoyés",
   "privacy.activity.mailLog.purpose":
     "Envoyer de manière fiable les confirmations, les invitations pour l’agenda, les modifications, les messages des organisateurs et les liens de réinitialisation de mot de passe, et réessayer si le serveur de messagerie est momentanément injoignable.",
+  "privacy.activity.deferredWork.title": "Tâches effectuées après la réponse",
+  "privacy.activity.deferredWork.purpose":
+    "Qui demande un lien pour réinitialiser son mot de passe ou se connecte avec un mauvais mot de passe reçoit tout de suite une réponse ; créer et envoyer le lien et inscrire la connexion échouée au journal se fait juste après. Ainsi, la durée de la réponse ne révèle pas qui a un compte, et rien ne se perd si le serveur redémarre à ce moment-là.",
   "privacy.activity.abuseLimits.title": "Protection contre les abus",
   "privacy.activity.abuseLimits.purpose":
     "Compter combien de formulaires proviennent d’une même adresse, pour que personne ne puisse surcharger le site, deviner des mots de passe ou saturer la boîte mail de quelqu’un.",
@@ -68,6 +71,8 @@ export const frBEPrivacy = {
   "privacy.retention.untilAccountRemoved":
     "jusqu’à ce qu’un administrateur supprime le compte ; seuls votre nom et les mentions vous concernant dans le journal sont ensuite conservés",
   "privacy.retention.aboutADay": "environ un jour",
+  "privacy.retention.untilDone":
+    "jusqu’à ce que la tâche soit faite, en général en quelques secondes ; si elle échoue encore après plusieurs essais, nous la gardons {days, plural, one {# jour} other {# jours}} de plus pour en chercher la cause",
 
   "privacy.basis.consent":
     "consentement (article 6.1.a du RGPD), que vous donnez en cochant la case lors de votre inscription",

@@ -22,6 +22,9 @@ export const nlBEPrivacy = {
   "privacy.activity.mailLog.title": "Verstuurde e-mails",
   "privacy.activity.mailLog.purpose":
     "Bevestigingen, agenda-uitnodigingen, wijzigingen, berichten van de organisatoren en herstellinks voor wachtwoorden betrouwbaar versturen, en opnieuw proberen als de mailserver even niet bereikbaar is.",
+  "privacy.activity.deferredWork.title": "Werk dat na het antwoord gebeurt",
+  "privacy.activity.deferredWork.purpose":
+    "Wie een herstellink voor een wachtwoord vraagt of zich aanmeldt met een verkeerd wachtwoord, krijgt meteen antwoord; de herstellink maken en versturen en de mislukte aanmelding in het logboek schrijven, gebeurt vlak daarna. Zo verraadt de duur van het antwoord niet wie een account heeft, en gaat er niets verloren als de server net dan herstart.",
   "privacy.activity.abuseLimits.title": "Bescherming tegen misbruik",
   "privacy.activity.abuseLimits.purpose":
     "Tellen hoeveel formulieren er van één adres komen, zodat niemand de website kan overbelasten, wachtwoorden kan raden of iemands mailbox kan volsturen.",
@@ -62,6 +65,8 @@ export const nlBEPrivacy = {
   "privacy.retention.untilAccountRemoved":
     "tot een beheerder het account verwijdert; daarna blijven enkel je naam en je vermeldingen in het logboek bewaard",
   "privacy.retention.aboutADay": "ongeveer een dag",
+  "privacy.retention.untilDone":
+    "tot het werk gedaan is, meestal binnen enkele seconden; lukt het na herhaalde pogingen niet, dan bewaren we het nog {days, plural, one {# dag} other {# dagen}} om de oorzaak te zoeken",
 
   "privacy.basis.consent":
     "toestemming (artikel 6.1.a AVG), die je geeft met het vinkje bij je inschrijving",

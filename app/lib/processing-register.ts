@@ -35,12 +35,13 @@ type Retention =
   | "monthsAfterSession" // RETENTION_MONTHS
   | "daysAfterSending" // OUTBOX_KEEP_DAYS
   | "untilAccountRemoved"
-  | "aboutADay"; // app/models/rate-limit.server.ts keeps counts a day at most
+  | "aboutADay" // app/models/rate-limit.server.ts keeps counts a day at most
+  | "untilDone"; // a job is deleted once done; one given up goes after OUTBOX_KEEP_DAYS
 
 type LegalBasis = "consent" | "publicTask";
 
 interface ProcessingActivity {
-  id: "registrations" | "organiserAccounts" | "mailLog" | "abuseLimits";
+  id: "registrations" | "organiserAccounts" | "mailLog" | "abuseLimits" | "deferredWork";
   subjects: DataSubject[];
   categories: DataCategory[];
   recipients: Recipient[];
@@ -90,6 +91,16 @@ const PROCESSING_REGISTER: readonly ProcessingActivity[] = [
     categories: ["hashedAddresses", "requestMoments"],
     recipients: ["nobody"],
     retention: "aboutADay",
+    legalBasis: ["publicTask"],
+  },
+  {
+    // The jobs table: a password link asked for (the address typed, which may be anyone's) and
+    // a failed sign-in to log (the account and the client address), until the worker runs it.
+    id: "deferredWork",
+    subjects: ["attendees", "organisers"],
+    categories: ["email", "signIns"],
+    recipients: ["nobody"],
+    retention: "untilDone",
     legalBasis: ["publicTask"],
   },
 ];

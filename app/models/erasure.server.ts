@@ -4,6 +4,7 @@ import { lockSession, writeTransaction } from "../../db/transaction";
 import { normalizeEmail } from "../lib/email-field";
 import { nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
+import { forgetJobsNaming } from "./job.server";
 import { anonymiseRegistration } from "./personal-data.server";
 import { cancelRegistrationInTransaction } from "./registration.server";
 import { resolveRegistrationToken } from "./registration-token.server";
@@ -128,6 +129,8 @@ export async function erasePersonByEmail(
         { trx, now },
       );
     }
+    // A password link asked for with the address, still queued or given up.
+    await forgetJobsNaming(trx, address);
     return { erased, promoted };
   });
 }

@@ -22,8 +22,15 @@ export interface Health {
     oldestPendingSeconds: number | null;
     failed: number;
   } | null;
-  /** Replies from calendars: waiting to be acted on, and given up after failing (see below). */
-  inbound: { pending: number; failed: number } | null;
+  /** Replies from calendars: waiting to be acted on, and given up after failing. */
+  inbound: Backlog | null;
+  /** Work left for after a request's answer (app/models/job.server.ts): waiting, given up. */
+  jobs: Backlog | null;
+}
+
+interface Backlog {
+  pending: number;
+  failed: number;
 }
 
 async function readState() {
@@ -42,15 +49,23 @@ async function readState() {
     ])
     .where("status", "in", ["pending", "failed"])
     .executeTakeFirstOrThrow();
-  const inbound = await db
-    .selectFrom("inbound_mail")
-    .select((eb) => [
-      eb.fn.countAll<number>().filterWhere("status", "=", "pending").as("pending"),
-      eb.fn.countAll<number>().filterWhere("status", "=", "failed").as("failed"),
-    ])
-    .where("status", "in", ["pending", "failed"])
-    .executeTakeFirstOrThrow();
-  return { applied: applied.map((row) => row.name), outbox, inbound };
+  const backlogOf = async (table: "inbound_mail" | "jobs"): Promise<Backlog> => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => [
+        eb.fn.countAll<number>().filterWhere("status", "=", "pending").as("pending"),
+        eb.fn.countAll<number>().filterWhere("status", "=", "failed").as("failed"),
+      ])
+      .where("status", "in", ["pending", "failed"])
+      .executeTakeFirstOrThrow();
+    return { pending: Number(row.pending), failed: Number(row.failed) };
+  };
+  return {
+    applied: applied.map((row) => row.name),
+    outbox,
+    inbound: await backlogOf("inbound_mail"),
+    jobs: await backlogOf("jobs"),
+  };
 }
 
 /** The state a load balancer or a monitor asks about: database, schema, mail queue. */
@@ -60,7 +75,7 @@ export async function checkHealth(): Promise<Health> {
     timer = setTimeout(() => reject(new Error(`no answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
   });
   try {
-    const { applied, outbox, inbound } = await Promise.race([readState(), timeout]);
+    const { applied, outbox, inbound, jobs } = await Promise.race([readState(), timeout]);
     const known = Object.keys(migrations);
     const pending = known.filter((name) => !applied.includes(name));
     const unknown = applied.filter((name) => !known.includes(name));
@@ -75,11 +90,19 @@ export async function checkHealth(): Promise<Health> {
           : null,
         failed: Number(outbox.failed),
       },
-      inbound: { pending: Number(inbound.pending), failed: Number(inbound.failed) },
+      inbound,
+      jobs,
     };
   } catch (error) {
     console.error("health check: database unreachable:", error);
-    return { ok: false, database: "down", migrations: null, outbox: null, inbound: null };
+    return {
+      ok: false,
+      database: "down",
+      migrations: null,
+      outbox: null,
+      inbound: null,
+      jobs: null,
+    };
   } finally {
     clearTimeout(timer);
   }

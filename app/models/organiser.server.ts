@@ -8,6 +8,7 @@ import { normalizeEmail } from "../lib/email-field";
 import { hashPassword } from "../lib/password.server";
 import { nowInstant } from "../lib/time";
 import { type Actor, recordAudit } from "./audit.server";
+import { forgetJobsNaming } from "./job.server";
 import { mailPasswordLink } from "./password-reset.server";
 import type { SessionScope } from "./scope.server";
 import { isSignInLocked, unlockSignIn } from "./sign-in.server";
@@ -96,32 +97,38 @@ export async function createOrganiser(
   { now = nowInstant() }: { now?: string } = {},
 ): Promise<PublicOrganiser> {
   const passwordHash = await hashPassword(input.password);
-  return writeTransaction(async (trx) => {
-    const idsOf = async (table: "cities" | "partners", slugs: string[] = []) => {
-      const rows = slugs.length
-        ? await trx.selectFrom(table).select(["id", "slug"]).where("slug", "in", slugs).execute()
-        : [];
-      const unknown = slugs.filter((slug) => !rows.some((row) => row.slug === slug));
-      if (unknown.length)
-        throw new Error(
-          `Unknown ${table === "cities" ? "city" : "partner"}: ${unknown.join(", ")}.`,
-        );
-      return rows.map((row) => row.id);
-    };
-    const organiser = await insertOrganiser(
-      trx,
-      {
-        ...input,
-        passwordHash,
-        cityIds: await idsOf("cities", input.citySlugs),
-        partnerIds: await idsOf("partners", input.partnerSlugs),
-      },
-      now,
-    );
-    if (!organiser)
-      throw new Error(`An organiser with ${normalizeEmail(input.email)} exists already.`);
-    return organiser;
-  });
+  return writeTransaction((trx) => createOrganiserIn(trx, input, passwordHash, now));
+}
+
+/** Creates an organiser as createOrganiser does, with the password already hashed, in `trx`. */
+export async function createOrganiserIn(
+  trx: Kysely<Database>,
+  input: NewOrganiser,
+  passwordHash: string,
+  now = nowInstant(),
+): Promise<PublicOrganiser> {
+  const idsOf = async (table: "cities" | "partners", slugs: string[] = []) => {
+    const rows = slugs.length
+      ? await trx.selectFrom(table).select(["id", "slug"]).where("slug", "in", slugs).execute()
+      : [];
+    const unknown = slugs.filter((slug) => !rows.some((row) => row.slug === slug));
+    if (unknown.length)
+      throw new Error(`Unknown ${table === "cities" ? "city" : "partner"}: ${unknown.join(", ")}.`);
+    return rows.map((row) => row.id);
+  };
+  const organiser = await insertOrganiser(
+    trx,
+    {
+      ...input,
+      passwordHash,
+      cityIds: await idsOf("cities", input.citySlugs),
+      partnerIds: await idsOf("partners", input.partnerSlugs),
+    },
+    now,
+  );
+  if (!organiser)
+    throw new Error(`An organiser with ${normalizeEmail(input.email)} exists already.`);
+  return organiser;
 }
 
 export interface OrganiserOverview extends PublicOrganiser {
@@ -222,11 +229,12 @@ export async function removeOrganiser(
   return writeTransaction(async (trx) => {
     const current = await trx
       .selectFrom("organisers")
-      .select("name")
+      .select(["name", "email"])
       .where("id", "=", id)
       .where("removed_at", "is", null)
       .executeTakeFirst();
     if (!current) return { ok: false, reason: "notFound" };
+    await forgetJobsNaming(trx, current.email);
     await trx
       .updateTable("organisers")
       .set({

@@ -11,6 +11,7 @@ import { localePath } from "../lib/locale-path";
 import { hashPassword, PasswordHashingBusy } from "../lib/password.server";
 import { addMinutes, nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
+import { queueJob } from "./job.server";
 import { hashToken } from "./registration-token.server";
 import { unlockSignIn } from "./sign-in.server";
 
@@ -23,23 +24,41 @@ const RESET_MINUTES = 60;
 const INVITATION_MINUTES = 72 * 60;
 
 /**
- * Mails a one-time link to set a new password, when the address belongs to an organiser, in
- * the language of the page it was asked on. The caller says the same thing either way, so the
- * form does not reveal who has an account.
+ * Asks for a link to set a new password for an address, in the language of the page it was
+ * asked on. The request only queues a job, the same one row whether or not the address has an
+ * account, so how long the answer takes does not tell; the worker runs it (mailPasswordReset).
  */
-export async function requestPasswordReset(
+export async function queuePasswordReset(
   email: string,
   { locale, now = nowInstant() }: { locale: Locale; now?: string },
 ): Promise<void> {
-  const organiser = await database()
-    .db.selectFrom("organisers")
+  await queueJob("organiser.passwordReset", { email: normalizeEmail(email), locale }, { now });
+}
+
+/**
+ * Mails a one-time link to set a new password, in the caller's write transaction, when the
+ * address belongs to an organiser; does nothing otherwise.
+ */
+export async function mailPasswordReset(
+  trx: Kysely<Database>,
+  email: string,
+  { locale, now }: { locale: Locale; now: string },
+): Promise<void> {
+  const organiser = await trx
+    .selectFrom("organisers")
     .select(["id", "email", "name"])
     .where("email", "=", normalizeEmail(email))
     .executeTakeFirst();
   if (!organiser) return;
-  await writeTransaction((trx) =>
-    mailPasswordLink(trx, organiser, { purpose: "reset", locale, now }),
-  );
+  await mailPasswordLink(trx, organiser, { purpose: "reset", locale, now });
+}
+
+/** mailPasswordReset in a transaction of its own, at once. */
+export async function requestPasswordReset(
+  email: string,
+  { locale, now = nowInstant() }: { locale: Locale; now?: string },
+): Promise<void> {
+  await writeTransaction((trx) => mailPasswordReset(trx, email, { locale, now }));
 }
 
 /**

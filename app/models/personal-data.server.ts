@@ -184,6 +184,13 @@ export async function applyRetention({
     .execute();
   await db.deleteFrom("auth_sessions").where("expires_at", "<", now).execute();
   await db.deleteFrom("password_resets").where("expires_at", "<", now).execute();
+  // A job is deleted once done; one given up (kept for a look, its payload may hold an address)
+  // goes as long after as sent mail keeps its body.
+  await db
+    .deleteFrom("jobs")
+    .where("status", "=", "failed")
+    .where("failed_at", "<", sentBefore)
+    .execute();
   return run;
 }
 

@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
 import { database } from "../../db/client";
-import type { Organiser } from "../../db/schema";
+import type { Database, Organiser } from "../../db/schema";
 import { normalizeEmail } from "../lib/email-field";
 import { decoyHash, PasswordHashingBusy, verifyPassword } from "../lib/password.server";
 import { PASSWORD_MAX_LENGTH } from "../lib/password-rules";
 import { hasControlCharacter } from "../lib/text";
 import { addMinutes, nowInstant } from "../lib/time";
-import { recordAudit } from "./audit.server";
+import { recordAudit, recordAuditIn } from "./audit.server";
+import { type JobPayloads, queueJob } from "./job.server";
 import type { PublicOrganiser, SignedInOrganiser } from "./organiser.server";
 import { budgetOf, consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
 import { hashToken } from "./registration-token.server";
@@ -33,9 +35,6 @@ function loginKeys(email: string, client: string) {
     account: limitKey("login.account", account),
   };
 }
-
-/** How long after a wrong password's answer its audit entry is written (see logIn). */
-const AFTER_THE_ANSWER_MS = 200;
 
 /**
  * Checks an address and password. Every attempt is counted before the password is checked,
@@ -81,25 +80,20 @@ export async function logIn(
     return { ok: false, reason: "busy", retryAfterSeconds: 5 };
   }
   if (!organiser || !matches) {
-    // Written once the answer has left, and the timer is set for unknown addresses too: the
-    // extra write would otherwise make a known address answer later than an unknown one.
-    // An unknown address is recorded nowhere: what someone typed there (a colleague's address,
-    // or their password in the wrong field) is not ours to keep, and it names no account; the
+    // The audit entry is left to a job, queued for unknown addresses too: the same one row
+    // either way, so the answer takes as long for a known address as for an unknown one. An
+    // unknown address is recorded nowhere: what someone typed there (a colleague's address, or
+    // their password in the wrong field) is not ours to keep, and it names no account; the
     // attempt still counts against the limits, under a hash.
-    const accountId = organiser?.id ?? null;
-    setTimeout(() => {
-      if (accountId === null) return;
-      recordAudit(
-        {
-          organiserId: null,
-          action: "organiser.signInFailed",
-          subjectType: "organiser",
-          subjectId: accountId,
-          clientAddress: client,
-        },
-        { now },
-      ).catch((error) => console.error("audit of a failed sign-in:", error));
-    }, AFTER_THE_ANSWER_MS);
+    await queueJob(
+      "organiser.signInFailed",
+      {
+        organiserId: organiser?.id ?? null,
+        clientAddress: organiser ? client : null,
+        at: now,
+      },
+      { now },
+    );
     return { ok: false, reason: "invalid" };
   }
 
@@ -127,6 +121,25 @@ export async function logIn(
     },
     sessionToken,
   };
+}
+
+/** The audit entry of a failed sign-in (the job logIn queues), for an address with an account. */
+export async function auditFailedSignIn(
+  trx: Kysely<Database>,
+  { organiserId, clientAddress, at }: JobPayloads["organiser.signInFailed"],
+): Promise<void> {
+  if (organiserId === null) return;
+  await recordAuditIn(
+    trx,
+    {
+      organiserId: null,
+      action: "organiser.signInFailed",
+      subjectType: "organiser",
+      subjectId: organiserId,
+      clientAddress,
+    },
+    at,
+  );
 }
 
 /** The prefix of the keys that count one address's failures from each client. */

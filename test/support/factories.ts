@@ -1,14 +1,19 @@
 import type { SignUpDetails } from "../../app/models/registration.server";
-import { database } from "../../db/client";
+import { type DatabaseHandle, database } from "../../db/client";
 import type { NewSession, OutboxMessage } from "../../db/schema";
 import { renderQueued } from "../../worker/outbox.server";
 
 let counter = 0;
 const HOUR = 3_600_000;
 
-/** A scheduled session starting in a week, in a city of its own; override what a test needs. */
-export async function createSession(overrides: Partial<NewSession> & { partners?: string[] } = {}) {
-  const { db } = database();
+/**
+ * A scheduled session starting in a week, in a city of its own; override what a test needs.
+ * `handle`: the app's database seen from another process (the end-to-end tests).
+ */
+export async function createSession(
+  overrides: Partial<NewSession> & { partners?: string[] } = {},
+  { db }: DatabaseHandle = database(),
+) {
   const n = ++counter;
   const { partners = ["Unizo"], ...fields } = overrides;
   const now = new Date().toISOString();
