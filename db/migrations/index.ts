@@ -10,6 +10,7 @@ import * as changeNotifications from "./2026-11-26T15-30_change-notifications";
 import * as calendars from "./2026-11-26T16-00_calendars";
 import * as organiserLanguage from "./2026-11-26T17-00_organiser-language";
 import * as inboundRetries from "./2026-11-26T17-30_inbound-retries";
+import * as viewLinks from "./2026-11-27T09-00_view-links";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T16-00_calendars": calendars,
   "2026-11-26T17-00_organiser-language": organiserLanguage,
   "2026-11-26T17-30_inbound-retries": inboundRetries,
+  "2026-11-27T09-00_view-links": viewLinks,
 };
