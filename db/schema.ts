@@ -52,8 +52,9 @@ interface SessionsTable {
   created_at: ColumnType<Instant, Instant, never>;
   updated_at: Instant;
   /**
-   * SEQUENCE of the session's public calendar object (its .ics file and the feeds): raised on
-   * every change a calendar shows (title, texts, time, place) and on cancellation.
+   * SEQUENCE of the session's public calendar object (its .ics file and the feeds): raised when
+   * its time changes and on cancellation (RFC 5546 §2.1.4); other changes a calendar shows
+   * (title, texts, place) change its DTSTAMP and LAST-MODIFIED (updated_at) only.
    */
   ical_sequence: Generated<number>;
   /** The start before the session last moved; null if it never did. */
@@ -78,7 +79,10 @@ interface RegistrationsTable {
   session_id: number;
   /** The iCalendar UID of this person's invite: stable for the life of the registration. */
   ical_uid: string;
-  /** Raised each time a changed invite or a cancellation is sent (RFC 5546 SEQUENCE). */
+  /**
+   * RFC 5546 SEQUENCE of the invite: raised when the session's time changes and when the invite
+   * is cancelled (or sent again after one); other changes go out at the same SEQUENCE.
+   */
   ical_sequence: number;
   name: string;
   email: string;
@@ -161,11 +165,12 @@ interface InboundMailTable {
   next_attempt_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
-export type RegistrationTokenPurpose = "manage" | "checkin";
+export type RegistrationTokenPurpose = "manage" | "checkin" | "view";
 
 /**
  * The links mailed to a person, by the SHA-256 of their token: the manage page
- * (`/inschrijving/<token>`) or an organiser's check-in (the QR code). Every mail gets a token
+ * (`/inschrijving/<token>`), an organiser's check-in (the QR code), or the view page the
+ * invites' DESCRIPTION links to (`/inschrijving/bekijken/<token>`). Every mail gets a token
  * of its own, and earlier ones keep working. `registration_id` is null once the registration
  * was erased: its link then says so (410) and leads to no one.
  */

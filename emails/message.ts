@@ -35,7 +35,10 @@ export type MailSession = Pick<
 export type MailRegistration = Pick<
   Registration,
   "id" | "ical_uid" | "ical_sequence" | "name" | "email" | "locale" | "status"
->;
+> & {
+  /** The person's last answer to the invite, carried in its PARTSTAT; absent in older messages. */
+  calendar_reply?: Registration["calendar_reply"];
+};
 
 /**
  * What every registration message is made from: a plain JSON snapshot, taken when the message
@@ -46,9 +49,10 @@ export interface RegistrationMailData {
   registration: MailRegistration;
   /**
    * The keys of this mail's links, made for it (only their hashes are stored): the manage page,
-   * and the check-in QR code of a confirmed seat.
+   * the check-in QR code of a confirmed seat, and the view page its calendar object links to
+   * (absent in a message without one, and in messages queued before view links existed).
    */
-  links: { manageToken: string; checkinCode: string | null };
+  links: { manageToken: string; checkinCode: string | null; viewToken?: string | null };
   organizer: Organizer;
   publicUrl: string;
   /** Place on the waiting list, 1-based, for waitlisted registrations. */
@@ -60,12 +64,17 @@ export interface RegistrationMailData {
 export function mailLinks(data: RegistrationMailData) {
   const { session, links, publicUrl } = data;
   const { locale } = mailI18n(data);
-  const manageUrl = `${publicUrl}${localePath(locale, `/inschrijving/${encodeURIComponent(links.manageToken)}`)}`;
+  const page = (path: string) => `${publicUrl}${localePath(locale, path)}`;
+  const manageUrl = page(`/inschrijving/${encodeURIComponent(links.manageToken)}`);
   return {
-    sessionUrl: `${publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`,
+    sessionUrl: page(`/sessies/${encodeURIComponent(session.slug)}`),
     manageUrl,
     /** Opens the manage page at its confirmation step: one click from there cancels. */
     cancelUrl: `${manageUrl}?annuleren`,
+    /** For the calendar object: shows the registration, and can only mail the manage link. */
+    viewUrl: links.viewToken
+      ? page(`/inschrijving/bekijken/${encodeURIComponent(links.viewToken)}`)
+      : null,
   };
 }
 
@@ -73,8 +82,11 @@ export function mailI18n({ registration }: RegistrationMailData): I18n {
   return i18n(isLocale(registration.locale) ? registration.locale : undefined);
 }
 
-/** What emails/ics.ts needs to build this person's invite or its cancellation, stamped now. */
+/**
+ * What emails/ics.ts needs to build this person's invite or its cancellation, stamped now. The
+ * manage link stays in the mail: the calendar object gets the view link only.
+ */
 export function inviteInputOf(data: RegistrationMailData) {
-  const { sessionUrl, manageUrl } = mailLinks(data);
-  return { ...data, sessionUrl, manageUrl, stamp: data.now };
+  const { sessionUrl, viewUrl } = mailLinks(data);
+  return { ...data, sessionUrl, viewUrl, stamp: data.now };
 }

@@ -27,6 +27,8 @@ export interface RegistrationMailExtras {
   "registration.promoted": Record<never, never>;
   "registration.waitlisted": Record<never, never>;
   "registration.reminder": Record<never, never>;
+  /** Asked for from the view page (the link in calendars): the manage link, by mail only. */
+  "registration.manageLink": Record<never, never>;
   "registration.backOnWaitlist": Record<never, never>;
   "registration.cancelled": { previousStatus: "confirmed" | "waitlisted" };
   // Answers to the person's calendar (iTIP): see app/models/inbound-mail.server.ts.
@@ -80,6 +82,10 @@ const renderers: { [K in MailKind]: Renderer<MailData[K]> } = {
   "registration.reminder": {
     render: (data) => registrationReminderEmail(data, "signUpAgain"),
     calendar: (data) => (data.registration.status === "confirmed" ? "REQUEST" : null),
+  },
+  "registration.manageLink": {
+    render: (data) => registrationReminderEmail(data, "manageLinkAsked"),
+    calendar: none,
   },
   "registration.backOnWaitlist": { render: backOnWaitlistEmail, calendar: () => "CANCEL" },
   "registration.cancelled": {

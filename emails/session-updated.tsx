@@ -12,8 +12,8 @@ import {
 
 /**
  * Sent to every confirmed attendee when anything of their session that a calendar shows
- * changes: title, time, place, summary or description.
- * The invite keeps its UID and carries a higher SEQUENCE, so calendars move the event by
+ * changes: title, time, place, summary or description. The invite keeps its UID, with a higher
+ * SEQUENCE for a new time and a newer DTSTAMP otherwise, so calendars update the event by
  * themselves; the body says what changed, for the people (and the Outlooks) that read that.
  */
 export async function sessionUpdatedEmail(

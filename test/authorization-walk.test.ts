@@ -48,6 +48,7 @@ interface WalkData {
   registrationId: string;
   manageToken: string;
   checkinCode: string;
+  viewToken: string;
   resetToken: string;
   today: string;
   inAYear: string;
@@ -240,6 +241,14 @@ const CHECKS: Record<string, RouteCheck> = {
   },
   "($lang).inschrijving.$token.tsx": {
     params: (data) => ({ token: data.manageToken }),
+    get: everyone(200),
+    post: { form: () => ({ intent: "wandelen" }), expect: everyone(400) },
+    keyInUrl: true,
+  },
+  // The link in the person's invite: whoever reads their calendar may hold it. It shows the
+  // session, the name and the status; its one action mails the owner (refused here: 400).
+  "($lang).inschrijving.bekijken.$token.tsx": {
+    params: (data) => ({ token: data.viewToken }),
     get: everyone(200),
     post: { form: () => ({ intent: "wandelen" }), expect: everyone(400) },
     keyInUrl: true,
@@ -501,6 +510,7 @@ beforeAll(async () => {
     registrationId: String(registration.id),
     manageToken: links.manageToken,
     checkinCode: links.checkinCode,
+    viewToken: links.viewToken,
     resetToken,
     today: today.toISOString().slice(0, 10),
     inAYear: new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10),

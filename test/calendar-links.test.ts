@@ -211,9 +211,25 @@ describe("the person's own invite (/inschrijving/<token>/uitnodiging.ics)", () =
     expect(String(downloaded?.getFirstPropertyValue("attendee")).toLowerCase()).toBe(
       "mailto:deelnemer1@example.org",
     );
-    expect(downloaded?.getFirstPropertyValue("description")).toContain(
-      `http://agenda.test/inschrijving/${manageToken}`,
+    // A view link of its own, as the mail's invite has; never the manage link.
+    expect(downloaded?.getFirstPropertyValue("description")).toMatch(
+      /http:\/\/agenda\.test\/inschrijving\/bekijken\/[\w-]+/,
     );
+    expect(downloaded?.getFirstPropertyValue("description")).not.toContain(manageToken);
+    expect(downloaded?.getFirstProperty("attendee")?.getParameter("partstat")).toBe("NEEDS-ACTION");
+
+    // Once their calendar accepted, the file says so: importing it asks nothing again.
+    await database()
+      .db.updateTable("registrations")
+      .set({ calendar_reply: "accepted", calendar_replied_at: new Date().toISOString() })
+      .where("id", "=", registration?.id ?? 0)
+      .execute();
+    const accepted = await send(`/inschrijving/${manageToken}/uitnodiging.ics`);
+    expect(
+      checkIcs(await accepted.text(), "REQUEST")
+        .events[0]?.getFirstProperty("attendee")
+        ?.getParameter("partstat"),
+    ).toBe("ACCEPTED");
 
     // After a change was mailed (a higher SEQUENCE), the file is that version.
     await database()

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ICAL from "ical.js";
 import { type Kysely, type Migration, Migrator } from "kysely";
 import type { SendMailOptions } from "nodemailer/lib/mailer";
 import pg from "pg";
@@ -115,13 +116,22 @@ describe("a person's own data", () => {
         ["outbox", confirmation.id],
       ]);
     }
+    // The invite's DESCRIPTION links the view page, by a token of its own, hashed as well.
+    const description = String(
+      new ICAL.Component(ICAL.parse(confirmation.ics ?? ""))
+        .getFirstSubcomponent("vevent")
+        ?.getFirstPropertyValue("description"),
+    );
+    const view = /\/inschrijving\/bekijken\/([\w-]+)/.exec(description)?.[1] ?? "";
+    expect(view).not.toBe("");
     const hashed = await database()
       .db.selectFrom("registration_tokens")
       .select("purpose")
-      .where("token_hash", "in", [hashToken(token), hashToken(qr)])
+      .where("token_hash", "in", [hashToken(token), hashToken(qr), hashToken(view)])
       .orderBy("purpose")
       .execute();
-    expect(hashed.map((row) => row.purpose)).toEqual(["checkin", "manage"]);
+    expect(hashed.map((row) => row.purpose)).toEqual(["checkin", "manage", "view"]);
+    expect((await send(`/inschrijving/bekijken/${view}`)).status).toBe(200);
     expect((await send(`/inchecken/${qr}/qr.png`)).status).toBe(200);
 
     const download = await send(`/inschrijving/${token}/gegevens.json`);
@@ -182,6 +192,7 @@ describe("a person's own data", () => {
     expect((await send(`/inschrijving/${"x".repeat(32)}`)).status).toBe(404);
     expect((await send(`/inschrijving/${"x".repeat(32)}/gegevens.json`)).status).toBe(404);
     expect((await send(`/inchecken/${qr}/qr.png`)).status).toBe(404);
+    expect((await send(`/inschrijving/bekijken/${view}`)).status).toBe(410);
 
     // Organisers see the seat count, not the person.
     for (const path of [

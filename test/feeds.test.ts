@@ -67,6 +67,10 @@ describe("the feed of every session (/agenda.ics)", () => {
     expect(event?.getFirstPropertyValue("location")).toBe(
       "Stadhuis Leuven, Grote Markt 9, 3000 Leuven",
     );
+    // RFC 5546 §3.2.1: a PUBLISH names its ORGANIZER, the same as the invites (MAIL_FROM here).
+    const organizer = event?.getFirstProperty("organizer");
+    expect(String(organizer?.getFirstValue())).toBe("mailto:agenda@leuven.test");
+    expect(organizer?.getParameter("cn")).toBe("Ondernemersagenda Leuven");
   });
 
   it("names nobody who signed up", async () => {
@@ -79,7 +83,12 @@ describe("the feed of every session (/agenda.ics)", () => {
     expect(signed.ok).toBe(true);
     const { body } = await feed("/agenda.ics");
     expect(uidsOf(body)).toContain(uidOf(session.id));
-    expect(body).not.toMatch(/feedlek|ATTENDEE|ORGANIZER/i);
+    expect(body).not.toMatch(/feedlek|ATTENDEE/i);
+    // The one ORGANIZER is the city's address, the same on every event.
+    const organizers = new Set(body.split("\r\n").filter((line) => line.startsWith("ORGANIZER")));
+    expect([...organizers]).toEqual([
+      'ORGANIZER;CN="Ondernemersagenda Leuven":mailto:agenda@leuven.test',
+    ]);
   });
 
   it("keeps a cancelled session, as cancelled, until it is over; ended ones drop out", async () => {
@@ -271,6 +280,7 @@ describe("the calendar file of one session (/sessies/<slug>/agenda.ics)", () => 
     expect(String(event?.getFirstPropertyValue("last-modified"))).toBe("2026-11-26T09:41:07Z");
     expect(String(event?.getFirstPropertyValue("dtstamp"))).toBe("2026-11-26T09:41:07Z");
     expect(event?.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(String(event?.getFirstPropertyValue("organizer"))).toBe("mailto:agenda@leuven.test");
 
     // The same event, byte for byte, in the feed of its city.
     const cityFeed = await feed(`/agenda.ics?stad=${await citySlugOf(session.city_id)}`);

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { brusselsTimeToInstant } from "../app/lib/time";
 import { signUp } from "../app/models/registration.server";
 import type { SessionDetail } from "../app/models/session.server";
+import { database } from "../db/client";
 import type { Registration } from "../db/schema";
-import { cancellationIcs, feedIcs, inviteIcs, sessionIcs } from "../emails/ics";
-import { createSession, outboxFor, person } from "./support/factories";
+import { cancellationIcs, declineCounterIcs, feedIcs, inviteIcs, sessionIcs } from "../emails/ics";
+import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
 import { checkIcs } from "./support/ical-checks";
 
 function session(date: string, from: string, to: string): SessionDetail {
@@ -54,7 +55,7 @@ const input = (s: SessionDetail, sequence = 0) => ({
   registration: { ...registration, ical_sequence: sequence },
   organizer: { name: "Stad Leuven", email: "agenda@leuven.test" },
   sessionUrl: "http://agenda.test/sessies/ontbijtsessie-vergunningen",
-  manageUrl: "http://agenda.test/inschrijving/abc",
+  viewUrl: "http://agenda.test/inschrijving/bekijken/abc",
   stamp: "2026-11-25T09:00:00.000Z",
 });
 
@@ -84,7 +85,7 @@ describe("calendar invites", () => {
       "http://agenda.test/sessies/ontbijtsessie-vergunningen",
     );
     expect(event.getFirstPropertyValue("description")).toContain(
-      "http://agenda.test/inschrijving/abc",
+      "http://agenda.test/inschrijving/bekijken/abc",
     );
 
     const stamp = event.getFirstPropertyValue("dtstamp") as ICAL.Time;
@@ -118,8 +119,10 @@ describe("calendar invites", () => {
     expect(attendees).toHaveLength(1);
     expect(String(attendees[0]?.getFirstValue()).toLowerCase()).toBe("mailto:sofie@example.org");
     expect(attendees[0]?.getParameter("rsvp")).toBe("TRUE");
+    expect(attendees[0]?.getParameter("partstat")).toBe("NEEDS-ACTION");
+    // The line break is a parameter's `^n` (RFC 6868), not a line of its own.
     expect(attendees[0]?.getParameter("cn")).toBe(
-      "Sofie 'Fee' Claes'ATTENDEE:mailto:evil@example.org",
+      'Sofie "Fee" Claes\nATTENDEE:mailto:evil@example.org',
     );
   });
 
@@ -135,12 +138,24 @@ describe("calendar invites", () => {
     expect(event.getAllSubcomponents("valarm")).toEqual([]);
   });
 
+  it("publishes a session with the invites' ORGANIZER (RFC 5546 §3.2.1), in a feed too", () => {
+    const s = session("2026-12-03", "07:30", "09:00");
+    const feed = feedIcs(
+      { name: "Leuven", url: "http://agenda.test/agenda.ics", sessions: [s, { ...s, id: 8 }] },
+      PUBLISH,
+    );
+    for (const ics of [sessionIcs(s, PUBLISH), feed]) {
+      for (const event of checkIcs(ics, "PUBLISH").events) {
+        const organizer = event.getFirstProperty("organizer");
+        expect(String(organizer?.getFirstValue())).toBe("mailto:agenda@leuven.test");
+        expect(organizer?.getParameter("cn")).toBe("Stad Leuven");
+      }
+    }
+  });
+
   it("publishes a session for 'add to calendar' without any attendee", () => {
     const { calendar, event } = parse(
-      sessionIcs(session("2026-12-03", "07:30", "09:00"), {
-        publicUrl: "http://x",
-        uidDomain: "agenda.test",
-      }),
+      sessionIcs(session("2026-12-03", "07:30", "09:00"), { ...PUBLISH, publicUrl: "http://x" }),
     );
     expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
     expect(event.getFirstPropertyValue("uid")).toBe("session-7@agenda.test");
@@ -148,7 +163,11 @@ describe("calendar invites", () => {
   });
 });
 
-const PUBLISH = { publicUrl: "http://agenda.test", uidDomain: "agenda.test" };
+const PUBLISH = {
+  publicUrl: "http://agenda.test",
+  uidDomain: "agenda.test",
+  organizer: { name: "Stad Leuven", email: "agenda@leuven.test" },
+};
 
 describe("what every calendar object must be (RFC 5545/5546)", () => {
   const objects = () => {
@@ -231,19 +250,45 @@ describe("the place", () => {
 });
 
 describe("the invite's text", () => {
-  it("carries the summary, the description and then the manage link", () => {
+  it("carries the summary, the description and then the view link", () => {
     const s = {
       ...session("2026-12-03", "07:30", "09:00"),
       description: "07:30 ontbijt\n\n08:00 toelichting door de dienst Economie",
     };
     const { events } = checkIcs(inviteIcs(input(s)), "REQUEST");
     expect(events[0]?.getFirstPropertyValue("description")).toBe(
-      "Alles over je terrasvergunning, met koffie.\n\n07:30 ontbijt\n\n08:00 toelichting door de dienst Economie\n\nJe inschrijving bekijken of annuleren: http://agenda.test/inschrijving/abc",
+      "Alles over je terrasvergunning, met koffie.\n\n07:30 ontbijt\n\n08:00 toelichting door de dienst Economie\n\nJe inschrijving bekijken: http://agenda.test/inschrijving/bekijken/abc\nAnnuleren, of je gegevens downloaden of wissen, doe je met de link in je e-mail.",
     );
   });
 });
 
 describe("the invite a sign-up mails", () => {
+  it("has a UID in the site's own domain; a registration made before keeps the one it has", async () => {
+    const created = await createSession();
+    expect((await signUp(created.slug, person(1), { locale: "nl-BE" })).ok).toBe(true);
+    const [registration] = await registrationsOf(created.id);
+    expect(registration?.ical_uid).toMatch(/^[0-9a-f-]{36}@agenda\.test$/);
+    const [mail] = await outboxFor(created.id, "deelnemer1@example.org");
+    expect(checkIcs(mail?.ics ?? "", "REQUEST").events[0]?.getFirstPropertyValue("uid")).toBe(
+      registration?.ical_uid,
+    );
+
+    // Given before UIDs had a domain: calendars know the event by it, so it stays.
+    const before = "5c2f7e0a-2222-4b4b-9999-abcdefabcdef@ondernemersagenda";
+    await database()
+      .db.updateTable("registrations")
+      .set({ ical_uid: before })
+      .where("id", "=", registration?.id ?? 0)
+      .execute();
+    expect((await signUp(created.slug, person(1), { locale: "nl-BE" })).ok).toBe(true);
+    const again = (await outboxFor(created.id, "deelnemer1@example.org")).at(-1);
+    expect(again?.kind).toBe("registration.reminder");
+    expect(checkIcs(again?.ics ?? "", "REQUEST").events[0]?.getFirstPropertyValue("uid")).toBe(
+      before,
+    );
+    expect((await registrationsOf(created.id))[0]?.ical_uid).toBe(before);
+  });
+
   it("carries the session's description and its place's GEO, as the downloaded one does", async () => {
     const created = await createSession({
       description: "07:30 ontbijt\n\n08:00 toelichting door de dienst Economie",
@@ -257,6 +302,89 @@ describe("the invite a sign-up mails", () => {
       "08:00 toelichting door de dienst Economie",
     );
     expect(event?.getFirstPropertyValue("geo")).toEqual([50.8786, 4.6965]);
+  });
+});
+
+describe("names in parameters (RFC 6868)", () => {
+  const HARD = 'Jan \\ "Janneke" ^ Peeters, BV; afd.: verkoop\nLeuven';
+
+  it("reach a calendar as written: ^ and quotes and line breaks encoded, a backslash as it is", () => {
+    const ics = inviteIcs({
+      ...input(session("2026-12-03", "07:30", "09:00")),
+      registration: { ...registration, name: HARD },
+      organizer: { name: 'Stad "Leuven" \\ ^ Economie', email: "agenda@leuven.test" },
+    });
+    const { events, lines } = checkIcs(ics, "REQUEST");
+    expect(events[0]?.getFirstProperty("attendee")?.getParameter("cn")).toBe(HARD);
+    expect(events[0]?.getFirstProperty("organizer")?.getParameter("cn")).toBe(
+      'Stad "Leuven" \\ ^ Economie',
+    );
+    // As written: RFC 6868's ^^, ^' and ^n; one backslash, as RFC 5545 knows no escapes here.
+    expect(lines.find((line) => line.startsWith("ATTENDEE"))).toContain(
+      `;CN="Jan \\ ^'Janneke^' ^^ Peeters, BV; afd.: verkoop^nLeuven":mailto:sofie@example.org`,
+    );
+    const cancel = checkIcs(
+      cancellationIcs(input(session("2026-12-03", "07:30", "09:00"), 1)),
+      "CANCEL",
+    );
+    expect(cancel.events[0]?.getFirstProperty("attendee")?.getParameter("cn")).toBe(
+      'Sofie "Fee" Claes\nATTENDEE:mailto:evil@example.org',
+    );
+  });
+
+  it("come through the mail a sign-up queues unchanged", async () => {
+    const name = 'An \\ "Anneke" ^ De Smet, BV; dienst: aankoop';
+    const created = await createSession();
+    expect((await signUp(created.slug, person(1, { name }), { locale: "nl-BE" })).ok).toBe(true);
+    const [mail] = await outboxFor(created.id, "deelnemer1@example.org");
+    const [event] = checkIcs(mail?.ics ?? "", "REQUEST").events;
+    expect(event?.getAllProperties("attendee")).toHaveLength(1);
+    expect(event?.getFirstProperty("attendee")?.getParameter("cn")).toBe(name);
+  });
+});
+
+describe("the attendee's answer", () => {
+  it("is carried in the PARTSTAT of an invite sent again: ACCEPTED and TENTATIVE stay", () => {
+    const s = session("2026-12-03", "07:30", "09:00");
+    const partstat = (calendar_reply: "accepted" | "tentative" | "declined" | null) =>
+      checkIcs(
+        inviteIcs({ ...input(s), registration: { ...registration, calendar_reply } }),
+        "REQUEST",
+      )
+        .events[0]?.getFirstProperty("attendee")
+        ?.getParameter("partstat");
+    expect(partstat("accepted")).toBe("ACCEPTED");
+    expect(partstat("tentative")).toBe("TENTATIVE");
+    expect(partstat(null)).toBe("NEEDS-ACTION");
+    expect(partstat("declined")).toBe("NEEDS-ACTION");
+  });
+});
+
+describe("DECLINECOUNTER (RFC 5546 §3.2.8)", () => {
+  const counter = (sequence: number) =>
+    declineCounterIcs(
+      input(session("2026-12-03", "07:30", "09:00"), sequence),
+      "Het tijdstip ligt vast; de organisatie, niet de agenda, kiest het.",
+    );
+
+  it("names the event, its organizer and why, and nothing of the event itself", () => {
+    const { calendar, events, lines } = checkIcs(counter(2), "DECLINECOUNTER");
+    const [event] = events;
+    const names = (event?.getAllProperties() ?? []).map((property) => property.name).sort();
+    expect(names).toEqual(["comment", "dtstamp", "organizer", "sequence", "uid"]);
+    expect(event?.getFirstPropertyValue("uid")).toBe(registration.ical_uid);
+    expect(event?.getFirstPropertyValue("sequence")).toBe(2);
+    expect(String(event?.getFirstPropertyValue("dtstamp"))).toBe("2026-11-25T09:00:00Z");
+    expect(event?.getFirstPropertyValue("comment")).toBe(
+      "Het tijdstip ligt vast; de organisatie, niet de agenda, kiest het.",
+    );
+    expect(calendar.getAllSubcomponents("vtimezone")).toEqual([]);
+    expect(lines).toContain("PRODID:-//Ondernemersagenda//Ondernemersagenda//NL");
+  });
+
+  it("leaves SEQUENCE out when it is 0, which RFC 5546 allows", () => {
+    const { events } = checkIcs(counter(0), "DECLINECOUNTER");
+    expect(events[0]?.hasProperty("sequence")).toBe(false);
   });
 });
 

@@ -51,6 +51,7 @@ function registrationMail(
     links: {
       manageToken: "manage-token-123",
       checkinCode: status === "confirmed" ? "code-123456" : null,
+      viewToken: "view-token-123",
     },
     organizer: { name: "Stad Leuven", email: "agenda@leuven.test" },
     publicUrl: PUBLIC_URL,
@@ -72,6 +73,7 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
     "registration.promoted": seat,
     "registration.waitlisted": waiting,
     "registration.reminder": waiting,
+    "registration.manageLink": seat,
     "registration.backOnWaitlist": waiting,
     "registration.cancelled": { ...cancelled, previousStatus: "confirmed" },
     "registration.declined": cancelled,

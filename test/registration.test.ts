@@ -99,6 +99,25 @@ describe("signing up", () => {
     expect(mails[1]?.text).toContain("De uitnodiging voor je agenda zit nog eens bij deze e-mail.");
   });
 
+  it("re-sends the invite with the person's answer: ACCEPTED stays ACCEPTED", async () => {
+    const session = await createSession({ capacity: 5 });
+    await signUp(session.slug, person(1), opts);
+    const [seated] = await registrationsOf(session.id);
+    // Their calendar said yes (an iTIP REPLY, app/models/inbound-mail.server.ts).
+    await database()
+      .db.updateTable("registrations")
+      .set({ calendar_reply: "accepted", calendar_replied_at: new Date().toISOString() })
+      .where("id", "=", seated?.id ?? 0)
+      .execute();
+    await signUp(session.slug, person(1), opts);
+    const again = (await outboxFor(session.id, "deelnemer1@example.org")).at(-1);
+    expect(again).toMatchObject({ kind: "registration.reminder", ics_method: "REQUEST" });
+    const attendee = new ICAL.Component(ICAL.parse(again?.ics ?? ""))
+      .getFirstSubcomponent("vevent")
+      ?.getFirstProperty("attendee");
+    expect(attendee?.getParameter("partstat")).toBe("ACCEPTED");
+  });
+
   it("re-sends the invite at its current SEQUENCE after it changed, and none to someone waiting", async () => {
     const session = await createSession({ capacity: 1 });
     await signUp(session.slug, person(1), opts);

@@ -149,6 +149,12 @@ async function auditOf(sessionId: number) {
     .execute();
 }
 
+/** DTSTAMP of a calendar object, as its UTC text: later versions sort after earlier ones. */
+function stampOf(ics: string | null): string {
+  const calendar = new ICAL.Component(ICAL.parse(ics ?? ""));
+  return String(calendar.getFirstSubcomponent("vevent")?.getFirstPropertyValue("dtstamp"));
+}
+
 function event(ics: string | null) {
   const calendar = new ICAL.Component(ICAL.parse(ics ?? ""));
   const vevent = calendar.getFirstSubcomponent("vevent");
@@ -577,17 +583,99 @@ describe("changing a session", () => {
       ["deelnemer2@example.org", "session.updated", "REQUEST"],
     ]);
     for (const [index, mail] of mails.entries()) {
+      // Not a new time: the same SEQUENCE (RFC 5546 §2.1.4), a newer DTSTAMP.
       expect(event(mail.ics)).toMatchObject({
         method: "REQUEST",
         uid: registrations[index]?.ical_uid,
-        sequence: 1,
+        sequence: 0,
       });
       expect(mail.text).toContain("Nieuwe samenvatting: Welke premies zijn er in 2027?");
       expect(mail.text).toContain(
         "Was: Welke premies kan je zaak krijgen, en hoe vraag je ze aan?",
       );
     }
-    expect((await registrationsOf(session.id)).map((r) => r.ical_sequence)).toEqual([1, 1, 0]);
+    expect((await registrationsOf(session.id)).map((r) => r.ical_sequence)).toEqual([0, 0, 0]);
+  });
+
+  it("sends a new text, title or place at the same SEQUENCE and keeps the answers given", async () => {
+    const { session, registrations } = await sessionWith(2, 2);
+    const [accepted, tentative] = registrations;
+    if (!accepted || !tentative) throw new Error("no registrations");
+    const { db } = database();
+    for (const [registration, reply] of [
+      [accepted, "accepted"],
+      [tentative, "tentative"],
+    ] as const) {
+      await db
+        .updateTable("registrations")
+        .set({ calendar_reply: reply, calendar_replied_at: new Date().toISOString() })
+        .where("id", "=", registration.id)
+        .execute();
+    }
+    const [confirmation] = await mailsOf(session.id);
+    const firstStamp = stampOf(confirmation?.ics ?? null);
+    const publicBefore = await getSessionById(session.id);
+
+    for (const [index, changes] of [
+      { description: "Nieuw programma: 07:30 ontbijt, 08:00 de premies" },
+      { title: "Ontbijtsessie: premies in 2027" },
+      { venueName: "De Hoorn", venueAddress: "Sluisstraat 79, 3000 Leuven" },
+    ].entries()) {
+      const mark = await lastOutboxId();
+      const result = await updateSession(session.id, await editedInput(session.id, changes), {
+        organiserId,
+        now: new Date(Date.now() + (index + 1) * 60_000).toISOString(),
+      });
+      expect(result).toMatchObject({ ok: true, reinvited: 2 });
+      const mails = await mailsOf(session.id, mark);
+      expect(mails.map((m) => m.kind)).toEqual(["session.updated", "session.updated"]);
+      for (const [n, mail] of mails.entries()) {
+        const vevent = new ICAL.Component(ICAL.parse(mail.ics ?? "")).getFirstSubcomponent(
+          "vevent",
+        );
+        expect(vevent?.getFirstPropertyValue("sequence")).toBe(0);
+        expect(stampOf(mail.ics) > firstStamp).toBe(true);
+        const attendee = vevent?.getFirstProperty("attendee");
+        expect(attendee?.getParameter("partstat")).toBe(["ACCEPTED", "TENTATIVE"][n]);
+        expect(attendee?.getParameter("rsvp")).toBe("TRUE");
+      }
+      // The mail still says what changed.
+      expect(mails[0]?.subject).toMatch(/^Gewijzigd: /);
+      expect(mails[0]?.text).toContain("Wat is er veranderd?");
+    }
+    expect(
+      (await registrationsOf(session.id)).map((r) => [r.ical_sequence, r.calendar_reply]),
+    ).toEqual([
+      [0, "accepted"],
+      [0, "tentative"],
+    ]);
+    // The session's public event follows the same rule: same SEQUENCE, a later last change.
+    const publicAfter = await getSessionById(session.id);
+    expect(publicAfter?.ical_sequence).toBe(publicBefore?.ical_sequence);
+    expect((publicAfter?.updated_at ?? "") > (publicBefore?.updated_at ?? "")).toBe(true);
+  });
+
+  it("a new time raises SEQUENCE, of the invites and the public event, and asks again", async () => {
+    const { session, registrations } = await sessionWith(1, 1);
+    await database()
+      .db.updateTable("registrations")
+      .set({ calendar_reply: "accepted", calendar_replied_at: new Date().toISOString() })
+      .where("id", "=", registrations[0]?.id ?? 0)
+      .execute();
+    const mark = await lastOutboxId();
+    await updateSession(session.id, await editedInput(session.id, { endTime: "09:30" }), {
+      organiserId,
+    });
+    const [mail] = await mailsOf(session.id, mark);
+    const vevent = new ICAL.Component(ICAL.parse(mail?.ics ?? "")).getFirstSubcomponent("vevent");
+    expect(vevent?.getFirstPropertyValue("sequence")).toBe(1);
+    expect(vevent?.getFirstProperty("attendee")?.getParameter("partstat")).toBe("NEEDS-ACTION");
+    expect(mail?.text).toMatch(/Nieuw tijdstip: .*07:30.*09:30/);
+    expect((await registrationsOf(session.id))[0]).toMatchObject({
+      ical_sequence: 1,
+      calendar_reply: null,
+    });
+    expect((await getSessionById(session.id))?.ical_sequence).toBe(1);
   });
 
   it("a new description is said in plain words, without the text itself", async () => {
@@ -779,37 +867,51 @@ describe("cancelling a session", () => {
 describe("the session's own SEQUENCE", () => {
   const sequenceOf = async (id: number) => (await getSessionById(id))?.ical_sequence;
 
-  it("goes up by one with each change a calendar shows, and not with others", async () => {
+  it("goes up by one with each new time and with cancelling; other changes move its last change only", async () => {
     const { session } = await sessionWith(5, 1);
     expect(await sequenceOf(session.id)).toBe(0);
-    const steps: [Partial<SessionFormValues>, number][] = [
-      [{ capacity: "6" }, 0],
-      [{ remindTwoHours: "" }, 0],
-      [{ title: "Ontbijtsessie: premies" }, 1],
-      [{ summary: "Welke premies zijn er?" }, 2],
-      [{ description: "Nieuw programma" }, 3],
-      [{ startTime: "08:00" }, 4],
-      [{ endTime: "09:30" }, 5],
-      [{ venueName: "De Hoorn" }, 6],
-      [{ venueAddress: "Sluisstraat 79, 3000 Leuven" }, 7],
+    const steps: [Partial<SessionFormValues>, number, "changed" | "same"][] = [
+      [{ capacity: "6" }, 0, "same"],
+      [{ remindTwoHours: "" }, 0, "same"],
+      // RFC 5546 §2.1.4: SEQUENCE is for DTSTART, DTEND and DURATION; the rest is a newer DTSTAMP.
+      [{ title: "Ontbijtsessie: premies" }, 0, "changed"],
+      [{ summary: "Welke premies zijn er?" }, 0, "changed"],
+      [{ description: "Nieuw programma" }, 0, "changed"],
+      [{ startTime: "08:00" }, 1, "changed"],
+      [{ endTime: "09:30" }, 2, "changed"],
+      [{ venueName: "De Hoorn" }, 2, "changed"],
+      [{ venueAddress: "Sluisstraat 79, 3000 Leuven" }, 2, "changed"],
       // Several at once are one change.
-      [{ title: "Ontbijt", summary: "Premies." }, 8],
+      [{ title: "Ontbijt", startTime: "08:15" }, 3, "changed"],
     ];
-    for (const [changes, expected] of steps) {
+    let minute = 0;
+    for (const [changes, expected, lastChange] of steps) {
+      const before = await getSessionById(session.id);
       const result = await updateSession(session.id, await editedInput(session.id, changes), {
         organiserId,
+        now: new Date(Date.now() + ++minute * 60_000).toISOString(),
       });
       expect(result.ok, JSON.stringify(changes)).toBe(true);
-      expect(await sequenceOf(session.id), JSON.stringify(changes)).toBe(expected);
+      const after = await getSessionById(session.id);
+      expect(after?.ical_sequence, JSON.stringify(changes)).toBe(expected);
+      // updated_at is the public event's DTSTAMP and LAST-MODIFIED.
+      if (lastChange === "changed") {
+        expect(
+          (after?.updated_at ?? "") > (before?.updated_at ?? ""),
+          JSON.stringify(changes),
+        ).toBe(true);
+      }
     }
     await cancelSession(session.id, { organiserId });
-    expect(await sequenceOf(session.id)).toBe(9);
+    expect(await sequenceOf(session.id)).toBe(4);
   });
 
   it("follows a correction to a session that is over, which mails nobody", async () => {
+    // Whole minutes, as the form gives them: only the title changes.
+    const start = Math.floor((Date.now() - 3 * DAY) / 60_000) * 60_000;
     const past = await sessionFixture({
-      starts_at: new Date(Date.now() - 3 * DAY).toISOString(),
-      ends_at: new Date(Date.now() - 3 * DAY + 3_600_000).toISOString(),
+      starts_at: new Date(start).toISOString(),
+      ends_at: new Date(start + 3_600_000).toISOString(),
     });
     const values = await sessionFormValues(past.id);
     if (!values) throw new Error("no values");
@@ -819,7 +921,11 @@ describe("the session's own SEQUENCE", () => {
       { organiserId },
     );
     expect(result).toMatchObject({ ok: true, reinvited: 0 });
-    expect(await sequenceOf(past.id)).toBe(1);
+    // A new title: the same SEQUENCE, a later last change (the event's DTSTAMP, LAST-MODIFIED).
+    const corrected = await getSessionById(past.id);
+    expect(corrected?.ical_sequence).toBe(0);
+    expect(corrected?.title).toBe("Verbeterd");
+    expect((corrected?.updated_at ?? "") > past.updated_at).toBe(true);
   });
 
   it("is left alone when a change is refused", async () => {

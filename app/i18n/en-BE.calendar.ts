@@ -5,8 +5,21 @@ import type { nlBECalendar } from "./nl-BE.calendar";
  * ICU message syntax, as in nl-BE.ts.
  */
 export const enBECalendar = {
-  // The invite's DESCRIPTION: the session's own words, then the person's manage link.
-  "calendar.invite.description": "{text}\n\nView or cancel your registration: {manageUrl}",
+  // The invite's DESCRIPTION: the session's own words, then the link to the view page.
+  "calendar.invite.description":
+    "{text}\n\nYour registration: {viewUrl}\nTo cancel it, or to download or erase your data, use the link in your email.",
+
+  // The view page, which the link in the invite opens.
+  "view.title": "Registration",
+  "view.registeredAs": "In the name of {name}",
+  "view.mailLink.title": "Cancel your registration or manage your data?",
+  "view.mailLink.body":
+    "Use the personal link in your email. Lost it? We send it again to this registration’s email address.",
+  "view.mailLink.submit": "Send me the link",
+  "view.linkSent":
+    "If this is your registration, an email with the link is on its way to the address you signed up with.",
+  "email.manageLink.intro":
+    "You asked, through the link in your calendar, for the link to your registration for {title}. With the button below you can view or cancel it, and download or erase your data. Didn’t ask for this? Then there is nothing to do.",
 
   // A feed's name in the calendar app (X-WR-CALNAME): "Ondernemersagenda Leuven: breakfast sessions".
   "calendar.feed.name": "Ondernemersagenda",

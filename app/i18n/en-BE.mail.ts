@@ -19,6 +19,7 @@ export const enBEMail = {
   "mailKind.registration.promoted": "Place came free",
   "mailKind.registration.waitlisted": "On the waiting list",
   "mailKind.registration.reminder": "Registration reminder",
+  "mailKind.registration.manageLink": "Registration link asked for again",
   "mailKind.registration.backOnWaitlist": "Back on the waiting list",
   "mailKind.registration.cancelled": "Cancellation",
   "mailKind.registration.declined": "Cancellation after declining in the calendar",

@@ -5,8 +5,21 @@ import type { nlBECalendar } from "./nl-BE.calendar";
  * ICU message syntax, as in nl-BE.ts.
  */
 export const frBECalendar = {
-  // The invite's DESCRIPTION: the session's own words, then the person's manage link.
-  "calendar.invite.description": "{text}\n\nConsulter ou annuler votre inscription : {manageUrl}",
+  // The invite's DESCRIPTION: the session's own words, then the link to the view page.
+  "calendar.invite.description":
+    "{text}\n\nVoir votre inscription : {viewUrl}\nPour l’annuler, ou télécharger ou effacer vos données, utilisez le lien de votre e-mail.",
+
+  // The view page, which the link in the invite opens.
+  "view.title": "Inscription",
+  "view.registeredAs": "Au nom de {name}",
+  "view.mailLink.title": "Annuler votre inscription ou gérer vos données ?",
+  "view.mailLink.body":
+    "Utilisez le lien personnel de votre e-mail. Vous l’avez perdu ? Nous le renvoyons à l’adresse e-mail de cette inscription.",
+  "view.mailLink.submit": "Envoyez-moi le lien",
+  "view.linkSent":
+    "S’il s’agit de votre inscription, vous recevrez sous peu un e-mail avec le lien, à l’adresse utilisée pour vous inscrire.",
+  "email.manageLink.intro":
+    "Vous avez demandé, via le lien de votre agenda, le lien vers votre inscription à {title}. Le bouton ci-dessous permet de la consulter ou de l’annuler, et de télécharger ou d’effacer vos données. Vous n’avez rien demandé ? Vous n’avez rien à faire.",
 
   // A feed's name in the calendar app (X-WR-CALNAME): "Ondernemersagenda Leuven : sessions petit-déjeuner".
   "calendar.feed.name": "Ondernemersagenda",

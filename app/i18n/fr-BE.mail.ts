@@ -16,6 +16,7 @@ export const frBEMail = {
   "mailKind.registration.promoted": "Place libérée",
   "mailKind.registration.waitlisted": "Sur la liste d’attente",
   "mailKind.registration.reminder": "Rappel de l’inscription",
+  "mailKind.registration.manageLink": "Lien de l’inscription redemandé",
   "mailKind.registration.backOnWaitlist": "De retour sur la liste d’attente",
   "mailKind.registration.cancelled": "Annulation",
   "mailKind.registration.declined": "Annulation après refus dans l’agenda",

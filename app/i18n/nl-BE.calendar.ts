@@ -3,8 +3,22 @@
  * ICU message syntax, as in nl-BE.ts.
  */
 export const nlBECalendar = {
-  // The invite's DESCRIPTION: the session's own words, then the person's manage link.
-  "calendar.invite.description": "{text}\n\nJe inschrijving bekijken of annuleren: {manageUrl}",
+  // The invite's DESCRIPTION: the session's own words, then the link to the view page (never the
+  // manage link: a calendar is often shared, delegated or forwarded).
+  "calendar.invite.description":
+    "{text}\n\nJe inschrijving bekijken: {viewUrl}\nAnnuleren, of je gegevens downloaden of wissen, doe je met de link in je e-mail.",
+
+  // The view page, which the link in the invite opens: whoever reads the calendar may hold it.
+  "view.title": "Inschrijving",
+  "view.registeredAs": "Op naam van {name}",
+  "view.mailLink.title": "Je inschrijving annuleren of je gegevens beheren?",
+  "view.mailLink.body":
+    "Dat doe je met de persoonlijke link in je e-mail. Kwijt? Dan sturen we hem opnieuw naar het e-mailadres van deze inschrijving.",
+  "view.mailLink.submit": "Stuur me de link",
+  "view.linkSent":
+    "Is dit jouw inschrijving? Dan krijg je zo een e-mail met de link, op het adres waarmee je je inschreef.",
+  "email.manageLink.intro":
+    "Je vroeg via de link in je agenda de link naar je inschrijving voor {title}. Met de knop hieronder bekijk of annuleer je ze, en download of wis je je gegevens. Vroeg je dit niet? Dan hoef je niets te doen.",
 
   // A feed's name in the calendar app (X-WR-CALNAME): "Ondernemersagenda Leuven: ontbijtsessies".
   "calendar.feed.name": "Ondernemersagenda",

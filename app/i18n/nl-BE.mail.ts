@@ -17,6 +17,7 @@ export const nlBEMail = {
   "mailKind.registration.promoted": "Plaats vrijgekomen",
   "mailKind.registration.waitlisted": "Op de wachtlijst",
   "mailKind.registration.reminder": "Herinnering aan inschrijving",
+  "mailKind.registration.manageLink": "Link naar inschrijving opnieuw gevraagd",
   "mailKind.registration.backOnWaitlist": "Terug op de wachtlijst",
   "mailKind.registration.cancelled": "Annulering",
   "mailKind.registration.declined": "Annulering na weigering in de agenda",

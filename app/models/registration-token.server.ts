@@ -2,10 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, RegistrationTokenPurpose } from "../../db/schema";
+import { writeTransaction } from "../../db/transaction";
 
 /**
- * The keys in the links mailed to a person: the manage page (`/inschrijving/<token>`) and the
- * check-in QR code. Only their SHA-256 is stored, as with organisers' session tokens, so a copy
+ * The keys in the links mailed to a person: the manage page (`/inschrijving/<token>`), the
+ * check-in QR code, and the view page (`/inschrijving/bekijken/<token>`) that invites carry in
+ * their DESCRIPTION. A calendar is often shared or delegated and an Outlook meeting forwarded,
+ * so what sits in a calendar only shows the registration and can mail its owner the manage
+ * link; cancelling, downloading and erasing need the manage link, which only mail carries. Only their SHA-256 is stored, as with organisers' session tokens, so a copy
  * of the database opens no registration; looking one up is an equality on the hash, which
  * tells a timing observer nothing about the secret. A mail is rendered when it is queued and a
  * hash cannot be turned back into its token, so every mail that carries a link gets a token of
@@ -14,7 +18,7 @@ import type { Database, RegistrationTokenPurpose } from "../../db/schema";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-const TOKEN_BYTES: Record<RegistrationTokenPurpose, number> = { manage: 24, checkin: 16 };
+const TOKEN_BYTES: Record<RegistrationTokenPurpose, number> = { manage: 24, checkin: 16, view: 24 };
 
 /** A new token for this registration, stored as its hash; the token itself goes in the mail. */
 export async function issueRegistrationToken(
@@ -34,6 +38,14 @@ export async function issueRegistrationToken(
     })
     .execute();
   return token;
+}
+
+/**
+ * A view link made outside any mail, in a transaction of its own: for the invite file the
+ * manage page offers, which carries one as the mailed invite does.
+ */
+export async function issueViewToken(registrationId: number, now: string): Promise<string> {
+  return writeTransaction((trx) => issueRegistrationToken(trx, registrationId, "view", now));
 }
 
 /**

@@ -5,10 +5,11 @@ import type { Database, Registration, RegistrationSource } from "../../db/schema
 import { lockSession, writeTransaction } from "../../db/transaction";
 import type { MailRegistration, MailSession, RegistrationMailData } from "../../emails/message";
 import { enqueueMail } from "../../emails/outbox.server";
-import type {
-  MailSnapshot,
-  RegistrationMailExtras,
-  RegistrationMailKind,
+import {
+  calendarMethodOf,
+  type MailSnapshot,
+  type RegistrationMailExtras,
+  type RegistrationMailKind,
 } from "../../emails/render.server";
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
@@ -34,11 +35,14 @@ export type SignUpResult =
 
 /**
  * The keys every new registration gets: its calendar UID and its place in a waiting-list queue
- * (the sign-up moment). Its links (manage page, check-in) come with each mail (`notify`).
+ * (the sign-up moment). Its links (manage page, check-in, view page) come with each mail
+ * (`notify`). The UID is random in the site's own domain, as RFC 5545 §3.8.4.7 advises and as
+ * the sessions' public events have it; a UID never changes, so registrations made before keep
+ * the `@ondernemersagenda` they were given.
  */
 export function registrationKeys(now: string) {
   return {
-    ical_uid: `${randomUUID()}@ondernemersagenda`,
+    ical_uid: `${randomUUID()}@${new URL(config().publicUrl).hostname}`,
     ical_sequence: 0,
     queue_position: Date.parse(now),
   };
@@ -89,8 +93,9 @@ type ExtrasArgument<K extends RegistrationMailKind> = keyof RegistrationMailExtr
 /**
  * Queues a registration message in the same transaction as the change, as a snapshot of what
  * it says (the worker renders it when it sends it, outside this transaction). The mail gets a
- * manage link of its own, and a check-in code when it confirms a seat (only hashes are stored:
- * see registration-token.server.ts; the plain tokens travel in the snapshot).
+ * manage link of its own, a check-in code when it confirms a seat, and a view link when its
+ * invite or cancellation says something in a calendar (only hashes are stored: see
+ * registration-token.server.ts; the plain tokens travel in the snapshot).
  */
 export async function notify<K extends RegistrationMailKind>(
   trx: Kysely<Database>,
@@ -100,26 +105,32 @@ export async function notify<K extends RegistrationMailKind>(
   now: string,
   ...[extras]: ExtrasArgument<K>
 ): Promise<void> {
+  const links: RegistrationMailData["links"] = {
+    manageToken: await issueRegistrationToken(trx, registration.id, "manage", now),
+    checkinCode:
+      registration.status === "confirmed"
+        ? await issueRegistrationToken(trx, registration.id, "checkin", now)
+        : null,
+  };
   const data: RegistrationMailData = {
     session: mailSession(session),
     registration: mailRegistration(registration),
-    links: {
-      manageToken: await issueRegistrationToken(trx, registration.id, "manage", now),
-      checkinCode:
-        registration.status === "confirmed"
-          ? await issueRegistrationToken(trx, registration.id, "checkin", now)
-          : null,
-    },
+    links,
     organizer: organizer(),
     publicUrl: config().publicUrl,
     now,
     waitlistPosition:
       registration.status === "waitlisted" ? await waitlistPosition(trx, registration) : null,
   };
+  const mail = { kind, data: { ...data, ...extras } } as MailSnapshot;
+  const method = calendarMethodOf(mail);
+  if (method === "REQUEST" || method === "CANCEL") {
+    links.viewToken = await issueRegistrationToken(trx, registration.id, "view", now);
+  }
   await enqueueMail(trx, {
     registrationId: registration.id,
     to: { name: registration.name, email: registration.email },
-    mail: { kind, data: { ...data, ...extras } } as MailSnapshot,
+    mail,
     now,
   });
 }
@@ -137,8 +148,8 @@ function mailSession(session: SessionDetail): MailSession {
 }
 
 function mailRegistration(registration: Registration): MailRegistration {
-  const { id, ical_uid, ical_sequence, name, email, locale, status } = registration;
-  return { id, ical_uid, ical_sequence, name, email, locale, status };
+  const { id, ical_uid, ical_sequence, name, email, locale, status, calendar_reply } = registration;
+  return { id, ical_uid, ical_sequence, name, email, locale, status, calendar_reply };
 }
 
 /** The registration this address holds for the session, unless cancelled: one per person. */
@@ -265,12 +276,29 @@ export async function getRegistrationByToken(token: string): Promise<ManagedRegi
   return found.state === "found" ? found : null;
 }
 
+type OpenedToken =
+  | (ManagedRegistration & { state: "found" })
+  | Exclude<TokenTarget, { state: "found" }>;
+
 /** The manage page's view of a token: the registration, "erased" (410) or "unknown" (404). */
-export async function openManageToken(
+export function openManageToken(token: string): Promise<OpenedToken> {
+  return openRegistrationToken(token, "manage");
+}
+
+/**
+ * The view page's (the link in calendars): the same, from a view token only. A manage token
+ * opens no view page and a view token no manage page.
+ */
+export function openViewToken(token: string): Promise<OpenedToken> {
+  return openRegistrationToken(token, "view");
+}
+
+async function openRegistrationToken(
   token: string,
-): Promise<(ManagedRegistration & { state: "found" }) | Exclude<TokenTarget, { state: "found" }>> {
+  purpose: "manage" | "view",
+): Promise<OpenedToken> {
   const { db } = database();
-  const target = await resolveRegistrationToken(token, "manage");
+  const target = await resolveRegistrationToken(token, purpose);
   if (target.state !== "found") return target;
   const registration = await db
     .selectFrom("registrations")
@@ -288,6 +316,29 @@ export async function openManageToken(
     waitlistPosition:
       registration.status === "waitlisted" ? await waitlistPosition(db, registration) : null,
   };
+}
+
+/**
+ * Mails the owner of a registration their manage link again, as the view page offers: the
+ * message a second sign-up gets, without the invite. Nothing for a registration that is gone
+ * or erased. The caller counts it against the address's mail budget first.
+ */
+export async function mailManageLink(
+  { id, session_id }: Pick<Registration, "id" | "session_id">,
+  { now = nowInstant() }: { now?: string } = {},
+): Promise<void> {
+  await writeTransaction(async (trx) => {
+    await lockSession(trx, session_id);
+    const registration = await trx
+      .selectFrom("registrations")
+      .selectAll()
+      .where("id", "=", id)
+      .where("anonymised_at", "is", null)
+      .executeTakeFirst();
+    const session = await getSessionByIdIn(trx, session_id);
+    if (!registration || !session) return;
+    await notify(trx, "registration.manageLink", registration, session, now);
+  });
 }
 
 /** One click on the manage page: no more news from the city. False for a link that leads no one. */

@@ -358,7 +358,7 @@ async function moveLastConfirmedToWaitlist(
   return moved;
 }
 
-/** The session's own calendar object (its .ics file, the feeds) changed: SEQUENCE + 1. */
+/** The session's own calendar object (its .ics file, the feeds) moved: SEQUENCE + 1. */
 async function raiseSessionSequence(trx: Kysely<Database>, sessionId: number) {
   await trx
     .updateTable("sessions")
@@ -368,31 +368,46 @@ async function raiseSessionSequence(trx: Kysely<Database>, sessionId: number) {
   return reloadSession(trx, sessionId);
 }
 
-/** The changed invite (same UID, SEQUENCE + 1, METHOD:REQUEST) for everyone with a seat. */
+/**
+ * RFC 5546 §2.1.4: SEQUENCE goes up when the time changes (DTSTART, DTEND, DURATION; sessions
+ * do not recur). Any other change (title, summary, description, place) is sent at the same
+ * SEQUENCE with a newer DTSTAMP, which calendars take as the newer version without asking the
+ * attendee again. The same rule holds for the session's public event (feeds, .ics file).
+ */
+const isReschedule = (changes: SessionChanges) => Boolean(changes.time);
+
+/**
+ * The changed invite (same UID, METHOD:REQUEST) for everyone with a seat: a new time raises
+ * SEQUENCE and asks again (the answers given were to the old time); any other change keeps
+ * SEQUENCE and the answers, which the invite carries in its PARTSTAT.
+ */
 async function reinviteConfirmed(
   trx: Kysely<Database>,
   session: SessionDetail,
   changes: SessionChanges,
   now: string,
 ): Promise<number> {
-  const raised = await trx
+  const reinvited = await trx
     .updateTable("registrations")
-    .set((eb) => ({
-      ical_sequence: eb("ical_sequence", "+", 1),
-      updated_at: now,
-      // An answer from the person's calendar was to the old version: the new one asks again.
-      calendar_reply: null,
-      calendar_replied_at: null,
-    }))
+    .set((eb) =>
+      isReschedule(changes)
+        ? {
+            ical_sequence: eb("ical_sequence", "+", 1),
+            updated_at: now,
+            calendar_reply: null,
+            calendar_replied_at: null,
+          }
+        : { updated_at: now },
+    )
     .where("session_id", "=", session.id)
     .where("status", "=", "confirmed")
     .returningAll()
     .execute();
-  raised.sort((a, b) => a.id - b.id);
-  for (const registration of raised) {
+  reinvited.sort((a, b) => a.id - b.id);
+  for (const registration of reinvited) {
     await notify(trx, "session.updated", registration, session, now, { changes });
   }
-  return raised.length;
+  return reinvited.length;
 }
 
 function changedFields(
@@ -438,9 +453,11 @@ function changedFields(
 
 /**
  * Changes a session. A new title, summary, description, time or place reaches every confirmed
- * attendee as an updated invite, so their calendar follows, and raises the session's SEQUENCE. More seats go to the waiting list in its order. Fewer seats
- * than people confirmed is refused (nothing stored) unless the organiser confirmed that the last
- * to get a seat go back to the front of the waiting list. Partners are replaced by the given list.
+ * attendee as an updated invite, so their calendar follows; a new time also raises the SEQUENCE
+ * of the invites and of the session's public event (see isReschedule). More seats go to the
+ * waiting list in its order. Fewer seats than people confirmed is refused (nothing stored)
+ * unless the organiser confirmed that the last to get a seat go back to the front of the waiting
+ * list. Partners are replaced by the given list.
  */
 export async function updateSession(
   sessionId: number,
@@ -476,8 +493,9 @@ export async function updateSession(
     await replacePartners(trx, sessionId, input.partnerIds);
     const edited = await reloadSession(trx, sessionId);
     const changes = calendarChangesOf(before, edited);
-    // The public calendar file and the feeds show past sessions too: their SEQUENCE always follows.
-    const after = hasCalendarChanges(changes) ? await raiseSessionSequence(trx, sessionId) : edited;
+    // The public calendar file and the feeds show past sessions too: their SEQUENCE always
+    // follows a new time; any other change shows in their DTSTAMP and LAST-MODIFIED.
+    const after = isReschedule(changes) ? await raiseSessionSequence(trx, sessionId) : edited;
 
     const moved = await moveLastConfirmedToWaitlist(
       trx,

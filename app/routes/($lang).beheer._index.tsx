@@ -20,6 +20,7 @@ const MAIL_KINDS = new Set([
   "registration.promoted",
   "registration.waitlisted",
   "registration.reminder",
+  "registration.manageLink",
   "registration.backOnWaitlist",
   "registration.cancelled",
   "registration.declined",

@@ -15,7 +15,9 @@ import {
 } from "@remix-run/react";
 import { z } from "zod";
 import { AddToCalendar } from "~/components/add-to-calendar";
+import { ErasedRegistration } from "~/components/erased-registration";
 import { FormProblem } from "~/components/field";
+import { RegistrationCard } from "~/components/registration-card";
 import type { Locale, MessageKey } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
@@ -134,20 +136,6 @@ export default function ManageRegistrationPage() {
   return loaded.erased ? <ErasedRegistration /> : <ManageRegistration {...loaded} />;
 }
 
-function ErasedRegistration() {
-  const inLocale = useLocalePath();
-  const { t } = useI18n();
-  return (
-    <div className="wrap page narrow">
-      <h1>{t("gdpr.erasedTitle")}</h1>
-      <p role="status">{t("gdpr.erasedBody")}</p>
-      <p>
-        <Link to={inLocale("/")}>{t("gdpr.backHome")}</Link>
-      </p>
-    </div>
-  );
-}
-
 function ManageRegistration({
   registration,
   session,
@@ -158,7 +146,7 @@ function ManageRegistration({
   const actionData = useActionData<FormAnswer>();
   const [form] = useSchemaForm(manageSchema, actionData?.result, { id: "manage" });
   const [searchParams] = useSearchParams();
-  const { t, dateTimeRange, longDate } = useI18n();
+  const { t, longDate } = useI18n();
   const erasing = searchParams.has("wissen");
   const { token = "" } = useParams();
   const confirming = searchParams.has("annuleren") && registration.status !== "cancelled";
@@ -169,23 +157,14 @@ function ManageRegistration({
     <div className="wrap page narrow">
       <h1>{t("manage.title")}</h1>
       <FormProblem form={form} summary={t("manage.errors.unknownAction")} />
-      <section className="registration-card" aria-labelledby="session-title">
-        <h2 id="session-title">
-          <Link to={inLocale(`/sessies/${session.slug}`)}>{session.title}</Link>
-        </h2>
-        <p>
-          <time dateTime={session.startsAt}>{dateTimeRange(session.startsAt, session.endsAt)}</time>
-          <br />
-          {session.venueName}, {session.venueAddress}
-        </p>
+      <RegistrationCard session={session}>
         <p>{t("manage.registeredAs", { name: registration.name, email: registration.email })}</p>
-        {session.cancelled ? <p className="notice">{t("manage.sessionCancelled")}</p> : null}
         <p className={`status status-${registration.status}`} role="status">
           {notice?.key === "manage.cancelledNow" && !actionData
             ? t(notice.key, notice.values)
             : t(`manage.status.${registration.status}`, { position: waitlistPosition ?? 0 })}
         </p>
-      </section>
+      </RegistrationCard>
 
       {registration.status === "confirmed" && !session.cancelled && !session.past ? (
         <section className="calendar" aria-labelledby="calendar-title">

@@ -6,6 +6,7 @@ import { localeOfTaal } from "~/lib/locale-path";
 import { isSessionKind } from "~/lib/session-kinds";
 import { nowInstant } from "~/lib/time";
 import { feedOf } from "~/models/feed.server";
+import { organizer } from "~/models/registration.server";
 import { publicCalendarResponse } from "~/web/calendar-response.server";
 import { notFound } from "~/web/not-found.server";
 import { feedIcs } from "../../emails/ics";
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       url: feedUrls(publicUrl, selection).https,
       sessions: feed.sessions,
     },
-    { publicUrl, uidDomain: new URL(publicUrl).hostname, locale },
+    { publicUrl, uidDomain: new URL(publicUrl).hostname, organizer: organizer(), locale },
   );
   // Polled hourly by calendar apps: five minutes in caches, then a cheap 304 while unchanged.
   return publicCalendarResponse(request, ics, {

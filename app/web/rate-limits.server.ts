@@ -40,18 +40,32 @@ const REFUSAL_PAUSE_MS = 1000;
 export const pauseBeforeRefusing = () =>
   new Promise((resolve) => setTimeout(resolve, REFUSAL_PAUSE_MS));
 
+type Check = [Rule, ...string[]];
+
+/** Counts a request under each rule in turn, in one transaction: each rule's verdict. */
+const count = (checks: Check[]) =>
+  consumeInTurn(
+    checks.map(([rule, ...about]) => ({ key: ruleKey(rule, about), budget: budgetOf(rule) })),
+  );
+
 /**
  * Counts a request under each rule in turn (in one transaction) and throws the 429 of the
  * first that refuses it. Rules about mail to an address answer with the mail wording.
  */
-export async function enforce(...checks: [Rule, ...string[]][]): Promise<void> {
-  const verdicts = await consumeInTurn(
-    checks.map(([rule, ...about]) => ({ key: ruleKey(rule, about), budget: budgetOf(rule) })),
-  );
+export async function enforce(...checks: Check[]): Promise<void> {
+  const verdicts = await count(checks);
   for (const [i, verdict] of verdicts.entries()) {
     if (!verdict.ok) {
       await pauseBeforeRefusing();
       throw tooManyRequests(verdict, checks[i]?.[0] === "mail.address" ? "mail" : "requests");
     }
   }
+}
+
+/**
+ * Counts a request as enforce does and answers whether every rule let it through, refusing
+ * nothing: for an answer that must not tell whether a mail went out.
+ */
+export async function withinBudget(...checks: Check[]): Promise<boolean> {
+  return (await count(checks)).every((verdict) => verdict.ok);
 }

@@ -12,11 +12,47 @@ type Method = "REQUEST" | "CANCEL" | "PUBLISH" | "REPLY" | "DECLINECOUNTER";
 
 /** RFC 5546 §3.2: what each VEVENT of a METHOD must hold ("1+": at least one). */
 const REQUIRED: Record<Method, string[]> = {
-  PUBLISH: ["uid", "dtstamp", "dtstart", "summary"],
+  PUBLISH: ["uid", "dtstamp", "dtstart", "summary", "organizer"],
   REQUEST: ["uid", "dtstamp", "dtstart", "summary", "organizer", "attendee"],
   CANCEL: ["uid", "dtstamp", "organizer", "sequence"],
   REPLY: ["uid", "dtstamp", "organizer", "attendee"],
   DECLINECOUNTER: ["uid", "dtstamp", "organizer"],
+};
+
+/**
+ * RFC 5546 §3.2: what a VEVENT of a METHOD must not hold ("0" in its table). A DECLINECOUNTER
+ * names the event (UID, SEQUENCE), its ORGANIZER and why (COMMENT), and nothing of the event.
+ */
+const FORBIDDEN: Partial<Record<Method, { properties: string[]; components: string[] }>> = {
+  DECLINECOUNTER: {
+    properties: [
+      "attach",
+      "attendee",
+      "categories",
+      "class",
+      "contact",
+      "created",
+      "description",
+      "dtend",
+      "dtstart",
+      "duration",
+      "exdate",
+      "exrule",
+      "geo",
+      "last-modified",
+      "location",
+      "priority",
+      "rdate",
+      "related-to",
+      "resources",
+      "rrule",
+      "status",
+      "summary",
+      "transp",
+      "url",
+    ],
+    components: ["vtimezone", "valarm"],
+  },
 };
 
 /** Properties a VEVENT holds at most once (RFC 5545 §3.6.1). */
@@ -86,6 +122,14 @@ function checkEvent(event: ICAL.Component, method: Method, zones: Set<string>) {
   const uid = String(event.getFirstPropertyValue("uid") ?? "(no UID)");
   for (const name of REQUIRED[method]) {
     expect(event.hasProperty(name), `${method} ${uid}: ${name.toUpperCase()}`).toBe(true);
+  }
+  for (const name of FORBIDDEN[method]?.properties ?? []) {
+    expect(event.hasProperty(name), `${method} ${uid}: no ${name.toUpperCase()}`).toBe(false);
+  }
+  for (const name of FORBIDDEN[method]?.components ?? []) {
+    expect(event.getAllSubcomponents(name), `${method} ${uid}: no ${name.toUpperCase()}`).toEqual(
+      [],
+    );
   }
   for (const name of AT_MOST_ONCE) {
     expect(
@@ -158,6 +202,9 @@ export function checkIcs(ics: string, method: Method): CheckedCalendar {
       `VTIMEZONE ${tzid} has STANDARD or DAYLIGHT`,
     ).toBeGreaterThan(0);
     zones.add(String(tzid));
+  }
+  for (const name of FORBIDDEN[method]?.components ?? []) {
+    expect(calendar.getAllSubcomponents(name), `${method}: no ${name.toUpperCase()}`).toEqual([]);
   }
   const events = calendar.getAllSubcomponents("vevent");
   if (method !== "PUBLISH") expect(events.length, `a ${method} holds an event`).toBeGreaterThan(0);

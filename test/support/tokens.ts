@@ -4,16 +4,18 @@ import { writeTransaction } from "../../db/transaction";
 
 /**
  * Links to a registration, as a new mail would carry them: only hashes are stored, so a test
- * that needs a manage link or a check-in code has one made, the way `notify` makes them.
+ * that needs a manage link, a check-in code or a view link has one made, the way `notify`
+ * makes them.
  */
 export async function linksOf(
   registrationId: number,
-): Promise<{ manageToken: string; checkinCode: string }> {
+): Promise<{ manageToken: string; checkinCode: string; viewToken: string }> {
   const now = new Date().toISOString();
   return writeTransaction(
     async (trx) => ({
       manageToken: await issueRegistrationToken(trx, registrationId, "manage", now),
       checkinCode: await issueRegistrationToken(trx, registrationId, "checkin", now),
+      viewToken: await issueRegistrationToken(trx, registrationId, "view", now),
     }),
     database(),
   );
