@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { join } from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { erasePersonByEmail } from "../app/models/erasure.server";
 import { queueJob } from "../app/models/job.server";
@@ -12,6 +9,7 @@ import { database } from "../db/client";
 import { MAX_JOB_ATTEMPTS, processJobs } from "../worker/jobs.server";
 import { retryDelaySeconds } from "../worker/outbox.server";
 import { stored } from "./forms-http.shared";
+import { cuedProcess } from "./support/cued-process";
 import { newClient, send } from "./support/http";
 import { TEST_PASSWORD } from "./support/organisers";
 
@@ -150,29 +148,14 @@ describe("a failed sign-in", () => {
 
 /** A worker's job round in a process of its own (test/support/job-worker.ts), started on cue. */
 async function workerProcess() {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", join(import.meta.dirname, "support", "job-worker.ts")],
-    { env: process.env, stdio: ["pipe", "pipe", "inherit"] },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = once(child, "exit");
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", () => {
-      if (output.includes("ready")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`the worker ended (${code}): ${output}`)));
-  });
+  const child = await cuedProcess("job-worker.ts");
   return {
     /** Starts its round; resolves with what it did. */
     async run() {
-      child.stdin?.end("go\n");
-      const [code] = await exited;
+      child.go();
+      const { code, value } = await child.result<{ done: number; failed: number }>();
       expect(code).toBe(0);
-      return JSON.parse(output.trim().split("\n").at(-1) ?? "") as { done: number; failed: number };
+      return value;
     },
   };
 }

@@ -1,40 +1,21 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { database } from "../db/client";
 import { startOutboxWorker } from "../worker/outbox.server";
 import { smtpTransport } from "../worker/transport.server";
+import { cuedProcess } from "./support/cued-process";
 import { createSession, registrationsOf } from "./support/factories";
 import { startMailbox } from "./support/mailbox";
 
-const script = join(import.meta.dirname, "support", "sign-up-burst.ts");
-
 /** A burst of sign-ups in a process of its own, loaded and waiting for its cue. */
 async function burst(slug: string, prefix: string, count: number) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", script, slug, prefix, String(count)],
-    { env: process.env, stdio: ["pipe", "pipe", "inherit"] },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = once(child, "exit");
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", () => {
-      if (output.includes("ready")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`the burst ended (${code}): ${output}`)));
-  });
+  const child = await cuedProcess("sign-up-burst.ts", [slug, prefix, String(count)]);
   return {
-    go: () => child.stdin?.end("go\n"),
+    go: child.go,
     /** What it did, once it has done it. */
     async result() {
-      const [code] = await exited;
+      const { code, value } = await child.result<unknown>();
       expect(code).toBe(0);
-      return JSON.parse(output.trim().split("\n").at(-1) ?? "");
+      return value;
     },
   };
 }

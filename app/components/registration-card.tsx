@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
 
-interface CardSession {
+export interface CardSession {
   slug: string;
   title: string;
   startsAt: string;

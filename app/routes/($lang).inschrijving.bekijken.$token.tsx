@@ -4,12 +4,13 @@ import { z } from "zod";
 import { ErasedRegistration } from "~/components/erased-registration";
 import { FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
-import { RegistrationCard } from "~/components/registration-card";
+import { type CardSession, RegistrationCard } from "~/components/registration-card";
 import { type FormAnswer, formMessage, parseForm } from "~/lib/forms";
 import { mailManageLink, openViewToken } from "~/models/registration.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server";
 import { PRIVATE_HEADERS } from "~/web/headers.server";
 import { requireKnownLanguage } from "~/web/locale.server";
+import { notFound } from "~/web/not-found.server";
 import { withinBudget } from "~/web/rate-limits.server";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
@@ -46,22 +47,12 @@ type LoaderData =
       name: string;
       status: "confirmed" | "waitlisted" | "cancelled";
       waitlistPosition: number | null;
-      session: {
-        slug: string;
-        title: string;
-        startsAt: string;
-        endsAt: string;
-        venueName: string;
-        venueAddress: string;
-        cancelled: boolean;
-      };
+      session: CardSession;
     };
-
-const notFound = () => new Response("Not Found", { status: 404, headers: PRIVATE_HEADERS });
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = await openViewToken(params.token ?? "");
-  if (found.state === "unknown") throw notFound();
+  if (found.state === "unknown") throw notFound(PRIVATE_HEADERS);
   if (found.state === "erased") {
     return Response.json({ erased: true } satisfies LoaderData, {
       status: 410,
@@ -105,7 +96,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     );
   }
   const found = await openViewToken(token);
-  if (found.state === "unknown") throw notFound();
+  if (found.state === "unknown") throw notFound(PRIVATE_HEADERS);
   // Counted against the address's mail budget, like a sign-up; the answer is the same whether
   // a mail went out or not (the budget spent, the data erased meanwhile).
   if (found.state === "found" && (await withinBudget(["mail.address", found.registration.email]))) {
