@@ -7,7 +7,7 @@ import { queuePasswordReset } from "../app/models/password-reset.server";
 import { applyRetention } from "../app/models/personal-data.server";
 import { database } from "../db/client";
 import { MAX_JOB_ATTEMPTS, processJobs } from "../worker/jobs.server";
-import { retryDelaySeconds } from "../worker/outbox.server";
+import { retryDelaySeconds } from "../worker/retries";
 import { stored } from "./forms-http.shared";
 import { cuedProcess } from "./support/cued-process";
 import { newClient, send } from "./support/http";

@@ -3,7 +3,7 @@ import { addMinutes, nowInstant } from "../app/lib/time";
 import { runJob } from "../app/models/job-handlers.server";
 import { database } from "../db/client";
 import type { Database, Job } from "../db/schema";
-import { retryDelaySeconds } from "./outbox.server";
+import { afterFailedTry, retryDelaySeconds } from "./retries";
 
 /**
  * The running side of the jobs queue (app/models/job.server.ts queues): each worker round
@@ -20,8 +20,6 @@ export const MAX_JOB_ATTEMPTS = 8;
 const LEASE_MINUTES = 1;
 /** Jobs one claim takes. */
 const BATCH = 10;
-
-const retryMinutes = (attempts: number) => retryDelaySeconds(attempts) / 60;
 
 /**
  * Takes up to `limit` due jobs and leases them to this worker, in one statement, so that
@@ -78,17 +76,10 @@ async function claimDueJobs(now: string, limit: number) {
  */
 async function recordFailure(job: Job, error: unknown, now: string) {
   const { db } = database();
-  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
   const gaveUp = job.attempts >= MAX_JOB_ATTEMPTS;
   await db
     .updateTable("jobs")
-    .set({
-      status: gaveUp ? "failed" : "pending",
-      failed_at: gaveUp ? now : null,
-      locked_until: null,
-      last_error: reason,
-      next_attempt_at: addMinutes(now, retryMinutes(job.attempts)),
-    })
+    .set(afterFailedTry({ error, attempts: job.attempts, gaveUp, now }))
     .where("id", "=", job.id)
     .where("status", "=", "pending")
     .execute();

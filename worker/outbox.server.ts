@@ -5,6 +5,7 @@ import { type Budget, consume } from "../app/models/rate-limit.server";
 import { database } from "../db/client";
 import type { Database, OutboxMessage } from "../db/schema";
 import { parseSnapshot, renderSnapshot } from "../emails/render.server";
+import { afterFailedTry, failureReason } from "./retries";
 import type { MailTransport } from "./transport.server";
 
 /**
@@ -23,11 +24,6 @@ export const MAX_REFUSALS = 3;
  * within this time.
  */
 export const LEASE_SECONDS = 15;
-
-/** Wait before attempt n+1: 30 s, 1 min, 2 min, … capped at one hour. */
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(30 * 2 ** Math.max(attempts - 1, 0), 3600);
-}
 
 const later = (now: string, seconds: number) =>
   new Date(Date.parse(now) + seconds * 1000).toISOString();
@@ -395,7 +391,7 @@ async function recordFailure(
   now: string,
   rendered: Partial<RenderedFields>,
 ): Promise<void> {
-  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  const reason = failureReason(error);
   if (kind === "server") {
     // Not the message's fault: due again as soon as the server answers, the try not counted.
     await release(db, message, rendered, reason);
@@ -407,11 +403,7 @@ async function recordFailure(
     .updateTable("outbox")
     .set({
       ...rendered,
-      status: gaveUp ? "failed" : "pending",
-      failed_at: gaveUp ? now : null,
-      locked_until: null,
-      last_error: reason,
-      next_attempt_at: later(now, retryDelaySeconds(message.attempts)),
+      ...afterFailedTry({ error, attempts: message.attempts, gaveUp, now }),
     })
     .where("id", "=", message.id)
     .where("status", "=", "pending")

@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import { database } from "../../db/client";
 import type { Database, Job } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { nowInstant } from "../lib/time";
