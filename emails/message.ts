@@ -63,6 +63,8 @@ export function mailLinks(data: RegistrationMailData) {
   const manageUrl = `${publicUrl}${localePath(locale, `/inschrijving/${encodeURIComponent(links.manageToken)}`)}`;
   return {
     sessionUrl: `${publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`,
+    /** The city's page: the other sessions, for someone left without a seat. */
+    citySessionsUrl: `${publicUrl}${localePath(locale, `/steden/${encodeURIComponent(session.city.slug)}`)}`,
     manageUrl,
     /** Opens the manage page at its confirmation step: one click from there cancels. */
     cancelUrl: `${manageUrl}?annuleren`,

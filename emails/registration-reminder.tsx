@@ -23,7 +23,9 @@ export async function registrationReminderEmail(
   const title = data.session.title;
   const confirmed = data.registration.status === "confirmed";
   const intro = !confirmed
-    ? t("email.reminder.intro.waitlisted", { title, position: data.waitlistPosition ?? 1 })
+    ? data.registration.status === "requested"
+      ? t("email.reminder.intro.requested", { title })
+      : t("email.reminder.intro.waitlisted", { title, position: data.waitlistPosition ?? 1 })
     : trigger === "calendarRefresh"
       ? t("email.refreshed.intro", { title })
       : t("email.reminder.intro.confirmedWithInvite", { title });

@@ -20,7 +20,7 @@ const PUBLIC_URL = "https://agenda.test";
 
 function registrationMail(
   locale: Locale,
-  status: "confirmed" | "waitlisted" | "cancelled",
+  status: "confirmed" | "waitlisted" | "cancelled" | "requested" | "declined" | "expired",
 ): RegistrationMailData {
   return {
     session: {
@@ -66,6 +66,7 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
   const seat = registrationMail(locale, "confirmed");
   const waiting = registrationMail(locale, "waitlisted");
   const cancelled = registrationMail(locale, "cancelled");
+  const requested = registrationMail(locale, "requested");
   const password = { name: "Camille", url: `${PUBLIC_URL}/x`, validMinutes: 60, locale };
   return {
     "registration.confirmed": seat,
@@ -74,6 +75,12 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
     "registration.reminder": waiting,
     "registration.backOnWaitlist": waiting,
     "registration.cancelled": { ...cancelled, previousStatus: "confirmed" },
+    "registration.requested": requested,
+    "registration.requestDeclined": {
+      ...registrationMail(locale, "declined"),
+      reason: "Pitch, feedback, drinks.",
+    },
+    "registration.requestExpired": registrationMail(locale, "expired"),
     "registration.declined": cancelled,
     "registration.refreshed": seat,
     "registration.counterDeclined": seat,

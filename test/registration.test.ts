@@ -163,6 +163,7 @@ describe("cancelling", () => {
     await expect(cancelRegistration(await manageTokenOf(first?.id))).resolves.toEqual({
       ok: true,
       promoted: 1,
+      previousStatus: "confirmed",
     });
 
     const after = await registrationsOf(session.id);
@@ -194,6 +195,7 @@ describe("cancelling", () => {
     await expect(cancelRegistration(await manageTokenOf(waiting?.id))).resolves.toEqual({
       ok: true,
       promoted: 0,
+      previousStatus: "waitlisted",
     });
     const mail = (await outboxFor(session.id, "deelnemer2@example.org")).at(-1);
     expect(mail).toMatchObject({ kind: "registration.cancelled", ics: null });
