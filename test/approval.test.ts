@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCALE, i18n } from "../app/i18n";
+import { applyRetention } from "../app/models/personal-data.server";
 import { closeRequestsAtStart } from "../app/models/request.server";
 import { database } from "../db/client";
 import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
@@ -386,5 +387,75 @@ describe("a session that requires approval", () => {
     expect(await refused.text()).toContain(
       asHtml(t("requests.refused.sessionCancelled", { name: person(1).name })),
     );
+  });
+
+  it("shows open requests on the dashboard and in the attendee export, never as seats", async () => {
+    const { session, organiser } = await approvalSession({
+      capacity: 3,
+      title: "Pitchforum met jury",
+    });
+    await signUpOverHttp(session.slug, 1);
+    const dashboard = await (await send("/beheer", { cookie: organiser })).text();
+    expect(dashboard).toContain(t("dashboard.requests", { count: 1 }));
+    expect(dashboard).toContain(`${person(1).name}</strong> · ${t("dashboard.requested")}`);
+
+    const csv = await (
+      await send(`/beheer/sessies/${session.id}/export?formaat=csv-comma`, { cookie: organiser })
+    ).text();
+    const line = csv.split("\n").find((row) => row.includes(person(1).email)) ?? "";
+    expect(line).toContain(t("export.status.requested"));
+    expect(line).not.toContain(t("export.status.confirmed"));
+  });
+
+  it("gives the person their decline reason in their data, and forgets it with them", async () => {
+    const { session, organiser } = await approvalSession();
+    await signUpOverHttp(session.slug, 1);
+    const request = await registrationOf(session.id, 1);
+    await decide(session.id, organiser, {
+      intent: "decline",
+      registrationId: request.id,
+      reason: "Alleen teams met een ondernemingsnummer.",
+    });
+    const [receipt] = await outboxFor(session.id, person(1).email);
+    const token = manageTokenIn(receipt?.text);
+    const own = (await (await send(`/inschrijving/${token}/gegevens.json`)).json()) as {
+      registration: { status: string; declineReason: string | null; declinedAt: string | null };
+    };
+    expect(own.registration).toMatchObject({
+      status: "declined",
+      declineReason: "Alleen teams met een ondernemingsnummer.",
+    });
+    expect(own.registration.declinedAt).not.toBeNull();
+
+    // Retention anonymises the registration a year after the session: the reason goes with it.
+    const later = new Date(Date.parse(session.ends_at) + 400 * 24 * HOUR).toISOString();
+    await applyRetention({ now: later });
+    const forgotten = await db
+      .selectFrom("registrations")
+      .select(["decline_reason", "status", "anonymised_at"])
+      .where("id", "=", request.id)
+      .executeTakeFirstOrThrow();
+    expect(forgotten).toMatchObject({ decline_reason: null, status: "declined" });
+    expect(forgotten.anonymised_at).not.toBeNull();
+  });
+
+  it("erases an open request at the person's wish: closed, no seat given, nothing left to send", async () => {
+    const { session } = await approvalSession();
+    await signUpOverHttp(session.slug, 1);
+    const [receipt] = await outboxFor(session.id, person(1).email);
+    const erased = await send(`/inschrijving/${manageTokenIn(receipt?.text)}`, {
+      form: { intent: "erase" },
+    });
+    expect(erased.status).toBe(302);
+    const [row] = await registrationsOf(session.id);
+    expect(row).toMatchObject({ status: "cancelled", confirmed_at: null });
+    expect(row?.anonymised_at).not.toBeNull();
+    const pending = await db
+      .selectFrom("outbox")
+      .select("kind")
+      .where("registration_id", "=", row?.id ?? 0)
+      .where("status", "=", "pending")
+      .execute();
+    expect(pending).toEqual([]);
   });
 });

@@ -109,6 +109,21 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
   };
 }
 
+/** Kinds whose words depend on the registration: each way a request can reach them. */
+function requestVariants(locale: Locale): MailSnapshot[] {
+  const requested = registrationMail(locale, "requested");
+  const withdrawn = registrationMail(locale, "cancelled");
+  return [
+    { kind: "registration.cancelled", data: { ...withdrawn, previousStatus: "requested" } },
+    { kind: "registration.reminder", data: requested },
+    { kind: "session.cancelled", data: { ...requested, note: null } },
+    {
+      kind: "registration.requestDeclined",
+      data: { ...registrationMail(locale, "declined"), reason: null },
+    },
+  ];
+}
+
 const GREETING: Record<Exclude<Locale, "nl-BE">, string> = {
   "fr-BE": "Bonjour",
   "en-BE": "Hello",
@@ -137,6 +152,18 @@ describe("every kind of mail, in French and English", () => {
         for (const path of pages) expect(path.startsWith(prefix), path).toBe(true);
       });
     }
+  }
+
+  for (const locale of ["fr-BE", "en-BE"] as const) {
+    it(`${locale}: a request withdrawn, asked again, cancelled with its session, declined without a reason`, async () => {
+      for (const snapshot of requestVariants(locale)) {
+        const mail = await renderSnapshot(snapshot);
+        expect(mail.ics, snapshot.kind).toBeUndefined();
+        expect(withoutLinks(`${mail.subject}\n${mail.text}`), snapshot.kind).not.toMatch(
+          DUTCH_WORDS,
+        );
+      }
+    });
   }
 
   it("a mail queued before organisers had a language is Dutch", async () => {
