@@ -105,7 +105,7 @@ export const enBEAccess = {
     "Unlisted: reachable only by its link, not on the website, in calendar subscriptions, the API or search engines",
   "sessionForm.unlistedHint":
     "An unlisted session gets an address nobody can guess. If a listed session becomes unlisted, its old address stops working.",
-  "sessionForm.emailDomains": "Only email addresses of these domains (optional)",
+  "sessionForm.emailDomains": "Allowed email domains (optional)",
   "sessionForm.emailDomainsHint":
     "For example: student.kuleuven.be, kuleuven.be. A domain counts exactly as you write it: kuleuven.be does not admit addresses of student.kuleuven.be. Empty: any address. People you add yourself may have any address.",
   "sessionForm.errors.emailDomains.invalid":

@@ -108,7 +108,7 @@ export const frBEAccess = {
     "Ne pas répertorier : accessible uniquement par son lien, ni sur le site, ni dans les abonnements d’agenda, ni dans l’API, ni dans les moteurs de recherche",
   "sessionForm.unlistedHint":
     "Une session non répertoriée reçoit une adresse que personne ne peut deviner. Si une session répertoriée cesse de l’être, son ancienne adresse ne fonctionne plus.",
-  "sessionForm.emailDomains": "Uniquement les adresses e-mail de ces domaines (facultatif)",
+  "sessionForm.emailDomains": "Domaines e-mail admis (facultatif)",
   "sessionForm.emailDomainsHint":
     "Par exemple : student.kuleuven.be, kuleuven.be. Un domaine vaut exactement tel qu’écrit : kuleuven.be n’admet pas les adresses de student.kuleuven.be. Vide : toute adresse. Les personnes que vous ajoutez vous-même peuvent avoir n’importe quelle adresse.",
   "sessionForm.errors.emailDomains.invalid":

@@ -109,7 +109,7 @@ export const nlBEAccess = {
     "Niet vermelden: alleen bereikbaar via de link, niet op de website, in agenda-abonnementen, de API of zoekmachines",
   "sessionForm.unlistedHint":
     "Een sessie die niet vermeld wordt, krijgt een adres dat niemand kan raden. Zet je een vermelde sessie op niet vermeld, dan werkt haar oude adres niet meer.",
-  "sessionForm.emailDomains": "Alleen e-mailadressen van deze domeinen (optioneel)",
+  "sessionForm.emailDomains": "Toegelaten e-maildomeinen (optioneel)",
   "sessionForm.emailDomainsHint":
     "Bijvoorbeeld: student.kuleuven.be, kuleuven.be. Een domein geldt precies zoals je het schrijft: kuleuven.be laat geen adressen van student.kuleuven.be toe. Leeg: elk adres. Wie je zelf toevoegt, mag elk adres hebben.",
   "sessionForm.errors.emailDomains.invalid":
