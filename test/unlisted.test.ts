@@ -107,6 +107,14 @@ describe("an unlisted session", () => {
     const open = await send(`/sessies/${listed.slug}`);
     expect(open.headers.get("X-Robots-Tag")).toBeNull();
     expect(await open.text()).not.toContain('name="robots"');
+
+    // Its calendar file, linked from its page, too.
+    const file = await send(`/sessies/${unlisted.slug}/agenda.ics`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("X-Robots-Tag")).toBe("noindex");
+    expect(
+      (await send(`/sessies/${listed.slug}/agenda.ics`)).headers.get("X-Robots-Tag"),
+    ).toBeNull();
   });
 
   it("opens by its link, and signing up there works as anywhere", async () => {

@@ -150,7 +150,7 @@ export function SessionForm({
         <legend>{t("sessionForm.access")}</legend>
         <CheckboxField meta={fields.requiresApproval} label={t("sessionForm.requiresApproval")} />
         <CheckboxField meta={fields.unlisted} label={t("sessionForm.unlisted")}>
-          <p className="hint">{t("sessionForm.unlistedHint")}</p>
+          <p className="hint checkbox-hint">{t("sessionForm.unlistedHint")}</p>
         </CheckboxField>
         <Field
           meta={fields.emailDomains}

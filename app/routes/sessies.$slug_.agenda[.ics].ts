@@ -16,5 +16,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const session = found(locale ? await getSessionBySlug(params.slug ?? "") : null);
   const { publicUrl } = config();
   const ics = sessionIcs(session, { publicUrl, uidDomain: new URL(publicUrl).hostname, locale });
-  return publicCalendarResponse(request, ics, { filename: `${session.slug}.ics`, maxAge: 300 });
+  return publicCalendarResponse(request, ics, {
+    filename: `${session.slug}.ics`,
+    maxAge: 300,
+    noindex: session.unlisted === 1,
+  });
 }
