@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCALE, i18n } from "../app/i18n";
 import { applyRetention } from "../app/models/personal-data.server";
+import { signUp } from "../app/models/registration.server";
 import { closeRequestsAtStart } from "../app/models/request.server";
 import { database } from "../db/client";
+import { workerDuties } from "../worker/duties.server";
 import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
 import { asHtml, expectNoticeOnce } from "./support/form-page";
 import { cookieFrom, send } from "./support/http";
@@ -457,5 +459,27 @@ describe("a session that requires approval", () => {
       .where("status", "=", "pending")
       .execute();
     expect(pending).toEqual([]);
+  });
+
+  it("is closed by the worker's round: two workers running their duties close it once", async () => {
+    // A session that began a minute ago, asked for a week before.
+    const startsAt = new Date(Date.now() - 60_000).toISOString();
+    const { session } = await approvalSession({
+      starts_at: startsAt,
+      ends_at: new Date(Date.parse(startsAt) + HOUR).toISOString(),
+    });
+    const asked = await signUp(session.slug, person(1), {
+      locale: DEFAULT_LOCALE,
+      now: new Date(Date.parse(startsAt) - 7 * 24 * HOUR).toISOString(),
+    });
+    expect(asked.ok).toBe(true);
+
+    const round = async () => {
+      for (const task of workerDuties.tasks) await task({ stopping: () => false });
+    };
+    await Promise.all([round(), round()]);
+    expect(await registrationOf(session.id, 1)).toMatchObject({ status: "expired" });
+    const kinds = (await outboxFor(session.id, person(1).email)).map((m) => m.kind);
+    expect(kinds).toEqual(["registration.requested", "registration.requestExpired"]);
   });
 });
