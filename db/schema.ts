@@ -10,7 +10,19 @@ type Instant = string;
 export type SessionKind = "info" | "breakfast" | "forum";
 type SessionStatus = "scheduled" | "cancelled";
 export type SessionLanguage = "nl" | "en" | "fr";
-export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
+/**
+ * `requested`: a sign-up to a session that requires approval, waiting for an organiser's
+ * decision and holding no seat; `declined`: an organiser said no; `expired`: the session began
+ * before anyone decided. Confirmed, waitlisted and requested registrations are live: one per
+ * address and session.
+ */
+export type RegistrationStatus =
+  | "confirmed"
+  | "waitlisted"
+  | "cancelled"
+  | "requested"
+  | "declined"
+  | "expired";
 /** `superseded`: overtaken by a later message about the same registration, never sent. */
 type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
 export type RegistrationSource = "public" | "organiser";
@@ -66,6 +78,12 @@ interface SessionsTable {
   remind_day_before: Generated<number>;
   /** 1: attendees get a reminder two hours before the start; 0: not. */
   remind_two_hours: Generated<number>;
+  /** 1: a sign-up is a request that an organiser approves (a seat) or declines; 0: not. */
+  requires_approval: Generated<number>;
+  /** 1: on no list, feed, embed or API, and not for search engines: reachable by its address. */
+  unlisted: Generated<number>;
+  /** The domains a sign-up's address must be of, lower-cased, separated by spaces; "": any. */
+  email_domains: Generated<string>;
 }
 
 interface SessionPartnersTable {
@@ -114,6 +132,10 @@ interface RegistrationsTable {
     CalendarReply | null
   >;
   calendar_replied_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** When a request was declined, or closed undecided at the start (`expired`); null otherwise. */
+  declined_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The organiser's reason for declining, as mailed to the person; null when none. Personal data. */
+  decline_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type CalendarReply = "accepted" | "tentative" | "declined";

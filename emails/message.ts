@@ -68,6 +68,8 @@ export function mailLinks(data: RegistrationMailData) {
   const manageUrl = page(`/inschrijving/${encodeURIComponent(links.manageToken)}`);
   return {
     sessionUrl: page(`/sessies/${encodeURIComponent(session.slug)}`),
+    /** The city's page: the other sessions, for someone left without a seat. */
+    citySessionsUrl: page(`/steden/${encodeURIComponent(session.city.slug)}`),
     manageUrl,
     /** Opens the manage page at its confirmation step: one click from there cancels. */
     cancelUrl: `${manageUrl}?annuleren`,

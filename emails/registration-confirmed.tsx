@@ -56,18 +56,25 @@ function startsSoon(data: RegistrationMailData) {
   };
 }
 
+const CANCELLED = {
+  confirmed: { subject: "email.cancelled.subject", intro: "email.cancelled.intro" },
+  waitlisted: { subject: "email.waitlistLeft.subject", intro: "email.waitlistLeft.intro" },
+  requested: { subject: "email.requestWithdrawn.subject", intro: "email.requestWithdrawn.intro" },
+} as const;
+
 /**
- * Sent when a registration is cancelled. A confirmed attendee also gets METHOD:CANCEL, which
- * removes the event from their calendar; someone who was waiting never had an invite.
+ * Sent when a registration is cancelled, or a request withdrawn. A confirmed attendee also gets
+ * METHOD:CANCEL, which removes the event from their calendar; someone who was waiting, or only
+ * asked, never had an invite.
  */
 export async function registrationCancelledEmail(
   data: RegistrationMailData,
-  previousStatus: "confirmed" | "waitlisted",
+  previousStatus: keyof typeof CANCELLED,
 ): Promise<MailContent> {
   const { t } = mailI18n(data);
   const title = data.session.title;
   const wasConfirmed = previousStatus === "confirmed";
-  const intro = t(wasConfirmed ? "email.cancelled.intro" : "email.waitlistLeft.intro", { title });
+  const intro = t(CANCELLED[previousStatus].intro, { title });
   const { sessionUrl } = mailLinks(data);
   const body = await renderMail(
     <RegistrationLayout
@@ -77,7 +84,7 @@ export async function registrationCancelledEmail(
     />,
   );
   return {
-    subject: t(wasConfirmed ? "email.cancelled.subject" : "email.waitlistLeft.subject", { title }),
+    subject: t(CANCELLED[previousStatus].subject, { title }),
     ...body,
     ics: wasConfirmed
       ? { method: "CANCEL", content: cancellationIcs(inviteInputOf(data)) }

@@ -28,7 +28,9 @@ export async function registrationReminderEmail(
     trigger === "manageLinkAsked"
       ? t("email.manageLink.intro", { title })
       : !confirmed
-        ? t("email.reminder.intro.waitlisted", { title, position: data.waitlistPosition ?? 1 })
+        ? data.registration.status === "requested"
+          ? t("email.reminder.intro.requested", { title })
+          : t("email.reminder.intro.waitlisted", { title, position: data.waitlistPosition ?? 1 })
         : trigger === "calendarRefresh"
           ? t("email.refreshed.intro", { title })
           : t("email.reminder.intro.confirmedWithInvite", { title });

@@ -8,6 +8,11 @@ import { type PasswordLinkData, passwordLinkEmail } from "./password-reset";
 import { registrationCancelledEmail, registrationConfirmedEmail } from "./registration-confirmed";
 import { registrationDeclinedEmail } from "./registration-declined";
 import { registrationReminderEmail } from "./registration-reminder";
+import {
+  registrationRequestedEmail,
+  requestDeclinedEmail,
+  requestExpiredEmail,
+} from "./registration-request";
 import { registrationWaitlistedEmail } from "./registration-waitlisted";
 import { sessionCancelledEmail } from "./session-cancelled";
 import { sessionReminderEmail } from "./session-reminder";
@@ -30,7 +35,11 @@ export interface RegistrationMailExtras {
   /** Asked for from the view page (the link in calendars): the manage link, by mail only. */
   "registration.manageLink": Record<never, never>;
   "registration.backOnWaitlist": Record<never, never>;
-  "registration.cancelled": { previousStatus: "confirmed" | "waitlisted" };
+  "registration.cancelled": { previousStatus: "confirmed" | "waitlisted" | "requested" };
+  // A session that requires approval: the request received, declined, or closed at the start.
+  "registration.requested": Record<never, never>;
+  "registration.requestDeclined": { reason: string | null };
+  "registration.requestExpired": Record<never, never>;
   // Answers to the person's calendar (iTIP): see app/models/inbound-mail.server.ts.
   "registration.declined": Record<never, never>;
   "registration.refreshed": Record<never, never>;
@@ -92,6 +101,9 @@ const renderers: { [K in MailKind]: Renderer<MailData[K]> } = {
     render: (data) => registrationCancelledEmail(data, data.previousStatus),
     calendar: (data) => (data.previousStatus === "confirmed" ? "CANCEL" : null),
   },
+  "registration.requested": { render: registrationRequestedEmail, calendar: none },
+  "registration.requestDeclined": { render: requestDeclinedEmail, calendar: none },
+  "registration.requestExpired": { render: requestExpiredEmail, calendar: none },
   "registration.declined": { render: registrationDeclinedEmail, calendar: () => "CANCEL" },
   "registration.refreshed": {
     render: (data) => registrationReminderEmail(data, "calendarRefresh"),

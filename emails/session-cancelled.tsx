@@ -1,25 +1,34 @@
 import { Text } from "@react-email/components";
-import { localePath } from "../app/lib/locale-path";
 import { cancellationIcs } from "./ics";
 import { RegistrationLayout, renderMail } from "./layout";
-import { inviteInputOf, type MailContent, mailI18n, type RegistrationMailData } from "./message";
+import {
+  inviteInputOf,
+  type MailContent,
+  mailI18n,
+  mailLinks,
+  type RegistrationMailData,
+} from "./message";
 import { PlainText } from "./organiser-message";
 
 /**
  * Sent to everyone on a session the organiser cancels. Confirmed attendees also get
  * METHOD:CANCEL (SEQUENCE raised), which takes the event out of their calendar; people who
- * were waiting never had an invite. The registrations themselves stay as they were.
+ * were waiting, or whose request was open, never had an invite. The registrations themselves stay as they were.
  */
 export async function sessionCancelledEmail(
   data: RegistrationMailData,
   { note }: { note: string | null },
 ): Promise<MailContent> {
-  const { t, longDate, shortDate, locale } = mailI18n(data);
-  const { session, registration, publicUrl } = data;
+  const { t, longDate, shortDate } = mailI18n(data);
+  const { session, registration } = data;
   const values = { title: session.title, date: longDate(session.starts_at) };
   const hadSeat = registration.status === "confirmed";
   const intro = t(
-    hadSeat ? "email.sessionCancelled.intro.confirmed" : "email.sessionCancelled.intro.waitlisted",
+    hadSeat
+      ? "email.sessionCancelled.intro.confirmed"
+      : registration.status === "requested"
+        ? "email.sessionCancelled.intro.requested"
+        : "email.sessionCancelled.intro.waitlisted",
     values,
   );
   const body = await renderMail(
@@ -29,7 +38,7 @@ export async function sessionCancelledEmail(
       intro={intro}
       action={{
         label: t("email.sessionCancelled.otherSessions", { city: session.city.name }),
-        href: `${publicUrl}${localePath(locale, `/steden/${encodeURIComponent(session.city.slug)}`)}`,
+        href: mailLinks(data).citySessionsUrl,
       }}
     >
       {note ? (

@@ -37,6 +37,14 @@ export interface SeedSession {
   cancelled?: boolean;
   /** How many people the seed signs up; more than capacity puts the rest on the waiting list. */
   attendees: number;
+  /** A sign-up is a request the organisers approve or decline (a jury picks the pitches). */
+  requiresApproval?: boolean;
+  /** How many of the attendees, the last to sign up, are requests still to decide. */
+  requests?: number;
+  /** On no list: reachable by its address only (the slug then carries a part nobody guesses). */
+  unlisted?: boolean;
+  /** Only addresses of these domains may sign up (the seed's own people are at example.org). */
+  emailDomains?: string[];
 }
 
 export const cities: SeedCity[] = [
@@ -408,6 +416,30 @@ export const sessions: SeedSession[] = [
     language: "nl",
     partners: ["ku-leuven", "voka", "leuven-mindgate"],
     attendees: 58,
+    // The jury picks who pitches; students and KU Leuven staff only.
+    requiresApproval: true,
+    requests: 6,
+    emailDomains: ["student.kuleuven.be", "kuleuven.be"],
+  },
+  {
+    slug: "leuven-ledenontbijt-voka-vlaams-brabant-k3x9q2m7wz4p",
+    city: "leuven",
+    kind: "breakfast",
+    title: "Ledenontbijt Voka Vlaams-Brabant",
+    summary:
+      "Het maandelijkse ontbijt voor de leden van Voka Vlaams-Brabant: nieuws van de kamer, een gastspreker en tijd om andere bedrijfsleiders uit de regio te leren kennen.",
+    description:
+      "Vanaf 07:30 staan koffie en een ontbijt klaar. Om 07:50 brengt de gedelegeerd bestuurder van Voka Vlaams-Brabant het nieuws van de kamer, om 08:10 vertelt een Leuvense bedrijfsleider hoe haar bedrijf de overname door een nieuwe generatie voorbereidt. Tot 09:00 is er tijd om te netwerken.\n\nVoor wie: leden van Voka Vlaams-Brabant en de collega’s die ze meebrengen. De uitnodiging loopt via de kamer; deze pagina staat niet in de agenda.\n\nNeem visitekaartjes mee.",
+    ...PROVINCIEHUIS,
+    daysFromNow: 19,
+    startTime: "07:30",
+    endTime: "09:00",
+    capacity: 60,
+    language: "nl",
+    partners: ["voka"],
+    closesDaysBefore: 2,
+    attendees: 31,
+    unlisted: true,
   },
   {
     slug: "leuven-forum-international-student-founders",

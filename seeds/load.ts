@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { config } from "../app/lib/config.server";
+import { storedEmailDomains } from "../app/lib/email-domains";
 import { hashPassword } from "../app/lib/password.server";
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
 import { registrationKeys } from "../app/models/registration.server";
@@ -111,6 +112,9 @@ export async function loadSeeds(
         registration_closes_at: closesAt,
         language: seed.language,
         status: seed.cancelled ? "cancelled" : "scheduled",
+        requires_approval: seed.requiresApproval ? 1 : 0,
+        unlisted: seed.unlisted ? 1 : 0,
+        email_domains: storedEmailDomains(seed.emailDomains ?? []),
         created_at: now,
         updated_at: now,
       })
@@ -124,9 +128,12 @@ export async function loadSeeds(
         .values({ session_id: session.id, partner_id: partnerId, position })
         .execute();
     }
+    const firstRequest = seed.attendees - (seed.requests ?? 0);
     for (let i = 0; i < seed.attendees; i++) {
       const { name, email, organisation } = seededPerson(person++);
-      const confirmed = i < seed.capacity;
+      // The last to sign up for a session that requires approval are still waiting for a decision.
+      const requested = i >= firstRequest;
+      const confirmed = !requested && i < seed.capacity;
       // Sign-ups spread over the six weeks before (before the start, for a past session),
       // in order, so the waiting list has an order.
       const signUpsEnd = Math.min(Date.parse(now), Date.parse(startsAt));
@@ -147,7 +154,7 @@ export async function loadSeeds(
           enterprise_number: null,
           dietary_needs: seed.kind === "breakfast" && i % 5 === 0 ? "Vegetarisch" : null,
           locale: "nl-BE",
-          status: confirmed ? "confirmed" : "waitlisted",
+          status: requested ? "requested" : confirmed ? "confirmed" : "waitlisted",
           consented_at: signedUpAt,
           created_at: signedUpAt,
           updated_at: signedUpAt,

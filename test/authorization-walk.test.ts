@@ -64,6 +64,11 @@ interface RouteCheck {
   get?: Outcomes;
   /** A harmless or invalid form: the point is the answer, never a change. */
   post?: { form: (data: WalkData) => Record<string, string>; expect: Outcomes };
+  /**
+   * More forms the same action takes (its other intents), each walked like `post`: a form that
+   * reaches the intent's own checks and changes nothing.
+   */
+  intents?: Record<string, { form: (data: WalkData) => Record<string, string>; expect: Outcomes }>;
   /** A download of attendees: no cache may keep it. */
   attendeeData?: true;
   /** Who must see the attendee on a 200: proof that the leak checks look at a page holding them. */
@@ -157,6 +162,21 @@ const CHECKS: Record<string, RouteCheck> = {
     post: {
       form: (data) => ({ intent: "wandelen", registrationId: data.registrationId }),
       expect: inScope(400),
+    },
+    // Deciding a request: the walk's attendee holds a seat, not a request, so nothing changes.
+    intents: {
+      approve: {
+        form: (data) => ({ intent: "approve", registrationId: data.registrationId }),
+        expect: inScope(409),
+      },
+      decline: {
+        form: (data) => ({
+          intent: "decline",
+          registrationId: data.registrationId,
+          reason: "Geen plaats meer voor wandelaars.",
+        }),
+        expect: inScope(409),
+      },
     },
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
@@ -561,6 +581,7 @@ async function request(
   method: Method,
   role: Role,
   params = check.params?.(data) ?? {},
+  post = check.post,
 ): Promise<Answer> {
   const path = fillPattern(urlPattern(file), params) + (check.query?.(data) ?? "");
   const url = method === "DATA" ? dataPath(path, [routeIdOf(file)]) : path;
@@ -572,7 +593,7 @@ async function request(
         ? await signInOverHttp(emails[role], PASSWORD)
         : cookies[role];
   }
-  const form = method === "POST" ? check.post?.form(data) : undefined;
+  const form = method === "POST" ? post?.form(data) : undefined;
   const response = await send(url, { method: method === "POST" ? "POST" : "GET", form, cookie });
   return { response, path, body: await response.text(), cookie };
 }
@@ -743,6 +764,22 @@ for (const file of FILES) {
             // The cookie it posted with no longer opens the workspace.
             const after = await send("/beheer", { cookie: answer.cookie });
             expect(after.headers.get("Location")).toBe("/beheer/inloggen?terug=%2Fbeheer");
+          }
+        });
+      }
+    }
+
+    for (const [intent, post] of Object.entries(check.intents ?? {})) {
+      for (const role of ROLES) {
+        const expected = post.expect[role];
+        it(`POST ${intent} as ${role} → ${describeOutcome(expected)}`, async () => {
+          const answer = await request(file, check, "POST", role, undefined, post);
+          expectOutcome(answer, expected, "POST");
+          expectPrivacy(file, check, "POST", role, answer);
+          if (role === "foreignOrganiser" && expected === 404 && check.absentParams) {
+            const absent = await request(file, check, "POST", role, check.absentParams, post);
+            expect(absent.response.status).toBe(404);
+            expect(normalised(answer)).toBe(normalised(absent));
           }
         });
       }

@@ -1,23 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import ICAL from "ical.js";
-import { type Kysely, type Migration, Migrator } from "kysely";
+import type { Kysely } from "kysely";
 import type { SendMailOptions } from "nodemailer/lib/mailer";
-import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken, resolveRegistrationTokenIn } from "../app/models/registration-token.server";
-import { createDatabase, database } from "../db/client";
+import { database } from "../db/client";
 import { migrations } from "../db/migrations";
 import type { Database } from "../db/schema";
 import { processOutbox, renderQueued } from "../worker/outbox.server";
 import type { MailTransport } from "../worker/transport.server";
-import { POSTGRES_ADMIN_URL, TEST_DATABASE } from "./support/database";
 import { createSession, person, registrationsOf } from "./support/factories";
 import { expectNoticeOnce } from "./support/form-page";
 import { send } from "./support/http";
 import { signedIn } from "./support/organisers";
+import { migrate, scratchDatabase } from "./support/scratch-database";
 import { manageTokenIn } from "./support/tokens";
 
 /**
@@ -402,43 +398,3 @@ describe("the migration to hashed tokens", () => {
     }
   });
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: kysely's Migrator works on any schema
-async function migrate(db: Kysely<any>, set: Record<string, Migration>) {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => set } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-}
-
-/** An empty database beside the test's own, on the same kind of server. */
-async function scratchDatabase() {
-  if (TEST_DATABASE === "postgres") {
-    const name = `oa_migrate_${process.pid}_${randomBytes(3).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(POSTGRES_ADMIN_URL);
-    url.pathname = `/${name}`;
-    const handle = createDatabase(url.toString());
-    return {
-      handle,
-      drop: async () => {
-        await handle.db.destroy();
-        const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-        await client.connect();
-        await client.query(`drop database if exists ${name} with (force)`);
-        await client.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "oa-migrate-"));
-  const handle = createDatabase(`file:${join(dir, "old.sqlite")}`);
-  return {
-    handle,
-    drop: async () => {
-      await handle.db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}

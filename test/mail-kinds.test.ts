@@ -20,7 +20,7 @@ const PUBLIC_URL = "https://agenda.test";
 
 function registrationMail(
   locale: Locale,
-  status: "confirmed" | "waitlisted" | "cancelled",
+  status: "confirmed" | "waitlisted" | "cancelled" | "requested" | "declined" | "expired",
 ): RegistrationMailData {
   return {
     session: {
@@ -67,6 +67,7 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
   const seat = registrationMail(locale, "confirmed");
   const waiting = registrationMail(locale, "waitlisted");
   const cancelled = registrationMail(locale, "cancelled");
+  const requested = registrationMail(locale, "requested");
   const password = { name: "Camille", url: `${PUBLIC_URL}/x`, validMinutes: 60, locale };
   return {
     "registration.confirmed": seat,
@@ -76,6 +77,12 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
     "registration.manageLink": seat,
     "registration.backOnWaitlist": waiting,
     "registration.cancelled": { ...cancelled, previousStatus: "confirmed" },
+    "registration.requested": requested,
+    "registration.requestDeclined": {
+      ...registrationMail(locale, "declined"),
+      reason: "Pitch, feedback, drinks.",
+    },
+    "registration.requestExpired": registrationMail(locale, "expired"),
     "registration.declined": cancelled,
     "registration.refreshed": seat,
     "registration.counterDeclined": seat,
@@ -102,6 +109,21 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
     "organiser.passwordReset": { ...password, purpose: "reset" },
     "organiser.invitation": { ...password, purpose: "invitation", validMinutes: 72 * 60 },
   };
+}
+
+/** Kinds whose words depend on the registration: each way a request can reach them. */
+function requestVariants(locale: Locale): MailSnapshot[] {
+  const requested = registrationMail(locale, "requested");
+  const withdrawn = registrationMail(locale, "cancelled");
+  return [
+    { kind: "registration.cancelled", data: { ...withdrawn, previousStatus: "requested" } },
+    { kind: "registration.reminder", data: requested },
+    { kind: "session.cancelled", data: { ...requested, note: null } },
+    {
+      kind: "registration.requestDeclined",
+      data: { ...registrationMail(locale, "declined"), reason: null },
+    },
+  ];
 }
 
 const GREETING: Record<Exclude<Locale, "nl-BE">, string> = {
@@ -132,6 +154,18 @@ describe("every kind of mail, in French and English", () => {
         for (const path of pages) expect(path.startsWith(prefix), path).toBe(true);
       });
     }
+  }
+
+  for (const locale of ["fr-BE", "en-BE"] as const) {
+    it(`${locale}: a request withdrawn, asked again, cancelled with its session, declined without a reason`, async () => {
+      for (const snapshot of requestVariants(locale)) {
+        const mail = await renderSnapshot(snapshot);
+        expect(mail.ics, snapshot.kind).toBeUndefined();
+        expect(withoutLinks(`${mail.subject}\n${mail.text}`), snapshot.kind).not.toMatch(
+          DUTCH_WORDS,
+        );
+      }
+    });
   }
 
   it("a mail queued before organisers had a language is Dutch", async () => {

@@ -215,7 +215,7 @@ describe("one person's messages", () => {
           const [doraRow, emielRow] = await registrationsOf(session.id);
           // Dora cancels before her invite has left; Emiel gets her seat.
           const cancelled = await cancelRegistration(await manageTokenOf(doraRow?.id));
-          expect(cancelled).toEqual({ ok: true, promoted: 1 });
+          expect(cancelled).toEqual({ ok: true, promoted: 1, previousStatus: "confirmed" });
           await expect(processOutbox(transport)).resolves.toEqual({ sent: 3, failed: 0 });
 
           // Dora gets one message: the cancellation, with METHOD:CANCEL for the UID of the

@@ -56,6 +56,24 @@ describe("the page cache", () => {
     expect(changed.status).toBe(200);
   });
 
+  it("keeps a page's X-Robots-Tag with it: an unlisted session stays out of search engines", async () => {
+    const session = await createSession({ unlisted: 1 });
+    const first = await send(`/sessies/${session.slug}`);
+    expect(first.headers.get("X-Robots-Tag")).toBe("noindex");
+    const kept = await send(`/sessies/${session.slug}`);
+    // The kept page: the same nonce in its policy, the same ETag.
+    expect(kept.headers.get("Content-Security-Policy")).toBe(
+      first.headers.get("Content-Security-Policy"),
+    );
+    expect(kept.headers.get("ETag")).toBe(first.headers.get("ETag"));
+    expect(kept.headers.get("X-Robots-Tag")).toBe("noindex");
+    const revalidated = await send(`/sessies/${session.slug}`, {
+      headers: { "If-None-Match": first.headers.get("ETag") ?? "" },
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("X-Robots-Tag")).toBe("noindex");
+  });
+
   it("keeps the nonce of its page in the page's own Content-Security-Policy", async () => {
     const session = await createSession();
     const response = await send(`/sessies/${session.slug}`);

@@ -182,6 +182,7 @@ describe("cancelling", () => {
     await expect(cancelRegistration(await manageTokenOf(first?.id))).resolves.toEqual({
       ok: true,
       promoted: 1,
+      previousStatus: "confirmed",
     });
 
     const after = await registrationsOf(session.id);
@@ -213,6 +214,7 @@ describe("cancelling", () => {
     await expect(cancelRegistration(await manageTokenOf(waiting?.id))).resolves.toEqual({
       ok: true,
       promoted: 0,
+      previousStatus: "waitlisted",
     });
     const mail = (await outboxFor(session.id, "deelnemer2@example.org")).at(-1);
     expect(mail).toMatchObject({ kind: "registration.cancelled", ics: null });

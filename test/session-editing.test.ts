@@ -111,6 +111,9 @@ const validFields = () => ({
   language: "nl",
   remindDayBefore: "on",
   remindTwoHours: "on",
+  requiresApproval: "",
+  unlisted: "",
+  emailDomains: "",
 });
 
 function inputFrom(fields: Partial<Record<string, string | string[]>>): SessionInput {
@@ -393,6 +396,8 @@ describe("form values", () => {
       registrationOpensAt: "2027-05-01T09:00",
       registrationClosesAt: "2027-06-09T18:00",
       partnerIds: [String(partnerIds[1])],
+      requiresApproval: "on",
+      emailDomains: "student.kuleuven.be, kuleuven.be",
     };
     const result = await createSession(inputFrom(fields), { organiserId });
     if (!result.ok) throw new Error("not created");
@@ -840,7 +845,12 @@ describe("cancelling a session", () => {
     });
     const [audit] = await auditOf(session.id);
     expect(audit).toMatchObject({ organiser_id: organiserId, action: "session.cancel" });
-    expect(JSON.parse(audit?.details ?? "{}")).toEqual({ confirmed: 2, waitlisted: 1, note: true });
+    expect(JSON.parse(audit?.details ?? "{}")).toEqual({
+      confirmed: 2,
+      waitlisted: 1,
+      requested: 0,
+      note: true,
+    });
 
     await expect(cancelSession(session.id, { organiserId })).resolves.toEqual({
       ok: false,

@@ -1,6 +1,7 @@
 import { processInboundMail } from "../app/models/inbound-mail.server";
 import { runDailyRetention } from "../app/models/personal-data.server";
 import { queueDueReminders } from "../app/models/reminder.server";
+import { closeRequestsAtStart } from "../app/models/request.server";
 import { processJobs } from "./jobs.server";
 import type { WorkerTask } from "./outbox.server";
 
@@ -15,6 +16,8 @@ export const workerDuties = {
     ({ stopping }) => processJobs({ stopping }),
     // Every round: reads only the sessions starting within 40 hours (see reminder.server.ts).
     () => queueDueReminders(),
+    // Requests still open when their session begins are closed, each with a mail, once.
+    () => closeRequestsAtStart(),
     () => processInboundMail(),
   ] as Array<WorkerTask>,
 };

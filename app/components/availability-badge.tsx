@@ -1,7 +1,17 @@
 import type { Availability } from "~/models/session.server";
 import { useI18n } from "~/web/use-i18n";
 
-export function AvailabilityBadge({ availability }: { availability: Availability }) {
+/**
+ * How the seats stand. A session that requires approval has no waiting list: once its seats are
+ * given it is full, and requests are still taken (a seat may come free).
+ */
+export function AvailabilityBadge({
+  availability,
+  requiresApproval = false,
+}: {
+  availability: Availability;
+  requiresApproval?: boolean;
+}) {
   const { t, longDate } = useI18n();
   switch (availability.state) {
     case "open":
@@ -11,7 +21,11 @@ export function AvailabilityBadge({ availability }: { availability: Availability
         </span>
       );
     case "waitlist":
-      return <span className="badge badge-waitlist">{t("availability.waitlist")}</span>;
+      return (
+        <span className="badge badge-waitlist">
+          {t(requiresApproval ? "availability.full" : "availability.waitlist")}
+        </span>
+      );
     case "notYetOpen":
       return (
         <span className="badge badge-muted">

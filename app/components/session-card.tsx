@@ -41,7 +41,10 @@ export function SessionCard({
           {t("card.withPartners", { partners: list(session.partners) })}
         </p>
       ) : null}
-      <AvailabilityBadge availability={session.availability} />
+      <AvailabilityBadge
+        availability={session.availability}
+        requiresApproval={session.requiresApproval}
+      />
     </article>
   );
 }

@@ -146,6 +146,19 @@ export function SessionForm({
           />
         </div>
       </fieldset>
+      <fieldset className="fieldset">
+        <legend>{t("sessionForm.access")}</legend>
+        <CheckboxField meta={fields.requiresApproval} label={t("sessionForm.requiresApproval")} />
+        <CheckboxField meta={fields.unlisted} label={t("sessionForm.unlisted")}>
+          <p className="hint checkbox-hint">{t("sessionForm.unlistedHint")}</p>
+        </CheckboxField>
+        <Field
+          meta={fields.emailDomains}
+          label={t("sessionForm.emailDomains")}
+          hint={t("sessionForm.emailDomainsHint")}
+          autoComplete="off"
+        />
+      </fieldset>
       <fieldset className="fieldset" aria-describedby="reminders-hint">
         <legend>{t("sessionForm.reminders")}</legend>
         <p className="hint" id="reminders-hint">

@@ -5,6 +5,7 @@
  * of the Dutch: a missing or extra key fails the type check.
  */
 import { enBE } from "./en-BE";
+import { enBEAccess } from "./en-BE.access";
 import { enBEAudit } from "./en-BE.audit";
 import { enBECalendar } from "./en-BE.calendar";
 import { enBEEmbed } from "./en-BE.embed";
@@ -19,6 +20,7 @@ import { enBEReminders } from "./en-BE.reminders";
 import { enBESecurity } from "./en-BE.security";
 import { enBESessionForm } from "./en-BE.session-form";
 import { frBE } from "./fr-BE";
+import { frBEAccess } from "./fr-BE.access";
 import { frBEAudit } from "./fr-BE.audit";
 import { frBECalendar } from "./fr-BE.calendar";
 import { frBEEmbed } from "./fr-BE.embed";
@@ -33,6 +35,7 @@ import { frBEReminders } from "./fr-BE.reminders";
 import { frBESecurity } from "./fr-BE.security";
 import { frBESessionForm } from "./fr-BE.session-form";
 import { nlBE } from "./nl-BE";
+import { nlBEAccess } from "./nl-BE.access";
 import { nlBEAudit } from "./nl-BE.audit";
 import { nlBECalendar } from "./nl-BE.calendar";
 import { nlBEEmbed } from "./nl-BE.embed";
@@ -62,6 +65,7 @@ const nlBECatalogue = {
   ...nlBEReminders,
   ...nlBEInbound,
   ...nlBEEmbed,
+  ...nlBEAccess,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -80,6 +84,7 @@ const frBECatalogue = {
   ...frBEReminders,
   ...frBEInbound,
   ...frBEEmbed,
+  ...frBEAccess,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -97,6 +102,7 @@ const enBECatalogue = {
   ...enBEReminders,
   ...enBEInbound,
   ...enBEEmbed,
+  ...enBEAccess,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

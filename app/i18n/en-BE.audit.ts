@@ -24,7 +24,10 @@ export const enBEAudit = {
   "audit.registration.add":
     "{person} added by hand to ‘{session}’: {position, plural, =0 {signed up} other {on the waiting list, position #}}.",
   "audit.registration.cancel":
-    "Registration of {person} for ‘{session}’ cancelled {was, select, confirmed {(was signed up)} declinedInCalendar {because the attendee declined the invitation in their calendar (was signed up)} other {(was on the waiting list)}}.{promotedCount, plural, =0 {} other { Signed up from the waiting list: {promoted}.}}",
+    "Registration of {person} for ‘{session}’ cancelled {was, select, confirmed {(was signed up)} declinedInCalendar {because the attendee declined the invitation in their calendar (was signed up)} requested {(was an open request)} other {(was on the waiting list)}}.{promotedCount, plural, =0 {} other { Signed up from the waiting list: {promoted}.}}",
+  "audit.registration.approve": "Request of {person} for ‘{session}’ approved: signed up.",
+  "audit.registration.decline":
+    "Request of {person} for ‘{session}’ declined{reason, select, given {, with a reason in the email} other {}}.",
   "audit.registration.moveOnWaitlist":
     "{person} moved one place {direction, select, up {up} other {down}} the waiting list of ‘{session}’: from position {from} to {to}.",
   "audit.registration.checkIn": "{person} checked in as present at ‘{session}’.",
@@ -53,4 +56,7 @@ export const enBEAudit = {
   "audit.field.language": "language",
   "audit.field.registrationPeriod": "sign-up period",
   "audit.field.partners": "partners",
+  "audit.field.approval": "approval of sign-ups",
+  "audit.field.unlisted": "listing",
+  "audit.field.emailDomains": "email domains",
 } satisfies Record<keyof typeof nlBEAudit, string>;

@@ -41,7 +41,8 @@ export const enBEPrivacy = {
   "privacy.category.dietaryNeeds":
     "dietary requirements or allergies (only for a breakfast session)",
   "privacy.category.signUpMoment": "when you signed up and gave your consent",
-  "privacy.category.status": "whether you’re signed up, on the waiting list or have cancelled",
+  "privacy.category.status":
+    "whether you’re signed up, on the waiting list, asked for a seat (and what the organisers decided, with their explanation) or have cancelled",
   "privacy.category.checkIn": "whether and when you were present (check-in)",
   "privacy.category.language": "the language of your emails",
   "privacy.category.roleAndScope": "role, and the cities or partner you work for",

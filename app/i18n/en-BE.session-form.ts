@@ -134,7 +134,7 @@ export const enBESessionForm = {
   "sessionForm.errors.body.tooLong": "The message can be {max} characters long at most.",
 
   "sessionForm.attendee.alreadyRegistered":
-    "{email} {status, select, waitlisted {is already on the waiting list} other {has already signed up}} for this session. No second registration has been made.",
+    "{email} {status, select, waitlisted {is already on the waiting list} requested {already has an open request} other {has already signed up}} for this session. No second registration has been made.",
 
   "attendees.add.errors.form": "Nobody has been added yet. Please correct the fields we’ve marked.",
   "attendees.done.added": "{name} is signed up and will get a confirmation with the invitation.",
@@ -154,7 +154,7 @@ export const enBESessionForm = {
   "attendees.refused.alreadyLast":
     "{name} is already at the bottom of the waiting list. The order hasn’t changed.",
   "attendees.refused.notConfirmed":
-    "{name} {status, select, waitlisted {is on the waiting list} other {is no longer signed up}} and can’t be marked present.",
+    "{name} {status, select, waitlisted {is on the waiting list} requested {has an open request} other {is no longer signed up}} and can’t be marked present.",
   "attendees.refused.sessionCancelled":
     "This session has been cancelled: nobody can be added any more. Nothing has been saved.",
 } satisfies Record<keyof typeof nlBESessionForm, string>;

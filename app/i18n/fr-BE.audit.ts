@@ -24,7 +24,11 @@ export const frBEAudit = {
   "audit.registration.add":
     "{person} ajouté manuellement à « {session} » : {position, plural, =0 {inscrit} other {sur la liste d’attente, position #}}.",
   "audit.registration.cancel":
-    "Inscription de {person} à « {session} » annulée {was, select, confirmed {(statut précédent : inscrit)} declinedInCalendar {parce que le participant a refusé l’invitation dans son agenda (statut précédent : inscrit)} other {(statut précédent : liste d’attente)}}.{promotedCount, plural, =0 {} other { Inscrits depuis la liste d’attente : {promoted}.}}",
+    "Inscription de {person} à « {session} » annulée {was, select, confirmed {(statut précédent : inscrit)} declinedInCalendar {parce que le participant a refusé l’invitation dans son agenda (statut précédent : inscrit)} requested {(statut précédent : demande en attente)} other {(statut précédent : liste d’attente)}}.{promotedCount, plural, =0 {} other { Inscrits depuis la liste d’attente : {promoted}.}}",
+  "audit.registration.approve":
+    "Demande de {person} pour « {session} » acceptée : inscription faite.",
+  "audit.registration.decline":
+    "Demande de {person} pour « {session} » refusée{reason, select, given {, avec un motif dans l’e-mail} other {}}.",
   "audit.registration.moveOnWaitlist":
     "{person} déplacé d’une place vers le {direction, select, up {haut} other {bas}} sur la liste d’attente de « {session} » : de la position {from} à {to}.",
   "audit.registration.checkIn": "{person} enregistré comme présent à « {session} ».",
@@ -54,4 +58,7 @@ export const frBEAudit = {
   "audit.field.language": "langue",
   "audit.field.registrationPeriod": "période d’inscription",
   "audit.field.partners": "partenaires",
+  "audit.field.approval": "validation des inscriptions",
+  "audit.field.unlisted": "référencement",
+  "audit.field.emailDomains": "domaines e-mail",
 } satisfies Record<keyof typeof nlBEAudit, string>;

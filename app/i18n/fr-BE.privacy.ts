@@ -42,7 +42,7 @@ export const frBEPrivacy = {
     "régime alimentaire ou allergies (uniquement pour une session petit-déjeuner)",
   "privacy.category.signUpMoment": "la date et l’heure de votre inscription et de votre accord",
   "privacy.category.status":
-    "le statut de votre inscription : confirmée, sur la liste d’attente ou annulée",
+    "le statut de votre inscription : confirmée, sur la liste d’attente, demandée (avec la décision des organisateurs et leur explication) ou annulée",
   "privacy.category.checkIn": "si et quand vous étiez présent (enregistrement des présences)",
   "privacy.category.language": "la langue de vos e-mails",
   "privacy.category.roleAndScope":

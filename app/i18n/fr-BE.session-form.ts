@@ -134,7 +134,7 @@ export const frBESessionForm = {
   "sessionForm.errors.body.tooLong": "Le message ne peut pas dépasser {max} caractères.",
 
   "sessionForm.attendee.alreadyRegistered":
-    "{email} {status, select, waitlisted {figure déjà sur la liste d’attente} other {est déjà inscrit}} pour cette session. Aucune deuxième inscription n’a été créée.",
+    "{email} {status, select, waitlisted {figure déjà sur la liste d’attente} requested {a déjà une demande en attente} other {est déjà inscrit}} pour cette session. Aucune deuxième inscription n’a été créée.",
 
   "attendees.add.errors.form": "Personne n’a encore été ajouté. Corrigez les champs indiqués.",
   "attendees.done.added":
@@ -155,7 +155,7 @@ export const frBESessionForm = {
   "attendees.refused.alreadyLast":
     "{name} est déjà en dernière position sur la liste d’attente. L’ordre n’a pas été modifié.",
   "attendees.refused.notConfirmed":
-    "{name} {status, select, waitlisted {est sur la liste d’attente} other {est désinscrit}} : sa présence ne peut pas être enregistrée.",
+    "{name} {status, select, waitlisted {est sur la liste d’attente} requested {a une demande en attente} other {est désinscrit}} : sa présence ne peut pas être enregistrée.",
   "attendees.refused.sessionCancelled":
     "Cette session est annulée : plus personne ne peut y être ajouté. Rien n’a été enregistré.",
 } satisfies Record<keyof typeof nlBESessionForm, string>;

@@ -32,6 +32,8 @@ export interface I18n {
   /** "07:30" */
   time(instant: string): string;
   list(items: string[]): string;
+  /** "a, b of c": one of them. */
+  orList(items: string[]): string;
 }
 
 const cache = new Map<Locale, I18n>();
@@ -96,6 +98,7 @@ export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
   });
   const time = new Intl.DateTimeFormat(locale, { ...zone, hour: "2-digit", minute: "2-digit" });
   const conjunction = new Intl.ListFormat(locale, { type: "conjunction" });
+  const disjunction = new Intl.ListFormat(locale, { type: "disjunction" });
 
   const created: I18n = {
     locale,
@@ -106,6 +109,7 @@ export function i18n(locale: Locale = DEFAULT_LOCALE): I18n {
     timeRange: remembered((start, end) => time.formatRange(new Date(start), new Date(end))),
     time: (instant) => sameSpaces(time.format(new Date(instant))),
     list: (items) => conjunction.format(items),
+    orList: (items) => disjunction.format(items),
   };
   cache.set(locale, created);
   return created;

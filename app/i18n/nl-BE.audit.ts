@@ -24,7 +24,10 @@ export const nlBEAudit = {
   "audit.registration.add":
     "{person} met de hand toegevoegd aan ‘{session}’: {position, plural, =0 {ingeschreven} other {op de wachtlijst, plaats #}}.",
   "audit.registration.cancel":
-    "Inschrijving van {person} voor ‘{session}’ geannuleerd {was, select, confirmed {(was ingeschreven)} declinedInCalendar {omdat de deelnemer de uitnodiging in de agenda weigerde (was ingeschreven)} other {(was op de wachtlijst)}}.{promotedCount, plural, =0 {} other { Van de wachtlijst ingeschreven: {promoted}.}}",
+    "Inschrijving van {person} voor ‘{session}’ geannuleerd {was, select, confirmed {(was ingeschreven)} declinedInCalendar {omdat de deelnemer de uitnodiging in de agenda weigerde (was ingeschreven)} requested {(was een open aanvraag)} other {(was op de wachtlijst)}}.{promotedCount, plural, =0 {} other { Van de wachtlijst ingeschreven: {promoted}.}}",
+  "audit.registration.approve": "Aanvraag van {person} voor ‘{session}’ goedgekeurd: ingeschreven.",
+  "audit.registration.decline":
+    "Aanvraag van {person} voor ‘{session}’ geweigerd{reason, select, given {, met een reden in de e-mail} other {}}.",
   "audit.registration.moveOnWaitlist":
     "{person} op de wachtlijst van ‘{session}’ een plaats {direction, select, up {hoger} other {lager}} gezet: van plaats {from} naar {to}.",
   "audit.registration.checkIn": "{person} aangemeld als aanwezig op ‘{session}’.",
@@ -53,4 +56,7 @@ export const nlBEAudit = {
   "audit.field.language": "taal",
   "audit.field.registrationPeriod": "inschrijvingsperiode",
   "audit.field.partners": "partners",
+  "audit.field.approval": "goedkeuring van inschrijvingen",
+  "audit.field.unlisted": "vermelding",
+  "audit.field.emailDomains": "e-maildomeinen",
 } as const;

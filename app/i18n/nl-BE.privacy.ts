@@ -38,7 +38,8 @@ export const nlBEPrivacy = {
   "privacy.category.enterpriseNumber": "ondernemingsnummer (als je het invult)",
   "privacy.category.dietaryNeeds": "voedingswensen of allergieën (enkel bij een ontbijtsessie)",
   "privacy.category.signUpMoment": "wanneer je je inschreef en akkoord ging",
-  "privacy.category.status": "of je ingeschreven bent, op de wachtlijst staat of annuleerde",
+  "privacy.category.status":
+    "of je ingeschreven bent, op de wachtlijst staat, een plaats aanvroeg (en wat de organisatie daarover besliste, met haar toelichting) of annuleerde",
   "privacy.category.checkIn": "of en wanneer je aanwezig was (check-in)",
   "privacy.category.language": "de taal van je e-mails",
   "privacy.category.roleAndScope": "rol, en de steden of partner waarvoor je werkt",

@@ -131,7 +131,7 @@ export const nlBESessionForm = {
   "sessionForm.errors.body.tooLong": "Het bericht mag hoogstens {max} tekens lang zijn.",
 
   "sessionForm.attendee.alreadyRegistered":
-    "{email} {status, select, waitlisted {staat al op de wachtlijst} other {is al ingeschreven}} voor deze sessie. Er is geen tweede inschrijving gemaakt.",
+    "{email} {status, select, waitlisted {staat al op de wachtlijst} requested {heeft al een open aanvraag} other {is al ingeschreven}} voor deze sessie. Er is geen tweede inschrijving gemaakt.",
 
   "attendees.add.errors.form": "Er is nog niemand toegevoegd. Verbeter de velden die we aanduiden.",
   "attendees.done.added": "{name} is ingeschreven en krijgt een bevestiging met de uitnodiging.",
@@ -151,7 +151,7 @@ export const nlBESessionForm = {
   "attendees.refused.alreadyLast":
     "{name} staat al achteraan op de wachtlijst. De volgorde is niet gewijzigd.",
   "attendees.refused.notConfirmed":
-    "{name} {status, select, waitlisted {staat op de wachtlijst} other {is uitgeschreven}} en kan niet aanwezig gemeld worden.",
+    "{name} {status, select, waitlisted {staat op de wachtlijst} requested {heeft een open aanvraag} other {is uitgeschreven}} en kan niet aanwezig gemeld worden.",
   "attendees.refused.sessionCancelled":
     "Deze sessie is geannuleerd: er kan niemand meer bij. Er is niets bewaard.",
 } as const;

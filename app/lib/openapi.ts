@@ -272,10 +272,21 @@ export function openApiDocument(publicUrl: string) {
             registration: {
               type: "object",
               additionalProperties: false,
-              required: ["opensAt", "closesAt"],
+              required: ["opensAt", "closesAt", "requiresApproval", "emailDomains"],
               properties: {
                 opensAt: nullable(dateTime("When sign-up opens; null: already open.")),
                 closesAt: nullable(dateTime("When sign-up closes; null: at the start.")),
+                requiresApproval: {
+                  type: "boolean",
+                  description:
+                    "A sign-up is a request: the organisers approve it (a seat) or decline it.",
+                },
+                emailDomains: {
+                  type: "array",
+                  items: { type: "string" },
+                  description:
+                    "Only addresses of these domains may sign up (exactly these, no subdomains); empty: any address.",
+                },
               },
             },
             updatedAt: dateTime("When the session was last changed."),

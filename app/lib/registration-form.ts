@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailDomainAllowed } from "./email-domains";
 import { emailAddress } from "./email-field";
 import { normalizeEnterpriseNumber } from "./enterprise-number";
 import { optionalLine, optionalText, requiredLine } from "./text";
@@ -41,3 +42,22 @@ export const registrationSchema = personSchema.extend({
 });
 
 export type PersonForm = z.output<typeof personSchema>;
+
+/**
+ * The sign-up of a session that accepts only addresses of some domains: the same form, with the
+ * address checked against them at its own field (every other field is still checked as usual).
+ */
+export function registrationSchemaFor(emailDomains: readonly string[]) {
+  if (!emailDomains.length) return registrationSchema;
+  return registrationSchema.extend({
+    email: emailAddress("errors.email.invalid").superRefine((email, ctx) => {
+      if (!emailDomainAllowed(email, emailDomains)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "errors.email.domain",
+          params: { domains: emailDomains.join(", ") },
+        });
+      }
+    }),
+  });
+}

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
+import { emailDomainList } from "./email-domains";
 import { SESSION_KINDS, SESSION_LANGUAGES } from "./session-kinds";
 import { optionalText, requiredLine, requiredText } from "./text";
 import { type BrusselsTime, brusselsTimeToInstant, readBrusselsTime, TIME_ZONE } from "./time";
@@ -26,6 +27,8 @@ export const SESSION_LIMITS = {
   cancelNote: 1000,
   messageSubject: 150,
   messageBody: 5000,
+  /** Why a request is declined: a few sentences, mailed to the person. */
+  declineReason: 1000,
 } as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -183,6 +186,15 @@ export const sessionFieldsSchema = z.object({
   confirmMoveToWaitlist: checkbox,
   remindDayBefore: checkbox,
   remindTwoHours: checkbox,
+  /** A sign-up is a request that an organiser approves or declines. */
+  requiresApproval: checkbox,
+  /** On no list: reachable only by its address. */
+  unlisted: checkbox,
+  emailDomains: emailDomainList({
+    invalid: "sessionForm.errors.emailDomains.invalid",
+    tooMany: "sessionForm.errors.emailDomains.tooMany",
+    tooLong: "sessionForm.errors.emailDomains.tooLong",
+  }),
 });
 
 type SessionFields = z.output<typeof sessionFieldsSchema>;
@@ -209,6 +221,12 @@ export interface SessionInput {
   remindDayBefore: boolean;
   /** Confirmed attendees get a reminder two hours before the start. */
   remindTwoHours: boolean;
+  /** A sign-up is a request: no seat until an organiser approves it. */
+  requiresApproval: boolean;
+  /** On no list, feed, embed or API, and kept from search engines: reachable by its address. */
+  unlisted: boolean;
+  /** Only addresses of these domains may sign up (lower-cased, exact); none: any address. */
+  emailDomains: string[];
 }
 
 export type SessionFormData = SessionInput & {
@@ -288,6 +306,10 @@ export interface SessionFormValues {
   /** "on" for a ticked box, "" for one left empty. */
   remindDayBefore: string;
   remindTwoHours: string;
+  requiresApproval: string;
+  unlisted: string;
+  /** The domains, separated by commas: "student.kuleuven.be, kuleuven.be". */
+  emailDomains: string;
 }
 
 /** An instant as Brussels wall-clock parts: { date: "2026-12-03", time: "07:30" }. */
@@ -331,11 +353,26 @@ export const attendeeMessageSchema = z.object({
   }),
 });
 
-/** The buttons beside a person on the attendee list: what to do, and to whom. */
-const ATTENDEE_INTENTS = ["cancel", "up", "down", "present", "absent"] as const;
+/**
+ * The buttons beside a person on the attendee list: what to do, and to whom. Declining a request
+ * may come with a reason, mailed to the person as the organiser wrote it.
+ */
+const ATTENDEE_INTENTS = [
+  "cancel",
+  "up",
+  "down",
+  "present",
+  "absent",
+  "approve",
+  "decline",
+] as const;
 export const attendeeActionSchema = z.object({
   intent: z.enum(ATTENDEE_INTENTS, { error: "edge.badRequest.body" }),
   registrationId: rowId("edge.badRequest.body"),
+  reason: optionalText({
+    max: SESSION_LIMITS.declineReason,
+    tooLong: "requests.errors.reason.tooLong",
+  }),
 });
 
 /** Marking someone present, or undoing it: "true" or "false", as the check-in buttons send it. */

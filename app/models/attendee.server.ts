@@ -15,6 +15,7 @@ import { type Actor, recordAuditIn } from "./audit.server";
 import {
   cancelRegistrationInTransaction,
   createRegistration,
+  type LiveStatus,
   liveRegistrationOf,
   notify,
   type RegistrationDetails,
@@ -155,7 +156,7 @@ export type AddAttendeeResult =
       reason: "alreadyRegistered";
       registrationId: number;
       email: string;
-      status: "confirmed" | "waitlisted";
+      status: LiveStatus;
     }
   | { ok: false; reason: "notFound" | "cancelled" };
 
@@ -163,6 +164,8 @@ export type AddAttendeeResult =
  * An organiser signs someone up by hand (at the desk, by phone): a seat if there is one, the
  * waiting list otherwise, with the same mail as a sign-up on the site. The registration window
  * does not apply, nor does a session having started (people walk in); a cancelled session does.
+ * Nor do the session's access rules: the organiser decides, so there is no request to approve
+ * and any address will do.
  * An address already registered gets no second registration, and the organiser is told so.
  */
 export async function addAttendee(
@@ -183,7 +186,7 @@ export async function addAttendee(
         reason: "alreadyRegistered",
         registrationId: existing.id,
         email: existing.email,
-        status: existing.status === "waitlisted" ? "waitlisted" : "confirmed",
+        status: existing.status as LiveStatus,
       };
     }
 

@@ -28,6 +28,8 @@ export type AuditAction =
   | "session.message"
   | "registration.add"
   | "registration.cancel"
+  | "registration.approve"
+  | "registration.decline"
   | "registration.moveOnWaitlist"
   | "registration.checkIn"
   | "registration.checkInUndone"
@@ -47,6 +49,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "session.message",
   "registration.add",
   "registration.cancel",
+  "registration.approve",
+  "registration.decline",
   "registration.moveOnWaitlist",
   "registration.checkIn",
   "registration.checkInUndone",

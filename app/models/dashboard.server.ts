@@ -1,6 +1,8 @@
 import { DateTime } from "luxon";
 import { database } from "../../db/client";
 import { daysBefore, nowInstant, TIME_ZONE } from "../lib/time";
+import { LIVE_STATUSES } from "./registration.server";
+import { openRequestCounts } from "./request.server";
 import { type SessionScope, sessionInScope } from "./scope.server";
 import { listSessionsInScope } from "./session.server";
 
@@ -52,7 +54,7 @@ export async function organiserDashboard(scope: SessionScope, now = nowInstant()
     ])
     .where(sessionInScope(scope))
     .where("registrations.created_at", ">=", weekAgo)
-    .where("registrations.status", "<>", "cancelled")
+    .where("registrations.status", "in", LIVE_STATUSES)
     .orderBy("registrations.created_at", "desc")
     .orderBy("registrations.id", "desc")
     .execute();
@@ -88,6 +90,7 @@ export async function organiserDashboard(scope: SessionScope, now = nowInstant()
     .execute();
 
   const failedMail = await failedMailInScope(scope, now);
+  const requests = await openRequestCounts(upcoming.map((s) => s.id));
 
   return {
     failedMail,
@@ -109,6 +112,8 @@ export async function organiserDashboard(scope: SessionScope, now = nowInstant()
       capacity: s.capacity,
       confirmed: s.confirmedCount,
       waiting: s.waitlistCount,
+      requests: requests.get(s.id) ?? 0,
+      unlisted: s.unlisted === 1,
     })),
     weeks,
     lastWeek: { count: recent.length, newest: recent.slice(0, 10) },

@@ -5,6 +5,7 @@ import type { RegistrationSource, RegistrationStatus } from "../../db/schema";
 import type { ExportFormat } from "../lib/export-form";
 import { brusselsTimeToInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
+import { LIVE_STATUSES } from "./registration.server";
 import { type SessionScope, sessionInScope } from "./scope.server";
 
 /*
@@ -149,7 +150,7 @@ function attendeeQuery(scope: SessionScope, filter: ExportFilter) {
       "registrations.source",
     ])
     .where(sessionInScope(scope))
-    .where("registrations.status", "in", ["confirmed", "waitlisted"]);
+    .where("registrations.status", "in", LIVE_STATUSES);
   if (filter.kind === "session") {
     query = query.where("sessions.id", "=", filter.sessionId);
   } else {
@@ -161,14 +162,15 @@ function attendeeQuery(scope: SessionScope, filter: ExportFilter) {
     if (filter.cityId !== null) query = query.where("sessions.city_id", "=", filter.cityId);
   }
   const status = sql.ref("registrations.status");
-  // Per session: the confirmed attendees by name, then the waiting list in its own order.
+  // Per session: the confirmed attendees by name, then the waiting list in its own order, then
+  // the open requests in order of arrival (their queue_position is their sign-up moment).
   // Names sort by the database's collation (binary on SQLite), lower-cased so case does not count.
   return query
     .orderBy("sessions.starts_at")
     .orderBy("sessions.id")
-    .orderBy(sql`case when ${status} = 'confirmed' then 0 else 1 end`)
+    .orderBy(sql`case ${status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`)
     .orderBy(
-      sql`case when ${status} = 'waitlisted' then ${sql.ref("registrations.queue_position")} else 0 end`,
+      sql`case when ${status} <> 'confirmed' then ${sql.ref("registrations.queue_position")} else 0 end`,
     )
     .orderBy(
       sql`case when ${status} = 'confirmed' then lower(${sql.ref("registrations.name")}) else '' end`,

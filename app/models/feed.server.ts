@@ -52,7 +52,9 @@ export async function feedOf(filter: FeedFilter, now: string): Promise<FeedOutco
       "sessions.starts_at",
       "sessions.ends_at",
     ])
-    .where("sessions.ends_at", ">", now);
+    .where("sessions.ends_at", ">", now)
+    // An unlisted session is in no one's calendar but its attendees'.
+    .where("sessions.unlisted", "=", 0);
   if (city) query = query.where("cities.slug", "=", city.slug);
   if (filter.kind) query = query.where("sessions.kind", "=", filter.kind);
   if (partner) query = query.where(withPartner(partner.slug));

@@ -26,7 +26,8 @@ export function anonymisedEmail(registrationId: number): string {
 
 /**
  * Replaces the person in a registration by placeholders, inside the caller's write transaction:
- * name, email address, organisation, enterprise number and dietary needs go; its manage links
+ * name, email address, organisation, enterprise number, dietary needs and the reason a request
+ * was declined go; its manage links
  * and check-in codes stop leading to it for good. What the city counts stays: the session, the
  * status, when it was made, confirmed, cancelled and checked in.
  *
@@ -57,6 +58,7 @@ export async function anonymiseRegistration(
       news_opt_in_at: null,
       calendar_reply: null,
       calendar_replied_at: null,
+      decline_reason: null,
       anonymised_at: now,
       updated_at: now,
     })

@@ -13,6 +13,7 @@ import {
 } from "../../emails/render.server";
 import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
+import { emailDomainAllowed, emailDomainsOf } from "../lib/email-domains";
 import { normalizeEmail } from "../lib/email-field";
 import type { PersonForm } from "../lib/registration-form";
 import { nowInstant } from "../lib/time";
@@ -31,7 +32,18 @@ import {
 
 export type SignUpResult =
   | { ok: true }
-  | { ok: false; reason: "notFound" | "cancelled" | "past" | "notYetOpen" | "closed" };
+  | {
+      ok: false;
+      reason: "notFound" | "cancelled" | "past" | "notYetOpen" | "closed" | "emailDomain";
+    };
+
+/**
+ * The registrations that are someone's: a seat, a place on the waiting list, a request waiting
+ * for a decision. One per address and session; the others (cancelled, declined, expired) are
+ * history, and the address may sign up again.
+ */
+export const LIVE_STATUSES = ["confirmed", "waitlisted", "requested"] as const;
+export type LiveStatus = (typeof LIVE_STATUSES)[number];
 
 /**
  * The keys every new registration gets: its calendar UID and its place in a waiting-list queue
@@ -152,14 +164,14 @@ function mailRegistration(registration: Registration): MailRegistration {
   return { id, ical_uid, ical_sequence, name, email, locale, status, calendar_reply };
 }
 
-/** The registration this address holds for the session, unless cancelled: one per person. */
+/** The live registration this address holds for the session (LIVE_STATUSES): one per person. */
 export async function liveRegistrationOf(trx: Kysely<Database>, sessionId: number, email: string) {
   return trx
     .selectFrom("registrations")
     .selectAll()
     .where("session_id", "=", sessionId)
     .where("email_normalized", "=", normalizeEmail(email))
-    .where("status", "<>", "cancelled")
+    .where("status", "in", LIVE_STATUSES)
     .executeTakeFirst();
 }
 
@@ -170,9 +182,11 @@ export type RegistrationDetails = PersonForm;
 export type SignUpDetails = PersonForm & { newsOptIn?: boolean };
 
 /**
- * Stores a new registration, with a seat (`confirmed`) or on the waiting list, and queues its
- * confirmation (with the invite) or its waiting-list message. Call inside a transaction that
- * locked the session and made sure the address holds no live registration yet.
+ * Stores a new registration, with a seat (`confirmed`), on the waiting list, or as a request
+ * that holds no seat until an organiser approves it (`requested`), and queues its confirmation
+ * (with the invite), its waiting-list message or the receipt of the request (no invite). Call
+ * inside a transaction that locked the session and made sure the address holds no live
+ * registration yet.
  */
 export async function createRegistration(
   trx: Kysely<Database>,
@@ -183,12 +197,15 @@ export async function createRegistration(
     now,
     source,
     confirmed,
+    requested = false,
     newsOptIn = false,
   }: {
     locale: Locale;
     now: string;
     source: RegistrationSource;
     confirmed: boolean;
+    /** A request to a session that requires approval: no seat, whatever is free. */
+    requested?: boolean;
     /** Only the person can say yes to news, on the public form; an organiser never does. */
     newsOptIn?: boolean;
   },
@@ -205,19 +222,21 @@ export async function createRegistration(
       enterprise_number: details.enterpriseNumber,
       dietary_needs: session.kind === "breakfast" ? details.dietaryNeeds : null,
       locale,
-      status: confirmed ? "confirmed" : "waitlisted",
+      status: requested ? "requested" : confirmed ? "confirmed" : "waitlisted",
       source,
       consented_at: now,
       news_opt_in_at: newsOptIn ? now : null,
       created_at: now,
       updated_at: now,
-      confirmed_at: confirmed ? now : null,
+      confirmed_at: confirmed && !requested ? now : null,
       cancelled_at: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
 
-  if (confirmed) {
+  if (requested) {
+    await notify(trx, "registration.requested", registration, session, now);
+  } else if (confirmed) {
     await notify(trx, "registration.confirmed", registration, session, now);
   } else {
     await notify(trx, "registration.waitlisted", registration, session, now);
@@ -226,7 +245,9 @@ export async function createRegistration(
 }
 
 /**
- * Signs someone up for a session: a seat while there is one, the waiting list after that.
+ * Signs someone up for a session: a seat while there is one, the waiting list after that; a
+ * request, whatever is free, where the session requires approval. An address of a domain the
+ * session does not accept is refused before anything is stored.
  * The session row is locked for the whole decision, so concurrent sign-ups never overbook.
  * An address that already holds a live registration gets no second one: its owner is mailed
  * their manage link again, and the caller cannot tell the two cases apart.
@@ -247,6 +268,9 @@ export async function signUp(
     if (availability.state !== "open" && availability.state !== "waitlist") {
       return { ok: false, reason: availability.state };
     }
+    if (!emailDomainAllowed(form.email, emailDomainsOf(session.email_domains))) {
+      return { ok: false, reason: "emailDomain" };
+    }
 
     const existing = await liveRegistrationOf(trx, session.id, form.email);
     if (existing) {
@@ -259,6 +283,7 @@ export async function signUp(
       now,
       source: "public",
       confirmed: availability.state === "open",
+      requested: session.requires_approval === 1,
       newsOptIn: form.newsOptIn === true,
     });
     return { ok: true };
@@ -397,7 +422,7 @@ export async function promoteFromWaitlist(
 }
 
 export type CancelResult =
-  | { ok: true; promoted: number }
+  | { ok: true; promoted: number; previousStatus: LiveStatus }
   | { ok: false; reason: "notFound" | "alreadyCancelled" | "started" };
 
 /** What cancelling one registration did, for callers that report or audit it. */
@@ -405,18 +430,23 @@ export type RegistrationCancellation =
   | {
       ok: true;
       registration: Registration;
-      previousStatus: "confirmed" | "waitlisted";
+      previousStatus: LiveStatus;
       session: SessionDetail;
       promoted: Registration[];
     }
   | { ok: false; reason: "notFound" | "alreadyCancelled" };
 
+const isLive = (status: Registration["status"]): status is LiveStatus =>
+  (LIVE_STATUSES as readonly string[]).includes(status);
+
 /**
- * Cancels one registration: a confirmed attendee gets METHOD:CANCEL for their invite (SEQUENCE
- * raised), someone waiting a plain message, and a freed seat goes to the first person waiting.
- * The attendee's own cancellation, an organiser's and a "Decline" from the person's calendar
- * all come here; `reason` picks the message that says why (`declinedInCalendar`: only for a
- * confirmed seat). Call inside a transaction that locked the registration's session.
+ * Cancels one live registration: a confirmed attendee gets METHOD:CANCEL for their invite
+ * (SEQUENCE raised), someone waiting or whose request was open a plain message, and a freed
+ * seat goes to the first person waiting. The attendee's own cancellation (withdrawing a
+ * request, too), an organiser's and a "Decline" from the person's calendar all come here;
+ * `reason` picks the message that says why (`declinedInCalendar`: only for a confirmed seat).
+ * A registration that is no longer live (cancelled, declined, expired) is left as it is
+ * (`alreadyCancelled`). Call inside a transaction that locked the registration's session.
  */
 export async function cancelRegistrationInTransaction(
   trx: Kysely<Database>,
@@ -430,8 +460,8 @@ export async function cancelRegistrationInTransaction(
     .where("id", "=", registrationId)
     .executeTakeFirst();
   if (!current) return { ok: false, reason: "notFound" };
-  if (current.status === "cancelled") return { ok: false, reason: "alreadyCancelled" };
   const previousStatus = current.status;
+  if (!isLive(previousStatus)) return { ok: false, reason: "alreadyCancelled" };
 
   const cancelled = await trx
     .updateTable("registrations")
@@ -459,9 +489,9 @@ export async function cancelRegistrationInTransaction(
 }
 
 /**
- * Cancels a registration by its manage token. A confirmed attendee gets METHOD:CANCEL for
- * their invite; the seat goes to the first person waiting. Once the session has begun, the
- * person can no longer cancel it themselves (an organiser still can).
+ * Cancels a registration by its manage token, or withdraws a request. A confirmed attendee
+ * gets METHOD:CANCEL for their invite; the seat goes to the first person waiting. Once the
+ * session has begun, the person can no longer cancel it themselves (an organiser still can).
  */
 export async function cancelRegistration(
   token: string,
@@ -479,7 +509,9 @@ export async function cancelRegistration(
       .executeTakeFirstOrThrow();
     if (session.starts_at <= now) return { ok: false, reason: "started" };
     const result = await cancelRegistrationInTransaction(trx, found.registrationId, now);
-    return result.ok ? { ok: true, promoted: result.promoted.length } : result;
+    return result.ok
+      ? { ok: true, promoted: result.promoted.length, previousStatus: result.previousStatus }
+      : result;
   });
 }
 

@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { DateTime } from "luxon";
 import { database } from "../../db/client";
 import type { Database, Registration, Session } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
+import { emailDomainsOf, storedEmailDomains } from "../lib/email-domains";
 import {
   brusselsDateTimeLocal,
   brusselsWallClock,
@@ -66,8 +68,18 @@ function sessionColumns(input: SessionInput) {
     language: input.language,
     remind_day_before: input.remindDayBefore ? 1 : 0,
     remind_two_hours: input.remindTwoHours ? 1 : 0,
+    requires_approval: input.requiresApproval ? 1 : 0,
+    unlisted: input.unlisted ? 1 : 0,
+    email_domains: storedEmailDomains(input.emailDomains),
   };
 }
+
+/**
+ * The address of an unlisted session carries a random part (60 bits), so that its readable
+ * slug (city, title, date) cannot be guessed: only whoever was given the link finds the page.
+ */
+const unlistedSlug = (readable: string) =>
+  `${readable}-${randomBytes(8).readBigUInt64BE().toString(36).slice(0, 12)}`;
 
 /** Why a session cannot be stored as asked, when the form itself was fine. */
 export type MissingReference = "unknownCity" | "unknownPartner";
@@ -139,7 +151,8 @@ export async function createSession(
       .executeTakeFirstOrThrow();
 
     let sessionId: number | undefined;
-    for (const slug of slugCandidates(city.slug, input.title, input.startsAt)) {
+    for (const candidate of slugCandidates(city.slug, input.title, input.startsAt)) {
+      const slug = input.unlisted ? unlistedSlug(candidate) : candidate;
       // ON CONFLICT DO NOTHING: a slug taken meanwhile by another transaction just means "next".
       const row = await trx
         .insertInto("sessions")
@@ -169,7 +182,13 @@ export async function createSession(
         action: "session.create",
         subjectType: "session",
         subjectId: session.id,
-        details: { capacity: session.capacity, cityId: input.cityId },
+        details: {
+          capacity: session.capacity,
+          cityId: input.cityId,
+          approval: input.requiresApproval,
+          unlisted: input.unlisted,
+          emailDomains: input.emailDomains.length,
+        },
         clientAddress,
       },
       now,
@@ -197,6 +216,9 @@ type SessionRow = Pick<
   | "language"
   | "remind_day_before"
   | "remind_two_hours"
+  | "requires_approval"
+  | "unlisted"
+  | "email_domains"
 >;
 
 function formValuesOf(session: SessionRow, partnerIds: number[]): SessionFormValues {
@@ -219,6 +241,9 @@ function formValuesOf(session: SessionRow, partnerIds: number[]): SessionFormVal
     partnerIds: partnerIds.map(String),
     remindDayBefore: session.remind_day_before ? "on" : "",
     remindTwoHours: session.remind_two_hours ? "on" : "",
+    requiresApproval: session.requires_approval ? "on" : "",
+    unlisted: session.unlisted ? "on" : "",
+    emailDomains: emailDomainsOf(session.email_domains).join(", "),
   };
 }
 
@@ -442,6 +467,9 @@ function changedFields(
         before.remind_day_before !== after.remind_day_before ||
           before.remind_two_hours !== after.remind_two_hours,
       ],
+      ["approval", before.requires_approval !== after.requires_approval],
+      ["unlisted", before.unlisted !== after.unlisted],
+      ["emailDomains", before.email_domains !== after.email_domains],
     ] as const
   )
     .filter(([, differs]) => differs)
@@ -487,6 +515,8 @@ export async function updateSession(
         updated_at: now,
         // What search engines show as "rescheduled from": the start before this move.
         ...(input.startsAt !== before.starts_at ? { previous_starts_at: before.starts_at } : {}),
+        // A session taken off the lists gets an address nobody had: the old one was public.
+        ...(input.unlisted && !before.unlisted ? { slug: unlistedSlug(before.slug) } : {}),
       })
       .where("id", "=", sessionId)
       .execute();
@@ -543,8 +573,8 @@ function cleanNote(note: string | null | undefined): string | null {
 
 /**
  * Cancels a session that has not started. Everyone with a seat gets METHOD:CANCEL (SEQUENCE
- * raised) and a short message with the organiser's note; everyone waiting gets the message
- * alone. Registrations keep their status, as the history of who was coming; the public pages
+ * raised) and a short message with the organiser's note; everyone waiting, and everyone whose
+ * request is open, gets the message alone. Registrations keep their status, as the history of who was coming; the public pages
  * refuse sign-ups for a cancelled session.
  */
 export async function cancelSession(
@@ -586,7 +616,15 @@ export async function cancelSession(
       .orderBy("queue_position")
       .orderBy("id")
       .execute();
-    for (const registration of [...confirmed, ...waiting]) {
+    // Open requests are told too; like every registration they keep their status.
+    const requested = await trx
+      .selectFrom("registrations")
+      .selectAll()
+      .where("session_id", "=", sessionId)
+      .where("status", "=", "requested")
+      .orderBy("id")
+      .execute();
+    for (const registration of [...confirmed, ...waiting, ...requested]) {
       await notify(trx, "session.cancelled", registration, session, now, { note });
     }
 
@@ -597,7 +635,12 @@ export async function cancelSession(
         action: "session.cancel",
         subjectType: "session",
         subjectId: sessionId,
-        details: { confirmed: confirmed.length, waitlisted: waiting.length, note: Boolean(note) },
+        details: {
+          confirmed: confirmed.length,
+          waitlisted: waiting.length,
+          requested: requested.length,
+          note: Boolean(note),
+        },
         clientAddress,
       },
       now,

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Session, SessionKind, SessionLanguage } from "../../db/schema";
+import { emailDomainsOf } from "../lib/email-domains";
 import { type SessionScope, sessionInScope } from "./scope.server";
 
 interface PartnerSummary {
@@ -125,13 +126,16 @@ export function withPartner(partnerSlug: string) {
 
 /**
  * The sessions that start after `from`, soonest first, filtered as the home page, the API and
- * the embed filter them; cancelled ones stay in, shown as such.
+ * the embed filter them; cancelled ones stay in, shown as such. An unlisted session is on none
+ * of these lists: only its address leads to it.
  */
 export function upcomingSessionsQuery(
   db: Kysely<Database>,
   filter: Omit<UpcomingFilter, "now" | "limit"> & { from: string },
 ) {
-  let query = sessionsWithCounts(db).where("sessions.starts_at", ">", filter.from);
+  let query = sessionsWithCounts(db)
+    .where("sessions.starts_at", ">", filter.from)
+    .where("sessions.unlisted", "=", 0);
   if (filter.citySlug) query = query.where("cities.slug", "=", filter.citySlug);
   if (filter.kind) query = query.where("sessions.kind", "=", filter.kind);
   if (filter.partnerSlug) query = query.where(withPartner(filter.partnerSlug));
@@ -173,6 +177,19 @@ export async function getSessionBySlug(slug: string): Promise<SessionDetail | nu
   const rows = await sessionsWithCounts(db).where("sessions.slug", "=", slug).execute();
   const [session] = await withPartners(db, rows);
   return session ?? null;
+}
+
+/**
+ * Who may sign up for a session, as its form checks before anything else: the domains its
+ * addresses must be of (none: any). Null when there is no such session.
+ */
+export async function signUpRulesBySlug(slug: string): Promise<{ emailDomains: string[] } | null> {
+  const row = await database()
+    .db.selectFrom("sessions")
+    .select("email_domains")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row ? { emailDomains: emailDomainsOf(row.email_domains) } : null;
 }
 
 export async function sessionIdBySlug(slug: string): Promise<number | null> {

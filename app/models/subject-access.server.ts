@@ -35,6 +35,10 @@ interface RegistrationDataExport {
     confirmedAt: string | null;
     cancelledAt: string | null;
     checkedInAt: string | null;
+    /** When a request was declined, or closed undecided at the start. */
+    declinedAt: string | null;
+    /** The organiser's reason for declining, as mailed. */
+    declineReason: string | null;
   };
   mails: {
     kind: string;
@@ -78,6 +82,8 @@ export async function registrationDataByToken(
       "registrations.confirmed_at",
       "registrations.cancelled_at",
       "registrations.checked_in_at",
+      "registrations.declined_at",
+      "registrations.decline_reason",
       "registrations.anonymised_at",
       "sessions.title",
       "sessions.starts_at",
@@ -124,6 +130,8 @@ export async function registrationDataByToken(
         confirmedAt: row.confirmed_at,
         cancelledAt: row.cancelled_at,
         checkedInAt: row.checked_in_at,
+        declinedAt: row.declined_at,
+        declineReason: row.decline_reason,
       },
       mails: mails.map((mail) => ({
         kind: mail.kind,

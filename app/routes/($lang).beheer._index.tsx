@@ -24,6 +24,9 @@ const MAIL_KINDS = new Set([
   "registration.backOnWaitlist",
   "registration.cancelled",
   "registration.declined",
+  "registration.requested",
+  "registration.requestDeclined",
+  "registration.requestExpired",
   "registration.refreshed",
   "registration.counterDeclined",
   "session.updated",
@@ -114,7 +117,15 @@ export default function Dashboard() {
                       <div className="muted">
                         {t(`kind.${session.kind}`)} · {session.city}
                         {session.status === "cancelled" ? ` · ${t("dashboard.cancelled")}` : ""}
+                        {session.unlisted ? ` · ${t("dashboard.unlisted")}` : ""}
                       </div>
+                      {session.requests ? (
+                        <div>
+                          <Link to={inLocale(`/beheer/sessies/${session.id}#requests-title`)}>
+                            {t("dashboard.requests", { count: session.requests })}
+                          </Link>
+                        </div>
+                      ) : null}
                     </td>
                     <td className="nowrap">
                       {shortDate(session.startsAt)}
@@ -169,6 +180,7 @@ export default function Dashboard() {
                   <strong>{r.name}</strong>
                   {r.organisation ? ` (${r.organisation})` : ""}
                   {r.status === "waitlisted" ? ` · ${t("dashboard.waitlisted")}` : ""}
+                  {r.status === "requested" ? ` · ${t("dashboard.requested")}` : ""}
                   <br />
                   <Link to={inLocale(`/beheer/sessies/${r.session_id}`)}>{r.session_title}</Link>
                 </li>

@@ -10,11 +10,16 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FormProblem } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
+import { RequestList } from "~/components/request-list";
+import { ShareLink } from "~/components/share-link";
 import type { MessageKey } from "~/i18n";
+import { config } from "~/lib/config.server";
+import { emailDomainsOf } from "~/lib/email-domains";
 import { type FormMessage, type FormResult, formMessage, parseForm } from "~/lib/forms";
-import { splitLocalePath } from "~/lib/locale-path";
+import { localePath, splitLocalePath } from "~/lib/locale-path";
 import { personSchema } from "~/lib/registration-form";
 import { attendeeActionSchema } from "~/lib/session-form";
+import { nowInstant } from "~/lib/time";
 import {
   addAttendee,
   cancelAttendee,
@@ -22,6 +27,7 @@ import {
   sessionIdOfRegistration,
   setCheckedIn,
 } from "~/models/attendee.server";
+import { approveRequest, declineRequest, listRequests } from "~/models/request.server";
 import { requireSessionAccess } from "~/web/auth.server";
 import { redirectWithNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
@@ -44,10 +50,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request,
     params.id,
   );
+  const requests = await listRequests(session.id);
   return data(
     {
       search,
       attendees,
+      requests,
       notice,
       session: {
         id: session.id,
@@ -59,6 +67,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         endsAt: session.ends_at,
         venueName: session.venue_name,
         cancelled: session.status === "cancelled",
+        started: session.starts_at <= nowInstant(),
+        requiresApproval: session.requires_approval === 1,
+        unlisted: session.unlisted === 1,
+        emailDomains: emailDomainsOf(session.email_domains),
+        // The address an unlisted session is shared by, as the person will open it.
+        url: `${config().publicUrl}${localePath(localeOf(request), `/sessies/${encodeURIComponent(session.slug)}`)}`,
         reminders: {
           dayBefore: session.remind_day_before ? "on" : "off",
           twoHours: session.remind_two_hours ? "on" : "off",
@@ -182,18 +196,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         status: result.status,
       });
     }
+    case "approve": {
+      const result = await approveRequest(sessionId, registrationId, by);
+      if (result.ok)
+        return done(request, { key: "requests.done.approved", values: { name: result.name } });
+      if (result.reason === "notFound") throw notFound();
+      if (result.reason === "full") {
+        return refuse("requests.refused.full", { name: result.name, capacity: result.capacity });
+      }
+      return refuse(`requests.refused.${result.reason}`, { name: result.name });
+    }
+    case "decline": {
+      const result = await declineRequest(sessionId, registrationId, {
+        ...by,
+        reason: submission.value.reason,
+      });
+      if (result.ok)
+        return done(request, { key: "requests.done.declined", values: { name: result.name } });
+      if (result.reason === "notFound") throw notFound();
+      return refuse(`requests.refused.${result.reason}`, { name: result.name });
+    }
   }
 }
 
-/** The figures at the top of the page, in this order. */
-const COUNTS = ["confirmed", "capacity", "waitlisted", "present", "absent"] as const;
+/** The figures at the top of the page, in this order; the open requests where there are any. */
+const COUNTS = ["confirmed", "capacity", "waitlisted", "present", "absent", "requested"] as const;
 
 export default function SessionAttendees() {
   const inLocale = useLocalePath();
-  const { session, attendees, search, notice } = useLoaderData<typeof loader>();
+  const { session, attendees, requests, search, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
-  const { t, dateTimeRange } = useI18n();
-  const { counts } = attendees;
+  const { t, dateTimeRange, orList } = useI18n();
+  const counts = { ...attendees.counts, requested: requests.open.length };
+  const figures = COUNTS.filter(
+    (count) => count !== "requested" || session.requiresApproval || counts.requested > 0,
+  );
   // The buttons beside each person share one answer: a refusal says here why nothing changed.
   const [personForm] = useSchemaForm(
     attendeeActionSchema,
@@ -217,6 +254,19 @@ export default function SessionAttendees() {
         {session.venueName}
       </p>
       <p className="muted">{t("reminders.settings", session.reminders)}</p>
+      {session.requiresApproval || session.unlisted || session.emailDomains.length ? (
+        <ul className="access-list">
+          {session.requiresApproval ? <li>{t("access.approval")}</li> : null}
+          {session.unlisted ? <li>{t("access.unlisted")}</li> : null}
+          {session.emailDomains.length ? (
+            <li>
+              {t("access.emailDomains", {
+                domains: orList(session.emailDomains.map((domain) => `@${domain}`)),
+              })}
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       {session.cancelled ? (
         <p className="notice notice-danger">{t("attendees.cancelled")}</p>
       ) : null}
@@ -268,7 +318,7 @@ export default function SessionAttendees() {
               waiting={counts.waitlisted}
             />
             <dl className="counts">
-              {COUNTS.map((count) => (
+              {figures.map((count) => (
                 <div key={count}>
                   <dt>{t(`attendees.count.${count}`)}</dt>
                   <dd>{counts[count]}</dd>
@@ -276,6 +326,24 @@ export default function SessionAttendees() {
               ))}
             </dl>
           </section>
+
+          {session.unlisted ? (
+            <section className="panel" aria-labelledby="share-title">
+              <h2 id="share-title">{t("unlisted.title")}</h2>
+              <ShareLink url={session.url} />
+            </section>
+          ) : null}
+
+          {session.requiresApproval || requests.open.length ? (
+            <RequestList
+              requests={requests.open}
+              declined={requests.declined}
+              expired={requests.expired}
+              seatsLeft={Math.max(counts.capacity - counts.confirmed, 0)}
+              decidable={!session.cancelled && !session.started}
+              breakfast={session.kind === "breakfast"}
+            />
+          ) : null}
 
           <Form method="get" className="search" role="search">
             <label htmlFor="zoek">{t("attendees.search")}</label>
@@ -444,6 +512,7 @@ export default function SessionAttendees() {
               // A new, empty form once someone was added.
               key={notice ? JSON.stringify(notice) : "add"}
               breakfast={session.kind === "breakfast"}
+              bypasses={session.requiresApproval || session.emailDomains.length > 0}
               lastResult={actionData?.form === "add" ? actionData.result : undefined}
             />
           )}
@@ -466,12 +535,18 @@ function CancelAttendee({ attendee }: { attendee: { id: number; name: string } }
   );
 }
 
-/** Someone signed up by hand: the sign-up's own person form, with its own limits and messages. */
+/**
+ * Someone signed up by hand: the sign-up's own person form, with its own limits and messages.
+ * An organiser decides for themselves: no request to approve, and any address (`bypasses`
+ * says so where the session has either rule).
+ */
 function AddAttendee({
   breakfast,
+  bypasses,
   lastResult,
 }: {
   breakfast: boolean;
+  bypasses: boolean;
   lastResult: FormResult | undefined;
 }) {
   const { t } = useI18n();
@@ -483,6 +558,7 @@ function AddAttendee({
     <section className="panel" aria-labelledby="add-title">
       <h2 id="add-title">{t("attendees.addTitle")}</h2>
       <p className="hint">{t("attendees.addIntro")}</p>
+      {bypasses ? <p className="hint">{t("access.byHand")}</p> : null}
       <Form method="post" {...getFormProps(form)}>
         <FormProblem form={form} summary={t("attendees.add.errors.form")} />
         <input type="hidden" name="intent" value="add" />

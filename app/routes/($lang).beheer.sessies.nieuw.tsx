@@ -43,6 +43,10 @@ const EMPTY: SessionFormValues = {
   // Both reminders are on unless the organiser turns them off.
   remindDayBefore: "on",
   remindTwoHours: "on",
+  // Open to anyone, listed everywhere, unless the organiser says otherwise.
+  requiresApproval: "",
+  unlisted: "",
+  emailDomains: "",
 };
 
 /** A new session, or with ?kopie=ID a copy of one (a monthly breakfast is copied, not retyped). */

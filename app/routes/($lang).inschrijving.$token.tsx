@@ -27,6 +27,7 @@ import { nowInstant } from "~/lib/time";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
 import {
   cancelRegistration,
+  type LiveStatus,
   openManageToken,
   withdrawNewsOptIn,
 } from "~/models/registration.server";
@@ -71,6 +72,7 @@ async function load(token: string, locale: Locale) {
       email: registration.email,
       status: registration.status,
       newsOptInAt: registration.news_opt_in_at,
+      declineReason: registration.decline_reason,
     },
     waitlistPosition,
     session: {
@@ -123,13 +125,46 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return redirectWithNotice(request, page, { key: "news.withdrawn" }, PRIVATE_HEADERS);
   }
   const result = await cancelRegistration(token);
-  if (result.ok)
-    return redirectWithNotice(request, page, { key: "manage.cancelledNow" }, PRIVATE_HEADERS);
+  if (result.ok) {
+    const key =
+      result.previousStatus === "requested" ? "manage.withdrawnNow" : "manage.cancelledNow";
+    return redirectWithNotice(request, page, { key }, PRIVATE_HEADERS);
+  }
   if (result.reason === "notFound") throw notFound(PRIVATE_HEADERS);
   // A second click, or a second tab: nothing happened, and no second mail went out.
   if (result.reason === "alreadyCancelled") return refuse(409, "manage.alreadyCancelled");
   return refuse(409, "manage.errors.past");
 }
+
+/** What the page says about giving up a registration, by what it is now. */
+const GIVING_UP: Record<
+  LiveStatus,
+  Record<"link" | "title" | "body" | "confirm" | "keep", MessageKey>
+> = {
+  confirmed: {
+    link: "manage.cancel",
+    title: "manage.confirmTitle",
+    body: "manage.confirmBody",
+    confirm: "manage.confirm",
+    keep: "manage.keep",
+  },
+  waitlisted: {
+    link: "manage.leaveWaitlist",
+    title: "manage.confirmTitleWaitlisted",
+    body: "manage.confirmBodyWaitlisted",
+    confirm: "manage.confirmWaitlisted",
+    keep: "manage.keep",
+  },
+  requested: {
+    link: "manage.withdrawRequest",
+    title: "manage.confirmTitleRequested",
+    body: "manage.confirmBodyRequested",
+    confirm: "manage.confirmRequested",
+    keep: "manage.keepRequest",
+  },
+};
+
+const isLiveStatus = (status: string): status is LiveStatus => Object.hasOwn(GIVING_UP, status);
 
 export default function ManageRegistrationPage() {
   const loaded = useLoaderData<LoaderData>();
@@ -149,9 +184,12 @@ function ManageRegistration({
   const { t, longDate } = useI18n();
   const erasing = searchParams.has("wissen");
   const { token = "" } = useParams();
-  const confirming = searchParams.has("annuleren") && registration.status !== "cancelled";
-  const canCancel = registration.status !== "cancelled" && !session.past;
-  const waitlisted = registration.status === "waitlisted";
+  const live = isLiveStatus(registration.status) ? registration.status : null;
+  const confirming = searchParams.has("annuleren") && live !== null;
+  const canCancel = live !== null && !session.past;
+  const texts = GIVING_UP[live ?? "confirmed"];
+  const justGivenUp =
+    (notice?.key === "manage.cancelledNow" || notice?.key === "manage.withdrawnNow") && !actionData;
 
   return (
     <div className="wrap page narrow">
@@ -160,10 +198,21 @@ function ManageRegistration({
       <RegistrationCard session={session}>
         <p>{t("manage.registeredAs", { name: registration.name, email: registration.email })}</p>
         <p className={`status status-${registration.status}`} role="status">
-          {notice?.key === "manage.cancelledNow" && !actionData
+          {justGivenUp && notice
             ? t(notice.key, notice.values)
             : t(`manage.status.${registration.status}`, { position: waitlistPosition ?? 0 })}
         </p>
+        {registration.status === "declined" && registration.declineReason ? (
+          <div className="decline-reason">
+            <p>
+              <strong>{t("manage.declineReason")}</strong>
+            </p>
+            {registration.declineReason.split(/\n{2,}/).map((paragraph, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity of their own
+              <p key={i}>{paragraph}</p>
+            ))}
+          </div>
+        ) : null}
       </RegistrationCard>
 
       {registration.status === "confirmed" && !session.cancelled && !session.past ? (
@@ -182,24 +231,22 @@ function ManageRegistration({
 
       {confirming && canCancel ? (
         <section className="confirm" aria-labelledby="confirm-title">
-          <h2 id="confirm-title">
-            {t(waitlisted ? "manage.confirmTitleWaitlisted" : "manage.confirmTitle")}
-          </h2>
-          <p>{t(waitlisted ? "manage.confirmBodyWaitlisted" : "manage.confirmBody")}</p>
+          <h2 id="confirm-title">{t(texts.title)}</h2>
+          <p>{t(texts.body)}</p>
           <Form method="post" replace>
             <input type="hidden" name="intent" value="cancel" />
             <button type="submit" className="button button-danger">
-              {t(waitlisted ? "manage.confirmWaitlisted" : "manage.confirm")}
+              {t(texts.confirm)}
             </button>{" "}
             <Link to="." replace className="button button-secondary">
-              {t("manage.keep")}
+              {t(texts.keep)}
             </Link>
           </Form>
         </section>
       ) : canCancel ? (
         <p>
           <Link to="?annuleren" className="button button-secondary">
-            {t(waitlisted ? "manage.leaveWaitlist" : "manage.cancel")}
+            {t(texts.link)}
           </Link>
         </p>
       ) : registration.status === "cancelled" && !session.past && !session.cancelled ? (

@@ -15,6 +15,7 @@ import { withinBudget } from "~/web/rate-limits.server";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
 import { metaI18n, useI18n } from "~/web/use-i18n";
+import type { RegistrationStatus } from "../../db/schema";
 
 /*
  * The page the link in an invite's DESCRIPTION opens (`/inschrijving/bekijken/<token>`).
@@ -45,7 +46,7 @@ type LoaderData =
       erased: false;
       notice: Notice | null;
       name: string;
-      status: "confirmed" | "waitlisted" | "cancelled";
+      status: RegistrationStatus;
       waitlistPosition: number | null;
       session: CardSession;
     };

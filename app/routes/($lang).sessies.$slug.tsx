@@ -2,24 +2,31 @@ import { getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { AddToCalendar } from "~/components/add-to-calendar";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
-import { type FormResult, parseForm } from "~/lib/forms";
+import { emailDomainsOf } from "~/lib/email-domains";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { languageParam, localePath } from "~/lib/locale-path";
-import { registrationSchema } from "~/lib/registration-form";
+import { registrationSchemaFor } from "~/lib/registration-form";
 import { nowInstant } from "~/lib/time";
 import { signUp } from "~/models/registration.server";
-import { type Availability, availabilityOf, getSessionBySlug } from "~/models/session.server";
+import {
+  type Availability,
+  availabilityOf,
+  getSessionBySlug,
+  signUpRulesBySlug,
+} from "~/models/session.server";
 import { flashSignedUpEmail } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { found, notFound } from "~/web/not-found.server";
@@ -29,7 +36,13 @@ import { sessionEvent } from "~/web/structured-data.server";
 import { useSchemaForm } from "~/web/use-form";
 import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
-export const headers = refusalHeaders;
+/** A refusal's Retry-After, and an unlisted session's word to search engines (kept by the page cache). */
+export const headers: HeadersFunction = (args) => {
+  const headers = new Headers(refusalHeaders(args));
+  const robots = args.loaderHeaders.get("X-Robots-Tag");
+  if (robots) headers.set("X-Robots-Tag", robots);
+  return headers;
+};
 export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -38,6 +51,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { session } = data;
   return [
     { title: `${session.title} · ${t("site.name")}` },
+    ...(session.unlisted ? [{ name: "robots", content: "noindex" }] : []),
     { "script:ld+json": data.event },
     {
       name: "description",
@@ -57,7 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = found(await getSessionBySlug(slug));
   const now = nowInstant();
   const pageUrl = `${config().publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`;
-  return {
+  const unlisted = session.unlisted === 1;
+  const page = {
     session: {
       slug: session.slug,
       title: session.title,
@@ -76,6 +91,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       partners: session.partners,
       place: oneLinePlace(session),
       url: pageUrl,
+      requiresApproval: session.requires_approval === 1,
+      emailDomains: emailDomainsOf(session.email_domains),
+      unlisted,
     },
     availability: availabilityOf(session, session.confirmedCount, now),
     event: sessionEvent(session, {
@@ -84,6 +102,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cityOrganizer: i18n(locale).t("session.cityOrganiser", { city: session.city.name }),
     }),
   };
+  // Reachable by its link, listed nowhere: search engines leave it out too.
+  return data(page, { headers: unlisted ? { "X-Robots-Tag": "noindex" } : {} });
 }
 
 interface ActionData {
@@ -100,7 +120,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const thanks = localePath(localeOf(request), `/sessies/${encodeURIComponent(slug)}/bedankt`);
   if (formData.get("website")) return redirect(thanks);
 
-  const submission = parseForm(formData, registrationSchema);
+  // An address of a domain the session does not take is refused at its field, with the form's
+  // other checks, before anything is stored or counted against the address's mail budget.
+  const rules = found(await signUpRulesBySlug(slug));
+  const submission = parseForm(formData, registrationSchemaFor(rules.emailDomains));
   if (submission.status !== "success") {
     return data<ActionData>({ result: submission.reply() }, { status: 400 });
   }
@@ -110,6 +133,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await signUp(slug, registration, { locale: localeOf(request) });
   if (!result.ok) {
     if (result.reason === "notFound") throw notFound();
+    if (result.reason === "emailDomain") {
+      // The session's domains changed since the check above: said the same way.
+      const domains = (await signUpRulesBySlug(slug))?.emailDomains ?? [];
+      const message = formMessage("errors.email.domain", { domains: domains.join(", ") });
+      return data<ActionData>(
+        { result: submission.reply({ fieldErrors: { email: message } }) },
+        { status: 400 },
+      );
+    }
     return data<ActionData>(
       { result: submission.reply(), unavailable: result.reason },
       { status: 409 },
@@ -166,7 +198,10 @@ export default function SessionPage() {
             <div>
               <dt>{t("session.seats")}</dt>
               <dd>
-                <AvailabilityBadge availability={availability} />
+                <AvailabilityBadge
+                  availability={availability}
+                  requiresApproval={session.requiresApproval}
+                />
                 <br />
                 {t("session.seatsTaken", {
                   confirmed: session.confirmedCount,
@@ -234,10 +269,13 @@ function Organisers({
 }
 
 function SignUp({ availability, breakfast }: { availability: Availability; breakfast: boolean }) {
+  const { session } = useLoaderData<typeof loader>();
+  const { requiresApproval, emailDomains } = session;
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const { t, longDate } = useI18n();
-  const [form, fields] = useSchemaForm(registrationSchema, actionData?.result, {
+  const { t, longDate, orList } = useI18n();
+  const schema = useMemo(() => registrationSchemaFor(emailDomains), [emailDomains]);
+  const [form, fields] = useSchemaForm(schema, actionData?.result, {
     id: "signup",
     checkInBrowser: true,
   });
@@ -262,14 +300,24 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
   return (
     <Form method="post" className="signup-form" {...getFormProps(form)}>
       <FormProblem form={form} summary={t("errors.form")} />
-      {state === "waitlist" ? (
+      {requiresApproval ? (
+        <p className="notice">
+          {t(state === "waitlist" ? "signup.approvalNoticeFull" : "signup.approvalNotice")}
+        </p>
+      ) : state === "waitlist" ? (
         <p className="notice notice-waitlist">{t("signup.waitlistNotice")}</p>
       ) : null}
       <Field meta={fields.name} label={t("signup.name")} autoComplete="name" />
       <EmailField
         meta={fields.email}
         label={t("signup.email")}
-        hint={t("signup.emailHint")}
+        hint={
+          emailDomains.length
+            ? t("signup.emailHintDomains", {
+                domains: orList(emailDomains.map((domain) => `@${domain}`)),
+              })
+            : t("signup.emailHint")
+        }
         autoComplete="email"
       />
       <Field
@@ -300,7 +348,13 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
       <button type="submit" className="button button-primary" disabled={submitting}>
         {submitting
           ? t("signup.submitting")
-          : t(state === "waitlist" ? "signup.submitWaitlist" : "signup.submit")}
+          : t(
+              requiresApproval
+                ? "signup.submitRequest"
+                : state === "waitlist"
+                  ? "signup.submitWaitlist"
+                  : "signup.submit",
+            )}
       </button>
     </Form>
   );

@@ -8,34 +8,43 @@ import { metaI18n, useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `${metaI18n(matches).t("thanks.title")} · ${metaI18n(matches).t("site.name")}` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: `${metaI18n(matches).t(data?.requested ? "thanks.requested.title" : "thanks.title")} · ${metaI18n(matches).t("site.name")}`,
+  },
 ];
 
 /**
  * The same page whether the sign-up was new, went to the waiting list or repeated an
- * earlier one: what happened is told only in the mailbox of the address.
+ * earlier one: what happened is told only in the mailbox of the address. Where sign-ups are
+ * requests, it says that a request was received, not that there is a seat.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = found(await getSessionBySlug(params.slug ?? ""));
   const { email, cookie } = await takeSignedUpEmail(request);
   return data(
-    { title: session.title, slug: session.slug, email },
+    {
+      title: session.title,
+      slug: session.slug,
+      email,
+      requested: session.requires_approval === 1,
+    },
     { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } },
   );
 }
 
 export default function Thanks() {
   const inLocale = useLocalePath();
-  const { title, slug, email } = useLoaderData<typeof loader>();
+  const { title, slug, email, requested } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div className="wrap page narrow">
       <div className="success" role="status">
-        <h1>{t("thanks.title")}</h1>
+        <h1>{t(requested ? "thanks.requested.title" : "thanks.title")}</h1>
         <p className="lead">
           <Link to={inLocale(`/sessies/${slug}`)}>{title}</Link>
         </p>
+        {requested ? <p>{t("thanks.requested.body")}</p> : null}
         <p>{email ? t("thanks.body", { email }) : t("thanks.bodyNoEmail")}</p>
         <p className="hint">{t("thanks.spam")}</p>
       </div>

@@ -11,13 +11,16 @@ import {
   sessionResource,
 } from "~/web/api.server";
 
-/** `GET /api/sessions/:slug`: one session, as in the list (docs/api.md). */
+/**
+ * `GET /api/sessions/:slug`: one session, as in the list (docs/api.md). The API publishes what
+ * the agenda lists: an unlisted session is not in it, by slug either.
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const preflight = apiPreflight(request);
   if (preflight) return preflight;
   await enforceApiLimit(context);
   const session = await getSessionBySlug(params.slug ?? "");
-  if (!session) {
+  if (!session || session.unlisted) {
     return apiProblem(404, "Not found", "There is no session with this slug.");
   }
   return apiAnswer(request, sessionResource(session, nowInstant(), config().publicUrl), {

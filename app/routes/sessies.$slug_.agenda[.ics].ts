@@ -22,5 +22,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     organizer: organizer(),
     locale,
   });
-  return publicCalendarResponse(request, ics, { filename: `${session.slug}.ics`, maxAge: 300 });
+  return publicCalendarResponse(request, ics, {
+    filename: `${session.slug}.ics`,
+    maxAge: 300,
+    noindex: session.unlisted === 1,
+  });
 }

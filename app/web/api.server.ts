@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { DateTime } from "luxon";
 import type { ParameterProblem } from "../lib/api-query";
+import { emailDomainsOf } from "../lib/email-domains";
 import { matchesEtag, strongEtag } from "../lib/etag";
 import { LOCALES_IN_ORDER, languageOfLocale, localePath } from "../lib/locale-path";
 import { TIME_ZONE } from "../lib/time";
@@ -61,6 +62,8 @@ export function sessionResource(session: SessionDetail, now: string, publicUrl: 
     registration: {
       opensAt: optionalInstant(session.registration_opens_at),
       closesAt: optionalInstant(session.registration_closes_at),
+      requiresApproval: session.requires_approval === 1,
+      emailDomains: emailDomainsOf(session.email_domains),
     },
     updatedAt: brusselsInstant(session.updated_at),
   };

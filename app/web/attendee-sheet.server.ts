@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import type { RegistrationStatus } from "../../db/schema";
 import { i18n, type Locale } from "../i18n";
 import {
   type CellKind,
@@ -65,10 +66,14 @@ function brusselsWallClock(instant: string): Date {
 
 function lineMaker(locale?: Locale): (row: AttendeeExportRow) => CellValue[] {
   const { t } = i18n(locale);
-  const statusLabel = {
+  // The list holds the live registrations only (see export.server.ts): the others stay empty.
+  const statusLabel: Record<RegistrationStatus, string> = {
     confirmed: t("export.status.confirmed"),
     waitlisted: t("export.status.waitlisted"),
+    requested: t("export.status.requested"),
     cancelled: "",
+    declined: "",
+    expired: "",
   };
   const yes = t("export.checkedIn.yes");
   const byOrganiser = t("export.source.organiser");

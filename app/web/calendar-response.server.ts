@@ -8,12 +8,22 @@ import { matchesEtag, strongEtag } from "../lib/etag";
 export function publicCalendarResponse(
   request: Request,
   ics: string,
-  { filename, maxAge }: { filename: string; maxAge: number },
+  {
+    filename,
+    maxAge,
+    noindex = false,
+  }: {
+    filename: string;
+    maxAge: number;
+    /** The file of an unlisted session: search engines leave it out, as they do its page. */
+    noindex?: boolean;
+  },
 ): Response {
   const etag = strongEtag(ics);
   const headers = {
     ETag: etag,
     "Cache-Control": `public, max-age=${maxAge}`,
+    ...(noindex ? { "X-Robots-Tag": "noindex" } : {}),
   };
   if (matchesEtag(request.headers.get("If-None-Match"), etag)) {
     return new Response(null, { status: 304, headers });

@@ -15,6 +15,7 @@ export function sessionCardView(session: SessionDetail, now: string) {
     city: session.city,
     partners: session.partners.map((p) => p.name),
     availability: availabilityOf(session, session.confirmedCount, now),
+    requiresApproval: session.requires_approval === 1,
   };
 }
 

@@ -1,0 +1,144 @@
+import { Form } from "@remix-run/react";
+import { useId } from "react";
+import { SESSION_LIMITS } from "~/lib/session-form";
+import { useI18n } from "~/web/use-i18n";
+
+/** One open request as the page shows it (see app/models/request.server.ts). */
+interface RequestView {
+  id: number;
+  name: string;
+  email: string;
+  organisation: string | null;
+  enterpriseNumber: string | null;
+  dietaryNeeds: string | null;
+  requestedAt: string;
+}
+
+interface RequestListProps {
+  requests: RequestView[];
+  /** Closed requests, for the count under the list. */
+  declined: number;
+  expired: number;
+  /** Seats still free: approving takes one. */
+  seatsLeft: number;
+  /** A cancelled or begun session takes no decision any more. */
+  decidable: boolean;
+  breakfast: boolean;
+}
+
+/**
+ * The requests of a session that requires approval, the first to ask first, each with the
+ * person's details and the two decisions: approve (a seat and the invite) or decline (a mail,
+ * with a reason if one is typed). Cards rather than a table: they read on a phone.
+ */
+export function RequestList({
+  requests,
+  declined,
+  expired,
+  seatsLeft,
+  decidable,
+  breakfast,
+}: RequestListProps) {
+  const { t } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="requests-title">
+      <h2 id="requests-title">{t("requests.title", { count: requests.length })}</h2>
+      <p className="hint">{t("requests.intro", { seats: seatsLeft })}</p>
+      {requests.length ? (
+        <ol className="request-list">
+          {requests.map((request) => (
+            <RequestCard
+              key={request.id}
+              request={request}
+              decidable={decidable}
+              breakfast={breakfast}
+            />
+          ))}
+        </ol>
+      ) : (
+        <p>{t("requests.none")}</p>
+      )}
+      {declined || expired ? (
+        <p className="muted">{t("requests.closed", { declined, expired })}</p>
+      ) : null}
+    </section>
+  );
+}
+
+function RequestCard({
+  request,
+  decidable,
+  breakfast,
+}: {
+  request: RequestView;
+  decidable: boolean;
+  breakfast: boolean;
+}) {
+  const { t, shortDate, time } = useI18n();
+  const reasonId = useId();
+  // What the organiser weighs, label by label. Answers to the session's own questions go here
+  // too, after the person's details, each as one more entry of this list.
+  const details = [
+    [t("export.column.email"), request.email],
+    [t("export.column.organisation"), request.organisation],
+    [t("export.column.enterpriseNumber"), request.enterpriseNumber],
+    [t("export.column.dietaryNeeds"), breakfast ? request.dietaryNeeds : null],
+    [t("requests.requestedAt"), `${shortDate(request.requestedAt)} ${time(request.requestedAt)}`],
+  ].filter((entry): entry is [string, string] => Boolean(entry[1]));
+  return (
+    <li className="request-card">
+      <h3>{request.name}</h3>
+      <dl className="request-details">
+        {details.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {decidable ? (
+        <div className="inline-actions">
+          <Form method="post" replace>
+            <input type="hidden" name="registrationId" value={request.id} />
+            <button
+              type="submit"
+              name="intent"
+              value="approve"
+              className="button button-small"
+              aria-label={t("requests.approveLabel", { name: request.name })}
+            >
+              {t("requests.approve")}
+            </button>
+          </Form>
+          <details className="confirm-inline">
+            <summary>{t("requests.decline")}</summary>
+            <Form method="post" replace>
+              <input type="hidden" name="registrationId" value={request.id} />
+              <div className="field">
+                <label htmlFor={reasonId}>{t("requests.reason")}</label>
+                <p className="hint" id={`${reasonId}-hint`}>
+                  {t("requests.reasonHint")}
+                </p>
+                <textarea
+                  id={reasonId}
+                  name="reason"
+                  rows={3}
+                  maxLength={SESSION_LIMITS.declineReason}
+                  aria-describedby={`${reasonId}-hint`}
+                />
+              </div>
+              <button
+                type="submit"
+                name="intent"
+                value="decline"
+                className="button button-danger button-small"
+              >
+                {t("requests.declineConfirm", { name: request.name })}
+              </button>
+            </Form>
+          </details>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Kysely, type Migration, Migrator } from "kysely";
+import pg from "pg";
+import { createDatabase } from "../../db/client";
+import { POSTGRES_ADMIN_URL, TEST_DATABASE } from "./database";
+
+/**
+ * A database of its own beside the test's, for a migration test: migrated up to some point,
+ * filled as an older version would have left it, then migrated the rest of the way.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: kysely's Migrator works on any schema
+export async function migrate(db: Kysely<any>, set: Record<string, Migration>) {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => set } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+/** An empty database beside the test's own, on the same kind of server. */
+export async function scratchDatabase() {
+  if (TEST_DATABASE === "postgres") {
+    const name = `oa_migrate_${process.pid}_${randomBytes(3).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(POSTGRES_ADMIN_URL);
+    url.pathname = `/${name}`;
+    const handle = createDatabase(url.toString());
+    return {
+      handle,
+      drop: async () => {
+        await handle.db.destroy();
+        const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+        await client.connect();
+        await client.query(`drop database if exists ${name} with (force)`);
+        await client.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "oa-migrate-"));
+  const handle = createDatabase(`file:${join(dir, "old.sqlite")}`);
+  return {
+    handle,
+    drop: async () => {
+      await handle.db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
