@@ -11,7 +11,15 @@ import { useI18n } from "~/web/use-i18n";
 // biome-ignore lint/suspicious/noExplicitAny: a field of any form; its value type does not matter here
 export type FieldMeta = FieldMetadata<any, any, FormErrors>;
 
-type InputType = "text" | "email" | "password" | "date" | "time" | "datetime-local" | "search";
+type InputType =
+  | "text"
+  | "email"
+  | "password"
+  | "date"
+  | "time"
+  | "datetime-local"
+  | "search"
+  | "number";
 
 interface FieldProps {
   meta: FieldMeta;
@@ -22,6 +30,9 @@ interface FieldProps {
   rows?: number;
   autoComplete?: string;
   inputMode?: "text" | "email" | "numeric" | "tel";
+  /** A number's bounds, for the browser's spinner; the schema checks them. */
+  min?: number;
+  max?: number;
 }
 
 /**

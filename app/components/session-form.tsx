@@ -1,5 +1,5 @@
 import { getCollectionProps, getFormProps } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import type { FormResult } from "~/lib/forms";
 import { type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
 import { SESSION_KINDS, SESSION_LANGUAGES } from "~/lib/session-kinds";
@@ -23,6 +23,10 @@ interface SessionFormProps {
   partners: Option[];
   /** Set when the new capacity is below the confirmed count and the organiser must confirm. */
   capacityConflict?: { confirmed: number; capacity: number };
+  /** A new session: the sessions whose questions it may take over. */
+  questionSources?: { id: number; title: string; startsAt: string; count: number }[];
+  /** An existing session: where its questions are edited. */
+  questionsHref?: string;
 }
 
 /** The form to create, copy or edit a session: one form, so the three never drift apart. */
@@ -33,8 +37,10 @@ export function SessionForm({
   cities,
   partners,
   capacityConflict,
+  questionSources,
+  questionsHref,
 }: SessionFormProps) {
-  const { t } = useI18n();
+  const { t, shortDate } = useI18n();
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm(sessionFieldsSchema, lastResult, {
     id: `session-${mode}`,
@@ -176,6 +182,29 @@ export function SessionForm({
           </p>
         ) : null}
       </fieldset>
+      {questionSources ? (
+        <SelectField
+          meta={fields.copyQuestionsFrom}
+          label={t("questions.sessionForm.copyFrom")}
+          hint={t("questions.sessionForm.copyFromHint")}
+          options={[
+            { value: "", label: t("questions.sessionForm.noCopy") },
+            ...questionSources.map((source) => ({
+              value: String(source.id),
+              label: t("questions.copy.source", {
+                title: source.title,
+                date: shortDate(source.startsAt),
+                count: source.count,
+              }),
+            })),
+          ]}
+        />
+      ) : null}
+      {questionsHref ? (
+        <p>
+          <Link to={questionsHref}>{t("questions.sessionForm.edit")}</Link>
+        </p>
+      ) : null}
       <button type="submit" className="button" disabled={navigation.state === "submitting"}>
         {navigation.state === "submitting"
           ? t("sessionForm.submitting")

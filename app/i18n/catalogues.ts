@@ -15,6 +15,7 @@ import { enBEMail } from "./en-BE.mail";
 import { enBENotifications } from "./en-BE.notifications";
 import { enBEOrganiser } from "./en-BE.organiser";
 import { enBEPrivacy } from "./en-BE.privacy";
+import { enBEQuestions } from "./en-BE.questions";
 import { enBEReminders } from "./en-BE.reminders";
 import { enBESecurity } from "./en-BE.security";
 import { enBESessionForm } from "./en-BE.session-form";
@@ -29,6 +30,7 @@ import { frBEMail } from "./fr-BE.mail";
 import { frBENotifications } from "./fr-BE.notifications";
 import { frBEOrganiser } from "./fr-BE.organiser";
 import { frBEPrivacy } from "./fr-BE.privacy";
+import { frBEQuestions } from "./fr-BE.questions";
 import { frBEReminders } from "./fr-BE.reminders";
 import { frBESecurity } from "./fr-BE.security";
 import { frBESessionForm } from "./fr-BE.session-form";
@@ -43,6 +45,7 @@ import { nlBEMail } from "./nl-BE.mail";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
 import { nlBEPrivacy } from "./nl-BE.privacy";
+import { nlBEQuestions } from "./nl-BE.questions";
 import { nlBEReminders } from "./nl-BE.reminders";
 import { nlBESecurity } from "./nl-BE.security";
 import { nlBESessionForm } from "./nl-BE.session-form";
@@ -62,6 +65,7 @@ const nlBECatalogue = {
   ...nlBEReminders,
   ...nlBEInbound,
   ...nlBEEmbed,
+  ...nlBEQuestions,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -80,6 +84,7 @@ const frBECatalogue = {
   ...frBEReminders,
   ...frBEInbound,
   ...frBEEmbed,
+  ...frBEQuestions,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -97,6 +102,7 @@ const enBECatalogue = {
   ...enBEReminders,
   ...enBEInbound,
   ...enBEEmbed,
+  ...enBEQuestions,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

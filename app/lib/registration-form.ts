@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { emailAddress } from "./email-field";
 import { normalizeEnterpriseNumber } from "./enterprise-number";
-import { optionalLine, optionalText, requiredLine } from "./text";
+import { type AskedQuestion, answersShape } from "./questions";
+import { optionalLine, requiredLine } from "./text";
 
 /**
  * The fields that describe a person, as the sign-up form and an organiser's "add attendee" form
- * ask for them. Error messages are catalogue keys (see forms.ts), so the page shows them in the
+ * ask for them; a session's own questions add their fields to these (app/lib/questions.ts). Error messages are catalogue keys (see forms.ts), so the page shows them in the
  * visitor's language with the limits named here.
  */
 export const personSchema = z.object({
@@ -30,7 +31,6 @@ export const personSchema = z.object({
       }
       return normalized;
     }),
-  dietaryNeeds: optionalText({ max: 500, tooLong: "errors.dietary.tooLong" }),
 });
 
 /** The public sign-up: the person, their consent, and a separate, optional yes to the city's news. */
@@ -41,3 +41,11 @@ export const registrationSchema = personSchema.extend({
 });
 
 export type PersonForm = z.output<typeof personSchema>;
+
+/** The sign-up form of a session: its fields, and those of the questions it asks. */
+export const signUpSchema = (questions: readonly AskedQuestion[]) =>
+  registrationSchema.extend(answersShape(questions));
+
+/** An organiser's "add attendee" form: every answer may stay open. */
+export const addAttendeeSchema = (questions: readonly AskedQuestion[]) =>
+  personSchema.extend(answersShape(questions, { byOrganiser: true }));

@@ -6,22 +6,33 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FormProblem } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
+import { QuestionFields } from "~/components/question-fields";
 import type { MessageKey } from "~/i18n";
 import { type FormMessage, type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { splitLocalePath } from "~/lib/locale-path";
-import { personSchema } from "~/lib/registration-form";
+import {
+  type AskedQuestion,
+  answerText,
+  askedIn,
+  inLanguage,
+  storedAnswers,
+} from "~/lib/questions";
+import { addAttendeeSchema } from "~/lib/registration-form";
 import { attendeeActionSchema } from "~/lib/session-form";
 import {
+  type Attendee,
   addAttendee,
   cancelAttendee,
   moveOnWaitlist,
   sessionIdOfRegistration,
   setCheckedIn,
 } from "~/models/attendee.server";
+import { listQuestions } from "~/models/question.server";
 import { requireSessionAccess } from "~/web/auth.server";
 import { redirectWithNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
@@ -44,10 +55,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request,
     params.id,
   );
+  const locale = localeOf(request);
+  // Each person's answers as they read, in the organiser's language, in the form's order.
+  const withAnswers = <A extends Attendee>(attendee: A) => ({
+    ...attendee,
+    answers: attendees.questions.flatMap((question) => {
+      const value = attendee.answers[question.id];
+      return value === undefined
+        ? []
+        : [
+            {
+              id: question.id,
+              label: inLanguage(question.label, locale),
+              text: answerText(question, value, locale),
+            },
+          ];
+    }),
+  });
   return data(
     {
       search,
-      attendees,
+      attendees: {
+        ...attendees,
+        confirmed: attendees.confirmed.map(withAnswers),
+        waitlisted: attendees.waitlisted.map(withAnswers),
+      },
+      questions: attendees.questions
+        .filter((question) => !question.removed)
+        .map((question) => askedIn(question, locale)),
       notice,
       session: {
         id: session.id,
@@ -89,7 +124,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const by = { organiserId: organiser.id, clientAddress: clientOf(context) };
 
   if (formData.get("intent") === "add") {
-    const submission = parseForm(formData, personSchema);
+    const locale = localeOf(request);
+    const questions = (await listQuestions(sessionId)).map((question) => askedIn(question, locale));
+    const submission = parseForm(formData, addAttendeeSchema(questions));
     const refuse = (status: number, key: MessageKey, values?: FormMessage["values"]) =>
       data<ActionData>(
         { form: "add", result: submission.reply({ formErrors: formMessage(key, values) }) },
@@ -98,10 +135,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data<ActionData>({ form: "add", result: submission.reply() }, { status: 400 });
     }
-    const result = await addAttendee(sessionId, submission.value, {
-      ...by,
-      locale: localeOf(request),
-    });
+    const answers = storedAnswers(questions, submission.value);
+    const result = await addAttendee(
+      sessionId,
+      { ...submission.value, answers },
+      { ...by, locale },
+    );
     if (result.ok) {
       return done(
         request,
@@ -190,7 +229,7 @@ const COUNTS = ["confirmed", "capacity", "waitlisted", "present", "absent"] as c
 
 export default function SessionAttendees() {
   const inLocale = useLocalePath();
-  const { session, attendees, search, notice } = useLoaderData<typeof loader>();
+  const { session, attendees, questions, search, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const { t, dateTimeRange } = useI18n();
   const { counts } = attendees;
@@ -241,6 +280,12 @@ export default function SessionAttendees() {
             {t("attendees.edit")}
           </Link>
         )}
+        <Link
+          to={inLocale(`/beheer/sessies/${session.id}/vragen`)}
+          className="button button-secondary"
+        >
+          {t("questions.link", { count: questions.length })}
+        </Link>
         <Link
           to={inLocale(`/beheer/sessies/nieuw?kopie=${session.id}`)}
           className="button button-secondary"
@@ -298,9 +343,6 @@ export default function SessionAttendees() {
                   <tr>
                     <th scope="col">{t("attendees.column.name")}</th>
                     <th scope="col">{t("attendees.column.organisation")}</th>
-                    {session.kind === "breakfast" ? (
-                      <th scope="col">{t("attendees.column.dietary")}</th>
-                    ) : null}
                     <th scope="col">{t("attendees.column.present")}</th>
                     <th scope="col">
                       <span className="visually-hidden">{t("attendees.actions")}</span>
@@ -321,9 +363,9 @@ export default function SessionAttendees() {
                             {t("attendees.calendarReply", { reply: a.calendarReply })}
                           </div>
                         ) : null}
+                        <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
-                      {session.kind === "breakfast" ? <td>{a.dietaryNeeds}</td> : null}
                       <td>
                         <Form method="post" replace>
                           <input type="hidden" name="registrationId" value={a.id} />
@@ -380,6 +422,7 @@ export default function SessionAttendees() {
                       <td>
                         <strong>{a.name}</strong>
                         <div className="muted">{a.email}</div>
+                        <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
                       <td>
@@ -443,7 +486,7 @@ export default function SessionAttendees() {
             <AddAttendee
               // A new, empty form once someone was added.
               key={notice ? JSON.stringify(notice) : "add"}
-              breakfast={session.kind === "breakfast"}
+              questions={questions}
               lastResult={actionData?.form === "add" ? actionData.result : undefined}
             />
           )}
@@ -466,16 +509,34 @@ function CancelAttendee({ attendee }: { attendee: { id: number; name: string } }
   );
 }
 
-/** Someone signed up by hand: the sign-up's own person form, with its own limits and messages. */
+/** What a person answered to the session's questions, under their name. */
+function Answers({ answers }: { answers: { id: number; label: string; text: string }[] }) {
+  return answers.length ? (
+    <dl className="answers">
+      {answers.map((answer) => (
+        <div key={answer.id}>
+          <dt>{answer.label}</dt>
+          <dd>{answer.text}</dd>
+        </div>
+      ))}
+    </dl>
+  ) : null;
+}
+
+/**
+ * Someone signed up by hand: the sign-up's own person form, with its own limits and messages,
+ * and the session's questions, each of which may stay open.
+ */
 function AddAttendee({
-  breakfast,
+  questions,
   lastResult,
 }: {
-  breakfast: boolean;
+  questions: AskedQuestion[];
   lastResult: FormResult | undefined;
 }) {
   const { t } = useI18n();
-  const [form, fields] = useSchemaForm(personSchema, lastResult, {
+  const schema = useMemo(() => addAttendeeSchema(questions), [questions]);
+  const [form, fields] = useSchemaForm(schema, lastResult, {
     id: "add-attendee",
     checkInBrowser: true,
   });
@@ -495,8 +556,12 @@ function AddAttendee({
           hint={t("signup.enterpriseNumberHint")}
           inputMode="numeric"
         />
-        {breakfast || fields.dietaryNeeds.errors ? (
-          <Field meta={fields.dietaryNeeds} label={t("signup.dietary")} multiline />
+        {questions.length ? (
+          <fieldset className="fieldset">
+            <legend>{t("questions.byOrganiser.legend")}</legend>
+            <p className="hint">{t("questions.byOrganiser.hint")}</p>
+            <QuestionFields questions={questions} fields={fields} byOrganiser />
+          </fieldset>
         ) : null}
         <button type="submit" className="button">
           {t("attendees.addSubmit")}

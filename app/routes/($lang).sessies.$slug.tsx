@@ -7,17 +7,20 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { AddToCalendar } from "~/components/add-to-calendar";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
+import { QuestionFields } from "~/components/question-fields";
 import { i18n } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
 import { type FormResult, parseForm } from "~/lib/forms";
 import { languageParam, localePath } from "~/lib/locale-path";
-import { registrationSchema } from "~/lib/registration-form";
+import { type AskedQuestion, askedIn, storedAnswers } from "~/lib/questions";
+import { signUpSchema } from "~/lib/registration-form";
 import { nowInstant } from "~/lib/time";
+import { listQuestions, questionsBySlug } from "~/models/question.server";
 import { signUp } from "~/models/registration.server";
 import { type Availability, availabilityOf, getSessionBySlug } from "~/models/session.server";
 import { flashSignedUpEmail } from "~/web/flash.server";
@@ -55,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = localeOf(request);
   const slug = params.slug ?? "";
   const session = found(await getSessionBySlug(slug));
+  const questions = await listQuestions(session.id);
   const now = nowInstant();
   const pageUrl = `${config().publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`;
   return {
@@ -78,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       url: pageUrl,
     },
     availability: availabilityOf(session, session.confirmedCount, now),
+    questions: questions.map((question) => askedIn(question, locale)),
     event: sessionEvent(session, {
       url: pageUrl,
       now,
@@ -100,14 +105,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const thanks = localePath(localeOf(request), `/sessies/${encodeURIComponent(slug)}/bedankt`);
   if (formData.get("website")) return redirect(thanks);
 
-  const submission = parseForm(formData, registrationSchema);
+  const locale = localeOf(request);
+  const questions = (await questionsBySlug(slug)).map((question) => askedIn(question, locale));
+  const submission = parseForm(formData, signUpSchema(questions));
   if (submission.status !== "success") {
     return data<ActionData>({ result: submission.reply() }, { status: 400 });
   }
   const registration = submission.value;
   // Every sign-up mails its address (a confirmation, a waiting-list place, the link again).
   await enforce(["signup.client", clientOf(context)], ["mail.address", registration.email]);
-  const result = await signUp(slug, registration, { locale: localeOf(request) });
+  const answers = storedAnswers(questions, registration);
+  const result = await signUp(slug, { ...registration, answers }, { locale });
   if (!result.ok) {
     if (result.reason === "notFound") throw notFound();
     return data<ActionData>(
@@ -122,7 +130,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SessionPage() {
   const inLocale = useLocalePath();
-  const { session, availability } = useLoaderData<typeof loader>();
+  const { session, availability, questions } = useLoaderData<typeof loader>();
   const { t, dateTimeRange, locale } = useI18n();
   const taal = languageParam(locale);
   return (
@@ -195,7 +203,7 @@ export default function SessionPage() {
         </article>
         <aside className="session-signup" aria-labelledby="signup-title">
           <h2 id="signup-title">{t("signup.title")}</h2>
-          <SignUp availability={availability} breakfast={session.kind === "breakfast"} />
+          <SignUp availability={availability} questions={questions} />
         </aside>
       </div>
     </div>
@@ -233,11 +241,18 @@ function Organisers({
   );
 }
 
-function SignUp({ availability, breakfast }: { availability: Availability; breakfast: boolean }) {
+function SignUp({
+  availability,
+  questions,
+}: {
+  availability: Availability;
+  questions: AskedQuestion[];
+}) {
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const { t, longDate } = useI18n();
-  const [form, fields] = useSchemaForm(registrationSchema, actionData?.result, {
+  const schema = useMemo(() => signUpSchema(questions), [questions]);
+  const [form, fields] = useSchemaForm(schema, actionData?.result, {
     id: "signup",
     checkInBrowser: true,
   });
@@ -283,14 +298,7 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
         hint={t("signup.enterpriseNumberHint")}
         inputMode="numeric"
       />
-      {breakfast ? (
-        <Field
-          meta={fields.dietaryNeeds}
-          label={t("signup.dietary")}
-          hint={t("signup.dietaryHint")}
-          multiline
-        />
-      ) : null}
+      <QuestionFields questions={questions} fields={fields} />
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="field-website">Website</label>
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />

@@ -11,6 +11,7 @@ import * as calendars from "./2026-11-26T16-00_calendars";
 import * as organiserLanguage from "./2026-11-26T17-00_organiser-language";
 import * as inboundRetries from "./2026-11-26T17-30_inbound-retries";
 import * as jobs from "./2026-12-07T10-00_jobs";
+import * as sessionQuestions from "./2026-12-07T12-00_session-questions";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T17-00_organiser-language": organiserLanguage,
   "2026-11-26T17-30_inbound-retries": inboundRetries,
   "2026-12-07T10-00_jobs": jobs,
+  "2026-12-07T12-00_session-questions": sessionQuestions,
 };
