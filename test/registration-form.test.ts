@@ -134,7 +134,7 @@ const PACKAGES = ["exact-online", "octopus", "yuki", "andere"].map((key) => ({ k
 /** The answers to the form's questions, as stored; or each question field's first message key. */
 function answersTo(
   questions: AskedQuestion[],
-  fields: Record<string, string | string[]>,
+  fields: Record<string, string | readonly string[]>,
   byOrganiser = false,
 ) {
   const data = new FormData();
