@@ -186,6 +186,14 @@ const CHECKS: Record<string, RouteCheck> = {
     attendeeData: true,
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
+  // The questions a session asks at sign-up: its organisers edit them. A question without a
+  // label is refused once the session is known to be in scope.
+  "($lang).beheer.sessies.$id_.vragen.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    post: { form: () => ({ intent: "add", type: "yesNo", labelNl: "" }), expect: inScope(400) },
+  },
   "($lang).beheer.sessies.$id_.inchecken.tsx": {
     params: session,
     absentParams: NO_SESSION,
@@ -437,6 +445,13 @@ async function snapshot() {
       .orderBy("partner_id")
       .execute(),
     registrations: await db.selectFrom("registrations").selectAll().orderBy("id").execute(),
+    questions: await db.selectFrom("session_questions").selectAll().orderBy("id").execute(),
+    answers: await db
+      .selectFrom("registration_answers")
+      .selectAll()
+      .orderBy("registration_id")
+      .orderBy("question_id")
+      .execute(),
     organisers: await db
       .selectFrom("organisers")
       .select(["id", "email", "name", "role", "password_hash"])

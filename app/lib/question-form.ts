@@ -53,6 +53,12 @@ const optionalWhole = (message: MessageKey, min: number, max: number) =>
 
 const NUMBER = QUESTION_LIMITS.number;
 
+/** A field this type does not have: whatever a form sends for it is ignored. */
+const absent = z
+  .unknown()
+  .optional()
+  .transform((): null => null);
+
 /** One row of the choices: its key (empty for a new one) and its labels. */
 const choiceRow = z.object({
   key: z.string().trim().max(80).optional(),
@@ -83,15 +89,15 @@ export function questionFieldsSchema(type: QuestionType) {
       : z.array(choiceRow).optional(),
     maxLength: isText(type)
       ? optionalWhole("questionForm.errors.maxLength.range", 1, textLimits.max)
-      : z.unknown().transform(() => null),
+      : absent,
     min:
       type === "number"
         ? optionalWhole("questionForm.errors.number.range", -NUMBER, NUMBER)
-        : z.unknown().transform(() => null),
+        : absent,
     max:
       type === "number"
         ? optionalWhole("questionForm.errors.number.range", -NUMBER, NUMBER)
-        : z.unknown().transform(() => null),
+        : absent,
   });
 }
 

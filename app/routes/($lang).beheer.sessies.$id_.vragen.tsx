@@ -128,7 +128,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     let questionId: number | null = null;
     if (intent === "add") {
       const chosen = parseForm(formData, questionTypeSchema);
-      if (chosen.status !== "success") return answer("question", chosen.reply(), 400);
+      if (chosen.status !== "success") {
+        // Only a crafted form names no type of the list: the page says so at its top.
+        const unknown = formMessage("questionForm.errors.type.invalid");
+        return answer("list", chosen.reply({ formErrors: unknown }), 400);
+      }
       type = chosen.value.type;
     } else {
       questionId = parseRowId(formData.get("questionId"));
@@ -542,7 +546,8 @@ function ChoiceRows({
         const n = index + 1;
         const { key: _, ...hidden } = getInputProps(choice.key, { type: "hidden" });
         return (
-          <fieldset key={row.key} className="fieldset choice-row">
+          // A row's key is conform's, once it has one; the server's first render has none yet.
+          <fieldset key={row.key ?? `row-${index}`} className="fieldset choice-row">
             <legend>{t("questionForm.choice", { n })}</legend>
             <input {...hidden} />
             <div className="form-row">
