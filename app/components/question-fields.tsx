@@ -175,3 +175,46 @@ function Choices({
     </fieldset>
   );
 }
+
+/** A session whose questions another may take over: its title, start and how many it asks. */
+export interface QuestionSource {
+  id: number;
+  title: string;
+  startsAt: string;
+  count: number;
+}
+
+/** A choice of session to take the questions of, "none" first. */
+export function QuestionSourceField({
+  meta,
+  label,
+  hint,
+  none,
+  sources,
+}: {
+  meta: FieldMeta;
+  label: string;
+  hint: string;
+  none: string;
+  sources: readonly QuestionSource[];
+}) {
+  const { t, shortDate } = useI18n();
+  return (
+    <SelectField
+      meta={meta}
+      label={label}
+      hint={hint}
+      options={[
+        { value: "", label: none },
+        ...sources.map((source) => ({
+          value: String(source.id),
+          label: t("questions.copy.source", {
+            title: source.title,
+            date: shortDate(source.startsAt),
+            count: source.count,
+          }),
+        })),
+      ]}
+    />
+  );
+}

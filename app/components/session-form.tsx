@@ -6,6 +6,7 @@ import { SESSION_KINDS, SESSION_LANGUAGES } from "~/lib/session-kinds";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n } from "~/web/use-i18n";
 import { CheckboxField, Field, FormProblem } from "./field";
+import { type QuestionSource, QuestionSourceField } from "./question-fields";
 import { SelectField } from "./select-field";
 
 interface Option {
@@ -24,7 +25,7 @@ interface SessionFormProps {
   /** Set when the new capacity is below the confirmed count and the organiser must confirm. */
   capacityConflict?: { confirmed: number; capacity: number };
   /** A new session: the sessions whose questions it may take over. */
-  questionSources?: { id: number; title: string; startsAt: string; count: number }[];
+  questionSources?: QuestionSource[];
   /** An existing session: where its questions are edited. */
   questionsHref?: string;
 }
@@ -40,7 +41,7 @@ export function SessionForm({
   questionSources,
   questionsHref,
 }: SessionFormProps) {
-  const { t, shortDate } = useI18n();
+  const { t } = useI18n();
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm(sessionFieldsSchema, lastResult, {
     id: `session-${mode}`,
@@ -183,21 +184,12 @@ export function SessionForm({
         ) : null}
       </fieldset>
       {questionSources ? (
-        <SelectField
+        <QuestionSourceField
           meta={fields.copyQuestionsFrom}
           label={t("questions.sessionForm.copyFrom")}
           hint={t("questions.sessionForm.copyFromHint")}
-          options={[
-            { value: "", label: t("questions.sessionForm.noCopy") },
-            ...questionSources.map((source) => ({
-              value: String(source.id),
-              label: t("questions.copy.source", {
-                title: source.title,
-                date: shortDate(source.startsAt),
-                count: source.count,
-              }),
-            })),
-          ]}
+          none={t("questions.sessionForm.noCopy")}
+          sources={questionSources}
         />
       ) : null}
       {questionsHref ? (

@@ -310,7 +310,7 @@ export function storedAnswers(
 }
 
 /** The keys of a stored answer to a question with several choices. */
-export function chosenKeys(value: string): string[] {
+function chosenKeys(value: string): string[] {
   try {
     const parsed: unknown = JSON.parse(value);
     return Array.isArray(parsed) ? parsed.map(String) : [value];

@@ -10,6 +10,7 @@ import { type ReactNode, useMemo } from "react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { CheckboxField, Field, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
+import { type QuestionSource, QuestionSourceField } from "~/components/question-fields";
 import { SelectField } from "~/components/select-field";
 import type { MessageKey } from "~/i18n";
 import {
@@ -117,8 +118,8 @@ const answer = (form: ActionData["form"], result: FormResult, status: number) =>
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireKnownLanguage(params);
   const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const formData = await request.formData();
   const actor = { organiserId: organiser.id, clientAddress: clientOf(context) };
+  const formData = await request.formData();
   const done = (notice: FormMessage) =>
     redirectWithNotice(request, `/beheer/sessies/${sessionId}/vragen`, notice);
   const intent = formData.get("intent");
@@ -359,31 +360,22 @@ function CopyQuestions({
   sources,
   lastResult,
 }: {
-  sources: { id: number; title: string; startsAt: string; count: number }[];
+  sources: QuestionSource[];
   lastResult: FormResult | undefined;
 }) {
-  const { t, shortDate } = useI18n();
+  const { t } = useI18n();
   const [form, fields] = useSchemaForm(copyQuestionsSchema, lastResult, { id: "copy-questions" });
   return (
     <section className="panel" aria-labelledby="copy-questions-title">
       <h2 id="copy-questions-title">{t("questions.copy.title")}</h2>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="copy" />
-        <SelectField
+        <QuestionSourceField
           meta={fields.fromSessionId}
           label={t("questions.copy.from")}
           hint={t("questions.copy.hint")}
-          options={[
-            { value: "", label: t("questions.copy.choose") },
-            ...sources.map((source) => ({
-              value: String(source.id),
-              label: t("questions.copy.source", {
-                title: source.title,
-                date: shortDate(source.startsAt),
-                count: source.count,
-              }),
-            })),
-          ]}
+          none={t("questions.copy.choose")}
+          sources={sources}
         />
         <button type="submit" className="button">
           {t("questions.copy.submit")}
