@@ -272,7 +272,20 @@ describe("defining questions", () => {
     });
     expect(signedUp.status).toBe(302);
 
-    // Without JavaScript, "another choice" posts the form and gets it back with one more row.
+    // Without JavaScript, "another choice" posts the form and gets it back with one more row,
+    // a new question's form as well as one being edited.
+    const fresh = new URLSearchParams({
+      intent: "add",
+      type: "oneChoice",
+      labelNl: "Welk pakket?",
+      ...choiceFields(["Exact Online", "Octopus", "Yuki"]),
+      __intent__: JSON.stringify({ type: "insert", payload: { name: "choices" } }),
+    });
+    const grown = await send(`${page(session.id)}?nieuw=oneChoice`, { form: fresh, cookie });
+    expect(grown.status).toBe(200);
+    const grownHtml = await grown.text();
+    expect(grownHtml).toContain('name="choices[3].nl"');
+    expect(grownHtml).toContain('value="Welk pakket?"');
     const edit = `bewerk=${id("oneChoice")}`;
     const form = formFields(
       await (await send(`${page(session.id)}?${edit}`, { cookie })).text(),

@@ -128,7 +128,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     let type: QuestionType;
     let questionId: number | null = null;
     if (intent === "add") {
-      const chosen = parseForm(formData, questionTypeSchema);
+      // The type alone: a button of the choices list (conform's intent) is for the form below.
+      const chosen = parseForm(
+        new URLSearchParams({ type: String(formData.get("type") ?? "") }),
+        questionTypeSchema,
+      );
       if (chosen.status !== "success") {
         // Only a crafted form names no type of the list: the page says so at its top.
         const unknown = formMessage("questionForm.errors.type.invalid");
