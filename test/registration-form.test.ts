@@ -264,6 +264,14 @@ describe("a session's questions on the sign-up form", () => {
     expect(answersTo(atLeast, { q6: "-0" })).toEqual([{ questionId: 6, value: "0" }]);
   });
 
+  it("makes one schema per set of questions, whatever language their labels are in", () => {
+    const dutch = [asked("yesNo", { id: 9, label: "Kom je met een rolstoel?" })];
+    const english = [asked("yesNo", { id: 9, label: "Are you coming in a wheelchair?" })];
+    expect(signUpSchema(english)).toBe(signUpSchema(dutch));
+    expect(signUpSchema([asked("yesNo", { id: 9, required: true })])).not.toBe(signUpSchema(dutch));
+    expect(addAttendeeSchema(dutch)).not.toBe(signUpSchema(dutch));
+  });
+
   it("lets an organiser adding someone leave every answer open, but not give one that is not offered", () => {
     expect(answersTo(all, {}, true)).toEqual([]);
     expect(answersTo(all, { q3: "winbooks" }, true)).toEqual({

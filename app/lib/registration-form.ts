@@ -42,10 +42,42 @@ export const registrationSchema = personSchema.extend({
 
 export type PersonForm = z.output<typeof personSchema>;
 
+/**
+ * Made once per set of questions and kept: building a schema (and conform's coerced copy of it,
+ * which it keeps per schema) costs about a millisecond, twenty times what checking a form with
+ * it does, and a rush of sign-ups checks the same session's form over and over. The key is what
+ * the checks depend on, not the labels, so every language shares one schema.
+ */
+function remembered<S>(make: (questions: readonly AskedQuestion[]) => S) {
+  const made = new Map<string, S>();
+  return (questions: readonly AskedQuestion[]): S => {
+    const key = JSON.stringify(
+      questions.map((q) => [
+        q.id,
+        q.type,
+        q.required,
+        q.choices.map((c) => c.key),
+        q.maxLength,
+        q.min,
+        q.max,
+      ]),
+    );
+    let schema = made.get(key);
+    if (!schema) {
+      schema = make(questions);
+      if (made.size >= 500) made.clear();
+      made.set(key, schema);
+    }
+    return schema;
+  };
+}
+
 /** The sign-up form of a session: its fields, and those of the questions it asks. */
-export const signUpSchema = (questions: readonly AskedQuestion[]) =>
-  registrationSchema.extend(answersShape(questions));
+export const signUpSchema = remembered((questions) =>
+  registrationSchema.extend(answersShape(questions)),
+);
 
 /** An organiser's "add attendee" form: every answer may stay open. */
-export const addAttendeeSchema = (questions: readonly AskedQuestion[]) =>
-  personSchema.extend(answersShape(questions, { byOrganiser: true }));
+export const addAttendeeSchema = remembered((questions) =>
+  personSchema.extend(answersShape(questions, { byOrganiser: true })),
+);
