@@ -8,7 +8,13 @@ import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
-import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
+import {
+  addQuestions,
+  createSession,
+  person,
+  registrationsOf,
+  renderQueuedMail,
+} from "./support/factories";
 import { builtServer, dataPath, send } from "./support/http";
 import { signedInOrganiser, signInOverHttp } from "./support/organisers";
 import { linksOf } from "./support/tokens";
@@ -481,7 +487,12 @@ beforeAll(async () => {
     db.selectFrom("cities").select(["id", "slug"]).where("id", "=", id).executeTakeFirstOrThrow();
   const cityA = await cityOf(sessionA.city_id);
   const cityB = await cityOf(sessionB.city_id);
-  const signed = await signUp(sessionA.slug, person(1, ATTENDEE), { locale: "nl-BE" });
+  // City A's session asks about dietary needs, and the attendee answers.
+  const [dietary = 0] = await addQuestions(sessionA.id);
+  const answers = [{ questionId: dietary, value: "Vegetarisch" }];
+  const signed = await signUp(sessionA.slug, person(1, { ...ATTENDEE, answers }), {
+    locale: "nl-BE",
+  });
   expect(signed.ok).toBe(true);
   const [registration] = await registrationsOf(sessionA.id);
   if (!registration) throw new Error("the sign-up made no registration");
