@@ -82,11 +82,7 @@ function QuestionField({
       );
     }
     case "mustTick":
-      return (
-        <CheckboxField meta={meta} label={label}>
-          {help ? <p className="hint">{help}</p> : null}
-        </CheckboxField>
-      );
+      return <CheckboxField meta={meta} label={label} hint={help} />;
     case "oneChoice":
       return question.display === "select" ? (
         <SelectField

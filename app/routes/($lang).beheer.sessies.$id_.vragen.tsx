@@ -298,31 +298,33 @@ function QuestionCard({
         </ul>
       ) : null}
       <div className="inline-actions">
-        <Form method="post" replace className="inline-actions">
-          <input type="hidden" name="questionId" value={question.id} />
-          {first ? null : (
-            <button
-              type="submit"
-              name="intent"
-              value="up"
-              className="button button-secondary button-small"
-              aria-label={t("questions.moveUpLabel", { label })}
-            >
-              ↑ {t("attendees.moveUp")}
-            </button>
-          )}
-          {last ? null : (
-            <button
-              type="submit"
-              name="intent"
-              value="down"
-              className="button button-secondary button-small"
-              aria-label={t("questions.moveDownLabel", { label })}
-            >
-              ↓ {t("attendees.moveDown")}
-            </button>
-          )}
-        </Form>
+        {first && last ? null : (
+          <Form method="post" replace className="inline-actions">
+            <input type="hidden" name="questionId" value={question.id} />
+            {first ? null : (
+              <button
+                type="submit"
+                name="intent"
+                value="up"
+                className="button button-secondary button-small"
+                aria-label={t("questions.moveUpLabel", { label })}
+              >
+                ↑ {t("attendees.moveUp")}
+              </button>
+            )}
+            {last ? null : (
+              <button
+                type="submit"
+                name="intent"
+                value="down"
+                className="button button-secondary button-small"
+                aria-label={t("questions.moveDownLabel", { label })}
+              >
+                ↓ {t("attendees.moveDown")}
+              </button>
+            )}
+          </Form>
+        )}
         <Link
           to={editHref}
           className="button button-secondary button-small"
@@ -487,9 +489,11 @@ function QuestionEditor({
         ) : (
           <CheckboxField meta={fields.required} label={t("questionForm.required")} />
         )}
-        <CheckboxField meta={fields.perPerson} label={t("questionForm.perPerson")}>
-          <p className="hint">{t("questionForm.perPersonHint")}</p>
-        </CheckboxField>
+        <CheckboxField
+          meta={fields.perPerson}
+          label={t("questionForm.perPerson")}
+          hint={t("questionForm.perPersonHint")}
+        />
         <div className="inline-actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {editing ? t("questions.save") : t("questions.addSubmit")}
