@@ -378,6 +378,8 @@ test.describe("with JavaScript, in Dutch", () => {
     mailbox,
     expectAccessible,
   }) => {
+    // Seven questions typed in, a form sent four times, three files read: a long walk.
+    test.slow();
     const words = WORDS.nl;
     const session = await organiserWithSession(page, db);
     await addEveryQuestion(page, words, session.id, expectAccessible);
@@ -392,6 +394,7 @@ test.describe("without JavaScript, in English", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the same, every step a plain form the server answers", async ({ page, db, mailbox }) => {
+    test.slow();
     const words = WORDS.en;
     // axe runs in the page's JavaScript: the test with it checks the same pages.
     const expectAccessible = async () => {};
