@@ -6,7 +6,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FormProblem } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
@@ -535,8 +534,7 @@ function AddAttendee({
   lastResult: FormResult | undefined;
 }) {
   const { t } = useI18n();
-  const schema = useMemo(() => addAttendeeSchema(questions), [questions]);
-  const [form, fields] = useSchemaForm(schema, lastResult, {
+  const [form, fields] = useSchemaForm(addAttendeeSchema(questions), lastResult, {
     id: "add-attendee",
     checkInBrowser: true,
   });

@@ -7,7 +7,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { AddToCalendar } from "~/components/add-to-calendar";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
@@ -102,10 +102,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const formData = await request.formData();
   // A field people cannot see: bots fill it in, people do not. Treat them as signed up, store nothing.
-  const thanks = localePath(localeOf(request), `/sessies/${encodeURIComponent(slug)}/bedankt`);
+  const locale = localeOf(request);
+  const thanks = localePath(locale, `/sessies/${encodeURIComponent(slug)}/bedankt`);
   if (formData.get("website")) return redirect(thanks);
 
-  const locale = localeOf(request);
   const questions = (await questionsBySlug(slug)).map((question) => askedIn(question, locale));
   const submission = parseForm(formData, signUpSchema(questions));
   if (submission.status !== "success") {
@@ -251,8 +251,7 @@ function SignUp({
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const { t, longDate } = useI18n();
-  const schema = useMemo(() => signUpSchema(questions), [questions]);
-  const [form, fields] = useSchemaForm(schema, actionData?.result, {
+  const [form, fields] = useSchemaForm(signUpSchema(questions), actionData?.result, {
     id: "signup",
     checkInBrowser: true,
   });
