@@ -26,7 +26,6 @@ export async function insertConfirmedAttendees(
           email_normalized: `deelnemer${i + k}@example.org`,
           organisation: "Bakkerij Peeters",
           enterprise_number: null,
-          dietary_needs: null,
           locale: "nl-BE",
           status: "confirmed" as const,
           consented_at: now,

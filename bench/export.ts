@@ -202,7 +202,6 @@ async function seedSession(db: Kysely<Database>, cityId: number, attendees: numb
       email_normalized: email,
       organisation: ORGANISATIONS[i % ORGANISATIONS.length] ?? null,
       enterprise_number: i % 3 === 0 ? "0123.456.749" : null,
-      dietary_needs: i % 10 === 0 ? "Vegetarisch" : null,
       locale: "nl-BE",
       status: waitlisted ? "waitlisted" : "confirmed",
       consented_at: createdAt,
@@ -214,13 +213,50 @@ async function seedSession(db: Kysely<Database>, cityId: number, attendees: numb
       source: i % 20 === 0 ? "organiser" : "public",
     };
   };
+  // One question, answered by one in ten: a column of its own in the export.
+  const question = await db
+    .insertInto("session_questions")
+    .values({
+      session_id: session.id,
+      position: 0,
+      type: "longText",
+      label_nl: "Voedingswensen of allergieën",
+      label_fr: null,
+      label_en: null,
+      help_nl: null,
+      help_fr: null,
+      help_en: null,
+      choice_display: null,
+      choices: null,
+      max_length: 500,
+      min_value: null,
+      max_value: null,
+      created_at: NOW,
+      updated_at: NOW,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   await db.transaction().execute(async (trx) => {
     for (let first = 0; first < attendees; first += 500) {
       const count = Math.min(500, attendees - first);
-      await trx
+      const ids = await trx
         .insertInto("registrations")
         .values(Array.from({ length: count }, (_, i) => row(first + i)))
+        .returning("id")
         .execute();
+      const answered = ids.filter((_, i) => (first + i) % 10 === 0);
+      if (answered.length) {
+        await trx
+          .insertInto("registration_answers")
+          .values(
+            answered.map(({ id }) => ({
+              registration_id: id,
+              question_id: question.id,
+              value: "Vegetarisch",
+            })),
+          )
+          .execute();
+      }
     }
   });
   return session.id;

@@ -100,7 +100,6 @@ for (let run = 0; run < RUNS; run++) {
       email: `ander${run}@example.org`,
       organisation: null,
       enterpriseNumber: null,
-      dietaryNeeds: null,
     },
     { locale: "nl-BE" },
   ).then(() => performance.now() - signUpStarted);

@@ -108,7 +108,6 @@ interface RegistrationsTable {
   email_normalized: string;
   organisation: string | null;
   enterprise_number: string | null;
-  dietary_needs: string | null;
   locale: string;
   status: RegistrationStatus;
   consented_at: Instant;
@@ -139,6 +138,60 @@ interface RegistrationsTable {
 }
 
 export type CalendarReply = "accepted" | "tentative" | "declined";
+
+export type QuestionType =
+  | "shortText"
+  | "longText"
+  | "oneChoice"
+  | "severalChoices"
+  | "yesNo"
+  | "number"
+  | "mustTick";
+
+/**
+ * A question a session asks at sign-up, in Dutch and optionally French and English (which fall
+ * back to Dutch). Never deleted: a removed question keeps `removed_at`, so its answers keep
+ * their meaning in lists and exports. See app/lib/questions.ts for what each field means.
+ */
+interface SessionQuestionsTable {
+  id: Generated<number>;
+  session_id: number;
+  /** Ascending, the order of the form. */
+  position: number;
+  type: QuestionType;
+  label_nl: string;
+  label_fr: string | null;
+  label_en: string | null;
+  help_nl: string | null;
+  help_fr: string | null;
+  help_en: string | null;
+  /** 1: an answer is needed (a must-tick box always needs its tick). */
+  required: Generated<number>;
+  /** 1: asked of each person a sign-up brings (for sign-ups of several people). */
+  per_person: Generated<number>;
+  /** One choice: shown as radio buttons or a select; null for other types. */
+  choice_display: "radio" | "select" | null;
+  /** JSON of the choices (`Choice[]` in app/lib/questions.ts), removed ones marked; null if none. */
+  choices: string | null;
+  /** Text: the most characters an answer may have; null: the type's default. */
+  max_length: number | null;
+  /** Number: the smallest and largest whole number taken; null: no limit. */
+  min_value: number | null;
+  max_value: number | null;
+  created_at: ColumnType<Instant, Instant, never>;
+  updated_at: Instant;
+  removed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+/**
+ * One answer of one registration to one question: the text, the number, a choice's key, a JSON
+ * list of keys (several choices), or "yes"/"no". Personal data.
+ */
+interface RegistrationAnswersTable {
+  registration_id: number;
+  question_id: number;
+  value: string;
+}
 
 export type ReminderKind = "dayBefore" | "twoHours";
 
@@ -356,6 +409,8 @@ export interface Database {
   session_reminders: SessionRemindersTable;
   inbound_mail: InboundMailTable;
   jobs: JobsTable;
+  session_questions: SessionQuestionsTable;
+  registration_answers: RegistrationAnswersTable;
 }
 
 export type Session = Selectable<SessionsTable>;
@@ -366,3 +421,5 @@ export type OutboxMessage = Selectable<OutboxTable>;
 export type Organiser = Selectable<OrganisersTable>;
 export type InboundMail = Selectable<InboundMailTable>;
 export type Job = Selectable<JobsTable>;
+export type SessionQuestion = Selectable<SessionQuestionsTable>;
+export type NewSessionQuestion = Insertable<SessionQuestionsTable>;

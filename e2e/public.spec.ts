@@ -1,13 +1,13 @@
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
 import type { DatabaseHandle } from "../db/client";
-import { createSession } from "../test/support/factories";
+import { addQuestions, createSession } from "../test/support/factories";
 import { expect, test } from "./fixtures";
 import { invite, manageLink, to } from "./utils";
 
-/** A session a week from now at 07:30 Brussels time, with the capacity a test needs. */
+/** A breakfast a week from now at 07:30 Brussels time, with the capacity a test needs. */
 async function breakfast(db: DatabaseHandle, capacity: number, title: string) {
   const day = brusselsDate(new Date(Date.now() + 7 * 86_400_000).toISOString());
-  return createSession(
+  const session = await createSession(
     {
       title,
       capacity,
@@ -17,6 +17,9 @@ async function breakfast(db: DatabaseHandle, capacity: number, title: string) {
     },
     db,
   );
+  // Like every breakfast, it asks about dietary needs.
+  await addQuestions(session.id, undefined, db);
+  return session;
 }
 
 test("browse the seeded agenda and filter by city and kind, with a link that can be shared", async ({

@@ -92,6 +92,8 @@ test("the organiser workspace fits a 360 px phone", async ({ page, db }) => {
     `/beheer/sessies/${forum.id}/bewerken`,
     `/beheer/sessies/${forum.id}/inchecken`,
     `/beheer/sessies/${forum.id}/bericht`,
+    `/beheer/sessies/${forum.id}/vragen`,
+    `/beheer/sessies/${forum.id}/vragen?nieuw=oneChoice`,
     "/beheer/export",
     "/beheer/organisatoren",
     "/beheer/logboek",

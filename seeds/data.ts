@@ -1,4 +1,4 @@
-import type { SessionKind, SessionLanguage } from "../db/schema";
+import type { QuestionType, SessionKind, SessionLanguage } from "../db/schema";
 
 export interface SeedCity {
   slug: string;
@@ -10,6 +10,24 @@ export interface SeedPartner {
   name: string;
   website: string | null;
 }
+/**
+ * A question a seed session asks besides the dietary question every breakfast starts with. Its
+ * choices get their keys from their Dutch labels, as choices made in the editor do; `answers`
+ * are what seeded attendees answer to a text question, in turn (every third one answers).
+ */
+export interface SeedQuestion {
+  type: QuestionType;
+  label: string;
+  labelFr?: string;
+  labelEn?: string;
+  help?: string;
+  required?: boolean;
+  display?: "radio" | "select";
+  choices?: string[];
+  maxLength?: number;
+  answers?: string[];
+}
+
 export interface SeedSession {
   /** Stable, unique, lowercase-ascii-with-hyphens, without a date: the key that makes loading idempotent. */
   slug: string;
@@ -45,6 +63,8 @@ export interface SeedSession {
   unlisted?: boolean;
   /** Only addresses of these domains may sign up (the seed's own people are at example.org). */
   emailDomains?: string[];
+  /** What the sign-up asks besides name, email and organisation (a breakfast: after its dietary question). */
+  questions?: SeedQuestion[];
 }
 
 export const cities: SeedCity[] = [
@@ -290,6 +310,18 @@ export const sessions: SeedSession[] = [
     partners: ["unizo", "voka"],
     closesDaysBefore: 1,
     attendees: 27,
+    questions: [
+      {
+        type: "oneChoice",
+        label: "Welk boekhoudpakket gebruik je?",
+        labelFr: "Quel logiciel comptable utilisez-vous ?",
+        labelEn: "Which accounting package do you use?",
+        help: "Zo tonen we de stappen in de pakketten die in de zaal gebruikt worden.",
+        required: true,
+        display: "select",
+        choices: ["Exact Online", "Octopus", "Yuki", "WinBooks", "Horus", "BOB", "Andere"],
+      },
+    ],
   },
   {
     slug: "leuven-info-etalage-naar-webshop",
@@ -420,6 +452,40 @@ export const sessions: SeedSession[] = [
     requiresApproval: true,
     requests: 6,
     emailDomains: ["student.kuleuven.be", "kuleuven.be"],
+    questions: [
+      {
+        type: "oneChoice",
+        label: "Welke richting studeer je?",
+        labelEn: "What do you study?",
+        required: true,
+        display: "select",
+        choices: [
+          "Economie en bedrijfskunde",
+          "Ingenieurswetenschappen",
+          "Informatica",
+          "Rechten",
+          "Geneeskunde en biomedische wetenschappen",
+          "Wetenschappen",
+          "Sociale wetenschappen",
+          "Letteren en kunsten",
+          "Ik studeer niet (meer)",
+        ],
+      },
+      {
+        type: "oneChoice",
+        label: "In welke fase zit je team?",
+        labelEn: "What stage is your team at?",
+        help: "Zo zetten we je bij het netwerkmoment aan een tafel met teams die even ver staan.",
+        display: "radio",
+        choices: [
+          "We hebben een idee",
+          "We bouwen een prototype",
+          "We hebben onze eerste klanten",
+          "We zoeken financiering",
+          "Ik heb (nog) geen team",
+        ],
+      },
+    ],
   },
   {
     slug: "leuven-ledenontbijt-voka-vlaams-brabant-k3x9q2m7wz4p",
@@ -440,6 +506,15 @@ export const sessions: SeedSession[] = [
     closesDaysBefore: 2,
     attendees: 31,
     unlisted: true,
+    questions: [
+      {
+        type: "mustTick",
+        label: "Ik ben lid van Voka – Kamer van Koophandel Vlaams-Brabant",
+        labelFr: "Je suis membre de Voka – Kamer van Koophandel Vlaams-Brabant",
+        labelEn: "I am a member of Voka – Kamer van Koophandel Vlaams-Brabant",
+        help: "Dit ontbijt is voorbehouden aan leden; Voka kijkt het lidmaatschap na aan de hand van je ondernemingsnummer.",
+      },
+    ],
   },
   {
     slug: "leuven-forum-international-student-founders",
@@ -588,6 +663,48 @@ export const sessions: SeedSession[] = [
     language: "nl",
     partners: ["voka"],
     attendees: 18,
+  },
+  {
+    slug: "leuven-info-toegankelijke-zaak",
+    city: "leuven",
+    kind: "info",
+    title: "Infosessie: je zaak toegankelijk maken voor iedereen",
+    summary:
+      "Een drempel aan de deur, een smalle paskamer, een website die een schermlezer niet kan lezen: hoe maak je je zaak toegankelijk, en welke steun is er?",
+    description:
+      "Om 19:00 verwelkomt de dienst Economie je, samen met de toegankelijkheidsambtenaar van de stad. Van 19:10 tot 20:00 overlopen we wat de Vlaamse regels voor toegankelijkheid vragen bij een verbouwing, en welke eenvoudige aanpassingen je zaak meteen vlotter maken: een hellend vlak, een verlaagde toonbank, een inductielus. Om 20:00 vertelt een ervaringsdeskundige wat hij als rolstoelgebruiker in de binnenstad tegenkomt. Tot 21:00 is er tijd voor vragen.\n\nVoor wie: handelaars, horecazaken en vrije beroepen met een eigen ruimte.\n\nDe zaal is rolstoeltoegankelijk en we voorzien een tolk Vlaamse Gebarentaal als je dat bij de inschrijving vraagt.",
+    ...STADHUIS_LEUVEN,
+    daysFromNow: 33,
+    startTime: "19:00",
+    endTime: "21:00",
+    capacity: 50,
+    language: "nl",
+    partners: ["unizo"],
+    attendees: 17,
+    questions: [
+      {
+        type: "yesNo",
+        label: "Kom je met een rolstoel, of heb je een tolk Vlaamse Gebarentaal nodig?",
+        labelFr:
+          "Venez-vous en fauteuil roulant, ou avez-vous besoin d’un interprète en langue des signes flamande ?",
+        labelEn:
+          "Are you coming in a wheelchair, or do you need a Flemish Sign Language interpreter?",
+        required: true,
+      },
+      {
+        type: "shortText",
+        label: "Wat kunnen we voor je regelen?",
+        labelFr: "Que pouvons-nous prévoir pour vous ?",
+        labelEn: "What can we arrange for you?",
+        help: "Bijvoorbeeld een plaats vooraan, een tolk of een parkeerplaats dicht bij de ingang.",
+        maxLength: 200,
+        answers: [
+          "Een plaats voor mijn rolstoel vooraan",
+          "Een tolk Vlaamse Gebarentaal",
+          "Parkeerplaats dicht bij de ingang",
+        ],
+      },
+    ],
   },
 
   // ── Gent ────────────────────────────────────────────────────────────────

@@ -2,7 +2,15 @@ import type { Kysely } from "kysely";
 import { config } from "../app/lib/config.server";
 import { storedEmailDomains } from "../app/lib/email-domains";
 import { hashPassword } from "../app/lib/password.server";
+import { keyedChoices } from "../app/lib/question-form";
+import {
+  answerField,
+  dietaryQuestion,
+  type QuestionInput,
+  storedAnswers,
+} from "../app/lib/questions";
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
+import { addQuestionsIn, storeAnswersIn } from "../app/models/question.server";
 import { registrationKeys } from "../app/models/registration.server";
 import { closeDatabase, type DatabaseHandle, database } from "../db/client";
 import { migrateToLatest, withSetupLock } from "../db/migrate";
@@ -13,6 +21,7 @@ import {
   lastNames,
   organisations,
   partners,
+  type SeedQuestion,
   type SeedSession,
   sessions,
 } from "./data";
@@ -49,6 +58,50 @@ function seededPerson(index: number) {
     email: `${local}.${index}@example.org`,
     organisation: index % 3 === 0 ? null : (organisations[index % organisations.length] ?? null),
   };
+}
+
+function questionOf(seed: SeedQuestion): QuestionInput {
+  const rows = (seed.choices ?? []).map((nl) => ({ key: null, nl, fr: null, en: null }));
+  return {
+    type: seed.type,
+    label: { nl: seed.label, fr: seed.labelFr ?? null, en: seed.labelEn ?? null },
+    help: seed.help ? { nl: seed.help, fr: null, en: null } : null,
+    required: seed.type === "mustTick" || seed.required === true,
+    perPerson: true,
+    display: seed.type === "oneChoice" ? (seed.display ?? "radio") : null,
+    choices: keyedChoices(rows, []) ?? [],
+    maxLength: seed.maxLength ?? null,
+    min: null,
+    max: null,
+  };
+}
+
+const DIETS = ["Vegetarisch", "Glutenvrij", "Geen noten (allergie)", "Halal"];
+
+/**
+ * What seeded attendee `index` answers: a diet now and then, every box ticked, a choice in turn
+ * (an optional one left open now and then), and for one in six a yes and the text that goes with it.
+ */
+function seededAnswer(question: QuestionInput, seed: SeedQuestion | undefined, index: number) {
+  const keys = question.choices.map((choice) => choice.key);
+  switch (question.type) {
+    case "mustTick":
+      return true;
+    case "yesNo":
+      return index % 6 === 0 ? "yes" : "no";
+    case "oneChoice":
+      return question.required || index % 4 !== 3 ? keys[(index * 7 + 3) % keys.length] : null;
+    case "severalChoices":
+      return keys.length ? [keys[index % keys.length]] : null;
+    case "shortText":
+    case "longText": {
+      const texts = seed?.answers ?? DIETS;
+      const every = seed ? 6 : 5;
+      return index % every === 0 ? texts[(index / every) % texts.length] : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /**
@@ -129,6 +182,21 @@ export async function loadSeeds(
         .execute();
     }
     const firstRequest = seed.attendees - (seed.requests ?? 0);
+    // A breakfast asks about dietary needs, as one an organiser creates does; then its own.
+    const asked = [
+      ...(seed.kind === "breakfast" ? [{ input: dietaryQuestion(), seed: undefined }] : []),
+      ...(seed.questions ?? []).map((question) => ({
+        input: questionOf(question),
+        seed: question,
+      })),
+    ];
+    const questionIds = await addQuestionsIn(
+      trx,
+      session.id,
+      asked.map(({ input }) => input),
+      now,
+    );
+    const questions = asked.map((question, n) => ({ ...question, id: questionIds[n] ?? 0 }));
     for (let i = 0; i < seed.attendees; i++) {
       const { name, email, organisation } = seededPerson(person++);
       // The last to sign up for a session that requires approval are still waiting for a decision.
@@ -142,7 +210,7 @@ export async function loadSeeds(
       ).toISOString();
       // At a session that took place, four in five of those with a seat came.
       const cameAt = confirmed && startsAt < now && i % 5 !== 4 ? startsAt : null;
-      await trx
+      const registration = await trx
         .insertInto("registrations")
         .values({
           session_id: session.id,
@@ -152,7 +220,6 @@ export async function loadSeeds(
           email_normalized: email.toLowerCase(),
           organisation,
           enterprise_number: null,
-          dietary_needs: seed.kind === "breakfast" && i % 5 === 0 ? "Vegetarisch" : null,
           locale: "nl-BE",
           status: requested ? "requested" : confirmed ? "confirmed" : "waitlisted",
           consented_at: signedUpAt,
@@ -162,7 +229,13 @@ export async function loadSeeds(
           cancelled_at: null,
           checked_in_at: cameAt,
         })
-        .execute();
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const values = Object.fromEntries(
+        questions.map(({ id, input, seed }) => [answerField(id), seededAnswer(input, seed, i)]),
+      );
+      const types = questions.map(({ id, input }) => ({ id, type: input.type }));
+      await storeAnswersIn(trx, registration.id, storedAnswers(types, values));
     }
     added++;
   }

@@ -2,8 +2,9 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it, vi } from "vitest";
+import { dietaryQuestion } from "../app/lib/questions";
 import { database } from "../db/client";
-import { createSession } from "./support/factories";
+import { addQuestions, createSession, question } from "./support/factories";
 import { newClient, send } from "./support/http";
 
 // A small budget for this file's own client in the rate-limit test; every other request here
@@ -272,6 +273,105 @@ describe("GET /api/openapi.json", () => {
       partners: [],
     });
     const page = await (await api("/api/sessions?limit=100")).json();
+    await expectMatchesDocument(page, "SessionList");
+  });
+});
+
+describe("a session's questions in the API", () => {
+  it("gives every question's definition as the document describes it, and never an answer", async () => {
+    const session = await createSession({ starts_at: inDays(40), ends_at: inDays(40, 10) });
+    const choices = [
+      { key: "exact-online", nl: "Exact Online", fr: null, en: null },
+      { key: "octopus", nl: "Octopus", fr: null, en: null, removed: true as const },
+      { key: "andere", nl: "Andere", fr: "Autre", en: "Other" },
+    ];
+    const [, choice] = await addQuestions(session.id, [
+      dietaryQuestion(),
+      question("oneChoice", "Welk boekhoudpakket gebruik je?", {
+        required: true,
+        display: "select",
+        choices,
+      }),
+      question("severalChoices", "Wat wil je horen?", { choices: choices.slice(0, 1) }),
+      question("yesNo", "Kom je met een rolstoel?", {
+        help: { nl: "We houden een plaats vrij.", fr: null, en: "We keep a place free." },
+      }),
+      question("number", "Hoeveel werknemers heb je?", { min: 0, max: 250 }),
+      question("shortText", "Studierichting", { maxLength: 60, perPerson: false }),
+      question("mustTick", "Ik ben lid van Voka"),
+    ]);
+    await database()
+      .db.insertInto("registrations")
+      .values({
+        session_id: session.id,
+        ical_uid: `api-${session.id}@test`,
+        ical_sequence: 0,
+        name: "Geheim Antwoord",
+        email: "geheim@example.org",
+        email_normalized: "geheim@example.org",
+        locale: "nl-BE",
+        status: "confirmed",
+        consented_at: session.created_at,
+        created_at: session.created_at,
+        updated_at: session.created_at,
+        queue_position: 1,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .then(({ id }) =>
+        database()
+          .db.insertInto("registration_answers")
+          .values({ registration_id: id, question_id: choice ?? 0, value: "octopus-geheim" })
+          .execute(),
+      );
+
+    const response = await api(`/api/sessions/${session.slug}`);
+    const body = await response.json();
+    await expectMatchesDocument(body, "Session");
+    expect(body.questions.map((q: { type: string }) => q.type)).toEqual([
+      "longText",
+      "oneChoice",
+      "severalChoices",
+      "yesNo",
+      "number",
+      "shortText",
+      "mustTick",
+    ]);
+    expect(body.questions[0]).toMatchObject({
+      label: {
+        nl: "Voedingswensen of allergieën",
+        fr: "Régime alimentaire ou allergies",
+        en: "Dietary requirements or allergies",
+      },
+      required: false,
+      maxLength: 500,
+    });
+    // A removed choice is not offered; a language without its own text reads the Dutch.
+    expect(body.questions[1]).toMatchObject({
+      required: true,
+      display: "select",
+      choices: [
+        {
+          key: "exact-online",
+          label: { nl: "Exact Online", fr: "Exact Online", en: "Exact Online" },
+        },
+        { key: "andere", label: { nl: "Andere", fr: "Autre", en: "Other" } },
+      ],
+    });
+    expect(body.questions[3].help).toEqual({
+      nl: "We houden een plaats vrij.",
+      fr: "We houden een plaats vrij.",
+      en: "We keep a place free.",
+    });
+    expect(body.questions[4]).toMatchObject({ min: 0, max: 250, maxLength: null });
+    expect(body.questions[5]).toMatchObject({ maxLength: 60, perPerson: false });
+    expect(body.questions[6]).toMatchObject({ required: true });
+    expect(JSON.stringify(body)).not.toContain("geheim");
+
+    const list = await everyPage("/api/sessions?limit=100");
+    const listed = list.find((s) => s.slug === session.slug) as unknown as typeof body;
+    expect(listed.questions).toEqual(body.questions);
+    const page = await (await api("/api/sessions?limit=2")).json();
     await expectMatchesDocument(page, "SessionList");
   });
 });

@@ -6,7 +6,8 @@ import { migrate, scratchDatabase } from "./support/scratch-database";
 /**
  * The migration that brings requests, unlisted sessions and email domains, on a database an
  * older version filled: nothing is lost (on SQLite the registrations table is made again, and
- * its rows, ids, mail, links and reminders must all come through), and the new rules hold.
+ * its rows, ids, mail, links, reminders and answers must all come through), and the new rules
+ * hold.
  */
 
 const MIGRATION = "2026-12-07T12-30_approval-and-access";
@@ -104,6 +105,26 @@ describe("the migration to approval and access rules", () => {
         })
         .execute();
 
+      // A question of the session and one person's answer go with their registration.
+      const question = await db
+        .insertInto("session_questions")
+        .values({
+          session_id: session.id,
+          position: 1,
+          type: "shortText",
+          label_nl: "Welke richting?",
+          required: 0,
+          per_person: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto("registration_answers")
+        .values({ registration_id: ids[0], question_id: question.id, value: "Rechten" })
+        .execute();
+
       await migrate(db, migrations);
 
       const kept = await db
@@ -132,6 +153,9 @@ describe("the migration to approval and access rules", () => {
       expect(
         await db.selectFrom("session_reminders").select(["registration_id", "kind"]).execute(),
       ).toEqual([{ registration_id: ids[0], kind: "dayBefore" }]);
+      expect(
+        await db.selectFrom("registration_answers").select(["registration_id", "value"]).execute(),
+      ).toEqual([{ registration_id: ids[0], value: "Rechten" }]);
       // The session is open to anyone, listed, as before.
       expect(
         await db

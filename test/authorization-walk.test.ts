@@ -8,7 +8,13 @@ import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
-import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
+import {
+  addQuestions,
+  createSession,
+  person,
+  registrationsOf,
+  renderQueuedMail,
+} from "./support/factories";
 import { builtServer, dataPath, send } from "./support/http";
 import { signedInOrganiser, signInOverHttp } from "./support/organisers";
 import { linksOf } from "./support/tokens";
@@ -206,6 +212,14 @@ const CHECKS: Record<string, RouteCheck> = {
     get: inScope(200),
     attendeeData: true,
     showsAttendeeTo: IN_SCOPE_ROLES,
+  },
+  // The questions a session asks at sign-up: its organisers edit them. A question without a
+  // label is refused once the session is known to be in scope.
+  "($lang).beheer.sessies.$id_.vragen.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    post: { form: () => ({ intent: "add", type: "yesNo", labelNl: "" }), expect: inScope(400) },
   },
   "($lang).beheer.sessies.$id_.inchecken.tsx": {
     params: session,
@@ -466,6 +480,13 @@ async function snapshot() {
       .orderBy("partner_id")
       .execute(),
     registrations: await db.selectFrom("registrations").selectAll().orderBy("id").execute(),
+    questions: await db.selectFrom("session_questions").selectAll().orderBy("id").execute(),
+    answers: await db
+      .selectFrom("registration_answers")
+      .selectAll()
+      .orderBy("registration_id")
+      .orderBy("question_id")
+      .execute(),
     organisers: await db
       .selectFrom("organisers")
       .select(["id", "email", "name", "role", "password_hash"])
@@ -495,7 +516,12 @@ beforeAll(async () => {
     db.selectFrom("cities").select(["id", "slug"]).where("id", "=", id).executeTakeFirstOrThrow();
   const cityA = await cityOf(sessionA.city_id);
   const cityB = await cityOf(sessionB.city_id);
-  const signed = await signUp(sessionA.slug, person(1, ATTENDEE), { locale: "nl-BE" });
+  // City A's session asks about dietary needs, and the attendee answers.
+  const [dietary = 0] = await addQuestions(sessionA.id);
+  const answers = [{ questionId: dietary, value: "Vegetarisch" }];
+  const signed = await signUp(sessionA.slug, person(1, { ...ATTENDEE, answers }), {
+    locale: "nl-BE",
+  });
   expect(signed.ok).toBe(true);
   const [registration] = await registrationsOf(sessionA.id);
   if (!registration) throw new Error("the sign-up made no registration");

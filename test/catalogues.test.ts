@@ -88,6 +88,7 @@ const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
     "calendar.add.outlook",
     "calendar.add.office",
     "partners.embed.partner",
+    "questions.filter.option",
   ],
 };
 

@@ -83,7 +83,7 @@ describe("posts that no page of this site sends", () => {
   it("answers a body over 64 KB with 413 before reading it", async () => {
     const session = await createSession();
     const response = await send(`/sessies/${session.slug}`, {
-      form: { ...person(2), dietaryNeeds: "x".repeat(70_000) },
+      form: { ...person(2), q1: "x".repeat(70_000) },
     });
     expect(response.status).toBe(413);
     expect(await response.text()).toContain("Dit formulier bevat meer gegevens dan we aannemen.");

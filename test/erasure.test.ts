@@ -3,13 +3,20 @@ import ICAL from "ical.js";
 import type { Kysely } from "kysely";
 import type { SendMailOptions } from "nodemailer/lib/mailer";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dietaryQuestion, questionOf } from "../app/lib/questions";
 import { hashToken, resolveRegistrationTokenIn } from "../app/models/registration-token.server";
 import { database } from "../db/client";
 import { migrations } from "../db/migrations";
-import type { Database } from "../db/schema";
+import type { Database, SessionQuestion } from "../db/schema";
 import { processOutbox, renderQueued } from "../worker/outbox.server";
 import type { MailTransport } from "../worker/transport.server";
-import { createSession, person, registrationsOf } from "./support/factories";
+import {
+  addQuestions,
+  createSession,
+  person,
+  question,
+  registrationsOf,
+} from "./support/factories";
 import { expectNoticeOnce } from "./support/form-page";
 import { send } from "./support/http";
 import { signedIn } from "./support/organisers";
@@ -74,19 +81,23 @@ beforeAll(async () => {
 describe("a person's own data", () => {
   it("downloads what was entered, erases it everywhere, and the link then says so", async () => {
     const session = await createSession({ capacity: 1, kind: "breakfast" });
+    const [dietary, wheelchair] = await addQuestions(session.id, [
+      dietaryQuestion(),
+      question("yesNo", "Kom je met een rolstoel?"),
+    ]);
     const entered = person(1, {
       name: "Erika Wis",
       email: ADDRESS,
       organisation: "Wis & Co",
       enterpriseNumber: "0203.201.340",
-      dietaryNeeds: "Vegetarisch",
     });
     const form = {
       name: entered.name,
       email: entered.email,
       organisation: entered.organisation ?? "",
       enterpriseNumber: entered.enterpriseNumber ?? "",
-      dietaryNeeds: entered.dietaryNeeds ?? "",
+      [`q${dietary}`]: "Notenvrij en lactosevrij",
+      [`q${wheelchair}`]: "yes",
       consent: "on",
     };
     expect((await send(`/sessies/${session.slug}`, { form })).status).toBe(302);
@@ -140,9 +151,12 @@ describe("a person's own data", () => {
       email: ADDRESS,
       organisation: "Wis & Co",
       enterpriseNumber: "0203.201.340",
-      dietaryNeeds: "Vegetarisch",
       language: "nl-BE",
     });
+    expect(data.answers).toEqual([
+      { question: "Voedingswensen of allergieën", answer: "Notenvrij en lactosevrij" },
+      { question: "Kom je met een rolstoel?", answer: "Ja" },
+    ]);
     expect(data.session).toMatchObject({
       title: session.title,
       startsAt: session.starts_at,
@@ -159,9 +173,21 @@ describe("a person's own data", () => {
     ]);
     expect(data.mails[0].sentAt).toBeTruthy();
 
-    // Before: the address is in the registration and in the mail sent to it.
+    // Before: the address is in the registration and in the mail sent to it, her answers in
+    // the table of answers.
     const before = await rowsHolding(FOUND);
     expect(new Set(before.map((r) => r.table))).toEqual(new Set(["registrations", "outbox"]));
+    const answered = await rowsHolding("Notenvrij en lactosevrij");
+    expect(answered.map(({ table, row }) => [table, row.registration_id])).toEqual([
+      ["registration_answers", erika.id],
+    ]);
+    const answersOfErika = () =>
+      database()
+        .db.selectFrom("registration_answers")
+        .selectAll()
+        .where("registration_id", "=", erika.id)
+        .execute();
+    expect(await answersOfErika()).toHaveLength(2);
 
     // Two steps: the button opens the confirmation, the confirmation erases.
     const page = await (await send(`/inschrijving/${token}`)).text();
@@ -220,6 +246,8 @@ describe("a person's own data", () => {
     expect(await rowsHolding(FOUND)).toEqual([]);
     expect(await rowsHolding("Erika")).toEqual([]);
     expect(await rowsHolding("0203.201.340")).toEqual([]);
+    expect(await rowsHolding("Notenvrij")).toEqual([]);
+    expect(await answersOfErika()).toEqual([]);
   });
 
   it("lets an admin erase one address across every session", async () => {
@@ -393,6 +421,128 @@ describe("the migration to hashed tokens", () => {
         .returning("id")
         .executeTakeFirstOrThrow();
       expect(next.id).toBeGreaterThan(Math.max(...ids));
+    } finally {
+      await drop();
+    }
+  });
+});
+
+describe("the migration of dietary needs to a question", () => {
+  it("gives every breakfast the question, moves the answers and drops the column", async () => {
+    const { handle, drop } = await scratchDatabase();
+    try {
+      // biome-ignore lint/suspicious/noExplicitAny: the schema before the migration
+      const db = handle.db as unknown as Kysely<any>;
+      const before = Object.fromEntries(
+        Object.entries(migrations).filter(([name]) => name < "2026-12-07T12-00"),
+      );
+      await migrate(db, before);
+      const now = new Date().toISOString();
+      const city = await db
+        .insertInto("cities")
+        .values({ slug: "oudstad", name: "Oudstad", province: "Antwerpen", created_at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const session = async (slug: string, kind: string) =>
+        (
+          await db
+            .insertInto("sessions")
+            .values({
+              slug,
+              city_id: city.id,
+              kind,
+              title: slug,
+              summary: "",
+              description: "",
+              venue_name: "Stadhuis",
+              venue_address: "Grote Markt 1",
+              starts_at: "2027-01-01T07:30:00.000Z",
+              ends_at: "2027-01-01T09:00:00.000Z",
+              capacity: 10,
+              created_at: now,
+              updated_at: now,
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+      const breakfast = await session("ontbijt", "breakfast");
+      const emptyBreakfast = await session("leeg-ontbijt", "breakfast");
+      // Once a breakfast, now an info session: its answers stay, nobody is asked again.
+      const formerBreakfast = await session("was-ontbijt", "info");
+      const info = await session("info", "info");
+      let n = 0;
+      const register = async (sessionId: number, dietary: string | null) => {
+        n++;
+        return (
+          await db
+            .insertInto("registrations")
+            .values({
+              session_id: sessionId,
+              ical_uid: `oud-${n}@test`,
+              ical_sequence: 0,
+              name: `Oud ${n}`,
+              email: `oud${n}@example.org`,
+              email_normalized: `oud${n}@example.org`,
+              dietary_needs: dietary,
+              locale: "nl-BE",
+              status: "confirmed",
+              consented_at: now,
+              created_at: now,
+              updated_at: now,
+              queue_position: n,
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+      };
+      const vegetarian = await register(breakfast, "Vegetarisch\nzonder noten");
+      await register(breakfast, null);
+      await register(breakfast, "");
+      const halal = await register(formerBreakfast, "Halal");
+      await register(info, null);
+
+      await migrate(db, migrations);
+
+      const columns = (await db.introspection.getTables())
+        .find((table) => table.name === "registrations")
+        ?.columns.map((column) => column.name);
+      expect(columns).not.toContain("dietary_needs");
+      const questions = await db
+        .selectFrom("session_questions")
+        .selectAll()
+        .orderBy("id")
+        .execute();
+      expect(questions.map((row) => [row.session_id, row.removed_at === null])).toEqual([
+        [breakfast, true],
+        [emptyBreakfast, true],
+        [formerBreakfast, false],
+      ]);
+      for (const row of questions) {
+        expect(questionOf(row as SessionQuestion)).toMatchObject({
+          type: "longText",
+          label: {
+            nl: "Voedingswensen of allergieën",
+            fr: "Régime alimentaire ou allergies",
+            en: "Dietary requirements or allergies",
+          },
+          required: false,
+          maxLength: 500,
+          choices: [],
+        });
+      }
+      const answers = await db
+        .selectFrom("registration_answers")
+        .selectAll()
+        .orderBy("registration_id")
+        .execute();
+      expect(answers).toEqual([
+        {
+          registration_id: vegetarian,
+          question_id: questions[0]?.id,
+          value: "Vegetarisch\nzonder noten",
+        },
+        { registration_id: halal, question_id: questions[2]?.id, value: "Halal" },
+      ]);
     } finally {
       await drop();
     }

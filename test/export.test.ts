@@ -1,9 +1,11 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dietaryQuestion } from "../app/lib/questions";
 import { neutraliseFormula } from "../app/lib/spreadsheet.server";
 import { recordAudit } from "../app/models/audit.server";
 import { type ExportFormat, exportAttendees } from "../app/models/export.server";
+import { addQuestionsIn, storeAnswersIn } from "../app/models/question.server";
 import { registrationKeys } from "../app/models/registration.server";
 import type { SessionScope } from "../app/models/scope.server";
 import { attendeeDownload } from "../app/web/attendee-sheet.server";
@@ -26,18 +28,38 @@ const HEADER = [
   "E-mail",
   "Organisatie",
   "Ondernemingsnummer",
-  "Voedingswensen",
   "Status",
   "Ingeschreven op",
   "Aanwezig",
   "Toegevoegd door",
+  // The breakfast's question: one column per question, after the fixed ones.
+  "Voedingswensen of allergieën",
 ];
 const BOM = [0xef, 0xbb, 0xbf];
 
 let attendeeCounter = 0;
 
-/** A registration written straight to the table, so a test controls every field. */
-async function addAttendee(sessionId: number, fields: Partial<NewRegistration> = {}) {
+/** The session's question about dietary needs, added the first time it is asked for. */
+async function dietQuestionOf(sessionId: number): Promise<number> {
+  const { db } = database();
+  const existing = await db
+    .selectFrom("session_questions")
+    .select("id")
+    .where("session_id", "=", sessionId)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const [id = 0] = await addQuestionsIn(db, sessionId, [dietaryQuestion()], NOW);
+  return id;
+}
+
+/**
+ * A registration written straight to the table, so a test controls every field; `diet` is its
+ * answer to the session's question about dietary needs.
+ */
+async function addAttendee(
+  sessionId: number,
+  { diet, ...fields }: Partial<NewRegistration> & { diet?: string } = {},
+) {
   const n = ++attendeeCounter;
   const createdAt = fields.created_at ?? "2026-11-20T13:05:00.000Z";
   const email = fields.email ?? `deelnemer${n}@example.org`;
@@ -51,7 +73,6 @@ async function addAttendee(sessionId: number, fields: Partial<NewRegistration> =
       email_normalized: email.toLowerCase(),
       organisation: null,
       enterprise_number: null,
-      dietary_needs: null,
       locale: "nl-BE",
       status: "confirmed",
       consented_at: createdAt,
@@ -62,7 +83,14 @@ async function addAttendee(sessionId: number, fields: Partial<NewRegistration> =
       ...fields,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(async (registration) => {
+      if (diet) {
+        const questionId = await dietQuestionOf(sessionId);
+        await storeAnswersIn(database().db, registration.id, [{ questionId, value: diet }]);
+      }
+      return registration;
+    });
 }
 
 /** Many attendees at once, for the tests that need more rows than the stream buffers hold. */
@@ -79,7 +107,6 @@ async function addManyAttendees(sessionId: number, count: number) {
         email_normalized: email,
         organisation: "Een vrij lange organisatienaam om de rijen wat breder te maken bv",
         enterprise_number: null,
-        dietary_needs: null,
         locale: "nl-BE",
         status: "confirmed" as const,
         consented_at: NOW,
@@ -200,7 +227,7 @@ async function decemberBreakfast() {
     email: "bram@example.org",
     organisation: "Claes & Zonen, bakkerij",
     enterprise_number: "0123.456.749",
-    dietary_needs: "Vegetarisch\nzonder noten",
+    diet: "Vegetarisch\nzonder noten",
     checked_in_at: "2026-12-03T06:40:00.000Z",
     source: "organiser",
     created_at: "2026-11-20T13:05:00.000Z",
@@ -246,7 +273,7 @@ describe("the CSV export", () => {
     expect(text.endsWith("\r\n")).toBe(true);
     // The only bare LF is the one inside Bram's quoted dietary needs.
     expect(text.replace(/\r\n/g, "").match(/\n/g)).toHaveLength(1);
-    expect(text).toContain(';"Vegetarisch\nzonder noten";');
+    expect(text).toContain(';"Vegetarisch\nzonder noten"\r\n');
 
     const rows = parse(bytes, { delimiter: ";", bom: true, record_delimiter: "\r\n" });
     const common = [
@@ -265,11 +292,11 @@ describe("the CSV export", () => {
         "annelies@example.org",
         "",
         "",
-        "",
         "Ingeschreven",
         "20/11/2026 14:05",
         "",
         "website",
+        "",
       ],
       [
         ...common,
@@ -277,11 +304,11 @@ describe("the CSV export", () => {
         "bram@example.org",
         "Claes & Zonen, bakkerij",
         "0123.456.749",
-        "Vegetarisch\nzonder noten",
         "Ingeschreven",
         "20/11/2026 14:05",
         "ja",
         "organisator",
+        "Vegetarisch\nzonder noten",
       ],
       [
         ...common,
@@ -289,11 +316,11 @@ describe("the CSV export", () => {
         expect.any(String),
         "",
         "",
-        "",
         "Wachtlijst",
         "22/11/2026 10:00",
         "",
         "website",
+        "",
       ],
       [
         ...common,
@@ -301,11 +328,11 @@ describe("the CSV export", () => {
         expect.any(String),
         "",
         "",
-        "",
         "Wachtlijst",
         "21/11/2026 10:00",
         "",
         "website",
+        "",
       ],
     ]);
     expect(audit).toEqual({ subjectId: session.id, details: { format: "csv" } });
@@ -333,17 +360,17 @@ describe("the CSV export", () => {
     await addAttendee(session.id, {
       name: '=HYPERLINK("http://evil")',
       organisation: "+32 16 27 20 00",
-      dietary_needs: "-1",
+      diet: "-1",
     });
     await addAttendee(session.id, {
       name: "@SUM(1)",
       organisation: "\t=1+1",
-      dietary_needs: "\r=2+2",
+      diet: "\r=2+2",
     });
-    await addAttendee(session.id, { name: "Zeno Gewoon", organisation: "a=b", dietary_needs: "" });
+    await addAttendee(session.id, { name: "Zeno Gewoon", organisation: "a=b" });
 
     const rows = (await csvRows({ sessionId: session.id })).slice(1);
-    expect(rows.map((row) => row.slice(6, 11))).toEqual([
+    expect(rows.map((row) => [...row.slice(6, 10), ...row.slice(14)])).toEqual([
       ['\'=HYPERLINK("http://evil")', expect.any(String), "'+32 16 27 20 00", "", "'-1"],
       ["'@SUM(1)", expect.any(String), "'\t=1+1", "", "'\r'=2+2"],
       ["Zeno Gewoon", expect.any(String), "a=b", "", ""],
@@ -364,7 +391,7 @@ describe("the CSV export", () => {
       await addAttendee(session.id, { name, created_at: createdAt });
     }
     const rows = (await csvRows({ sessionId: session.id })).slice(1);
-    expect(rows.map((row) => [row[1], row[2], row[3], row[12]])).toEqual([
+    expect(rows.map((row) => [row[1], row[2], row[3], row[11]])).toEqual([
       ["01/07/2027", "07:30", "09:00", "29/03/2026 01:59"],
       ["01/07/2027", "07:30", "09:00", "29/03/2026 03:00"],
       ["01/07/2027", "07:30", "09:00", "25/10/2026 02:59"],
@@ -412,15 +439,16 @@ describe("the XLSX export", () => {
     expect(start.numFmt).toBe("hh:mm");
     expect(start.value).toEqual(new Date(Date.UTC(1899, 11, 30, 7, 30)));
     expect(bram.getCell(4).value).toEqual(new Date(Date.UTC(1899, 11, 30, 9, 0)));
-    const registeredAt = bram.getCell(13);
+    const registeredAt = bram.getCell(12);
     expect(registeredAt.type).toBe(ExcelJS.ValueType.Date);
     expect(registeredAt.numFmt).toBe("dd/mm/yyyy hh:mm");
     expect(registeredAt.value).toEqual(new Date(Date.UTC(2026, 10, 20, 14, 5)));
     expect(bram.getCell(7).value).toBe("Bram Claes");
     expect(bram.getCell(10).value).toBe("0123.456.749");
-    expect(bram.getCell(14).value).toBe("ja");
-    expect(bram.getCell(15).value).toBe("organisator");
-    expect(sheet.getRow(5).getCell(12).value).toBe("Wachtlijst");
+    expect(bram.getCell(13).value).toBe("ja");
+    expect(bram.getCell(14).value).toBe("organisator");
+    expect(bram.getCell(15).value).toBe("Vegetarisch\nzonder noten");
+    expect(sheet.getRow(5).getCell(11).value).toBe("Wachtlijst");
     // Annelies gave no organisation: an empty cell, not an empty string.
     expect(sheet.getRow(2).getCell(9).value).toBeNull();
   });
@@ -430,7 +458,7 @@ describe("the XLSX export", () => {
     await addAttendee(session.id, {
       name: '=HYPERLINK("http://evil")',
       organisation: "+32 16 27 20 00",
-      dietary_needs: "-1",
+      diet: "-1",
     });
     await addAttendee(session.id, { name: "@SUM(1)" });
     const { sheet } = await workbookOf(session.id);
@@ -438,7 +466,7 @@ describe("the XLSX export", () => {
     const cells = [
       sheet.getRow(2).getCell(7),
       sheet.getRow(2).getCell(9),
-      sheet.getRow(2).getCell(11),
+      sheet.getRow(2).getCell(15),
       sheet.getRow(3).getCell(7),
     ];
     expect(cells.map((cell) => cell.value)).toEqual([
@@ -464,25 +492,25 @@ describe("line breaks inside a cell", () => {
     await addAttendee(session.id, {
       name: "Ilse Gewoon",
       email: "ilse@example.org",
-      dietary_needs: HOSTILE_NOTE,
+      diet: HOSTILE_NOTE,
     });
     await addAttendee(session.id, {
       name: "ok\n=1+1",
       email: "lijnen@example.org",
       organisation: "ok\r@SUM(A1)",
-      dietary_needs: "halal\r\n+32 16 27 20 00\n-2+3",
+      diet: "halal\r\n+32 16 27 20 00\n-2+3",
     });
     await addAttendee(session.id, {
       name: "Tom Tab",
       email: "tom@example.org",
       organisation: "BV\n\t=1",
-      dietary_needs: "\r=2+2\n\r-x",
+      diet: "\r=2+2\n\r-x",
     });
     await addAttendee(session.id, {
       name: "Zeno Gewoon",
       email: "zeno@example.org",
       organisation: 'a=b; c,d "e"',
-      dietary_needs: "Vegetarisch\nzonder noten",
+      diet: "Vegetarisch\nzonder noten",
     });
     return session;
   }
@@ -568,20 +596,21 @@ describe("line breaks inside a cell", () => {
         expect(formulaLeads(rows.flat()), `formula-led cells read by ${reader}`).toEqual([]);
 
         const byEmail = new Map(rows.map((row) => [row[7], row]));
-        expect(byEmail.get("ilse@example.org")?.[10]).toBe("x\n'=cmd|' /C calc'!A0");
-        expect(byEmail.get("lijnen@example.org")?.slice(6, 11)).toEqual([
+        // Name, email, organisation, enterprise number, and the answer about dietary needs.
+        const cells = (email: string) => {
+          const row = byEmail.get(email) ?? [];
+          return [...row.slice(6, 10), row[14]];
+        };
+        expect(cells("ilse@example.org")[4]).toBe("x\n'=cmd|' /C calc'!A0");
+        expect(cells("lijnen@example.org")).toEqual([
           "ok\n'=1+1",
           "lijnen@example.org",
           "ok\r'@SUM(A1)",
           "",
           "halal\r\n'+32 16 27 20 00\n'-2+3",
         ]);
-        expect(byEmail.get("tom@example.org")?.slice(8, 11)).toEqual([
-          "BV\n'\t=1",
-          "",
-          "'\r'=2+2\n'\r'-x",
-        ]);
-        expect(byEmail.get("zeno@example.org")?.slice(8, 11)).toEqual([
+        expect(cells("tom@example.org").slice(2)).toEqual(["BV\n'\t=1", "", "'\r'=2+2\n'\r'-x"]);
+        expect(cells("zeno@example.org").slice(2)).toEqual([
           'a=b; c,d "e"',
           "",
           "Vegetarisch\nzonder noten",

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dietaryQuestion } from "../app/lib/questions";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { isCleanUrl } from "../server/edge";
@@ -24,7 +25,7 @@ import {
   t,
   visibleText,
 } from "./forms-http.shared";
-import { createSession, person } from "./support/factories";
+import { addQuestions, createSession, person, question } from "./support/factories";
 import { newClient, send } from "./support/http";
 import { signedIn, signedInOrganiser, TEST_PASSWORD } from "./support/organisers";
 import { checkinCodeOf } from "./support/tokens";
@@ -353,7 +354,10 @@ const ATTENDEE_MESSAGES: Partial<Record<number, Expected[]>> = {
     "errors.email.invalid",
     { key: "errors.organisation.tooLong", values: { max: 160 } },
     "errors.enterpriseNumber.invalid",
-    { key: "errors.dietary.tooLong", values: { max: 500 } },
+    { key: "errors.question.tooLong", values: { max: 500 } },
+    "errors.question.notOffered",
+    "errors.question.wholeNumber",
+    { key: "errors.question.numberAtLeast", values: { min: 0 } },
     "attendees.add.errors.form",
     "edge.badRequest.body",
   ],
@@ -381,8 +385,21 @@ const SUCCESS_FRAGMENTS = [
 describe("the attendee actions (/beheer/sessies/:id)", () => {
   let session: Fixture;
   let otherRegistration: number;
+  /** The session's questions: the form's placeholder names, and their real field names. */
+  const answerFields = new Map<string, string>();
   beforeAll(async () => {
     session = await fixture({ capacity: 3 });
+    const ids = await addQuestions(session.id, [
+      dietaryQuestion(),
+      question("oneChoice", "Fase", {
+        choices: [{ key: "idee", nl: "Idee", fr: null, en: null }],
+      }),
+      question("number", "Aantal werknemers", { min: 0 }),
+      question("mustTick", "Ik ben lid van Voka"),
+    ]);
+    for (const [index, name] of ["QDIET", "QCHOICE", "QNUMBER", "QTICK"].entries()) {
+      answerFields.set(name, `q${ids[index]}`);
+    }
     const other = await fixture();
     await signUpPeople(other, 1);
     otherRegistration = (await registrationsOf(other.id))[0]?.id ?? 0;
@@ -404,7 +421,10 @@ describe("the attendee actions (/beheer/sessies/:id)", () => {
           email: mostly(fc.nat().map((n) => `toegevoegd${n}@example.org`)),
           organisation: fc.oneof(fc.constant(""), hostile),
           enterpriseNumber: fc.oneof({ weight: 3, arbitrary: fc.constant("") }, hostile),
-          dietaryNeeds: fc.oneof(fc.constant(""), hostile),
+          QDIET: fc.oneof(fc.constant(""), hostile),
+          QCHOICE: fc.oneof(fc.constantFrom("", "idee", "prototype"), hostile),
+          QNUMBER: fc.oneof(fc.constantFrom("", "3", "-1"), hostile),
+          QTICK: fc.oneof(fc.constantFrom("", "on"), hostile),
         }),
         fc.boolean(),
         delivery,
@@ -412,7 +432,9 @@ describe("the attendee actions (/beheer/sessies/:id)", () => {
           const live = (await registrationsOf(session.id)).filter((r) => r.status !== "cancelled");
           if (live.length < 5) await signUpPeople(session, 5 - live.length);
           const own = await registrationsOf(session.id);
-          const form = new URLSearchParams(fields);
+          const form = new URLSearchParams(
+            [...fields].map(([name, value]) => [answerFields.get(name) ?? name, value]),
+          );
           form.set("intent", intent);
           if (intentTwice) form.append("intent", "cancel");
           form.set("registrationId", resolve(ref, own, otherRegistration));

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dietaryQuestion } from "../app/lib/questions";
 import { createOrganiser } from "../app/models/organiser.server";
 import { signUp } from "../app/models/registration.server";
 import { hashToken } from "../app/models/registration-token.server";
@@ -26,7 +27,7 @@ import {
   t,
   visibleText,
 } from "./forms-http.shared";
-import { createSession, person } from "./support/factories";
+import { addQuestions, createSession, person, question } from "./support/factories";
 import { appUrl, newClient, send } from "./support/http";
 import { signedIn } from "./support/organisers";
 import { manageTokenOf, passwordLinkTokenOf } from "./support/tokens";
@@ -74,6 +75,8 @@ const SIGN_UP_MESSAGES: Partial<Record<number, Expected[]>> = {
 
 describe("the sign-up form (/sessies/:slug)", () => {
   const sessions: { slug: string; id: number }[] = [];
+  /** The first session's questions: the form's placeholder names, and their real field names. */
+  const fields = new Map<string, string>();
   beforeAll(async () => {
     const hour = 3_600_000;
     sessions.push(
@@ -82,6 +85,20 @@ describe("the sign-up form (/sessies/:slug)", () => {
       await createSession({ status: "cancelled" }),
       await createSession({ registration_closes_at: new Date(Date.now() - hour).toISOString() }),
     );
+    const choices = [
+      { key: "exact-online", nl: "Exact Online", fr: null, en: null },
+      { key: "andere", nl: "Andere", fr: null, en: null },
+    ];
+    const ids = await addQuestions(sessions[0]?.id ?? 0, [
+      dietaryQuestion(),
+      question("oneChoice", "Welk boekhoudpakket gebruik je?", { required: true, choices }),
+      question("yesNo", "Kom je met een rolstoel?"),
+      question("number", "Met hoeveel kom je?", { min: 1, max: 10 }),
+      question("mustTick", "Ik ben lid van Voka"),
+    ]);
+    for (const [index, name] of ["QDIET", "QCHOICE", "QYESNO", "QNUMBER", "QTICK"].entries()) {
+      fields.set(name, `q${ids[index]}`);
+    }
   });
 
   const signUpForm = formOf({
@@ -94,7 +111,11 @@ describe("the sign-up form (/sessies/:slug)", () => {
     ),
     organisation: fc.oneof(fc.constant(""), fc.constant("Bakkerij Peeters"), hostile),
     enterpriseNumber: fc.oneof(fc.constant(""), fc.constant("0403.170.701"), hostile),
-    dietaryNeeds: fc.oneof(fc.constant(""), fc.constant("vegetarisch\r\nzonder noten"), hostile),
+    QDIET: fc.oneof(fc.constant(""), fc.constant("vegetarisch\r\nzonder noten"), hostile),
+    QCHOICE: fc.oneof(fc.constantFrom("exact-online", "andere", "", "yuki"), hostile),
+    QYESNO: fc.oneof(fc.constantFrom("yes", "no", "", "misschien"), hostile),
+    QNUMBER: fc.oneof(fc.constantFrom("1", "10", "", "0", "11", "3,5", "-2"), hostile),
+    QTICK: mostly(fc.constant("on")),
     consent: mostly(fc.constant("on")),
     // The honeypot: people leave it empty.
     website: fc.oneof({ weight: 8, arbitrary: fc.constant("") }, { weight: 1, arbitrary: hostile }),
@@ -119,7 +140,9 @@ describe("the sign-up form (/sessies/:slug)", () => {
           const count = session ? await registrationCount(session.id) : 0;
           const answer = await post({
             path,
-            form,
+            form: new URLSearchParams(
+              [...form].map(([name, value]) => [fields.get(name) ?? name, value]),
+            ),
             client,
             delivery: how,
           });
@@ -139,22 +162,24 @@ describe("the sign-up form (/sessies/:slug)", () => {
 describe("the sign-up form's messages", () => {
   it("names the schema's own limit, marks the field invalid and ties the message to it", async () => {
     const session = await createSession({ kind: "breakfast", capacity: 10 });
+    const [dietary] = await addQuestions(session.id);
     const form = new URLSearchParams({
       name: "Lotte Peeters",
       email: `lotte-${unique()}@example.org`,
-      dietaryNeeds: "x".repeat(501),
+      [`q${dietary}`]: "x".repeat(501),
       consent: "on",
     });
     const answer = await post({ path: `/sessies/${session.slug}`, form });
     expect(answer.status).toBe(400);
-    expect(answer.text).toContain(t("errors.dietary.tooLong", { max: 500 }));
-    expect(answer.text).not.toContain(t("errors.dietary.tooLong", { max: 0 }));
-    const textarea = /<textarea[^>]*name="dietaryNeeds"[^>]*>/.exec(answer.body)?.[0] ?? "";
+    expect(answer.text).toContain(t("errors.question.tooLong", { max: 500 }));
+    expect(answer.text).not.toContain(t("errors.question.tooLong", { max: 0 }));
+    const textarea =
+      new RegExp(`<textarea[^>]*name="q${dietary}"[^>]*>`).exec(answer.body)?.[0] ?? "";
     expect(textarea).toContain('maxLength="500"');
     expect(textarea).toContain('aria-invalid="true"');
     const describedBy = /aria-describedby="([^"]+)"/.exec(textarea)?.[1] ?? "";
     const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
-    expect(answer.body).toContain(`id="${errorId}">${t("errors.dietary.tooLong", { max: 500 })}<`);
+    expect(answer.body).toContain(`id="${errorId}">${t("errors.question.tooLong", { max: 500 })}<`);
     // What was typed comes back, and nothing was stored.
     expect(answer.body).toContain("Lotte Peeters");
     expect(await registrationCount(session.id)).toBe(0);
@@ -603,10 +628,21 @@ describe("bodies no browser writes", () => {
 // Values the generators reach only by luck, tried every run.
 describe("the nastiest values, every time", () => {
   it("never make a public form answer a 5xx", async () => {
-    const { slug } = await createSession({ capacity: 1000 });
+    const { slug, id } = await createSession({ capacity: 1000 });
+    const asked = await addQuestions(id, [
+      dietaryQuestion(),
+      question("shortText", "Studierichting"),
+      question("number", "Aantal werknemers", { min: 0 }),
+      question("oneChoice", "Fase", {
+        choices: [{ key: "idee", nl: "Idee", fr: null, en: null }],
+      }),
+    ]);
     const client = newClient();
     const forms = [
-      [`/sessies/${slug}`, ["name", "organisation", "enterpriseNumber", "dietaryNeeds"]],
+      [
+        `/sessies/${slug}`,
+        ["name", "organisation", "enterpriseNumber", ...asked.map((q) => `q${q}`)],
+      ],
       [`/sessies/${slug}`, ["email"]],
       ["/beheer/inloggen", ["email", "terug"]],
       ["/beheer/wachtwoord-vergeten", ["email"]],

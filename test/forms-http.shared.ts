@@ -517,6 +517,8 @@ export async function stored(): Promise<Record<string, unknown>> {
     resets,
     outbox,
     audit,
+    questions,
+    answers,
   ] = await Promise.all([
     db.selectFrom("sessions").selectAll().orderBy("id").execute(),
     db
@@ -532,6 +534,13 @@ export async function stored(): Promise<Record<string, unknown>> {
     db.selectFrom("password_resets").selectAll().orderBy("token_hash").execute(),
     tail("outbox"),
     tail("audit_log"),
+    db.selectFrom("session_questions").selectAll().orderBy("id").execute(),
+    db
+      .selectFrom("registration_answers")
+      .selectAll()
+      .orderBy("registration_id")
+      .orderBy("question_id")
+      .execute(),
   ]);
   return {
     sessions,
@@ -543,6 +552,8 @@ export async function stored(): Promise<Record<string, unknown>> {
     resets,
     outbox,
     audit,
+    questions,
+    answers,
   };
 }
 

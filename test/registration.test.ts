@@ -6,7 +6,13 @@ import {
   signUp,
 } from "../app/models/registration.server";
 import { database } from "../db/client";
-import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
+import {
+  addQuestions,
+  createSession,
+  outboxFor,
+  person,
+  registrationsOf,
+} from "./support/factories";
 import { manageTokenIn, manageTokenOf } from "./support/tokens";
 
 const HOUR = 3_600_000;
@@ -144,13 +150,22 @@ describe("signing up", () => {
     expect(waiting?.text).toContain("op plaats 1");
   });
 
-  it("stores only the dietary needs of sessions that serve breakfast", async () => {
-    const info = await createSession({ kind: "info" });
-    await signUp(info.slug, person(1, { dietaryNeeds: "Glutenvrij" }), opts);
-    const breakfast = await createSession({ kind: "breakfast" });
-    await signUp(breakfast.slug, person(2, { dietaryNeeds: "Glutenvrij" }), opts);
-    expect((await registrationsOf(info.id))[0]?.dietary_needs).toBeNull();
-    expect((await registrationsOf(breakfast.id))[0]?.dietary_needs).toBe("Glutenvrij");
+  it("stores the answers with the registration, and none for an address already signed up", async () => {
+    const session = await createSession({ kind: "breakfast" });
+    const [dietary = 0] = await addQuestions(session.id);
+    const answers = (value: string) => [{ questionId: dietary, value }];
+    await signUp(session.slug, person(2, { answers: answers("Glutenvrij") }), opts);
+    // The same address again: the manage link is mailed again, nothing else is stored.
+    await signUp(session.slug, person(2, { answers: answers("Veganistisch") }), opts);
+    const [registration] = await registrationsOf(session.id);
+    const stored = await database()
+      .db.selectFrom("registration_answers")
+      .selectAll()
+      .where("question_id", "=", dietary)
+      .execute();
+    expect(stored).toEqual([
+      { registration_id: registration?.id, question_id: dietary, value: "Glutenvrij" },
+    ]);
   });
 
   it.each([

@@ -12,7 +12,7 @@ import { database } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { processOutbox, startOutboxWorker } from "../worker/outbox.server";
 import type { MailTransport } from "../worker/transport.server";
-import { createSession, person, registrationsOf } from "./support/factories";
+import { addQuestions, createSession, person, registrationsOf } from "./support/factories";
 
 const opts = { locale: "nl-BE" as const };
 const DAY = 24 * 3_600_000;
@@ -56,6 +56,7 @@ describe("retention", () => {
     // Old ends in a week and a bit; recent two months after it. The clock then moves to 13
     // months after old's end: old ended 13 months ago, recent 11.
     const old = await createSession({ capacity: 2 });
+    const [dietary = 0] = await addQuestions(old.id);
     const recent = await createSession({
       capacity: 2,
       starts_at: plus(old.starts_at, { months: 2 }),
@@ -73,7 +74,7 @@ describe("retention", () => {
           email: `oud${n}@example.org`,
           organisation: "Bakkerij Peeters",
           enterpriseNumber: "0123.456.749",
-          dietaryNeeds: "vegetarisch",
+          answers: [{ questionId: dietary, value: "vegetarisch" }],
         }),
         opts,
       );
@@ -126,6 +127,13 @@ describe("retention", () => {
       .where("session_id", "=", old.id)
       .execute();
 
+    const answered = () =>
+      db
+        .selectFrom("registration_answers")
+        .selectAll()
+        .where("question_id", "=", dietary)
+        .execute();
+    expect(await answered()).toHaveLength(3);
     const run = await applyRetention({ now });
     expect(run.registrations).toBe(3);
 
@@ -138,13 +146,14 @@ describe("retention", () => {
         email_normalized: anonymisedEmail(row.id),
         organisation: null,
         enterprise_number: null,
-        dietary_needs: null,
         calendar_reply: null,
         calendar_replied_at: null,
         anonymised_at: now,
       });
     }
     expect(await tokensOf(oldAfter.map((r) => r.id))).toEqual([]);
+    // Their answers went with them.
+    expect(await answered()).toEqual([]);
     expect(await countsOf(old.id)).toEqual(before.old);
     expect(before.old).toEqual({ checkedIn: 1, confirmed: 2, waitlisted: 1 });
     for (const mail of await mailsOfRegistrations(oldAfter.map((r) => r.id))) {

@@ -11,7 +11,15 @@ import { useI18n } from "~/web/use-i18n";
 // biome-ignore lint/suspicious/noExplicitAny: a field of any form; its value type does not matter here
 export type FieldMeta = FieldMetadata<any, any, FormErrors>;
 
-type InputType = "text" | "email" | "password" | "date" | "time" | "datetime-local" | "search";
+type InputType =
+  | "text"
+  | "email"
+  | "password"
+  | "date"
+  | "time"
+  | "datetime-local"
+  | "search"
+  | "number";
 
 interface FieldProps {
   meta: FieldMeta;
@@ -22,6 +30,9 @@ interface FieldProps {
   rows?: number;
   autoComplete?: string;
   inputMode?: "text" | "email" | "numeric" | "tel";
+  /** A number's bounds, for the browser's spinner; the schema checks them. */
+  min?: number;
+  max?: number;
 }
 
 /**
@@ -66,21 +77,34 @@ export function EmailField(props: Omit<FieldProps, "type" | "inputMode" | "multi
   return <Field {...props} type="email" inputMode="email" />;
 }
 
-/** A checkbox of a conform form with its label after it; `children` goes under the label. */
+/**
+ * A checkbox of a conform form with its label after it; its `hint` (tied to the box, as
+ * `Field` ties one) and `children` go under the label.
+ */
 export function CheckboxField({
   meta,
   label,
+  hint,
   children,
 }: {
   meta: FieldMeta;
   label: ReactNode;
+  hint?: string;
   children?: ReactNode;
 }) {
-  const { key, ...control } = getInputProps(meta, { type: "checkbox" });
+  const { key, ...control } = getInputProps(meta, {
+    type: "checkbox",
+    ariaDescribedBy: hint ? meta.descriptionId : undefined,
+  });
   return (
     <div className={`field field-checkbox${meta.errors ? " field-invalid" : ""}`}>
       <input key={key} {...control} />
       <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
       {children}
       <FieldErrors meta={meta} />
     </div>

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { SESSION_LIMITS } from "~/lib/session-form";
 import { useI18n } from "~/web/use-i18n";
+import type { AnswerView } from "./answers";
 
 /** One open request as the page shows it (see app/models/request.server.ts). */
 interface RequestView {
@@ -10,8 +11,9 @@ interface RequestView {
   email: string;
   organisation: string | null;
   enterpriseNumber: string | null;
-  dietaryNeeds: string | null;
   requestedAt: string;
+  /** What they answered to the session's questions, as it reads. */
+  answers: AnswerView[];
 }
 
 interface RequestListProps {
@@ -23,7 +25,6 @@ interface RequestListProps {
   seatsLeft: number;
   /** A cancelled or begun session takes no decision any more. */
   decidable: boolean;
-  breakfast: boolean;
 }
 
 /**
@@ -37,7 +38,6 @@ export function RequestList({
   expired,
   seatsLeft,
   decidable,
-  breakfast,
 }: RequestListProps) {
   const { t } = useI18n();
   return (
@@ -47,12 +47,7 @@ export function RequestList({
       {requests.length ? (
         <ol className="request-list">
           {requests.map((request) => (
-            <RequestCard
-              key={request.id}
-              request={request}
-              decidable={decidable}
-              breakfast={breakfast}
-            />
+            <RequestCard key={request.id} request={request} decidable={decidable} />
           ))}
         </ol>
       ) : (
@@ -65,32 +60,25 @@ export function RequestList({
   );
 }
 
-function RequestCard({
-  request,
-  decidable,
-  breakfast,
-}: {
-  request: RequestView;
-  decidable: boolean;
-  breakfast: boolean;
-}) {
+function RequestCard({ request, decidable }: { request: RequestView; decidable: boolean }) {
   const { t, shortDate, time } = useI18n();
   const reasonId = useId();
-  // What the organiser weighs, label by label. Answers to the session's own questions go here
-  // too, after the person's details, each as one more entry of this list.
+  // What the organiser weighs, label by label: the person's details, then their answers to the
+  // session's own questions.
   const details = [
     [t("export.column.email"), request.email],
     [t("export.column.organisation"), request.organisation],
     [t("export.column.enterpriseNumber"), request.enterpriseNumber],
-    [t("export.column.dietaryNeeds"), breakfast ? request.dietaryNeeds : null],
     [t("requests.requestedAt"), `${shortDate(request.requestedAt)} ${time(request.requestedAt)}`],
+    ...request.answers.map((answer) => [answer.label, answer.text]),
   ].filter((entry): entry is [string, string] => Boolean(entry[1]));
   return (
     <li className="request-card">
       <h3>{request.name}</h3>
       <dl className="request-details">
-        {details.map(([label, value]) => (
-          <div key={label}>
+        {details.map(([label, value], i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two questions may share a label
+          <div key={i}>
             <dt>{label}</dt>
             <dd>{value}</dd>
           </div>

@@ -7,11 +7,14 @@ export function SessionCard({
   session,
   headingLevel = 2,
   linkTarget,
+  note,
 }: {
   session: SessionCardView;
   headingLevel?: 2 | 3;
   /** `_top` in an embed: the session opens on this site in the partner's whole window. */
   linkTarget?: "_top";
+  /** One more line about the session (the embed says that it asks questions at sign-up). */
+  note?: string;
 }) {
   const inLocale = useLocalePath();
   const { t, shortDate, timeRange, list, locale } = useI18n();
@@ -41,6 +44,7 @@ export function SessionCard({
           {t("card.withPartners", { partners: list(session.partners) })}
         </p>
       ) : null}
+      {note ? <p className="card-note">{note}</p> : null}
       <AvailabilityBadge
         availability={session.availability}
         requiresApproval={session.requiresApproval}

@@ -1,11 +1,12 @@
 import { getCollectionProps, getFormProps } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import type { FormResult } from "~/lib/forms";
 import { type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
 import { SESSION_KINDS, SESSION_LANGUAGES } from "~/lib/session-kinds";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n } from "~/web/use-i18n";
 import { CheckboxField, Field, FormProblem } from "./field";
+import { type QuestionSource, QuestionSourceField } from "./question-fields";
 import { SelectField } from "./select-field";
 
 interface Option {
@@ -23,6 +24,10 @@ interface SessionFormProps {
   partners: Option[];
   /** Set when the new capacity is below the confirmed count and the organiser must confirm. */
   capacityConflict?: { confirmed: number; capacity: number };
+  /** A new session: the sessions whose questions it may take over. */
+  questionSources?: QuestionSource[];
+  /** An existing session: where its questions are edited. */
+  questionsHref?: string;
 }
 
 /** The form to create, copy or edit a session: one form, so the three never drift apart. */
@@ -33,6 +38,8 @@ export function SessionForm({
   cities,
   partners,
   capacityConflict,
+  questionSources,
+  questionsHref,
 }: SessionFormProps) {
   const { t } = useI18n();
   const navigation = useNavigation();
@@ -189,6 +196,20 @@ export function SessionForm({
           </p>
         ) : null}
       </fieldset>
+      {questionSources ? (
+        <QuestionSourceField
+          meta={fields.copyQuestionsFrom}
+          label={t("questions.sessionForm.copyFrom")}
+          hint={t("questions.sessionForm.copyFromHint")}
+          none={t("questions.sessionForm.noCopy")}
+          sources={questionSources}
+        />
+      ) : null}
+      {questionsHref ? (
+        <p>
+          <Link to={questionsHref}>{t("questions.sessionForm.edit")}</Link>
+        </p>
+      ) : null}
       <button type="submit" className="button" disabled={navigation.state === "submitting"}>
         {navigation.state === "submitting"
           ? t("sessionForm.submitting")

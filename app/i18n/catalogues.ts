@@ -16,6 +16,7 @@ import { enBEMail } from "./en-BE.mail";
 import { enBENotifications } from "./en-BE.notifications";
 import { enBEOrganiser } from "./en-BE.organiser";
 import { enBEPrivacy } from "./en-BE.privacy";
+import { enBEQuestions } from "./en-BE.questions";
 import { enBEReminders } from "./en-BE.reminders";
 import { enBESecurity } from "./en-BE.security";
 import { enBESessionForm } from "./en-BE.session-form";
@@ -31,6 +32,7 @@ import { frBEMail } from "./fr-BE.mail";
 import { frBENotifications } from "./fr-BE.notifications";
 import { frBEOrganiser } from "./fr-BE.organiser";
 import { frBEPrivacy } from "./fr-BE.privacy";
+import { frBEQuestions } from "./fr-BE.questions";
 import { frBEReminders } from "./fr-BE.reminders";
 import { frBESecurity } from "./fr-BE.security";
 import { frBESessionForm } from "./fr-BE.session-form";
@@ -46,6 +48,7 @@ import { nlBEMail } from "./nl-BE.mail";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
 import { nlBEPrivacy } from "./nl-BE.privacy";
+import { nlBEQuestions } from "./nl-BE.questions";
 import { nlBEReminders } from "./nl-BE.reminders";
 import { nlBESecurity } from "./nl-BE.security";
 import { nlBESessionForm } from "./nl-BE.session-form";
@@ -66,6 +69,7 @@ const nlBECatalogue = {
   ...nlBEInbound,
   ...nlBEEmbed,
   ...nlBEAccess,
+  ...nlBEQuestions,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -85,6 +89,7 @@ const frBECatalogue = {
   ...frBEInbound,
   ...frBEEmbed,
   ...frBEAccess,
+  ...frBEQuestions,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -103,6 +108,7 @@ const enBECatalogue = {
   ...enBEInbound,
   ...enBEEmbed,
   ...enBEAccess,
+  ...enBEQuestions,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

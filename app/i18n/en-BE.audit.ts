@@ -20,7 +20,7 @@ export const enBEAudit = {
   "audit.session.cancel":
     "Session ‘{session}’ cancelled; {confirmed, plural, one {# signed-up attendee} other {# signed-up attendees}} and {waitlisted, plural, one {# person on the waiting list} other {# people on the waiting list}} notified{note, select, yes {, with a message from the organisers} other {}}.",
   "audit.session.message":
-    "Message sent to {audience, select, confirmed {those signed up for} waitlisted {the waiting list of} present {those present at} other {the attendees of}} ‘{session}’: {recipients, plural, one {# email} other {# emails}}.",
+    "Message sent to {audience, select, confirmed {those signed up for} waitlisted {the waiting list of} present {those present at} other {the attendees of}} ‘{session}’: {recipients, plural, one {# email} other {# emails}}{filtered, select, yes {, only to those who gave the chosen answer} other {}}.",
   "audit.registration.add":
     "{person} added by hand to ‘{session}’: {position, plural, =0 {signed up} other {on the waiting list, position #}}.",
   "audit.registration.cancel":
@@ -43,6 +43,15 @@ export const enBEAudit = {
   "audit.organiser.signInFailed": "Sign-in as {organiser} failed: wrong password.",
   "audit.attendees.export":
     "{scope, select, session {Attendee list of ‘{session}’} other {Attendee list of {city}, sessions from {from} to {to}}} downloaded as {format, select, xlsx {Excel (xlsx)} csv {CSV (semicolon)} other {CSV (comma)}}.",
+
+  "audit.question.gone": "question no. {id}",
+  "audit.question.add": "Question ‘{question}’ added to ‘{session}’.",
+  "audit.question.update": "Question ‘{question}’ of ‘{session}’ changed.",
+  "audit.question.remove":
+    "Question ‘{question}’ of ‘{session}’ removed; the answers already given are kept.",
+  "audit.question.move": "Question ‘{question}’ of ‘{session}’ moved from position {from} to {to}.",
+  "audit.question.copy":
+    "{count, plural, one {# question} other {# questions}} of ‘{source}’ copied into ‘{session}’.",
 
   "audit.field.title": "title",
   "audit.field.time": "time",

@@ -12,7 +12,6 @@ export const enBEExport = {
   "export.column.email": "Email",
   "export.column.organisation": "Organisation",
   "export.column.enterpriseNumber": "Enterprise number (KBO/BCE)",
-  "export.column.dietaryNeeds": "Dietary requirements",
   "export.column.status": "Status",
   "export.column.registeredAt": "Signed up on",
   "export.column.checkedIn": "Present",

@@ -13,7 +13,7 @@ export const enBEGdpr = {
   "gdpr.erase": "Erase my data",
   "gdpr.confirmTitle": "Do you want to erase your data?",
   "gdpr.confirmBody":
-    "We cancel your registration if it’s still active (your calendar gets a cancellation) and replace your name, email address, organisation, enterprise number and dietary requirements with nothing. This can’t be undone.",
+    "We cancel your registration if it’s still active (your calendar gets a cancellation) and replace your name, email address, organisation, enterprise number and your answers to the session’s questions with nothing. This can’t be undone.",
   "gdpr.confirm": "Yes, erase my data",
   "gdpr.keep": "No, keep my data",
   "gdpr.erasedTitle": "This data has been erased",

@@ -109,7 +109,6 @@ export const enBEOrganiser = {
   "attendees.none": "Nobody.",
   "attendees.column.name": "Name",
   "attendees.column.organisation": "Organisation",
-  "attendees.column.dietary": "Dietary requirements",
   "attendees.column.present": "Present",
   "attendees.column.position": "Position",
   "attendees.byHand": "added by an organiser",

@@ -38,8 +38,8 @@ export const enBEPrivacy = {
   "privacy.category.email": "email address",
   "privacy.category.organisation": "organisation or company (if you fill it in)",
   "privacy.category.enterpriseNumber": "enterprise number, KBO/BCE (if you fill it in)",
-  "privacy.category.dietaryNeeds":
-    "dietary requirements or allergies (only for a breakfast session)",
+  "privacy.category.sessionAnswers":
+    "your answers to the questions a session asks at sign-up (for example dietary requirements at a breakfast, your field of study, whether you’re a member of a partner, whether you come with a wheelchair or an interpreter); they follow the rest of your registration: you can download and erase them, and they’re erased with your name",
   "privacy.category.signUpMoment": "when you signed up and gave your consent",
   "privacy.category.status":
     "whether you’re signed up, on the waiting list, asked for a seat (and what the organisers decided, with their explanation) or have cancelled",
@@ -63,7 +63,7 @@ export const enBEPrivacy = {
   "privacy.recipient.nobody": "nobody outside Ondernemersagenda itself",
 
   "privacy.retention.monthsAfterSession":
-    "{months, plural, one {# month} other {# months}} after the session; then we replace your name, email address, organisation, enterprise number and dietary requirements with a placeholder",
+    "{months, plural, one {# month} other {# months}} after the session; then we replace your name, email address, organisation and enterprise number with a placeholder and erase your answers to the session’s questions",
   "privacy.retention.daysAfterSending":
     "{days, plural, one {# day} other {# days}} after sending; then we erase the recipient and the content of the message",
   "privacy.retention.untilAccountRemoved":

@@ -77,8 +77,6 @@ export const enBE = {
   "signup.organisation": "Organisation or company (optional)",
   "signup.enterpriseNumber": "Enterprise number, KBO/BCE (optional)",
   "signup.enterpriseNumberHint": "Ten digits, for example 0123.456.749",
-  "signup.dietary": "Dietary requirements or allergies (optional)",
-  "signup.dietaryHint": "This session starts with breakfast.",
   "signup.submit": "Sign me up",
   "signup.submitWaitlist": "Put me on the waiting list",
   "signup.submitting": "Just a moment…",
@@ -98,7 +96,6 @@ export const enBE = {
   "errors.organisation.tooLong": "Your organisation’s name can be {max} characters long at most.",
   "errors.enterpriseNumber.invalid":
     "This isn’t a valid enterprise number. It has ten digits, for example 0123.456.749.",
-  "errors.dietary.tooLong": "{max} characters at most.",
   "errors.consent.required": "You can only sign up if you agree to this.",
 
   "thanks.title": "Thank you for signing up",

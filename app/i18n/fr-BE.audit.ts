@@ -20,7 +20,7 @@ export const frBEAudit = {
   "audit.session.cancel":
     "Session « {session} » annulée ; {confirmed, plural, one {# inscrit} other {# inscrits}} et {waitlisted, plural, one {# personne en attente} other {# personnes en attente}} prévenus{note, select, yes {, avec un message de l’organisation} other {}}.",
   "audit.session.message":
-    "Message envoyé aux {audience, select, confirmed {inscrits} waitlisted {personnes en attente} present {présents} other {participants}} de « {session} » : {recipients, plural, one {# e-mail} other {# e-mails}}.",
+    "Message envoyé aux {audience, select, confirmed {inscrits} waitlisted {personnes en attente} present {présents} other {participants}} de « {session} » : {recipients, plural, one {# e-mail} other {# e-mails}}{filtered, select, yes {, uniquement à ceux qui ont donné la réponse choisie} other {}}.",
   "audit.registration.add":
     "{person} ajouté manuellement à « {session} » : {position, plural, =0 {inscrit} other {sur la liste d’attente, position #}}.",
   "audit.registration.cancel":
@@ -45,6 +45,16 @@ export const frBEAudit = {
     "Échec de la connexion en tant que {organiser} : mot de passe erroné.",
   "audit.attendees.export":
     "{scope, select, session {Liste des participants de « {session} »} other {Liste des participants pour {city}, sessions du {from} au {to}}} téléchargée au format {format, select, xlsx {Excel (xlsx)} csv {CSV (point-virgule)} other {CSV (virgule)}}.",
+
+  "audit.question.gone": "question n° {id}",
+  "audit.question.add": "Question « {question} » ajoutée à « {session} ».",
+  "audit.question.update": "Question « {question} » de « {session} » modifiée.",
+  "audit.question.remove":
+    "Question « {question} » de « {session} » supprimée ; les réponses déjà données sont conservées.",
+  "audit.question.move":
+    "Question « {question} » de « {session} » déplacée de la position {from} à {to}.",
+  "audit.question.copy":
+    "{count, plural, one {# question reprise} other {# questions reprises}} de « {source} » dans « {session} ».",
 
   "audit.field.title": "titre",
   "audit.field.time": "horaire",

@@ -12,7 +12,6 @@ export const frBEExport = {
   "export.column.email": "E-mail",
   "export.column.organisation": "Organisation",
   "export.column.enterpriseNumber": "Numéro d’entreprise (BCE)",
-  "export.column.dietaryNeeds": "Régime alimentaire",
   "export.column.status": "Statut",
   "export.column.registeredAt": "Inscrit le",
   "export.column.checkedIn": "Présent",

@@ -12,7 +12,7 @@ export const frBEGdpr = {
   "gdpr.erase": "Effacer mes données",
   "gdpr.confirmTitle": "Voulez-vous effacer vos données ?",
   "gdpr.confirmBody":
-    "Nous annulons votre inscription si elle est encore en cours (votre agenda reçoit une annulation) et nous effaçons votre nom, votre adresse e-mail, votre organisation, votre numéro d’entreprise et votre régime alimentaire, sans rien garder à leur place. Cette action est irréversible.",
+    "Nous annulons votre inscription si elle est encore en cours (votre agenda reçoit une annulation) et nous effaçons votre nom, votre adresse e-mail, votre organisation, votre numéro d’entreprise et vos réponses aux questions de la session, sans rien garder à leur place. Cette action est irréversible.",
   "gdpr.confirm": "Oui, effacer mes données",
   "gdpr.keep": "Non, ne pas effacer",
   "gdpr.erasedTitle": "Ces données ont été effacées",

@@ -112,7 +112,6 @@ export const frBEOrganiser = {
   "attendees.none": "Personne.",
   "attendees.column.name": "Nom",
   "attendees.column.organisation": "Organisation",
-  "attendees.column.dietary": "Régime alimentaire",
   "attendees.column.present": "Présent",
   "attendees.column.position": "Position",
   "attendees.byHand": "ajouté par un organisateur",

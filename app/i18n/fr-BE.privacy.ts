@@ -38,8 +38,8 @@ export const frBEPrivacy = {
   "privacy.category.email": "adresse e-mail",
   "privacy.category.organisation": "organisation ou entreprise (si vous la mentionnez)",
   "privacy.category.enterpriseNumber": "numéro d’entreprise (si vous le mentionnez)",
-  "privacy.category.dietaryNeeds":
-    "régime alimentaire ou allergies (uniquement pour une session petit-déjeuner)",
+  "privacy.category.sessionAnswers":
+    "vos réponses aux questions qu’une session pose à l’inscription (par exemple votre régime alimentaire pour un petit-déjeuner, votre orientation d’études, si vous êtes membre d’un partenaire, si vous venez en fauteuil roulant ou avec un interprète) ; elles suivent le reste de votre inscription : vous pouvez les télécharger et les effacer, et elles sont effacées avec votre nom",
   "privacy.category.signUpMoment": "la date et l’heure de votre inscription et de votre accord",
   "privacy.category.status":
     "le statut de votre inscription : confirmée, sur la liste d’attente, demandée (avec la décision des organisateurs et leur explication) ou annulée",
@@ -65,7 +65,7 @@ export const frBEPrivacy = {
   "privacy.recipient.nobody": "personne en dehors de l’Ondernemersagenda elle-même",
 
   "privacy.retention.monthsAfterSession":
-    "{months, plural, one {# mois} other {# mois}} après la session ; nous remplaçons alors votre nom, votre adresse e-mail, votre organisation, votre numéro d’entreprise et votre régime alimentaire par une valeur de substitution",
+    "{months, plural, one {# mois} other {# mois}} après la session ; nous remplaçons alors votre nom, votre adresse e-mail, votre organisation et votre numéro d’entreprise par une valeur de substitution et nous effaçons vos réponses aux questions de la session",
   "privacy.retention.daysAfterSending":
     "{days, plural, one {# jour} other {# jours}} après l’envoi ; nous effaçons alors le destinataire et le contenu du message",
   "privacy.retention.untilAccountRemoved":

@@ -79,8 +79,6 @@ export const frBE = {
   "signup.organisation": "Organisation ou entreprise (facultatif)",
   "signup.enterpriseNumber": "Numéro d’entreprise BCE (facultatif)",
   "signup.enterpriseNumberHint": "Dix chiffres, par exemple 0123.456.749",
-  "signup.dietary": "Régime alimentaire ou allergies (facultatif)",
-  "signup.dietaryHint": "Cette session commence par un petit-déjeuner.",
   "signup.submit": "Je m’inscris",
   "signup.submitWaitlist": "M’inscrire sur la liste d’attente",
   "signup.submitting": "Un instant…",
@@ -103,7 +101,6 @@ export const frBE = {
     "Le nom de votre organisation ne peut pas dépasser {max} caractères.",
   "errors.enterpriseNumber.invalid":
     "Ce numéro d’entreprise n’est pas valide. Il compte dix chiffres, par exemple 0123.456.749.",
-  "errors.dietary.tooLong": "{max} caractères maximum.",
   "errors.consent.required": "Pour vous inscrire, vous devez marquer votre accord.",
 
   "thanks.title": "Merci pour votre inscription",

@@ -20,7 +20,7 @@ export const nlBEAudit = {
   "audit.session.cancel":
     "Sessie ‘{session}’ geannuleerd; {confirmed, plural, one {# ingeschrevene} other {# ingeschrevenen}} en {waitlisted, plural, one {# wachtende} other {# wachtenden}} verwittigd{note, select, yes {, met een boodschap van de organisatie} other {}}.",
   "audit.session.message":
-    "Bericht gestuurd aan de {audience, select, confirmed {ingeschrevenen} waitlisted {wachtenden} present {aanwezigen} other {deelnemers}} van ‘{session}’: {recipients, plural, one {# e-mail} other {# e-mails}}.",
+    "Bericht gestuurd aan de {audience, select, confirmed {ingeschrevenen} waitlisted {wachtenden} present {aanwezigen} other {deelnemers}} van ‘{session}’: {recipients, plural, one {# e-mail} other {# e-mails}}{filtered, select, yes {, enkel aan wie een gekozen antwoord gaf} other {}}.",
   "audit.registration.add":
     "{person} met de hand toegevoegd aan ‘{session}’: {position, plural, =0 {ingeschreven} other {op de wachtlijst, plaats #}}.",
   "audit.registration.cancel":
@@ -43,6 +43,16 @@ export const nlBEAudit = {
   "audit.organiser.signInFailed": "Aanmelden als {organiser} mislukt: verkeerd wachtwoord.",
   "audit.attendees.export":
     "{scope, select, session {Deelnemerslijst van ‘{session}’} other {Deelnemerslijst van {city}, sessies van {from} tot {to}}} gedownload als {format, select, xlsx {Excel (xlsx)} csv {CSV (puntkomma)} other {CSV (komma)}}.",
+
+  "audit.question.gone": "vraag nr. {id}",
+  "audit.question.add": "Vraag ‘{question}’ toegevoegd aan ‘{session}’.",
+  "audit.question.update": "Vraag ‘{question}’ van ‘{session}’ gewijzigd.",
+  "audit.question.remove":
+    "Vraag ‘{question}’ van ‘{session}’ verwijderd; de antwoorden die er al waren, blijven bewaard.",
+  "audit.question.move":
+    "Vraag ‘{question}’ van ‘{session}’ verplaatst van plaats {from} naar {to}.",
+  "audit.question.copy":
+    "{count, plural, one {# vraag} other {# vragen}} van ‘{source}’ overgenomen in ‘{session}’.",
 
   "audit.field.title": "titel",
   "audit.field.time": "tijdstip",

@@ -10,7 +10,6 @@ export const nlBEExport = {
   "export.column.email": "E-mail",
   "export.column.organisation": "Organisatie",
   "export.column.enterpriseNumber": "Ondernemingsnummer",
-  "export.column.dietaryNeeds": "Voedingswensen",
   "export.column.status": "Status",
   "export.column.registeredAt": "Ingeschreven op",
   "export.column.checkedIn": "Aanwezig",

@@ -10,7 +10,7 @@ export const nlBEGdpr = {
   "gdpr.erase": "Wis mijn gegevens",
   "gdpr.confirmTitle": "Wil je je gegevens wissen?",
   "gdpr.confirmBody":
-    "We annuleren je inschrijving als ze nog loopt (je agenda krijgt een annulering) en vervangen je naam, e-mailadres, organisatie, ondernemingsnummer en voedingswensen door niets. Dit kan niet ongedaan worden gemaakt.",
+    "We annuleren je inschrijving als ze nog loopt (je agenda krijgt een annulering) en vervangen je naam, e-mailadres, organisatie, ondernemingsnummer en je antwoorden op de vragen van de sessie door niets. Dit kan niet ongedaan worden gemaakt.",
   "gdpr.confirm": "Ja, wis mijn gegevens",
   "gdpr.keep": "Nee, niet wissen",
   "gdpr.erasedTitle": "Deze gegevens zijn gewist",

@@ -107,7 +107,6 @@ export const nlBEOrganiser = {
   "attendees.none": "Niemand.",
   "attendees.column.name": "Naam",
   "attendees.column.organisation": "Organisatie",
-  "attendees.column.dietary": "Voedingswensen",
   "attendees.column.present": "Aanwezig",
   "attendees.column.position": "Plaats",
   "attendees.byHand": "toegevoegd door organisator",

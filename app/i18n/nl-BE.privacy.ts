@@ -36,7 +36,8 @@ export const nlBEPrivacy = {
   "privacy.category.email": "e-mailadres",
   "privacy.category.organisation": "organisatie of bedrijf (als je die invult)",
   "privacy.category.enterpriseNumber": "ondernemingsnummer (als je het invult)",
-  "privacy.category.dietaryNeeds": "voedingswensen of allergieën (enkel bij een ontbijtsessie)",
+  "privacy.category.sessionAnswers":
+    "je antwoorden op de vragen die een sessie bij de inschrijving stelt (bijvoorbeeld voedingswensen bij een ontbijt, je studierichting, of je lid bent van een partner, of je met een rolstoel of tolk komt); ze volgen de rest van je inschrijving: je kunt ze downloaden en wissen, en ze worden samen met je naam gewist",
   "privacy.category.signUpMoment": "wanneer je je inschreef en akkoord ging",
   "privacy.category.status":
     "of je ingeschreven bent, op de wachtlijst staat, een plaats aanvroeg (en wat de organisatie daarover besliste, met haar toelichting) of annuleerde",
@@ -60,7 +61,7 @@ export const nlBEPrivacy = {
   "privacy.recipient.nobody": "niemand buiten de Ondernemersagenda zelf",
 
   "privacy.retention.monthsAfterSession":
-    "{months, plural, one {# maand} other {# maanden}} na de sessie; dan vervangen we je naam, e-mailadres, organisatie, ondernemingsnummer en voedingswensen door een plaatshouder",
+    "{months, plural, one {# maand} other {# maanden}} na de sessie; dan vervangen we je naam, e-mailadres, organisatie en ondernemingsnummer door een plaatshouder en wissen we je antwoorden op de vragen van de sessie",
   "privacy.retention.daysAfterSending":
     "{days, plural, one {# dag} other {# dagen}} na verzending; dan wissen we de ontvanger en de inhoud van het bericht",
   "privacy.retention.untilAccountRemoved":

@@ -76,8 +76,6 @@ export const nlBE = {
   "signup.organisation": "Organisatie of bedrijf (optioneel)",
   "signup.enterpriseNumber": "Ondernemingsnummer (optioneel)",
   "signup.enterpriseNumberHint": "Tien cijfers, bijvoorbeeld 0123.456.749",
-  "signup.dietary": "Voedingswensen of allergieën (optioneel)",
-  "signup.dietaryHint": "Deze sessie start met een ontbijt.",
   "signup.submit": "Schrijf me in",
   "signup.submitWaitlist": "Zet me op de wachtlijst",
   "signup.submitting": "Even geduld…",
@@ -97,7 +95,6 @@ export const nlBE = {
   "errors.organisation.tooLong": "De naam van je organisatie mag hoogstens {max} tekens lang zijn.",
   "errors.enterpriseNumber.invalid":
     "Dit is geen geldig ondernemingsnummer. Het telt tien cijfers, bijvoorbeeld 0123.456.749.",
-  "errors.dietary.tooLong": "Hoogstens {max} tekens.",
   "errors.consent.required": "Je kunt je pas inschrijven als je hiermee akkoord gaat.",
 
   "thanks.title": "Bedankt voor je inschrijving",

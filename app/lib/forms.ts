@@ -81,6 +81,7 @@ export function constraintsOf(schema: z.ZodObject): Record<string, Constraint> {
         constraint.required = false;
         inner = inner.unwrap() as z.ZodType;
       } else if (inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+      else if (inner instanceof z.ZodCatch) inner = inner.unwrap() as z.ZodType;
       else if (inner instanceof z.ZodPipe) inner = inner.in as z.ZodType;
       else break;
     }

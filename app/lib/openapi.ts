@@ -1,4 +1,5 @@
 import { PAGE_SIZE } from "./api-query";
+import { QUESTION_TYPES } from "./questions";
 import { SESSION_KINDS, SESSION_LANGUAGES } from "./session-kinds";
 
 /**
@@ -33,6 +34,14 @@ const instantParameter = (name: string, description: string) => ({
   required: false,
   description: `${description} A date (\`2026-12-03\`, midnight in Brussels) or a date-time with its offset (\`2026-12-03T08:00:00+01:00\`).`,
   schema: { type: "string" },
+});
+
+const texts = (description: string) => ({
+  type: "object",
+  additionalProperties: false,
+  required: ["nl", "fr", "en"],
+  properties: { nl: { type: "string" }, fr: { type: "string" }, en: { type: "string" } },
+  description,
 });
 
 const problem = (description: string) => ({
@@ -197,6 +206,7 @@ export function openApiDocument(publicUrl: string) {
             "seatsLeft",
             "registration",
             "updatedAt",
+            "questions",
           ],
           properties: {
             slug: { type: "string" },
@@ -290,6 +300,77 @@ export function openApiDocument(publicUrl: string) {
               },
             },
             updatedAt: dateTime("When the session was last changed."),
+            questions: {
+              type: "array",
+              items: { $ref: "#/components/schemas/Question" },
+              description:
+                "What the sign-up form asks besides name, email address, organisation and enterprise number, in its order. Answers are never part of the API.",
+            },
+          },
+        },
+        Question: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "id",
+            "type",
+            "label",
+            "help",
+            "required",
+            "perPerson",
+            "display",
+            "choices",
+            "maxLength",
+            "min",
+            "max",
+          ],
+          properties: {
+            id: { type: "integer" },
+            type: {
+              type: "string",
+              enum: [...QUESTION_TYPES],
+              description:
+                "`shortText`, `longText`, `oneChoice`, `severalChoices`, `yesNo`, `number` (a whole number) or `mustTick` (a box that must be ticked to sign up).",
+            },
+            label: texts("The question; French and English fall back to Dutch."),
+            help: {
+              ...texts("An explanation under the question; null: none."),
+              type: ["object", "null"],
+            },
+            required: {
+              type: "boolean",
+              description: "Whether one can sign up without answering.",
+            },
+            perPerson: {
+              type: "boolean",
+              description: "Asked of each person when one sign-up brings several people.",
+            },
+            display: {
+              type: ["string", "null"],
+              enum: ["radio", "select", null],
+              description: "`oneChoice`: shown as radio buttons or a select; null for other types.",
+            },
+            choices: {
+              type: "array",
+              description:
+                "The choices offered (choice types only), each with a key that never changes.",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["key", "label"],
+                properties: {
+                  key: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+                  label: texts("The choice as the form shows it."),
+                },
+              },
+            },
+            maxLength: {
+              type: ["integer", "null"],
+              minimum: 1,
+              description: "Text types: the most characters an answer may have.",
+            },
+            min: { type: ["integer", "null"], description: "`number`: the smallest answer taken." },
+            max: { type: ["integer", "null"], description: "`number`: the largest answer taken." },
           },
         },
         Problem: {

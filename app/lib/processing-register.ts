@@ -14,7 +14,7 @@ type DataCategory =
   | "email"
   | "organisation"
   | "enterpriseNumber"
-  | "dietaryNeeds"
+  | "sessionAnswers"
   | "signUpMoment"
   | "status"
   | "checkIn"
@@ -58,7 +58,7 @@ const PROCESSING_REGISTER: readonly ProcessingActivity[] = [
       "email",
       "organisation",
       "enterpriseNumber",
-      "dietaryNeeds",
+      "sessionAnswers",
       "signUpMoment",
       "status",
       "checkIn",

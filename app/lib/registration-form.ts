@@ -2,11 +2,12 @@ import { z } from "zod";
 import { emailDomainAllowed } from "./email-domains";
 import { emailAddress } from "./email-field";
 import { normalizeEnterpriseNumber } from "./enterprise-number";
-import { optionalLine, optionalText, requiredLine } from "./text";
+import { type AskedQuestion, answersShape } from "./questions";
+import { optionalLine, requiredLine } from "./text";
 
 /**
  * The fields that describe a person, as the sign-up form and an organiser's "add attendee" form
- * ask for them. Error messages are catalogue keys (see forms.ts), so the page shows them in the
+ * ask for them; a session's own questions add their fields to these (app/lib/questions.ts). Error messages are catalogue keys (see forms.ts), so the page shows them in the
  * visitor's language with the limits named here.
  */
 export const personSchema = z.object({
@@ -31,7 +32,6 @@ export const personSchema = z.object({
       }
       return normalized;
     }),
-  dietaryNeeds: optionalText({ max: 500, tooLong: "errors.dietary.tooLong" }),
 });
 
 /** The public sign-up: the person, their consent, and a separate, optional yes to the city's news. */
@@ -43,21 +43,65 @@ export const registrationSchema = personSchema.extend({
 
 export type PersonForm = z.output<typeof personSchema>;
 
-/**
- * The sign-up of a session that accepts only addresses of some domains: the same form, with the
- * address checked against them at its own field (every other field is still checked as usual).
- */
-export function registrationSchemaFor(emailDomains: readonly string[]) {
-  if (!emailDomains.length) return registrationSchema;
-  return registrationSchema.extend({
-    email: emailAddress("errors.email.invalid").superRefine((email, ctx) => {
-      if (!emailDomainAllowed(email, emailDomains)) {
-        ctx.addIssue({
-          code: "custom",
-          message: "errors.email.domain",
-          params: { domains: emailDomains.join(", ") },
-        });
-      }
-    }),
+/** The address field, of a session that may accept only addresses of some domains (none: any). */
+function emailOfDomains(emailDomains: readonly string[]) {
+  return emailAddress("errors.email.invalid").superRefine((email, ctx) => {
+    if (emailDomains.length && !emailDomainAllowed(email, emailDomains)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "errors.email.domain",
+        params: { domains: emailDomains.join(", ") },
+      });
+    }
   });
 }
+
+/**
+ * Made once per set of checks and kept: building a schema (and conform's coerced copy of it,
+ * which it keeps per schema) costs about a millisecond, twenty times what checking a form with
+ * it does, and a rush of sign-ups checks the same session's form over and over. The key is what
+ * the checks depend on (the questions' rules and the accepted domains), not the labels, so every
+ * language shares one schema.
+ */
+function remembered<S>(
+  make: (questions: readonly AskedQuestion[], domains: readonly string[]) => S,
+) {
+  const made = new Map<string, S>();
+  return (questions: readonly AskedQuestion[], emailDomains: readonly string[] = []): S => {
+    const key = JSON.stringify([
+      questions.map((q) => [
+        q.id,
+        q.type,
+        q.required,
+        q.choices.map((c) => c.key),
+        q.maxLength,
+        q.min,
+        q.max,
+      ]),
+      emailDomains,
+    ]);
+    let schema = made.get(key);
+    if (!schema) {
+      schema = make(questions, emailDomains);
+      if (made.size >= 500) made.clear();
+      made.set(key, schema);
+    }
+    return schema;
+  };
+}
+
+/**
+ * The sign-up form of a session: its fields, those of the questions it asks, and the address
+ * checked against the domains it accepts, if any (every other field is still checked as usual).
+ */
+export const signUpSchema = remembered((questions, emailDomains) =>
+  registrationSchema.extend({
+    ...answersShape(questions),
+    email: emailOfDomains(emailDomains),
+  }),
+);
+
+/** An organiser's "add attendee" form: every answer may stay open, and any address is taken. */
+export const addAttendeeSchema = remembered((questions) =>
+  personSchema.extend(answersShape(questions, { byOrganiser: true })),
+);

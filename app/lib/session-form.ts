@@ -195,6 +195,18 @@ export const sessionFieldsSchema = z.object({
     tooMany: "sessionForm.errors.emailDomains.tooMany",
     tooLong: "sessionForm.errors.emailDomains.tooLong",
   }),
+  /** A new session: the session whose questions it takes over (none: a breakfast's default). */
+  copyQuestionsFrom: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const id = parseRowId(value);
+      if (id === null)
+        ctx.addIssue({ code: "custom", message: "questionForm.errors.copyFrom.required" });
+      return id;
+    }),
 });
 
 type SessionFields = z.output<typeof sessionFieldsSchema>;
@@ -232,6 +244,8 @@ export interface SessionInput {
 export type SessionFormData = SessionInput & {
   /** The organiser agreed that lowering the capacity sends the last confirmed people back to the waiting list. */
   confirmMoveToWaitlist: boolean;
+  /** A new session takes over the questions of this one; null: none (see createSession). */
+  copyQuestionsFrom: number | null;
 };
 
 const instantsOf = (fields: Pick<SessionFields, "date" | "startTime" | "endTime">) => ({
@@ -310,6 +324,8 @@ export interface SessionFormValues {
   unlisted: string;
   /** The domains, separated by commas: "student.kuleuven.be, kuleuven.be". */
   emailDomains: string;
+  /** A new session: the id of the session whose questions it takes over, or "". */
+  copyQuestionsFrom?: string;
 }
 
 /** An instant as Brussels wall-clock parts: { date: "2026-12-03", time: "07:30" }. */
@@ -338,9 +354,26 @@ export const cancelSessionSchema = z.object({
 export const MESSAGE_AUDIENCES = ["confirmed", "waitlisted", "present"] as const;
 export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
 
-/** A plain-text message from the organiser to one group of a session's attendees. */
+/**
+ * A plain-text message from the organiser to one group of a session's attendees, optionally
+ * only those who gave one answer to one of the session's questions ("12:yes", "13:exact-online").
+ */
 export const attendeeMessageSchema = z.object({
   audience: z.enum(MESSAGE_AUDIENCES, { error: "sessionForm.errors.audience.invalid" }),
+  answer: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const [, id, answer] = /^(\d{1,10}):([a-z0-9-]{1,80})$/.exec(value) ?? [];
+      const questionId = parseRowId(id);
+      if (questionId === null || !answer) {
+        ctx.addIssue({ code: "custom", message: "questions.filter.unknown" });
+        return z.NEVER;
+      }
+      return { questionId, value: answer };
+    }),
   subject: requiredLine({
     max: SESSION_LIMITS.messageSubject,
     required: "sessionForm.errors.subject.required",

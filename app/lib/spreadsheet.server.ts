@@ -9,9 +9,12 @@ import ExcelJS from "exceljs";
  * spreadsheet only neutralised against formula injection.
  */
 
-/** A cell: text, or a Date whose UTC fields are the wall-clock time to show. */
-export type CellValue = string | Date;
-export type CellKind = "text" | "date" | "time" | "dateTime";
+/**
+ * A cell: text, a number the app made (an answer to a number question), or a Date whose UTC
+ * fields are the wall-clock time to show.
+ */
+export type CellValue = string | number | Date;
+export type CellKind = "text" | "number" | "date" | "time" | "dateTime";
 
 export interface Column {
   header: string;
@@ -61,6 +64,8 @@ const formatTime = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes()
 /** Text as it goes in a CSV cell: dates the way a Belgian Excel reads them, text neutralised. */
 function csvCell(value: CellValue, kind: CellKind): string {
   if (typeof value === "string") return neutraliseFormula(value);
+  // A number is never text someone typed: "-3" is minus three, not a formula.
+  if (typeof value === "number") return String(value);
   if (kind === "date") return formatDate(value);
   if (kind === "time") return formatTime(value);
   return `${formatDate(value)} ${formatTime(value)}`;
@@ -71,8 +76,9 @@ function csvCell(value: CellValue, kind: CellKind): string {
  * zero plus the hours), the way Excel itself stores "03/12/2026" and "07:30" typed in a cell.
  * Empty text stays an empty cell, which Excel's filter lists as "(Lege cellen)".
  */
-function xlsxCell(value: CellValue, kind: CellKind): string | Date | null {
+function xlsxCell(value: CellValue, kind: CellKind): string | number | Date | null {
   if (typeof value === "string") return value === "" ? null : neutraliseFormula(value);
+  if (typeof value === "number") return value;
   if (kind === "date") {
     return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
   }
@@ -84,6 +90,7 @@ function xlsxCell(value: CellValue, kind: CellKind): string | Date | null {
 
 const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
   text: undefined,
+  number: undefined,
   date: "dd/mm/yyyy",
   time: "hh:mm",
   dateTime: "dd/mm/yyyy hh:mm",

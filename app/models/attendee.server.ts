@@ -8,10 +8,12 @@ import type {
 import { lockSession, writeTransaction } from "../../db/transaction";
 import type { OrganiserMessage } from "../../emails/organiser-message";
 import type { Locale } from "../i18n";
+import { answerIs, filterValues, type Question } from "../lib/questions";
 import { type MessageAudience, SESSION_LIMITS } from "../lib/session-form";
 import { withoutControlCharacters } from "../lib/text";
 import { nowInstant } from "../lib/time";
 import { type Actor, recordAuditIn } from "./audit.server";
+import { answeredQuestions, answersOf, listQuestionsIn } from "./question.server";
 import {
   cancelRegistrationInTransaction,
   createRegistration,
@@ -38,7 +40,8 @@ export interface Attendee {
   email: string;
   organisation: string | null;
   enterpriseNumber: string | null;
-  dietaryNeeds: string | null;
+  /** Question id → the stored answer (see app/lib/questions.ts); only questions answered. */
+  answers: Record<number, string>;
   locale: string;
   status: RegistrationStatus;
   source: RegistrationSource;
@@ -59,6 +62,8 @@ export interface AttendeeList {
   confirmed: Attendee[];
   /** In queue order. */
   waitlisted: WaitlistedAttendee[];
+  /** The questions whose answers the list shows: asked now, or removed with answers kept. */
+  questions: Question[];
   /** Of the whole session, whatever the search. */
   counts: {
     capacity: number;
@@ -69,7 +74,7 @@ export interface AttendeeList {
   };
 }
 
-function attendeeOf(registration: Registration): Attendee {
+function attendeeOf(registration: Registration, answers?: Map<number, string>): Attendee {
   return {
     id: registration.id,
     sessionId: registration.session_id,
@@ -77,7 +82,7 @@ function attendeeOf(registration: Registration): Attendee {
     email: registration.email,
     organisation: registration.organisation,
     enterpriseNumber: registration.enterprise_number,
-    dietaryNeeds: registration.dietary_needs,
+    answers: Object.fromEntries(answers ?? []),
     locale: registration.locale,
     status: registration.status,
     source: registration.source,
@@ -120,10 +125,15 @@ export async function listAttendees(
     .orderBy("id")
     .execute();
 
-  const confirmed = registrations.filter((r) => r.status === "confirmed").map(attendeeOf);
+  const [questions, answers] = await Promise.all([
+    answeredQuestions(sessionId),
+    answersOf(registrations.map((r) => r.id)),
+  ]);
+  const toAttendee = (r: Registration) => attendeeOf(r, answers.get(r.id));
+  const confirmed = registrations.filter((r) => r.status === "confirmed").map(toAttendee);
   const waitlisted = registrations
     .filter((r) => r.status === "waitlisted")
-    .map((r, index) => ({ ...attendeeOf(r), position: index + 1 }));
+    .map((r, index) => ({ ...toAttendee(r), position: index + 1 }));
   const present = confirmed.filter((a) => a.checkedInAt !== null).length;
   const counts = {
     capacity: session.capacity,
@@ -143,6 +153,7 @@ export async function listAttendees(
   return {
     confirmed: confirmed.filter(matches).sort((a, b) => byName.compare(a.name, b.name)),
     waitlisted: waitlisted.filter(matches),
+    questions,
     counts,
   };
 }
@@ -422,7 +433,7 @@ export async function findByCheckinCode(code: string): Promise<Attendee | null> 
 
 export type MessageAttendeesResult =
   | { ok: true; queued: number }
-  | { ok: false; reason: "notFound" | "empty" };
+  | { ok: false; reason: "notFound" | "empty" | "unknownAnswer" };
 
 /**
  * Sends an organiser's plain-text message to one group of a session's attendees: those with a
@@ -433,7 +444,13 @@ export type MessageAttendeesResult =
  */
 export async function messageAttendees(
   sessionId: number,
-  message: { audience: MessageAudience; subject: string; body: string },
+  message: {
+    audience: MessageAudience;
+    subject: string;
+    body: string;
+    /** Only those who gave this answer to this question of the session (see filterValues). */
+    answer?: { questionId: number; value: string } | null;
+  },
   { organiserId, clientAddress, now = nowInstant() }: Actor,
 ): Promise<MessageAttendeesResult> {
   const content: OrganiserMessage = {
@@ -454,7 +471,7 @@ export async function messageAttendees(
     await lockSession(trx, sessionId);
     const session = await getSessionByIdIn(trx, sessionId);
     if (!session) return { ok: false, reason: "notFound" };
-    const recipients = await trx
+    const group = await trx
       .selectFrom("registrations")
       .selectAll()
       .where("session_id", "=", sessionId)
@@ -462,6 +479,27 @@ export async function messageAttendees(
       .$if(message.audience === "present", (query) => query.where("checked_in_at", "is not", null))
       .orderBy("id")
       .execute();
+    const filter = message.answer ?? null;
+    let recipients = group;
+    if (filter) {
+      const question = (await listQuestionsIn(trx, sessionId)).find(
+        (q) => q.id === filter.questionId,
+      );
+      if (!question || !filterValues(question).includes(filter.value)) {
+        return { ok: false, reason: "unknownAnswer" };
+      }
+      const answers = await trx
+        .selectFrom("registration_answers")
+        .select(["registration_id", "value"])
+        .where("question_id", "=", question.id)
+        .execute();
+      const chosen = new Set(
+        answers
+          .filter((answer) => answerIs(question, answer.value, filter.value))
+          .map((answer) => answer.registration_id),
+      );
+      recipients = group.filter((registration) => chosen.has(registration.id));
+    }
     for (const registration of recipients) {
       await notify(trx, "organiser.message", registration, session, now, { message: content });
     }
@@ -472,7 +510,11 @@ export async function messageAttendees(
         action: "session.message",
         subjectType: "session",
         subjectId: sessionId,
-        details: { audience: message.audience, recipients: recipients.length },
+        details: {
+          audience: message.audience,
+          recipients: recipients.length,
+          ...(filter ? { filtered: true, questionId: filter.questionId } : {}),
+        },
         clientAddress,
       },
       now,

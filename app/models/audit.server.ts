@@ -40,7 +40,12 @@ export type AuditAction =
   | "organiser.passwordReset"
   | "organiser.signIn"
   | "organiser.signInFailed"
-  | "attendees.export";
+  | "attendees.export"
+  | "question.add"
+  | "question.update"
+  | "question.remove"
+  | "question.move"
+  | "question.copy";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "session.create",
@@ -62,6 +67,11 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "organiser.signIn",
   "organiser.signInFailed",
   "attendees.export",
+  "question.add",
+  "question.update",
+  "question.remove",
+  "question.move",
+  "question.copy",
 ];
 
 /** Ids, counts, field names and codes: what a log entry may hold besides its subject. */
@@ -144,6 +154,10 @@ export interface AuditEntryView {
   city: AuditName | null;
   /** For a cancellation: the people it moved up from the waiting list. */
   promoted: AuditName[];
+  /** For a change to a session's questions: the question, by its Dutch label. */
+  question: AuditName | null;
+  /** For questions copied from another session: that session. */
+  source: AuditName | null;
 }
 
 const numberOr = (value: unknown): number | null =>
@@ -198,6 +212,7 @@ export async function listAuditEntries({
     organisers: new Set<number>(),
     sessions: new Set<number>(),
     cities: new Set<number>(),
+    questions: new Set<number>(),
   };
   for (const { row, details } of entries) {
     if (row.subject_id !== null) {
@@ -212,6 +227,10 @@ export async function listAuditEntries({
     const cityId = numberOr(details.cityId);
     if (cityId !== null) wanted.cities.add(cityId);
     for (const id of numbersOf(details.promoted)) wanted.registrations.add(id);
+    const questionId = numberOr(details.questionId);
+    if (questionId !== null) wanted.questions.add(questionId);
+    const sourceId = numberOr(details.sourceSessionId);
+    if (sourceId !== null) wanted.sessions.add(sourceId);
   }
 
   const registrations = new Map<number, { name: string | null; sessionId: number }>();
@@ -245,6 +264,17 @@ export async function listAuditEntries({
       : new Map();
   const organisers = await namesOf("organisers", wanted.organisers);
   const cities = await namesOf("cities", wanted.cities);
+  const questions = new Map<number, string>(
+    wanted.questions.size
+      ? (
+          await db
+            .selectFrom("session_questions")
+            .select(["id", "label_nl"])
+            .where("id", "in", [...wanted.questions])
+            .execute()
+        ).map((q) => [q.id, q.label_nl])
+      : [],
+  );
   const sessions = new Map<number, string>(
     wanted.sessions.size
       ? (
@@ -288,6 +318,8 @@ export async function listAuditEntries({
       session: named(sessionId, sessions),
       city: named(numberOr(details?.cityId), cities),
       promoted: numbersOf(details?.promoted).map(person),
+      question: named(numberOr(details?.questionId), questions),
+      source: named(numberOr(details?.sourceSessionId), sessions),
     };
   });
 }

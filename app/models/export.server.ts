@@ -1,8 +1,9 @@
-import { sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { DateTime } from "luxon";
-import { database } from "../../db/client";
-import type { RegistrationSource, RegistrationStatus } from "../../db/schema";
+import { database, dialectOfDb } from "../../db/client";
+import type { Database, RegistrationSource, RegistrationStatus } from "../../db/schema";
 import type { ExportFormat } from "../lib/export-form";
+import { type Question, questionOf } from "../lib/questions";
 import { brusselsTimeToInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
 import { LIVE_STATUSES } from "./registration.server";
@@ -47,7 +48,8 @@ export interface AttendeeExportRow {
   email: string;
   organisation: string | null;
   enterprise_number: string | null;
-  dietary_needs: string | null;
+  /** Question id → the stored answer (see app/lib/questions.ts). */
+  answers: Record<string, string>;
   status: RegistrationStatus;
   created_at: string;
   checked_in_at: string | null;
@@ -59,6 +61,11 @@ export type AttendeeExport =
       ok: true;
       /** What the list is of, to name its file: a session, or a city (null: every city). */
       subject: { slug: string } | { citySlug: string | null };
+      /**
+       * The questions of the sessions listed (asked now, or removed with answers kept), in the
+       * order of the sessions and of each form: the sheet gives them columns.
+       */
+      questions: Question[];
       /** The people, read from the database as they are asked for. */
       rows: AsyncIterable<AttendeeExportRow>;
     }
@@ -114,7 +121,49 @@ export async function exportAttendees(request: ExportRequest): Promise<AttendeeE
     },
     { now: request.now },
   );
-  return { ok: true, subject, rows: attendeeRows(scope, filter) };
+  const questions = await exportedQuestions(scope, filter);
+  return { ok: true, subject, questions, rows: attendeeRows(scope, filter) };
+}
+
+/** The sessions of the list: one, or those starting in the period (of one city). */
+function listedSessions(filter: ExportFilter) {
+  return (eb: ExpressionBuilder<Database, "sessions">) => {
+    if (filter.kind === "session") return eb("sessions.id", "=", filter.sessionId);
+    // The UTC instants of the Brussels midnights that bound the period: [start, end).
+    const dayAfterTo = DateTime.fromISO(filter.to).plus({ days: 1 }).toISODate() ?? filter.to;
+    const period = [
+      eb("sessions.starts_at", ">=", brusselsTimeToInstant(filter.from, "00:00")),
+      eb("sessions.starts_at", "<", brusselsTimeToInstant(dayAfterTo, "00:00")),
+    ];
+    if (filter.cityId !== null) period.push(eb("sessions.city_id", "=", filter.cityId));
+    return eb.and(period);
+  };
+}
+
+async function exportedQuestions(scope: SessionScope, filter: ExportFilter): Promise<Question[]> {
+  const rows = await database()
+    .db.selectFrom("session_questions")
+    .innerJoin("sessions", "sessions.id", "session_questions.session_id")
+    .selectAll("session_questions")
+    .where(sessionInScope(scope))
+    .where(listedSessions(filter))
+    .where((eb) =>
+      eb.or([
+        eb("session_questions.removed_at", "is", null),
+        eb.exists(
+          eb
+            .selectFrom("registration_answers")
+            .select("registration_answers.question_id")
+            .whereRef("registration_answers.question_id", "=", "session_questions.id"),
+        ),
+      ]),
+    )
+    .orderBy("sessions.starts_at")
+    .orderBy("sessions.id")
+    .orderBy("session_questions.position")
+    .orderBy("session_questions.id")
+    .execute();
+  return rows.map(questionOf);
 }
 
 /** Rows read from the cursor per round trip on PostgreSQL (SQLite reads row by row anyway). */
@@ -125,55 +174,64 @@ async function* attendeeRows(
   scope: SessionScope,
   filter: ExportFilter,
 ): AsyncGenerator<AttendeeExportRow> {
-  for await (const row of attendeeQuery(scope, filter).stream(BATCH_SIZE)) yield row;
+  for await (const { answers, ...row } of attendeeQuery(scope, filter).stream(BATCH_SIZE)) {
+    yield { ...row, answers: answers ? (JSON.parse(answers) as Record<string, string>) : {} };
+  }
+}
+
+/**
+ * A registration's answers as one JSON object (question id → value), read with its row: the
+ * rows stream from a cursor, which on SQLite holds the one connection a second query would need.
+ */
+function answersJson(db: Kysely<Database>) {
+  const registration = sql.ref("registrations.id");
+  return dialectOfDb(db) === "postgres"
+    ? sql<string | null>`(select json_object_agg(question_id, value)::text
+        from registration_answers where registration_id = ${registration})`
+    : sql<string | null>`(select json_group_object(cast(question_id as text), value)
+        from registration_answers where registration_id = ${registration})`;
 }
 
 function attendeeQuery(scope: SessionScope, filter: ExportFilter) {
-  let query = database()
-    .db.selectFrom("registrations")
-    .innerJoin("sessions", "sessions.id", "registrations.session_id")
-    .innerJoin("cities", "cities.id", "sessions.city_id")
-    .select([
-      "sessions.title as session_title",
-      "sessions.starts_at",
-      "sessions.ends_at",
-      "cities.name as city_name",
-      "sessions.venue_name",
-      "registrations.name",
-      "registrations.email",
-      "registrations.organisation",
-      "registrations.enterprise_number",
-      "registrations.dietary_needs",
-      "registrations.status",
-      "registrations.created_at",
-      "registrations.checked_in_at",
-      "registrations.source",
-    ])
-    .where(sessionInScope(scope))
-    .where("registrations.status", "in", LIVE_STATUSES);
-  if (filter.kind === "session") {
-    query = query.where("sessions.id", "=", filter.sessionId);
-  } else {
-    // The UTC instants of the Brussels midnights that bound the period: [start, end).
-    const dayAfterTo = DateTime.fromISO(filter.to).plus({ days: 1 }).toISODate() ?? filter.to;
-    query = query
-      .where("sessions.starts_at", ">=", brusselsTimeToInstant(filter.from, "00:00"))
-      .where("sessions.starts_at", "<", brusselsTimeToInstant(dayAfterTo, "00:00"));
-    if (filter.cityId !== null) query = query.where("sessions.city_id", "=", filter.cityId);
-  }
+  const { db } = database();
   const status = sql.ref("registrations.status");
-  // Per session: the confirmed attendees by name, then the waiting list in its own order, then
-  // the open requests in order of arrival (their queue_position is their sign-up moment).
-  // Names sort by the database's collation (binary on SQLite), lower-cased so case does not count.
-  return query
-    .orderBy("sessions.starts_at")
-    .orderBy("sessions.id")
-    .orderBy(sql`case ${status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`)
-    .orderBy(
-      sql`case when ${status} <> 'confirmed' then ${sql.ref("registrations.queue_position")} else 0 end`,
-    )
-    .orderBy(
-      sql`case when ${status} = 'confirmed' then lower(${sql.ref("registrations.name")}) else '' end`,
-    )
-    .orderBy("registrations.id");
+  return (
+    db
+      .selectFrom("registrations")
+      .innerJoin("sessions", "sessions.id", "registrations.session_id")
+      .innerJoin("cities", "cities.id", "sessions.city_id")
+      .select([
+        "sessions.title as session_title",
+        "sessions.starts_at",
+        "sessions.ends_at",
+        "cities.name as city_name",
+        "sessions.venue_name",
+        "registrations.name",
+        "registrations.email",
+        "registrations.organisation",
+        "registrations.enterprise_number",
+        "registrations.status",
+        "registrations.created_at",
+        "registrations.checked_in_at",
+        "registrations.source",
+        answersJson(db).as("answers"),
+      ])
+      .where(sessionInScope(scope))
+      .where(listedSessions(filter))
+      .where("registrations.status", "in", LIVE_STATUSES)
+      // Per session: the confirmed attendees by name, then the waiting list in its own order,
+      // then the open requests in order of arrival (their queue_position is their sign-up
+      // moment). Names sort by the database's collation (binary on SQLite), lower-cased so case
+      // does not count.
+      .orderBy("sessions.starts_at")
+      .orderBy("sessions.id")
+      .orderBy(sql`case ${status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`)
+      .orderBy(
+        sql`case when ${status} <> 'confirmed' then ${sql.ref("registrations.queue_position")} else 0 end`,
+      )
+      .orderBy(
+        sql`case when ${status} = 'confirmed' then lower(${sql.ref("registrations.name")}) else '' end`,
+      )
+      .orderBy("registrations.id")
+  );
 }

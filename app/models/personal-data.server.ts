@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { config } from "../lib/config.server";
 import { nowInstant } from "../lib/time";
+import { forgetAnswersIn } from "./question.server";
 
 /*
  * Personal data of attendees, and how it leaves the database: anonymising one registration
@@ -26,10 +27,10 @@ export function anonymisedEmail(registrationId: number): string {
 
 /**
  * Replaces the person in a registration by placeholders, inside the caller's write transaction:
- * name, email address, organisation, enterprise number, dietary needs and the reason a request
- * was declined go; its manage links
- * and check-in codes stop leading to it for good. What the city counts stays: the session, the
- * status, when it was made, confirmed, cancelled and checked in.
+ * name, email address, organisation, enterprise number and the reason a request was declined
+ * go, and so do the answers to the session's questions; its manage links and check-in codes stop
+ * leading to it for good. What the city counts stays: the session, the status, when it was made,
+ * confirmed, cancelled and checked in.
  *
  * The registration's mail goes too: sent and failed messages lose their recipient and body,
  * messages not yet sent are dropped (they would go to an address that is no longer there).
@@ -54,7 +55,6 @@ export async function anonymiseRegistration(
       email_normalized: placeholder,
       organisation: null,
       enterprise_number: null,
-      dietary_needs: null,
       news_opt_in_at: null,
       calendar_reply: null,
       calendar_replied_at: null,
@@ -66,6 +66,7 @@ export async function anonymiseRegistration(
     .where("anonymised_at", "is", null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
+  await forgetAnswersIn(trx, registrationId);
 
   // Every manage link and check-in code of the person leads to no one from now on (the link
   // answers "erased"): the tokens are kept only as hashes, detached from the registration.

@@ -15,8 +15,10 @@ import type { Locale } from "../i18n";
 import { config } from "../lib/config.server";
 import { emailDomainAllowed, emailDomainsOf } from "../lib/email-domains";
 import { normalizeEmail } from "../lib/email-field";
+import type { StoredAnswer } from "../lib/questions";
 import type { PersonForm } from "../lib/registration-form";
 import { nowInstant } from "../lib/time";
+import { storeAnswersIn } from "./question.server";
 import {
   issueRegistrationToken,
   resolveRegistrationToken,
@@ -175,11 +177,14 @@ export async function liveRegistrationOf(trx: Kysely<Database>, sessionId: numbe
     .executeTakeFirst();
 }
 
-/** What a registration is made of, whoever enters it: the public form or an organiser. */
-export type RegistrationDetails = PersonForm;
+/**
+ * What a registration is made of, whoever enters it: the public form or an organiser. The
+ * answers are to the questions of the registration's session, as the form checked them.
+ */
+export type RegistrationDetails = PersonForm & { answers?: readonly StoredAnswer[] };
 
 /** A sign-up from the public form: the person, and whether they said yes to the city's news. */
-export type SignUpDetails = PersonForm & { newsOptIn?: boolean };
+export type SignUpDetails = RegistrationDetails & { newsOptIn?: boolean };
 
 /**
  * Stores a new registration, with a seat (`confirmed`), on the waiting list, or as a request
@@ -220,7 +225,6 @@ export async function createRegistration(
       email_normalized: normalizeEmail(details.email),
       organisation: details.organisation,
       enterprise_number: details.enterpriseNumber,
-      dietary_needs: session.kind === "breakfast" ? details.dietaryNeeds : null,
       locale,
       status: requested ? "requested" : confirmed ? "confirmed" : "waitlisted",
       source,
@@ -233,6 +237,7 @@ export async function createRegistration(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await storeAnswersIn(trx, registration.id, details.answers ?? []);
 
   if (requested) {
     await notify(trx, "registration.requested", registration, session, now);

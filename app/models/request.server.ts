@@ -6,6 +6,7 @@ import { SESSION_LIMITS } from "../lib/session-form";
 import { withoutControlCharacters } from "../lib/text";
 import { nowInstant } from "../lib/time";
 import { type Actor, recordAuditIn } from "./audit.server";
+import { answersOf } from "./question.server";
 import { notify } from "./registration.server";
 import { getSessionByIdIn, type SessionDetail } from "./session.server";
 
@@ -23,9 +24,10 @@ interface OpenRequest {
   email: string;
   organisation: string | null;
   enterpriseNumber: string | null;
-  dietaryNeeds: string | null;
   locale: string;
   requestedAt: string;
+  /** What they answered to the session's questions: question id → stored value. */
+  answers: Record<number, string>;
 }
 
 export interface SessionRequests {
@@ -46,23 +48,25 @@ export async function listRequests(sessionId: number): Promise<SessionRequests> 
     .orderBy("created_at")
     .orderBy("id")
     .execute();
+  const open = rows.filter((r) => r.status === "requested");
+  const answers = await answersOf(open.map((r) => r.id));
   return {
-    open: rows.filter((r) => r.status === "requested").map(openRequestOf),
+    open: open.map((r) => openRequestOf(r, answers.get(r.id))),
     declined: rows.filter((r) => r.status === "declined").length,
     expired: rows.filter((r) => r.status === "expired").length,
   };
 }
 
-function openRequestOf(registration: Registration): OpenRequest {
+function openRequestOf(registration: Registration, answers?: Map<number, string>): OpenRequest {
   return {
     id: registration.id,
     name: registration.name,
     email: registration.email,
     organisation: registration.organisation,
     enterpriseNumber: registration.enterprise_number,
-    dietaryNeeds: registration.dietary_needs,
     locale: registration.locale,
     requestedAt: registration.created_at,
+    answers: Object.fromEntries(answers ?? []),
   };
 }
 

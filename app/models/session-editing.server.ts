@@ -5,6 +5,7 @@ import { database } from "../../db/client";
 import type { Database, Registration, Session } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
 import { emailDomainsOf, storedEmailDomains } from "../lib/email-domains";
+import { dietaryQuestion } from "../lib/questions";
 import {
   brusselsDateTimeLocal,
   brusselsWallClock,
@@ -16,6 +17,7 @@ import { slugCandidates } from "../lib/slug";
 import { withoutControlCharacters } from "../lib/text";
 import { nowInstant, TIME_ZONE } from "../lib/time";
 import { type Actor, recordAuditIn } from "./audit.server";
+import { addQuestionsIn, copyQuestionsIn, recordQuestionCopyIn } from "./question.server";
 import { notify, promoteFromWaitlist } from "./registration.server";
 import { getSessionByIdIn, type SessionDetail } from "./session.server";
 
@@ -136,10 +138,19 @@ export type CreateSessionResult =
   | { ok: true; session: SessionDetail }
   | { ok: false; reason: MissingReference };
 
-/** A new, scheduled session with a unique readable slug. */
+/**
+ * A new, scheduled session with a unique readable slug. It asks the questions of the session
+ * `copyQuestionsFrom` (the caller checked it is the organiser's to see); without one, a
+ * breakfast starts with the question about dietary needs, and anything else with none.
+ */
 export async function createSession(
   input: SessionInput,
-  { organiserId, clientAddress, now = nowInstant() }: Actor,
+  {
+    organiserId,
+    clientAddress,
+    now = nowInstant(),
+    copyQuestionsFrom = null,
+  }: Actor & { copyQuestionsFrom?: number | null },
 ): Promise<CreateSessionResult> {
   return writeTransaction(async (trx) => {
     const missing = await missingReference(trx, input);
@@ -174,6 +185,17 @@ export async function createSession(
     if (sessionId === undefined) throw new Error(`no free slug for "${input.title}"`);
     await replacePartners(trx, sessionId, input.partnerIds);
     const session = await reloadSession(trx, sessionId);
+    if (copyQuestionsFrom !== null) {
+      const count = await copyQuestionsIn(trx, copyQuestionsFrom, sessionId, now);
+      await recordQuestionCopyIn(
+        trx,
+        { organiserId, clientAddress },
+        { sessionId, fromSessionId: copyQuestionsFrom, count },
+        now,
+      );
+    } else if (input.kind === "breakfast") {
+      await addQuestionsIn(trx, sessionId, [dietaryQuestion()], now);
+    }
 
     await recordAuditIn(
       trx,

@@ -1,5 +1,8 @@
 import { database } from "../../db/client";
+import { DEFAULT_LOCALE, isLocale } from "../i18n";
+import { answerText, inLanguage } from "../lib/questions";
 import { nowInstant } from "../lib/time";
+import { answeredQuestions, answersOf } from "./question.server";
 import { resolveRegistrationToken } from "./registration-token.server";
 
 /**
@@ -14,9 +17,10 @@ interface RegistrationDataExport {
     email: string;
     organisation: string | null;
     enterpriseNumber: string | null;
-    dietaryNeeds: string | null;
     language: string;
   };
+  /** The answers to the session's questions, as the person read them, in their language. */
+  answers: { question: string; answer: string }[];
   session: {
     title: string;
     startsAt: string;
@@ -72,7 +76,6 @@ export async function registrationDataByToken(
       "registrations.email",
       "registrations.organisation",
       "registrations.enterprise_number",
-      "registrations.dietary_needs",
       "registrations.locale",
       "registrations.status",
       "registrations.source",
@@ -85,6 +88,7 @@ export async function registrationDataByToken(
       "registrations.declined_at",
       "registrations.decline_reason",
       "registrations.anonymised_at",
+      "registrations.session_id",
       "sessions.title",
       "sessions.starts_at",
       "sessions.ends_at",
@@ -102,6 +106,9 @@ export async function registrationDataByToken(
     .where("registration_id", "=", row.id)
     .orderBy("id")
     .execute();
+  const locale = isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
+  const answers = (await answersOf([row.id])).get(row.id) ?? new Map<number, string>();
+  const questions = await answeredQuestions(row.session_id);
   return {
     state: "found",
     data: {
@@ -110,9 +117,19 @@ export async function registrationDataByToken(
         email: row.email,
         organisation: row.organisation,
         enterpriseNumber: row.enterprise_number,
-        dietaryNeeds: row.dietary_needs,
         language: row.locale,
       },
+      answers: questions.flatMap((question) => {
+        const value = answers.get(question.id);
+        return value === undefined
+          ? []
+          : [
+              {
+                question: inLanguage(question.label, locale),
+                answer: answerText(question, value, locale),
+              },
+            ];
+      }),
       session: {
         title: row.title,
         startsAt: row.starts_at,

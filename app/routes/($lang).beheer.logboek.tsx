@@ -56,9 +56,12 @@ function sentence(entry: AuditEntryView, { t, list }: Pick<I18n, "t" | "list">):
     scope: entry.session ? "session" : "period",
     fields: fields.length ? list(fields) : "none",
     note: details.note ? "yes" : "no",
+    filtered: details.filtered ? "yes" : "no",
     position: count(details.position),
     promoted: list(entry.promoted.map(person)),
     promotedCount: entry.promoted.length,
+    question: nameOr(entry.question, "audit.question.gone"),
+    source: nameOr(entry.source, "audit.session.gone"),
     from: text(details.from) || count(details.from),
     to: text(details.to) || count(details.to),
   };

@@ -6,10 +6,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Answers } from "~/components/answers";
 import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FormProblem } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
+import { QuestionFields } from "~/components/question-fields";
 import { RequestList } from "~/components/request-list";
 import { ShareLink } from "~/components/share-link";
 import type { MessageKey } from "~/i18n";
@@ -17,7 +19,14 @@ import { config } from "~/lib/config.server";
 import { emailDomainsOf } from "~/lib/email-domains";
 import { type FormMessage, type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { localePath, splitLocalePath } from "~/lib/locale-path";
-import { personSchema } from "~/lib/registration-form";
+import {
+  type AskedQuestion,
+  answerText,
+  askedIn,
+  inLanguage,
+  storedAnswers,
+} from "~/lib/questions";
+import { addAttendeeSchema } from "~/lib/registration-form";
 import { attendeeActionSchema } from "~/lib/session-form";
 import { nowInstant } from "~/lib/time";
 import {
@@ -27,6 +36,7 @@ import {
   sessionIdOfRegistration,
   setCheckedIn,
 } from "~/models/attendee.server";
+import { listQuestions } from "~/models/question.server";
 import { approveRequest, declineRequest, listRequests } from "~/models/request.server";
 import { requireSessionAccess } from "~/web/auth.server";
 import { redirectWithNotice } from "~/web/flash.server";
@@ -51,11 +61,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.id,
   );
   const requests = await listRequests(session.id);
+  const locale = localeOf(request);
+  // Each person's answers as they read, in the organiser's language, in the form's order.
+  const withAnswers = <A extends { answers: Record<number, string> }>(person: A) => ({
+    ...person,
+    answers: attendees.questions.flatMap((question) => {
+      const value = person.answers[question.id];
+      return value === undefined
+        ? []
+        : [
+            {
+              id: question.id,
+              label: inLanguage(question.label, locale),
+              text: answerText(question, value, locale),
+            },
+          ];
+    }),
+  });
   return data(
     {
       search,
-      attendees,
-      requests,
+      attendees: {
+        ...attendees,
+        confirmed: attendees.confirmed.map(withAnswers),
+        waitlisted: attendees.waitlisted.map(withAnswers),
+      },
+      requests: { ...requests, open: requests.open.map(withAnswers) },
+      questions: attendees.questions
+        .filter((question) => !question.removed)
+        .map((question) => askedIn(question, locale)),
       notice,
       session: {
         id: session.id,
@@ -103,7 +137,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const by = { organiserId: organiser.id, clientAddress: clientOf(context) };
 
   if (formData.get("intent") === "add") {
-    const submission = parseForm(formData, personSchema);
+    const locale = localeOf(request);
+    const questions = (await listQuestions(sessionId)).map((question) => askedIn(question, locale));
+    const submission = parseForm(formData, addAttendeeSchema(questions));
     const refuse = (status: number, key: MessageKey, values?: FormMessage["values"]) =>
       data<ActionData>(
         { form: "add", result: submission.reply({ formErrors: formMessage(key, values) }) },
@@ -112,10 +148,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data<ActionData>({ form: "add", result: submission.reply() }, { status: 400 });
     }
-    const result = await addAttendee(sessionId, submission.value, {
-      ...by,
-      locale: localeOf(request),
-    });
+    const answers = storedAnswers(questions, submission.value);
+    const result = await addAttendee(
+      sessionId,
+      { ...submission.value, answers },
+      { ...by, locale },
+    );
     if (result.ok) {
       return done(
         request,
@@ -224,7 +262,8 @@ const COUNTS = ["confirmed", "capacity", "waitlisted", "present", "absent", "req
 
 export default function SessionAttendees() {
   const inLocale = useLocalePath();
-  const { session, attendees, requests, search, notice } = useLoaderData<typeof loader>();
+  const { session, attendees, requests, questions, search, notice } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const { t, dateTimeRange, orList } = useI18n();
   const counts = { ...attendees.counts, requested: requests.open.length };
@@ -292,6 +331,12 @@ export default function SessionAttendees() {
           </Link>
         )}
         <Link
+          to={inLocale(`/beheer/sessies/${session.id}/vragen`)}
+          className="button button-secondary"
+        >
+          {t("questions.link", { count: questions.length })}
+        </Link>
+        <Link
           to={inLocale(`/beheer/sessies/nieuw?kopie=${session.id}`)}
           className="button button-secondary"
         >
@@ -341,7 +386,6 @@ export default function SessionAttendees() {
               expired={requests.expired}
               seatsLeft={Math.max(counts.capacity - counts.confirmed, 0)}
               decidable={!session.cancelled && !session.started}
-              breakfast={session.kind === "breakfast"}
             />
           ) : null}
 
@@ -366,9 +410,6 @@ export default function SessionAttendees() {
                   <tr>
                     <th scope="col">{t("attendees.column.name")}</th>
                     <th scope="col">{t("attendees.column.organisation")}</th>
-                    {session.kind === "breakfast" ? (
-                      <th scope="col">{t("attendees.column.dietary")}</th>
-                    ) : null}
                     <th scope="col">{t("attendees.column.present")}</th>
                     <th scope="col">
                       <span className="visually-hidden">{t("attendees.actions")}</span>
@@ -389,9 +430,9 @@ export default function SessionAttendees() {
                             {t("attendees.calendarReply", { reply: a.calendarReply })}
                           </div>
                         ) : null}
+                        <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
-                      {session.kind === "breakfast" ? <td>{a.dietaryNeeds}</td> : null}
                       <td>
                         <Form method="post" replace>
                           <input type="hidden" name="registrationId" value={a.id} />
@@ -448,6 +489,7 @@ export default function SessionAttendees() {
                       <td>
                         <strong>{a.name}</strong>
                         <div className="muted">{a.email}</div>
+                        <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
                       <td>
@@ -511,7 +553,7 @@ export default function SessionAttendees() {
             <AddAttendee
               // A new, empty form once someone was added.
               key={notice ? JSON.stringify(notice) : "add"}
-              breakfast={session.kind === "breakfast"}
+              questions={questions}
               bypasses={session.requiresApproval || session.emailDomains.length > 0}
               lastResult={actionData?.form === "add" ? actionData.result : undefined}
             />
@@ -536,21 +578,22 @@ function CancelAttendee({ attendee }: { attendee: { id: number; name: string } }
 }
 
 /**
- * Someone signed up by hand: the sign-up's own person form, with its own limits and messages.
- * An organiser decides for themselves: no request to approve, and any address (`bypasses`
- * says so where the session has either rule).
+ * Someone signed up by hand: the sign-up's own person form, with its own limits and messages,
+ * and the session's questions, each of which may stay open. An organiser decides for
+ * themselves: no request to approve, and any address (`bypasses` says so where the session has
+ * either rule).
  */
 function AddAttendee({
-  breakfast,
+  questions,
   bypasses,
   lastResult,
 }: {
-  breakfast: boolean;
+  questions: AskedQuestion[];
   bypasses: boolean;
   lastResult: FormResult | undefined;
 }) {
   const { t } = useI18n();
-  const [form, fields] = useSchemaForm(personSchema, lastResult, {
+  const [form, fields] = useSchemaForm(addAttendeeSchema(questions), lastResult, {
     id: "add-attendee",
     checkInBrowser: true,
   });
@@ -571,8 +614,12 @@ function AddAttendee({
           hint={t("signup.enterpriseNumberHint")}
           inputMode="numeric"
         />
-        {breakfast || fields.dietaryNeeds.errors ? (
-          <Field meta={fields.dietaryNeeds} label={t("signup.dietary")} multiline />
+        {questions.length ? (
+          <fieldset className="fieldset">
+            <legend>{t("questions.byOrganiser.legend")}</legend>
+            <p className="hint">{t("questions.byOrganiser.hint")}</p>
+            <QuestionFields questions={questions} fields={fields} byOrganiser />
+          </fieldset>
         ) : null}
         <button type="submit" className="button">
           {t("attendees.addSubmit")}

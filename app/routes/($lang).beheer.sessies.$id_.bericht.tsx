@@ -8,13 +8,17 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldErrors, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
+import { SelectField } from "~/components/select-field";
+import { i18n } from "~/i18n";
 import { type FormAnswer, formMessage } from "~/lib/forms";
+import { answerText, filterValues, inLanguage } from "~/lib/questions";
 import { attendeeMessageSchema, MESSAGE_AUDIENCES } from "~/lib/session-form";
 import { messageAttendees } from "~/models/attendee.server";
+import { listQuestions } from "~/models/question.server";
 import { adminMeta } from "~/web/admin-meta";
 import { requireSessionAccess } from "~/web/auth.server";
 import { redirectWithNotice, takeNotice } from "~/web/flash.server";
-import { requireKnownLanguage } from "~/web/locale.server";
+import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { notFound } from "~/web/not-found.server";
 import { clientOf } from "~/web/rate-limits.server";
 import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
@@ -31,7 +35,18 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await requireManagedSession(request, params.id);
   const { notice, headers } = await takeNotice(request);
-  return data({ id: session.id, title: session.title, notice }, { headers });
+  const locale = localeOf(request);
+  // "Only those who answered …": each answer one can pick people by, as "question: answer".
+  const filters = (await listQuestions(session.id)).flatMap((question) =>
+    filterValues(question).map((value) => ({
+      value: `${question.id}:${value}`,
+      label: i18n(locale).t("questions.filter.option", {
+        question: inLanguage(question.label, locale),
+        answer: answerText(question, value, locale),
+      }),
+    })),
+  );
+  return data({ id: session.id, title: session.title, filters, notice }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -46,6 +61,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.reason === "notFound") throw notFound();
+    if (result.reason === "unknownAnswer") {
+      const unknown = formMessage("questions.filter.unknown");
+      return refuse(submission.reply({ fieldErrors: { answer: unknown } }), 400);
+    }
     const empty = formMessage("sessionForm.errors.body.required");
     return refuse(submission.reply({ formErrors: empty }), 400);
   }
@@ -93,6 +112,14 @@ export default function MessageAttendees() {
           ))}
           <FieldErrors meta={fields.audience} />
         </fieldset>
+        {session.filters.length ? (
+          <SelectField
+            meta={fields.answer}
+            label={t("questions.filter.label")}
+            hint={t("questions.filter.hint")}
+            options={[{ value: "", label: t("questions.filter.everyone") }, ...session.filters]}
+          />
+        ) : null}
         <Field meta={fields.subject} label={t("sessionForm.message.subject")} />
         <Field
           meta={fields.body}

@@ -97,6 +97,7 @@ export default function EditSession() {
           capacityConflict={actionData?.capacityConflict}
           cities={cities}
           partners={partners}
+          questionsHref={inLocale(`/beheer/sessies/${sessionId}/vragen`)}
         />
       )}
     </div>

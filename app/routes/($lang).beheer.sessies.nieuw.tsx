@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SessionForm } from "~/components/session-form";
+import { formMessage } from "~/lib/forms";
 import { parseRowId, type SessionFormValues } from "~/lib/session-form";
+import { questionSources } from "~/models/question.server";
 import { isSessionInScope } from "~/models/scope.server";
 import { sessionFormOptions } from "~/models/session.server";
 import { createSession, duplicateValues } from "~/models/session-editing.server";
@@ -52,15 +54,21 @@ const EMPTY: SessionFormValues = {
 /** A new session, or with ?kopie=ID a copy of one (a monthly breakfast is copied, not retyped). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
-  const options = await sessionFormOptions(organiser.scope);
+  const [options, sources] = await Promise.all([
+    sessionFormOptions(organiser.scope),
+    questionSources(organiser.scope),
+  ]);
   const copyOf = parseRowId(new URL(request.url).searchParams.get("kopie"));
   if (copyOf && (await isSessionInScope(organiser.scope, copyOf))) {
     const values = await duplicateValues(copyOf);
-    if (values) return { ...options, values, copy: true };
+    // A copy asks what the session it copies asks.
+    const copyQuestionsFrom = sources.some((source) => source.id === copyOf) ? String(copyOf) : "";
+    if (values)
+      return { ...options, sources, values: { ...values, copyQuestionsFrom }, copy: true };
   }
   const values =
     options.cities.length === 1 ? { ...EMPTY, cityId: String(options.cities[0]?.id) } : EMPTY;
-  return { ...options, values, copy: false };
+  return { ...options, sources, values, copy: false };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -68,9 +76,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const organiser = await requireOrganiser(request);
   const form = await readSessionForm(request, organiser);
   if (form.refused) return form.refused;
+  const { copyQuestionsFrom } = form.data;
+  if (copyQuestionsFrom !== null && !(await isSessionInScope(organiser.scope, copyQuestionsFrom))) {
+    const unknown = formMessage("questionForm.errors.copyFrom.required");
+    return refuse(form.submission.reply({ fieldErrors: { copyQuestionsFrom: unknown } }), 400);
+  }
   const result = await createSession(form.data, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
+    copyQuestionsFrom,
   });
   if (!result.ok) {
     const { field, message } = MISSING_REFERENCE[result.reason];
@@ -80,7 +94,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function NewSession() {
-  const { cities, partners, values, copy } = useLoaderData<typeof loader>();
+  const { cities, partners, sources, values, copy } = useLoaderData<typeof loader>();
   const actionData = useActionData<SessionFormAnswer>();
   const { t } = useI18n();
   return (
@@ -93,6 +107,7 @@ export default function NewSession() {
         lastResult={actionData?.result}
         cities={cities}
         partners={partners}
+        questionSources={sources}
       />
     </div>
   );

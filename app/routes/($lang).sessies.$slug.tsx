@@ -8,18 +8,21 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { AddToCalendar } from "~/components/add-to-calendar";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
+import { QuestionFields } from "~/components/question-fields";
 import { i18n } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
 import { emailDomainsOf } from "~/lib/email-domains";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { languageParam, localePath } from "~/lib/locale-path";
-import { registrationSchemaFor } from "~/lib/registration-form";
+import { type AskedQuestion, askedIn, storedAnswers } from "~/lib/questions";
+import { signUpSchema } from "~/lib/registration-form";
 import { nowInstant } from "~/lib/time";
+import { listQuestions, questionsBySlug } from "~/models/question.server";
 import { signUp } from "~/models/registration.server";
 import {
   type Availability,
@@ -69,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = localeOf(request);
   const slug = params.slug ?? "";
   const session = found(await getSessionBySlug(slug));
+  const questions = await listQuestions(session.id);
   const now = nowInstant();
   const pageUrl = `${config().publicUrl}${localePath(locale, `/sessies/${encodeURIComponent(session.slug)}`)}`;
   const unlisted = session.unlisted === 1;
@@ -96,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       unlisted,
     },
     availability: availabilityOf(session, session.confirmedCount, now),
+    questions: questions.map((question) => askedIn(question, locale)),
     event: sessionEvent(session, {
       url: pageUrl,
       now,
@@ -117,20 +122,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const formData = await request.formData();
   // A field people cannot see: bots fill it in, people do not. Treat them as signed up, store nothing.
-  const thanks = localePath(localeOf(request), `/sessies/${encodeURIComponent(slug)}/bedankt`);
+  const locale = localeOf(request);
+  const thanks = localePath(locale, `/sessies/${encodeURIComponent(slug)}/bedankt`);
   if (formData.get("website")) return redirect(thanks);
 
   // An address of a domain the session does not take is refused at its field, with the form's
   // other checks, before anything is stored or counted against the address's mail budget.
   const rules = found(await signUpRulesBySlug(slug));
-  const submission = parseForm(formData, registrationSchemaFor(rules.emailDomains));
+  const questions = (await questionsBySlug(slug)).map((question) => askedIn(question, locale));
+  const submission = parseForm(formData, signUpSchema(questions, rules.emailDomains));
   if (submission.status !== "success") {
     return data<ActionData>({ result: submission.reply() }, { status: 400 });
   }
   const registration = submission.value;
   // Every sign-up mails its address (a confirmation, a waiting-list place, the link again).
   await enforce(["signup.client", clientOf(context)], ["mail.address", registration.email]);
-  const result = await signUp(slug, registration, { locale: localeOf(request) });
+  const answers = storedAnswers(questions, registration);
+  const result = await signUp(slug, { ...registration, answers }, { locale });
   if (!result.ok) {
     if (result.reason === "notFound") throw notFound();
     if (result.reason === "emailDomain") {
@@ -154,7 +162,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SessionPage() {
   const inLocale = useLocalePath();
-  const { session, availability } = useLoaderData<typeof loader>();
+  const { session, availability, questions } = useLoaderData<typeof loader>();
   const { t, dateTimeRange, locale } = useI18n();
   const taal = languageParam(locale);
   return (
@@ -230,7 +238,7 @@ export default function SessionPage() {
         </article>
         <aside className="session-signup" aria-labelledby="signup-title">
           <h2 id="signup-title">{t("signup.title")}</h2>
-          <SignUp availability={availability} breakfast={session.kind === "breakfast"} />
+          <SignUp availability={availability} questions={questions} />
         </aside>
       </div>
     </div>
@@ -268,14 +276,19 @@ function Organisers({
   );
 }
 
-function SignUp({ availability, breakfast }: { availability: Availability; breakfast: boolean }) {
+function SignUp({
+  availability,
+  questions,
+}: {
+  availability: Availability;
+  questions: AskedQuestion[];
+}) {
   const { session } = useLoaderData<typeof loader>();
   const { requiresApproval, emailDomains } = session;
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const { t, longDate, orList } = useI18n();
-  const schema = useMemo(() => registrationSchemaFor(emailDomains), [emailDomains]);
-  const [form, fields] = useSchemaForm(schema, actionData?.result, {
+  const [form, fields] = useSchemaForm(signUpSchema(questions, emailDomains), actionData?.result, {
     id: "signup",
     checkInBrowser: true,
   });
@@ -331,14 +344,7 @@ function SignUp({ availability, breakfast }: { availability: Availability; break
         hint={t("signup.enterpriseNumberHint")}
         inputMode="numeric"
       />
-      {breakfast ? (
-        <Field
-          meta={fields.dietaryNeeds}
-          label={t("signup.dietary")}
-          hint={t("signup.dietaryHint")}
-          multiline
-        />
-      ) : null}
+      <QuestionFields questions={questions} fields={fields} />
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="field-website">Website</label>
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />

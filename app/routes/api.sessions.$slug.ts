@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { config } from "~/lib/config.server";
 import { nowInstant } from "~/lib/time";
+import { listQuestions } from "~/models/question.server";
 import { getSessionBySlug } from "~/models/session.server";
 import {
   apiAction,
@@ -23,7 +24,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!session || session.unlisted) {
     return apiProblem(404, "Not found", "There is no session with this slug.");
   }
-  return apiAnswer(request, sessionResource(session, nowInstant(), config().publicUrl), {
+  const questions = await listQuestions(session.id);
+  return apiAnswer(request, sessionResource(session, nowInstant(), config().publicUrl, questions), {
     maxAge: 15,
   });
 }

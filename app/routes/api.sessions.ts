@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { encodeCursor, parseSessionQuery } from "~/lib/api-query";
 import { config } from "~/lib/config.server";
 import { nowInstant } from "~/lib/time";
+import { questionsOfSessions } from "~/models/question.server";
 import { listSessionPage } from "~/models/session-api.server";
 import {
   apiAction,
@@ -26,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   const { sessions, last } = await listSessionPage(parsed.query);
+  const questions = await questionsOfSessions(sessions.map((session) => session.id));
   const { publicUrl } = config();
   let next: string | null = null;
   if (last) {
@@ -38,7 +40,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   return apiAnswer(
     request,
-    { sessions: sessions.map((session) => sessionResource(session, now, publicUrl)), next },
+    {
+      sessions: sessions.map((session) =>
+        sessionResource(session, now, publicUrl, questions.get(session.id) ?? []),
+      ),
+      next,
+    },
     { maxAge: 15, headers: next ? { Link: `<${next}>; rel="next"` } : {} },
   );
 }

@@ -4,6 +4,7 @@ import { SessionCard } from "~/components/session-card";
 import { i18n } from "~/i18n";
 import { localePath } from "~/lib/locale-path";
 import { nowInstant } from "~/lib/time";
+import { questionsOfSessions } from "~/models/question.server";
 import { listSessionPage } from "~/models/session-api.server";
 import { embedFilter, embedQuery } from "~/web/embed-filter.server";
 import { localeOf } from "~/web/locale.server";
@@ -38,9 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     from: now,
     limit: EMBED_SIZE,
   });
+  const questions = await questionsOfSessions(sessions.map((session) => session.id));
   return {
     city: filter.city?.name ?? null,
-    sessions: sessions.map((session) => sessionCardView(session, now)),
+    sessions: sessions.map((session) => ({
+      ...sessionCardView(session, now),
+      questionCount: questions.get(session.id)?.length ?? 0,
+    })),
     // The rest on this site, in the embed's language: the home page knows no partner filter.
     moreHref: localePath(
       localeOf(request),
@@ -58,7 +63,16 @@ export default function Embed() {
       {sessions.length ? (
         <div className="cards">
           {sessions.map((session) => (
-            <SessionCard key={session.slug} session={session} linkTarget="_top" />
+            <SessionCard
+              key={session.slug}
+              session={session}
+              linkTarget="_top"
+              note={
+                session.questionCount
+                  ? t("embed.asksQuestions", { count: session.questionCount })
+                  : undefined
+              }
+            />
           ))}
         </div>
       ) : (

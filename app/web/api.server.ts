@@ -4,6 +4,7 @@ import type { ParameterProblem } from "../lib/api-query";
 import { emailDomainsOf } from "../lib/email-domains";
 import { matchesEtag, strongEtag } from "../lib/etag";
 import { LOCALES_IN_ORDER, languageOfLocale, localePath } from "../lib/locale-path";
+import { inLanguage, isText, maxLengthOf, type Question, type Texts } from "../lib/questions";
 import { TIME_ZONE } from "../lib/time";
 import { availabilityOf, type SessionDetail } from "../models/session.server";
 import { clientOf, enforce } from "./rate-limits.server";
@@ -26,7 +27,39 @@ function brusselsInstant(instant: string): string {
 
 const optionalInstant = (instant: string | null) => (instant ? brusselsInstant(instant) : null);
 
-export function sessionResource(session: SessionDetail, now: string, publicUrl: string) {
+/** Each language's text, Dutch where there is none in that language. */
+const allLanguages = (texts: Texts) => ({
+  nl: texts.nl,
+  fr: inLanguage(texts, "fr-BE"),
+  en: inLanguage(texts, "en-BE"),
+});
+
+/** A question as the API gives it: what a partner's site needs to say what is asked. */
+function questionResource(question: Question) {
+  return {
+    id: question.id,
+    type: question.type,
+    label: allLanguages(question.label),
+    help: question.help ? allLanguages(question.help) : null,
+    required: question.required,
+    perPerson: question.perPerson,
+    display: question.display,
+    choices: question.choices
+      .filter((choice) => !choice.removed)
+      .map((choice) => ({ key: choice.key, label: allLanguages(choice) })),
+    maxLength: isText(question.type) ? maxLengthOf(question) : null,
+    min: question.min,
+    max: question.max,
+  };
+}
+
+/** A session as the API gives it, with the questions it asks at sign-up (never any answer). */
+export function sessionResource(
+  session: SessionDetail,
+  now: string,
+  publicUrl: string,
+  questions: readonly Question[],
+) {
   const path = `/sessies/${encodeURIComponent(session.slug)}`;
   return {
     slug: session.slug,
@@ -66,6 +99,7 @@ export function sessionResource(session: SessionDetail, now: string, publicUrl: 
       emailDomains: emailDomainsOf(session.email_domains),
     },
     updatedAt: brusselsInstant(session.updated_at),
+    questions: questions.map(questionResource),
   };
 }
 

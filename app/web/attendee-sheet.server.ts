@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { RegistrationStatus } from "../../db/schema";
 import { i18n, type Locale } from "../i18n";
+import { answerText, inLanguage, type Question } from "../lib/questions";
 import {
   type CellKind,
   type CellValue,
@@ -15,7 +16,11 @@ import type { AttendeeExport, AttendeeExportRow, ExportFormat } from "../models/
 
 /**
  * The attendee list as a file: its columns, in the reader's language, and the download of an
- * export the model made (export.server.ts).
+ * export the model made (export.server.ts). After the fixed columns comes one column per
+ * question, headed by its label. An export over several sessions gives questions that read the
+ * same (the same label in the reader's language, whatever the case and spacing) one column, so
+ * the dietary question of twenty breakfasts is one column, not twenty; other questions get a
+ * column each, in the order of the sessions and of their forms, empty for the other sessions.
  */
 
 type Line = Record<(typeof COLUMNS)[number]["key"], CellValue>;
@@ -31,7 +36,6 @@ const COLUMNS = [
   { key: "email", kind: "text", width: 32 },
   { key: "organisation", kind: "text", width: 26 },
   { key: "enterpriseNumber", kind: "text", width: 20 },
-  { key: "dietaryNeeds", kind: "text", width: 28 },
   { key: "status", kind: "text", width: 13 },
   { key: "registeredAt", kind: "dateTime", width: 17 },
   { key: "checkedIn", kind: "text", width: 10 },
@@ -64,7 +68,42 @@ function brusselsWallClock(instant: string): Date {
   return new Date(wallClockHour + (ms - hour * HOUR_MS));
 }
 
-function lineMaker(locale?: Locale): (row: AttendeeExportRow) => CellValue[] {
+interface QuestionColumn {
+  column: Column;
+  /** A number column holds numbers only: every question in it asks for a number. */
+  numbers: boolean;
+}
+
+/** The question columns, and the column each question's answers go to. */
+function questionColumns(questions: readonly Question[], locale?: Locale) {
+  const columns: QuestionColumn[] = [];
+  const byHeader = new Map<string, number>();
+  const columnOf = new Map<number, { index: number; question: Question }>();
+  for (const question of questions) {
+    const header = inLanguage(question.label, locale ?? "nl-BE").trim();
+    const same = header.toLocaleLowerCase(locale).replace(/\s+/g, " ");
+    let index = byHeader.get(same);
+    if (index === undefined) {
+      index = columns.length;
+      byHeader.set(same, index);
+      columns.push({
+        column: { header, kind: "text", width: Math.min(Math.max(header.length, 12), 40) },
+        numbers: true,
+      });
+    }
+    const column = columns[index];
+    if (column && question.type !== "number") column.numbers = false;
+    columnOf.set(question.id, { index, question });
+  }
+  for (const column of columns) if (column.numbers) column.column.kind = "number";
+  return { columns: columns.map((c) => c.column), columnOf };
+}
+
+function lineMaker(
+  questions: readonly Question[],
+  locale?: Locale,
+): (row: AttendeeExportRow) => CellValue[] {
+  const { columns, columnOf } = questionColumns(questions, locale);
   const { t } = i18n(locale);
   // The list holds the live registrations only (see export.server.ts): the others stay empty.
   const statusLabel: Record<RegistrationStatus, string> = {
@@ -91,21 +130,31 @@ function lineMaker(locale?: Locale): (row: AttendeeExportRow) => CellValue[] {
       email: row.email,
       organisation: row.organisation ?? "",
       enterpriseNumber: row.enterprise_number ?? "",
-      dietaryNeeds: row.dietary_needs ?? "",
       status: statusLabel[row.status],
       registeredAt: brusselsWallClock(row.created_at),
       checkedIn: row.checked_in_at ? yes : "",
       source: row.source === "organiser" ? byOrganiser : byWebsite,
     };
-    return COLUMNS.map((column) => line[column.key]);
+    const answers: CellValue[] = columns.map(() => "");
+    for (const [id, value] of Object.entries(row.answers)) {
+      const place = columnOf.get(Number(id));
+      if (!place) continue;
+      const { index, question } = place;
+      answers[index] =
+        columns[index]?.kind === "number"
+          ? Number(value)
+          : answerText(question, value, locale ?? "nl-BE");
+    }
+    return [...COLUMNS.map((column) => line[column.key]), ...answers];
   };
 }
 
 async function* linesOf(
   rows: AsyncIterable<AttendeeExportRow>,
+  questions: readonly Question[],
   locale?: Locale,
 ): AsyncGenerator<CellValue[]> {
-  const toLine = lineMaker(locale);
+  const toLine = lineMaker(questions, locale);
   for await (const row of rows) yield toLine(row);
 }
 
@@ -124,11 +173,14 @@ export function attendeeDownload(
   }: { format: ExportFormat; from?: string; to?: string; now?: string; locale?: Locale },
 ): Response {
   const { t } = i18n(locale);
-  const columns: Column[] = COLUMNS.map((column) => ({
-    header: t(`export.column.${column.key}`),
-    kind: column.kind,
-    width: column.width,
-  }));
+  const columns: Column[] = [
+    ...COLUMNS.map((column) => ({
+      header: t(`export.column.${column.key}`),
+      kind: column.kind,
+      width: column.width,
+    })),
+    ...questionColumns(exported.questions, locale).columns,
+  ];
   const { subject } = exported;
   const parts =
     "slug" in subject
@@ -139,7 +191,7 @@ export function attendeeDownload(
     format === "xlsx" ? "xlsx" : "csv",
   );
   return downloadResponse(format, fileName, () => {
-    const lines = linesOf(exported.rows, locale);
+    const lines = linesOf(exported.rows, exported.questions, locale);
     return format === "xlsx"
       ? xlsxFile(columns, lines, { sheet: t("export.sheetName"), creator: t("site.name") })
       : csvFile(columns, lines, { delimiter: format === "csv" ? ";" : "," });

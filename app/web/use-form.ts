@@ -24,7 +24,7 @@ export function useSchemaForm<Schema extends z.ZodObject>(
     id?: string;
     checkInBrowser?: boolean;
     /** What the fields hold before anything is typed: a record being edited, say. */
-    defaultValue?: Partial<Record<keyof z.input<Schema>, string | string[]>>;
+    defaultValue?: Partial<Record<keyof z.input<Schema>, unknown>>;
   } = {},
 ) {
   return useForm<z.input<Schema>, z.output<Schema>, FormErrors>({

@@ -69,8 +69,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 /**
  * SQLite changes no CHECK in place: the table is made again from its own SQL with the wider
  * check, as 2026-11-26T12-30 did (see there why foreign keys are deferred). Dropping the table
- * deletes its rows first, and that delete cascades to `session_reminders`: those rows wait in a
- * copy of their own and come back once the registrations are back.
+ * deletes its rows first, and that delete cascades to every table whose rows go with a
+ * registration (`session_reminders`, `registration_answers`): those rows wait in a copy of their
+ * own and come back once the registrations are back.
  */
 async function widenSqliteRegistrationStatus(db: Kysely<any>, wider: string) {
   await sql`savepoint widen_registration_status`.execute(db);
@@ -86,25 +87,30 @@ async function widenSqliteRegistrationStatus(db: Kysely<any>, wider: string) {
     const original = create.rows[0]?.sql ?? "";
     if (!OLD_STATUSES.test(original)) throw new Error("registrations.status check not found");
 
-    await sql`create table registrations_holding as select * from registrations`.execute(db);
-    await sql`create table session_reminders_holding as select * from session_reminders`.execute(
-      db,
-    );
+    // The tables whose rows a deleted registration takes with it (or changes).
+    const dependents = (
+      await sql<{ name: string }>`
+        select distinct m.name from sqlite_master m, pragma_foreign_key_list(m.name) f
+        where m.type = 'table' and f."table" = 'registrations'
+          and upper(f.on_delete) in ('CASCADE', 'SET NULL', 'SET DEFAULT')`.execute(db)
+    ).rows.map(({ name }) => name);
+    const held = ["registrations", ...dependents];
+    for (const table of held) {
+      await sql`create table ${sql.id(`${table}_holding`)} as select * from ${sql.id(table)}`.execute(
+        db,
+      );
+    }
     await sql`drop table registrations`.execute(db);
     await sql.raw(original.replace(OLD_STATUSES, wider)).execute(db);
-    const columns = async (table: string) =>
-      (
+    for (const table of held) {
+      const columns = (
         await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)
       ).rows.map(({ name }) => sql.ref(name));
-    const registrationColumns = await columns("registrations");
-    await sql`insert into registrations (${sql.join(registrationColumns)})
-      select ${sql.join(registrationColumns)} from registrations_holding`.execute(db);
-    const reminderColumns = await columns("session_reminders");
-    await sql`delete from session_reminders`.execute(db);
-    await sql`insert into session_reminders (${sql.join(reminderColumns)})
-      select ${sql.join(reminderColumns)} from session_reminders_holding`.execute(db);
-    await sql`drop table registrations_holding`.execute(db);
-    await sql`drop table session_reminders_holding`.execute(db);
+      await sql`delete from ${sql.id(table)}`.execute(db);
+      await sql`insert into ${sql.id(table)} (${sql.join(columns)})
+        select ${sql.join(columns)} from ${sql.id(`${table}_holding`)}`.execute(db);
+      await sql`drop table ${sql.id(`${table}_holding`)}`.execute(db);
+    }
     for (const { sql: index } of indexes.rows) await sql.raw(index).execute(db);
     if (sequence.rows[0]) {
       await sql`delete from sqlite_sequence where name = 'registrations'`.execute(db);

@@ -12,6 +12,7 @@ import * as organiserLanguage from "./2026-11-26T17-00_organiser-language";
 import * as inboundRetries from "./2026-11-26T17-30_inbound-retries";
 import * as jobs from "./2026-12-07T10-00_jobs";
 import * as viewLinks from "./2026-12-07T11-00_view-links";
+import * as sessionQuestions from "./2026-12-07T12-00_session-questions";
 import * as approvalAndAccess from "./2026-12-07T12-30_approval-and-access";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T17-30_inbound-retries": inboundRetries,
   "2026-12-07T10-00_jobs": jobs,
   "2026-12-07T11-00_view-links": viewLinks,
+  "2026-12-07T12-00_session-questions": sessionQuestions,
   "2026-12-07T12-30_approval-and-access": approvalAndAccess,
 };

@@ -1,3 +1,5 @@
+import { dietaryQuestion, type QuestionInput } from "../../app/lib/questions";
+import { addQuestionsIn } from "../../app/models/question.server";
 import type { SignUpDetails } from "../../app/models/registration.server";
 import { type DatabaseHandle, database } from "../../db/client";
 import type { NewSession, OutboxMessage } from "../../db/schema";
@@ -67,13 +69,45 @@ export async function createSession(
   return session;
 }
 
+/**
+ * Questions the session asks, added at the end of its form as the editor adds them; answers
+ * their ids in order. Without `inputs`: the dietary question a breakfast starts with.
+ */
+export async function addQuestions(
+  sessionId: number,
+  inputs: QuestionInput[] = [dietaryQuestion()],
+  { db }: DatabaseHandle = database(),
+): Promise<number[]> {
+  return addQuestionsIn(db, sessionId, inputs, new Date().toISOString());
+}
+
+/** A question of this type with a Dutch label and nothing else; override what a test needs. */
+export function question(
+  type: QuestionInput["type"],
+  label: string,
+  overrides: Partial<QuestionInput> = {},
+): QuestionInput {
+  return {
+    type,
+    label: { nl: label, fr: null, en: null },
+    help: null,
+    required: type === "mustTick",
+    perPerson: true,
+    display: type === "oneChoice" ? "radio" : null,
+    choices: [],
+    maxLength: null,
+    min: null,
+    max: null,
+    ...overrides,
+  };
+}
+
 export function person(n: number, overrides: Partial<SignUpDetails> = {}): SignUpDetails {
   return {
     name: `Deelnemer ${n}`,
     email: `deelnemer${n}@example.org`,
     organisation: null,
     enterpriseNumber: null,
-    dietaryNeeds: null,
     ...overrides,
   };
 }

@@ -19,7 +19,6 @@ try {
           email: `${prefix}-${i}@example.org`,
           organisation: null,
           enterpriseNumber: null,
-          dietaryNeeds: null,
         },
         { locale: "nl-BE" },
       ),
