@@ -43,15 +43,31 @@ function messageOf(issue: $ZodIssue): FormMessage {
   return { key: issue.message as MessageKey, values };
 }
 
+/** The fields conform's browser part posts beside a form's own: JSON it writes itself. */
+const CONTROL_FIELDS = ["__intent__", "__state__"];
+
 export function parseForm<Schema extends $ZodType>(
   payload: FormData | URLSearchParams,
   schema: Schema,
 ) {
-  return parseWithZod(payload, {
-    schema,
-    error: fallbackMessage,
-    formatError: (issues: $ZodIssue[]): FormErrors => issues.slice(0, 1).map(messageOf),
-  });
+  const parse = (data: FormData | URLSearchParams) =>
+    parseWithZod(data, {
+      schema,
+      error: fallbackMessage,
+      formatError: (issues: $ZodIssue[]): FormErrors => issues.slice(0, 1).map(messageOf),
+    });
+  try {
+    return parse(payload);
+  } catch (error) {
+    // A post can carry anything in the control fields, and conform throws on what it cannot
+    // read: such a post is judged on its own fields, as a form posted without JavaScript is.
+    if (!CONTROL_FIELDS.some((name) => payload.has(name))) throw error;
+    const own = new URLSearchParams();
+    for (const [name, value] of payload) {
+      if (!CONTROL_FIELDS.includes(name) && typeof value === "string") own.append(name, value);
+    }
+    return parse(own);
+  }
 }
 
 /** A form-level message (not tied to one field), for `submission.reply({ formErrors })`. */
