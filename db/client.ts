@@ -89,6 +89,8 @@ export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseH
     sqlite.pragma(`busy_timeout = ${timeout}`);
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
+    // Erased and anonymised data is overwritten where it stood, not left in free pages.
+    sqlite.pragma("secure_delete = ON");
     if (role === "reader") sqlite.pragma("query_only = ON");
     return sqlite;
   };

@@ -3,6 +3,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request } from "express";
 import onHeaders from "on-headers";
+import { clientAddressOf } from "../app/lib/client-address";
 import { config } from "../app/lib/config.server";
 import { securityHeadersFor } from "../app/web/headers.server";
 import { database } from "../db/client";
@@ -35,9 +36,12 @@ export function createApp(build: ServerBuild) {
     });
     next();
   });
-  app.use(guardRequests({ bodyLimit: settings.BODY_LIMIT_BYTES }));
+  app.use(
+    guardRequests({ bodyLimit: settings.BODY_LIMIT_BYTES, trustProxy: settings.TRUST_PROXY === "on" }),
+  );
   const loadContext = (req: Request): AppLoadContext => ({
-    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    // The edge refused any request whose proxy named no readable address.
+    clientAddress: clientAddressOf(req.ip ?? req.socket.remoteAddress) ?? "unknown",
     // A fresh one per render: the Content-Security-Policy lets only scripts carrying it run.
     cspNonce: newNonce(),
   });

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from "express";
-import { DEFAULT_LOCALE, i18n, type MessageKey } from "../app/i18n";
+import { i18n, type MessageKey } from "../app/i18n";
+import { clientAddressOf, isHost } from "../app/lib/client-address";
 import { config } from "../app/lib/config.server";
+import { localePath, splitLocalePath } from "../app/lib/locale-path";
 import { hasControlCharacter } from "../app/lib/text";
 
 /**
@@ -28,9 +30,13 @@ const MESSAGES: Record<EdgeRefusal, [MessageKey, MessageKey]> = {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A small page of its own: the app's layout is not rendered for a request it never saw. */
+/**
+ * A small page of its own, in the language of the address asked for: the app's layout is not
+ * rendered for a request it never saw.
+ */
 function refuse(req: Request, res: Response, reason: EdgeRefusal, status = STATUS[reason]) {
-  const { t } = i18n(DEFAULT_LOCALE);
+  const { locale } = splitLocalePath(req.path);
+  const { t } = i18n(locale);
   const [titleKey, bodyKey] = MESSAGES[reason];
   const title = t(titleKey);
   const body = t(bodyKey);
@@ -42,34 +48,37 @@ function refuse(req: Request, res: Response, reason: EdgeRefusal, status = STATU
     res
       .type("html")
       .send(
-        `<!doctype html><html lang="nl-BE"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(t("edge.backHome"))}</a></p></html>`,
+        `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="${localePath(locale, "/")}">${escapeHtml(t("edge.backHome"))}</a></p></html>`,
       );
   } else {
     res.type("text").send(`${title}\n\n${body}\n`);
   }
 }
 
+/** The first value of a header a proxy may have written as a list. */
+const firstOf = (value: string | undefined) => value?.split(",")[0]?.trim();
+
 /**
- * The host a browser on this site's pages addressed: the first X-Forwarded-Host (a proxy in
- * front names the public host there) or Host. Remix compares `Origin` with the same value.
+ * The host a browser on this site's pages addressed: behind a trusted proxy the first
+ * X-Forwarded-Host (the proxy names the public host there), else Host. Remix builds the
+ * request's URL from the same value, and the page cache keys on it.
  */
-function addressedHost(req: Request): string | undefined {
-  const forwarded = req.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return forwarded || req.get("host");
+function addressedHost(req: Request, trustProxy: boolean): string | undefined {
+  return (trustProxy && firstOf(req.get("x-forwarded-host"))) || req.get("host");
 }
 
 /**
  * Cross-site request forgery: a browser names the page a form came from in `Origin` (and
- * `null` when it will not say). Only a page of the host the request went to may post. A
- * client that sends neither Origin nor Sec-Fetch-Site is not a browser, so it cannot have
- * been tricked into posting.
+ * `null` when it will not say). Only a page of the scheme and host the request went to may
+ * post. A client that sends neither Origin nor Sec-Fetch-Site is not a browser, so it cannot
+ * have been tricked into posting.
  */
-function isSameOrigin(req: Request): boolean {
+function isSameOrigin(req: Request, trustProxy: boolean): boolean {
   const origin = req.get("origin");
   if (origin !== undefined) {
     if (!URL.canParse(origin)) return false;
     const { host, protocol } = new URL(origin);
-    return (protocol === "https:" || protocol === "http:") && host === addressedHost(req);
+    return protocol === `${req.protocol}:` && host === addressedHost(req, trustProxy);
   }
   const site = req.get("sec-fetch-site");
   return site === undefined || site === "same-origin" || site === "none";
@@ -107,16 +116,34 @@ const INBOUND_MAIL_TYPE = "message/rfc822";
 /** Refuses what no page of this site sends, before any body is read. */
 export function guardRequests({
   bodyLimit,
+  trustProxy,
   inboundMailLimit = config().INBOUND_MAIL_LIMIT_BYTES,
 }: {
   bodyLimit: number;
+  /** Behind one reverse proxy (TRUST_PROXY=on): its X-Forwarded-* headers are read. */
+  trustProxy: boolean;
   inboundMailLimit?: number;
 }) {
   return (req: Request, res: Response, next: NextFunction) => {
-    // Remix builds the request's URL from these: one that cannot be parsed is a 400, not a 500.
-    const hosts = [req.get("host"), req.get("x-forwarded-host")?.split(",")[0]?.trim()];
-    if (!hosts[0] || hosts.some((host) => host !== undefined && !URL.canParse(`http://${host}/`))) {
-      return refuse(req, res, "badRequest");
+    // Remix builds the request's URL from the host and the scheme, and the page cache keys on
+    // them: a host that is not just a host (a path, a query, a user in it) or a scheme that is
+    // not http(s) would render one address and keep it under another. 400, never a 500.
+    const host = req.get("host");
+    if (!host || !isHost(host)) return refuse(req, res, "badRequest");
+    if (trustProxy) {
+      const forwardedHost = firstOf(req.get("x-forwarded-host"));
+      if (forwardedHost !== undefined && !isHost(forwardedHost)) {
+        return refuse(req, res, "badRequest");
+      }
+      const forwardedProto = firstOf(req.get("x-forwarded-proto"))?.toLowerCase();
+      if (forwardedProto !== undefined && forwardedProto !== "http" && forwardedProto !== "https") {
+        return refuse(req, res, "badRequest");
+      }
+      // The client the abuse limits count: what the proxy wrote must be an address.
+      if (clientAddressOf(req.ip) === undefined) return refuse(req, res, "badRequest");
+    } else {
+      // Without a proxy in front, nobody may name another host: Remix would take its port.
+      delete req.headers["x-forwarded-host"];
     }
     // No address of this site holds a control character; one would only reach the database.
     if (!isCleanUrl(req.originalUrl)) return refuse(req, res, "badRequest");
@@ -125,7 +152,7 @@ export function guardRequests({
     // (If-None-Match): the preflight carries no body and changes nothing.
     if (req.method === "OPTIONS" && req.path.startsWith("/api/")) return next();
 
-    if (!isSameOrigin(req)) return refuse(req, res, "forbidden");
+    if (!isSameOrigin(req, trustProxy)) return refuse(req, res, "forbidden");
     // A body without a declared length (chunked) could be any size: forms always declare it.
     const declared = req.get("content-length");
     if (declared === undefined) {

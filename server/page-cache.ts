@@ -88,14 +88,15 @@ function cacheKeyOf(req: Request): string | undefined {
   if (question >= 0) {
     if (!HOME.test(page)) return undefined;
     const params = new URLSearchParams(url.slice(question + 1));
-    const kept: string[] = [];
+    const kept = new Map<string, string>();
     for (const [name, value] of params) {
-      if (!HOME_FILTER_NAMES.has(name)) return undefined;
-      kept.push(`${name}=${encodeURIComponent(value)}`);
+      // The page reads the first of a repeated filter: two orders are two pages, not kept.
+      if (!HOME_FILTER_NAMES.has(name) || kept.has(name)) return undefined;
+      kept.set(name, `${name}=${encodeURIComponent(value)}`);
     }
-    query = kept.sort().join("&");
+    query = [...kept.values()].sort().join("&");
   }
-  return `${req.protocol}://${req.get("host") ?? ""}${path}?${query}`;
+  return `${renderedUrl(req).origin}${path}?${query}`;
 }
 
 export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
@@ -236,16 +237,27 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
  * the same kept page.
  */
 function remixRequest(req: Request): globalThis.Request {
-  const port = req.get("host")?.split(":")[1];
-  const url = new URL(
-    `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`,
-  );
+  const url = renderedUrl(req);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
   return new Request(url, { method: "GET", headers });
+}
+
+/**
+ * The URL Remix renders a request from, as @remix-run/express builds it: `req.hostname` follows
+ * the "trust proxy" setting, the port comes from X-Forwarded-Host or Host. A kept page is keyed
+ * on the same origin it was rendered for (the edge refuses a host that is more than a host).
+ */
+function renderedUrl(req: Request): URL {
+  const portOf = (host: string | undefined) => {
+    const port = Number.parseInt(host?.split(":")[1] ?? "", 10);
+    return Number.isSafeInteger(port) ? port : undefined;
+  };
+  const port = portOf(req.get("x-forwarded-host")) ?? portOf(req.get("host"));
+  return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
 }
 
 /**

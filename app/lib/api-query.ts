@@ -72,12 +72,13 @@ export type ParsedQuery =
 
 export function parseSessionQuery(params: URLSearchParams, now: string): ParsedQuery {
   const problems: ParameterProblem[] = [];
-  const values: Record<string, string> = {};
+  // A map, not an object: a parameter named `__proto__` or `toString` is just an unknown one.
+  const values = new Map<string, string>();
   for (const [name, value] of params) {
-    if (name in values) problems.push({ parameter: name, message: "given more than once" });
-    values[name] = value;
+    if (values.has(name)) problems.push({ parameter: name, message: "given more than once" });
+    values.set(name, value);
   }
-  const parsed = querySchema.safeParse(values);
+  const parsed = querySchema.safeParse(Object.fromEntries(values));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {

@@ -8,6 +8,7 @@ import { lockSession, writeTransaction } from "../../db/transaction";
 import { normalizeEmail } from "../lib/email-field";
 import { addMinutes, nowInstant } from "../lib/time";
 import { recordAuditIn } from "./audit.server";
+import { budgetOf, consumeIn, ruleKey } from "./rate-limit.server";
 import { cancelRegistrationInTransaction, notify } from "./registration.server";
 import { getSessionByIdIn } from "./session.server";
 
@@ -202,7 +203,8 @@ export type InboundOutcome =
   | "ignored.staleSequence"
   | "ignored.notConfirmed"
   | "ignored.sessionCancelled"
-  | "ignored.partstat";
+  | "ignored.partstat"
+  | "ignored.mailBudget";
 
 const REPLIES: Record<string, CalendarReply> = {
   ACCEPTED: "accepted",
@@ -260,6 +262,13 @@ async function act(
   const session = await getSessionByIdIn(trx, registration.session_id);
   if (!session || session.status === "cancelled") return "ignored.sessionCancelled";
 
+  if (reading.method === "REFRESH" || reading.method === "COUNTER") {
+    // Each answer is a mail to the person (with a new manage link): counted in the same budget
+    // as the mail the public forms cause, so a flood of replies cannot flood their mailbox.
+    const budget = budgetOf("mail.address");
+    const key = ruleKey("mail.address", [registration.email]);
+    if (!(await consumeIn(trx, key, budget, Date.parse(now))).ok) return "ignored.mailBudget";
+  }
   switch (reading.method) {
     case "REFRESH":
       await notify(trx, "registration.refreshed", registration, session, now);

@@ -123,6 +123,19 @@ export async function consumeInTurn(
   }).finally(() => sweepNowAndThen(now ?? nowMillis()));
 }
 
+/**
+ * Counts one request against a key in the caller's write transaction (which then holds the
+ * key, as consumeInTurn's own does): for a decision that must count and act at once.
+ */
+export function consumeIn(
+  trx: Kysely<Database>,
+  key: string,
+  budget: Budget,
+  now?: number,
+): Promise<Verdict> {
+  return consumeOne(trx, key, budget, now);
+}
+
 async function consumeOne(
   trx: Kysely<Database>,
   key: string,

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { config } from "~/lib/config.server";
 import { receiveInboundMail } from "~/models/inbound-mail.server";
+import { enforceApiLimit } from "~/web/api.server";
 
 /**
  * Mail for the app over HTTP: a mail provider or the city's mail server posts each reply a
@@ -36,11 +37,14 @@ export function loader() {
     : plain(404, "Not Found");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { INBOUND_MAIL_TOKEN: token, INBOUND_MAIL_LIMIT_BYTES: limit } = config();
   if (!token) return plain(404, "Not Found");
   if (request.method !== "POST") return plain(405, "Method Not Allowed", { Allow: "POST" });
   if (!tokenMatches(request.headers.get("authorization"), token)) {
+    // Guessing the token costs the client its API budget; the mail server that has it is
+    // never counted.
+    await enforceApiLimit(context);
     return plain(401, "Unauthorized", { "WWW-Authenticate": 'Bearer realm="inbound-mail"' });
   }
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
