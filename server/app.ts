@@ -37,7 +37,10 @@ export function createApp(build: ServerBuild) {
     next();
   });
   app.use(
-    guardRequests({ bodyLimit: settings.BODY_LIMIT_BYTES, trustProxy: settings.TRUST_PROXY === "on" }),
+    guardRequests({
+      bodyLimit: settings.BODY_LIMIT_BYTES,
+      trustProxy: settings.TRUST_PROXY === "on",
+    }),
   );
   const loadContext = (req: Request): AppLoadContext => ({
     // The edge refused any request whose proxy named no readable address.

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
@@ -17,12 +17,11 @@ import { splitLocalePath } from "../app/lib/locale-path";
  *   (see db/changes.ts: any commit here, any SQLite commit of another process, a PostgreSQL
  *   notification from another instance) and for at most a second, so seats left are never
  *   older than a second and usually as fresh as the last commit.
- * - The nonce: a kept page keeps the nonce it was rendered with and the CSP header naming it.
- *   A nonce stops markup that got into a page from running, because whoever placed it cannot
- *   know the nonce. That still holds: the only markup that ever carries a kept nonce is the
- *   render it was made for, and any write (the only way to place markup) changes the stamp, so
- *   the next render takes a fresh random nonce. A render identical to the kept one, nonce
- *   aside, keeps the old nonce (and ETag), so browsers and a CDN can revalidate with a 304.
+ * - Scripts: a kept page is served to many, so a nonce in its policy would be one anybody can
+ *   read in advance. Its Content-Security-Policy names the hashes of its own inline scripts
+ *   instead ('sha256-…', computed once when it is kept): only those exact scripts run, and the
+ *   nonce left in the markup authorises nothing. A render identical to the kept one, nonce
+ *   aside, keeps the kept page (and its ETag), so browsers and a CDN can revalidate with a 304.
  * - Stored compressed (gzip and brotli): a hit costs no compression.
  * - Checked, not rendered: when the stamp moves or the second is nearly up, the page's loaders
  *   run again (a few queries, asked for as the browser's data request) and the page is rendered
@@ -149,8 +148,11 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
     }
     const headers: [string, string][] = [];
     response.headers.forEach((value, name) => {
-      if (name !== "content-length" && name !== "cache-control" && name !== "vary")
-        headers.push([name, value]);
+      if (name === "content-length" || name === "cache-control" || name === "vary") return;
+      headers.push([
+        name,
+        name === "content-security-policy" ? byHashes(value, nonce, text) : value,
+      ]);
     });
     const entry: Entry = {
       stamp: at,
@@ -286,6 +288,21 @@ function send(req: Request, res: Response, entry: Entry) {
   res.statusCode = entry.status;
   res.setHeader("Content-Length", body.length);
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * A kept page's policy: the render's nonce replaced by the hashes of the page's inline scripts
+ * (a script with `src` is allowed by 'self', as before).
+ */
+function byHashes(policy: string, nonce: string, html: string): string {
+  const hashes = new Set<string>();
+  for (const [, attributes = "", code = ""] of html.matchAll(
+    /<script\b([^>]*)>([\s\S]*?)<\/script>/gi,
+  )) {
+    if (/\ssrc\s*=/i.test(attributes)) continue;
+    hashes.add(`'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}'`);
+  }
+  return policy.replace(` 'nonce-${nonce}'`, hashes.size ? ` ${[...hashes].join(" ")}` : "");
 }
 
 /** A fresh nonce for each render: the Content-Security-Policy lets only scripts carrying it run. */

@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { installGlobals } from "@remix-run/node";
 import { afterAll } from "vitest";
@@ -102,4 +103,40 @@ export function cookieFrom(response: Response): string {
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
+}
+
+/**
+ * A raw request, for what fetch will not send: a chunked body, a Host of one's own, a header a
+ * proxy would write. Nothing is added but what is given (and Host, unless given).
+ */
+export function rawRequest(
+  path: string,
+  {
+    method = "GET",
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  return appUrl().then(
+    (base) =>
+      new Promise((resolve, reject) => {
+        const { port } = new URL(base);
+        const req = httpRequest(
+          { host: "127.0.0.1", port, path, method, headers, setHost: !("Host" in headers) },
+          (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (chunk) => {
+              text += chunk;
+            });
+            res.on("end", () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, text }),
+            );
+          },
+        );
+        req.on("error", reject);
+        if (body !== undefined) req.write(body);
+        req.end();
+      }),
+  );
 }
