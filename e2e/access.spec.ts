@@ -40,6 +40,7 @@ async function askForASeat(page: import("@playwright/test").Page, name: string) 
   await expect(page.getByText("De organisatie kiest wie er deelneemt")).toBeVisible();
   await page.getByLabel("Naam").fill(name);
   await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Welke richting studeer je?").selectOption("Informatica");
   await page.getByLabel(/Ik ga ermee akkoord/).check();
   await page.getByRole("button", { name: "Vraag een plaats aan" }).click();
   await expect(page.getByRole("heading", { name: "Je aanvraag is ontvangen" })).toBeVisible();
@@ -118,6 +119,7 @@ test("a domain-restricted sign-up says so at the address, and checks it as the f
 
   await email.fill("nele.smets@student.kuleuven.be");
   await expect(page.getByText(refusal)).toHaveCount(0);
+  await page.getByLabel("Welke richting studeer je?").selectOption("Rechten");
   await page.getByLabel(/Ik ga ermee akkoord/).check();
   await page.getByRole("button", { name: "Vraag een plaats aan" }).click();
   await expect(page.getByRole("heading", { name: "Je aanvraag is ontvangen" })).toBeVisible();
