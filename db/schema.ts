@@ -80,6 +80,8 @@ interface SessionsTable {
   remind_two_hours: Generated<number>;
   /** 1: a sign-up is a request that an organiser approves (a seat) or declines; 0: not. */
   requires_approval: Generated<number>;
+  /** How many people one sign-up may bring, the person signing up included (1: no colleagues). */
+  max_group_size: Generated<number>;
   /** 1: on no list, feed, embed or API, and not for search engines: reachable by its address. */
   unlisted: Generated<number>;
   /** The domains a sign-up's address must be of, lower-cased, separated by spaces; "": any. */
@@ -135,6 +137,10 @@ interface RegistrationsTable {
   declined_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** The organiser's reason for declining, as mailed to the person; null when none. Personal data. */
   decline_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Shared by the registrations one sign-up made for several people; null for one person. */
+  group_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: the group takes seats all together or waits together; 0: whoever fits takes a seat. */
+  group_together: Generated<number>;
 }
 
 export type CalendarReply = "accepted" | "tentative" | "declined";

@@ -65,6 +65,8 @@ export interface SeedSession {
   emailDomains?: string[];
   /** What the sign-up asks besides name, email and organisation (a breakfast: after its dietary question). */
   questions?: SeedQuestion[];
+  /** People one sign-up may bring, the person included (the seed signs up some such groups). */
+  groupSize?: number;
 }
 
 export const cities: SeedCity[] = [
@@ -310,6 +312,8 @@ export const sessions: SeedSession[] = [
     partners: ["unizo", "voka"],
     closesDaysBefore: 1,
     attendees: 27,
+    // A firm comes with whoever does its invoices and its bookkeeper.
+    groupSize: 3,
     questions: [
       {
         type: "oneChoice",

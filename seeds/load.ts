@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { config } from "../app/lib/config.server";
 import { storedEmailDomains } from "../app/lib/email-domains";
@@ -168,6 +169,7 @@ export async function loadSeeds(
         requires_approval: seed.requiresApproval ? 1 : 0,
         unlisted: seed.unlisted ? 1 : 0,
         email_domains: storedEmailDomains(seed.emailDomains ?? []),
+        max_group_size: seed.groupSize ?? 1,
         created_at: now,
         updated_at: now,
       })
@@ -197,8 +199,17 @@ export async function loadSeeds(
       now,
     );
     const questions = asked.map((question, n) => ({ ...question, id: questionIds[n] ?? 0 }));
+    // Where a sign-up may bring colleagues, every fourth firm came with one colleague.
+    let group: { id: string; organisation: string | null; left: number } | null = null;
     for (let i = 0; i < seed.attendees; i++) {
-      const { name, email, organisation } = seededPerson(person++);
+      const seeded = seededPerson(person++);
+      const { name, email } = seeded;
+      if (group && group.left === 0) group = null;
+      if (!group && (seed.groupSize ?? 1) > 1 && i % 4 === 0 && i + 1 < seed.attendees) {
+        group = { id: randomUUID(), organisation: seeded.organisation, left: 2 };
+      }
+      const organisation = group ? group.organisation : seeded.organisation;
+      if (group) group.left--;
       // The last to sign up for a session that requires approval are still waiting for a decision.
       const requested = i >= firstRequest;
       const confirmed = !requested && i < seed.capacity;
@@ -228,6 +239,8 @@ export async function loadSeeds(
           confirmed_at: confirmed ? signedUpAt : null,
           cancelled_at: null,
           checked_in_at: cameAt,
+          group_id: group?.id ?? null,
+          group_together: group ? 1 : 0,
         })
         .returning("id")
         .executeTakeFirstOrThrow();

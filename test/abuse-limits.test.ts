@@ -79,6 +79,54 @@ describe("sign-ups", () => {
     expectTooMany(reset);
   });
 
+  it("counts every person of a sign-up that brings colleagues, and stores nothing when one is over", async () => {
+    const colleagueVictim = "collega-slachtoffer@example.org";
+    const warmUp = await Promise.all(Array.from({ length: 6 }, () => createSession()));
+    for (const session of warmUp) {
+      const response = await send(`/sessies/${session.slug}`, {
+        form: { name: "Collega", email: colleagueVictim, consent: "on" },
+      });
+      expect(response.status).toBe(302);
+    }
+    // The address itself is full for the hour; so is a group that names it as a colleague.
+    const session = await createSession({ max_group_size: 3 });
+    const group = await send(`/sessies/${session.slug}`, {
+      form: {
+        name: "Iemand",
+        email: "iemand-met-collega@example.org",
+        consent: "on",
+        "colleague1.name": "Collega",
+        "colleague1.email": colleagueVictim,
+      },
+    });
+    expectTooMany(group);
+    expect(await registrationsOf(session.id)).toEqual([]);
+
+    // One client signs up a hundred people a minute, each of a group counted.
+    const client = newClient();
+    const crowd = await createSession({ capacity: 500, max_group_size: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 34; i++) {
+      const response = await send(`/sessies/${crowd.slug}`, {
+        client,
+        form: {
+          name: `Drie ${i}`,
+          email: `drie${i}a@example.org`,
+          consent: "on",
+          "colleague1.name": `Drie ${i} b`,
+          "colleague1.email": `drie${i}b@example.org`,
+          "colleague2.name": `Drie ${i} c`,
+          "colleague2.email": `drie${i}c@example.org`,
+        },
+      });
+      statuses.push(response.status);
+    }
+    // 33 groups of three are 99 people; the 34th group would make 102.
+    expect(statuses.slice(0, 33).every((status) => status === 302)).toBe(true);
+    expect(statuses[33]).toBe(429);
+    expect(await registrationsOf(crowd.id)).toHaveLength(99);
+  });
+
   it("says so in the page's language: under /fr/ in French", async () => {
     const victim = "victime@example.org";
     let response: Response | undefined;

@@ -36,6 +36,7 @@ function session(date: string, from: string, to: string): SessionDetail {
     remind_day_before: 1,
     remind_two_hours: 1,
     requires_approval: 0,
+    max_group_size: 1,
     unlisted: 0,
     email_domains: "",
     city: { slug: "leuven", name: "Leuven" },

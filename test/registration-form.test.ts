@@ -94,7 +94,7 @@ describe("the sign-up form", () => {
         q2: "Informatica\nBcc: x@example.org",
         consent: "on",
       }),
-      signUpSchema(questions),
+      signUpSchema({ questions }),
     );
     expect(submission.status === "error" ? submission.error : submission.status).toEqual({
       name: [{ key: "errors.text.invalidCharacters", values: {} }],
@@ -119,6 +119,7 @@ function asked(type: AskedQuestion["type"], overrides: Partial<AskedQuestion> = 
     label: "Vraag",
     help: null,
     required: false,
+    perPerson: false,
     display: type === "oneChoice" ? "radio" : null,
     choices: [],
     maxLength: type === "shortText" ? 200 : type === "longText" ? 1000 : null,
@@ -141,7 +142,7 @@ function answersTo(
   for (const [key, value] of Object.entries({ ...PERSON, ...fields })) {
     for (const one of [value].flat()) data.append(key, one);
   }
-  const schema = byOrganiser ? addAttendeeSchema(questions) : signUpSchema(questions);
+  const schema = byOrganiser ? addAttendeeSchema({ questions }) : signUpSchema({ questions });
   const submission = parseForm(data, schema);
   if (submission.status === "success") return storedAnswers(questions, submission.value);
   return Object.fromEntries(
@@ -267,9 +268,11 @@ describe("a session's questions on the sign-up form", () => {
   it("makes one schema per set of questions, whatever language their labels are in", () => {
     const dutch = [asked("yesNo", { id: 9, label: "Kom je met een rolstoel?" })];
     const english = [asked("yesNo", { id: 9, label: "Are you coming in a wheelchair?" })];
-    expect(signUpSchema(english)).toBe(signUpSchema(dutch));
-    expect(signUpSchema([asked("yesNo", { id: 9, required: true })])).not.toBe(signUpSchema(dutch));
-    expect(addAttendeeSchema(dutch)).not.toBe(signUpSchema(dutch));
+    expect(signUpSchema({ questions: english })).toBe(signUpSchema({ questions: dutch }));
+    expect(signUpSchema({ questions: [asked("yesNo", { id: 9, required: true })] })).not.toBe(
+      signUpSchema({ questions: dutch }),
+    );
+    expect(addAttendeeSchema({ questions: dutch })).not.toBe(signUpSchema({ questions: dutch }));
   });
 
   it("lets an organiser adding someone leave every answer open, but not give one that is not offered", () => {

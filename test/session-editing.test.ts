@@ -398,6 +398,7 @@ describe("form values", () => {
       partnerIds: [String(partnerIds[1])],
       requiresApproval: "on",
       emailDomains: "student.kuleuven.be, kuleuven.be",
+      groupSize: "3",
     };
     const result = await createSession(inputFrom(fields), { organiserId });
     if (!result.ok) throw new Error("not created");

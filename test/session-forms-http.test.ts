@@ -320,6 +320,37 @@ describe("the session form", () => {
     expect(await stored()).toEqual(before);
   });
 
+  it("takes people per sign-up from 1 to 10, one when left empty, and refuses 11 or 0 at the field", async () => {
+    const { city_id } = await createSession();
+    const before = await stored();
+    for (const groupSize of ["11", "0", "2,5"]) {
+      const answer = await post({
+        path: "/beheer/sessies/nieuw",
+        form: new URLSearchParams({ ...(await sessionFields(city_id)), groupSize }),
+        cookie,
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain(t("sessionForm.errors.groupSize.invalid", { min: 1, max: 10 }));
+    }
+    expect(await stored()).toEqual(before);
+    const sizeOf = async (groupSize: string) => {
+      const answer = await post({
+        path: "/beheer/sessies/nieuw",
+        form: new URLSearchParams({ ...(await sessionFields(city_id)), groupSize }),
+        cookie,
+      });
+      expect(answer.status).toBe(302);
+      const created = await db
+        .selectFrom("sessions")
+        .select("max_group_size")
+        .where("id", "=", Number(answer.location?.split("/").pop()))
+        .executeTakeFirstOrThrow();
+      return created.max_group_size;
+    };
+    expect(await sizeOf("3")).toBe(3);
+    expect(await sizeOf("")).toBe(1);
+  });
+
   it("one partner ticked is a list of one; eleven are too many, and the message says 10", async () => {
     const session = await createSession({ partners: ["Unizo"] });
     const partner = await db

@@ -132,7 +132,7 @@ function QuestionField({
 }
 
 /** Radio buttons or boxes in a fieldset: the question is its legend, its help and error below. */
-function Choices({
+export function Choices({
   meta,
   legend,
   help,

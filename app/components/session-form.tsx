@@ -1,6 +1,7 @@
 import { getCollectionProps, getFormProps } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { FormResult } from "~/lib/forms";
+import { MAX_GROUP_SIZE } from "~/lib/registration-form";
 import { type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
 import { SESSION_KINDS, SESSION_LANGUAGES } from "~/lib/session-kinds";
 import { useSchemaForm } from "~/web/use-form";
@@ -164,6 +165,15 @@ export function SessionForm({
           label={t("sessionForm.emailDomains")}
           hint={t("sessionForm.emailDomainsHint")}
           autoComplete="off"
+        />
+        <Field
+          meta={fields.groupSize}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_GROUP_SIZE}
+          label={t("sessionForm.groupSize")}
+          hint={t("sessionForm.groupSizeHint")}
         />
       </fieldset>
       <fieldset className="fieldset" aria-describedby="reminders-hint">

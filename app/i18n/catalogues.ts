@@ -11,6 +11,7 @@ import { enBECalendar } from "./en-BE.calendar";
 import { enBEEmbed } from "./en-BE.embed";
 import { enBEExport } from "./en-BE.export";
 import { enBEGdpr } from "./en-BE.gdpr";
+import { enBEGroups } from "./en-BE.groups";
 import { enBEInbound } from "./en-BE.inbound";
 import { enBEMail } from "./en-BE.mail";
 import { enBENotifications } from "./en-BE.notifications";
@@ -27,6 +28,7 @@ import { frBECalendar } from "./fr-BE.calendar";
 import { frBEEmbed } from "./fr-BE.embed";
 import { frBEExport } from "./fr-BE.export";
 import { frBEGdpr } from "./fr-BE.gdpr";
+import { frBEGroups } from "./fr-BE.groups";
 import { frBEInbound } from "./fr-BE.inbound";
 import { frBEMail } from "./fr-BE.mail";
 import { frBENotifications } from "./fr-BE.notifications";
@@ -43,6 +45,7 @@ import { nlBECalendar } from "./nl-BE.calendar";
 import { nlBEEmbed } from "./nl-BE.embed";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBEGdpr } from "./nl-BE.gdpr";
+import { nlBEGroups } from "./nl-BE.groups";
 import { nlBEInbound } from "./nl-BE.inbound";
 import { nlBEMail } from "./nl-BE.mail";
 import { nlBENotifications } from "./nl-BE.notifications";
@@ -70,6 +73,7 @@ const nlBECatalogue = {
   ...nlBEEmbed,
   ...nlBEAccess,
   ...nlBEQuestions,
+  ...nlBEGroups,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -90,6 +94,7 @@ const frBECatalogue = {
   ...frBEEmbed,
   ...frBEAccess,
   ...frBEQuestions,
+  ...frBEGroups,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -109,6 +114,7 @@ const enBECatalogue = {
   ...enBEEmbed,
   ...enBEAccess,
   ...enBEQuestions,
+  ...enBEGroups,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

@@ -117,7 +117,7 @@ export function inLanguage(texts: Texts, locale: Locale): string {
 }
 
 /** The longest answer a text question takes. */
-export function maxLengthOf(question: Pick<Question, "type" | "maxLength">): number {
+function maxLengthOf(question: Pick<Question, "type" | "maxLength">): number {
   const limits =
     question.type === "longText" ? QUESTION_LIMITS.longText : QUESTION_LIMITS.shortText;
   return question.maxLength ?? limits.default;
@@ -130,6 +130,8 @@ export interface AskedQuestion {
   label: string;
   help: string | null;
   required: boolean;
+  /** Asked of each colleague too, where one sign-up brings several people. */
+  perPerson: boolean;
   display: "radio" | "select" | null;
   choices: { key: string; label: string }[];
   maxLength: number | null;
@@ -137,21 +139,31 @@ export interface AskedQuestion {
   max: number | null;
 }
 
-export function askedIn(question: Question, locale: Locale): AskedQuestion {
+/**
+ * A question's definition with each of its texts (label, help, choices) made by `text`: one
+ * language for a form, every language for the API. Removed choices are left out.
+ */
+export function questionWith<T>(question: Question, text: (texts: Texts) => T) {
   return {
     id: question.id,
     type: question.type,
-    label: inLanguage(question.label, locale),
-    help: question.help ? inLanguage(question.help, locale) || null : null,
+    label: text(question.label),
+    help: question.help ? text(question.help) : null,
     required: question.required,
+    perPerson: question.perPerson,
     display: question.display,
     choices: question.choices
       .filter((choice) => !choice.removed)
-      .map((choice) => ({ key: choice.key, label: inLanguage(choice, locale) })),
+      .map((choice) => ({ key: choice.key, label: text(choice) })),
     maxLength: isText(question.type) ? maxLengthOf(question) : null,
     min: question.min,
     max: question.max,
   };
+}
+
+export function askedIn(question: Question, locale: Locale): AskedQuestion {
+  const asked = questionWith(question, (texts) => inLanguage(texts, locale));
+  return { ...asked, help: asked.help || null };
 }
 
 /* The form fields ------------------------------------------------------------------------- */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import type { SessionKind, SessionLanguage } from "../../db/schema";
 import { emailDomainList } from "./email-domains";
+import { MAX_GROUP_SIZE } from "./registration-form";
 import { SESSION_KINDS, SESSION_LANGUAGES } from "./session-kinds";
 import { optionalText, requiredLine, requiredText } from "./text";
 import { type BrusselsTime, brusselsTimeToInstant, readBrusselsTime, TIME_ZONE } from "./time";
@@ -190,6 +191,25 @@ export const sessionFieldsSchema = z.object({
   requiresApproval: checkbox,
   /** On no list: reachable only by its address. */
   unlisted: checkbox,
+  /** People one sign-up may bring, the person signing up included; left empty: one. */
+  groupSize: z
+    .string()
+    .trim()
+    .optional()
+    .catch(undefined)
+    .transform((value, ctx) => {
+      if (!value) return 1;
+      const size = WHOLE_NUMBER.test(value) ? Number(value) : Number.NaN;
+      if (!(size >= 1 && size <= MAX_GROUP_SIZE)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "sessionForm.errors.groupSize.invalid",
+          params: { min: 1, max: MAX_GROUP_SIZE },
+        });
+        return z.NEVER;
+      }
+      return size;
+    }),
   emailDomains: emailDomainList({
     invalid: "sessionForm.errors.emailDomains.invalid",
     tooMany: "sessionForm.errors.emailDomains.tooMany",
@@ -239,6 +259,8 @@ export interface SessionInput {
   unlisted: boolean;
   /** Only addresses of these domains may sign up (lower-cased, exact); none: any address. */
   emailDomains: string[];
+  /** How many people one sign-up may bring, the person signing up included (1: no colleagues). */
+  groupSize: number;
 }
 
 export type SessionFormData = SessionInput & {
@@ -324,6 +346,8 @@ export interface SessionFormValues {
   unlisted: string;
   /** The domains, separated by commas: "student.kuleuven.be, kuleuven.be". */
   emailDomains: string;
+  /** People per sign-up, "1" for one. */
+  groupSize: string;
   /** A new session: the id of the session whose questions it takes over, or "". */
   copyQuestionsFrom?: string;
 }

@@ -50,6 +50,8 @@ export interface Attendee {
   checkedInAt: string | null;
   /** What the person's calendar last answered to the invite; null: nothing (yet). */
   calendarReply: CalendarReply | null;
+  /** The others of the same sign-up who still have a seat or wait for one: their names. */
+  cameWith: string[];
 }
 
 interface WaitlistedAttendee extends Attendee {
@@ -74,7 +76,11 @@ export interface AttendeeList {
   };
 }
 
-function attendeeOf(registration: Registration, answers?: Map<number, string>): Attendee {
+function attendeeOf(
+  registration: Registration,
+  answers?: Map<number, string>,
+  cameWith: string[] = [],
+): Attendee {
   return {
     id: registration.id,
     sessionId: registration.session_id,
@@ -90,6 +96,7 @@ function attendeeOf(registration: Registration, answers?: Map<number, string>): 
     confirmedAt: registration.confirmed_at,
     checkedInAt: registration.checked_in_at,
     calendarReply: registration.calendar_reply,
+    cameWith,
   };
 }
 
@@ -129,7 +136,15 @@ export async function listAttendees(
     answeredQuestions(sessionId),
     answersOf(registrations.map((r) => r.id)),
   ]);
-  const toAttendee = (r: Registration) => attendeeOf(r, answers.get(r.id));
+  const groups = new Map<string, Registration[]>();
+  for (const r of registrations) {
+    if (r.group_id !== null) groups.set(r.group_id, [...(groups.get(r.group_id) ?? []), r]);
+  }
+  const othersOf = (r: Registration) =>
+    r.group_id === null
+      ? []
+      : (groups.get(r.group_id) ?? []).filter((other) => other.id !== r.id).map((o) => o.name);
+  const toAttendee = (r: Registration) => attendeeOf(r, answers.get(r.id), othersOf(r));
   const confirmed = registrations.filter((r) => r.status === "confirmed").map(toAttendee);
   const waitlisted = registrations
     .filter((r) => r.status === "waitlisted")

@@ -36,7 +36,15 @@ export type SignUpResult =
   | { ok: true }
   | {
       ok: false;
-      reason: "notFound" | "cancelled" | "past" | "notYetOpen" | "closed" | "emailDomain";
+      reason:
+        | "notFound"
+        | "cancelled"
+        | "past"
+        | "notYetOpen"
+        | "closed"
+        | "emailDomain"
+        /** More people than the session takes in one sign-up (it changed since the form). */
+        | "groupTooLarge";
     };
 
 /**
@@ -204,6 +212,7 @@ export async function createRegistration(
     confirmed,
     requested = false,
     newsOptIn = false,
+    group = null,
   }: {
     locale: Locale;
     now: string;
@@ -213,6 +222,8 @@ export async function createRegistration(
     requested?: boolean;
     /** Only the person can say yes to news, on the public form; an organiser never does. */
     newsOptIn?: boolean;
+    /** The sign-up this registration is one of, when it brought several people. */
+    group?: { id: string; together: boolean } | null;
   },
 ): Promise<Registration> {
   const registration = await trx
@@ -234,6 +245,8 @@ export async function createRegistration(
       updated_at: now,
       confirmed_at: confirmed && !requested ? now : null,
       cancelled_at: null,
+      group_id: group?.id ?? null,
+      group_together: group?.together ? 1 : 0,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -250,20 +263,39 @@ export async function createRegistration(
 }
 
 /**
- * Signs someone up for a session: a seat while there is one, the waiting list after that; a
- * request, whatever is free, where the session requires approval. An address of a domain the
- * session does not accept is refused before anything is stored.
- * The session row is locked for the whole decision, so concurrent sign-ups never overbook.
+ * Colleagues the person signing up brings in the same sign-up, and what they chose for when
+ * there are not seats for everyone: all of them on the waiting list (`together`), or the seats
+ * left and the rest waiting.
+ */
+export interface Colleagues {
+  people: readonly RegistrationDetails[];
+  together: boolean;
+}
+
+/**
+ * Signs someone up for a session, with the colleagues they bring where the session takes
+ * several people per sign-up: a seat while there is one, the waiting list after that; a
+ * request, whatever is free, where the session requires approval. Every person gets a
+ * registration, a manage link and an invite of their own. An address of a domain the session
+ * does not accept is refused before anything is stored.
+ * The session row is locked for the whole decision, so concurrent sign-ups never overbook, and
+ * a group takes its seats at once: all of them, or (when the person chose so) the seats left
+ * with the rest on the waiting list.
  * An address that already holds a live registration gets no second one: its owner is mailed
  * their manage link again, and the caller cannot tell the two cases apart.
  */
 export async function signUp(
   sessionSlug: string,
   form: SignUpDetails,
-  { locale, now = nowInstant() }: { locale: Locale; now?: string },
+  {
+    locale,
+    now = nowInstant(),
+    colleagues = { people: [], together: true },
+  }: { locale: Locale; now?: string; colleagues?: Colleagues },
 ): Promise<SignUpResult> {
   const sessionId = await sessionIdBySlug(sessionSlug);
   if (sessionId === null) return { ok: false, reason: "notFound" };
+  const people = [form, ...colleagues.people];
 
   return writeTransaction(async (trx) => {
     await lockSession(trx, sessionId);
@@ -273,24 +305,35 @@ export async function signUp(
     if (availability.state !== "open" && availability.state !== "waitlist") {
       return { ok: false, reason: availability.state };
     }
-    if (!emailDomainAllowed(form.email, emailDomainsOf(session.email_domains))) {
+    const domains = emailDomainsOf(session.email_domains);
+    if (people.some((person) => !emailDomainAllowed(person.email, domains))) {
       return { ok: false, reason: "emailDomain" };
     }
+    if (people.length > session.max_group_size) return { ok: false, reason: "groupTooLarge" };
 
-    const existing = await liveRegistrationOf(trx, session.id, form.email);
-    if (existing) {
-      await notify(trx, "registration.reminder", existing, session, now);
-      return { ok: true };
+    const newcomers: RegistrationDetails[] = [];
+    for (const person of people) {
+      const existing = await liveRegistrationOf(trx, session.id, person.email);
+      if (existing) await notify(trx, "registration.reminder", existing, session, now);
+      else newcomers.push(person);
     }
 
-    await createRegistration(trx, session, form, {
-      locale,
-      now,
-      source: "public",
-      confirmed: availability.state === "open",
-      requested: session.requires_approval === 1,
-      newsOptIn: form.newsOptIn === true,
-    });
+    const seatsLeft = availability.state === "open" ? availability.seatsLeft : 0;
+    const seats =
+      newcomers.length <= seatsLeft ? newcomers.length : colleagues.together ? 0 : seatsLeft;
+    const group = newcomers.length > 1 ? { id: randomUUID(), together: colleagues.together } : null;
+    for (const [index, person] of newcomers.entries()) {
+      await createRegistration(trx, session, person, {
+        locale,
+        now,
+        source: "public",
+        confirmed: index < seats,
+        requested: session.requires_approval === 1,
+        // Only the person signing up says yes to news, for themselves.
+        newsOptIn: person === form && form.newsOptIn === true,
+        group,
+      });
+    }
     return { ok: true };
   });
 }
@@ -396,15 +439,15 @@ export async function promoteFromWaitlist(
   if (!session || session.status === "cancelled" || session.starts_at <= now) return [];
   const free = session.capacity - session.confirmedCount;
   if (free <= 0) return [];
-  const next = await trx
+  const waiting = await trx
     .selectFrom("registrations")
-    .select(["id", "ical_sequence"])
+    .select(["id", "ical_sequence", "group_id", "group_together"])
     .where("session_id", "=", sessionId)
     .where("status", "=", "waitlisted")
     .orderBy("queue_position")
     .orderBy("id")
-    .limit(free)
     .execute();
+  const next = whoFits(waiting, free);
   const promoted: Registration[] = [];
   for (const { id, ical_sequence } of next) {
     const registration = await trx
@@ -424,6 +467,43 @@ export async function promoteFromWaitlist(
     promoted.push(registration);
   }
   return promoted;
+}
+
+/**
+ * Who takes `free` seats from the waiting list, in its order: one person at a time, except the
+ * people of a sign-up that asked to come all together or not at all, who take seats together at
+ * the place of the first of them. A group that does not fit keeps its place and the people
+ * behind it who fit take the seats: no seat stays empty while someone who fits is waiting.
+ */
+function whoFits<W extends { id: number; group_id: string | null; group_together: number }>(
+  waiting: readonly W[],
+  free: number,
+): W[] {
+  const units: W[][] = [];
+  const unitOfGroup = new Map<string, W[]>();
+  for (const person of waiting) {
+    if (person.group_id === null || person.group_together !== 1) {
+      units.push([person]);
+      continue;
+    }
+    const unit = unitOfGroup.get(person.group_id);
+    if (unit) unit.push(person);
+    else {
+      const first = [person];
+      unitOfGroup.set(person.group_id, first);
+      units.push(first);
+    }
+  }
+  const chosen: W[] = [];
+  let seats = free;
+  for (const unit of units) {
+    if (seats === 0) break;
+    if (unit.length <= seats) {
+      chosen.push(...unit);
+      seats -= unit.length;
+    }
+  }
+  return chosen;
 }
 
 export type CancelResult =

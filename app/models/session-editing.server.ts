@@ -73,6 +73,7 @@ function sessionColumns(input: SessionInput) {
     requires_approval: input.requiresApproval ? 1 : 0,
     unlisted: input.unlisted ? 1 : 0,
     email_domains: storedEmailDomains(input.emailDomains),
+    max_group_size: input.groupSize,
   };
 }
 
@@ -210,6 +211,7 @@ export async function createSession(
           approval: input.requiresApproval,
           unlisted: input.unlisted,
           emailDomains: input.emailDomains.length,
+          groupSize: input.groupSize,
         },
         clientAddress,
       },
@@ -241,6 +243,7 @@ type SessionRow = Pick<
   | "requires_approval"
   | "unlisted"
   | "email_domains"
+  | "max_group_size"
 >;
 
 function formValuesOf(session: SessionRow, partnerIds: number[]): SessionFormValues {
@@ -266,6 +269,7 @@ function formValuesOf(session: SessionRow, partnerIds: number[]): SessionFormVal
     requiresApproval: session.requires_approval ? "on" : "",
     unlisted: session.unlisted ? "on" : "",
     emailDomains: emailDomainsOf(session.email_domains).join(", "),
+    groupSize: String(session.max_group_size),
   };
 }
 
@@ -492,6 +496,7 @@ function changedFields(
       ["approval", before.requires_approval !== after.requires_approval],
       ["unlisted", before.unlisted !== after.unlisted],
       ["emailDomains", before.email_domains !== after.email_domains],
+      ["groupSize", before.max_group_size !== after.max_group_size],
     ] as const
   )
     .filter(([, differs]) => differs)

@@ -183,13 +183,18 @@ export async function getSessionBySlug(slug: string): Promise<SessionDetail | nu
  * Who may sign up for a session, as its form checks before anything else: the domains its
  * addresses must be of (none: any). Null when there is no such session.
  */
-export async function signUpRulesBySlug(slug: string): Promise<{ emailDomains: string[] } | null> {
+/** What a session's sign-up form checks besides its questions: the domains, people per sign-up. */
+export async function signUpRulesBySlug(
+  slug: string,
+): Promise<{ emailDomains: string[]; groupSize: number } | null> {
   const row = await database()
     .db.selectFrom("sessions")
-    .select("email_domains")
+    .select(["email_domains", "max_group_size"])
     .where("slug", "=", slug)
     .executeTakeFirst();
-  return row ? { emailDomains: emailDomainsOf(row.email_domains) } : null;
+  return row
+    ? { emailDomains: emailDomainsOf(row.email_domains), groupSize: row.max_group_size }
+    : null;
 }
 
 export async function sessionIdBySlug(slug: string): Promise<number | null> {

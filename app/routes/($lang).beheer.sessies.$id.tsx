@@ -139,7 +139,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "add") {
     const locale = localeOf(request);
     const questions = (await listQuestions(sessionId)).map((question) => askedIn(question, locale));
-    const submission = parseForm(formData, addAttendeeSchema(questions));
+    const submission = parseForm(formData, addAttendeeSchema({ questions }));
     const refuse = (status: number, key: MessageKey, values?: FormMessage["values"]) =>
       data<ActionData>(
         { form: "add", result: submission.reply({ formErrors: formMessage(key, values) }) },
@@ -430,6 +430,7 @@ export default function SessionAttendees() {
                             {t("attendees.calendarReply", { reply: a.calendarReply })}
                           </div>
                         ) : null}
+                        <CameWith names={a.cameWith} />
                         <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
@@ -489,6 +490,7 @@ export default function SessionAttendees() {
                       <td>
                         <strong>{a.name}</strong>
                         <div className="muted">{a.email}</div>
+                        <CameWith names={a.cameWith} />
                         <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
@@ -593,7 +595,7 @@ function AddAttendee({
   lastResult: FormResult | undefined;
 }) {
   const { t } = useI18n();
-  const [form, fields] = useSchemaForm(addAttendeeSchema(questions), lastResult, {
+  const [form, fields] = useSchemaForm(addAttendeeSchema({ questions }), lastResult, {
     id: "add-attendee",
     checkInBrowser: true,
   });
@@ -637,5 +639,13 @@ function Refusal({ result }: { result: FormResult | undefined }) {
     <p className="error-summary" role="alert">
       {t(own.key, own.values)}
     </p>
+  ) : null;
+}
+
+/** "Samen ingeschreven met …": the others of the same sign-up, where it brought colleagues. */
+function CameWith({ names }: { names: readonly string[] }) {
+  const { t, list } = useI18n();
+  return names.length ? (
+    <div className="muted">{t("attendees.group", { names: list([...names]) })}</div>
   ) : null;
 }

@@ -49,6 +49,7 @@ const EMPTY: SessionFormValues = {
   requiresApproval: "",
   unlisted: "",
   emailDomains: "",
+  groupSize: "1",
 };
 
 /** A new session, or with ?kopie=ID a copy of one (a monthly breakfast is copied, not retyped). */

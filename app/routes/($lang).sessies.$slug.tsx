@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef } from "react";
 import { AddToCalendar } from "~/components/add-to-calendar";
 import { AvailabilityBadge } from "~/components/availability-badge";
+import { ColleagueFields } from "~/components/colleague-fields";
 import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
 import { QuestionFields } from "~/components/question-fields";
 import { i18n } from "~/i18n";
@@ -20,7 +21,7 @@ import { emailDomainsOf } from "~/lib/email-domains";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { languageParam, localePath } from "~/lib/locale-path";
 import { type AskedQuestion, askedIn, storedAnswers } from "~/lib/questions";
-import { signUpSchema } from "~/lib/registration-form";
+import { colleaguesOf, signUpSchema } from "~/lib/registration-form";
 import { nowInstant } from "~/lib/time";
 import { listQuestions, questionsBySlug } from "~/models/question.server";
 import { signUp } from "~/models/registration.server";
@@ -30,7 +31,7 @@ import {
   getSessionBySlug,
   signUpRulesBySlug,
 } from "~/models/session.server";
-import { flashSignedUpEmail } from "~/web/flash.server";
+import { flashSignedUpEmails } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { found, notFound } from "~/web/not-found.server";
 import { clientOf, enforce } from "~/web/rate-limits.server";
@@ -97,6 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       url: pageUrl,
       requiresApproval: session.requires_approval === 1,
       emailDomains: emailDomainsOf(session.email_domains),
+      groupSize: session.max_group_size,
       unlisted,
     },
     availability: availabilityOf(session, session.confirmedCount, now),
@@ -130,17 +132,52 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // other checks, before anything is stored or counted against the address's mail budget.
   const rules = found(await signUpRulesBySlug(slug));
   const questions = (await questionsBySlug(slug)).map((question) => askedIn(question, locale));
-  const submission = parseForm(formData, signUpSchema(questions, rules.emailDomains));
+  const submission = parseForm(formData, signUpSchema({ questions, ...rules }));
   if (submission.status !== "success") {
     return data<ActionData>({ result: submission.reply() }, { status: 400 });
   }
   const registration = submission.value;
-  // Every sign-up mails its address (a confirmation, a waiting-list place, the link again).
-  await enforce(["signup.client", clientOf(context)], ["mail.address", registration.email]);
-  const answers = storedAnswers(questions, registration);
-  const result = await signUp(slug, { ...registration, answers }, { locale });
+  const colleagues = colleaguesOf(registration);
+  const emails = [registration.email, ...colleagues.map((colleague) => colleague.email)];
+  // Every person signed up counts, and every sign-up mails each address (a confirmation, a
+  // waiting-list place, the link again).
+  const client = clientOf(context);
+  await enforce(
+    ...emails.map((): ["signup.client", string] => ["signup.client", client]),
+    ...emails.map((email): ["mail.address", string] => ["mail.address", email]),
+  );
+  // Colleagues come under the person's organisation, with the answers asked once per sign-up,
+  // and their own answers to the questions asked per person.
+  const shared = storedAnswers(
+    questions.filter((question) => !question.perPerson),
+    registration,
+  );
+  const perPerson = questions.filter((question) => question.perPerson);
+  const result = await signUp(
+    slug,
+    { ...registration, answers: storedAnswers(questions, registration) },
+    {
+      locale,
+      colleagues: {
+        people: colleagues.map((colleague) => ({
+          name: colleague.name,
+          email: colleague.email,
+          organisation: registration.organisation,
+          enterpriseNumber: registration.enterpriseNumber,
+          answers: [...shared, ...storedAnswers(perPerson, colleague)],
+        })),
+        together: registration.together,
+      },
+    },
+  );
   if (!result.ok) {
     if (result.reason === "notFound") throw notFound();
+    if (result.reason === "groupTooLarge") {
+      return data<ActionData>(
+        { result: submission.reply({ formErrors: formMessage("errors.group.tooLarge") }) },
+        { status: 400 },
+      );
+    }
     if (result.reason === "emailDomain") {
       // The session's domains changed since the check above: said the same way.
       const domains = (await signUpRulesBySlug(slug))?.emailDomains ?? [];
@@ -156,7 +193,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   return redirect(thanks, {
-    headers: { "Set-Cookie": await flashSignedUpEmail(request, registration.email) },
+    headers: { "Set-Cookie": await flashSignedUpEmails(request, emails) },
   });
 }
 
@@ -216,6 +253,12 @@ export default function SessionPage() {
                   capacity: session.capacity,
                   waiting: session.waitlistCount,
                 })}
+                {session.groupSize > 1 ? (
+                  <>
+                    <br />
+                    {t("session.groupSize", { max: session.groupSize })}
+                  </>
+                ) : null}
               </dd>
             </div>
           </dl>
@@ -284,14 +327,16 @@ function SignUp({
   questions: AskedQuestion[];
 }) {
   const { session } = useLoaderData<typeof loader>();
-  const { requiresApproval, emailDomains } = session;
+  const { requiresApproval, emailDomains, groupSize } = session;
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const { t, longDate, orList } = useI18n();
-  const [form, fields] = useSchemaForm(signUpSchema(questions, emailDomains), actionData?.result, {
-    id: "signup",
-    checkInBrowser: true,
-  });
+  const [form, fields] = useSchemaForm(
+    signUpSchema({ questions, emailDomains, groupSize }),
+    actionData?.result,
+    // Without a choice, a group waits together rather than being split.
+    { id: "signup", checkInBrowser: true, defaultValue: { together: "together" } },
+  );
   const notice = useRef<HTMLDivElement>(null);
 
   const state = actionData?.unavailable ?? availability.state;
@@ -345,6 +390,14 @@ function SignUp({
         inputMode="numeric"
       />
       <QuestionFields questions={questions} fields={fields} />
+      {groupSize > 1 ? (
+        <ColleagueFields
+          groupSize={groupSize}
+          questions={questions.filter((question) => question.perPerson)}
+          fields={fields}
+          askTogether={!requiresApproval}
+        />
+      ) : null}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="field-website">Website</label>
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />

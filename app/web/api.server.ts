@@ -4,7 +4,7 @@ import type { ParameterProblem } from "../lib/api-query";
 import { emailDomainsOf } from "../lib/email-domains";
 import { matchesEtag, strongEtag } from "../lib/etag";
 import { LOCALES_IN_ORDER, languageOfLocale, localePath } from "../lib/locale-path";
-import { inLanguage, isText, maxLengthOf, type Question, type Texts } from "../lib/questions";
+import { inLanguage, type Question, questionWith, type Texts } from "../lib/questions";
 import { TIME_ZONE } from "../lib/time";
 import { availabilityOf, type SessionDetail } from "../models/session.server";
 import { clientOf, enforce } from "./rate-limits.server";
@@ -36,21 +36,7 @@ const allLanguages = (texts: Texts) => ({
 
 /** A question as the API gives it: what a partner's site needs to say what is asked. */
 function questionResource(question: Question) {
-  return {
-    id: question.id,
-    type: question.type,
-    label: allLanguages(question.label),
-    help: question.help ? allLanguages(question.help) : null,
-    required: question.required,
-    perPerson: question.perPerson,
-    display: question.display,
-    choices: question.choices
-      .filter((choice) => !choice.removed)
-      .map((choice) => ({ key: choice.key, label: allLanguages(choice) })),
-    maxLength: isText(question.type) ? maxLengthOf(question) : null,
-    min: question.min,
-    max: question.max,
-  };
+  return questionWith(question, allLanguages);
 }
 
 /** A session as the API gives it, with the questions it asks at sign-up (never any answer). */

@@ -14,7 +14,7 @@ export type Notice = FormMessage;
 
 const storage = createCookieSessionStorage<
   Record<string, never>,
-  { signedUpEmail: string; notice: Notice }
+  { signedUpEmails: string[]; notice: Notice }
 >({
   cookie: {
     name: cookieName("oa_flash"),
@@ -27,18 +27,19 @@ const storage = createCookieSessionStorage<
   },
 });
 
-export async function flashSignedUpEmail(request: Request, email: string): Promise<string> {
+/** The addresses a sign-up mailed (the person's, then their colleagues'), for the thank-you page. */
+export async function flashSignedUpEmails(request: Request, emails: string[]): Promise<string> {
   const session = await storage.getSession(request.headers.get("Cookie"));
-  session.flash("signedUpEmail", email);
+  session.flash("signedUpEmails", emails);
   return storage.commitSession(session, { secure: isSecure(request) });
 }
 
-export async function takeSignedUpEmail(
+export async function takeSignedUpEmails(
   request: Request,
-): Promise<{ email: string | null; cookie: string }> {
+): Promise<{ emails: string[]; cookie: string }> {
   const session = await storage.getSession(request.headers.get("Cookie"));
-  const email = session.get("signedUpEmail") ?? null;
-  return { email, cookie: await storage.commitSession(session, { secure: isSecure(request) }) };
+  const emails = session.get("signedUpEmails") ?? [];
+  return { emails, cookie: await storage.commitSession(session, { secure: isSecure(request) }) };
 }
 
 /**
