@@ -135,6 +135,11 @@ interface RegistrationsTable {
   declined_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** The organiser's reason for declining, as mailed to the person; null when none. Personal data. */
   decline_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * When the person last corrected their own details on their manage page; null when they never
+   * did (or once the registration is anonymised: the mark was about details that are gone).
+   */
+  details_updated_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export type CalendarReply = "accepted" | "tentative" | "declined";

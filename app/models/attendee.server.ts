@@ -50,6 +50,8 @@ export interface Attendee {
   checkedInAt: string | null;
   /** What the person's calendar last answered to the invite; null: nothing (yet). */
   calendarReply: CalendarReply | null;
+  /** When the person last corrected their own details on their manage page; null: never. */
+  detailsUpdatedAt: string | null;
 }
 
 interface WaitlistedAttendee extends Attendee {
@@ -90,6 +92,7 @@ function attendeeOf(registration: Registration, answers?: Map<number, string>): 
     confirmedAt: registration.confirmed_at,
     checkedInAt: registration.checked_in_at,
     calendarReply: registration.calendar_reply,
+    detailsUpdatedAt: registration.details_updated_at,
   };
 }
 

@@ -8,11 +8,12 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Answers } from "~/components/answers";
 import { ConfirmAction } from "~/components/confirm-action";
-import { EmailField, Field, FormProblem } from "~/components/field";
+import { EmailField, Field, FormProblem, FormRefusal } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
 import { QuestionFields } from "~/components/question-fields";
 import { RequestList } from "~/components/request-list";
+import { SelfUpdated } from "~/components/self-updated";
 import { ShareLink } from "~/components/share-link";
 import type { MessageKey } from "~/i18n";
 import { config } from "~/lib/config.server";
@@ -430,6 +431,7 @@ export default function SessionAttendees() {
                             {t("attendees.calendarReply", { reply: a.calendarReply })}
                           </div>
                         ) : null}
+                        <SelfUpdated at={a.detailsUpdatedAt} />
                         <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
@@ -489,6 +491,7 @@ export default function SessionAttendees() {
                       <td>
                         <strong>{a.name}</strong>
                         <div className="muted">{a.email}</div>
+                        <SelfUpdated at={a.detailsUpdatedAt} />
                         <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
@@ -548,7 +551,8 @@ export default function SessionAttendees() {
             </ul>
           </section>
           {session.cancelled ? (
-            <Refusal result={actionData?.form === "add" ? actionData.result : undefined} />
+            // Why an add was refused: the page no longer shows the form (the session was cancelled).
+            <FormRefusal result={actionData?.form === "add" ? actionData.result : undefined} />
           ) : (
             <AddAttendee
               // A new, empty form once someone was added.
@@ -627,15 +631,4 @@ function AddAttendee({
       </Form>
     </section>
   );
-}
-
-/** Why an add was refused when the page no longer shows the form (the session was cancelled). */
-function Refusal({ result }: { result: FormResult | undefined }) {
-  const { t } = useI18n();
-  const own = result?.error?.[""]?.[0];
-  return own ? (
-    <p className="error-summary" role="alert">
-      {t(own.key, own.values)}
-    </p>
-  ) : null;
 }

@@ -14,6 +14,7 @@ import * as jobs from "./2026-12-07T10-00_jobs";
 import * as viewLinks from "./2026-12-07T11-00_view-links";
 import * as sessionQuestions from "./2026-12-07T12-00_session-questions";
 import * as approvalAndAccess from "./2026-12-07T12-30_approval-and-access";
+import * as selfCorrectedDetails from "./2026-12-07T13-15_self-corrected-details";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T11-00_view-links": viewLinks,
   "2026-12-07T12-00_session-questions": sessionQuestions,
   "2026-12-07T12-30_approval-and-access": approvalAndAccess,
+  "2026-12-07T13-15_self-corrected-details": selfCorrectedDetails,
 };
