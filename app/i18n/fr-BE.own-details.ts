@@ -29,7 +29,7 @@ export const frBEOwnDetails = {
 
   "email.detailsUpdated.subject": "Invitation mise à jour : {title}",
   "email.detailsUpdated.intro":
-    "Vous avez modifié votre nom pour {title}. Voici à nouveau votre invitation, à votre nouveau nom : votre agenda met à jour l’événement qui s’y trouve déjà. Votre inscription elle-même ne change pas.",
+    "Vous avez modifié votre nom pour {title}. Voici à nouveau votre invitation, à votre nouveau nom : votre agenda actualise l’événement qui s’y trouve déjà. Votre inscription elle-même ne change pas.",
 
   "mailKind.registration.detailsUpdated": "Invitation au nom modifié",
 
