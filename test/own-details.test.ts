@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_LOCALE, i18n } from "../app/i18n";
 import { removeQuestion } from "../app/models/question.server";
 import { database } from "../db/client";
@@ -24,6 +24,11 @@ import { manageTokenIn } from "./support/tokens";
  * closes. The change is audited, marked on the attendee page, and mailed only when the name in
  * the invite changed.
  */
+
+// A small mail budget per address, so a test can spend it (config is read once per process).
+vi.hoisted(() => {
+  process.env.RATE_MAILS_PER_ADDRESS_PER_HOUR = "3";
+});
 
 const { db } = database();
 const { t, list, shortDate, time } = i18n(DEFAULT_LOCALE);
@@ -272,6 +277,31 @@ describe("correcting one's own details on the manage page", () => {
     );
     const [entry] = await auditOf(registration.id);
     expect(JSON.parse(entry?.details ?? "{}").fields).toEqual(["name"]);
+  });
+
+  it("counts each new name's invite in the address's mail budget: past it, 429 and nothing stored", async () => {
+    const setup = await sessionWithQuestions();
+    const { registration, token } = await signedUp(setup, 14);
+    // The sign-up's confirmation was the first mail of the three an hour.
+    for (const name of ["Eerste Nieuwe Naam", "Tweede Nieuwe Naam"]) {
+      const saved = await send(`/inschrijving/${token}`, {
+        form: await editedForm(token, { name }),
+      });
+      expect(saved.status).toBe(302);
+    }
+    const before = await snapshot(setup.session.id, registration.id);
+    const refused = await send(`/inschrijving/${token}`, {
+      form: await editedForm(token, { name: "Derde Nieuwe Naam" }),
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await snapshot(setup.session.id, registration.id)).toEqual(before);
+    expect(before.registration.name).toBe("Tweede Nieuwe Naam");
+    // What sends no mail is not held back by it.
+    const organisation = await send(`/inschrijving/${token}`, {
+      form: await editedForm(token, { organisation: "Zonder Mail BV" }),
+    });
+    expect(organisation.status).toBe(302);
   });
 
   it("mails nothing to someone on the waiting list whose name changed: they have no invite", async () => {

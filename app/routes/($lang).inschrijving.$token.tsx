@@ -41,6 +41,7 @@ import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server"
 import { PRIVATE_HEADERS } from "~/web/headers.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { notFound } from "~/web/not-found.server";
+import { enforce } from "~/web/rate-limits.server";
 import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
@@ -224,6 +225,11 @@ async function saveDetails(request: Request, token: string, formData: FormData) 
     );
   }
   const { name, organisation, enterpriseNumber } = submission.value;
+  // A new name sends the invite again: it counts in the address's mail budget, as every mail a
+  // request without an account causes does, so a manage link cannot flood its mailbox.
+  if (name !== found.registration.name && found.registration.status === "confirmed") {
+    await enforce(["mail.address", found.registration.email]);
+  }
   const answers = storedAnswers(questions, submission.value);
   const result = await updateOwnDetails(token, { name, organisation, enterpriseNumber, answers });
   if (!result.ok) {
