@@ -30,6 +30,7 @@ import { askedIn, storedAnswers } from "~/lib/questions";
 import { nowInstant } from "~/lib/time";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
 import { ownDetailsFormOf, ownDetailsLock, updateOwnDetails } from "~/models/own-details.server";
+import { listQuestions } from "~/models/question.server";
 import {
   cancelRegistration,
   type LiveStatus,
@@ -206,7 +207,7 @@ async function saveDetails(request: Request, token: string, formData: FormData) 
   const found = await openManageToken(token);
   if (found.state !== "found") throw notFound(PRIVATE_HEADERS);
   const locale = localeOf(request);
-  const questions = (await ownDetailsFormOf(found.registration)).questions.map((question) =>
+  const questions = (await listQuestions(found.session.id)).map((question) =>
     askedIn(question, locale),
   );
   const submission = parseForm(formData, ownDetailsSchema(questions));
