@@ -141,6 +141,11 @@ interface RegistrationsTable {
   group_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** 1: the group takes seats all together or waits together; 0: whoever fits takes a seat. */
   group_together: Generated<number>;
+  /**
+   * When the person last corrected their own details on their manage page; null when they never
+   * did (or once the registration is anonymised: the mark was about details that are gone).
+   */
+  details_updated_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export type CalendarReply = "accepted" | "tentative" | "declined";

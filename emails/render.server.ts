@@ -7,6 +7,7 @@ import { type OrganiserMessage, organiserMessageEmail } from "./organiser-messag
 import { type PasswordLinkData, passwordLinkEmail } from "./password-reset";
 import { registrationCancelledEmail, registrationConfirmedEmail } from "./registration-confirmed";
 import { registrationDeclinedEmail } from "./registration-declined";
+import { registrationDetailsUpdatedEmail } from "./registration-details-updated";
 import { registrationReminderEmail } from "./registration-reminder";
 import {
   registrationRequestedEmail,
@@ -44,6 +45,8 @@ export interface RegistrationMailExtras {
   "registration.declined": Record<never, never>;
   "registration.refreshed": Record<never, never>;
   "registration.counterDeclined": Record<never, never>;
+  /** The person corrected their name on the manage page: the invite on the new name. */
+  "registration.detailsUpdated": Record<never, never>;
   "session.updated": { changes: SessionChanges };
   "session.cancelled": { note: string | null };
   "session.reminder": { reminder: ReminderKind };
@@ -112,6 +115,10 @@ const renderers: { [K in MailKind]: Renderer<MailData[K]> } = {
   "registration.counterDeclined": {
     render: counterDeclinedEmail,
     calendar: () => "DECLINECOUNTER",
+  },
+  "registration.detailsUpdated": {
+    render: registrationDetailsUpdatedEmail,
+    calendar: () => "REQUEST",
   },
   "session.updated": {
     render: (data) => sessionUpdatedEmail(data, data.changes),

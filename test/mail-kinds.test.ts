@@ -86,6 +86,7 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
     "registration.declined": cancelled,
     "registration.refreshed": seat,
     "registration.counterDeclined": seat,
+    "registration.detailsUpdated": seat,
     "session.updated": {
       ...seat,
       changes: {

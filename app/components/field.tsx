@@ -5,7 +5,7 @@ import {
   getTextareaProps,
 } from "@conform-to/react";
 import type { ReactNode } from "react";
-import type { FormErrors } from "~/lib/forms";
+import type { FormErrors, FormResult } from "~/lib/forms";
 import { useI18n } from "~/web/use-i18n";
 
 // biome-ignore lint/suspicious/noExplicitAny: a field of any form; its value type does not matter here
@@ -142,4 +142,18 @@ export function FormProblem({
       {own ? t(own.key, own.values) : summary}
     </div>
   );
+}
+
+/**
+ * Why a post was refused, when the page no longer shows the form it came from (what it acted on
+ * changed meanwhile): the form's own message, announced. Nothing when there is none.
+ */
+export function FormRefusal({ result }: { result: FormResult | undefined }) {
+  const { t } = useI18n();
+  const own = result?.error?.[""]?.[0];
+  return own ? (
+    <p className="error-summary" role="alert">
+      {t(own.key, own.values)}
+    </p>
+  ) : null;
 }

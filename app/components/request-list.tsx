@@ -3,6 +3,7 @@ import { useId } from "react";
 import { SESSION_LIMITS } from "~/lib/session-form";
 import { useI18n } from "~/web/use-i18n";
 import type { AnswerView } from "./answers";
+import { SelfUpdated } from "./self-updated";
 
 /** One open request as the page shows it (see app/models/request.server.ts). */
 interface RequestView {
@@ -14,6 +15,8 @@ interface RequestView {
   requestedAt: string;
   /** What they answered to the session's questions, as it reads. */
   answers: AnswerView[];
+  /** When the person last corrected their own details; null: never. */
+  detailsUpdatedAt: string | null;
 }
 
 interface RequestListProps {
@@ -75,6 +78,7 @@ function RequestCard({ request, decidable }: { request: RequestView; decidable: 
   return (
     <li className="request-card">
       <h3>{request.name}</h3>
+      <SelfUpdated at={request.detailsUpdatedAt} />
       <dl className="request-details">
         {details.map(([label, value], i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: two questions may share a label

@@ -16,6 +16,7 @@ import { enBEInbound } from "./en-BE.inbound";
 import { enBEMail } from "./en-BE.mail";
 import { enBENotifications } from "./en-BE.notifications";
 import { enBEOrganiser } from "./en-BE.organiser";
+import { enBEOwnDetails } from "./en-BE.own-details";
 import { enBEPrivacy } from "./en-BE.privacy";
 import { enBEQuestions } from "./en-BE.questions";
 import { enBEReminders } from "./en-BE.reminders";
@@ -33,6 +34,7 @@ import { frBEInbound } from "./fr-BE.inbound";
 import { frBEMail } from "./fr-BE.mail";
 import { frBENotifications } from "./fr-BE.notifications";
 import { frBEOrganiser } from "./fr-BE.organiser";
+import { frBEOwnDetails } from "./fr-BE.own-details";
 import { frBEPrivacy } from "./fr-BE.privacy";
 import { frBEQuestions } from "./fr-BE.questions";
 import { frBEReminders } from "./fr-BE.reminders";
@@ -50,6 +52,7 @@ import { nlBEInbound } from "./nl-BE.inbound";
 import { nlBEMail } from "./nl-BE.mail";
 import { nlBENotifications } from "./nl-BE.notifications";
 import { nlBEOrganiser } from "./nl-BE.organiser";
+import { nlBEOwnDetails } from "./nl-BE.own-details";
 import { nlBEPrivacy } from "./nl-BE.privacy";
 import { nlBEQuestions } from "./nl-BE.questions";
 import { nlBEReminders } from "./nl-BE.reminders";
@@ -74,6 +77,7 @@ const nlBECatalogue = {
   ...nlBEAccess,
   ...nlBEQuestions,
   ...nlBEGroups,
+  ...nlBEOwnDetails,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -95,6 +99,7 @@ const frBECatalogue = {
   ...frBEAccess,
   ...frBEQuestions,
   ...frBEGroups,
+  ...frBEOwnDetails,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -115,6 +120,7 @@ const enBECatalogue = {
   ...enBEAccess,
   ...enBEQuestions,
   ...enBEGroups,
+  ...enBEOwnDetails,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

@@ -6,6 +6,7 @@ import type { nlBEAudit } from "./nl-BE.audit";
  */
 export const enBEAudit = {
   "log.column.client": "IP address",
+  "log.self": "The person themselves",
 
   "audit.person.gone": "an anonymised attendee (no. {id})",
   "audit.session.gone": "session no. {id}",
@@ -34,6 +35,8 @@ export const enBEAudit = {
   "audit.registration.checkInUndone": "Check-in of {person} at ‘{session}’ undone.",
   "audit.registration.erase":
     "Data of {person} erased {by, select, admin {at the person’s request, by the administrator} other {at their own request}}.",
+  "audit.registration.selfUpdate":
+    "{person} changed their own details for ‘{session}’ on their registration page: {fields}.",
   "audit.organiser.invite":
     "Organiser {organiser} ({role, select, admin {administrator} other {organiser}}) added.",
   "audit.organiser.remove": "Organiser {organiser} removed.",
@@ -68,4 +71,8 @@ export const enBEAudit = {
   "audit.field.approval": "approval of sign-ups",
   "audit.field.unlisted": "listing",
   "audit.field.emailDomains": "email domains",
+  "audit.field.name": "name",
+  "audit.field.organisation": "organisation",
+  "audit.field.enterpriseNumber": "enterprise number",
+  "audit.field.answers": "answers to the questions",
 } satisfies Record<keyof typeof nlBEAudit, string>;

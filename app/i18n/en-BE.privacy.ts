@@ -104,6 +104,8 @@ export const enBEPrivacy = {
   "privacy.rights.title": "Your rights",
   "privacy.rights.access":
     "Viewing and downloading your data: open the link in your confirmation email. That page shows what we keep about your registration, and you can download it there.",
+  "privacy.rights.rectification":
+    "Correcting your data: through the same link you correct your name, organisation, enterprise number and answers yourself, until registration closes. To change your email address, cancel your registration and sign up again.",
   "privacy.rights.erasure":
     "Having your data erased or withdrawing your consent: through the same link. Your registration then lapses.",
   "privacy.rights.other":

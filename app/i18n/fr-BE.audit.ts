@@ -6,6 +6,7 @@ import type { nlBEAudit } from "./nl-BE.audit";
  */
 export const frBEAudit = {
   "log.column.client": "Provenance",
+  "log.self": "La personne elle-même",
 
   "audit.person.gone": "un participant anonymisé (n° {id})",
   "audit.session.gone": "session n° {id}",
@@ -35,6 +36,8 @@ export const frBEAudit = {
   "audit.registration.checkInUndone": "Présence de {person} à « {session} » annulée.",
   "audit.registration.erase":
     "Données de {person} effacées {by, select, admin {à la demande de la personne, par l’administrateur} other {à sa propre demande}}.",
+  "audit.registration.selfUpdate":
+    "{person} a modifié ses propres données pour « {session} » sur la page de son inscription : {fields}.",
   "audit.organiser.invite":
     "Organisateur {organiser} ({role, select, admin {administrateur} other {organisateur}}) ajouté.",
   "audit.organiser.remove": "Organisateur {organiser} supprimé.",
@@ -71,4 +74,8 @@ export const frBEAudit = {
   "audit.field.approval": "validation des inscriptions",
   "audit.field.unlisted": "référencement",
   "audit.field.emailDomains": "domaines e-mail",
+  "audit.field.name": "nom",
+  "audit.field.organisation": "organisation",
+  "audit.field.enterpriseNumber": "numéro d’entreprise",
+  "audit.field.answers": "réponses aux questions",
 } satisfies Record<keyof typeof nlBEAudit, string>;

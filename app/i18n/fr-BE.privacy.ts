@@ -106,6 +106,8 @@ export const frBEPrivacy = {
   "privacy.rights.title": "Vos droits",
   "privacy.rights.access":
     "Consulter et télécharger vos données : ouvrez le lien figurant dans votre e-mail de confirmation. Cette page vous montre ce que nous conservons sur votre inscription et vous permet de le télécharger.",
+  "privacy.rights.rectification":
+    "Rectifier vos données : via le même lien, vous corrigez vous-même votre nom, votre organisation, votre numéro d’entreprise et vos réponses, jusqu’à la clôture des inscriptions. Pour changer d’adresse e-mail, annulez votre inscription et inscrivez-vous à nouveau.",
   "privacy.rights.erasure":
     "Faire effacer vos données ou retirer votre consentement : via le même lien. Votre inscription est alors annulée.",
   "privacy.rights.other":

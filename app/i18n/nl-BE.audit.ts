@@ -6,6 +6,7 @@
  */
 export const nlBEAudit = {
   "log.column.client": "Vanaf",
+  "log.self": "De deelnemer zelf",
 
   "audit.person.gone": "een geanonimiseerde deelnemer (nr. {id})",
   "audit.session.gone": "sessie nr. {id}",
@@ -34,6 +35,8 @@ export const nlBEAudit = {
   "audit.registration.checkInUndone": "Aanwezigheid van {person} op ‘{session}’ ongedaan gemaakt.",
   "audit.registration.erase":
     "Gegevens van {person} gewist op {by, select, admin {vraag van de persoon, door de beheerder} other {eigen vraag}}.",
+  "audit.registration.selfUpdate":
+    "{person} paste de eigen gegevens voor ‘{session}’ aan op de pagina van de inschrijving: {fields}.",
   "audit.organiser.invite":
     "Organisator {organiser} ({role, select, admin {beheerder} other {organisator}}) toegevoegd.",
   "audit.organiser.remove": "Organisator {organiser} verwijderd.",
@@ -69,4 +72,8 @@ export const nlBEAudit = {
   "audit.field.approval": "goedkeuring van inschrijvingen",
   "audit.field.unlisted": "vermelding",
   "audit.field.emailDomains": "e-maildomeinen",
+  "audit.field.name": "naam",
+  "audit.field.organisation": "organisatie",
+  "audit.field.enterpriseNumber": "ondernemingsnummer",
+  "audit.field.answers": "antwoorden op de vragen",
 } as const;

@@ -102,6 +102,8 @@ export const nlBEPrivacy = {
   "privacy.rights.title": "Je rechten",
   "privacy.rights.access":
     "Je gegevens inzien en downloaden: open de link in je bevestigingsmail. Op die pagina zie je wat we over je inschrijving bewaren en download je het.",
+  "privacy.rights.rectification":
+    "Je gegevens verbeteren: via dezelfde link pas je je naam, organisatie, ondernemingsnummer en antwoorden zelf aan, tot de inschrijvingen sluiten. Je e-mailadres wijzig je door je inschrijving te annuleren en je opnieuw in te schrijven.",
   "privacy.rights.erasure":
     "Je gegevens laten wissen of je toestemming intrekken: via dezelfde link. Je inschrijving vervalt dan.",
   "privacy.rights.other":

@@ -52,6 +52,8 @@ export interface Attendee {
   calendarReply: CalendarReply | null;
   /** The others of the same sign-up who still have a seat or wait for one: their names. */
   cameWith: string[];
+  /** When the person last corrected their own details on their manage page; null: never. */
+  detailsUpdatedAt: string | null;
 }
 
 interface WaitlistedAttendee extends Attendee {
@@ -97,6 +99,7 @@ function attendeeOf(
     checkedInAt: registration.checked_in_at,
     calendarReply: registration.calendar_reply,
     cameWith,
+    detailsUpdatedAt: registration.details_updated_at,
   };
 }
 

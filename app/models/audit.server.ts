@@ -34,6 +34,7 @@ export type AuditAction =
   | "registration.checkIn"
   | "registration.checkInUndone"
   | "registration.erase"
+  | "registration.selfUpdate"
   | "organiser.invite"
   | "organiser.remove"
   | "organiser.unlock"
@@ -60,6 +61,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "registration.checkIn",
   "registration.checkInUndone",
   "registration.erase",
+  "registration.selfUpdate",
   "organiser.invite",
   "organiser.remove",
   "organiser.unlock",

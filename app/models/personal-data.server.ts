@@ -59,6 +59,8 @@ export async function anonymiseRegistration(
       calendar_reply: null,
       calendar_replied_at: null,
       decline_reason: null,
+      // The mark that the person corrected their details: about details that are gone now.
+      details_updated_at: null,
       anonymised_at: now,
       updated_at: now,
     })

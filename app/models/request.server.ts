@@ -28,6 +28,8 @@ interface OpenRequest {
   requestedAt: string;
   /** What they answered to the session's questions: question id → stored value. */
   answers: Record<number, string>;
+  /** When the person last corrected their own details on their manage page; null: never. */
+  detailsUpdatedAt: string | null;
 }
 
 export interface SessionRequests {
@@ -67,6 +69,7 @@ function openRequestOf(registration: Registration, answers?: Map<number, string>
     locale: registration.locale,
     requestedAt: registration.created_at,
     answers: Object.fromEntries(answers ?? []),
+    detailsUpdatedAt: registration.details_updated_at,
   };
 }
 

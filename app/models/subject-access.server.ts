@@ -43,6 +43,8 @@ interface RegistrationDataExport {
     declinedAt: string | null;
     /** The organiser's reason for declining, as mailed. */
     declineReason: string | null;
+    /** When the person last corrected their own details on the manage page; null: never. */
+    detailsUpdatedAt: string | null;
   };
   mails: {
     kind: string;
@@ -87,6 +89,7 @@ export async function registrationDataByToken(
       "registrations.checked_in_at",
       "registrations.declined_at",
       "registrations.decline_reason",
+      "registrations.details_updated_at",
       "registrations.anonymised_at",
       "registrations.session_id",
       "sessions.title",
@@ -149,6 +152,7 @@ export async function registrationDataByToken(
         checkedInAt: row.checked_in_at,
         declinedAt: row.declined_at,
         declineReason: row.decline_reason,
+        detailsUpdatedAt: row.details_updated_at,
       },
       mails: mails.map((mail) => ({
         kind: mail.kind,

@@ -29,6 +29,7 @@ const MAIL_KINDS = new Set([
   "registration.requestExpired",
   "registration.refreshed",
   "registration.counterDeclined",
+  "registration.detailsUpdated",
   "session.updated",
   "session.cancelled",
   "session.reminder",

@@ -98,7 +98,9 @@ export default function AuditLog() {
                   <td className="nowrap">
                     <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
                   </td>
-                  <td>{entry.actorName ?? t("log.system")}</td>
+                  <td>
+                    {entry.actorName ?? t(entry.details.by === "self" ? "log.self" : "log.system")}
+                  </td>
                   <td>{entry.summary ?? sentence(entry, language)}</td>
                   <td className="nowrap">{entry.clientAddress ?? ""}</td>
                 </tr>

@@ -8,11 +8,12 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Answers } from "~/components/answers";
 import { ConfirmAction } from "~/components/confirm-action";
-import { EmailField, Field, FormProblem } from "~/components/field";
+import { EmailField, Field, FormProblem, FormRefusal } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
 import { QuestionFields } from "~/components/question-fields";
 import { RequestList } from "~/components/request-list";
+import { SelfUpdated } from "~/components/self-updated";
 import { ShareLink } from "~/components/share-link";
 import type { MessageKey } from "~/i18n";
 import { config } from "~/lib/config.server";
@@ -431,6 +432,7 @@ export default function SessionAttendees() {
                           </div>
                         ) : null}
                         <CameWith names={a.cameWith} />
+                        <SelfUpdated at={a.detailsUpdatedAt} />
                         <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
@@ -491,6 +493,7 @@ export default function SessionAttendees() {
                         <strong>{a.name}</strong>
                         <div className="muted">{a.email}</div>
                         <CameWith names={a.cameWith} />
+                        <SelfUpdated at={a.detailsUpdatedAt} />
                         <Answers answers={a.answers} />
                       </td>
                       <td>{a.organisation}</td>
@@ -550,7 +553,8 @@ export default function SessionAttendees() {
             </ul>
           </section>
           {session.cancelled ? (
-            <Refusal result={actionData?.form === "add" ? actionData.result : undefined} />
+            // Why an add was refused: the page no longer shows the form (the session was cancelled).
+            <FormRefusal result={actionData?.form === "add" ? actionData.result : undefined} />
           ) : (
             <AddAttendee
               // A new, empty form once someone was added.
@@ -629,17 +633,6 @@ function AddAttendee({
       </Form>
     </section>
   );
-}
-
-/** Why an add was refused when the page no longer shows the form (the session was cancelled). */
-function Refusal({ result }: { result: FormResult | undefined }) {
-  const { t } = useI18n();
-  const own = result?.error?.[""]?.[0];
-  return own ? (
-    <p className="error-summary" role="alert">
-      {t(own.key, own.values)}
-    </p>
-  ) : null;
 }
 
 /** "Samen ingeschreven met …": the others of the same sign-up, where it brought colleagues. */

@@ -16,18 +16,25 @@ import {
 import { z } from "zod";
 import { AddToCalendar } from "~/components/add-to-calendar";
 import { ErasedRegistration } from "~/components/erased-registration";
-import { FormProblem } from "~/components/field";
+import { FormProblem, FormRefusal } from "~/components/field";
+import { FlashNotice } from "~/components/flash-notice";
+import { OwnDetailsForm } from "~/components/own-details-form";
 import { RegistrationCard } from "~/components/registration-card";
 import type { Locale, MessageKey } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
 import { config } from "~/lib/config.server";
-import { type FormAnswer, formMessage, parseForm } from "~/lib/forms";
+import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { localePath } from "~/lib/locale-path";
+import { ownDetailsDefaults, ownDetailsSchema } from "~/lib/own-details-form";
+import { askedIn, storedAnswers } from "~/lib/questions";
 import { nowInstant } from "~/lib/time";
 import { eraseRegistrationByToken } from "~/models/erasure.server";
+import { ownDetailsFormOf, ownDetailsLock, updateOwnDetails } from "~/models/own-details.server";
+import { listQuestions } from "~/models/question.server";
 import {
   cancelRegistration,
   type LiveStatus,
+  type ManagedRegistration,
   openManageToken,
   withdrawNewsOptIn,
 } from "~/models/registration.server";
@@ -35,6 +42,7 @@ import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server"
 import { PRIVATE_HEADERS } from "~/web/headers.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { notFound } from "~/web/not-found.server";
+import { enforce } from "~/web/rate-limits.server";
 import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useSchemaForm } from "~/web/use-form";
@@ -54,10 +62,55 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "referrer", content: "same-origin" },
 ];
 
-/** What the buttons of the page ask for: each is a form with one hidden field. */
+/**
+ * What the forms of the page ask for: the buttons are each a form with one hidden field, and
+ * "details" is the form that corrects the person's details (its fields: ownDetailsSchema).
+ */
 const manageSchema = z.object({
-  intent: z.enum(["cancel", "news-off", "erase"], { error: "manage.errors.unknownAction" }),
+  intent: z.enum(["cancel", "news-off", "erase", "details"], {
+    error: "manage.errors.unknownAction",
+  }),
 });
+
+/** Notices of the details form, said at the top of the page it redirects to. */
+const DETAILS_NOTICES: readonly MessageKey[] = [
+  "details.saved",
+  "details.savedWithInvite",
+  "details.unchanged",
+];
+
+/**
+ * The details form of a live registration, filled in as it stands, or why it can no longer be
+ * corrected (null for a registration that is no longer live: the page says so already).
+ */
+async function detailsOf(
+  { registration, session }: Pick<ManagedRegistration, "registration" | "session">,
+  locale: Locale,
+) {
+  const lock = ownDetailsLock(registration, session, nowInstant());
+  if (lock === "notLive") return null;
+  if (lock) return { lock, form: null };
+  const { questions, answers } = await ownDetailsFormOf(registration);
+  const asked = questions.map((question) => askedIn(question, locale));
+  return {
+    lock: null,
+    form: {
+      questions: asked,
+      defaults: ownDetailsDefaults(
+        {
+          name: registration.name,
+          organisation: registration.organisation,
+          enterpriseNumber: registration.enterprise_number,
+        },
+        asked,
+        answers,
+      ),
+      editableUntil: session.registration_closes_at ?? session.starts_at,
+      // A new form once the details were saved, with what is stored now.
+      key: registration.details_updated_at ?? "never",
+    },
+  };
+}
 
 async function load(token: string, locale: Locale) {
   const found = await openManageToken(token);
@@ -66,6 +119,7 @@ async function load(token: string, locale: Locale) {
   if (found.state === "erased") return { erased: true as const };
   const { registration, session, waitlistPosition } = found;
   return {
+    details: await detailsOf(found, locale),
     erased: false as const,
     registration: {
       name: registration.name,
@@ -93,6 +147,12 @@ async function load(token: string, locale: Locale) {
 
 type LoaderData = Awaited<ReturnType<typeof load>> & { notice: Notice | null };
 
+interface ActionData {
+  /** Which form the answer is for: the details form, or one of the buttons. */
+  form: "details" | "manage";
+  result: FormResult;
+}
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const loaded = await load(params.token ?? "", localeOf(request));
   const { notice, headers } = await takeNotice(request);
@@ -105,15 +165,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   requireKnownLanguage(params);
   const token = params.token ?? "";
-  const submission = parseForm(await request.formData(), manageSchema);
+  const formData = await request.formData();
+  const submission = parseForm(formData, manageSchema);
   const refuse = (status: number, key: MessageKey) =>
-    data<FormAnswer>(
-      { result: submission.reply({ formErrors: formMessage(key) }) },
+    data<ActionData>(
+      { form: "manage", result: submission.reply({ formErrors: formMessage(key) }) },
       { status, headers: PRIVATE_HEADERS },
     );
   if (submission.status !== "success") return refuse(400, "manage.errors.unknownAction");
   const page = `/inschrijving/${encodeURIComponent(token)}`;
   const { intent } = submission.value;
+  if (intent === "details") return saveDetails(request, token, formData);
   if (intent === "erase") {
     const erased = await eraseRegistrationByToken(token);
     if (!erased.ok && erased.reason === "notFound") throw notFound(PRIVATE_HEADERS);
@@ -134,6 +196,58 @@ export async function action({ params, request }: ActionFunctionArgs) {
   // A second click, or a second tab: nothing happened, and no second mail went out.
   if (result.reason === "alreadyCancelled") return refuse(409, "manage.alreadyCancelled");
   return refuse(409, "manage.errors.past");
+}
+
+/**
+ * The details form, posted: checked against the session's questions as they are now, refused
+ * (409, nothing stored) once the registration or its session no longer allows it, and stored
+ * with what the model decides again under its lock.
+ */
+async function saveDetails(request: Request, token: string, formData: FormData) {
+  const found = await openManageToken(token);
+  if (found.state !== "found") throw notFound(PRIVATE_HEADERS);
+  const locale = localeOf(request);
+  const questions = (await listQuestions(found.session.id)).map((question) =>
+    askedIn(question, locale),
+  );
+  const submission = parseForm(formData, ownDetailsSchema(questions));
+  const refuse = (key: MessageKey) =>
+    data<ActionData>(
+      { form: "details", result: submission.reply({ formErrors: formMessage(key) }) },
+      { status: 409, headers: PRIVATE_HEADERS },
+    );
+  // Said before any field's message: no correction would be taken now.
+  const lock = ownDetailsLock(found.registration, found.session, nowInstant());
+  if (lock) return refuse(`details.locked.${lock}`);
+  if (submission.status !== "success") {
+    return data<ActionData>(
+      { form: "details", result: submission.reply() },
+      { status: 400, headers: PRIVATE_HEADERS },
+    );
+  }
+  const { name, organisation, enterpriseNumber } = submission.value;
+  // A new name sends the invite again: it counts in the address's mail budget, as every mail a
+  // request without an account causes does, so a manage link cannot flood its mailbox.
+  if (name !== found.registration.name && found.registration.status === "confirmed") {
+    await enforce(["mail.address", found.registration.email]);
+  }
+  const answers = storedAnswers(questions, submission.value);
+  const result = await updateOwnDetails(token, { name, organisation, enterpriseNumber, answers });
+  if (!result.ok) {
+    if (result.reason === "notFound") throw notFound(PRIVATE_HEADERS);
+    return refuse(`details.locked.${result.reason}`);
+  }
+  const key: MessageKey = !result.changed.length
+    ? "details.unchanged"
+    : result.invited
+      ? "details.savedWithInvite"
+      : "details.saved";
+  return redirectWithNotice(
+    request,
+    `/inschrijving/${encodeURIComponent(token)}`,
+    { key },
+    PRIVATE_HEADERS,
+  );
 }
 
 /** What the page says about giving up a registration, by what it is now. */
@@ -175,11 +289,17 @@ function ManageRegistration({
   registration,
   session,
   waitlistPosition,
+  details,
   notice,
 }: Extract<LoaderData, { erased: false }>) {
   const inLocale = useLocalePath();
-  const actionData = useActionData<FormAnswer>();
-  const [form] = useSchemaForm(manageSchema, actionData?.result, { id: "manage" });
+  const actionData = useActionData<ActionData>();
+  const [form] = useSchemaForm(
+    manageSchema,
+    actionData?.form === "manage" ? actionData.result : undefined,
+    { id: "manage" },
+  );
+  const detailsAnswer = actionData?.form === "details" ? actionData.result : undefined;
   const [searchParams] = useSearchParams();
   const { t, longDate } = useI18n();
   const erasing = searchParams.has("wissen");
@@ -194,6 +314,9 @@ function ManageRegistration({
   return (
     <div className="wrap page narrow">
       <h1>{t("manage.title")}</h1>
+      {notice && DETAILS_NOTICES.includes(notice.key) && !actionData ? (
+        <FlashNotice notice={notice} />
+      ) : null}
       <FormProblem form={form} summary={t("manage.errors.unknownAction")} />
       <RegistrationCard session={session}>
         <p>{t("manage.registeredAs", { name: registration.name, email: registration.email })}</p>
@@ -255,6 +378,27 @@ function ManageRegistration({
             {t("manage.signUpAgain")}
           </Link>
         </p>
+      ) : null}
+
+      {details || detailsAnswer ? (
+        <section className="own-details" aria-labelledby="details-title">
+          <h2 id="details-title">{t("details.title")}</h2>
+          {details?.form ? (
+            <OwnDetailsForm
+              key={details.form.key}
+              email={registration.email}
+              questions={details.form.questions}
+              defaults={details.form.defaults}
+              editableUntil={details.form.editableUntil}
+              lastResult={detailsAnswer}
+            />
+          ) : detailsAnswer ? (
+            // Refused, and the page as it is now has no form to show it at.
+            <FormRefusal result={detailsAnswer} />
+          ) : details?.lock ? (
+            <p>{t(`details.locked.${details.lock}`)}</p>
+          ) : null}
+        </section>
       ) : null}
 
       {registration.newsOptInAt ? (

@@ -107,6 +107,7 @@ export default function PrivacyPage() {
       <h2>{t("privacy.rights.title")}</h2>
       <ul>
         <li>{t("privacy.rights.access")}</li>
+        <li>{t("privacy.rights.rectification")}</li>
         <li>{t("privacy.rights.erasure")}</li>
         <li>{t("privacy.rights.other", { contact, dpo })}</li>
         <li>{t("privacy.rights.organisers", { contact })}</li>

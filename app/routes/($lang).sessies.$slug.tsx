@@ -13,6 +13,7 @@ import { AddToCalendar } from "~/components/add-to-calendar";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { ColleagueFields } from "~/components/colleague-fields";
 import { CheckboxField, EmailField, Field, type FieldMeta, FormProblem } from "~/components/field";
+import { OrganisationFields } from "~/components/organisation-fields";
 import { QuestionFields } from "~/components/question-fields";
 import { i18n } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
@@ -378,17 +379,7 @@ function SignUp({
         }
         autoComplete="email"
       />
-      <Field
-        meta={fields.organisation}
-        label={t("signup.organisation")}
-        autoComplete="organization"
-      />
-      <Field
-        meta={fields.enterpriseNumber}
-        label={t("signup.enterpriseNumber")}
-        hint={t("signup.enterpriseNumberHint")}
-        inputMode="numeric"
-      />
+      <OrganisationFields fields={fields} />
       <QuestionFields questions={questions} fields={fields} />
       {groupSize > 1 ? (
         <ColleagueFields
