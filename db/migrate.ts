@@ -84,6 +84,12 @@ export async function withSetupLock<T>(
     }
     try {
       if (handle.dialect === "postgres") {
+        // The pool bounds every lock wait (DATABASE_LOCK_TIMEOUT_MS, 5 s); loading the demo
+        // data on a busy machine takes longer, and the instances waiting for it must wait for
+        // it, as they do on SQLite, rather than crash.
+        await sql`set local lock_timeout = ${sql.lit(`${SETUP_LOCK_WAIT_MS}ms`)}`.execute(
+          connection,
+        );
         await sql`select pg_advisory_xact_lock(${sql.lit(SETUP_LOCK_KEY)})`.execute(connection);
       }
       const result = await work(connection);

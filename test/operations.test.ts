@@ -107,7 +107,9 @@ async function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void>
 describe("several instances starting at once on an empty database", () => {
   it("all come up, and the demo data is loaded once", { timeout: 120_000 }, async () => {
     const fresh = await emptyDatabase();
-    const env = { DATABASE_URL: fresh.url, SEED_ON_START: "on" };
+    // A lock wait far shorter than loading the demo data takes: the instances that wait for
+    // the first must wait for the whole setup, not for the bound on ordinary lock waits.
+    const env = { DATABASE_URL: fresh.url, SEED_ON_START: "on", DATABASE_LOCK_TIMEOUT_MS: "100" };
     const results = await Promise.allSettled([
       startServer(env),
       startServer(env),

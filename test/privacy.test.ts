@@ -119,6 +119,12 @@ describe("the privacy statement", () => {
     expect(text).toContain("mail naar privacy@testrode.be");
     expect(text).toContain("dpo@testrode.be");
   });
+
+  it("tells someone a colleague signed up where their own link is", async () => {
+    const { text } = await page("/privacy");
+    expect(text).toContain("Schreef een collega je in voor een sessie?");
+    expect(text).toContain("Je krijgt zelf een e-mail met een eigen link");
+  });
 });
 
 describe("the consent line of the sign-up form", () => {

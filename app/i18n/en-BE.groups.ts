@@ -29,5 +29,7 @@ export const enBEGroups = {
     "1: everyone signs up separately. From 2, whoever signs up can bring colleagues, each with their own seat and invitation.",
   "sessionForm.errors.groupSize.invalid": "Enter a whole number from {min} to {max}.",
   "audit.field.groupSize": "people per sign-up",
+  "privacy.sharing.colleagues":
+    "Did a colleague sign you up for a session? Then they gave us your name and email address. You get an email of your own with a personal link: there you cancel, download your data or have it erased.",
   "attendees.group": "Signed up together with {names}",
 } as const satisfies Record<keyof typeof nlBEGroups, string>;

@@ -30,5 +30,7 @@ export const frBEGroups = {
     "1 : chacun s’inscrit séparément. À partir de 2, la personne qui s’inscrit peut venir avec des collègues, chacun avec sa place et son invitation.",
   "sessionForm.errors.groupSize.invalid": "Indiquez un nombre entier de {min} à {max}.",
   "audit.field.groupSize": "personnes par inscription",
+  "privacy.sharing.colleagues":
+    "Un collègue vous a inscrit à une séance ? Il nous a alors transmis votre nom et votre adresse e-mail. Vous recevez vous-même un e-mail avec votre propre lien : vous pouvez y annuler, télécharger vos données ou les faire effacer.",
   "attendees.group": "Inscrit avec {names}",
 } as const satisfies Record<keyof typeof nlBEGroups, string>;

@@ -27,5 +27,7 @@ export const nlBEGroups = {
     "1: iedereen schrijft zich apart in. Vanaf 2 kan wie zich inschrijft collega’s meebrengen, elk met een eigen plaats en uitnodiging.",
   "sessionForm.errors.groupSize.invalid": "Geef een geheel getal van {min} tot {max}.",
   "audit.field.groupSize": "personen per inschrijving",
+  "privacy.sharing.colleagues":
+    "Schreef een collega je in voor een sessie? Dan gaf die je naam en e-mailadres aan ons door. Je krijgt zelf een e-mail met een eigen link: daar annuleer je, download je je gegevens of laat je ze wissen.",
   "attendees.group": "Samen ingeschreven met {names}",
 } as const;

@@ -86,6 +86,7 @@ export default function PrivacyPage() {
 
       <h2>{t("privacy.sharing.title")}</h2>
       <p>{t("privacy.sharing.body")}</p>
+      <p>{t("privacy.sharing.colleagues")}</p>
       <p>
         {t("privacy.sharing.partners", {
           partnerCount: register.partners.length,
