@@ -112,17 +112,24 @@ interface Pen {
   y: number;
 }
 
+interface Style {
+  font: PDFFont;
+  size: number;
+  color?: typeof INK;
+  /** Space below, in line heights. */
+  gap?: number;
+  /** Made smaller, down to this size, to keep the text on one line. */
+  shrinkTo?: number;
+}
+
 function write(
   pen: Pen,
   text: string,
-  {
-    font,
-    size,
-    color = INK,
-    gap = 0.4,
-  }: { font: PDFFont; size: number; color?: typeof INK; gap?: number },
+  { font, size: largest, color = INK, gap = 0.4, shrinkTo = largest }: Style,
   maxLines = 6,
 ) {
+  let size = largest;
+  while (size > shrinkTo && font.widthOfTextAtSize(text, size) > TEXT_WIDTH) size -= 1;
   const lines = wrap(text, font, size, TEXT_WIDTH);
   const shown = lines.slice(0, maxLines);
   if (lines.length > maxLines) shown[maxLines - 1] = `${shown[maxLines - 1]}…`;
@@ -181,14 +188,14 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
     color: ACCENT,
   });
   pen.y -= 70;
-  write(pen, strong(t("certificate.heading")), { font: bold, size: 30, gap: 2 });
+  write(pen, strong(t("certificate.heading")), { font: bold, size: 30, shrinkTo: 20, gap: 2 });
   write(pen, plain(t("certificate.confirms", { city: input.city })), {
     font: regular,
     size: 13,
     color: MUTED,
     gap: 0.8,
   });
-  write(pen, strong(input.name), { font: bold, size: 24, gap: 0.8 }, 3);
+  write(pen, strong(input.name), { font: bold, size: 24, shrinkTo: 16, gap: 0.8 }, 3);
   write(pen, plain(t("certificate.attended")), { font: regular, size: 13, color: MUTED, gap: 0.8 });
   write(pen, strong(input.sessionTitle), { font: bold, size: 17, gap: 2.2 }, 4);
 
