@@ -26,7 +26,7 @@ import { getSessionById, type SessionDetail } from "./session.server";
  */
 
 /** What a certificate states, and the page that verifies it shows. */
-export interface CertificateFacts {
+interface CertificateFacts {
   name: string;
   sessionTitle: string;
   startsAt: string;
@@ -44,7 +44,7 @@ function sealOf(registrationId: number): string {
 }
 
 /** The code a registration's certificate carries. */
-export function certificateCode(registrationId: number): string {
+function certificateCode(registrationId: number): string {
   return `${registrationId}-${sealOf(registrationId)}`;
 }
 
