@@ -9,7 +9,7 @@ import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { createSession, person, registrationsOf } from "./support/factories";
-import { send } from "./support/http";
+import { dataPath, send } from "./support/http";
 import { TEST_PASSWORD } from "./support/organisers";
 import { manageTokenOf } from "./support/tokens";
 
@@ -186,6 +186,13 @@ describe("the verification page", () => {
     // Nothing the certificate does not show: not the address, not the manage link.
     expect(html).not.toContain("@example.org");
     expect(html).not.toContain(token);
+    // Its data, as the browser asks for them on a navigation: kept by no cache either.
+    for (const routes of [undefined, ["routes/($lang).certificaat.$code"]]) {
+      const data = await send(dataPath(verificationPath, routes));
+      expect(data.status).toBe(200);
+      expect(data.headers.get("Cache-Control")).toBe(PRIVATE);
+      expect(await data.text()).toContain(name);
+    }
   });
 
   it("says not genuine for a changed code, and for an unknown one", async () => {
