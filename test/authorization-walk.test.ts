@@ -299,6 +299,19 @@ const CHECKS: Record<string, RouteCheck> = {
     get: everyone(200),
     keyInUrl: true,
   },
+  // The certificate of attendance: whoever holds the manage link, once the person was checked
+  // in and the session has begun (the walk's attendee was not: 404 for everyone alike).
+  "inschrijving.$token_.certificaat[.pdf].ts": {
+    params: (data) => ({ token: data.manageToken }),
+    get: everyone(404),
+    keyInUrl: true,
+  },
+  // The address on a certificate: public, and it shows no more than the certificate does. A
+  // code that is no certificate's is "not genuine" for everyone alike.
+  "($lang).certificaat.$code.tsx": {
+    params: (data) => ({ code: `${data.registrationId}-000000000000000000000000` }),
+    get: everyone(404),
+  },
   // A partner's sessions to come: public, like a city's.
   "($lang).partners.$slug.tsx": {
     params: (data) => ({ slug: data.partnerSlug }),
@@ -418,6 +431,7 @@ function isPersonal(languagePattern: string): boolean {
     pattern === "/beheer" ||
     pattern.startsWith("/beheer/") ||
     pattern.startsWith("/inschrijving/") ||
+    pattern.startsWith("/certificaat/") ||
     /^\/sessies\/[^/]+\/bedankt$/.test(pattern)
   );
 }

@@ -70,6 +70,7 @@ const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
     "attendees.exportXlsx",
     "exportPage.submit",
     "organisers.partners",
+    "certificate.partners",
     "email.sessionUpdated.was",
     "email.organiserMessage.subject",
     "export.column.start",

@@ -8,6 +8,7 @@ import { enBE } from "./en-BE";
 import { enBEAccess } from "./en-BE.access";
 import { enBEAudit } from "./en-BE.audit";
 import { enBECalendar } from "./en-BE.calendar";
+import { enBECertificate } from "./en-BE.certificate";
 import { enBEEmbed } from "./en-BE.embed";
 import { enBEExport } from "./en-BE.export";
 import { enBEGdpr } from "./en-BE.gdpr";
@@ -26,6 +27,7 @@ import { frBE } from "./fr-BE";
 import { frBEAccess } from "./fr-BE.access";
 import { frBEAudit } from "./fr-BE.audit";
 import { frBECalendar } from "./fr-BE.calendar";
+import { frBECertificate } from "./fr-BE.certificate";
 import { frBEEmbed } from "./fr-BE.embed";
 import { frBEExport } from "./fr-BE.export";
 import { frBEGdpr } from "./fr-BE.gdpr";
@@ -44,6 +46,7 @@ import { nlBE } from "./nl-BE";
 import { nlBEAccess } from "./nl-BE.access";
 import { nlBEAudit } from "./nl-BE.audit";
 import { nlBECalendar } from "./nl-BE.calendar";
+import { nlBECertificate } from "./nl-BE.certificate";
 import { nlBEEmbed } from "./nl-BE.embed";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBEGdpr } from "./nl-BE.gdpr";
@@ -78,6 +81,7 @@ const nlBECatalogue = {
   ...nlBEQuestions,
   ...nlBEGroups,
   ...nlBEOwnDetails,
+  ...nlBECertificate,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -100,6 +104,7 @@ const frBECatalogue = {
   ...frBEQuestions,
   ...frBEGroups,
   ...frBEOwnDetails,
+  ...frBECertificate,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -121,6 +126,7 @@ const enBECatalogue = {
   ...enBEQuestions,
   ...enBEGroups,
   ...enBEOwnDetails,
+  ...enBECertificate,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

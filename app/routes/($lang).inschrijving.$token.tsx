@@ -22,6 +22,7 @@ import { OwnDetailsForm } from "~/components/own-details-form";
 import { RegistrationCard } from "~/components/registration-card";
 import type { Locale, MessageKey } from "~/i18n";
 import { oneLinePlace } from "~/lib/calendar-links";
+import { certificatePath, hasCertificate } from "~/lib/certificate";
 import { config } from "~/lib/config.server";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { localePath } from "~/lib/locale-path";
@@ -119,6 +120,7 @@ async function load(token: string, locale: Locale) {
   if (found.state === "erased") return { erased: true as const };
   const { registration, session, waitlistPosition } = found;
   return {
+    certificate: hasCertificate(registration, session, nowInstant()),
     details: await detailsOf(found, locale),
     erased: false as const,
     registration: {
@@ -286,6 +288,7 @@ export default function ManageRegistrationPage() {
 }
 
 function ManageRegistration({
+  certificate,
   registration,
   session,
   waitlistPosition,
@@ -337,6 +340,18 @@ function ManageRegistration({
           </div>
         ) : null}
       </RegistrationCard>
+
+      {certificate ? (
+        <section className="certificate" aria-labelledby="certificate-title">
+          <h2 id="certificate-title">{t("certificate.manage.title")}</h2>
+          <p>{t("certificate.manage.body")}</p>
+          <p>
+            <a href={certificatePath(token)} download className="button" rel="nofollow">
+              {t("certificate.manage.download")}
+            </a>
+          </p>
+        </section>
+      ) : null}
 
       {registration.status === "confirmed" && !session.cancelled && !session.past ? (
         <section className="calendar" aria-labelledby="calendar-title">
