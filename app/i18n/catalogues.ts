@@ -6,6 +6,7 @@
  */
 import { enBE } from "./en-BE";
 import { enBEAccess } from "./en-BE.access";
+import { enBEAfterSession } from "./en-BE.after-session";
 import { enBEAudit } from "./en-BE.audit";
 import { enBECalendar } from "./en-BE.calendar";
 import { enBEEmbed } from "./en-BE.embed";
@@ -24,6 +25,7 @@ import { enBESecurity } from "./en-BE.security";
 import { enBESessionForm } from "./en-BE.session-form";
 import { frBE } from "./fr-BE";
 import { frBEAccess } from "./fr-BE.access";
+import { frBEAfterSession } from "./fr-BE.after-session";
 import { frBEAudit } from "./fr-BE.audit";
 import { frBECalendar } from "./fr-BE.calendar";
 import { frBEEmbed } from "./fr-BE.embed";
@@ -42,6 +44,7 @@ import { frBESecurity } from "./fr-BE.security";
 import { frBESessionForm } from "./fr-BE.session-form";
 import { nlBE } from "./nl-BE";
 import { nlBEAccess } from "./nl-BE.access";
+import { nlBEAfterSession } from "./nl-BE.after-session";
 import { nlBEAudit } from "./nl-BE.audit";
 import { nlBECalendar } from "./nl-BE.calendar";
 import { nlBEEmbed } from "./nl-BE.embed";
@@ -78,6 +81,7 @@ const nlBECatalogue = {
   ...nlBEQuestions,
   ...nlBEGroups,
   ...nlBEOwnDetails,
+  ...nlBEAfterSession,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -100,6 +104,7 @@ const frBECatalogue = {
   ...frBEQuestions,
   ...frBEGroups,
   ...frBEOwnDetails,
+  ...frBEAfterSession,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -121,6 +126,7 @@ const enBECatalogue = {
   ...enBEQuestions,
   ...enBEGroups,
   ...enBEOwnDetails,
+  ...enBEAfterSession,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

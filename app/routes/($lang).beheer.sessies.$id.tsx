@@ -112,6 +112,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           dayBefore: session.remind_day_before ? "on" : "off",
           twoHours: session.remind_two_hours ? "on" : "off",
         },
+        afterSession: {
+          mails:
+            session.send_thank_you && session.send_missed_you
+              ? "both"
+              : session.send_thank_you
+                ? "thankYou"
+                : session.send_missed_you
+                  ? "missedYou"
+                  : "none",
+          hours: session.follow_up_hours,
+        },
       },
     },
     { headers },
@@ -294,6 +305,7 @@ export default function SessionAttendees() {
         {session.venueName}
       </p>
       <p className="muted">{t("reminders.settings", session.reminders)}</p>
+      <p className="muted">{t("afterSession.settings", session.afterSession)}</p>
       {session.requiresApproval || session.unlisted || session.emailDomains.length ? (
         <ul className="access-list">
           {session.requiresApproval ? <li>{t("access.approval")}</li> : null}
@@ -336,6 +348,12 @@ export default function SessionAttendees() {
           className="button button-secondary"
         >
           {t("questions.link", { count: questions.length })}
+        </Link>
+        <Link
+          to={inLocale(`/beheer/sessies/${session.id}/enquete`)}
+          className="button button-secondary"
+        >
+          {t("survey.results.link")}
         </Link>
         <Link
           to={inLocale(`/beheer/sessies/nieuw?kopie=${session.id}`)}
