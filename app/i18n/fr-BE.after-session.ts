@@ -36,7 +36,7 @@ export const frBEAfterSession = {
   "mailKind.session.thankYou": "Remerciement avec enquête",
   "mailKind.session.missedYou": "« Vous nous avez manqué »",
 
-  "survey.title": "Enquête",
+  "survey.title": "Enquête de satisfaction",
   "survey.about": "À propos de « {title} » à {city}, {when}.",
   "survey.anonymous":
     "Vos réponses sont conservées sans votre nom ni votre adresse e-mail. Vous pouvez répondre une seule fois.",
@@ -69,7 +69,7 @@ export const frBEAfterSession = {
   "survey.erased.body":
     "L’inscription liée à ce lien a été effacée. L’enquête n’est plus disponible.",
 
-  "survey.results.link": "Enquête",
+  "survey.results.link": "Enquête de satisfaction",
   "survey.results.title": "Résultats de l’enquête",
   "survey.results.back": "Retour à la session",
   "survey.results.answers":
@@ -90,7 +90,7 @@ export const frBEAfterSession = {
   "survey.results.noComments": "Personne n’a répondu à la question ouverte.",
   "survey.results.export": "Télécharger",
   "survey.results.exportHint": "Sans noms : une ligne par réponse, dans un ordre quelconque.",
-  "survey.results.fileName": "enquete",
+  "survey.results.fileName": "enquete-satisfaction",
 
   "audit.field.afterSession": "e-mails après la session",
   "audit.survey.export":
