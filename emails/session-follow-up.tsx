@@ -14,7 +14,7 @@ import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from
  */
 
 /** Where the person answers the survey, in the language they signed up in. */
-export function surveyUrl(data: RegistrationMailData & { surveyToken: string }): string {
+function surveyUrl(data: RegistrationMailData & { surveyToken: string }): string {
   const { locale } = mailI18n(data);
   return `${data.publicUrl}${localePath(locale, `/enquete/${encodeURIComponent(data.surveyToken)}`)}`;
 }

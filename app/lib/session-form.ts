@@ -35,7 +35,7 @@ export const SESSION_LIMITS = {
 } as const;
 
 /** Hours after a session's end that its thank-you and "we missed you" mails go, unless set. */
-export const DEFAULT_FOLLOW_UP_HOURS = 2;
+const DEFAULT_FOLLOW_UP_HOURS = 2;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A browser sends "HH:mm", or "HH:mm:ss" when a step asks for seconds: those must be ":00".

@@ -35,7 +35,7 @@ type FollowUpTimes = Pick<
 >;
 
 /** When a session's follow-ups fall due, as a UTC instant. */
-export function followUpDueAt(session: Pick<Session, "ends_at" | "follow_up_hours">): string {
+function followUpDueAt(session: Pick<Session, "ends_at" | "follow_up_hours">): string {
   return addMinutes(session.ends_at, session.follow_up_hours * 60);
 }
 

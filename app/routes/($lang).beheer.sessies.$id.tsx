@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Answers } from "~/components/answers";
 import { ConfirmAction } from "~/components/confirm-action";
+import { DownloadLinks } from "~/components/download-links";
 import { EmailField, Field, FormProblem, FormRefusal } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
@@ -552,23 +553,7 @@ export default function SessionAttendees() {
         <div>
           <section className="panel" aria-labelledby="export-title">
             <h2 id="export-title">{t("attendees.export")}</h2>
-            <ul className="plain-list">
-              <li>
-                <a href={exportUrl("csv")} download>
-                  {t("attendees.exportCsv")}
-                </a>
-              </li>
-              <li>
-                <a href={exportUrl("csv-comma")} download>
-                  {t("attendees.exportCsvComma")}
-                </a>
-              </li>
-              <li>
-                <a href={exportUrl("xlsx")} download>
-                  {t("attendees.exportXlsx")}
-                </a>
-              </li>
-            </ul>
+            <DownloadLinks href={exportUrl} />
           </section>
           {session.cancelled ? (
             // Why an add was refused: the page no longer shows the form (the session was cancelled).

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DownloadLinks } from "~/components/download-links";
 import { SURVEY_MIN_ANSWERS, USEFULNESS } from "~/lib/survey-form";
 import { surveyResults } from "~/models/survey.server";
 import { adminMeta } from "~/web/admin-meta";
@@ -44,6 +45,49 @@ function Bar({ share }: { share: number }) {
   );
 }
 
+/** Answers per value: the count and the share, with the share's bar beside it. */
+function ShareTable({
+  caption,
+  heading,
+  total,
+  rows,
+}: {
+  caption: string;
+  heading: string;
+  total: number;
+  rows: { key: string; label: string; count: number }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col">{t("survey.results.column.count")}</th>
+            <th scope="col">{t("survey.results.column.share")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const share = percent(row.count, total);
+            return (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>{row.count}</td>
+                <td className="survey-share">
+                  <Bar share={share} /> {share} %
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default function SurveyResults() {
   const { session, results } = useLoaderData<typeof loader>();
   const { t, dateTimeRange } = useI18n();
@@ -72,68 +116,30 @@ export default function SurveyResults() {
         <>
           <section className="panel" aria-labelledby="rating-title">
             <h2 id="rating-title">{t("survey.results.rating")}</h2>
-            <p>
-              {t("survey.results.average", {
-                average: results.average.toFixed(1),
-              })}
-            </p>
-            <div className="table-scroll">
-              <table className="table">
-                <caption>{t("survey.results.ratingCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("survey.results.column.rating")}</th>
-                    <th scope="col">{t("survey.results.column.count")}</th>
-                    <th scope="col">{t("survey.results.column.share")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {results.ratings.map((count, index) => {
-                    const rating = index + 1;
-                    const share = percent(count, results.answers);
-                    return (
-                      <tr key={rating}>
-                        <th scope="row">{t("survey.rating.option", { rating })}</th>
-                        <td>{count}</td>
-                        <td className="survey-share">
-                          <Bar share={share} /> {share} %
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <p>{t("survey.results.average", { average: results.average.toFixed(1) })}</p>
+            <ShareTable
+              caption={t("survey.results.ratingCaption")}
+              heading={t("survey.results.column.rating")}
+              total={results.answers}
+              rows={results.ratings.map((count, index) => ({
+                key: String(index + 1),
+                label: t("survey.rating.option", { rating: index + 1 }),
+                count,
+              }))}
+            />
           </section>
           <section className="panel" aria-labelledby="useful-title">
             <h2 id="useful-title">{t("survey.useful.legend")}</h2>
-            <div className="table-scroll">
-              <table className="table">
-                <caption>{t("survey.results.usefulCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("survey.results.column.useful")}</th>
-                    <th scope="col">{t("survey.results.column.count")}</th>
-                    <th scope="col">{t("survey.results.column.share")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {USEFULNESS.map((value) => {
-                    const count = results.useful[value];
-                    const share = percent(count, results.answers);
-                    return (
-                      <tr key={value}>
-                        <th scope="row">{t(`survey.useful.${value}`)}</th>
-                        <td>{count}</td>
-                        <td className="survey-share">
-                          <Bar share={share} /> {share} %
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <ShareTable
+              caption={t("survey.results.usefulCaption")}
+              heading={t("survey.results.column.useful")}
+              total={results.answers}
+              rows={USEFULNESS.map((value) => ({
+                key: value,
+                label: t(`survey.useful.${value}`),
+                count: results.useful[value],
+              }))}
+            />
           </section>
           <section className="panel" aria-labelledby="comments-title">
             <h2 id="comments-title">{t("survey.comment.label")}</h2>
@@ -152,23 +158,7 @@ export default function SurveyResults() {
           <section className="panel" aria-labelledby="survey-export-title">
             <h2 id="survey-export-title">{t("survey.results.export")}</h2>
             <p className="hint">{t("survey.results.exportHint")}</p>
-            <ul className="plain-list">
-              <li>
-                <a href={exportUrl("csv")} download>
-                  {t("attendees.exportCsv")}
-                </a>
-              </li>
-              <li>
-                <a href={exportUrl("csv-comma")} download>
-                  {t("attendees.exportCsvComma")}
-                </a>
-              </li>
-              <li>
-                <a href={exportUrl("xlsx")} download>
-                  {t("attendees.exportXlsx")}
-                </a>
-              </li>
-            </ul>
+            <DownloadLinks href={exportUrl} />
           </section>
         </>
       )}

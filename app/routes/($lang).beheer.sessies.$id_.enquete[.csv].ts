@@ -1,10 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { sessionExportSchema } from "~/lib/export-form";
-import { parseForm } from "~/lib/forms";
 import { exportSurveyResults } from "~/models/survey.server";
-import { requireSessionAccess } from "~/web/auth.server";
-import { exportRefusal } from "~/web/export-refusal.server";
-import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { exportRefusal, readSessionExport } from "~/web/export-refusal.server";
 import { clientOf } from "~/web/rate-limits.server";
 import { surveyDownload } from "~/web/survey-sheet.server";
 
@@ -13,31 +9,19 @@ import { surveyDownload } from "~/web/survey-sheet.server";
  * download is logged. Below three answers there is none, as there is no table on the page.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  requireKnownLanguage(params);
-  const locale = localeOf(request);
-  const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const submission = parseForm(new URL(request.url).searchParams, sessionExportSchema);
-  if (submission.status !== "success") return exportRefusal(400, submission.error, locale);
-  const { formaat: format } = submission.value;
+  const asked = await readSessionExport(request, params);
+  if ("refusal" in asked) return asked.refusal;
+  const { organiser, sessionId, format, locale } = asked;
   const exported = await exportSurveyResults(sessionId, organiser.scope, {
     organiserId: organiser.id,
     clientAddress: clientOf(context),
   });
   if (!exported.ok) {
-    return exportRefusal(
-      404,
-      {
-        "": [
-          {
-            key:
-              exported.reason === "tooFew"
-                ? "survey.results.tooFewToExport"
-                : "export.error.sessionNotFound",
-          },
-        ],
-      },
-      locale,
-    );
+    const key =
+      exported.reason === "tooFew"
+        ? "survey.results.tooFewToExport"
+        : "export.error.sessionNotFound";
+    return exportRefusal(404, { "": [{ key }] }, locale);
   }
   return surveyDownload(exported, { format, locale });
 }
