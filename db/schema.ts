@@ -86,6 +86,12 @@ interface SessionsTable {
   unlisted: Generated<number>;
   /** The domains a sign-up's address must be of, lower-cased, separated by spaces; "": any. */
   email_domains: Generated<string>;
+  /** 1: those checked in get a thank-you with a survey once the session has ended; 0: not. */
+  send_thank_you: Generated<number>;
+  /** 1: those who had a seat and did not come get a "we missed you" mail; 0: not. */
+  send_missed_you: Generated<number>;
+  /** Hours after the end that those mails go (0–72). */
+  follow_up_hours: Generated<number>;
 }
 
 interface SessionPartnersTable {
@@ -146,6 +152,11 @@ interface RegistrationsTable {
    * did (or once the registration is anonymised: the mark was about details that are gone).
    */
   details_updated_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /**
+   * 1: the person answered the survey after the session (it can be answered once). A flag with
+   * no time, so the order of the answers cannot be matched to the people.
+   */
+  survey_answered: Generated<number>;
 }
 
 export type CalendarReply = "accepted" | "tentative" | "declined";
@@ -218,6 +229,37 @@ interface SessionRemindersTable {
   queued_at: Instant;
 }
 
+export type FollowUpKind = "thankYou" | "missedYou";
+
+/**
+ * The mail a person got after a session ended: a thank-you with the survey (checked in) or a
+ * "we missed you" (a seat, not there). One row per registration: the primary key makes sure
+ * nobody gets one twice, whichever worker looks; the thank-yous of a session are the survey's
+ * response-rate denominator.
+ */
+interface SessionFollowUpsTable {
+  registration_id: number;
+  session_id: number;
+  kind: FollowUpKind;
+  queued_at: Instant;
+}
+
+export type Usefulness = "yes" | "somewhat" | "no";
+
+/**
+ * One answer to the survey after a session: by session only, with no registration, no time and
+ * nothing else that leads to the person. Not personal data; kept when the people are anonymised.
+ */
+interface SurveyResponsesTable {
+  id: Generated<number>;
+  session_id: number;
+  /** 1 to 5. */
+  rating: number;
+  useful: Usefulness;
+  /** The open question's answer; null when left empty. Untrusted text. */
+  comment: string | null;
+}
+
 /** "failed": its processing kept failing and it was given up (kept for a look until retention). */
 type InboundMailStatus = "pending" | "processed" | "failed";
 
@@ -251,12 +293,13 @@ interface InboundMailTable {
   next_attempt_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
-export type RegistrationTokenPurpose = "manage" | "checkin" | "view";
+export type RegistrationTokenPurpose = "manage" | "checkin" | "view" | "survey";
 
 /**
  * The links mailed to a person, by the SHA-256 of their token: the manage page
  * (`/inschrijving/<token>`), an organiser's check-in (the QR code), or the view page the
- * invites' DESCRIPTION links to (`/inschrijving/bekijken/<token>`). Every mail gets a token
+ * invites' DESCRIPTION links to (`/inschrijving/bekijken/<token>`), or the survey after the
+ * session (`/enquete/<token>`, nothing else). Every mail gets a token
  * of its own, and earlier ones keep working. `registration_id` is null once the registration
  * was erased: its link then says so (410) and leads to no one.
  */
@@ -422,6 +465,8 @@ export interface Database {
   jobs: JobsTable;
   session_questions: SessionQuestionsTable;
   registration_answers: RegistrationAnswersTable;
+  session_follow_ups: SessionFollowUpsTable;
+  survey_responses: SurveyResponsesTable;
 }
 
 export type Session = Selectable<SessionsTable>;

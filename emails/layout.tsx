@@ -35,6 +35,8 @@ interface LayoutProps {
   action?: { label: string; href: string };
   /** How the message offers the seat back to someone with one; the usual line unless given. */
   cancel?: { prompt: string; link: string };
+  /** Sent after the session: there is no seat left to give back. */
+  past?: boolean;
   children?: ReactNode;
 }
 
@@ -49,6 +51,7 @@ export function RegistrationLayout({
   intro,
   action,
   cancel,
+  past = false,
   children,
 }: LayoutProps) {
   const { t, dateTimeRange, list } = mailI18n(data);
@@ -131,7 +134,7 @@ export function RegistrationLayout({
               </Button>
             </Section>
           ) : null}
-          {data.registration.status !== "confirmed" ? null : (
+          {past || data.registration.status !== "confirmed" ? null : (
             <Text>
               {cancel?.prompt ?? t("email.cantCome")}{" "}
               <Link href={cancelUrl} style={{ color: colors.brand }}>

@@ -1,3 +1,4 @@
+import type { NextSession } from "../app/models/after-session.server";
 import type { SessionChanges } from "../app/models/session-editing.server";
 import type { ReminderKind } from "../db/schema";
 import { backOnWaitlistEmail } from "./back-on-waitlist";
@@ -16,6 +17,7 @@ import {
 } from "./registration-request";
 import { registrationWaitlistedEmail } from "./registration-waitlisted";
 import { sessionCancelledEmail } from "./session-cancelled";
+import { sessionMissedYouEmail, sessionThankYouEmail } from "./session-follow-up";
 import { sessionReminderEmail } from "./session-reminder";
 import { sessionUpdatedEmail } from "./session-updated";
 
@@ -50,6 +52,10 @@ export interface RegistrationMailExtras {
   "session.updated": { changes: SessionChanges };
   "session.cancelled": { note: string | null };
   "session.reminder": { reminder: ReminderKind };
+  /** To those checked in, once the session has ended: the key of their survey link. */
+  "session.thankYou": { surveyToken: string };
+  /** To those who had a seat and did not come: the next sessions of that city and kind. */
+  "session.missedYou": { nextSessions: NextSession[] };
   "organiser.message": { message: OrganiserMessage };
 }
 
@@ -132,6 +138,8 @@ const renderers: { [K in MailKind]: Renderer<MailData[K]> } = {
     render: (data) => sessionReminderEmail(data, data.reminder),
     calendar: none,
   },
+  "session.thankYou": { render: sessionThankYouEmail, calendar: none },
+  "session.missedYou": { render: sessionMissedYouEmail, calendar: none },
   "organiser.message": {
     render: (data) => organiserMessageEmail(data, data.message),
     calendar: none,

@@ -199,6 +199,7 @@ export async function loadSeeds(
       now,
     );
     const questions = asked.map((question, n) => ({ ...question, id: questionIds[n] ?? 0 }));
+    const seated: { id: number; came: boolean }[] = [];
     // Where a sign-up may bring colleagues, every fourth firm came with one colleague.
     let group: { id: string; organisation: string | null; left: number } | null = null;
     for (let i = 0; i < seed.attendees; i++) {
@@ -249,10 +250,66 @@ export async function loadSeeds(
       );
       const types = questions.map(({ id, input }) => ({ id, type: input.type }));
       await storeAnswersIn(trx, registration.id, storedAnswers(types, values));
+      if (confirmed) seated.push({ id: registration.id, came: cameAt !== null });
+    }
+    if (!seed.cancelled && endsAt < now) {
+      await seedFollowUps(trx, session.id, seated, endsAt);
     }
     added++;
   }
   return { sessions: added };
+}
+
+/** Open answers a seeded survey got: typed by the public, so one tries a spreadsheet formula. */
+const SURVEY_COMMENTS = [
+  "Heel concreet, ik weet nu welke premie ik kan aanvragen.",
+  "Iets te veel uitleg over de procedure, te weinig voorbeelden.",
+  '=HYPERLINK("http://voorbeeld.invalid";"meer info")',
+  null,
+  "Goed georganiseerd, de koffie was op tijd.",
+  null,
+];
+
+/**
+ * A session that took place has sent its mails after the end (so the worker sends none for the
+ * seed), and four in five of those who came answered the survey: stored without them.
+ */
+async function seedFollowUps(
+  trx: Kysely<Database>,
+  sessionId: number,
+  seated: { id: number; came: boolean }[],
+  endsAt: string,
+) {
+  if (!seated.length) return;
+  const queuedAt = new Date(Date.parse(endsAt) + 2 * 3_600_000).toISOString();
+  await trx
+    .insertInto("session_follow_ups")
+    .values(
+      seated.map(({ id, came }) => ({
+        registration_id: id,
+        session_id: sessionId,
+        kind: came ? ("thankYou" as const) : ("missedYou" as const),
+        queued_at: queuedAt,
+      })),
+    )
+    .execute();
+  const answered = seated.filter(({ came }, i) => came && i % 5 !== 3);
+  for (const [i, { id }] of answered.entries()) {
+    await trx
+      .updateTable("registrations")
+      .set({ survey_answered: 1 })
+      .where("id", "=", id)
+      .execute();
+    await trx
+      .insertInto("survey_responses")
+      .values({
+        session_id: sessionId,
+        rating: [4, 5, 3, 4, 5, 2][i % 6] ?? 4,
+        useful: (["yes", "yes", "somewhat", "yes", "no"] as const)[i % 5] ?? "yes",
+        comment: SURVEY_COMMENTS[i % SURVEY_COMMENTS.length] ?? null,
+      })
+      .execute();
+  }
 }
 
 /** The demo accounts of development data; the README names them. Never loaded in production. */

@@ -7,7 +7,9 @@ import { localePath } from "../app/lib/locale-path";
 import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
 import { signUp } from "../app/models/registration.server";
+import { issueRegistrationToken } from "../app/models/registration-token.server";
 import { database } from "../db/client";
+import { writeTransaction } from "../db/transaction";
 import {
   addQuestions,
   createSession,
@@ -55,6 +57,8 @@ interface WalkData {
   manageToken: string;
   checkinCode: string;
   viewToken: string;
+  /** The key of a survey link after the session, as a thank-you mail carries it. */
+  surveyToken: string;
   resetToken: string;
   today: string;
   inAYear: string;
@@ -221,6 +225,18 @@ const CHECKS: Record<string, RouteCheck> = {
     get: inScope(200),
     post: { form: () => ({ intent: "add", type: "yesNo", labelNl: "" }), expect: inScope(400) },
   },
+  // The survey's results of a session: anonymous, for its organisers only.
+  "($lang).beheer.sessies.$id_.enquete.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+  },
+  "($lang).beheer.sessies.$id_.enquete[.csv].ts": {
+    params: session,
+    absentParams: NO_SESSION,
+    query: () => "?formaat=csv",
+    get: inScope(200),
+  },
   "($lang).beheer.sessies.$id_.inchecken.tsx": {
     params: session,
     absentParams: NO_SESSION,
@@ -285,6 +301,13 @@ const CHECKS: Record<string, RouteCheck> = {
     params: (data) => ({ token: data.viewToken }),
     get: everyone(200),
     post: { form: () => ({ intent: "wandelen" }), expect: everyone(400) },
+    keyInUrl: true,
+  },
+  // The survey after the session: whoever holds the link answers it, once; nobody's data shows.
+  "($lang).enquete.$token.tsx": {
+    params: (data) => ({ token: data.surveyToken }),
+    get: everyone(200),
+    post: { form: () => ({ rating: "zes" }), expect: everyone(400) },
     keyInUrl: true,
   },
   // The person's own data as a file: whoever holds their manage link.
@@ -432,6 +455,7 @@ function isPersonal(languagePattern: string): boolean {
     pattern.startsWith("/beheer/") ||
     pattern.startsWith("/inschrijving/") ||
     pattern.startsWith("/certificaat/") ||
+    pattern.startsWith("/enquete/") ||
     /^\/sessies\/[^/]+\/bedankt$/.test(pattern)
   );
 }
@@ -540,6 +564,21 @@ beforeAll(async () => {
   const [registration] = await registrationsOf(sessionA.id);
   if (!registration) throw new Error("the sign-up made no registration");
   const links = await linksOf(registration.id);
+  const surveyToken = await writeTransaction((trx) =>
+    issueRegistrationToken(trx, registration.id, "survey", new Date().toISOString()),
+  );
+  // Enough answers that the results show, and can be downloaded.
+  await db
+    .insertInto("survey_responses")
+    .values(
+      [4, 5, 3].map((rating) => ({
+        session_id: sessionA.id,
+        rating,
+        useful: "yes" as const,
+        comment: null,
+      })),
+    )
+    .execute();
   const partnerA = await db
     .selectFrom("session_partners")
     .innerJoin("partners", "partners.id", "session_partners.partner_id")
@@ -571,6 +610,7 @@ beforeAll(async () => {
     manageToken: links.manageToken,
     checkinCode: links.checkinCode,
     viewToken: links.viewToken,
+    surveyToken,
     resetToken,
     today: today.toISOString().slice(0, 10),
     inAYear: new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10),

@@ -103,6 +103,20 @@ function examples(locale: Locale): { [K in MailKind]: DataOf<K> } {
     },
     "session.cancelled": { ...seat, note: null },
     "session.reminder": { ...seat, reminder: "dayBefore" },
+    "session.thankYou": { ...seat, links: { ...seat.links, checkinCode: null }, surveyToken: "s" },
+    "session.missedYou": {
+      ...seat,
+      links: { ...seat.links, checkinCode: null },
+      nextSessions: [
+        {
+          slug: "pitch-night-2",
+          title: "Pitch Night",
+          starts_at: "2027-01-07T18:00:00.000Z",
+          ends_at: "2027-01-07T20:00:00.000Z",
+          venue_name: "Hal 5",
+        },
+      ],
+    },
     "organiser.message": {
       ...seat,
       message: { audience: "confirmed", subject: "Pitch Night", body: "Pitch, feedback, drinks." },

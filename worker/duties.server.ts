@@ -1,3 +1,4 @@
+import { queueDueFollowUps } from "../app/models/after-session.server";
 import { processInboundMail } from "../app/models/inbound-mail.server";
 import { runDailyRetention } from "../app/models/personal-data.server";
 import { queueDueReminders } from "../app/models/reminder.server";
@@ -16,6 +17,8 @@ export const workerDuties = {
     ({ stopping }) => processJobs({ stopping }),
     // Every round: reads only the sessions starting within 40 hours (see reminder.server.ts).
     () => queueDueReminders(),
+    // Every round: reads only the sessions that ended within the last week and three days.
+    () => queueDueFollowUps(),
     // Requests still open when their session begins are closed, each with a mail, once.
     () => closeRequestsAtStart(),
     () => processInboundMail(),

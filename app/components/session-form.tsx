@@ -2,7 +2,7 @@ import { getCollectionProps, getFormProps } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { FormResult } from "~/lib/forms";
 import { MAX_GROUP_SIZE } from "~/lib/registration-form";
-import { type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
+import { SESSION_LIMITS, type SessionFormValues, sessionFieldsSchema } from "~/lib/session-form";
 import { SESSION_KINDS, SESSION_LANGUAGES } from "~/lib/session-kinds";
 import { useSchemaForm } from "~/web/use-form";
 import { useI18n } from "~/web/use-i18n";
@@ -183,6 +183,23 @@ export function SessionForm({
         </p>
         <CheckboxField meta={fields.remindDayBefore} label={t("sessionForm.remindDayBefore")} />
         <CheckboxField meta={fields.remindTwoHours} label={t("sessionForm.remindTwoHours")} />
+      </fieldset>
+      <fieldset className="fieldset" aria-describedby="after-session-hint">
+        <legend>{t("afterSession.form.legend")}</legend>
+        <p className="hint" id="after-session-hint">
+          {t("afterSession.form.hint")}
+        </p>
+        <CheckboxField meta={fields.sendThankYou} label={t("afterSession.form.sendThankYou")} />
+        <CheckboxField meta={fields.sendMissedYou} label={t("afterSession.form.sendMissedYou")} />
+        <Field
+          meta={fields.followUpHours}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={SESSION_LIMITS.followUpHours}
+          label={t("afterSession.form.followUpHours")}
+          hint={t("afterSession.form.followUpHoursHint")}
+        />
       </fieldset>
       <fieldset className="fieldset" aria-describedby="partners-hint">
         <legend>{t("sessionForm.partnerIds")}</legend>

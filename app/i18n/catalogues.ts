@@ -6,6 +6,7 @@
  */
 import { enBE } from "./en-BE";
 import { enBEAccess } from "./en-BE.access";
+import { enBEAfterSession } from "./en-BE.after-session";
 import { enBEAudit } from "./en-BE.audit";
 import { enBECalendar } from "./en-BE.calendar";
 import { enBECertificate } from "./en-BE.certificate";
@@ -25,6 +26,7 @@ import { enBESecurity } from "./en-BE.security";
 import { enBESessionForm } from "./en-BE.session-form";
 import { frBE } from "./fr-BE";
 import { frBEAccess } from "./fr-BE.access";
+import { frBEAfterSession } from "./fr-BE.after-session";
 import { frBEAudit } from "./fr-BE.audit";
 import { frBECalendar } from "./fr-BE.calendar";
 import { frBECertificate } from "./fr-BE.certificate";
@@ -44,6 +46,7 @@ import { frBESecurity } from "./fr-BE.security";
 import { frBESessionForm } from "./fr-BE.session-form";
 import { nlBE } from "./nl-BE";
 import { nlBEAccess } from "./nl-BE.access";
+import { nlBEAfterSession } from "./nl-BE.after-session";
 import { nlBEAudit } from "./nl-BE.audit";
 import { nlBECalendar } from "./nl-BE.calendar";
 import { nlBECertificate } from "./nl-BE.certificate";
@@ -82,6 +85,7 @@ const nlBECatalogue = {
   ...nlBEGroups,
   ...nlBEOwnDetails,
   ...nlBECertificate,
+  ...nlBEAfterSession,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -105,6 +109,7 @@ const frBECatalogue = {
   ...frBEGroups,
   ...frBEOwnDetails,
   ...frBECertificate,
+  ...frBEAfterSession,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -127,6 +132,7 @@ const enBECatalogue = {
   ...enBEGroups,
   ...enBEOwnDetails,
   ...enBECertificate,
+  ...enBEAfterSession,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

@@ -22,6 +22,8 @@ export const SESSION_LIMITS = {
   description: 5000,
   venueName: 120,
   venueAddress: 200,
+  /** Hours after the end that the thank-you and the "we missed you" mail go: up to three days. */
+  followUpHours: 72,
   /** Seats: more than any venue these sessions use; every change to them mails each attendee. */
   capacity: 1000,
   partners: 10,
@@ -31,6 +33,9 @@ export const SESSION_LIMITS = {
   /** Why a request is declined: a few sentences, mailed to the person. */
   declineReason: 1000,
 } as const;
+
+/** Hours after a session's end that its thank-you and "we missed you" mails go, unless set. */
+const DEFAULT_FOLLOW_UP_HOURS = 2;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A browser sends "HH:mm", or "HH:mm:ss" when a step asks for seconds: those must be ":00".
@@ -187,6 +192,29 @@ export const sessionFieldsSchema = z.object({
   confirmMoveToWaitlist: checkbox,
   remindDayBefore: checkbox,
   remindTwoHours: checkbox,
+  /** Those checked in get a thank-you with the survey after the session. */
+  sendThankYou: checkbox,
+  /** Those with a seat who did not come get a "we missed you" mail. */
+  sendMissedYou: checkbox,
+  /** Hours after the end that those mails go; left empty: two. */
+  followUpHours: z
+    .string()
+    .trim()
+    .optional()
+    .catch(undefined)
+    .transform((value, ctx) => {
+      if (!value) return DEFAULT_FOLLOW_UP_HOURS;
+      const hours = WHOLE_NUMBER.test(value) ? Number(value) : Number.NaN;
+      if (!(hours >= 0 && hours <= SESSION_LIMITS.followUpHours)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "sessionForm.errors.followUpHours.invalid",
+          params: { min: 0, max: SESSION_LIMITS.followUpHours },
+        });
+        return z.NEVER;
+      }
+      return hours;
+    }),
   /** A sign-up is a request that an organiser approves or declines. */
   requiresApproval: checkbox,
   /** On no list: reachable only by its address. */
@@ -253,6 +281,11 @@ export interface SessionInput {
   remindDayBefore: boolean;
   /** Confirmed attendees get a reminder two hours before the start. */
   remindTwoHours: boolean;
+  /** Those checked in get a thank-you with a survey, `followUpHours` after the end. */
+  sendThankYou: boolean;
+  /** Those with a seat who did not come get a "we missed you" mail, `followUpHours` after the end. */
+  sendMissedYou: boolean;
+  followUpHours: number;
   /** A sign-up is a request: no seat until an organiser approves it. */
   requiresApproval: boolean;
   /** On no list, feed, embed or API, and kept from search engines: reachable by its address. */
@@ -342,6 +375,10 @@ export interface SessionFormValues {
   /** "on" for a ticked box, "" for one left empty. */
   remindDayBefore: string;
   remindTwoHours: string;
+  sendThankYou: string;
+  sendMissedYou: string;
+  /** Hours after the end, "2" by default. */
+  followUpHours: string;
   requiresApproval: string;
   unlisted: string;
   /** The domains, separated by commas: "student.kuleuven.be, kuleuven.be". */

@@ -46,7 +46,8 @@ export type AuditAction =
   | "question.update"
   | "question.remove"
   | "question.move"
-  | "question.copy";
+  | "question.copy"
+  | "survey.export";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "session.create",
@@ -74,6 +75,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "question.remove",
   "question.move",
   "question.copy",
+  "survey.export",
 ];
 
 /** Ids, counts, field names and codes: what a log entry may hold besides its subject. */

@@ -18,7 +18,12 @@ import { writeTransaction } from "../../db/transaction";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-const TOKEN_BYTES: Record<RegistrationTokenPurpose, number> = { manage: 24, checkin: 16, view: 24 };
+const TOKEN_BYTES: Record<RegistrationTokenPurpose, number> = {
+  manage: 24,
+  checkin: 16,
+  view: 24,
+  survey: 24,
+};
 
 /** A new token for this registration, stored as its hash; the token itself goes in the mail. */
 export async function issueRegistrationToken(

@@ -112,6 +112,12 @@ type ExtrasArgument<K extends RegistrationMailKind> = keyof RegistrationMailExtr
   ? []
   : [extras: RegistrationMailExtras[K]];
 
+/** Messages sent once the session has ended. */
+const AFTER_SESSION_KINDS: ReadonlySet<RegistrationMailKind> = new Set([
+  "session.thankYou",
+  "session.missedYou",
+]);
+
 /**
  * Queues a registration message in the same transaction as the change, as a snapshot of what
  * it says (the worker renders it when it sends it, outside this transaction). The mail gets a
@@ -129,8 +135,9 @@ export async function notify<K extends RegistrationMailKind>(
 ): Promise<void> {
   const links: RegistrationMailData["links"] = {
     manageToken: await issueRegistrationToken(trx, registration.id, "manage", now),
+    // After the session a check-in code has nothing left to open.
     checkinCode:
-      registration.status === "confirmed"
+      registration.status === "confirmed" && !AFTER_SESSION_KINDS.has(kind)
         ? await issueRegistrationToken(trx, registration.id, "checkin", now)
         : null,
   };

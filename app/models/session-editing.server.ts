@@ -70,6 +70,9 @@ function sessionColumns(input: SessionInput) {
     language: input.language,
     remind_day_before: input.remindDayBefore ? 1 : 0,
     remind_two_hours: input.remindTwoHours ? 1 : 0,
+    send_thank_you: input.sendThankYou ? 1 : 0,
+    send_missed_you: input.sendMissedYou ? 1 : 0,
+    follow_up_hours: input.followUpHours,
     requires_approval: input.requiresApproval ? 1 : 0,
     unlisted: input.unlisted ? 1 : 0,
     email_domains: storedEmailDomains(input.emailDomains),
@@ -240,6 +243,9 @@ type SessionRow = Pick<
   | "language"
   | "remind_day_before"
   | "remind_two_hours"
+  | "send_thank_you"
+  | "send_missed_you"
+  | "follow_up_hours"
   | "requires_approval"
   | "unlisted"
   | "email_domains"
@@ -266,6 +272,9 @@ function formValuesOf(session: SessionRow, partnerIds: number[]): SessionFormVal
     partnerIds: partnerIds.map(String),
     remindDayBefore: session.remind_day_before ? "on" : "",
     remindTwoHours: session.remind_two_hours ? "on" : "",
+    sendThankYou: session.send_thank_you ? "on" : "",
+    sendMissedYou: session.send_missed_you ? "on" : "",
+    followUpHours: String(session.follow_up_hours),
     requiresApproval: session.requires_approval ? "on" : "",
     unlisted: session.unlisted ? "on" : "",
     emailDomains: emailDomainsOf(session.email_domains).join(", "),
@@ -492,6 +501,12 @@ function changedFields(
         "reminders",
         before.remind_day_before !== after.remind_day_before ||
           before.remind_two_hours !== after.remind_two_hours,
+      ],
+      [
+        "afterSession",
+        before.send_thank_you !== after.send_thank_you ||
+          before.send_missed_you !== after.send_missed_you ||
+          before.follow_up_hours !== after.follow_up_hours,
       ],
       ["approval", before.requires_approval !== after.requires_approval],
       ["unlisted", before.unlisted !== after.unlisted],

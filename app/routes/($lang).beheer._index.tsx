@@ -33,6 +33,8 @@ const MAIL_KINDS = new Set([
   "session.updated",
   "session.cancelled",
   "session.reminder",
+  "session.thankYou",
+  "session.missedYou",
   "organiser.message",
   "organiser.passwordReset",
   "organiser.invitation",

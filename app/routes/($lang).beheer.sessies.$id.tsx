@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Answers } from "~/components/answers";
 import { ConfirmAction } from "~/components/confirm-action";
+import { DownloadLinks } from "~/components/download-links";
 import { EmailField, Field, FormProblem, FormRefusal } from "~/components/field";
 import { FillBar } from "~/components/fill-bar";
 import { FlashNotice } from "~/components/flash-notice";
@@ -111,6 +112,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         reminders: {
           dayBefore: session.remind_day_before ? "on" : "off",
           twoHours: session.remind_two_hours ? "on" : "off",
+        },
+        afterSession: {
+          mails:
+            session.send_thank_you && session.send_missed_you
+              ? "both"
+              : session.send_thank_you
+                ? "thankYou"
+                : session.send_missed_you
+                  ? "missedYou"
+                  : "none",
+          hours: session.follow_up_hours,
         },
       },
     },
@@ -294,6 +306,7 @@ export default function SessionAttendees() {
         {session.venueName}
       </p>
       <p className="muted">{t("reminders.settings", session.reminders)}</p>
+      <p className="muted">{t("afterSession.settings", session.afterSession)}</p>
       {session.requiresApproval || session.unlisted || session.emailDomains.length ? (
         <ul className="access-list">
           {session.requiresApproval ? <li>{t("access.approval")}</li> : null}
@@ -336,6 +349,12 @@ export default function SessionAttendees() {
           className="button button-secondary"
         >
           {t("questions.link", { count: questions.length })}
+        </Link>
+        <Link
+          to={inLocale(`/beheer/sessies/${session.id}/enquete`)}
+          className="button button-secondary"
+        >
+          {t("survey.results.link")}
         </Link>
         <Link
           to={inLocale(`/beheer/sessies/nieuw?kopie=${session.id}`)}
@@ -534,23 +553,7 @@ export default function SessionAttendees() {
         <div>
           <section className="panel" aria-labelledby="export-title">
             <h2 id="export-title">{t("attendees.export")}</h2>
-            <ul className="plain-list">
-              <li>
-                <a href={exportUrl("csv")} download>
-                  {t("attendees.exportCsv")}
-                </a>
-              </li>
-              <li>
-                <a href={exportUrl("csv-comma")} download>
-                  {t("attendees.exportCsvComma")}
-                </a>
-              </li>
-              <li>
-                <a href={exportUrl("xlsx")} download>
-                  {t("attendees.exportXlsx")}
-                </a>
-              </li>
-            </ul>
+            <DownloadLinks href={exportUrl} />
           </section>
           {session.cancelled ? (
             // Why an add was refused: the page no longer shows the form (the session was cancelled).

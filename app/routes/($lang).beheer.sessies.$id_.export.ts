@@ -1,21 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { sessionExportSchema } from "~/lib/export-form";
-import { parseForm } from "~/lib/forms";
 import { exportAttendees } from "~/models/export.server";
 import { attendeeDownload } from "~/web/attendee-sheet.server";
-import { requireSessionAccess } from "~/web/auth.server";
-import { exportRefusal } from "~/web/export-refusal.server";
-import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { exportRefusal, readSessionExport } from "~/web/export-refusal.server";
 import { clientOf } from "~/web/rate-limits.server";
 
 /** One session's attendee list as CSV or XLSX (?formaat=csv|csv-comma|xlsx); every export is logged. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  requireKnownLanguage(params);
-  const locale = localeOf(request);
-  const { organiser, sessionId } = await requireSessionAccess(request, params.id);
-  const submission = parseForm(new URL(request.url).searchParams, sessionExportSchema);
-  if (submission.status !== "success") return exportRefusal(400, submission.error, locale);
-  const { formaat: format } = submission.value;
+  const asked = await readSessionExport(request, params);
+  if ("refusal" in asked) return asked.refusal;
+  const { organiser, sessionId, format, locale } = asked;
   const exported = await exportAttendees({
     scope: organiser.scope,
     filter: { kind: "session", sessionId },

@@ -45,6 +45,10 @@ const EMPTY: SessionFormValues = {
   // Both reminders are on unless the organiser turns them off.
   remindDayBefore: "on",
   remindTwoHours: "on",
+  // After the end: a thank-you with the survey and a "we missed you", two hours later.
+  sendThankYou: "on",
+  sendMissedYou: "on",
+  followUpHours: "2",
   // Open to anyone, listed everywhere, unless the organiser says otherwise.
   requiresApproval: "",
   unlisted: "",
