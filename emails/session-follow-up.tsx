@@ -1,4 +1,5 @@
 import { Link, Section, Text } from "@react-email/components";
+import { certificateUrl } from "../app/lib/certificate";
 import { localePath } from "../app/lib/locale-path";
 import { SURVEY_OPEN_DAYS } from "../app/lib/survey-form";
 import { addMinutes } from "../app/lib/time";
@@ -8,7 +9,8 @@ import { type MailContent, mailI18n, mailLinks, type RegistrationMailData } from
 
 /**
  * The mails a session sends once it has ended (app/models/after-session.server.ts decides when
- * and to whom): a thank-you with the personal survey link to those who came, a "we missed you"
+ * and to whom): a thank-you with the personal survey link and the certificate of attendance to
+ * those who came (they were checked in, so they have one), a "we missed you"
  * with the next sessions of the same city and kind to those who had a seat and did not come.
  * Neither carries an invite: the event is over.
  */
@@ -34,6 +36,12 @@ export async function sessionThankYouEmail(
     >
       <Text>{t("afterSession.email.thankYou.survey", { date: closes })}</Text>
       <Text>{t("afterSession.email.thankYou.anonymous")}</Text>
+      <Text>
+        {t("afterSession.email.thankYou.certificate")}{" "}
+        <Link href={certificateUrl(data.publicUrl, data.links.manageToken)}>
+          {t("afterSession.email.thankYou.certificateLink")}
+        </Link>
+      </Text>
     </RegistrationLayout>,
   );
   return { subject: t("afterSession.email.thankYou.subject", { title }), ...body };

@@ -199,12 +199,15 @@ describe("after the end of a session", () => {
     expect(thanks?.subject).toBe(`Bedankt voor je komst: ${session.title}`);
     expect(thanks?.ics).toBeNull();
     surveyPathIn(thanks?.text ?? "");
+    // Those who came were checked in: their certificate is one click away, under their own link.
+    expect(thanks?.text).toMatch(/https?:\/\/[^/\s]+\/inschrijving\/[\w-]+\/certificaat\.pdf/);
     // Over: no check-in code, no seat to give back.
     expect(thanks?.html).not.toContain("/qr.png");
     expect(thanks?.html).not.toContain("?annuleren");
     const missed = mails[1];
     expect(missed?.subject).toBe(`We hebben je gemist: ${session.title}`);
     expect(missed?.text).not.toContain("/enquete/");
+    expect(missed?.text).not.toContain("certificaat");
     expect(missed?.html).not.toContain("?annuleren");
   });
 

@@ -161,11 +161,12 @@ describe("every kind of mail, in French and English", () => {
             expect(withoutLinks(value.replace(/\\n/g, " ")), name).not.toMatch(DUTCH_WORDS);
           }
         }
-        // Every link to a page of this site is to that page in the mail's language.
+        // Every link to a page of this site is to that page in the mail's language (a file, such
+        // as the certificate PDF, is in the registration's language whatever its address).
         const prefix = `/${locale.slice(0, 2)}/`;
         const pages = [...mail.text.matchAll(/https:\/\/agenda\.test(\/[^\s)>"]*)/g)]
           .map((match) => match[1] ?? "")
-          .filter((path) => !/\.(png|ics)$|^\/x$|^\/inchecken\//.test(path));
+          .filter((path) => !/\.(png|ics|pdf)$|^\/x$|^\/inchecken\//.test(path));
         for (const path of pages) expect(path.startsWith(prefix), path).toBe(true);
       });
     }

@@ -24,6 +24,8 @@ export const enBEAfterSession = {
     "Could you take two minutes to tell us what you thought? The survey is open until {date}.",
   "afterSession.email.thankYou.anonymous":
     "Your answers are kept without your name or email address: nobody can tell what you answered.",
+  "afterSession.email.thankYou.certificate": "Need a certificate of attendance?",
+  "afterSession.email.thankYou.certificateLink": "Download your certificate (PDF)",
   "afterSession.email.thankYou.action": "Take the survey",
   "afterSession.email.missedYou.subject": "We missed you: {title}",
   "afterSession.email.missedYou.intro":

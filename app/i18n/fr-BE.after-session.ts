@@ -25,6 +25,8 @@ export const frBEAfterSession = {
     "Pouvez-vous nous dire en deux minutes ce que vous en avez pensé ? L’enquête est ouverte jusqu’au {date}.",
   "afterSession.email.thankYou.anonymous":
     "Vos réponses sont conservées sans votre nom ni votre adresse e-mail : personne ne peut savoir ce que vous avez répondu.",
+  "afterSession.email.thankYou.certificate": "Besoin d’une attestation de participation ?",
+  "afterSession.email.thankYou.certificateLink": "Téléchargez votre attestation (pdf)",
   "afterSession.email.thankYou.action": "Répondre à l’enquête",
   "afterSession.email.missedYou.subject": "Vous nous avez manqué : {title}",
   "afterSession.email.missedYou.intro":

@@ -22,6 +22,8 @@ export const nlBEAfterSession = {
     "Wil je ons in twee minuten zeggen wat je ervan vond? De enquête staat open tot {date}.",
   "afterSession.email.thankYou.anonymous":
     "Je antwoorden worden bewaard zonder je naam of e-mailadres: niemand kan zien wat jij antwoordde.",
+  "afterSession.email.thankYou.certificate": "Wil je een attest van je deelname?",
+  "afterSession.email.thankYou.certificateLink": "Download je attest (pdf)",
   "afterSession.email.thankYou.action": "Enquête invullen",
   "afterSession.email.missedYou.subject": "We hebben je gemist: {title}",
   "afterSession.email.missedYou.intro":
