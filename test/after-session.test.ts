@@ -10,7 +10,7 @@ import type { Registration } from "../db/schema";
 import { writeTransaction } from "../db/transaction";
 import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
 import { send } from "./support/http";
-import { signedIn } from "./support/organisers";
+import { signedIn, signedInForCity } from "./support/organisers";
 import { manageTokenOf } from "./support/tokens";
 
 /**
@@ -144,16 +144,6 @@ const responsesOf = (sessionId: number) =>
     .execute();
 
 const answer = (path: string, form: Record<string, string>) => send(path, { form });
-
-/** An organiser of the session's city, signed in. */
-async function organiserOf(cityId: number) {
-  const city = await db
-    .selectFrom("cities")
-    .select("slug")
-    .where("id", "=", cityId)
-    .executeTakeFirstOrThrow();
-  return signedIn("organiser", { citySlugs: [city.slug] });
-}
 
 describe("after the end of a session", () => {
   it("thanks those checked in with a survey and misses the no-shows, each once, with two workers", async () => {
@@ -447,7 +437,7 @@ describe("the survey", () => {
 describe("the survey's results", () => {
   it("give the count alone below three answers, then the figures, and never a name", async () => {
     const { paths, session, registrations } = await surveyedSession("2032-05-19", [0, 1, 2, 3]);
-    const organiser = await organiserOf(session.city_id);
+    const organiser = await signedInForCity(session.city_id);
     const resultsPath = `/beheer/sessies/${session.id}/enquete`;
     await answer(paths[0] ?? "", { rating: "5", useful: "yes", comment: "Heel goed" });
     await answer(paths[1] ?? "", { rating: "3", useful: "somewhat" });
@@ -484,7 +474,7 @@ describe("the survey's results", () => {
 
   it("download without names, with formulas neutralised, and each download is logged", async () => {
     const { paths, session, registrations } = await surveyedSession("2032-05-26", [0, 1, 2]);
-    const organiser = await organiserOf(session.city_id);
+    const organiser = await signedInForCity(session.city_id);
     await answer(paths[0] ?? "", {
       rating: "5",
       useful: "yes",
@@ -525,7 +515,7 @@ describe("the session form", () => {
       starts_at: at("2032-06-02", "14:00"),
       ends_at: at("2032-06-02", "16:00"),
     });
-    const organiser = await organiserOf(session.city_id);
+    const organiser = await signedInForCity(session.city_id);
     const values = await sessionFormValues(session.id);
     if (!values) throw new Error("no form");
     expect(values).toMatchObject({ sendThankYou: "on", sendMissedYou: "on", followUpHours: "2" });

@@ -8,7 +8,7 @@ import { workerDuties } from "../worker/duties.server";
 import { createSession, outboxFor, person, registrationsOf } from "./support/factories";
 import { asHtml, expectNoticeOnce } from "./support/form-page";
 import { cookieFrom, send } from "./support/http";
-import { signedIn } from "./support/organisers";
+import { signedInForCity } from "./support/organisers";
 import { manageTokenIn } from "./support/tokens";
 
 /**
@@ -25,12 +25,7 @@ const HOUR = 3_600_000;
 /** A session that requires approval, and the cookie of an organiser of its city. */
 async function approvalSession(overrides: Parameters<typeof createSession>[0] = {}) {
   const session = await createSession({ requires_approval: 1, kind: "forum", ...overrides });
-  const city = await db
-    .selectFrom("cities")
-    .select("slug")
-    .where("id", "=", session.city_id)
-    .executeTakeFirstOrThrow();
-  const organiser = await signedIn("organiser", { citySlugs: [city.slug] });
+  const organiser = await signedInForCity(session.city_id);
   return { session, organiser };
 }
 
@@ -242,12 +237,7 @@ describe("a session that requires approval", () => {
 
   it("gives the last seat once when two organisers approve at the same moment", async () => {
     const { session, organiser } = await approvalSession({ capacity: 1 });
-    const city = await db
-      .selectFrom("cities")
-      .select("slug")
-      .where("id", "=", session.city_id)
-      .executeTakeFirstOrThrow();
-    const colleague = await signedIn("organiser", { citySlugs: [city.slug] });
+    const colleague = await signedInForCity(session.city_id);
     await signUpOverHttp(session.slug, 1);
     await signUpOverHttp(session.slug, 2);
     const [first, second] = await registrationsOf(session.id);

@@ -13,7 +13,7 @@ import {
 } from "./support/factories";
 import { asHtml } from "./support/form-page";
 import { cookieFrom, send } from "./support/http";
-import { signedIn } from "./support/organisers";
+import { signedInForCity } from "./support/organisers";
 import { manageTokenOf } from "./support/tokens";
 
 /**
@@ -151,12 +151,7 @@ describe("a sign-up that brings colleagues", () => {
     expect(tokens.has("")).toBe(false);
 
     // The attendee page says who came together.
-    const city = await db
-      .selectFrom("cities")
-      .select("slug")
-      .where("id", "=", session.city_id)
-      .executeTakeFirstOrThrow();
-    const organiser = await signedIn("organiser", { citySlugs: [city.slug] });
+    const organiser = await signedInForCity(session.city_id);
     const workspace = await (
       await send(`/beheer/sessies/${session.id}`, { cookie: organiser })
     ).text();

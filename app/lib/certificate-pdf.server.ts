@@ -3,7 +3,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import QRCode from "qrcode";
 import { i18n, type Locale } from "../i18n";
-import { durationText } from "./certificate";
+import { type CertificateFacts, durationText } from "./certificate";
 import { withoutControlCharacters } from "./text";
 
 /**
@@ -17,14 +17,8 @@ import { withoutControlCharacters } from "./text";
  * it is.
  */
 
-interface CertificateInput {
+interface CertificateInput extends CertificateFacts {
   locale: Locale;
-  name: string;
-  sessionTitle: string;
-  startsAt: string;
-  endsAt: string;
-  city: string;
-  partners: string[];
   /** The public page that says whether this certificate is genuine; also in the QR code. */
   verificationUrl: string;
 }

@@ -2,6 +2,16 @@ import type { Registration, Session } from "../../db/schema";
 import type { I18n, Locale } from "../i18n";
 import { localePath } from "./locale-path";
 
+/** What a certificate states, and the page that verifies it shows. */
+export interface CertificateFacts {
+  name: string;
+  sessionTitle: string;
+  startsAt: string;
+  endsAt: string;
+  city: string;
+  partners: string[];
+}
+
 /**
  * A certificate of attendance says that someone was there: only a seat that was checked in at
  * the door, of a session that took place and has begun, has one. A registration cancelled or

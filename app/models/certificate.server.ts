@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Registration } from "../../db/schema";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n";
-import { certificateUrl, hasCertificate } from "../lib/certificate";
+import { type CertificateFacts, certificateUrl, hasCertificate } from "../lib/certificate";
 import { config } from "../lib/config.server";
 import { nowInstant } from "../lib/time";
 import { openManageToken } from "./registration.server";
@@ -24,16 +24,6 @@ import { getSessionById, type SessionDetail } from "./session.server";
  * a check-in undone or a seat cancelled since makes the code unknown, and a registration erased
  * (by its owner or by retention) can no longer be checked, and the page says so.
  */
-
-/** What a certificate states, and the page that verifies it shows. */
-interface CertificateFacts {
-  name: string;
-  sessionTitle: string;
-  startsAt: string;
-  endsAt: string;
-  city: string;
-  partners: string[];
-}
 
 const CODE = /^([1-9][0-9]{0,11})-([0-9a-f]{24})$/;
 

@@ -1,4 +1,5 @@
 import { createOrganiser, type NewOrganiser } from "../../app/models/organiser.server";
+import { database } from "../../db/client";
 import type { OrganiserRole } from "../../db/schema";
 import { cookieFrom, send } from "./http";
 
@@ -47,4 +48,14 @@ export async function signedIn(
     ...scope,
   });
   return cookie;
+}
+
+/** The cookie of a fresh organiser of the city a session is in, signed in over HTTP. */
+export async function signedInForCity(cityId: number): Promise<string> {
+  const city = await database()
+    .db.selectFrom("cities")
+    .select("slug")
+    .where("id", "=", cityId)
+    .executeTakeFirstOrThrow();
+  return signedIn("organiser", { citySlugs: [city.slug] });
 }
