@@ -93,6 +93,4 @@ export const enBEAfterSession = {
   "survey.results.fileName": "survey",
 
   "audit.field.afterSession": "emails after the session",
-  "audit.survey.export":
-    "Survey results of “{session}” downloaded ({answers, plural, one {# answer} other {# answers}}).",
 } satisfies Record<keyof typeof nlBEAfterSession, string>;

@@ -35,6 +35,8 @@ export const enBEAudit = {
   "audit.registration.checkInUndone": "Check-in of {person} at ‘{session}’ undone.",
   "audit.registration.erase":
     "Data of {person} erased {by, select, admin {at the person’s request, by the administrator} other {at their own request}}.",
+  "audit.survey.export":
+    "Survey results of “{session}” downloaded ({answers, plural, one {# answer} other {# answers}}).",
   "audit.registration.selfUpdate":
     "{person} changed their own details for ‘{session}’ on their registration page: {fields}.",
   "audit.organiser.invite":

@@ -95,6 +95,4 @@ export const frBEAfterSession = {
   "survey.results.fileName": "enquete-satisfaction",
 
   "audit.field.afterSession": "e-mails après la session",
-  "audit.survey.export":
-    "Résultats de l’enquête de « {session} » téléchargés ({answers, plural, one {# réponse} other {# réponses}}).",
 } satisfies Record<keyof typeof nlBEAfterSession, string>;

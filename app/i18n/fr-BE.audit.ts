@@ -36,6 +36,8 @@ export const frBEAudit = {
   "audit.registration.checkInUndone": "Présence de {person} à « {session} » annulée.",
   "audit.registration.erase":
     "Données de {person} effacées {by, select, admin {à la demande de la personne, par l’administrateur} other {à sa propre demande}}.",
+  "audit.survey.export":
+    "Résultats de l’enquête de « {session} » téléchargés ({answers, plural, one {# réponse} other {# réponses}}).",
   "audit.registration.selfUpdate":
     "{person} a modifié ses propres données pour « {session} » sur la page de son inscription : {fields}.",
   "audit.organiser.invite":

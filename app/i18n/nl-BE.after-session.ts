@@ -92,6 +92,4 @@ export const nlBEAfterSession = {
   "survey.results.fileName": "enquete",
 
   "audit.field.afterSession": "mails na afloop",
-  "audit.survey.export":
-    "Enquêteresultaten van ‘{session}’ gedownload ({answers, plural, one {# antwoord} other {# antwoorden}}).",
 };

@@ -35,6 +35,8 @@ export const nlBEAudit = {
   "audit.registration.checkInUndone": "Aanwezigheid van {person} op ‘{session}’ ongedaan gemaakt.",
   "audit.registration.erase":
     "Gegevens van {person} gewist op {by, select, admin {vraag van de persoon, door de beheerder} other {eigen vraag}}.",
+  "audit.survey.export":
+    "Enquêteresultaten van ‘{session}’ gedownload ({answers, plural, one {# antwoord} other {# antwoorden}}).",
   "audit.registration.selfUpdate":
     "{person} paste de eigen gegevens voor ‘{session}’ aan op de pagina van de inschrijving: {fields}.",
   "audit.organiser.invite":
