@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import { closeDatabase, type DatabaseHandle, database } from "./client";
+import { DatabaseBusy } from "./busy";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 
@@ -54,8 +55,11 @@ const SETUP_LOCK_KEY = 7_140_020_261;
 // may hold the lock longer, and the others should wait for it rather than crash.
 const SETUP_LOCK_WAIT_MS = 120_000;
 
+// The driver reports SQLite's SQLITE_BUSY as DatabaseBusy (a 503 for pages); either means
+// another instance holds the lock, and this one tries again.
 const isBusy = (error: unknown) =>
-  error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY");
+  error instanceof DatabaseBusy ||
+  (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY"));
 
 /**
  * Runs `work` in one transaction that holds a lock on the whole database, so that instances
