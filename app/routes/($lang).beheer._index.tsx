@@ -1,17 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FillBar } from "~/components/fill-bar";
 import { WeekChart } from "~/components/week-chart";
 import type { MessageKey } from "~/i18n";
+import { localePath } from "~/lib/locale-path";
 import { organiserDashboard } from "~/models/dashboard.server";
 import { adminMeta } from "~/web/admin-meta";
-import { requireOrganiser } from "~/web/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
+import { localeOf } from "~/web/locale.server";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const organiser = await requireOrganiser(request);
+  const organiser = await requireSignedIn(request);
+  if (organiser.role === "door") {
+    // A door volunteer's workspace is the check-in of their (first) session, and no figures.
+    const first = organiser.scope.all ? undefined : organiser.scope.sessionIds?.[0];
+    if (first === undefined) throw new Response("Forbidden", { status: 403 });
+    throw redirect(localePath(localeOf(request), `/beheer/sessies/${first}/inchecken`));
+  }
   return organiserDashboard(organiser.scope);
 }
 
