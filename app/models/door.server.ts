@@ -2,11 +2,10 @@ import { randomBytes } from "node:crypto";
 import { database } from "../../db/client";
 import { writeTransaction } from "../../db/transaction";
 import type { Locale } from "../i18n";
-import { normalizeEmail } from "../lib/email-field";
 import { hashPassword } from "../lib/password.server";
 import { addMinutes, nowInstant } from "../lib/time";
 import { type Actor, recordAudit } from "./audit.server";
-import { type AccountActionResult, removeOrganiser } from "./organiser.server";
+import { type AccountActionResult, insertOrganiser, removeOrganiser } from "./organiser.server";
 import { mailPasswordLink } from "./password-reset.server";
 import { DOOR_HOURS_AFTER_END, doorAccessOf } from "./scope.server";
 
@@ -49,29 +48,21 @@ export async function inviteDoorVolunteer(
     if (addMinutes(session.ends_at, DOOR_HOURS_AFTER_END * 60) <= now) {
       return { ok: false, reason: "sessionOver" };
     }
-    const email = normalizeEmail(input.email);
-    const taken = await trx
-      .selectFrom("organisers")
-      .select("id")
-      .where("email", "=", email)
-      .executeTakeFirst();
-    if (taken) return { ok: false, reason: "emailTaken" };
-    const volunteer = await trx
-      .insertInto("organisers")
-      .values({
-        email,
-        name: input.name.trim(),
-        password_hash: passwordHash,
+    const volunteer = await insertOrganiser(
+      trx,
+      {
+        email: input.email,
+        name: input.name,
+        passwordHash,
         role: "door",
+        cityIds: [],
+        partnerIds: [],
         locale: input.locale,
-        door_session_id: session.id,
-        door_whole_day: input.wholeDay ? 1 : 0,
-        door_invited_by: organiserId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(["id", "email", "name"])
-      .executeTakeFirstOrThrow();
+        door: { sessionId: session.id, wholeDay: input.wholeDay, invitedBy: organiserId },
+      },
+      now,
+    );
+    if (!volunteer) return { ok: false, reason: "emailTaken" };
     await mailPasswordLink(trx, volunteer, {
       purpose: "door",
       locale: input.locale,

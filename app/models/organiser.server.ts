@@ -33,13 +33,22 @@ export interface NewOrganiser {
   role: OrganiserRole;
   citySlugs?: string[];
   partnerSlugs?: string[];
+  /** A door volunteer's session, whether for its whole day, and who gave the access. */
+  door?: DoorPass;
+}
+
+export interface DoorPass {
+  sessionId: number;
+  wholeDay: boolean;
+  invitedBy: number | null;
 }
 
 /**
- * Inserts an organiser and their scope (an admin has none: they see everything); null when
- * the address is taken. Run inside the caller's transaction.
+ * Inserts an organiser and their scope (an admin has none: they see everything; a door
+ * volunteer's is their pass); null when the address is taken. Run inside the caller's
+ * transaction.
  */
-async function insertOrganiser(
+export async function insertOrganiser(
   trx: Kysely<Database>,
   input: {
     email: string;
@@ -50,6 +59,7 @@ async function insertOrganiser(
     partnerIds: number[];
     /** The language they work in; Dutch unless chosen. */
     locale?: Locale;
+    door?: DoorPass;
   },
   now: string,
 ) {
@@ -68,6 +78,13 @@ async function insertOrganiser(
       password_hash: input.passwordHash,
       role: input.role,
       locale: input.locale,
+      ...(input.role === "door" && input.door
+        ? {
+            door_session_id: input.door.sessionId,
+            door_whole_day: input.door.wholeDay ? 1 : 0,
+            door_invited_by: input.door.invitedBy,
+          }
+        : {}),
       created_at: now,
       updated_at: now,
     })

@@ -109,7 +109,7 @@ export async function doorAccessOf(
     return afterSession > now ? { sessionIds: [pass.id], until: afterSession } : null;
   }
   const day = brusselsDayBounds(brusselsDate(pass.starts_at));
-  const until = afterSession > day.end ? afterSession : day.end;
+  const until = new Date(Math.max(Date.parse(afterSession), Date.parse(day.end))).toISOString();
   if (until <= now) return null;
   const inviter =
     pass.door_invited_by === null
