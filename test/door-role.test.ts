@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { applyRetention } from "../app/models/personal-data.server";
 import { signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import type { NewSession } from "../db/schema";
@@ -393,5 +394,35 @@ describe("a door volunteer", () => {
     const outOfScope = await invite(elsewhere.id, { name: "Buiten", email: "buiten@fixture.test" });
     expect(outOfScope.status).toBe(404);
     expect(Number(await count())).toBe(before);
+  });
+
+  // Last: the run also ends every open sign-in that expires within the month it skips.
+  it("has their account closed by the retention run a month after the session", async () => {
+    const session = await sessionIn("A", { title: "Lang geleden aan de deur" });
+    const email = `maand-${process.pid}@fixture.test`;
+    await volunteerAt(session.id, email);
+    const { db } = database();
+    await db
+      .updateTable("sessions")
+      .set({
+        starts_at: new Date(Date.now() - 5 * HOUR).toISOString(),
+        ends_at: new Date(Date.now() - 3 * HOUR).toISOString(),
+      })
+      .where("id", "=", session.id)
+      .execute();
+    const account = () =>
+      db
+        .selectFrom("organisers")
+        .select(["id", "email", "removed_at"])
+        .where("door_session_id", "=", session.id)
+        .executeTakeFirstOrThrow();
+    const { id } = await account();
+    await applyRetention({ now: new Date(Date.now() + 29 * 24 * HOUR).toISOString() });
+    expect(await account()).toMatchObject({ email, removed_at: null });
+    const run = await applyRetention({ now: new Date(Date.now() + 31 * 24 * HOUR).toISOString() });
+    expect(run.doorAccounts).toBeGreaterThanOrEqual(1);
+    const closed = await account();
+    expect(closed.email).toBe(`verwijderd-${id}@removed.invalid`);
+    expect(closed.removed_at).not.toBeNull();
   });
 });

@@ -251,22 +251,7 @@ export async function removeOrganiser(
       .where("removed_at", "is", null)
       .executeTakeFirst();
     if (!current) return { ok: false, reason: "notFound" };
-    await forgetJobsNaming(trx, current.email);
-    await trx
-      .updateTable("organisers")
-      .set({
-        removed_at: now,
-        // An address no one can have: the real one may be invited again.
-        email: `verwijderd-${id}@removed.invalid`,
-        // No scrypt hash: no password ever matches it.
-        password_hash: "removed",
-        updated_at: now,
-      })
-      .where("id", "=", id)
-      .execute();
-    await trx.deleteFrom("organiser_scopes").where("organiser_id", "=", id).execute();
-    await trx.deleteFrom("auth_sessions").where("organiser_id", "=", id).execute();
-    await trx.deleteFrom("password_resets").where("organiser_id", "=", id).execute();
+    await closeAccountIn(trx, { id, email: current.email }, now);
     await recordAudit(
       {
         organiserId,
@@ -279,6 +264,34 @@ export async function removeOrganiser(
     );
     return { ok: true, name: current.name };
   });
+}
+
+/**
+ * Closes an account in `trx`: its sign-ins and links end, its address is freed and no password
+ * matches any more; the row and its name stay for the audit log.
+ */
+export async function closeAccountIn(
+  trx: Kysely<Database>,
+  account: { id: number; email: string },
+  now: string,
+): Promise<void> {
+  const { id } = account;
+  await forgetJobsNaming(trx, account.email);
+  await trx
+    .updateTable("organisers")
+    .set({
+      removed_at: now,
+      // An address no one can have: the real one may be invited again.
+      email: `verwijderd-${id}@removed.invalid`,
+      // No scrypt hash: no password ever matches it.
+      password_hash: "removed",
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .execute();
+  await trx.deleteFrom("organiser_scopes").where("organiser_id", "=", id).execute();
+  await trx.deleteFrom("auth_sessions").where("organiser_id", "=", id).execute();
+  await trx.deleteFrom("password_resets").where("organiser_id", "=", id).execute();
 }
 
 /** An admin lifts the sign-in limits on an organiser's account (after they called, say). */
