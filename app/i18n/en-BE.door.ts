@@ -40,7 +40,7 @@ export const enBEDoor = {
     "Your access as a door volunteer is over: it ends by itself after the session. Ask the organiser for a new invitation if you help again.",
   "door.email.subject": "Your door access for the Ondernemersagenda",
   "door.email.intro":
-    "You are helping at the door of {session}{wholeDay, select, yes { and the other sessions that day} other {}}: you see the names of those coming and mark who is here. Choose a password within {hours} hours with the button below. Your access ends by itself after the session.",
+    "You are helping at the door of ‘{session}’{wholeDay, select, yes { and the other sessions that day} other {}}: you see the names of those coming and mark who is here. Choose a password within {hours} hours with the button below. Your access ends by itself after the session.",
   "door.email.button": "Choose your password",
   "door.email.notYou": "Not expecting this email? Then you may ignore it.",
   "organisers.role.door": "Door volunteer",

@@ -40,7 +40,7 @@ export const frBEDoor = {
     "Votre accès de bénévole à l’entrée est terminé : il prend fin de lui-même après la session. Demandez une nouvelle invitation à l’organisateur si vous aidez à nouveau.",
   "door.email.subject": "Votre accès à l’entrée pour l’Ondernemersagenda",
   "door.email.intro":
-    "Vous aidez à l’entrée de {session}{wholeDay, select, yes { et des autres sessions de ce jour} other {}} : vous voyez les noms des participants et indiquez qui est là. Choisissez un mot de passe dans les {hours} heures avec le bouton ci-dessous. Votre accès prend fin de lui-même après la session.",
+    "Vous aidez à l’entrée de la session « {session} »{wholeDay, select, yes { et des autres sessions de ce jour} other {}} : vous voyez les noms des participants et indiquez qui est là. Choisissez un mot de passe dans les {hours} heures avec le bouton ci-dessous. Votre accès prend fin de lui-même après la session.",
   "door.email.button": "Choisir votre mot de passe",
   "door.email.notYou": "Vous n’attendiez pas cet e-mail ? Vous pouvez l’ignorer.",
   "organisers.role.door": "Bénévole à l’entrée",

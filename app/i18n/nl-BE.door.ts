@@ -42,7 +42,7 @@ export const nlBEDoor = {
     "Je toegang als vrijwilliger aan de deur is voorbij: ze stopt vanzelf na de sessie. Vraag de organisator om een nieuwe uitnodiging als je opnieuw helpt.",
   "door.email.subject": "Je toegang aan de deur voor de Ondernemersagenda",
   "door.email.intro":
-    "Je helpt aan de deur van {session}{wholeDay, select, yes { en de andere sessies die dag} other {}}: je ziet de namen van wie komt en duidt aan wie er is. Kies met de knop hieronder binnen {hours} uur een wachtwoord. Je toegang stopt vanzelf na de sessie.",
+    "Je helpt aan de deur van ‘{session}’{wholeDay, select, yes { en de andere sessies die dag} other {}}: je ziet de namen van wie komt en duidt aan wie er is. Kies met de knop hieronder binnen {hours} uur een wachtwoord. Je toegang stopt vanzelf na de sessie.",
   "door.email.button": "Kies je wachtwoord",
   "door.email.notYou": "Verwacht je deze e-mail niet? Dan mag je hem negeren.",
   "organisers.role.door": "Vrijwilliger aan de deur",
