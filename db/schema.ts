@@ -26,7 +26,7 @@ export type RegistrationStatus =
 /** `superseded`: overtaken by a later message about the same registration, never sent. */
 type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
 export type RegistrationSource = "public" | "organiser";
-export type OrganiserRole = "admin" | "organiser";
+export type OrganiserRole = "admin" | "organiser" | "door";
 
 interface CitiesTable {
   id: Generated<number>;
@@ -360,6 +360,15 @@ interface OrganisersTable {
   removed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: ColumnType<Instant, Instant, never>;
   updated_at: Instant;
+  /**
+   * A door volunteer's session: the one they check in at, or (with `door_whole_day`) the one
+   * whose day they check in at. Null for admins and organisers.
+   */
+  door_session_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1: every session of that day the inviting organiser may see; 0: that session only. */
+  door_whole_day: ColumnType<number, number | undefined, number>;
+  /** Who invited a door volunteer: a day's sessions are those in their scope. */
+  door_invited_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 interface OrganiserScopesTable {

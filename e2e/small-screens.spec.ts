@@ -91,6 +91,7 @@ test("the organiser workspace fits a 360 px phone", async ({ page, db }) => {
     `/beheer/sessies/${forum.id}`,
     `/beheer/sessies/${forum.id}/bewerken`,
     `/beheer/sessies/${forum.id}/inchecken`,
+    `/beheer/sessies/${forum.id}/deur`,
     `/beheer/sessies/${forum.id}/bericht`,
     `/beheer/sessies/${forum.id}/vragen`,
     `/beheer/sessies/${forum.id}/vragen?nieuw=oneChoice`,

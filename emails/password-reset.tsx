@@ -4,13 +4,15 @@ import { renderMail } from "./layout";
 import type { MailContent } from "./message";
 
 export interface PasswordLinkData {
-  /** After "forgot password", or to a new organiser an admin added. */
-  purpose: "reset" | "invitation";
+  /** After "forgot password", to a new organiser an admin added, or to a door volunteer. */
+  purpose: "reset" | "invitation" | "door";
   name: string;
   url: string;
   validMinutes: number;
   /** The mail's language; messages queued before there was a choice are Dutch. */
   locale?: Locale;
+  /** A door volunteer's session, and whether their access covers that whole day. */
+  door?: { session: string; wholeDay: boolean };
 }
 
 /** The one-time link to choose a password: sent only to an organiser's own address. */
@@ -20,12 +22,16 @@ export async function passwordLinkEmail({
   url,
   validMinutes,
   locale: language,
+  door,
 }: PasswordLinkData): Promise<MailContent> {
   const { t, locale } = i18n(language);
-  const prefix = purpose === "reset" ? "reset.email" : "invitation.email";
+  const prefix =
+    purpose === "reset" ? "reset.email" : purpose === "door" ? "door.email" : "invitation.email";
   const intro = t(`${prefix}.intro`, {
     minutes: validMinutes,
     hours: Math.round(validMinutes / 60),
+    session: door?.session ?? "",
+    wholeDay: door?.wholeDay ? "yes" : "no",
   });
   const body = await renderMail(
     <Html lang={locale}>

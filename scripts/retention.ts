@@ -18,7 +18,8 @@ try {
   const run = await applyRetention();
   console.log(
     `${run.registrations} registration(s) of sessions that ended more than ${RETENTION_MONTHS} month(s) ago anonymised; ` +
-      `${run.mails} mail(s) sent more than ${OUTBOX_KEEP_DAYS} day(s) ago emptied`,
+      `${run.mails} mail(s) sent more than ${OUTBOX_KEEP_DAYS} day(s) ago emptied; ` +
+      `${run.doorAccounts} door volunteer account(s) closed`,
   );
   await closeDatabase();
 } catch (error) {

@@ -23,13 +23,14 @@ import { linksOf } from "./support/tokens";
 
 /**
  * The authorization walk: every route of the app, found from the files in app/routes, is
- * requested over real HTTP against the built app, with every method it answers, by four people:
- * nobody, an organiser of another city, the organiser of the city the data is in, and an admin.
+ * requested over real HTTP against the built app, with every method it answers, by five people:
+ * nobody, an organiser of another city, the organiser of the city the data is in, an admin, and
+ * a volunteer at the door of the session the data is in (who sees its check-in and nothing else).
  * What each of them gets is decided in CHECKS, one entry a route file. A route file without an
  * entry fails the walk: a new page cannot ship before someone has decided who may open it.
  */
 
-const ROLES = ["anonymous", "foreignOrganiser", "rightOrganiser", "admin"] as const;
+const ROLES = ["anonymous", "foreignOrganiser", "rightOrganiser", "admin", "door"] as const;
 type Role = (typeof ROLES)[number];
 
 /**
@@ -94,11 +95,13 @@ const everyone = (outcome: Outcome): Outcomes => ({
   foreignOrganiser: outcome,
   rightOrganiser: outcome,
   admin: outcome,
+  door: outcome,
 });
-/** Any signed-in organiser: their own data, whatever their scope. */
+/** Any signed-in organiser: their own data, whatever their scope; not a door volunteer. */
 const organisers = (outcome: Outcome): Outcomes => ({
   ...everyone(outcome),
   anonymous: "signIn",
+  door: 403,
 });
 /** One session (or attendee) of city A: another city's organiser must not learn it exists. */
 const inScope = (outcome: Outcome): Outcomes => ({
@@ -106,17 +109,22 @@ const inScope = (outcome: Outcome): Outcomes => ({
   foreignOrganiser: 404,
   rightOrganiser: outcome,
   admin: outcome,
+  door: 403,
 });
+/** The check-in of city A's session: its door volunteer too. */
+const atTheDoor = (outcome: Outcome): Outcomes => ({ ...inScope(outcome), door: outcome });
 const adminOnly = (outcome: Outcome): Outcomes => ({
   anonymous: "signIn",
   foreignOrganiser: 403,
   rightOrganiser: 403,
   admin: outcome,
+  door: 403,
 });
 
 const session = (data: WalkData) => ({ id: data.sessionId });
 const NO_SESSION = { id: "2147480000" };
 const IN_SCOPE_ROLES: Role[] = ["rightOrganiser", "admin"];
+const AT_THE_DOOR: Role[] = [...IN_SCOPE_ROLES, "door"];
 
 /** Every route file of the app and who may do what with it. */
 const CHECKS: Record<string, RouteCheck> = {
@@ -138,7 +146,8 @@ const CHECKS: Record<string, RouteCheck> = {
   },
   // The feed of every session to come: public, names no attendee.
   "agenda[.ics].ts": { query: (data) => `?stad=${data.citySlug}`, get: everyone(200) },
-  "($lang).beheer._index.tsx": { get: organisers(200) },
+  // A door volunteer's start is the list of their sessions' check-ins.
+  "($lang).beheer._index.tsx": { get: { ...organisers(200), door: 200 } },
   "($lang).beheer.export.download.ts": {
     // City A's attendees over a year: another city's organiser gets a file without them.
     query: (data) => `?stad=${data.cityId}&van=${data.today}&tot=${data.inAYear}&formaat=csv`,
@@ -150,10 +159,10 @@ const CHECKS: Record<string, RouteCheck> = {
   "($lang).beheer.inchecken.$code.tsx": {
     params: (data) => ({ code: data.checkinCode }),
     absentParams: { code: "onbestaande-incheckcode" },
-    get: inScope(200),
+    get: atTheDoor(200),
     // Neither present nor absent: refused once the person is known to be in scope.
-    post: { form: () => ({ present: "misschien" }), expect: inScope(400) },
-    showsAttendeeTo: IN_SCOPE_ROLES,
+    post: { form: () => ({ present: "misschien" }), expect: atTheDoor(400) },
+    showsAttendeeTo: AT_THE_DOOR,
   },
   "($lang).beheer.logboek.tsx": { get: adminOnly(200) },
   // Erasing a person by address on their request: admins only, like the log.
@@ -240,18 +249,37 @@ const CHECKS: Record<string, RouteCheck> = {
   "($lang).beheer.sessies.$id_.inchecken.tsx": {
     params: session,
     absentParams: NO_SESSION,
-    get: inScope(200),
+    get: atTheDoor(200),
     post: {
       form: (data) => ({ registrationId: data.registrationId, present: "misschien" }),
+      expect: atTheDoor(400),
+    },
+    showsAttendeeTo: AT_THE_DOOR,
+  },
+  // Who checks people in at the door: the session's organisers invite them and end their access.
+  // An invitation without a name is refused once the session is known to be in scope.
+  "($lang).beheer.sessies.$id_.deur.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    post: {
+      form: () => ({ intent: "invite", name: "", email: "", reach: "session" }),
       expect: inScope(400),
     },
-    showsAttendeeTo: IN_SCOPE_ROLES,
+    intents: {
+      end: {
+        // An account that is no door volunteer of this session: nothing ends.
+        form: () => ({ intent: "end", volunteerId: NO_SESSION.id }),
+        expect: inScope(404),
+      },
+    },
   },
   "($lang).beheer.sessies.nieuw.tsx": {
     get: organisers(200),
     post: { form: () => ({}), expect: organisers(400) },
   },
-  "($lang).beheer.tsx": { get: organisers(200) },
+  // The frame: a door volunteer's holds no menu but their check-in.
+  "($lang).beheer.tsx": { get: { ...organisers(200), door: 200 } },
   // The register of processing: how the city handles personal data, for those who answer for it.
   "($lang).beheer.verwerkingsregister.tsx": { get: adminOnly(200) },
   "($lang).beheer_.afmelden.tsx": {
@@ -489,7 +517,13 @@ const isPage = (file: string) => Boolean(build.routes[routeIdOf(file)]?.module.d
 // ——— The people and the data ————————————————————————————————————————————————————————————
 
 const PASSWORD = "wandel-door-elke-route";
-const ATTENDEE = { name: "Griet Wandelwalk", email: "griet.wandelwalk@example.org" };
+const ATTENDEE = {
+  name: "Griet Wandelwalk",
+  email: "griet.wandelwalk@example.org",
+  organisation: "Wandelatelier bv",
+};
+/** What a door volunteer sees nowhere: the attendee's address, organisation and answers. */
+const BEYOND_THE_DOOR = [ATTENDEE.email, "griet.wandelwalk", ATTENDEE.organisation, "Vegetarisch"];
 /** Whatever names the attendee of city A, in any answer. */
 const ATTENDEE_MARK = /wandelwalk/i;
 /** City A's name, also in its session's title: nothing under /beheer shows it to outsiders. */
@@ -501,6 +535,7 @@ const emails: Record<Exclude<Role, "anonymous">, string> = {
   foreignOrganiser: "stad-b@walk.test",
   rightOrganiser: "stad-a@walk.test",
   admin: "admin@walk.test",
+  door: "deur-a@walk.test",
 };
 let before: Awaited<ReturnType<typeof snapshot>>;
 
@@ -641,6 +676,14 @@ beforeAll(async () => {
   cookies.admin = admin.cookie;
   cookies.rightOrganiser = right.cookie;
   cookies.foreignOrganiser = foreign.cookie;
+  const door = await signedInOrganiser({
+    email: emails.door,
+    name: "Deur van sessie A",
+    password: PASSWORD,
+    role: "door",
+    door: { sessionId: sessionA.id, wholeDay: false, invitedBy: right.organiser.id },
+  });
+  cookies.door = door.cookie;
   before = await snapshot();
 });
 
@@ -733,6 +776,13 @@ function expectPrivacy(
   }
   if (outsider && sitePath(pattern).startsWith("/beheer")) {
     expect(body, "city A in the workspace of someone outside it").not.toContain(CITY_A);
+  }
+  if (role === "door" && !check.keyInUrl) {
+    for (const detail of BEYOND_THE_DOOR) {
+      expect(body.toLowerCase(), "more than a name, to a door volunteer").not.toContain(
+        detail.toLowerCase(),
+      );
+    }
   }
   if (check.showsAttendeeTo?.includes(role) && status === 200 && method !== "POST") {
     expect(body, "the attendee, on the page that lists them").toMatch(ATTENDEE_MARK);

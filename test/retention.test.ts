@@ -192,6 +192,7 @@ describe("retention", () => {
     await expect(applyRetention({ now: plus(now, { hours: 1 }) })).resolves.toEqual({
       registrations: 0,
       mails: 0,
+      doorAccounts: 0,
     });
     expect(await db.selectFrom("registrations").selectAll().orderBy("id").execute()).toEqual(
       snapshot.registrations,
@@ -313,6 +314,7 @@ describe("retention", () => {
     await expect(runDailyRetention({ now, stopping: () => true })).resolves.toEqual({
       registrations: 0,
       mails: 0,
+      doorAccounts: 0,
     });
     await expect(runDailyRetention({ now })).resolves.not.toBeNull();
   });

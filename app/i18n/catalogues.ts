@@ -10,6 +10,7 @@ import { enBEAfterSession } from "./en-BE.after-session";
 import { enBEAudit } from "./en-BE.audit";
 import { enBECalendar } from "./en-BE.calendar";
 import { enBECertificate } from "./en-BE.certificate";
+import { enBEDoor } from "./en-BE.door";
 import { enBEEmbed } from "./en-BE.embed";
 import { enBEExport } from "./en-BE.export";
 import { enBEGdpr } from "./en-BE.gdpr";
@@ -30,6 +31,7 @@ import { frBEAfterSession } from "./fr-BE.after-session";
 import { frBEAudit } from "./fr-BE.audit";
 import { frBECalendar } from "./fr-BE.calendar";
 import { frBECertificate } from "./fr-BE.certificate";
+import { frBEDoor } from "./fr-BE.door";
 import { frBEEmbed } from "./fr-BE.embed";
 import { frBEExport } from "./fr-BE.export";
 import { frBEGdpr } from "./fr-BE.gdpr";
@@ -50,6 +52,7 @@ import { nlBEAfterSession } from "./nl-BE.after-session";
 import { nlBEAudit } from "./nl-BE.audit";
 import { nlBECalendar } from "./nl-BE.calendar";
 import { nlBECertificate } from "./nl-BE.certificate";
+import { nlBEDoor } from "./nl-BE.door";
 import { nlBEEmbed } from "./nl-BE.embed";
 import { nlBEExport } from "./nl-BE.export";
 import { nlBEGdpr } from "./nl-BE.gdpr";
@@ -86,6 +89,7 @@ const nlBECatalogue = {
   ...nlBEOwnDetails,
   ...nlBECertificate,
   ...nlBEAfterSession,
+  ...nlBEDoor,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -110,6 +114,7 @@ const frBECatalogue = {
   ...frBEOwnDetails,
   ...frBECertificate,
   ...frBEAfterSession,
+  ...frBEDoor,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -133,6 +138,7 @@ const enBECatalogue = {
   ...enBEOwnDetails,
   ...enBECertificate,
   ...enBEAfterSession,
+  ...enBEDoor,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

@@ -40,7 +40,7 @@ export const enBEAudit = {
   "audit.registration.selfUpdate":
     "{person} changed their own details for ‘{session}’ on their registration page: {fields}.",
   "audit.organiser.invite":
-    "Organiser {organiser} ({role, select, admin {administrator} other {organiser}}) added.",
+    "Organiser {organiser} ({role, select, admin {administrator} door {door volunteer} other {organiser}}) added.",
   "audit.organiser.remove": "Organiser {organiser} removed.",
   "audit.organiser.unlock": "Sign-in unblocked for {organiser}.",
   "audit.organiser.passwordReset": "New password set via email link.",

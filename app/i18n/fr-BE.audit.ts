@@ -41,7 +41,7 @@ export const frBEAudit = {
   "audit.registration.selfUpdate":
     "{person} a modifié ses propres données pour « {session} » sur la page de son inscription : {fields}.",
   "audit.organiser.invite":
-    "Organisateur {organiser} ({role, select, admin {administrateur} other {organisateur}}) ajouté.",
+    "Organisateur {organiser} ({role, select, admin {administrateur} door {bénévole à l’entrée} other {organisateur}}) ajouté.",
   "audit.organiser.remove": "Organisateur {organiser} supprimé.",
   "audit.organiser.unlock": "Connexion de nouveau autorisée pour {organiser}.",
   "audit.organiser.passwordReset": "Nouveau mot de passe défini via un lien par e-mail.",

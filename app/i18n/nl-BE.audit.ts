@@ -40,7 +40,7 @@ export const nlBEAudit = {
   "audit.registration.selfUpdate":
     "{person} paste de eigen gegevens voor ‘{session}’ aan op de pagina van de inschrijving: {fields}.",
   "audit.organiser.invite":
-    "Organisator {organiser} ({role, select, admin {beheerder} other {organisator}}) toegevoegd.",
+    "Organisator {organiser} ({role, select, admin {beheerder} door {vrijwilliger aan de deur} other {organisator}}) toegevoegd.",
   "audit.organiser.remove": "Organisator {organiser} verwijderd.",
   "audit.organiser.unlock": "Aanmelden weer toegelaten voor {organiser}.",
   "audit.organiser.passwordReset": "Nieuw wachtwoord ingesteld via e-maillink.",

@@ -80,6 +80,15 @@ export function brusselsDate(instant: string): string {
   return DateTime.fromISO(instant, { zone: TIME_ZONE }).toISODate() ?? "";
 }
 
+/** The first instant of a Brussels calendar day ("YYYY-MM-DD"), and the first of the next. */
+export function brusselsDayBounds(date: string): { start: string; end: string } {
+  const start = DateTime.fromISO(date, { zone: TIME_ZONE }).startOf("day");
+  return {
+    start: new Date(start.toMillis()).toISOString(),
+    end: new Date(start.plus({ days: 1 }).toMillis()).toISOString(),
+  };
+}
+
 /** The clock, as an ISO-8601 instant in UTC: the one way the domain reads the time. */
 export function nowInstant(): string {
   return new Date().toISOString();

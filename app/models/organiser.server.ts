@@ -33,13 +33,22 @@ export interface NewOrganiser {
   role: OrganiserRole;
   citySlugs?: string[];
   partnerSlugs?: string[];
+  /** A door volunteer's session, whether for its whole day, and who gave the access. */
+  door?: DoorPass;
+}
+
+export interface DoorPass {
+  sessionId: number;
+  wholeDay: boolean;
+  invitedBy: number | null;
 }
 
 /**
- * Inserts an organiser and their scope (an admin has none: they see everything); null when
- * the address is taken. Run inside the caller's transaction.
+ * Inserts an organiser and their scope (an admin has none: they see everything; a door
+ * volunteer's is their pass); null when the address is taken. Run inside the caller's
+ * transaction.
  */
-async function insertOrganiser(
+export async function insertOrganiser(
   trx: Kysely<Database>,
   input: {
     email: string;
@@ -50,6 +59,7 @@ async function insertOrganiser(
     partnerIds: number[];
     /** The language they work in; Dutch unless chosen. */
     locale?: Locale;
+    door?: DoorPass;
   },
   now: string,
 ) {
@@ -68,6 +78,13 @@ async function insertOrganiser(
       password_hash: input.passwordHash,
       role: input.role,
       locale: input.locale,
+      ...(input.role === "door" && input.door
+        ? {
+            door_session_id: input.door.sessionId,
+            door_whole_day: input.door.wholeDay ? 1 : 0,
+            door_invited_by: input.door.invitedBy,
+          }
+        : {}),
       created_at: now,
       updated_at: now,
     })
@@ -234,22 +251,7 @@ export async function removeOrganiser(
       .where("removed_at", "is", null)
       .executeTakeFirst();
     if (!current) return { ok: false, reason: "notFound" };
-    await forgetJobsNaming(trx, current.email);
-    await trx
-      .updateTable("organisers")
-      .set({
-        removed_at: now,
-        // An address no one can have: the real one may be invited again.
-        email: `verwijderd-${id}@removed.invalid`,
-        // No scrypt hash: no password ever matches it.
-        password_hash: "removed",
-        updated_at: now,
-      })
-      .where("id", "=", id)
-      .execute();
-    await trx.deleteFrom("organiser_scopes").where("organiser_id", "=", id).execute();
-    await trx.deleteFrom("auth_sessions").where("organiser_id", "=", id).execute();
-    await trx.deleteFrom("password_resets").where("organiser_id", "=", id).execute();
+    await closeAccountIn(trx, { id, email: current.email }, now);
     await recordAudit(
       {
         organiserId,
@@ -262,6 +264,34 @@ export async function removeOrganiser(
     );
     return { ok: true, name: current.name };
   });
+}
+
+/**
+ * Closes an account in `trx`: its sign-ins and links end, its address is freed and no password
+ * matches any more; the row and its name stay for the audit log.
+ */
+export async function closeAccountIn(
+  trx: Kysely<Database>,
+  account: { id: number; email: string },
+  now: string,
+): Promise<void> {
+  const { id } = account;
+  await forgetJobsNaming(trx, account.email);
+  await trx
+    .updateTable("organisers")
+    .set({
+      removed_at: now,
+      // An address no one can have: the real one may be invited again.
+      email: `verwijderd-${id}@removed.invalid`,
+      // No scrypt hash: no password ever matches it.
+      password_hash: "removed",
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .execute();
+  await trx.deleteFrom("organiser_scopes").where("organiser_id", "=", id).execute();
+  await trx.deleteFrom("auth_sessions").where("organiser_id", "=", id).execute();
+  await trx.deleteFrom("password_resets").where("organiser_id", "=", id).execute();
 }
 
 /** An admin lifts the sign-in limits on an organiser's account (after they called, say). */

@@ -68,7 +68,18 @@ export async function requestPasswordReset(
 export async function mailPasswordLink(
   trx: Kysely<Database>,
   organiser: { id: number; email: string; name: string },
-  { purpose, locale, now }: { purpose: "reset" | "invitation"; locale: Locale; now: string },
+  {
+    purpose,
+    locale,
+    now,
+    door,
+  }: {
+    purpose: "reset" | "invitation" | "door";
+    locale: Locale;
+    now: string;
+    /** For a door volunteer: the session their access is for, and whether for its whole day. */
+    door?: { session: string; wholeDay: boolean };
+  },
 ): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const validMinutes = purpose === "reset" ? RESET_MINUTES : INVITATION_MINUTES;
@@ -93,6 +104,7 @@ export async function mailPasswordLink(
         url: `${config().publicUrl}${localePath(locale, `/beheer/wachtwoord/${token}`)}`,
         validMinutes,
         locale,
+        ...(door ? { door } : {}),
       },
     },
     now,

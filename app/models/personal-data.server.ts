@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { config } from "../lib/config.server";
 import { nowInstant } from "../lib/time";
+import { closeAccountIn } from "./organiser.server";
 import { forgetAnswersIn } from "./question.server";
 
 /*
@@ -114,6 +115,8 @@ export interface RetentionRun {
   registrations: number;
   /** Sent mails whose body and recipient were removed by this run. */
   mails: number;
+  /** Door volunteers' accounts closed by this run, a month after their session. */
+  doorAccounts: number;
 }
 
 export interface RetentionOptions {
@@ -131,7 +134,8 @@ export interface RetentionOptions {
 const BATCH = 200;
 
 /**
- * Anonymises every registration whose session ended more than RETENTION_MONTHS ago, and
+ * Anonymises every registration whose session ended more than RETENTION_MONTHS ago, closes
+ * the accounts of door volunteers whose session ended more than OUTBOX_KEEP_DAYS ago, and
  * empties every mail sent more than OUTBOX_KEEP_DAYS ago (pending and failed mail is kept, for
  * the worker and for whoever looks into a failure). Running it again changes nothing more.
  */
@@ -142,7 +146,7 @@ export async function applyRetention({
   stopping = () => false,
 }: RetentionOptions = {}): Promise<RetentionRun> {
   const { db } = database();
-  const run: RetentionRun = { registrations: 0, mails: 0 };
+  const run: RetentionRun = { registrations: 0, mails: 0, doorAccounts: 0 };
   const utc = DateTime.fromISO(now, { zone: "utc" });
   const endedBefore = utc.minus({ months: retentionMonths }).toISO() ?? now;
   const sentBefore = utc.minus({ days: outboxKeepDays }).toISO() ?? now;
@@ -189,6 +193,7 @@ export async function applyRetention({
     .execute();
   await db.deleteFrom("auth_sessions").where("expires_at", "<", now).execute();
   await db.deleteFrom("password_resets").where("expires_at", "<", now).execute();
+  run.doorAccounts = await closeSpentDoorAccounts(sentBefore, now);
   // A job is deleted once done; one given up (kept for a look, its payload may hold an address)
   // goes as long after as sent mail keeps its body.
   await db
@@ -197,6 +202,27 @@ export async function applyRetention({
     .where("failed_at", "<", sentBefore)
     .execute();
   return run;
+}
+
+/**
+ * Door volunteers' accounts whose session ended before `endedBefore` (or is gone) are closed as
+ * an organiser's removal closes one: their access ended long ago, and their address goes.
+ */
+async function closeSpentDoorAccounts(endedBefore: string, now: string): Promise<number> {
+  return writeTransaction(async (trx) => {
+    const spent = await trx
+      .selectFrom("organisers")
+      .leftJoin("sessions", "sessions.id", "organisers.door_session_id")
+      .select(["organisers.id", "organisers.email"])
+      .where("organisers.role", "=", "door")
+      .where("organisers.removed_at", "is", null)
+      .where((eb) =>
+        eb.or([eb("sessions.id", "is", null), eb("sessions.ends_at", "<", endedBefore)]),
+      )
+      .execute();
+    for (const account of spent) await closeAccountIn(trx, account, now);
+    return spent.length;
+  });
 }
 
 const RETENTION_JOB = "retention";

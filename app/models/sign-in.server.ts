@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
-import type { Database, Organiser } from "../../db/schema";
+import type { Database } from "../../db/schema";
 import { normalizeEmail } from "../lib/email-field";
 import { decoyHash, PasswordHashingBusy, verifyPassword } from "../lib/password.server";
 import { PASSWORD_MAX_LENGTH } from "../lib/password-rules";
@@ -12,7 +12,7 @@ import { type JobPayloads, queueJob } from "./job.server";
 import type { PublicOrganiser, SignedInOrganiser } from "./organiser.server";
 import { budgetOf, consume, forget, isExhausted, limitKey, refund } from "./rate-limit.server";
 import { hashToken } from "./registration-token.server";
-import type { SessionScope } from "./scope.server";
+import { doorAccessOf, scopeOf } from "./scope.server";
 
 /**
  * Signing in and the sessions it starts: an address and a password become a session token (only
@@ -25,6 +25,8 @@ const SESSION_MINUTES = 12 * 60;
 export type LoginResult =
   | { ok: true; organiser: PublicOrganiser; sessionToken: string }
   | { ok: false; reason: "invalid" }
+  /** A door volunteer's right password after their session: their access has ended. */
+  | { ok: false; reason: "doorAccessEnded" }
   | { ok: false; reason: "locked" | "busy"; retryAfterSeconds: number };
 
 /** The keys failed sign-ins for an address are counted under: from one client, and from all. */
@@ -100,6 +102,9 @@ export async function logIn(
   // The right password: this client starts afresh, and the attempt leaves the account's count.
   await forget({ keys: [keys.accountClient] });
   await refund(keys.account);
+  if (organiser.role === "door" && !(await doorAccessOf(organiser.id, now))) {
+    return { ok: false, reason: "doorAccessEnded" };
+  }
   const sessionToken = await startAuthSession(organiser.id, now);
   await recordAudit(
     {
@@ -179,7 +184,10 @@ async function startAuthSession(organiserId: number, now: string): Promise<strin
   return token;
 }
 
-/** The organiser a session token belongs to, with their scope; null when unknown or expired. */
+/**
+ * The organiser a session token belongs to, with their scope; null when unknown or expired, and
+ * for a door volunteer whose access has ended since they signed in.
+ */
 export async function organiserBySessionToken(
   token: string,
   now = nowInstant(),
@@ -192,21 +200,12 @@ export async function organiserBySessionToken(
     .where("auth_sessions.expires_at", ">", now)
     .executeTakeFirst();
   if (!organiser) return null;
-  return { ...organiser, scope: await scopeOf(organiser) };
-}
-
-/** What an organiser may see: everything for an admin, else their cities and partners. */
-async function scopeOf(organiser: Pick<Organiser, "id" | "role">): Promise<SessionScope> {
-  if (organiser.role === "admin") return { all: true };
-  const scopes = await database()
-    .db.selectFrom("organiser_scopes")
-    .select(["city_id", "partner_id"])
-    .where("organiser_id", "=", organiser.id)
-    .execute();
+  if (organiser.role !== "door") return { ...organiser, scope: await scopeOf(organiser) };
+  const door = await doorAccessOf(organiser.id, now);
+  if (!door) return null;
   return {
-    all: false,
-    cityIds: scopes.flatMap((s) => (s.city_id === null ? [] : [s.city_id])),
-    partnerIds: scopes.flatMap((s) => (s.partner_id === null ? [] : [s.partner_id])),
+    ...organiser,
+    scope: { all: false, cityIds: [], partnerIds: [], sessionIds: door.sessionIds },
   };
 }
 

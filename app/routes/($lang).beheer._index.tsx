@@ -4,14 +4,20 @@ import { FillBar } from "~/components/fill-bar";
 import { WeekChart } from "~/components/week-chart";
 import type { MessageKey } from "~/i18n";
 import { organiserDashboard } from "~/models/dashboard.server";
+import { doorSessions } from "~/models/door.server";
 import { adminMeta } from "~/web/admin-meta";
-import { requireOrganiser } from "~/web/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const organiser = await requireOrganiser(request);
+  const organiser = await requireSignedIn(request);
+  if (organiser.role === "door") {
+    // A door volunteer's workspace is the check-in of their sessions: no figures, no mail.
+    const ids = organiser.scope.all ? [] : (organiser.scope.sessionIds ?? []);
+    return { doorSessions: await doorSessions(ids) };
+  }
   return organiserDashboard(organiser.scope);
 }
 
@@ -43,9 +49,49 @@ const MAIL_KINDS = new Set([
 const mailKindKey = (kind: string): MessageKey =>
   MAIL_KINDS.has(kind) ? (`mailKind.${kind}` as MessageKey) : "mailKind.other";
 
-export default function Dashboard() {
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function Workspace() {
+  const data = useLoaderData<typeof loader>();
+  return "doorSessions" in data ? (
+    <DoorLanding sessions={data.doorSessions} />
+  ) : (
+    <Dashboard {...data} />
+  );
+}
+
+/** A door volunteer's start: the check-in list of each of their sessions. */
+function DoorLanding({
+  sessions,
+}: {
+  sessions: Extract<LoaderData, { doorSessions: unknown }>["doorSessions"];
+}) {
   const inLocale = useLocalePath();
-  const { upcoming, past, weeks, lastWeek, failedMail } = useLoaderData<typeof loader>();
+  const { t, shortDate, time } = useI18n();
+  return (
+    <div className="wrap page narrow">
+      <h1>{t("door.mySessions")}</h1>
+      <ul className="plain-list">
+        {sessions.map((session) => (
+          <li key={session.id}>
+            <Link to={inLocale(`/beheer/sessies/${session.id}/inchecken`)} className="button">
+              {shortDate(session.startsAt)} {time(session.startsAt)} · {session.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Dashboard({
+  upcoming,
+  past,
+  weeks,
+  lastWeek,
+  failedMail,
+}: Exclude<LoaderData, { doorSessions: unknown }>) {
+  const inLocale = useLocalePath();
   const { t, shortDate, timeRange, time } = useI18n();
   return (
     <div className="wrap page">

@@ -14,7 +14,7 @@ import { findByCheckinCode, setCheckedIn } from "~/models/attendee.server";
 import { isSessionInScope } from "~/models/scope.server";
 import { getSessionById } from "~/models/session.server";
 import { adminMeta } from "~/web/admin-meta";
-import { requireOrganiser } from "~/web/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { takeNotice } from "~/web/flash.server";
 import { requireKnownLanguage } from "~/web/locale.server";
 import { notFound } from "~/web/not-found.server";
@@ -29,9 +29,12 @@ export const shouldRevalidate = revalidateAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "checkin.scanTitle");
 
-/** Where the QR code in a confirmation leads: that person's check-in, for an organiser of the session. */
+/**
+ * Where the QR code in a confirmation leads: that person's check-in, for an organiser of the
+ * session or a door volunteer at it.
+ */
 async function attendeeFor(request: Request, code: string | undefined) {
-  const organiser = await requireOrganiser(request);
+  const organiser = await requireSignedIn(request);
   const attendee = await findByCheckinCode(code ?? "");
   if (!attendee || !(await isSessionInScope(organiser.scope, attendee.sessionId))) {
     throw notFound();
@@ -40,13 +43,16 @@ async function attendeeFor(request: Request, code: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { attendee } = await attendeeFor(request, params.code);
+  const { organiser, attendee } = await attendeeFor(request, params.code);
   const session = await getSessionById(attendee.sessionId);
   const { notice, headers } = await takeNotice(request);
+  const door = organiser.role === "door";
   return data(
     {
+      door,
       name: attendee.name,
-      organisation: attendee.organisation,
+      // A door volunteer gets the name and the state only.
+      organisation: door ? null : attendee.organisation,
       status: attendee.status,
       present: Boolean(attendee.checkedInAt),
       session: { id: attendee.sessionId, title: session?.title ?? "" },
@@ -75,14 +81,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ScanCheckIn() {
   const inLocale = useLocalePath();
-  const { name, organisation, status, present, session, notice } = useLoaderData<typeof loader>();
+  const { door, name, organisation, status, present, session, notice } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const [form] = useSchemaForm(scanCheckInSchema, actionData?.result, { id: "scan-check-in" });
   return (
     <div className="wrap page narrow">
       <p className="breadcrumb">
-        <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
+        {door ? (
+          session.title
+        ) : (
+          <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
+        )}
       </p>
       <h1>{name}</h1>
       {organisation ? <p className="lead">{organisation}</p> : null}

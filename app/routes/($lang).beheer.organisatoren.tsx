@@ -197,9 +197,7 @@ export default function Organisers() {
                       </div>
                     ) : null}
                   </td>
-                  <td>
-                    {t(o.role === "admin" ? "organisers.role.admin" : "organisers.role.organiser")}
-                  </td>
+                  <td>{t(`organisers.role.${o.role}`)}</td>
                   <td>
                     {o.role === "admin"
                       ? t("organisers.scope.all")

@@ -331,6 +331,12 @@ export default function SessionAttendees() {
           {t("attendees.checkIn")}
         </Link>
         <Link
+          to={inLocale(`/beheer/sessies/${session.id}/deur`)}
+          className="button button-secondary"
+        >
+          {t("door.link")}
+        </Link>
+        <Link
           to={inLocale(`/beheer/sessies/${session.id}/bericht`)}
           className="button button-secondary"
         >

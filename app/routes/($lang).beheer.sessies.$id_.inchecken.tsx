@@ -10,6 +10,7 @@ import { FormProblem } from "~/components/field";
 import type { FormAnswer } from "~/lib/forms";
 import { checkInSchema } from "~/lib/session-form";
 import { type Attendee, sessionIdOfRegistration, setCheckedIn } from "~/models/attendee.server";
+import { doorSessions } from "~/models/door.server";
 import { adminMeta } from "~/web/admin-meta";
 import { requireSessionAccess } from "~/web/auth.server";
 import { requireKnownLanguage } from "~/web/locale.server";
@@ -26,20 +27,26 @@ export const shouldRevalidate = revalidateAfterRefusal;
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "checkin.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, attendees, search, notice, headers } = await loadAttendeeList(
+  const { organiser, session, attendees, search, notice, headers } = await loadAttendeeList(
     request,
     params.id,
+    { door: true },
   );
+  // A door volunteer gets names and check-in state only, and the links to their other lists.
+  const door = organiser.role === "door";
+  const doorSessionIds = organiser.scope.all ? [] : (organiser.scope.sessionIds ?? []);
   return data(
     {
       session: { id: session.id, title: session.title },
+      door,
+      mySessions: door && doorSessionIds.length > 1 ? await doorSessions(doorSessionIds) : [],
       search,
       notice,
       counts: attendees.counts,
       people: attendees.confirmed.map((a) => ({
         id: a.id,
         name: a.name,
-        organisation: a.organisation,
+        organisation: door ? null : a.organisation,
         present: Boolean(a.checkedInAt),
       })),
     },
@@ -49,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireKnownLanguage(params);
-  const { organiser, sessionId } = await requireSessionAccess(request, params.id);
+  const { organiser, sessionId } = await requireSessionAccess(request, params.id, { door: true });
   const form = await readForm(request, checkInSchema);
   if (form.refused) return form.refused;
   const { registrationId, present } = form.submission.value;
@@ -69,9 +76,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** The door list on a phone: one big tap per person, and a tap again to undo. */
 export default function CheckIn() {
   const inLocale = useLocalePath();
-  const { session, counts, people, search, notice } = useLoaderData<typeof loader>();
+  const { session, door, mySessions, counts, people, search, notice } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<FormAnswer>();
-  const { t } = useI18n();
+  const { t, time } = useI18n();
   // Without JavaScript a tap is a page of its own: a refusal says here why nothing changed.
   const [form] = useSchemaForm(checkInSchema, actionData?.result, { id: "check-in" });
   const [filter, setFilter] = useState(search);
@@ -84,10 +92,32 @@ export default function CheckIn() {
   return (
     <div className="checkin">
       <div className="checkin-head">
-        <p className="breadcrumb">
-          <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
-        </p>
+        {door ? (
+          <p className="breadcrumb">{session.title}</p>
+        ) : (
+          <p className="breadcrumb">
+            <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
+            {" · "}
+            <Link to={inLocale(`/beheer/sessies/${session.id}/deur`)}>{t("door.link")}</Link>
+          </p>
+        )}
         <h1>{t("checkin.title")}</h1>
+        {mySessions.length ? (
+          <nav aria-label={t("door.mySessions")}>
+            <ul className="plain-list">
+              {mySessions.map((other) => (
+                <li key={other.id}>
+                  <Link
+                    to={inLocale(`/beheer/sessies/${other.id}/inchecken`)}
+                    aria-current={other.id === session.id ? "page" : undefined}
+                  >
+                    {time(other.startsAt)} {other.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <p className="big-number" aria-live="polite">
           {t("checkin.counts", { present: counts.present, confirmed: counts.confirmed })}
         </p>

@@ -1,17 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { requireOrganiser } from "~/web/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { PERSONAL_DATA } from "~/web/route-handle";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const handle = PERSONAL_DATA;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const organiser = await requireOrganiser(request);
+  const organiser = await requireSignedIn(request);
   return { name: organiser.name, role: organiser.role };
 }
 
-/** The frame of the organiser workspace. Every page below checks access in its own loader too. */
+/**
+ * The frame of the organiser workspace, for door volunteers too (who see no menu but their
+ * check-in). Every page below checks access in its own loader too.
+ */
 export default function OrganiserLayout() {
   const inLocale = useLocalePath();
   const { name, role } = useLoaderData<typeof loader>();
@@ -23,15 +26,21 @@ export default function OrganiserLayout() {
           <ul>
             <li>
               <NavLink to={inLocale("/beheer")} end>
-                {t("admin.nav.dashboard")}
+                {t(role === "door" ? "door.nav.checkIn" : "admin.nav.dashboard")}
               </NavLink>
             </li>
-            <li>
-              <NavLink to={inLocale("/beheer/sessies/nieuw")}>{t("admin.nav.newSession")}</NavLink>
-            </li>
-            <li>
-              <NavLink to={inLocale("/beheer/export")}>{t("admin.nav.export")}</NavLink>
-            </li>
+            {role === "door" ? null : (
+              <>
+                <li>
+                  <NavLink to={inLocale("/beheer/sessies/nieuw")}>
+                    {t("admin.nav.newSession")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={inLocale("/beheer/export")}>{t("admin.nav.export")}</NavLink>
+                </li>
+              </>
+            )}
             {role === "admin" ? (
               <>
                 <li>

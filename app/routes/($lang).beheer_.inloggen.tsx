@@ -71,6 +71,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const refusal = (formErrors: FormErrors) =>
     submission.reply({ formErrors, hideFields: ["password"] });
   if (result.reason === "invalid") return refuse(401, refusal(formMessage("login.invalid")));
+  if (result.reason === "doorAccessEnded") {
+    return refuse(403, refusal(formMessage("door.signIn.ended")));
+  }
   await pauseBeforeRefusing();
   const retryAfter = { "Retry-After": String(result.retryAfterSeconds) };
   if (result.reason === "busy") return refuse(503, refusal(formMessage("busy.body")), retryAfter);

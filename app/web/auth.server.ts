@@ -56,12 +56,14 @@ export function safeRedirectPath(
 }
 
 /**
- * The signed-in organiser, or a redirect to the sign-in page that comes back here. Under a
- * prefix that is no language (`/de/beheer/…`) the workspace is not there: a 404 before anything
- * else, so nobody is sent to sign in for a page that does not exist (a route's own loader runs
- * beside the root's, and its redirect would win over the root's 404).
+ * Whoever is signed in to the workspace, door volunteers included, or a redirect to the sign-in
+ * page that comes back here. Only the frame and the check-in pages take door volunteers: every
+ * other page asks for `requireOrganiser`. Under a prefix that is no language (`/de/beheer/…`)
+ * the workspace is not there: a 404 before anything else, so nobody is sent to sign in for a
+ * page that does not exist (a route's own loader runs beside the root's, and its redirect would
+ * win over the root's 404).
  */
-export async function requireOrganiser(request: Request): Promise<SignedInOrganiser> {
+export async function requireSignedIn(request: Request): Promise<SignedInOrganiser> {
   const prefix = /^\/([^/]+)\/beheer(?:[/?]|$)/.exec(new URL(request.url).pathname)?.[1];
   if (prefix !== undefined && !localeOfPrefix(prefix)) throw notFound();
   const token = await tokenOf(request);
@@ -74,6 +76,18 @@ export async function requireOrganiser(request: Request): Promise<SignedInOrgani
   return organiser;
 }
 
+const forbidden = () => new Response("Forbidden", { status: 403 });
+
+/**
+ * The signed-in organiser or admin. A door volunteer gets 403: their account opens the check-in
+ * of their sessions and nothing else, so a page that forgets to decide refuses them.
+ */
+export async function requireOrganiser(request: Request): Promise<SignedInOrganiser> {
+  const organiser = await requireSignedIn(request);
+  if (organiser.role === "door") throw forbidden();
+  return organiser;
+}
+
 export async function optionalOrganiser(request: Request): Promise<SignedInOrganiser | null> {
   const token = await tokenOf(request);
   return token ? organiserBySessionToken(token) : null;
@@ -81,16 +95,22 @@ export async function optionalOrganiser(request: Request): Promise<SignedInOrgan
 
 export async function requireAdmin(request: Request): Promise<SignedInOrganiser> {
   const organiser = await requireOrganiser(request);
-  if (organiser.role !== "admin") throw new Response("Forbidden", { status: 403 });
+  if (organiser.role !== "admin") throw forbidden();
   return organiser;
 }
 
 /**
  * The organiser, when the session with this id is theirs to see. Another city's session
- * answers 404, exactly like one that does not exist: its existence is not theirs to know.
+ * answers 404, exactly like one that does not exist: its existence is not theirs to know. A
+ * door volunteer passes only where `door` says the page is a check-in page, and then only for
+ * their own sessions.
  */
-export async function requireSessionAccess(request: Request, sessionIdParam: string | undefined) {
-  const organiser = await requireOrganiser(request);
+export async function requireSessionAccess(
+  request: Request,
+  sessionIdParam: string | undefined,
+  { door = false }: { door?: boolean } = {},
+) {
+  const organiser = await (door ? requireSignedIn(request) : requireOrganiser(request));
   const sessionId = parseRowId(sessionIdParam);
   if (sessionId === null || !(await isSessionInScope(organiser.scope, sessionId))) {
     throw notFound();

@@ -32,8 +32,12 @@ export async function requireManagedSession(request: Request, sessionIdParam: st
  * requireManagedSession: the attendees narrowed by the page's search (`?zoek=`, trimmed for the
  * search field), and the notice its last action left (`headers` consume it).
  */
-export async function loadAttendeeList(request: Request, sessionIdParam: string | undefined) {
-  const { sessionId } = await requireSessionAccess(request, sessionIdParam);
+export async function loadAttendeeList(
+  request: Request,
+  sessionIdParam: string | undefined,
+  access: { door?: boolean } = {},
+) {
+  const { organiser, sessionId } = await requireSessionAccess(request, sessionIdParam, access);
   const search = new URL(request.url).searchParams.get("zoek")?.trim() ?? "";
   const [session, attendees] = await Promise.all([
     getSessionById(sessionId),
@@ -41,7 +45,7 @@ export async function loadAttendeeList(request: Request, sessionIdParam: string 
   ]);
   if (!session || !attendees) throw notFound();
   const { notice, headers } = await takeNotice(request);
-  return { session, attendees, search, notice, headers };
+  return { organiser, session, attendees, search, notice, headers };
 }
 
 /**
