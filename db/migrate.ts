@@ -1,6 +1,6 @@
 import { type Kysely, type Migration, Migrator, sql } from "kysely";
-import { closeDatabase, type DatabaseHandle, database } from "./client";
 import { DatabaseBusy } from "./busy";
+import { closeDatabase, type DatabaseHandle, database } from "./client";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 
