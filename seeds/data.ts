@@ -26,6 +26,8 @@ export interface SeedQuestion {
   choices?: string[];
   maxLength?: number;
   answers?: string[];
+  /** Asked of each colleague a sign-up brings (the default), or once for the whole sign-up. */
+  perPerson?: boolean;
 }
 
 export interface SeedSession {
@@ -322,6 +324,8 @@ export const sessions: SeedSession[] = [
         labelEn: "Which accounting package do you use?",
         help: "Zo tonen we de stappen in de pakketten die in de zaal gebruikt worden.",
         required: true,
+        // One package per firm: asked once, whoever comes along.
+        perPerson: false,
         display: "select",
         choices: ["Exact Online", "Octopus", "Yuki", "WinBooks", "Horus", "BOB", "Andere"],
       },

@@ -68,7 +68,7 @@ function questionOf(seed: SeedQuestion): QuestionInput {
     label: { nl: seed.label, fr: seed.labelFr ?? null, en: seed.labelEn ?? null },
     help: seed.help ? { nl: seed.help, fr: null, en: null } : null,
     required: seed.type === "mustTick" || seed.required === true,
-    perPerson: true,
+    perPerson: seed.perPerson ?? true,
     display: seed.type === "oneChoice" ? (seed.display ?? "radio") : null,
     choices: keyedChoices(rows, []) ?? [],
     maxLength: seed.maxLength ?? null,
