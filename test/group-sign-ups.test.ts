@@ -253,6 +253,16 @@ describe("a sign-up that brings colleagues", () => {
     ]);
   });
 
+  it("takes an address named twice in one sign-up as one person, whoever calls the model", async () => {
+    const session = await createSession({ capacity: 10, max_group_size: 3 });
+    const result = await signUp(session.slug, person(1), {
+      locale: "nl-BE",
+      colleagues: { people: [person(1, { email: person(1).email.toUpperCase() })], together: true },
+    });
+    expect(result).toEqual({ ok: true });
+    expect((await registrationsOf(session.id)).map((r) => r.email)).toEqual([person(1).email]);
+  });
+
   describe("refuses, at the field and before anything is stored or mailed,", () => {
     async function expectRefused(
       overrides: Parameters<typeof createSession>[0],

@@ -319,7 +319,11 @@ export async function signUp(
     if (people.length > session.max_group_size) return { ok: false, reason: "groupTooLarge" };
 
     const newcomers: RegistrationDetails[] = [];
+    const seen = new Set<string>();
     for (const person of people) {
+      // One address is one person, even named twice in one sign-up (the form refuses that).
+      if (seen.has(normalizeEmail(person.email))) continue;
+      seen.add(normalizeEmail(person.email));
       const existing = await liveRegistrationOf(trx, session.id, person.email);
       if (existing) await notify(trx, "registration.reminder", existing, session, now);
       else newcomers.push(person);
