@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { type Kysely, type Migration, Migrator } from "kysely";
 import pg from "pg";
 import { createDatabase } from "../../db/client";
+import { migrations } from "../../db/migrations";
 import { POSTGRES_ADMIN_URL, TEST_DATABASE } from "./database";
 
 /**
@@ -17,6 +18,15 @@ export async function migrate(db: Kysely<any>, set: Record<string, Migration>) {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => set } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
+}
+
+/** Runs every migration of the app that comes before `name`: the schema an older version had. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations take Kysely<any> as well
+export function migrateUpTo(db: Kysely<any>, name: string) {
+  return migrate(
+    db,
+    Object.fromEntries(Object.entries(migrations).filter(([migration]) => migration < name)),
+  );
 }
 
 /** An empty database beside the test's own, on the same kind of server. */
