@@ -193,8 +193,13 @@ describe("defining the survey's questions", () => {
       "shortText",
     ]);
 
-    // None of them is asked at sign-up, shown with the sign-up questions, or in the API.
+    // None of them is asked at sign-up (a required score there would stop every sign-up), shown
+    // with the sign-up questions, or in the API.
     expect(await listQuestions(session.id)).toEqual([]);
+    const signedUp = await send(`/sessies/${session.slug}`, {
+      form: { name: "Eva Enquête", email: `eva-${session.id}@example.org`, consent: "on" },
+    });
+    expect(signedUp.status).toBe(302);
     const signUpPage = await (await send(`/sessies/${session.slug}`)).text();
     const signUpEditor = await (
       await send(`/beheer/sessies/${session.id}/vragen`, { cookie })
