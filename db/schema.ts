@@ -168,16 +168,23 @@ export type QuestionType =
   | "severalChoices"
   | "yesNo"
   | "number"
-  | "mustTick";
+  | "mustTick"
+  | "scale";
+
+/** The form that asks a question: the sign-up form, or the survey after the session. */
+export type QuestionPart = "signUp" | "survey";
 
 /**
- * A question a session asks at sign-up, in Dutch and optionally French and English (which fall
- * back to Dutch). Never deleted: a removed question keeps `removed_at`, so its answers keep
- * their meaning in lists and exports. See app/lib/questions.ts for what each field means.
+ * A question a session asks at sign-up or in its survey, in Dutch and optionally French and
+ * English (which fall back to Dutch). Never deleted: a removed question keeps `removed_at`, so
+ * its answers keep their meaning in lists and exports. See app/lib/questions.ts for what each
+ * field means.
  */
 interface SessionQuestionsTable {
   id: Generated<number>;
   session_id: number;
+  /** The form that asks it; set when it is made, never changed. */
+  part: ColumnType<QuestionPart, QuestionPart | undefined, never>;
   /** Ascending, the order of the form. */
   position: number;
   type: QuestionType;
@@ -258,6 +265,17 @@ interface SurveyResponsesTable {
   useful: Usefulness;
   /** The open question's answer; null when left empty. Untrusted text. */
   comment: string | null;
+}
+
+/**
+ * One answer to one of the survey's own questions (`session_questions` of part "survey"), part
+ * of one anonymous answer to the survey: stored as `registration_answers` stores them (app/lib/
+ * questions.ts), with nothing that leads to the person. Untrusted text.
+ */
+interface SurveyAnswersTable {
+  response_id: number;
+  question_id: number;
+  value: string;
 }
 
 /** "failed": its processing kept failing and it was given up (kept for a look until retention). */
@@ -476,6 +494,7 @@ export interface Database {
   registration_answers: RegistrationAnswersTable;
   session_follow_ups: SessionFollowUpsTable;
   survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
 }
 
 export type Session = Selectable<SessionsTable>;

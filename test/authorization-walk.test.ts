@@ -234,6 +234,13 @@ const CHECKS: Record<string, RouteCheck> = {
     get: inScope(200),
     post: { form: () => ({ intent: "add", type: "yesNo", labelNl: "" }), expect: inScope(400) },
   },
+  // The questions of its own a session's survey asks: its organisers only, as at sign-up.
+  "($lang).beheer.sessies.$id_.enquete_.vragen.tsx": {
+    params: session,
+    absentParams: NO_SESSION,
+    get: inScope(200),
+    post: { form: () => ({ intent: "add", type: "scale", labelNl: "" }), expect: inScope(400) },
+  },
   // The survey's results of a session: anonymous, for its organisers only.
   "($lang).beheer.sessies.$id_.enquete.tsx": {
     params: session,

@@ -340,7 +340,7 @@ describe("correcting one's own details on the manage page", () => {
       password: TEST_PASSWORD,
       role: "admin",
     });
-    const removed = await removeQuestion(setup.session.id, q.dietary, {
+    const removed = await removeQuestion(setup.session.id, "signUp", q.dietary, {
       organiserId: organiser.id,
     });
     expect(removed.ok).toBe(true);

@@ -1,5 +1,5 @@
 import { getCollectionProps } from "@conform-to/react";
-import { type AskedQuestion, answerField } from "~/lib/questions";
+import { type AskedQuestion, answerField, SCALE } from "~/lib/questions";
 import { useI18n } from "~/web/use-i18n";
 import { CheckboxField, Field, FieldErrors, type FieldMeta } from "./field";
 import { SelectField } from "./select-field";
@@ -126,6 +126,17 @@ function QuestionField({
             { value: "yes", label: t("questions.answer.yes") },
             { value: "no", label: t("questions.answer.no") },
           ]}
+        />
+      );
+    case "scale":
+      return (
+        <Choices
+          meta={meta}
+          legend={label}
+          help={[help, t("questions.scale.hint")].filter(Boolean).join(" ")}
+          type="radio"
+          required={required}
+          options={SCALE.map((value) => ({ value, label: value }))}
         />
       );
   }

@@ -91,6 +91,26 @@ export const enBEAfterSession = {
   "survey.results.export": "Download",
   "survey.results.exportHint": "Without names: one row per answer, in no particular order.",
   "survey.results.fileName": "survey",
+  "surveyQuestions.title": "Survey questions",
+  "surveyQuestions.link": "Survey questions ({count})",
+  "surveyQuestions.intro":
+    "People who came to the session ({date}) get a survey afterwards with three fixed questions: a score, whether it was useful for their business, and an open question. Here you add at most {max} questions of your own. Their answers stay anonymous too.",
+  "surveyQuestions.none": "The survey asks only its three fixed questions.",
+  "surveyQuestions.required": "Required: the survey can’t be sent without an answer",
+  "surveyQuestions.locked":
+    "The survey has answers. Its questions are now fixed, so every answer stays with the question that was asked.",
+  "surveyQuestions.refused.tooMany":
+    "The survey asks at most {max} questions of your own. Remove one first.",
+  "surveyQuestions.refused.locked": "The survey has answers: its questions can no longer change.",
+  "surveyQuestions.done.removed": "Question ‘{label}’ removed.",
+  "survey.errors.changed":
+    "The survey’s questions just changed. Please check your answers and send them again.",
+  "survey.results.questionAnswered":
+    "{answered, plural, =0 {Nobody answered this question.} one {# of {answers} answered this question.} other {# of {answers} answered this question.}}",
+  "survey.results.questionCaption": "Answers to ‘{label}’",
+  "survey.results.severalHint":
+    "People could tick more than one choice: the shares don’t add up to 100 %.",
+  "survey.results.column.answer": "Answer",
 
   "audit.field.afterSession": "emails after the session",
 } satisfies Record<keyof typeof nlBEAfterSession, string>;

@@ -50,13 +50,16 @@ export const enBEAudit = {
     "{scope, select, session {Attendee list of ‘{session}’} other {Attendee list of {city}, sessions from {from} to {to}}} downloaded as {format, select, xlsx {Excel (xlsx)} csv {CSV (semicolon)} other {CSV (comma)}}.",
 
   "audit.question.gone": "question no. {id}",
-  "audit.question.add": "Question ‘{question}’ added to ‘{session}’.",
-  "audit.question.update": "Question ‘{question}’ of ‘{session}’ changed.",
+  "audit.question.add":
+    "{part, select, survey {Survey question} other {Question}} ‘{question}’ added to ‘{session}’.",
+  "audit.question.update":
+    "{part, select, survey {Survey question} other {Question}} ‘{question}’ of ‘{session}’ changed.",
   "audit.question.remove":
-    "Question ‘{question}’ of ‘{session}’ removed; the answers already given are kept.",
-  "audit.question.move": "Question ‘{question}’ of ‘{session}’ moved from position {from} to {to}.",
+    "{part, select, survey {Survey question ‘{question}’ of ‘{session}’ removed.} other {Question ‘{question}’ of ‘{session}’ removed; the answers already given are kept.}}",
+  "audit.question.move":
+    "{part, select, survey {Survey question} other {Question}} ‘{question}’ of ‘{session}’ moved from position {from} to {to}.",
   "audit.question.copy":
-    "{count, plural, one {# question} other {# questions}} of ‘{source}’ copied into ‘{session}’.",
+    "{part, select, survey {{count, plural, one {# survey question} other {# survey questions}}} other {{count, plural, one {# question} other {# questions}}}} of ‘{source}’ copied into ‘{session}’.",
 
   "audit.field.title": "title",
   "audit.field.time": "time",

@@ -9,6 +9,7 @@ export const enBEQuestions = {
   "questions.range.between": "A number from {min} to {max}.",
   "questions.range.atLeast": "A number of at least {min}.",
   "questions.range.atMost": "A number of at most {max}.",
+  "questions.scale.hint": "1 is the lowest, 5 the highest.",
   "questions.dietary.label": "Dietary requirements or allergies",
   "questions.dietary.help": "This session starts with breakfast.",
 
@@ -36,6 +37,7 @@ export const enBEQuestions = {
   "questions.type.yesNo": "Yes or no",
   "questions.type.number": "Number",
   "questions.type.mustTick": "Box that must be ticked",
+  "questions.type.scale": "Score from 1 to 5",
   "questions.typeHint.shortText": "one line of text, such as a field of study",
   "questions.typeHint.longText": "several lines, such as dietary requirements",
   "questions.typeHint.oneChoice": "one answer from a list, as radio buttons or a drop-down list",
@@ -43,6 +45,8 @@ export const enBEQuestions = {
   "questions.typeHint.yesNo": "yes or no, such as ‘Are you coming in a wheelchair?’",
   "questions.typeHint.number": "a whole number, with a minimum or maximum if you like",
   "questions.typeHint.mustTick": "a statement people must tick to sign up",
+  "questions.typeHint.scale":
+    "a score from 1 (lowest) to 5 (highest); the results give its average",
   "questions.required": "required",
   "questions.optional": "optional",
   "questions.perPerson": "per person",
@@ -75,9 +79,9 @@ export const enBEQuestions = {
   "questions.refused.tooMany": "A session asks {max} questions at most. Remove one first.",
   "questions.refused.alreadyFirst": "‘{label}’ is already the first question.",
   "questions.refused.alreadyLast": "‘{label}’ is already the last question.",
-  "questions.sessionForm.copyFrom": "Questions at sign-up",
+  "questions.sessionForm.copyFrom": "Questions at sign-up and in the survey",
   "questions.sessionForm.copyFromHint":
-    "Copy the questions of another session. Without a choice, a breakfast session asks about dietary requirements and any other session asks no extra questions; you adjust them afterwards under ‘Questions’.",
+    "Copy the questions of another session, at sign-up and in the survey. Without a choice, a breakfast session asks about dietary requirements and any other session asks no extra questions; you adjust them afterwards under ‘Questions’ and ‘Survey questions’.",
   "questions.sessionForm.noCopy": "Don’t copy questions",
   "questions.sessionForm.edit": "Edit the questions at sign-up",
   "questions.filter.label": "Only those who answered (optional)",

@@ -93,6 +93,27 @@ export const frBEAfterSession = {
   "survey.results.export": "Télécharger",
   "survey.results.exportHint": "Sans noms : une ligne par réponse, dans un ordre quelconque.",
   "survey.results.fileName": "enquete-satisfaction",
+  "surveyQuestions.title": "Questions de l’enquête",
+  "surveyQuestions.link": "Questions de l’enquête ({count})",
+  "surveyQuestions.intro":
+    "Les personnes présentes à la session ({date}) reçoivent ensuite une enquête de trois questions fixes : une note, l’utilité pour leur entreprise et une question ouverte. Vous pouvez y ajouter au plus {max} questions à vous. Les réponses restent anonymes, elles aussi.",
+  "surveyQuestions.none": "L’enquête ne pose que ses trois questions fixes.",
+  "surveyQuestions.required": "Obligatoire : pas d’envoi de l’enquête sans réponse",
+  "surveyQuestions.locked":
+    "L’enquête a déjà des réponses. Ses questions sont désormais figées, pour que chaque réponse reste liée à la question posée.",
+  "surveyQuestions.refused.tooMany":
+    "L’enquête pose au plus {max} questions à vous. Supprimez-en d’abord une.",
+  "surveyQuestions.refused.locked":
+    "L’enquête a déjà des réponses : ses questions ne peuvent plus changer.",
+  "surveyQuestions.done.removed": "Question « {label} » supprimée.",
+  "survey.errors.changed":
+    "Les questions de l’enquête viennent de changer. Vérifiez vos réponses et envoyez-les à nouveau.",
+  "survey.results.questionAnswered":
+    "{answered, plural, =0 {Personne n’a répondu à cette question.} one {# personne sur {answers} a répondu à cette question.} other {# personnes sur {answers} ont répondu à cette question.}}",
+  "survey.results.questionCaption": "Réponses à « {label} »",
+  "survey.results.severalHint":
+    "Chaque personne pouvait cocher plusieurs choix : les parts ne font pas 100 % au total.",
+  "survey.results.column.answer": "Réponse",
 
   "audit.field.afterSession": "e-mails après la session",
 } satisfies Record<keyof typeof nlBEAfterSession, string>;

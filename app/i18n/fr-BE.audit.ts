@@ -52,14 +52,16 @@ export const frBEAudit = {
     "{scope, select, session {Liste des participants de « {session} »} other {Liste des participants pour {city}, sessions du {from} au {to}}} téléchargée au format {format, select, xlsx {Excel (xlsx)} csv {CSV (point-virgule)} other {CSV (virgule)}}.",
 
   "audit.question.gone": "question n° {id}",
-  "audit.question.add": "Question « {question} » ajoutée à « {session} ».",
-  "audit.question.update": "Question « {question} » de « {session} » modifiée.",
+  "audit.question.add":
+    "{part, select, survey {Question d’enquête} other {Question}} « {question} » ajoutée à « {session} ».",
+  "audit.question.update":
+    "{part, select, survey {Question d’enquête} other {Question}} « {question} » de « {session} » modifiée.",
   "audit.question.remove":
-    "Question « {question} » de « {session} » supprimée ; les réponses déjà données sont conservées.",
+    "{part, select, survey {Question d’enquête « {question} » de « {session} » supprimée.} other {Question « {question} » de « {session} » supprimée ; les réponses déjà données sont conservées.}}",
   "audit.question.move":
-    "Question « {question} » de « {session} » déplacée de la position {from} à {to}.",
+    "{part, select, survey {Question d’enquête} other {Question}} « {question} » de « {session} » déplacée de la position {from} à {to}.",
   "audit.question.copy":
-    "{count, plural, one {# question reprise} other {# questions reprises}} de « {source} » dans « {session} ».",
+    "{part, select, survey {{count, plural, one {# question d’enquête reprise} other {# questions d’enquête reprises}}} other {{count, plural, one {# question reprise} other {# questions reprises}}}} de « {source} » dans « {session} ».",
 
   "audit.field.title": "titre",
   "audit.field.time": "horaire",

@@ -9,6 +9,7 @@ export const frBEQuestions = {
   "questions.range.between": "Un nombre de {min} à {max}.",
   "questions.range.atLeast": "Un nombre d’au moins {min}.",
   "questions.range.atMost": "Un nombre d’au plus {max}.",
+  "questions.scale.hint": "1 est la note la plus basse, 5 la plus haute.",
   "questions.dietary.label": "Régime alimentaire ou allergies",
   "questions.dietary.help": "Cette session commence par un petit-déjeuner.",
 
@@ -36,6 +37,7 @@ export const frBEQuestions = {
   "questions.type.yesNo": "Oui ou non",
   "questions.type.number": "Nombre",
   "questions.type.mustTick": "Case à cocher obligatoirement",
+  "questions.type.scale": "Note de 1 à 5",
   "questions.typeHint.shortText": "une ligne de texte, comme une orientation d’études",
   "questions.typeHint.longText": "plusieurs lignes, comme un régime alimentaire",
   "questions.typeHint.oneChoice":
@@ -45,6 +47,8 @@ export const frBEQuestions = {
   "questions.typeHint.number":
     "un nombre entier, avec un minimum ou un maximum si vous le souhaitez",
   "questions.typeHint.mustTick": "une déclaration que la personne doit cocher pour s’inscrire",
+  "questions.typeHint.scale":
+    "une note de 1 (la plus basse) à 5 (la plus haute) ; les résultats en donnent la moyenne",
   "questions.required": "obligatoire",
   "questions.optional": "facultatif",
   "questions.perPerson": "par personne",
@@ -78,9 +82,9 @@ export const frBEQuestions = {
     "Une session pose au plus {max} questions. Supprimez-en d’abord une.",
   "questions.refused.alreadyFirst": "« {label} » est déjà la première question.",
   "questions.refused.alreadyLast": "« {label} » est déjà la dernière question.",
-  "questions.sessionForm.copyFrom": "Questions à l’inscription",
+  "questions.sessionForm.copyFrom": "Questions à l’inscription et dans l’enquête",
   "questions.sessionForm.copyFromHint":
-    "Reprenez les questions d’une autre session. Sans choix, une session petit-déjeuner demande le régime alimentaire et une autre session ne pose pas de questions supplémentaires ; vous les adaptez ensuite sous « Questions ».",
+    "Reprenez les questions d’une autre session, à l’inscription et dans l’enquête. Sans choix, une session petit-déjeuner demande le régime alimentaire et une autre session ne pose pas de questions supplémentaires ; vous les adaptez ensuite sous « Questions » et « Questions de l’enquête ».",
   "questions.sessionForm.noCopy": "Ne pas reprendre de questions",
   "questions.sessionForm.edit": "Modifier les questions à l’inscription",
   "questions.filter.label": "Seulement qui a répondu (facultatif)",

@@ -90,6 +90,27 @@ export const nlBEAfterSession = {
   "survey.results.export": "Downloaden",
   "survey.results.exportHint": "Zonder namen: één rij per antwoord, in willekeurige volgorde.",
   "survey.results.fileName": "enquete",
+  "surveyQuestions.title": "Vragen in de enquête",
+  "surveyQuestions.link": "Enquêtevragen ({count})",
+  "surveyQuestions.intro":
+    "Wie op de sessie ({date}) aanwezig was, krijgt na afloop een enquête met drie vaste vragen: een score, of de sessie iets opbracht voor de zaak, en een open vraag. Hier voeg je er hoogstens {max} eigen vragen aan toe. Ook de antwoorden daarop blijven anoniem.",
+  "surveyQuestions.none": "De enquête stelt enkel de drie vaste vragen.",
+  "surveyQuestions.required": "Verplicht: zonder antwoord kan de enquête niet verstuurd worden",
+  "surveyQuestions.locked":
+    "De enquête heeft al antwoorden. Haar vragen liggen nu vast, zodat elk antwoord bij de vraag blijft die gesteld werd.",
+  "surveyQuestions.refused.tooMany":
+    "De enquête stelt hoogstens {max} eigen vragen. Verwijder er eerst een.",
+  "surveyQuestions.refused.locked":
+    "De enquête heeft al antwoorden: haar vragen kunnen niet meer veranderen.",
+  "surveyQuestions.done.removed": "Vraag ‘{label}’ verwijderd.",
+  "survey.errors.changed":
+    "De vragen van de enquête zijn net veranderd. Kijk je antwoorden na en verstuur ze opnieuw.",
+  "survey.results.questionAnswered":
+    "{answered, plural, =0 {Niemand beantwoordde deze vraag.} one {# van de {answers} beantwoordde deze vraag.} other {# van de {answers} beantwoordden deze vraag.}}",
+  "survey.results.questionCaption": "Antwoorden op ‘{label}’",
+  "survey.results.severalHint":
+    "Wie antwoordde, kon meer dan één keuze aanduiden: de aandelen tellen niet op tot 100 %.",
+  "survey.results.column.answer": "Antwoord",
 
   "audit.field.afterSession": "mails na afloop",
 };

@@ -50,14 +50,16 @@ export const nlBEAudit = {
     "{scope, select, session {Deelnemerslijst van ‘{session}’} other {Deelnemerslijst van {city}, sessies van {from} tot {to}}} gedownload als {format, select, xlsx {Excel (xlsx)} csv {CSV (puntkomma)} other {CSV (komma)}}.",
 
   "audit.question.gone": "vraag nr. {id}",
-  "audit.question.add": "Vraag ‘{question}’ toegevoegd aan ‘{session}’.",
-  "audit.question.update": "Vraag ‘{question}’ van ‘{session}’ gewijzigd.",
+  "audit.question.add":
+    "{part, select, survey {Enquêtevraag} other {Vraag}} ‘{question}’ toegevoegd aan ‘{session}’.",
+  "audit.question.update":
+    "{part, select, survey {Enquêtevraag} other {Vraag}} ‘{question}’ van ‘{session}’ gewijzigd.",
   "audit.question.remove":
-    "Vraag ‘{question}’ van ‘{session}’ verwijderd; de antwoorden die er al waren, blijven bewaard.",
+    "{part, select, survey {Enquêtevraag ‘{question}’ van ‘{session}’ verwijderd.} other {Vraag ‘{question}’ van ‘{session}’ verwijderd; de antwoorden die er al waren, blijven bewaard.}}",
   "audit.question.move":
-    "Vraag ‘{question}’ van ‘{session}’ verplaatst van plaats {from} naar {to}.",
+    "{part, select, survey {Enquêtevraag} other {Vraag}} ‘{question}’ van ‘{session}’ verplaatst van plaats {from} naar {to}.",
   "audit.question.copy":
-    "{count, plural, one {# vraag} other {# vragen}} van ‘{source}’ overgenomen in ‘{session}’.",
+    "{part, select, survey {{count, plural, one {# enquêtevraag} other {# enquêtevragen}}} other {{count, plural, one {# vraag} other {# vragen}}}} van ‘{source}’ overgenomen in ‘{session}’.",
 
   "audit.field.title": "titel",
   "audit.field.time": "tijdstip",

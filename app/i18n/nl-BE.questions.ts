@@ -10,6 +10,7 @@ export const nlBEQuestions = {
   "questions.range.between": "Een getal van {min} tot {max}.",
   "questions.range.atLeast": "Een getal van minstens {min}.",
   "questions.range.atMost": "Een getal van hoogstens {max}.",
+  "questions.scale.hint": "1 is het laagst, 5 het hoogst.",
   "questions.dietary.label": "Voedingswensen of allergieën",
   "questions.dietary.help": "Deze sessie start met een ontbijt.",
 
@@ -37,6 +38,7 @@ export const nlBEQuestions = {
   "questions.type.yesNo": "Ja of nee",
   "questions.type.number": "Getal",
   "questions.type.mustTick": "Vakje dat aangevinkt moet worden",
+  "questions.type.scale": "Score van 1 tot 5",
   "questions.typeHint.shortText": "één regel tekst, zoals een studierichting",
   "questions.typeHint.longText": "meerdere regels, zoals voedingswensen",
   "questions.typeHint.oneChoice": "één antwoord uit een lijst, als keuzerondjes of een keuzelijst",
@@ -44,6 +46,8 @@ export const nlBEQuestions = {
   "questions.typeHint.yesNo": "ja of nee, zoals ‘Kom je met een rolstoel?’",
   "questions.typeHint.number": "een geheel getal, met een minimum of maximum als je wil",
   "questions.typeHint.mustTick": "een verklaring die wie zich inschrijft moet aanvinken",
+  "questions.typeHint.scale":
+    "een score van 1 (laagst) tot 5 (hoogst); de resultaten tonen het gemiddelde",
   "questions.required": "verplicht",
   "questions.optional": "optioneel",
   "questions.perPerson": "per persoon",
@@ -75,9 +79,9 @@ export const nlBEQuestions = {
   "questions.refused.tooMany": "Een sessie stelt hoogstens {max} vragen. Verwijder er eerst een.",
   "questions.refused.alreadyFirst": "‘{label}’ is al de eerste vraag.",
   "questions.refused.alreadyLast": "‘{label}’ is al de laatste vraag.",
-  "questions.sessionForm.copyFrom": "Vragen bij de inschrijving",
+  "questions.sessionForm.copyFrom": "Vragen bij de inschrijving en in de enquête",
   "questions.sessionForm.copyFromHint":
-    "Neem de vragen van een andere sessie over. Zonder keuze vraagt een ontbijtsessie naar voedingswensen en stelt een andere sessie geen extra vragen; je past ze daarna aan onder ‘Vragen’.",
+    "Neem de vragen van een andere sessie over, bij de inschrijving en in de enquête. Zonder keuze vraagt een ontbijtsessie naar voedingswensen en stelt een andere sessie geen extra vragen; je past ze daarna aan onder ‘Vragen’ en ‘Enquêtevragen’.",
   "questions.sessionForm.noCopy": "Geen vragen overnemen",
   "questions.sessionForm.edit": "Vragen bij de inschrijving bewerken",
   "questions.filter.label": "Enkel wie antwoordde (optioneel)",

@@ -5,19 +5,47 @@ import {
   hasChoices,
   isText,
   QUESTION_LIMITS,
-  QUESTION_TYPES,
   type Question,
   type QuestionInput,
+  type QuestionPart,
   type QuestionType,
+  TYPES_OF_PART,
 } from "./questions";
 import { rowId } from "./session-form";
 import { slugify } from "./slug";
 import { optionalLine, requiredLine } from "./text";
 
 /**
- * The organiser's forms about a session's questions: a question (added or edited; its type is
- * chosen before the form and fixed after), and the buttons of the list (move, remove, copy).
+ * The organiser's forms about a session's questions, at sign-up or in the survey: a question
+ * (added or edited; its type is chosen before the form and fixed after), and the buttons of the
+ * list (move, remove, copy).
  */
+
+/** The page where a session's organisers edit the questions of one of its forms. */
+export const questionsPath = (sessionId: number, part: QuestionPart) =>
+  part === "survey"
+    ? `/beheer/sessies/${sessionId}/enquete/vragen`
+    : `/beheer/sessies/${sessionId}/vragen`;
+
+/** What the questions page of each form says where the two differ. */
+export const PART_TEXTS = {
+  signUp: {
+    title: "questions.title",
+    intro: "questions.intro",
+    none: "questions.none",
+    required: "questionForm.required",
+    tooMany: "questions.refused.tooMany",
+    removed: "questions.done.removed",
+  },
+  survey: {
+    title: "surveyQuestions.title",
+    intro: "surveyQuestions.intro",
+    none: "surveyQuestions.none",
+    required: "surveyQuestions.required",
+    tooMany: "surveyQuestions.refused.tooMany",
+    removed: "surveyQuestions.done.removed",
+  },
+} as const satisfies Record<QuestionPart, Record<string, MessageKey>>;
 
 const checkbox = z
   .string()
@@ -185,12 +213,13 @@ export function questionFormSchema(type: QuestionType) {
     });
 }
 
-/** The type of a new question, as the add form names it. */
-export const questionTypeSchema = z.object({
-  type: z.enum(QUESTION_TYPES as [QuestionType, ...QuestionType[]], {
-    error: "questionForm.errors.type.invalid",
-  }),
-});
+/** The type of a new question, as the add form names it: one the form of `part` asks. */
+export const questionTypeSchema = (part: QuestionPart) =>
+  z.object({
+    type: z.enum(TYPES_OF_PART[part] as [QuestionType, ...QuestionType[]], {
+      error: "questionForm.errors.type.invalid",
+    }),
+  });
 
 /**
  * The question's choices as stored: those posted in their order, each keeping its key (a new

@@ -1,16 +1,18 @@
 import { z } from "zod";
-import type { QuestionType, SessionQuestion } from "../../db/schema";
+import type { QuestionPart, QuestionType, SessionQuestion } from "../../db/schema";
 import { i18n, type Locale, type MessageKey } from "../i18n";
 import { optionalLine, optionalText, requiredLine, requiredText } from "./text";
 
 /**
- * The questions a session asks at sign-up, and their answers: what a question is, how it reads
- * in each language, the form fields it becomes (a zod schema built from the definitions, the
- * same on the server and in the browser), how an answer is stored and how it reads again.
+ * The questions a session asks of its own, at sign-up or in the survey after it, and their
+ * answers: what a question is, how it reads in each language, the form fields it becomes (a zod
+ * schema built from the definitions, the same on the server and in the browser), how an answer
+ * is stored and how it reads again.
  */
 
-export type { QuestionType };
+export type { QuestionPart, QuestionType };
 
+/** The types a sign-up form asks. */
 export const QUESTION_TYPES: readonly QuestionType[] = [
   "shortText",
   "longText",
@@ -21,8 +23,30 @@ export const QUESTION_TYPES: readonly QuestionType[] = [
   "mustTick",
 ];
 
-export const isQuestionType = (value: unknown): value is QuestionType =>
-  typeof value === "string" && (QUESTION_TYPES as readonly string[]).includes(value);
+/**
+ * The types the survey asks: no box to tick (nobody has to agree to anything to give their
+ * opinion) and no number (its answers have no scale to average); a score from 1 to 5 instead.
+ */
+const SURVEY_QUESTION_TYPES: readonly QuestionType[] = [
+  "shortText",
+  "longText",
+  "oneChoice",
+  "severalChoices",
+  "yesNo",
+  "scale",
+];
+
+export const TYPES_OF_PART: Record<QuestionPart, readonly QuestionType[]> = {
+  signUp: QUESTION_TYPES,
+  survey: SURVEY_QUESTION_TYPES,
+};
+
+/** Whether a form of this part asks questions of this type. */
+export const isTypeOf = (part: QuestionPart, value: unknown): value is QuestionType =>
+  typeof value === "string" && (TYPES_OF_PART[part] as readonly string[]).includes(value);
+
+/** The answers of a score, lowest first. */
+export const SCALE = ["1", "2", "3", "4", "5"] as const;
 
 export const QUESTION_LIMITS = {
   label: 200,
@@ -30,8 +54,10 @@ export const QUESTION_LIMITS = {
   choiceLabel: 120,
   /** Choices of one question, offered and removed together. */
   choices: 30,
-  /** Questions one session asks. */
+  /** Questions one session asks at sign-up. */
   questions: 25,
+  /** Questions of its own one session's survey asks, after its three fixed ones. */
+  surveyQuestions: 5,
   shortText: { default: 200, max: 500 },
   longText: { default: 1000, max: 5000 },
   /** Numbers are whole, and within ± this (the columns are 32-bit). */
@@ -55,9 +81,14 @@ export interface Choice extends Texts {
   removed?: true;
 }
 
+/** How many questions a form of this part asks at most. */
+export const questionLimit = (part: QuestionPart): number =>
+  part === "survey" ? QUESTION_LIMITS.surveyQuestions : QUESTION_LIMITS.questions;
+
 export interface Question {
   id: number;
   sessionId: number;
+  part: QuestionPart;
   type: QuestionType;
   label: Texts;
   /** Null when there is no help text at all. */
@@ -96,6 +127,7 @@ export function questionOf(row: SessionQuestion): Question {
   return {
     id: row.id,
     sessionId: row.session_id,
+    part: row.part,
     type: row.type,
     label: { nl: row.label_nl, fr: row.label_fr, en: row.label_en },
     help,
@@ -270,6 +302,8 @@ function answerSchema(question: AskedQuestion, byOrganiser: boolean) {
       return oneOf(["yes", "no"], required, CHOOSE);
     case "number":
       return wholeNumber(question, required);
+    case "scale":
+      return oneOf(SCALE, required, CHOOSE);
     case "mustTick":
       return byOrganiser
         ? tickedBox
@@ -382,8 +416,12 @@ export function answerIs(question: Pick<Question, "type">, stored: string, value
 
 /* Templates -------------------------------------------------------------------------------- */
 
-/** What makes a question, whoever makes it: the editor, a copy, or a breakfast's default. */
+/**
+ * What makes a question, whoever makes it: the editor, a copy, or a breakfast's default. It is
+ * asked at sign-up unless its `part` says otherwise.
+ */
 export interface QuestionInput {
+  part?: QuestionPart;
   type: QuestionType;
   label: Texts;
   help: Texts | null;

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { Usefulness } from "../../db/schema";
+import { type AskedQuestion, answersShape } from "./questions";
 import { optionalText } from "./text";
 
 /**
  * The survey a person who came answers after a session: a rating from 1 to 5, whether it was
- * useful for their business, and one open question. Checked by `parseForm` on the server and
- * in the browser; the messages are catalogue keys.
+ * useful for their business, one open question, and the questions of its own the session adds
+ * (app/lib/questions.ts, checked as the sign-up form checks them). Checked by `parseForm` on the
+ * server and in the browser; the messages are catalogue keys.
  */
 
 /** Days after the thank-you mail that its survey takes answers. */
@@ -19,7 +21,7 @@ export const USEFULNESS: readonly Usefulness[] = ["yes", "somewhat", "no"];
 
 export const SURVEY_LIMITS = { comment: 1000 } as const;
 
-export const surveySchema = z.object({
+const surveySchema = z.object({
   rating: z
     .enum(SURVEY_RATINGS, { error: "survey.errors.rating.required" })
     .transform((value) => Number(value)),
@@ -33,3 +35,7 @@ export const surveySchema = z.object({
 });
 
 export type SurveyAnswers = z.output<typeof surveySchema>;
+
+/** The survey's form: its fixed questions, and the session's own. */
+export const surveyFormSchema = (questions: readonly AskedQuestion[]) =>
+  surveySchema.extend(answersShape(questions));

@@ -147,6 +147,7 @@ async function exportedQuestions(scope: SessionScope, filter: ExportFilter): Pro
     .selectAll("session_questions")
     .where(sessionInScope(scope))
     .where(listedSessions(filter))
+    .where("session_questions.part", "=", "signUp")
     .where((eb) =>
       eb.or([
         eb("session_questions.removed_at", "is", null),

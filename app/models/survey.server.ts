@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database, Usefulness } from "../../db/schema";
-import { writeTransaction } from "../../db/transaction";
+import { lockSession, writeTransaction } from "../../db/transaction";
+import { answerIs, isText, type Question, SCALE, type StoredAnswer } from "../lib/questions";
 import {
   SURVEY_MIN_ANSWERS,
   SURVEY_OPEN_DAYS,
@@ -10,15 +11,19 @@ import {
 } from "../lib/survey-form";
 import { addMinutes, nowInstant } from "../lib/time";
 import { type Actor, recordAuditIn } from "./audit.server";
+import { listQuestions, listQuestionsIn } from "./question.server";
 import { hashToken } from "./registration-token.server";
 import { isSessionInScope, type SessionScope } from "./scope.server";
 
 /**
  * The survey after a session: opened from the personal link in the thank-you mail (a token of
  * purpose "survey", which opens nothing else), answered once, closed `SURVEY_OPEN_DAYS` after the
- * mail. The answer is stored by session only (`survey_responses`), and the registration keeps
- * no more than a flag that it answered: nobody, organisers included, can tell who said what.
- * Organisers see the results per session, and only the count below `SURVEY_MIN_ANSWERS`.
+ * mail. It asks three fixed questions, then the questions of its own the session's organisers
+ * added (question.server.ts, part "survey"). The answer is stored by session only
+ * (`survey_responses`, and `survey_answers` for the session's own questions), and the
+ * registration keeps no more than a flag that it answered: nobody, organisers included, can tell
+ * who said what. Organisers see the results per session, and only the count below
+ * `SURVEY_MIN_ANSWERS`.
  */
 
 /** The session a survey is about, as its page shows it. */
@@ -30,7 +35,7 @@ export interface SurveySession {
 }
 
 export type SurveyState =
-  | { state: "open"; session: SurveySession; closesAt: string }
+  | { state: "open"; session: SurveySession; closesAt: string; questions: Question[] }
   | { state: "answered"; session: SurveySession }
   | { state: "closed"; session: SurveySession }
   | { state: "erased" }
@@ -85,41 +90,61 @@ async function surveyLinkIn(
   };
 }
 
-function stateOf(link: SurveyLink | "erased" | null, now: string): SurveyState {
+type LinkState = Exclude<SurveyState, { state: "open" }> | { state: "open"; link: SurveyLink };
+
+function stateOf(link: SurveyLink | "erased" | null, now: string): LinkState {
   if (link === null) return { state: "unknown" };
   if (link === "erased") return { state: "erased" };
   if (link.answered) return { state: "answered", session: link.session };
   if (now >= link.closesAt) return { state: "closed", session: link.session };
-  return { state: "open", session: link.session, closesAt: link.closesAt };
+  return { state: "open", link };
 }
 
-/** Whether the survey behind this link can be answered now, and about which session. */
+/**
+ * Whether the survey behind this link can be answered now, about which session, and (when it
+ * can) the questions of its own it asks after the fixed ones.
+ */
 export async function openSurvey(
   token: string,
   { now = nowInstant() }: { now?: string } = {},
 ): Promise<SurveyState> {
-  return stateOf(await surveyLinkIn(database().db, token), now);
+  const state = stateOf(await surveyLinkIn(database().db, token), now);
+  if (state.state !== "open") return state;
+  const { session, closesAt, sessionId } = state.link;
+  return { state: "open", session, closesAt, questions: await listQuestions(sessionId, "survey") };
+}
+
+/** The answers to the session's own questions, and the questions the form was checked against. */
+export interface OwnAnswers {
+  asked: readonly number[];
+  answers: readonly StoredAnswer[];
 }
 
 export type AnswerSurveyResult =
   | { ok: true; session: SurveySession }
-  | { ok: false; reason: "answered" | "closed" | "erased" | "unknown" };
+  | { ok: false; reason: "answered" | "closed" | "erased" | "unknown" | "changed" };
 
 /**
  * Stores an answer to the survey, once. The flag on the registration is set only where it was
  * not yet: of two answers posted at once, one sets it and stores its answer, the other finds it
- * set and stores nothing, on either database.
+ * set and stores nothing, on either database. The session's own questions must be those the
+ * form was checked against ("changed" otherwise, and nothing stored): an organiser may change
+ * them until the first answer is in, and waits for an answer being stored (`lockSession`).
  */
 export async function answerSurvey(
   token: string,
   answers: SurveyAnswers,
+  own: OwnAnswers,
   { now = nowInstant() }: { now?: string } = {},
 ): Promise<AnswerSurveyResult> {
   return writeTransaction(async (trx) => {
-    const link = await surveyLinkIn(trx, token);
-    const state = stateOf(link, now);
-    if (state.state !== "open" || link === null || link === "erased") {
-      return { ok: false, reason: state.state === "open" ? "unknown" : state.state };
+    const state = stateOf(await surveyLinkIn(trx, token), now);
+    if (state.state !== "open") return { ok: false, reason: state.state };
+    const { link } = state;
+    await lockSession(trx, link.sessionId);
+    const asked = (await listQuestionsIn(trx, link.sessionId, "survey")).map((q) => q.id);
+    if (asked.length !== own.asked.length || asked.some((id) => !own.asked.includes(id))) {
+      return { ok: false, reason: "changed" };
     }
     const marked = await trx
       .updateTable("registrations")
@@ -128,7 +153,7 @@ export async function answerSurvey(
       .where("survey_answered", "=", 0)
       .executeTakeFirst();
     if (Number(marked.numUpdatedRows) === 0) return { ok: false, reason: "answered" };
-    await trx
+    const response = await trx
       .insertInto("survey_responses")
       .values({
         session_id: link.sessionId,
@@ -136,12 +161,38 @@ export async function answerSurvey(
         useful: answers.useful,
         comment: answers.comment,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (own.answers.length) {
+      await trx
+        .insertInto("survey_answers")
+        .values(
+          own.answers.map(({ questionId, value }) => ({
+            response_id: response.id,
+            question_id: questionId,
+            value,
+          })),
+        )
+        .execute();
+    }
     return { ok: true, session: link.session };
   });
 }
 
 /* Results ------------------------------------------------------------------------------------ */
+
+/** The results of one of the session's own questions. */
+export interface OwnQuestionResult {
+  question: Question;
+  /** How many answers to the survey answered it. */
+  answered: number;
+  /** Choices, yes or no, scores: the answers per value, in the question's order. */
+  counts: { value: string; count: number }[];
+  /** Scores: their average; null for other types, or when nobody answered. */
+  average: number | null;
+  /** Text: the answers, sorted by their text (not in the order they came). */
+  texts: string[];
+}
 
 export type SurveyResults =
   | { shown: false; answers: number; sent: number }
@@ -156,7 +207,64 @@ export type SurveyResults =
       useful: Record<Usefulness, number>;
       /** The open answers, in no particular order (sorted by their text). */
       comments: string[];
+      /** The session's own questions, in the survey's order. */
+      own: OwnQuestionResult[];
     };
+
+const byText = (a: string, b: string) => a.localeCompare(b);
+
+/** The values a question's answers are counted by; none for text. */
+function countedValues(question: Question): string[] {
+  switch (question.type) {
+    case "oneChoice":
+    case "severalChoices":
+      return question.choices.map((choice) => choice.key);
+    case "yesNo":
+      return ["yes", "no"];
+    case "scale":
+      return [...SCALE];
+    default:
+      return [];
+  }
+}
+
+function resultOf(question: Question, values: readonly string[]): OwnQuestionResult {
+  const counts = countedValues(question)
+    .map((value) => ({
+      value,
+      count: values.filter((stored) => answerIs(question, stored, value)).length,
+    }))
+    // A choice removed before the first answer was never offered: no row for it.
+    .filter(
+      ({ value, count }) =>
+        count > 0 || !question.choices.some((choice) => choice.key === value && choice.removed),
+    );
+  const scores = question.type === "scale" ? values.map(Number) : [];
+  return {
+    question,
+    answered: values.length,
+    counts,
+    average: scores.length ? scores.reduce((sum, score) => sum + score, 0) / scores.length : null,
+    texts: isText(question.type) ? [...values].sort(byText) : [],
+  };
+}
+
+/** The answers to a session's own questions: response id → question id → stored value. */
+async function ownAnswersIn(trx: Kysely<Database>, sessionId: number) {
+  const rows = await trx
+    .selectFrom("survey_answers")
+    .innerJoin("survey_responses", "survey_responses.id", "survey_answers.response_id")
+    .select(["survey_answers.response_id", "survey_answers.question_id", "survey_answers.value"])
+    .where("survey_responses.session_id", "=", sessionId)
+    .execute();
+  const byResponse = new Map<number, Record<number, string>>();
+  for (const row of rows) {
+    const own = byResponse.get(row.response_id) ?? {};
+    own[row.question_id] = row.value;
+    byResponse.set(row.response_id, own);
+  }
+  return byResponse;
+}
 
 /**
  * The survey's results of one session, for its organisers (the caller checked the scope):
@@ -191,18 +299,41 @@ export async function surveyResults(sessionId: number): Promise<SurveyResults> {
   }
   const comments = responses
     .flatMap((response) => (response.comment ? [response.comment] : []))
-    .sort((a, b) => a.localeCompare(b));
-  return { shown: true, answers, sent, ratings, average: total / answers, useful, comments };
+    .sort(byText);
+  // The survey's questions are fixed once it has an answer: those it asks now are those answered.
+  const [questions, byResponse] = await Promise.all([
+    listQuestions(sessionId, "survey"),
+    ownAnswersIn(db, sessionId),
+  ]);
+  const given = [...byResponse.values()];
+  const own = questions.map((question) =>
+    resultOf(
+      question,
+      given.flatMap((answered) => answered[question.id] ?? []),
+    ),
+  );
+  return {
+    shown: true,
+    answers,
+    sent,
+    ratings,
+    average: total / answers,
+    useful,
+    comments,
+    own,
+  };
 }
 
-export interface SurveyExportRow {
+interface SurveyExportRow {
   rating: number;
   useful: Usefulness;
   comment: string;
+  /** The answers to the session's own questions: question id → stored value. */
+  own: Record<number, string>;
 }
 
 export type SurveyExport =
-  | { ok: true; slug: string; rows: SurveyExportRow[] }
+  | { ok: true; slug: string; questions: Question[]; rows: SurveyExportRow[] }
   | { ok: false; reason: "notFound" | "tooFew" };
 
 /**
@@ -225,7 +356,7 @@ export async function exportSurveyResults(
     if (!session) return { ok: false, reason: "notFound" };
     const responses = await trx
       .selectFrom("survey_responses")
-      .select(["rating", "useful", "comment"])
+      .select(["id", "rating", "useful", "comment"])
       .where("session_id", "=", sessionId)
       .execute();
     if (responses.length < SURVEY_MIN_ANSWERS) return { ok: false, reason: "tooFew" };
@@ -241,14 +372,24 @@ export async function exportSurveyResults(
       },
       now,
     );
+    const questions = await listQuestionsIn(trx, sessionId, "survey");
+    const byResponse = await ownAnswersIn(trx, sessionId);
+    // Sorted by what they say, every column in turn: the rows keep no trace of their order.
+    const ownText = (own: Record<number, string>) => questions.map((q) => own[q.id] ?? "");
     const rows = responses
-      .map((response) => ({ ...response, comment: response.comment ?? "" }))
+      .map(({ id, rating, useful, comment }) => ({
+        rating,
+        useful,
+        comment: comment ?? "",
+        own: byResponse.get(id) ?? {},
+      }))
       .sort(
         (a, b) =>
           a.rating - b.rating ||
           a.useful.localeCompare(b.useful) ||
-          a.comment.localeCompare(b.comment),
+          a.comment.localeCompare(b.comment) ||
+          ownText(a.own).join("\u0000").localeCompare(ownText(b.own).join("\u0000")),
       );
-    return { ok: true, slug: session.slug, rows };
+    return { ok: true, slug: session.slug, questions, rows };
   });
 }

@@ -62,6 +62,8 @@ function sentence(entry: AuditEntryView, { t, list }: Pick<I18n, "t" | "list">):
     promotedCount: entry.promoted.length,
     question: nameOr(entry.question, "audit.question.gone"),
     source: nameOr(entry.source, "audit.session.gone"),
+    // The form a question is of: entries written before the survey had questions name none.
+    part: text(details.part) || "signUp",
     from: text(details.from) || count(details.from),
     to: text(details.to) || count(details.to),
   };

@@ -21,6 +21,7 @@ import { config } from "~/lib/config.server";
 import { emailDomainsOf } from "~/lib/email-domains";
 import { type FormMessage, type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { localePath, splitLocalePath } from "~/lib/locale-path";
+import { questionsPath } from "~/lib/question-form";
 import {
   type AskedQuestion,
   answerText,
@@ -62,7 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request,
     params.id,
   );
-  const requests = await listRequests(session.id);
+  const [requests, surveyQuestions] = await Promise.all([
+    listRequests(session.id),
+    listQuestions(session.id, "survey"),
+  ]);
   const locale = localeOf(request);
   // Each person's answers as they read, in the organiser's language, in the form's order.
   const withAnswers = <A extends { answers: Record<number, string> }>(person: A) => ({
@@ -92,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       questions: attendees.questions
         .filter((question) => !question.removed)
         .map((question) => askedIn(question, locale)),
+      surveyQuestionCount: surveyQuestions.length,
       notice,
       session: {
         id: session.id,
@@ -275,7 +280,7 @@ const COUNTS = ["confirmed", "capacity", "waitlisted", "present", "absent", "req
 
 export default function SessionAttendees() {
   const inLocale = useLocalePath();
-  const { session, attendees, requests, questions, search, notice } =
+  const { session, attendees, requests, questions, surveyQuestionCount, search, notice } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const { t, dateTimeRange, orList } = useI18n();
@@ -361,6 +366,12 @@ export default function SessionAttendees() {
           className="button button-secondary"
         >
           {t("survey.results.link")}
+        </Link>
+        <Link
+          to={inLocale(questionsPath(session.id, "survey"))}
+          className="button button-secondary"
+        >
+          {t("surveyQuestions.link", { count: surveyQuestionCount })}
         </Link>
         <Link
           to={inLocale(`/beheer/sessies/nieuw?kopie=${session.id}`)}

@@ -1,16 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DownloadLinks } from "~/components/download-links";
+import { questionsPath } from "~/lib/question-form";
+import { answerText, inLanguage, isText } from "~/lib/questions";
 import { SURVEY_MIN_ANSWERS, USEFULNESS } from "~/lib/survey-form";
-import { surveyResults } from "~/models/survey.server";
+import { type OwnQuestionResult, surveyResults } from "~/models/survey.server";
 import { adminMeta } from "~/web/admin-meta";
 import { requireManagedSession } from "~/web/session-admin.server";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 /**
  * The survey's results of one session, for its organisers: how many answered of those asked,
- * the ratings and the usefulness as tables (each with a bar drawn beside its figure), and the
- * open answers. Nothing names anyone; below three answers the page gives the count alone.
+ * the ratings and the usefulness as tables (each with a bar drawn beside its figure), then each
+ * of the session's own questions (choices and scores as such tables, a score's average too, the
+ * answers to a text question as a list sorted by their text), and the open answers. Nothing names
+ * anyone; below three answers the page gives the count alone.
  */
 
 export const meta: MetaFunction = ({ matches }) => adminMeta(matches, "survey.results.title");
@@ -88,6 +92,56 @@ function ShareTable({
   );
 }
 
+/** Answers typed by people, as a list: sorted by their text, so their order tells nothing. */
+function TextAnswers({ texts }: { texts: string[] }) {
+  return (
+    <ul className="survey-comments">
+      {texts.map((text, index) => (
+        // Texts may repeat; their place in this sorted list is their identity.
+        // biome-ignore lint/suspicious/noArrayIndexKey: a sorted, fixed list
+        <li key={index}>{text}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** One of the session's own questions: how many answered it, and what they answered. */
+function OwnQuestion({ result, answers }: { result: OwnQuestionResult; answers: number }) {
+  const { t, locale } = useI18n();
+  const { question } = result;
+  const label = inLanguage(question.label, locale);
+  const titleId = `question-${question.id}-title`;
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{label}</h2>
+      <p>{t("survey.results.questionAnswered", { answered: result.answered, answers })}</p>
+      {result.average === null ? null : (
+        <p>{t("survey.results.average", { average: result.average.toFixed(1) })}</p>
+      )}
+      {question.type === "severalChoices" && result.answered ? (
+        <p className="hint">{t("survey.results.severalHint")}</p>
+      ) : null}
+      {result.counts.length && result.answered ? (
+        <ShareTable
+          caption={t("survey.results.questionCaption", { label })}
+          heading={t(
+            question.type === "scale"
+              ? "survey.results.column.rating"
+              : "survey.results.column.answer",
+          )}
+          total={result.answered}
+          rows={result.counts.map(({ value, count }) => ({
+            key: value,
+            label: answerText(question, value, locale),
+            count,
+          }))}
+        />
+      ) : null}
+      {isText(question.type) && result.texts.length ? <TextAnswers texts={result.texts} /> : null}
+    </section>
+  );
+}
+
 export default function SurveyResults() {
   const { session, results } = useLoaderData<typeof loader>();
   const { t, dateTimeRange } = useI18n();
@@ -109,6 +163,9 @@ export default function SurveyResults() {
         {results.sent > 0
           ? ` ${t("survey.results.rate", { rate: percent(results.answers, results.sent) })}`
           : null}
+      </p>
+      <p>
+        <Link to={inLocale(questionsPath(session.id, "survey"))}>{t("surveyQuestions.title")}</Link>
       </p>
       {!results.shown ? (
         <p className="notice">{t("survey.results.tooFew", { min: SURVEY_MIN_ANSWERS })}</p>
@@ -141,16 +198,13 @@ export default function SurveyResults() {
               }))}
             />
           </section>
+          {results.own.map((result) => (
+            <OwnQuestion key={result.question.id} result={result} answers={results.answers} />
+          ))}
           <section className="panel" aria-labelledby="comments-title">
             <h2 id="comments-title">{t("survey.comment.label")}</h2>
             {results.comments.length ? (
-              <ul className="survey-comments">
-                {results.comments.map((comment, index) => (
-                  // Texts may repeat; their place in this sorted list is their identity.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a sorted, fixed list
-                  <li key={index}>{comment}</li>
-                ))}
-              </ul>
+              <TextAnswers texts={results.comments} />
             ) : (
               <p className="muted">{t("survey.results.noComments")}</p>
             )}

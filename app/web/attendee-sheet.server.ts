@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { RegistrationStatus } from "../../db/schema";
 import { i18n, type Locale } from "../i18n";
-import { answerText, inLanguage, type Question } from "../lib/questions";
+import type { Question } from "../lib/questions";
 import {
   type CellKind,
   type CellValue,
@@ -13,14 +13,12 @@ import {
 } from "../lib/spreadsheet.server";
 import { brusselsDate, nowInstant, TIME_ZONE } from "../lib/time";
 import type { AttendeeExport, AttendeeExportRow, ExportFormat } from "../models/export.server";
+import { questionColumns } from "./question-columns.server";
 
 /**
  * The attendee list as a file: its columns, in the reader's language, and the download of an
  * export the model made (export.server.ts). After the fixed columns comes one column per
- * question, headed by its label. An export over several sessions gives questions that read the
- * same (the same label in the reader's language, whatever the case and spacing) one column, so
- * the dietary question of twenty breakfasts is one column, not twenty; other questions get a
- * column each, in the order of the sessions and of their forms, empty for the other sessions.
+ * question (question-columns.server.ts).
  */
 
 type Line = Record<(typeof COLUMNS)[number]["key"], CellValue>;
@@ -68,42 +66,11 @@ function brusselsWallClock(instant: string): Date {
   return new Date(wallClockHour + (ms - hour * HOUR_MS));
 }
 
-interface QuestionColumn {
-  column: Column;
-  /** A number column holds numbers only: every question in it asks for a number. */
-  numbers: boolean;
-}
-
-/** The question columns, and the column each question's answers go to. */
-function questionColumns(questions: readonly Question[], locale?: Locale) {
-  const columns: QuestionColumn[] = [];
-  const byHeader = new Map<string, number>();
-  const columnOf = new Map<number, { index: number; question: Question }>();
-  for (const question of questions) {
-    const header = inLanguage(question.label, locale ?? "nl-BE").trim();
-    const same = header.toLocaleLowerCase(locale).replace(/\s+/g, " ");
-    let index = byHeader.get(same);
-    if (index === undefined) {
-      index = columns.length;
-      byHeader.set(same, index);
-      columns.push({
-        column: { header, kind: "text", width: Math.min(Math.max(header.length, 12), 40) },
-        numbers: true,
-      });
-    }
-    const column = columns[index];
-    if (column && question.type !== "number") column.numbers = false;
-    columnOf.set(question.id, { index, question });
-  }
-  for (const column of columns) if (column.numbers) column.column.kind = "number";
-  return { columns: columns.map((c) => c.column), columnOf };
-}
-
 function lineMaker(
   questions: readonly Question[],
   locale?: Locale,
 ): (row: AttendeeExportRow) => CellValue[] {
-  const { columns, columnOf } = questionColumns(questions, locale);
+  const { cellsOf } = questionColumns(questions, locale);
   const { t } = i18n(locale);
   // The list holds the live registrations only (see export.server.ts): the others stay empty.
   const statusLabel: Record<RegistrationStatus, string> = {
@@ -135,17 +102,7 @@ function lineMaker(
       checkedIn: row.checked_in_at ? yes : "",
       source: row.source === "organiser" ? byOrganiser : byWebsite,
     };
-    const answers: CellValue[] = columns.map(() => "");
-    for (const [id, value] of Object.entries(row.answers)) {
-      const place = columnOf.get(Number(id));
-      if (!place) continue;
-      const { index, question } = place;
-      answers[index] =
-        columns[index]?.kind === "number"
-          ? Number(value)
-          : answerText(question, value, locale ?? "nl-BE");
-    }
-    return [...COLUMNS.map((column) => line[column.key]), ...answers];
+    return [...COLUMNS.map((column) => line[column.key]), ...cellsOf(row.answers)];
   };
 }
 
