@@ -458,7 +458,7 @@ interface JobsTable {
   failed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
-export type CheckInOperationKind = "checkIn" | "undo" | "walkIn";
+type CheckInOperationKind = "checkIn" | "undo" | "walkIn";
 
 /**
  * A check-in, undo or walk-in that a phone queued at the door, once applied, under the id the

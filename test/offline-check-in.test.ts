@@ -6,7 +6,7 @@ import { getSessionById } from "../app/models/session.server";
 import { database } from "../db/client";
 import type { Registration } from "../db/schema";
 import { createSession, person, registrationsOf, renderQueuedMail } from "./support/factories";
-import { send } from "./support/http";
+import { dataPath, send } from "./support/http";
 import { signedInForCity, signedInOrganiser, TEST_PASSWORD } from "./support/organisers";
 import { manageTokenOf } from "./support/tokens";
 
@@ -476,5 +476,15 @@ describe("the service worker", () => {
     expect(script).toMatch(/^"use strict";\n\(function checkInWorker\(scope\) \{/);
     expect(script.trimEnd()).toMatch(/\}\)\(self\);$/);
     expect(() => new Function(script)).not.toThrow();
+  });
+});
+
+describe("signing out", () => {
+  it("empties what the site kept on the device: lists, copies, queue and worker", async () => {
+    for (const path of ["/beheer/afmelden", dataPath("/beheer/afmelden")]) {
+      const cookie = await signedInForCity(cityId);
+      const response = await send(path, { form: {}, cookie });
+      expect(response.headers.get("Clear-Site-Data"), path).toBe('"cache", "storage"');
+    }
   });
 });

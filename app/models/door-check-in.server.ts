@@ -32,12 +32,12 @@ const OLDEST_OPERATION_MS = 7 * 24 * 3_600_000;
  * between the tap and the sending is measured on that one clock: the operation happened that
  * long before now. Never in the future, and never longer ago than a week.
  */
-export function serverTimeOf(at: string, sentAt: string, now: string): string {
+function serverTimeOf(at: string, sentAt: string, now: string): string {
   const elapsed = Math.min(Math.max(Date.parse(sentAt) - Date.parse(at), 0), OLDEST_OPERATION_MS);
   return new Date(Date.parse(now) - elapsed).toISOString();
 }
 
-export type OperationOutcome =
+type OperationOutcome =
   | { id: string; applied: true }
   | { id: string; applied: false; reason: RefusalReason };
 
