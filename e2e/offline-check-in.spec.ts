@@ -141,6 +141,8 @@ test("people are checked in by name and QR code and a walk-in added offline, the
   await page.getByLabel("Naam", { exact: true }).fill("Wout Binnenloper");
   await page.getByRole("button", { name: "Toevoegen als aanwezig" }).click();
   await expect(present(page, "Wout Binnenloper")).toBeVisible();
+  // The form is empty again for whoever comes next.
+  await expect(page.getByLabel("Naam", { exact: true })).toHaveValue("");
   await expect(banner(page)).toHaveText("Offline — 3 check-ins wachten");
   await expect(page.locator(".checkin-head .big-number")).toHaveText("3 van 5 aanwezig");
   await expectAccessible(page);

@@ -468,7 +468,7 @@ describe("the service worker", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/javascript; charset=utf-8");
     expect(response.headers.get("Content-Security-Policy")).toBe(
-      "default-src 'none'; connect-src 'self'",
+      "default-src 'none'; connect-src 'self'; frame-ancestors 'none'",
     );
     expect(response.headers.get("Cache-Control")).toBe("no-cache");
     const script = await response.text();

@@ -80,7 +80,7 @@ const registrationId = z
   .positive()
   .max(2 ** 31 - 1);
 
-const operationSchema = z.discriminatedUnion("kind", [
+export const operationSchema = z.discriminatedUnion("kind", [
   z.object({ id: operationId, kind: z.literal("checkIn"), registrationId, at: instant }),
   z.object({ id: operationId, kind: z.literal("undo"), registrationId, at: instant }),
   z.object({
@@ -94,8 +94,6 @@ const operationSchema = z.discriminatedUnion("kind", [
 
 /** A check-in, an undo or a walk-in, as a phone queues it (`at`: the phone's clock). */
 export type DoorOperation = z.output<typeof operationSchema>;
-
-export const queueSchema = z.array(operationSchema);
 
 /** Reads a JSON text, or fails the field: what came is not JSON. */
 const json = z.string().transform((text, ctx) => {
@@ -113,7 +111,7 @@ const json = z.string().transform((text, ctx) => {
  */
 export const doorQueueSchema = z.object({
   sentAt: instant,
-  operations: json.pipe(queueSchema.min(1).max(OPERATIONS_PER_REQUEST)),
+  operations: json.pipe(z.array(operationSchema).min(1).max(OPERATIONS_PER_REQUEST)),
 });
 
 /** Why the server did not apply an operation; the phone drops it and says so. */

@@ -98,11 +98,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       by,
     );
     if (!result.ok) throw notFound();
-    if (result.outcomes[0]?.applied) {
+    const [outcome] = result.outcomes;
+    if (!outcome || outcome.applied) {
       return redirectWithNotice(request, backTo, { key: "checkin.walkIn.done", values: { name } });
     }
     const reply = submission.reply({
-      formErrors: formMessage("checkin.refused.sessionCancelled", { name }),
+      formErrors: formMessage(`checkin.refused.${outcome.reason}`, { name }),
     });
     return data<ActionData>({ form: "walkIn", result: reply }, { status: 409 });
   }
@@ -214,7 +215,6 @@ export default function CheckIn() {
             autoComplete="off"
           />
         </Form>
-        {keptOffline ? <p className="hint">{t("checkin.offlineReady")}</p> : null}
       </div>
       {scanned ? (
         <section className="checkin-scanned" aria-labelledby="scanned-title">
@@ -234,6 +234,7 @@ export default function CheckIn() {
         ))}
       </ul>
       {shown.length ? null : <p className="wrap">{t("checkin.none")}</p>}
+      {keptOffline ? <p className="checkin-offline-ready">{t("checkin.offlineReady")}</p> : null}
       <WalkInForm
         operation={walkInOperation}
         lastResult={actionData?.form === "walkIn" ? actionData.result : undefined}
@@ -367,7 +368,8 @@ function WalkInForm({
     onValid: (value, event) => {
       event.preventDefault();
       onQueue({ name: value.name, email: value.email ?? null });
-      form.reset();
+      // Empty for the next one (the form's own reset: conform's would be a second submit).
+      event.currentTarget.reset();
     },
   });
   return (

@@ -50,6 +50,9 @@ export function checkInWorker(scope: WorkerScope) {
   const open = () => caches.open(CACHE);
 
   const buildFilesOf = (html: string) => new Set(html.match(BUILD_FILE) ?? []);
+  /** When each list was last kept: the page asking right after its own load needs no second copy. */
+  const keptAt = new Map<string, number>();
+  const FRESH_MS = 10_000;
 
   /** Drops the build's files no kept list names any more (those of an older release). */
   async function dropUnusedFiles(cache: Cache) {
@@ -80,8 +83,10 @@ export function checkInWorker(scope: WorkerScope) {
   async function noteList(url: string, response: Response): Promise<boolean> {
     const isPage =
       response.ok && (response.headers.get("Content-Type") ?? "").startsWith("text/html");
-    if (isPage) await keepList(url, response.clone());
-    else if (response.type === "opaqueredirect" || [401, 403, 404].includes(response.status)) {
+    if (isPage) {
+      await keepList(url, response.clone());
+      keptAt.set(listKey(url), Date.now());
+    } else if (response.type === "opaqueredirect" || [401, 403, 404].includes(response.status)) {
       await (await open()).delete(listKey(url));
     }
     return isPage;
@@ -173,6 +178,10 @@ export function checkInWorker(scope: WorkerScope) {
   scope.addEventListener("message", (event) => {
     const path = (event.data as { keep?: unknown } | null)?.keep;
     if (typeof path !== "string" || !CHECK_IN_LIST.test(path)) return;
+    if (Date.now() - (keptAt.get(listKey(path)) ?? 0) < FRESH_MS) {
+      event.source?.postMessage({ kept: path, ok: true });
+      return;
+    }
     event.waitUntil(
       fetch(path, { credentials: "same-origin", redirect: "manual" })
         .then((response) => noteList(path, response))

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { z } from "zod";
+import { z } from "zod";
 import {
   type DoorOperation,
   type DoorQueueAnswer,
   OPERATIONS_PER_REQUEST,
-  queueSchema,
+  operationSchema,
   type RefusalReason,
   type StoredDoorList,
   storedDoorListSchema,
@@ -52,6 +52,18 @@ function write(key: string, value: unknown) {
   } catch {
     // A full or closed storage: the page goes on with what it holds in memory.
   }
+}
+
+/**
+ * The queue kept for a session, operation by operation: one that cannot be read (a broken
+ * storage, a change of shape) is left out rather than taking the others with it.
+ */
+function readOperations(key: string): DoorOperation[] {
+  const stored = read(key, z.array(z.unknown())) ?? [];
+  return stored.flatMap((item) => {
+    const parsed = operationSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** Forgets the kept lists of sessions that ended a while ago; their queues stay until sent. */
@@ -111,7 +123,7 @@ export function useDoorQueue({
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const sending = useRef(false);
 
-  const readQueue = useCallback(() => read(queueKey, queueSchema) ?? [], [queueKey]);
+  const readQueue = useCallback(() => readOperations(queueKey), [queueKey]);
 
   /** The newer of the list kept and this one: a page served from the phone's copy is older. */
   const keepList = useCallback(
