@@ -25,7 +25,8 @@ export type RegistrationStatus =
   | "expired";
 /** `superseded`: overtaken by a later message about the same registration, never sent. */
 type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
-export type RegistrationSource = "public" | "organiser";
+/** `door`: a walk-in, added at the door and checked in at once; holds no seat (see attendee counts). */
+export type RegistrationSource = "public" | "organiser" | "door";
 export type OrganiserRole = "admin" | "organiser" | "door";
 
 interface CitiesTable {
@@ -124,7 +125,10 @@ interface RegistrationsTable {
   confirmed_at: Instant | null;
   cancelled_at: Instant | null;
   checked_in_at: Instant | null;
-  /** "public" (the sign-up form) or "organiser" (added by hand). */
+  /**
+   * "public" (the sign-up form), "organiser" (added by hand) or "door" (walked in: confirmed and
+   * checked in at the door, outside the seats; its email may be "", no address).
+   */
   source: Generated<RegistrationSource>;
   /** When the person said yes to news from the city (a separate, optional box); null for no. */
   news_opt_in_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
@@ -472,6 +476,21 @@ interface JobsTable {
   failed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
+type CheckInOperationKind = "checkIn" | "undo" | "walkIn";
+
+/**
+ * A check-in, undo or walk-in that a phone queued at the door, once applied, under the id the
+ * phone gave it: whoever sends it again, and however often, it counts once.
+ */
+interface CheckInOperationsTable {
+  id: string;
+  session_id: number;
+  /** Whom it concerned (for a walk-in: the registration it made); null once that is gone. */
+  registration_id: number | null;
+  kind: CheckInOperationKind;
+  applied_at: Instant;
+}
+
 export interface Database {
   cities: CitiesTable;
   partners: PartnersTable;
@@ -495,6 +514,7 @@ export interface Database {
   session_follow_ups: SessionFollowUpsTable;
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
+  check_in_operations: CheckInOperationsTable;
 }
 
 export type Session = Selectable<SessionsTable>;

@@ -111,6 +111,7 @@ describe("the attendee list", () => {
       waitlisted: 2,
       present: 1,
       absent: 2,
+      walkIns: 0,
     });
     expect(all?.confirmed[2]).toMatchObject({
       email: "JAN.peeters@Example.org",

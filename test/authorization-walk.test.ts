@@ -261,7 +261,21 @@ const CHECKS: Record<string, RouteCheck> = {
       form: (data) => ({ registrationId: data.registrationId, present: "misschien" }),
       expect: atTheDoor(400),
     },
+    // Someone walking in without a name: refused once the session is known to be theirs.
+    intents: {
+      walkIn: {
+        form: () => ({ intent: "walkIn", operation: "wandel-operatie-0001", name: "" }),
+        expect: atTheDoor(400),
+      },
+    },
     showsAttendeeTo: AT_THE_DOOR,
+  },
+  // Where the check-in page sends what a phone queued at the door: its organisers and its door
+  // volunteer. A queue that is no queue is refused once the session is known to be theirs.
+  "($lang).beheer.sessies.$id_.inchecken_.wachtrij.ts": {
+    params: session,
+    absentParams: NO_SESSION,
+    post: { form: () => ({ sentAt: "", operations: "[]" }), expect: atTheDoor(400) },
   },
   // Who checks people in at the door: the session's organisers invite them and end their access.
   // An invitation without a name is refused once the session is known to be in scope.
@@ -320,6 +334,8 @@ const CHECKS: Record<string, RouteCheck> = {
     params: (data) => ({ code: data.checkinCode }),
     get: everyone({ redirect: (data) => `/beheer/inchecken/${data.checkinCode}` }),
   },
+  // The service worker that keeps the check-in pages on a phone: code, nobody's data.
+  "inchecken-offline[.js].ts": { get: everyone(200) },
   "inchecken.$code_.qr[.png].ts": {
     params: (data) => ({ code: data.checkinCode }),
     get: everyone(200),

@@ -33,6 +33,8 @@ export const enBEAudit = {
     "{person} moved one place {direction, select, up {up} other {down}} the waiting list of ‘{session}’: from position {from} to {to}.",
   "audit.registration.checkIn": "{person} checked in as present at ‘{session}’.",
   "audit.registration.checkInUndone": "Check-in of {person} at ‘{session}’ undone.",
+  "audit.registration.walkIn":
+    "{person} walked in at the door of ‘{session}’ and was checked in{matched, select, confirmed { (already had a seat)} waitlisted { (was on the waiting list)} requested { (had a request)} other {}}.",
   "audit.registration.erase":
     "Data of {person} erased {by, select, admin {at the person’s request, by the administrator} other {at their own request}}.",
   "audit.survey.export":

@@ -22,6 +22,7 @@ export const enBEExport = {
   "export.checkedIn.yes": "yes",
   "export.source.organiser": "organiser",
   "export.source.public": "website",
+  "export.source.door": "walk-in at the door",
 
   "export.sheetName": "Attendees",
   // File names are cleaned to plain ASCII after translation, so keep these short and simple.

@@ -101,6 +101,7 @@ export const enBEOrganiser = {
   "attendees.count.waitlisted": "Waiting list",
   "attendees.count.present": "Present",
   "attendees.count.absent": "Not present (yet)",
+  "attendees.count.walkIns": "Walk-ins at the door",
   "attendees.search": "Search by name, email or organisation",
   "attendees.searchSubmit": "Search",
   "attendees.searchReset": "Show everyone",
@@ -112,6 +113,7 @@ export const enBEOrganiser = {
   "attendees.column.present": "Present",
   "attendees.column.position": "Position",
   "attendees.byHand": "added by an organiser",
+  "attendees.walkIn": "walked in at the door, outside the places",
   "attendees.present": "✓ Present",
   "attendees.markPresent": "Mark present",
   "attendees.cancelAttendee": "Cancel registration",
@@ -140,6 +142,32 @@ export const enBEOrganiser = {
   "checkin.isPresent": "{name} is present.",
   "checkin.undo": "Undo",
   "checkin.toList": "Back to the list",
+  "checkin.queue.offline":
+    "Offline — {count, plural, =0 {what you mark stays on this phone until there is a connection again} one {# check-in waiting} other {# check-ins waiting}}",
+  "checkin.queue.sending":
+    "{count, plural, one {Sending # check-in…} other {Sending # check-ins…}}",
+  "checkin.queue.signedOut":
+    "You are no longer signed in: {count, plural, one {# check-in waits} other {# check-ins wait}} on this phone until you sign in again.",
+  "checkin.queue.signIn": "Sign in again",
+  "checkin.queue.stuck":
+    "{count, plural, one {# check-in can’t} other {# check-ins can’t}} be sent: this list is not (or no longer) yours.",
+  "checkin.refused.notFound": "{name} is not (or no longer) on this list: not processed.",
+  "checkin.refused.notConfirmed": "{name} has no place (any more): not checked in.",
+  "checkin.refused.sessionCancelled": "{name} was not added: the session is cancelled.",
+  "checkin.refused.idTaken": "{name}: not processed.",
+  "checkin.offlineReady": "This list also works without a connection on this phone.",
+  "checkin.waiting": "not sent yet",
+  "checkin.walkInMark": "walk-in",
+  "checkin.scan.found": "Scanned QR code",
+  "checkin.scan.unknown": "This QR code is not on the list this phone keeps.",
+  "checkin.walkIn.title": "Someone who is not on the list",
+  "checkin.walkIn.hint":
+    "Add whoever walks in here: they count as present, without taking a place from those who signed up. With an email address they get the same email after the session as everyone who came.",
+  "checkin.walkIn.name": "Name",
+  "checkin.walkIn.email": "Email address (optional)",
+  "checkin.walkIn.submit": "Add as present",
+  "checkin.walkIn.done": "{name} has been added and is present.",
+  "checkin.walkIn.errors.form": "Nobody was added. Check the marked fields.",
 
   "exportPage.title": "Export attendees",
   "exportPage.intro":

@@ -34,6 +34,8 @@ export const frBEAudit = {
     "{person} déplacé d’une place vers le {direction, select, up {haut} other {bas}} sur la liste d’attente de « {session} » : de la position {from} à {to}.",
   "audit.registration.checkIn": "{person} enregistré comme présent à « {session} ».",
   "audit.registration.checkInUndone": "Présence de {person} à « {session} » annulée.",
+  "audit.registration.walkIn":
+    "{person} arrivé sans inscription à l’entrée de « {session} » et enregistré comme présent{matched, select, confirmed { (avait déjà une place)} waitlisted { (était sur la liste d’attente)} requested { (avait une demande)} other {}}.",
   "audit.registration.erase":
     "Données de {person} effacées {by, select, admin {à la demande de la personne, par l’administrateur} other {à sa propre demande}}.",
   "audit.survey.export":

@@ -22,6 +22,7 @@ export const frBEExport = {
   "export.checkedIn.yes": "oui",
   "export.source.organiser": "organisateur",
   "export.source.public": "site web",
+  "export.source.door": "arrivé sans inscription",
 
   "export.sheetName": "Participants",
   // File names are cleaned to plain ASCII after translation, so keep these short and simple.

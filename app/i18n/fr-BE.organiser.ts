@@ -104,6 +104,7 @@ export const frBEOrganiser = {
   "attendees.count.waitlisted": "Liste d’attente",
   "attendees.count.present": "Présents",
   "attendees.count.absent": "Absents (ou pas encore arrivés)",
+  "attendees.count.walkIns": "Arrivés sans inscription",
   "attendees.search": "Rechercher par nom, e-mail ou organisation",
   "attendees.searchSubmit": "Rechercher",
   "attendees.searchReset": "Afficher tout le monde",
@@ -115,6 +116,7 @@ export const frBEOrganiser = {
   "attendees.column.present": "Présent",
   "attendees.column.position": "Position",
   "attendees.byHand": "ajouté par un organisateur",
+  "attendees.walkIn": "arrivé sans inscription, hors des places",
   "attendees.present": "✓ Présent",
   "attendees.markPresent": "Marquer présent",
   "attendees.cancelAttendee": "Désinscrire",
@@ -143,6 +145,32 @@ export const frBEOrganiser = {
   "checkin.isPresent": "Présence de {name} enregistrée.",
   "checkin.undo": "Annuler",
   "checkin.toList": "Retour à la liste",
+  "checkin.queue.offline":
+    "Hors ligne — {count, plural, =0 {ce que vous marquez reste sur ce téléphone jusqu’au retour de la connexion} one {# présence en attente} other {# présences en attente}}",
+  "checkin.queue.sending":
+    "{count, plural, one {Envoi de # présence…} other {Envoi de # présences…}}",
+  "checkin.queue.signedOut":
+    "Vous n’êtes plus connecté : {count, plural, one {# présence attend} other {# présences attendent}} sur ce téléphone jusqu’à votre prochaine connexion.",
+  "checkin.queue.signIn": "Se reconnecter",
+  "checkin.queue.stuck":
+    "{count, plural, one {# présence ne peut pas être envoyée} other {# présences ne peuvent pas être envoyées}} : cette liste n’est pas (ou plus) la vôtre.",
+  "checkin.refused.notFound": "{name} n’est pas (ou plus) sur cette liste : non traité.",
+  "checkin.refused.notConfirmed": "{name} n’a pas (ou plus) de place : présence non enregistrée.",
+  "checkin.refused.sessionCancelled": "{name} n’a pas été ajouté : la session est annulée.",
+  "checkin.refused.idTaken": "{name} : non traité.",
+  "checkin.offlineReady": "Cette liste fonctionne aussi sans connexion sur ce téléphone.",
+  "checkin.waiting": "pas encore envoyé",
+  "checkin.walkInMark": "arrivé sans inscription",
+  "checkin.scan.found": "Code QR scanné",
+  "checkin.scan.unknown": "Ce code QR n’est pas sur la liste gardée par ce téléphone.",
+  "checkin.walkIn.title": "Une personne qui n’est pas sur la liste",
+  "checkin.walkIn.hint":
+    "Ajoutez ici qui arrive sans inscription : la personne compte comme présente, sans prendre de place aux inscrits. Avec une adresse e-mail, elle reçoit après la session le même e-mail que les présents.",
+  "checkin.walkIn.name": "Nom",
+  "checkin.walkIn.email": "Adresse e-mail (facultative)",
+  "checkin.walkIn.submit": "Ajouter comme présent",
+  "checkin.walkIn.done": "{name} a été ajouté et est présent.",
+  "checkin.walkIn.errors.form": "Personne n’a été ajouté. Vérifiez les champs indiqués.",
 
   "exportPage.title": "Exporter les participants",
   "exportPage.intro":

@@ -33,6 +33,8 @@ export const nlBEAudit = {
     "{person} op de wachtlijst van ‘{session}’ een plaats {direction, select, up {hoger} other {lager}} gezet: van plaats {from} naar {to}.",
   "audit.registration.checkIn": "{person} aangemeld als aanwezig op ‘{session}’.",
   "audit.registration.checkInUndone": "Aanwezigheid van {person} op ‘{session}’ ongedaan gemaakt.",
+  "audit.registration.walkIn":
+    "{person} binnengelopen aan de deur van ‘{session}’ en aanwezig gemeld{matched, select, confirmed { (had al een plaats)} waitlisted { (stond op de wachtlijst)} requested { (had een aanvraag)} other {}}.",
   "audit.registration.erase":
     "Gegevens van {person} gewist op {by, select, admin {vraag van de persoon, door de beheerder} other {eigen vraag}}.",
   "audit.survey.export":

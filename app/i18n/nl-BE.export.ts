@@ -20,6 +20,7 @@ export const nlBEExport = {
   "export.checkedIn.yes": "ja",
   "export.source.organiser": "organisator",
   "export.source.public": "website",
+  "export.source.door": "binnengelopen aan de deur",
 
   "export.sheetName": "Deelnemers",
   // File names are cleaned to plain ASCII after translation, so keep these short and simple.

@@ -99,6 +99,7 @@ export const nlBEOrganiser = {
   "attendees.count.waitlisted": "Wachtlijst",
   "attendees.count.present": "Aanwezig",
   "attendees.count.absent": "Niet (nog niet) aanwezig",
+  "attendees.count.walkIns": "Binnengelopen aan de deur",
   "attendees.search": "Zoek op naam, e-mail of organisatie",
   "attendees.searchSubmit": "Zoeken",
   "attendees.searchReset": "Toon iedereen",
@@ -110,6 +111,7 @@ export const nlBEOrganiser = {
   "attendees.column.present": "Aanwezig",
   "attendees.column.position": "Plaats",
   "attendees.byHand": "toegevoegd door organisator",
+  "attendees.walkIn": "binnengelopen aan de deur, zonder plaats",
   "attendees.present": "✓ Aanwezig",
   "attendees.markPresent": "Meld aanwezig",
   "attendees.cancelAttendee": "Uitschrijven",
@@ -138,6 +140,32 @@ export const nlBEOrganiser = {
   "checkin.isPresent": "{name} is aanwezig.",
   "checkin.undo": "Ongedaan maken",
   "checkin.toList": "Naar de lijst",
+  "checkin.queue.offline":
+    "Offline — {count, plural, =0 {wat je aanduidt, bewaart deze telefoon tot er weer verbinding is} one {# check-in wacht} other {# check-ins wachten}}",
+  "checkin.queue.sending":
+    "{count, plural, one {# check-in wordt verstuurd…} other {# check-ins worden verstuurd…}}",
+  "checkin.queue.signedOut":
+    "Je bent niet meer aangemeld: {count, plural, one {# check-in wacht} other {# check-ins wachten}} op deze telefoon tot je opnieuw aanmeldt.",
+  "checkin.queue.signIn": "Opnieuw aanmelden",
+  "checkin.queue.stuck":
+    "{count, plural, one {# check-in kan} other {# check-ins kunnen}} niet verstuurd worden: deze lijst is niet (meer) voor jou.",
+  "checkin.refused.notFound": "{name} staat niet (meer) op deze lijst: niet verwerkt.",
+  "checkin.refused.notConfirmed": "{name} heeft geen plaats (meer): niet ingecheckt.",
+  "checkin.refused.sessionCancelled": "{name} is niet toegevoegd: de sessie is geannuleerd.",
+  "checkin.refused.idTaken": "{name}: niet verwerkt.",
+  "checkin.offlineReady": "Deze lijst werkt op deze telefoon ook zonder verbinding.",
+  "checkin.waiting": "nog niet verstuurd",
+  "checkin.walkInMark": "binnengelopen",
+  "checkin.scan.found": "Gescande QR-code",
+  "checkin.scan.unknown": "Deze QR-code staat niet op de lijst die deze telefoon bewaart.",
+  "checkin.walkIn.title": "Iemand die niet op de lijst staat",
+  "checkin.walkIn.hint":
+    "Voeg wie binnenloopt hier toe: die telt als aanwezig, zonder een plaats van de inschrijvingen in te nemen. Met een e-mailadres krijgt die na de sessie dezelfde e-mail als wie er was.",
+  "checkin.walkIn.name": "Naam",
+  "checkin.walkIn.email": "E-mailadres (niet verplicht)",
+  "checkin.walkIn.submit": "Toevoegen als aanwezig",
+  "checkin.walkIn.done": "{name} is toegevoegd en aanwezig.",
+  "checkin.walkIn.errors.form": "Niet toegevoegd. Kijk de gemarkeerde velden na.",
 
   "exportPage.title": "Deelnemers exporteren",
   "exportPage.intro":

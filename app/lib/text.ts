@@ -23,6 +23,18 @@ export function withoutControlCharacters(value: string, { multiLine = false } = 
     : value.replace(CONTROL_RUNS, " ");
 }
 
+/** Lower case without accents, for searching: "Élise" and "elise" are the same search. */
+const folded = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** Whether `text` holds every word of `search`, ignoring case and accents; an empty search holds. */
+export function matchesEveryWord(text: string, search: string): boolean {
+  const haystack = folded(text);
+  return folded(search)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
 const INVALID_CHARACTERS: MessageKey = "errors.text.invalidCharacters";
 
 interface TextRules {

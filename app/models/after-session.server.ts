@@ -55,8 +55,8 @@ export interface QueuedFollowUp {
 
 /**
  * The registrations (in a query over `registrations`) a follow-up of this session is owed to:
- * a seat, still someone (not anonymised), nothing queued yet, and the session's switch on for
- * what they would get.
+ * a seat, still someone (not anonymised) with an address, nothing queued yet, and the session's
+ * switch on for what they would get.
  */
 function owedFollowUp(
   eb: ExpressionBuilder<Database, "registrations">,
@@ -72,6 +72,8 @@ function owedFollowUp(
     eb("registrations.session_id", "=", session.id),
     eb("registrations.status", "=", "confirmed"),
     eb("registrations.anonymised_at", "is", null),
+    // A walk-in who gave no address: nobody to write to.
+    eb("registrations.email", "!=", ""),
     eb.or(kinds),
     eb.not(
       eb.exists(

@@ -10,7 +10,7 @@ import type { OrganiserMessage } from "../../emails/organiser-message";
 import type { Locale } from "../i18n";
 import { answerIs, filterValues, type Question } from "../lib/questions";
 import { type MessageAudience, SESSION_LIMITS } from "../lib/session-form";
-import { withoutControlCharacters } from "../lib/text";
+import { matchesEveryWord, withoutControlCharacters } from "../lib/text";
 import { nowInstant } from "../lib/time";
 import { type Actor, recordAuditIn } from "./audit.server";
 import { answeredQuestions, answersOf, listQuestionsIn } from "./question.server";
@@ -68,13 +68,17 @@ export interface AttendeeList {
   waitlisted: WaitlistedAttendee[];
   /** The questions whose answers the list shows: asked now, or removed with answers kept. */
   questions: Question[];
-  /** Of the whole session, whatever the search. */
+  /**
+   * Of the whole session, whatever the search. `confirmed` are the seats taken; walk-ins (in
+   * the confirmed list, outside the seats) are counted apart, and among those present.
+   */
   counts: {
     capacity: number;
     confirmed: number;
     waitlisted: number;
     present: number;
     absent: number;
+    walkIns: number;
   };
 }
 
@@ -102,9 +106,6 @@ function attendeeOf(
     detailsUpdatedAt: registration.details_updated_at,
   };
 }
-
-/** Lower case without accents: "Élise" and "elise" are the same search. */
-const folded = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 
 const byName = new Intl.Collator("nl-BE", { sensitivity: "base", numeric: true });
 
@@ -152,22 +153,19 @@ export async function listAttendees(
   const waitlisted = registrations
     .filter((r) => r.status === "waitlisted")
     .map((r, index) => ({ ...toAttendee(r), position: index + 1 }));
-  const present = confirmed.filter((a) => a.checkedInAt !== null).length;
+  const seated = confirmed.filter((a) => a.source !== "door");
+  const walkIns = confirmed.length - seated.length;
   const counts = {
     capacity: session.capacity,
-    confirmed: confirmed.length,
+    confirmed: seated.length,
     waitlisted: waitlisted.length,
-    present,
-    absent: confirmed.length - present,
+    present: confirmed.filter((a) => a.checkedInAt !== null).length,
+    absent: seated.filter((a) => a.checkedInAt === null).length,
+    walkIns,
   };
 
-  const words = folded(search ?? "")
-    .split(/\s+/)
-    .filter(Boolean);
-  const matches = (a: Attendee) => {
-    const haystack = folded([a.name, a.email, a.organisation ?? ""].join(" "));
-    return words.every((word) => haystack.includes(word));
-  };
+  const matches = (a: Attendee) =>
+    matchesEveryWord([a.name, a.email, a.organisation ?? ""].join(" "), search ?? "");
   return {
     confirmed: confirmed.filter(matches).sort((a, b) => byName.compare(a.name, b.name)),
     waitlisted: waitlisted.filter(matches),
@@ -495,6 +493,8 @@ export async function messageAttendees(
       .where("session_id", "=", sessionId)
       .where("status", "=", message.audience === "waitlisted" ? "waitlisted" : "confirmed")
       .$if(message.audience === "present", (query) => query.where("checked_in_at", "is not", null))
+      // A walk-in who gave no address cannot be written to.
+      .where("email", "!=", "")
       .orderBy("id")
       .execute();
     const filter = message.answer ?? null;

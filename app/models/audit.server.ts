@@ -33,6 +33,7 @@ export type AuditAction =
   | "registration.moveOnWaitlist"
   | "registration.checkIn"
   | "registration.checkInUndone"
+  | "registration.walkIn"
   | "registration.erase"
   | "registration.selfUpdate"
   | "organiser.invite"
@@ -61,6 +62,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "registration.moveOnWaitlist",
   "registration.checkIn",
   "registration.checkInUndone",
+  "registration.walkIn",
   "registration.erase",
   "registration.selfUpdate",
   "organiser.invite",

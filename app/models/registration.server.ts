@@ -133,6 +133,8 @@ export async function notify<K extends RegistrationMailKind>(
   now: string,
   ...[extras]: ExtrasArgument<K>
 ): Promise<void> {
+  // A walk-in who gave no address: nothing to send, whatever would have been said.
+  if (!registration.email) return;
   const links: RegistrationMailData["links"] = {
     manageToken: await issueRegistrationToken(trx, registration.id, "manage", now),
     // After the session a check-in code has nothing left to open.
@@ -204,7 +206,8 @@ export type SignUpDetails = RegistrationDetails & { newsOptIn?: boolean };
 /**
  * Stores a new registration, with a seat (`confirmed`), on the waiting list, or as a request
  * that holds no seat until an organiser approves it (`requested`), and queues its confirmation
- * (with the invite), its waiting-list message or the receipt of the request (no invite). Call
+ * (with the invite), its waiting-list message or the receipt of the request (no invite); a
+ * walk-in (`door`) is at the session already and gets none. Call
  * inside a transaction that locked the session and made sure the address holds no live
  * registration yet.
  */
@@ -259,6 +262,8 @@ export async function createRegistration(
     .executeTakeFirstOrThrow();
   await storeAnswersIn(trx, registration.id, details.answers ?? []);
 
+  // A walk-in is there already: no confirmation, no invite.
+  if (source === "door") return registration;
   if (requested) {
     await notify(trx, "registration.requested", registration, session, now);
   } else if (confirmed) {

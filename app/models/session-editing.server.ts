@@ -382,6 +382,8 @@ async function moveLastConfirmedToWaitlist(
     .selectAll()
     .where("session_id", "=", session.id)
     .where("status", "=", "confirmed")
+    // A walk-in holds no seat, so it is not theirs to give back.
+    .where("source", "!=", "door")
     // confirmed_at is set for every confirmed registration; the fallback keeps SQLite and
     // PostgreSQL (which sort NULL at opposite ends) in agreement should one ever lack it.
     .orderBy((eb) => eb.fn.coalesce("confirmed_at", "created_at"), "desc")

@@ -13,6 +13,7 @@ interface PartnerSummary {
 export interface SessionDetail extends Session {
   city: { slug: string; name: string };
   partners: PartnerSummary[];
+  /** The seats taken: confirmed registrations, walk-ins not counted. */
   confirmedCount: number;
   waitlistCount: number;
 }
@@ -61,6 +62,8 @@ export function sessionsWithCounts(db: Kysely<Database>) {
         .select(eb.fn.countAll<number>().as("n"))
         .whereRef("registrations.session_id", "=", "sessions.id")
         .where("registrations.status", "=", "confirmed")
+        // Walk-ins came in at the door, outside the seats: they take none from anyone.
+        .where("registrations.source", "!=", "door")
         .as("confirmed_count"),
       eb
         .selectFrom("registrations")

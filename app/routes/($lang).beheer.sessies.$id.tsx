@@ -276,7 +276,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 /** The figures at the top of the page, in this order; the open requests where there are any. */
-const COUNTS = ["confirmed", "capacity", "waitlisted", "present", "absent", "requested"] as const;
+const COUNTS = [
+  "confirmed",
+  "capacity",
+  "waitlisted",
+  "present",
+  "absent",
+  "walkIns",
+  "requested",
+] as const;
 
 export default function SessionAttendees() {
   const inLocale = useLocalePath();
@@ -286,7 +294,9 @@ export default function SessionAttendees() {
   const { t, dateTimeRange, orList } = useI18n();
   const counts = { ...attendees.counts, requested: requests.open.length };
   const figures = COUNTS.filter(
-    (count) => count !== "requested" || session.requiresApproval || counts.requested > 0,
+    (count) =>
+      (count !== "requested" || session.requiresApproval || counts.requested > 0) &&
+      (count !== "walkIns" || counts.walkIns > 0),
   );
   // The buttons beside each person share one answer: a refusal says here why nothing changed.
   const [personForm] = useSchemaForm(
@@ -458,9 +468,12 @@ export default function SessionAttendees() {
                     <tr key={a.id}>
                       <td>
                         <strong>{a.name}</strong>
-                        <div className="muted">{a.email}</div>
+                        {a.email ? <div className="muted">{a.email}</div> : null}
                         {a.source === "organiser" ? (
                           <div className="muted">{t("attendees.byHand")}</div>
+                        ) : null}
+                        {a.source === "door" ? (
+                          <div className="muted">{t("attendees.walkIn")}</div>
                         ) : null}
                         {a.calendarReply ? (
                           <div className="muted">

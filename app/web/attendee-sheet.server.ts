@@ -82,8 +82,11 @@ function lineMaker(
     expired: "",
   };
   const yes = t("export.checkedIn.yes");
-  const byOrganiser = t("export.source.organiser");
-  const byWebsite = t("export.source.public");
+  const sources: Record<AttendeeExportRow["source"], string> = {
+    public: t("export.source.public"),
+    organiser: t("export.source.organiser"),
+    door: t("export.source.door"),
+  };
   return (row) => {
     const start = brusselsWallClock(row.starts_at);
     const line: Line = {
@@ -100,7 +103,7 @@ function lineMaker(
       status: statusLabel[row.status],
       registeredAt: brusselsWallClock(row.created_at),
       checkedIn: row.checked_in_at ? yes : "",
-      source: row.source === "organiser" ? byOrganiser : byWebsite,
+      source: sources[row.source],
     };
     return [...COLUMNS.map((column) => line[column.key]), ...cellsOf(row.answers)];
   };

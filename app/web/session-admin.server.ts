@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type { $ZodType } from "zod/v4/core";
+import type { StoredDoorList } from "../lib/door-check-in";
 import {
   type FormAnswer,
   type FormErrors,
@@ -9,7 +10,9 @@ import {
   parseForm,
 } from "../lib/forms";
 import { sessionFormSchema } from "../lib/session-form";
+import { nowInstant } from "../lib/time";
 import { listAttendees, type SetCheckedInResult } from "../models/attendee.server";
+import { doorListOf } from "../models/door-check-in.server";
 import type { SignedInOrganiser } from "../models/organiser.server";
 import { getSessionById, isInScope } from "../models/session.server";
 import type { MissingReference } from "../models/session-editing.server";
@@ -46,6 +49,24 @@ export async function loadAttendeeList(
   if (!session || !attendees) throw notFound();
   const { notice, headers } = await takeNotice(request);
   return { organiser, session, attendees, search, notice, headers };
+}
+
+/**
+ * The door list of a session as this organiser may see it, stamped with the server's time: a
+ * door volunteer gets names and check-in state only, without organisations.
+ */
+export async function doorListFor(
+  organiser: SignedInOrganiser,
+  session: { id: number; ends_at: string },
+): Promise<StoredDoorList> {
+  const savedAt = nowInstant();
+  const people = await doorListOf(session.id);
+  const door = organiser.role === "door";
+  return {
+    savedAt,
+    endsAt: session.ends_at,
+    people: door ? people.map((person) => ({ ...person, organisation: null })) : people,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useForm } from "@conform-to/react";
+import type { FormEvent } from "react";
 import type { z } from "zod";
 import { constraintsOf, type FormErrors, type FormResult, parseForm } from "../lib/forms";
 
@@ -20,11 +21,17 @@ export function useSchemaForm<Schema extends z.ZodObject>(
     id,
     checkInBrowser = false,
     defaultValue,
+    onValid,
   }: {
     id?: string;
     checkInBrowser?: boolean;
     /** What the fields hold before anything is typed: a record being edited, say. */
     defaultValue?: Partial<Record<keyof z.input<Schema>, unknown>>;
+    /**
+     * With `checkInBrowser`: a form the browser found correct, before it is posted. Calling
+     * `event.preventDefault()` keeps it in the page (a walk-in queued on the phone, say).
+     */
+    onValid?: (value: z.output<Schema>, event: FormEvent<HTMLFormElement>) => void;
   } = {},
 ) {
   return useForm<z.input<Schema>, z.output<Schema>, FormErrors>({
@@ -35,5 +42,10 @@ export function useSchemaForm<Schema extends z.ZodObject>(
     shouldValidate: checkInBrowser ? "onBlur" : "onSubmit",
     shouldRevalidate: checkInBrowser ? "onInput" : "onSubmit",
     onValidate: checkInBrowser ? ({ formData }) => parseForm(formData, schema) : undefined,
+    onSubmit: onValid
+      ? (event, { submission }) => {
+          if (submission?.status === "success") onValid(submission.value, event);
+        }
+      : undefined,
   });
 }

@@ -19,6 +19,7 @@ import * as selfCorrectedDetails from "./2026-12-07T13-15_self-corrected-details
 import * as afterTheSession from "./2026-12-07T14-00_after-the-session";
 import * as doorVolunteers from "./2026-12-07T15-00_door-volunteers";
 import * as surveyQuestions from "./2026-12-07T16-20_survey-questions";
+import * as doorCheckIn from "./2026-12-07T16-40_door-check-in";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T14-00_after-the-session": afterTheSession,
   "2026-12-07T15-00_door-volunteers": doorVolunteers,
   "2026-12-07T16-20_survey-questions": surveyQuestions,
+  "2026-12-07T16-40_door-check-in": doorCheckIn,
 };
