@@ -18,6 +18,7 @@ import * as groupSignUps from "./2026-12-07T13-00_group-sign-ups";
 import * as selfCorrectedDetails from "./2026-12-07T13-15_self-corrected-details";
 import * as afterTheSession from "./2026-12-07T14-00_after-the-session";
 import * as doorVolunteers from "./2026-12-07T15-00_door-volunteers";
+import * as twoStepSignIn from "./2026-12-08T09-00_two-step-sign-in";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T13-15_self-corrected-details": selfCorrectedDetails,
   "2026-12-07T14-00_after-the-session": afterTheSession,
   "2026-12-07T15-00_door-volunteers": doorVolunteers,
+  "2026-12-08T09-00_two-step-sign-in": twoStepSignIn,
 };
