@@ -511,17 +511,15 @@ async function removeSecondStepIn(trx: Kysely<Database>, organiserId: number) {
  * it is gone, with its recovery codes, and every device of theirs is signed out. At their next
  * sign-in they set up a new one if the requirement names them. Audited.
  */
-export async function resetSecondStep(
-  id: number,
-  { organiserId, clientAddress, now = nowInstant() }: Actor,
-): Promise<AccountActionResult> {
-  if (id === organiserId) return { ok: false, reason: "self" };
+export async function resetSecondStep(id: number, by: Actor): Promise<AccountActionResult> {
+  const { organiserId, clientAddress, now = nowInstant() } = by;
+  if (organiserId === id) return { ok: false, reason: "self" };
   return writeTransaction(async (trx) => {
     const target = await trx
       .selectFrom("organisers")
-      .select("name")
-      .where("id", "=", id)
       .where("removed_at", "is", null)
+      .where("id", "=", id)
+      .select("name")
       .executeTakeFirst();
     if (!target) return { ok: false, reason: "notFound" };
     await removeSecondStepIn(trx, id);

@@ -10,17 +10,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormProblem } from "~/components/field";
 import { i18n } from "~/i18n";
 import { type FormAnswer, type FormErrors, formMessage, parseForm } from "~/lib/forms";
-import { localePath } from "~/lib/locale-path";
 import { addMinutes, nowInstant } from "~/lib/time";
 import { secondStepSchema } from "~/lib/two-step-form";
 import { completeSecondStep } from "~/models/two-step.server";
-import {
-  optionalOrganiser,
-  pendingSignIn,
-  safeRedirectPath,
-  signInCookie,
-  stepPath,
-} from "~/web/auth.server";
+import { atSignInStep, safeRedirectPath, signInCookie } from "~/web/auth.server";
 import { redirectWithNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/web/rate-limits.server";
@@ -45,13 +38,10 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "robots", content: "noindex" },
 ];
 
-/** Anyone not at this step is sent on: signed in to where they were going, else to their step. */
+/** Someone at this step; anyone signed in goes on to where they were going. */
 async function requireCodeStep(request: Request, back: string) {
-  const locale = localeOf(request);
-  if (await optionalOrganiser(request)) throw redirect(back);
-  const pending = await pendingSignIn(request);
-  if (!pending) throw redirect(localePath(locale, "/beheer/inloggen"));
-  if (pending.stage !== "code") throw redirect(stepPath(pending.stage, locale, back));
+  const pending = await atSignInStep(request, "code", back);
+  if (!pending) throw redirect(back);
   return pending;
 }
 

@@ -8,17 +8,9 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RecoveryCodes, TwoStepSetup } from "~/components/two-step-setup";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
-import { localePath } from "~/lib/locale-path";
 import { confirmCodeSchema } from "~/lib/two-step-form";
 import { beginEnrolment, completeRequiredEnrolment } from "~/models/two-step.server";
-import {
-  optionalOrganiser,
-  pendingSignIn,
-  safeRedirectPath,
-  signInCookie,
-  signOut,
-  stepPath,
-} from "~/web/auth.server";
+import { atSignInStep, safeRedirectPath, signInCookie, signOut } from "~/web/auth.server";
 import { enrolmentView } from "~/web/authenticator.server";
 import { redirectWithNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
@@ -44,17 +36,10 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 /**
- * Who is here: someone at this step, or someone signed in (who has just finished it: a form
- * posted without scripts shows its answer with this page's data, loaded after the post).
+ * Who is here: someone at this step, or null for someone signed in (who has just finished it: a
+ * form posted without scripts shows its answer with this page's data, loaded after the post).
  */
-async function whoIsHere(request: Request, back: string) {
-  if (await optionalOrganiser(request)) return null;
-  const locale = localeOf(request);
-  const pending = await pendingSignIn(request);
-  if (!pending) throw redirect(localePath(locale, "/beheer/inloggen"));
-  if (pending.stage !== "enrol") throw redirect(stepPath(pending.stage, locale, back));
-  return pending;
-}
+const whoIsHere = (request: Request, back: string) => atSignInStep(request, "enrol", back);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireKnownLanguage(params);

@@ -31,7 +31,7 @@ export async function tokenOf(request: Request): Promise<string | null> {
 }
 
 /** The page a sign-in goes on to after the password, for the step still to come. */
-export const STEP_PAGES = {
+const STEP_PAGES = {
   code: "/beheer/inloggen/code",
   enrol: "/beheer/inloggen/instellen",
 } as const;
@@ -46,6 +46,23 @@ export async function pendingSignIn(
   const token = await tokenOf(request);
   const pending = token ? await pendingSignInOf(token) : null;
   return pending && token ? { ...pending, token } : null;
+}
+
+/**
+ * Someone at this step of signing in, for its page; null for someone signed in (whom the page
+ * sends on). Anyone else is sent where they belong: the sign-in form, or the step they are at.
+ */
+export async function atSignInStep(
+  request: Request,
+  stage: PendingSignIn["stage"],
+  back: string,
+): Promise<(PendingSignIn & { token: string }) | null> {
+  if (await optionalOrganiser(request)) return null;
+  const locale = localeOf(request);
+  const pending = await pendingSignIn(request);
+  if (!pending) throw redirect(localePath(locale, "/beheer/inloggen"));
+  if (pending.stage !== stage) throw redirect(stepPath(pending.stage, locale, back));
+  return pending;
 }
 
 /** Where a sign-in goes once its password was right: its step's page, coming back to `back`. */
