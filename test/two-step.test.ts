@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createOrganiser } from "../app/models/organiser.server";
 import { database } from "../db/client";
+import { authenticator, recoveryCodesOn, secretOn } from "./support/authenticator";
 import { createSession } from "./support/factories";
 import { cookieFrom, dataPath, newClient, send } from "./support/http";
 import { signedInOrganiser, signInOverHttp, TEST_PASSWORD } from "./support/organisers";
-import { authenticator, recoveryCodesOn, secretOn, turnOnOverHttp } from "./support/two-step";
+import { turnOnOverHttp } from "./support/two-step";
 
 /**
  * Two-step sign-in over real HTTP against the built app: turning it on, the code after the
@@ -181,7 +182,9 @@ describe("signing in with a second step", () => {
     const refused = await code(pending.cookie, app.next(), client);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await refused.text()).toContain("Probeer het opnieuw vanaf");
+    expect(await refused.text()).toContain(
+      "Te veel foute codes na elkaar. Probeer het opnieuw vanaf",
+    );
     expect(await opensWorkspace(pending.cookie)).toBe(false);
     // The same budget: from that client, the password is refused for now too.
     const passwordAgain = await password(email, client);

@@ -128,7 +128,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         );
         return refuse(
           429,
-          "login.locked",
+          "twoStep.errors.locked",
           { time },
           {
             "Retry-After": String(result.retryAfterSeconds),

@@ -77,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await pauseBeforeRefusing();
     // The time the lock lifts, in Brussels and the reader's way of writing it: as for passwords.
     const time = i18n(locale).time(addMinutes(nowInstant(), result.retryAfterSeconds / 60));
-    return refuse(429, formMessage("login.locked", { time }), {
+    return refuse(429, formMessage("twoStep.errors.locked", { time }), {
       "Retry-After": String(result.retryAfterSeconds),
     });
   }
