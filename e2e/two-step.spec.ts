@@ -47,11 +47,12 @@ async function signOut(page: Page) {
 /** The setup on a page that shows it: the key as text, then the first code. Its recovery codes. */
 async function setUp(page: Page) {
   await expect(page.getByRole("img", { name: "QR-code voor je authenticator-app" })).toBeVisible();
-  const app = authenticator((await page.locator("[data-secret]").innerText()).replaceAll(" ", ""));
+  const key = (await page.locator("[data-secret]").textContent()) ?? "";
+  const app = authenticator(key.replaceAll(" ", ""));
   await page.getByLabel("Code uit je app").fill(app.next());
   await page.getByRole("button", { name: "Bevestigen en aanzetten" }).click();
   await expect(page.getByRole("heading", { name: "Je herstelcodes" })).toBeVisible();
-  const codes = await page.locator(".recovery-codes code").allInnerTexts();
+  const codes = await page.locator(".recovery-codes code").allTextContents();
   expect(codes).toHaveLength(10);
   return { app, codes };
 }

@@ -58,8 +58,7 @@ export const enBEAccounts = {
   "twoStep.errors.notStarted": "Please start the setup again first.",
   "twoStep.errors.required":
     "An admin has made two-step sign-in compulsory: you can’t turn it off.",
-  "twoStep.errors.locked":
-    "Too many wrong codes in a row. Try again from {time}.",
+  "twoStep.errors.locked": "Too many wrong codes in a row. Try again from {time}.",
   "twoStep.errors.requirement": "Choose who must use two-step sign-in.",
 
   "twoStep.requirement.title": "Make two-step sign-in compulsory",

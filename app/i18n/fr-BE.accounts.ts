@@ -61,8 +61,7 @@ export const frBEAccounts = {
   "twoStep.errors.notStarted": "Recommencez d’abord la configuration.",
   "twoStep.errors.required":
     "Un administrateur a rendu la vérification en deux étapes obligatoire : vous ne pouvez pas la désactiver.",
-  "twoStep.errors.locked":
-    "Trop de codes erronés à la suite. Réessayez à partir de {time}.",
+  "twoStep.errors.locked": "Trop de codes erronés à la suite. Réessayez à partir de {time}.",
   "twoStep.errors.requirement": "Choisissez qui doit utiliser la vérification en deux étapes.",
 
   "twoStep.requirement.title": "Rendre la vérification en deux étapes obligatoire",

@@ -59,8 +59,7 @@ export const nlBEAccounts = {
   "twoStep.errors.notStarted": "Begin eerst opnieuw met instellen.",
   "twoStep.errors.required":
     "Een beheerder heeft tweestapsverificatie verplicht gemaakt: je kunt ze niet uitzetten.",
-  "twoStep.errors.locked":
-    "Te veel foute codes na elkaar. Probeer het opnieuw vanaf {time}.",
+  "twoStep.errors.locked": "Te veel foute codes na elkaar. Probeer het opnieuw vanaf {time}.",
   "twoStep.errors.requirement": "Kies wie tweestapsverificatie moet gebruiken.",
 
   "twoStep.requirement.title": "Tweestapsverificatie verplichten",
