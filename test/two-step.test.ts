@@ -1,5 +1,7 @@
+import { createCookie } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { createOrganiser } from "../app/models/organiser.server";
+import { completeSecondStep } from "../app/models/two-step.server";
 import { database } from "../db/client";
 import { authenticator, recoveryCodesOn, secretOn } from "./support/authenticator";
 import { createSession } from "./support/factories";
@@ -230,6 +232,22 @@ describe("signing in with a second step", () => {
     expect(posted.headers.get("Location")).toMatch(/^\/beheer\/inloggen\?terug=/);
   });
 
+  it("takes no code, even a right one, five minutes after the password", async () => {
+    const { cookie, email } = await organiser();
+    const { app } = await turnOnOverHttp(cookie);
+    const pending = await password(email);
+    const token = await createCookie("oa_session", {
+      secrets: [process.env.SESSION_SECRET ?? ""],
+    }).parse(pending.cookie);
+    const late = new Date(Date.now() + 5 * 60_000 + 1000).toISOString();
+    expect(await completeSecondStep(token, app.next(), { now: late })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
+    // Within the five minutes, the same code opens the workspace.
+    expect(await completeSecondStep(token, app.again())).toMatchObject({ ok: true });
+  });
+
   it("ends the stage after a few minutes: the code page sends back to the password", async () => {
     const { cookie, email, organiser: me } = await organiser();
     await turnOnOverHttp(cookie);
@@ -272,6 +290,8 @@ describe("an admin requiring a second step", () => {
       .executeTakeFirstOrThrow();
     expect(logged.organiser_id).toBe(admin.organiser.id);
     expect(JSON.parse(logged.details ?? "{}")).toEqual({ from: "nobody", to: "everyone" });
+    const log = await (await send("/beheer/logboek", { cookie: admin.cookie })).text();
+    expect(log).toContain("Tweestapsverificatie verplicht voor: beheerders en organisatoren.");
 
     const signIn = await password(email);
     expect(signIn.location).toBe("/beheer/inloggen/instellen?terug=%2Fbeheer");
@@ -389,6 +409,8 @@ describe("turning it off and an admin's reset", () => {
       .where("action", "=", "organiser.twoStepReset")
       .executeTakeFirstOrThrow();
     expect(logged).toEqual({ organiser_id: admin.organiser.id, subject_id: me.id });
+    const log = await (await send("/beheer/logboek", { cookie: admin.cookie })).text();
+    expect(log).toContain(`Tweestapsverificatie van ${me.name} gereset.`);
     // Without a second step now: the password alone signs in (nobody requires one here).
     expect((await password(email)).location).toBe("/beheer");
     // Nobody resets their own here.

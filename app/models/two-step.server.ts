@@ -303,7 +303,12 @@ export type SecondStepResult =
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
 /** The sign-in a token names, when it is at this stage, and whose it is. */
-async function stageRowIn(trx: Kysely<Database>, token: string, stage: "code" | "enrol") {
+async function stageRowIn(
+  trx: Kysely<Database>,
+  token: string,
+  stage: "code" | "enrol",
+  now: string,
+) {
   return trx
     .selectFrom("auth_sessions")
     .innerJoin("organisers", "organisers.id", "auth_sessions.organiser_id")
@@ -316,6 +321,7 @@ async function stageRowIn(trx: Kysely<Database>, token: string, stage: "code" | 
     ])
     .where("auth_sessions.token_hash", "=", hashToken(token))
     .where("auth_sessions.stage", "=", stage)
+    .where("auth_sessions.expires_at", ">", now)
     .where("organisers.removed_at", "is", null)
     .executeTakeFirst();
 }
@@ -391,7 +397,7 @@ export async function completeSecondStep(
   code: string,
   { client = "unknown", now = nowInstant() }: DeviceOrigin & { now?: string } = {},
 ): Promise<SecondStepResult> {
-  const pending = await stageRowIn(database().db, token, "code");
+  const pending = await stageRowIn(database().db, token, "code", now);
   if (!pending) return { ok: false, reason: "expired" };
   const counted = await countSignInAttempt(pending.email, client, now);
   if (!counted.ok) {
@@ -399,7 +405,7 @@ export async function completeSecondStep(
   }
   const result = await writeTransaction(async (trx) => {
     // Still there, and not yet expired, once the transaction holds the write lock.
-    const row = await stageRowIn(trx, token, "code");
+    const row = await stageRowIn(trx, token, "code", now);
     if (!row) return { ok: false as const, reason: "expired" as const };
     const accepted = await acceptCodeIn(trx, row.id, code, now);
     if (!accepted) {
@@ -425,7 +431,7 @@ export async function completeRequiredEnrolment(
   { client = "unknown", now = nowInstant() }: DeviceOrigin & { now?: string } = {},
 ): Promise<SecondStepResult | { ok: false; reason: "notStarted" }> {
   return writeTransaction(async (trx) => {
-    const row = await stageRowIn(trx, token, "enrol");
+    const row = await stageRowIn(trx, token, "enrol", now);
     if (!row) return { ok: false as const, reason: "expired" as const };
     const enrolled = await confirmEnrolmentIn(trx, row.id, code, { keep: token, client, now });
     if (!enrolled.ok) return enrolled;
