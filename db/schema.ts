@@ -400,12 +400,56 @@ interface OrganiserScopesTable {
   partner_id: number | null;
 }
 
+/**
+ * `signedIn`: the workspace is open; `code`: the password was right and the second step's code
+ * is still to come; `enrol`: the password was right, and someone who must have a second step
+ * is setting it up. Only `signedIn` opens anything beyond those two pages.
+ */
+export type AuthStage = "signedIn" | "code" | "enrol";
+
 interface AuthSessionsTable {
   /** SHA-256 of the cookie's token: a leaked table opens no session. */
   token_hash: string;
   organiser_id: number;
   created_at: Instant;
   expires_at: Instant;
+  stage: Generated<AuthStage>;
+  /** Names this sign-in on the device list ("sign out this device"); random, no key to anything. */
+  public_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A short label of the browser it signed in from ("Firefox on Windows"); null if unknown. */
+  device: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The client address it signed in from (as limits count it); null if unknown. */
+  client_address: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a request last came with it, at most a minute off. */
+  last_seen_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+/** An organiser's authenticator: pending until a first code confirms it. */
+interface OrganiserSecondFactorsTable {
+  organiser_id: number;
+  /** The TOTP secret, sealed with AES-256-GCM under a key derived from SESSION_SECRET. */
+  sealed_secret: string;
+  created_at: Instant;
+  /** When a first code confirmed it; null while it is being set up. */
+  enabled_at: Instant | null;
+  /** The last 30-second time step a code was accepted for: no code is accepted twice. */
+  last_step: number | null;
+}
+
+/** One-time codes for when the authenticator is not at hand: SHA-256 of each, used once. */
+interface RecoveryCodesTable {
+  id: Generated<number>;
+  organiser_id: number;
+  code_hash: string;
+  created_at: Instant;
+  used_at: Instant | null;
+}
+
+/** Settings an admin changes in the app (`secondFactorRequired`: nobody, admins, everyone). */
+interface AppSettingsTable {
+  key: string;
+  value: string;
+  updated_at: Instant;
 }
 
 interface PasswordResetsTable {
@@ -502,6 +546,9 @@ export interface Database {
   organisers: OrganisersTable;
   organiser_scopes: OrganiserScopesTable;
   auth_sessions: AuthSessionsTable;
+  organiser_second_factors: OrganiserSecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  app_settings: AppSettingsTable;
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;
   rate_limit_hits: RateLimitHitsTable;

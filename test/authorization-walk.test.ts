@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Secret, TOTP } from "otpauth";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../app/i18n";
 import { localePath } from "../app/lib/locale-path";
@@ -8,6 +9,7 @@ import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
 import { signUp } from "../app/models/registration.server";
 import { issueRegistrationToken } from "../app/models/registration-token.server";
+import { beginEnrolment, confirmEnrolment } from "../app/models/two-step.server";
 import { database } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import {
@@ -23,14 +25,23 @@ import { linksOf } from "./support/tokens";
 
 /**
  * The authorization walk: every route of the app, found from the files in app/routes, is
- * requested over real HTTP against the built app, with every method it answers, by five people:
- * nobody, an organiser of another city, the organiser of the city the data is in, an admin, and
- * a volunteer at the door of the session the data is in (who sees its check-in and nothing else).
+ * requested over real HTTP against the built app, with every method it answers, by six people:
+ * nobody, an organiser of another city, the organiser of the city the data is in, an admin, a
+ * volunteer at the door of the session the data is in (who sees its check-in and nothing else),
+ * and an admin with two-step sign-in who gave the right password but not yet the code (who gets
+ * the code page and nothing of the workspace).
  * What each of them gets is decided in CHECKS, one entry a route file. A route file without an
  * entry fails the walk: a new page cannot ship before someone has decided who may open it.
  */
 
-const ROLES = ["anonymous", "foreignOrganiser", "rightOrganiser", "admin", "door"] as const;
+const ROLES = [
+  "anonymous",
+  "foreignOrganiser",
+  "rightOrganiser",
+  "admin",
+  "door",
+  "pending",
+] as const;
 type Role = (typeof ROLES)[number];
 
 /**
@@ -41,10 +52,11 @@ type Role = (typeof ROLES)[number];
 type Method = "GET" | "POST" | "DATA";
 
 /**
- * An exact status, the sign-in page that comes back here, or another redirect (to an address
- * that may depend on the walk's records).
+ * An exact status, the sign-in page that comes back here, the code page of two-step sign-in
+ * (going on to the workspace), or another redirect (to an address that may depend on the walk's
+ * records).
  */
-type Outcome = number | "signIn" | { redirect: string | ((data: WalkData) => string) };
+type Outcome = number | "signIn" | "codeStep" | { redirect: string | ((data: WalkData) => string) };
 type Outcomes = Record<Role, Outcome>;
 
 /** The real records the walk fills route params with, made in `beforeAll`. */
@@ -96,12 +108,14 @@ const everyone = (outcome: Outcome): Outcomes => ({
   rightOrganiser: outcome,
   admin: outcome,
   door: outcome,
+  pending: outcome,
 });
 /** Any signed-in organiser: their own data, whatever their scope; not a door volunteer. */
 const organisers = (outcome: Outcome): Outcomes => ({
   ...everyone(outcome),
   anonymous: "signIn",
   door: 403,
+  pending: "signIn",
 });
 /** One session (or attendee) of city A: another city's organiser must not learn it exists. */
 const inScope = (outcome: Outcome): Outcomes => ({
@@ -110,6 +124,7 @@ const inScope = (outcome: Outcome): Outcomes => ({
   rightOrganiser: outcome,
   admin: outcome,
   door: 403,
+  pending: "signIn",
 });
 /** The check-in of city A's session: its door volunteer too. */
 const atTheDoor = (outcome: Outcome): Outcomes => ({ ...inScope(outcome), door: outcome });
@@ -119,6 +134,12 @@ const adminOnly = (outcome: Outcome): Outcomes => ({
   rightOrganiser: 403,
   admin: outcome,
   door: 403,
+  pending: "signIn",
+});
+/** Signed in (any role) or not: the stages of signing in send everyone where they belong. */
+const signedInOr = (outcome: Outcome, others: Partial<Outcomes>): Outcomes => ({
+  ...everyone(outcome),
+  ...others,
 });
 
 const session = (data: WalkData) => ({ id: data.sessionId });
@@ -309,12 +330,45 @@ const CHECKS: Record<string, RouteCheck> = {
     signsOut: true,
   },
   "($lang).beheer_.inloggen.tsx": {
-    get: { ...everyone({ redirect: "/beheer" }), anonymous: 200 },
+    // Someone past their password is sent on to the code.
+    get: signedInOr({ redirect: "/beheer" }, { anonymous: 200, pending: "codeStep" }),
     // A wrong password is refused; someone signed in is sent on to the workspace regardless.
     post: {
       form: () => ({ email: "niemand@walk.test", password: "geen-wachtwoord", terug: "/beheer" }),
-      expect: { ...everyone({ redirect: "/beheer" }), anonymous: 401 },
+      // Past the password already: whatever this one says, the page goes on to the code.
+      expect: signedInOr({ redirect: "/beheer" }, { anonymous: 401, pending: "codeStep" }),
     },
+  },
+  // The code after the password: for that stage alone. An empty code is refused there.
+  "($lang).beheer_.inloggen_.code.tsx": {
+    get: signedInOr(
+      { redirect: "/beheer" },
+      { anonymous: { redirect: "/beheer/inloggen" }, pending: 200 },
+    ),
+    post: {
+      form: () => ({ code: "", terug: "/beheer" }),
+      expect: signedInOr(
+        { redirect: "/beheer" },
+        { anonymous: { redirect: "/beheer/inloggen" }, pending: 400 },
+      ),
+    },
+  },
+  // Setting up a required second step after the password: for that stage (someone signed in
+  // sees that it is done, as a post without scripts shows it); the code stage goes to its code.
+  "($lang).beheer_.inloggen_.instellen.tsx": {
+    get: signedInOr(200, { anonymous: { redirect: "/beheer/inloggen" }, pending: "codeStep" }),
+    post: {
+      form: () => ({ code: "" }),
+      expect: signedInOr(
+        { redirect: "/beheer" },
+        { anonymous: { redirect: "/beheer/inloggen" }, pending: "codeStep" },
+      ),
+    },
+  },
+  // One's own account: the second step and the signed-in devices. An unknown action is refused.
+  "($lang).beheer.mijn-account.tsx": {
+    get: organisers(200),
+    post: { form: () => ({ intent: "wandelen" }), expect: organisers(400) },
   },
   "($lang).beheer_.wachtwoord-vergeten.tsx": {
     get: everyone(200),
@@ -553,12 +607,13 @@ const ATTENDEE_MARK = /wandelwalk/i;
 const CITY_A = "Walkstad A";
 
 const data = {} as WalkData;
-const cookies = {} as Record<Exclude<Role, "anonymous">, string>;
+const cookies = {} as Record<Exclude<Role, "anonymous" | "pending">, string>;
 const emails: Record<Exclude<Role, "anonymous">, string> = {
   foreignOrganiser: "stad-b@walk.test",
   rightOrganiser: "stad-a@walk.test",
   admin: "admin@walk.test",
   door: "deur-a@walk.test",
+  pending: "tweede-stap@walk.test",
 };
 let before: Awaited<ReturnType<typeof snapshot>>;
 
@@ -707,6 +762,18 @@ beforeAll(async () => {
     door: { sessionId: sessionA.id, wholeDay: false, invitedBy: right.organiser.id },
   });
   cookies.door = door.cookie;
+  // An admin with two-step sign-in on: their password alone opens nothing but the code page.
+  const pending = await createOrganiser({
+    email: emails.pending,
+    name: "Beheerder met tweede stap",
+    password: PASSWORD,
+    role: "admin",
+  });
+  const begun = await beginEnrolment(pending);
+  if (!begun.ok) throw new Error("the second step could not be set up");
+  const code = TOTP.generate({ secret: Secret.fromBase32(begun.enrolment.secret) });
+  const confirmed = await confirmEnrolment(pending.id, code, { sessionToken: "" });
+  if (!confirmed.ok) throw new Error("the second step was not turned on");
   before = await snapshot();
 });
 
@@ -734,14 +801,24 @@ async function request(
   let cookie: string | undefined;
   if (role !== "anonymous") {
     // Sent on every path, beyond the cookie's own: no page may answer differently for it.
-    cookie =
-      check.signsOut && method === "POST"
-        ? await signInOverHttp(emails[role], PASSWORD)
-        : cookies[role];
+    if (check.signsOut && method === "POST") cookie = await signInOverHttp(emails[role], PASSWORD);
+    else cookie = role === "pending" ? await pendingCookie() : cookies[role];
   }
   const form = method === "POST" ? post?.form(data) : undefined;
   const response = await send(url, { method: method === "POST" ? "POST" : "GET", form, cookie });
   return { response, path, body: await response.text(), cookie };
+}
+
+/**
+ * The cookie of someone who has just given their password, short of the code: the stage lasts
+ * five minutes, so the walk gives the password again for a cookie more than a minute old.
+ */
+let pending: { cookie: string; at: number } | undefined;
+async function pendingCookie(): Promise<string> {
+  if (!pending || Date.now() - pending.at > 60_000) {
+    pending = { cookie: await signInOverHttp(emails.pending, PASSWORD), at: Date.now() };
+  }
+  return pending.cookie;
 }
 
 const isRedirect = (status: number) => status >= 300 && status < 400;
@@ -761,7 +838,9 @@ function expectOutcome(
   const target =
     expected === "signIn"
       ? `${localePath(locale, "/beheer/inloggen")}?terug=${encodeURIComponent(path)}`
-      : localePath(locale, redirectOf(expected.redirect));
+      : expected === "codeStep"
+        ? `${localePath(locale, "/beheer/inloggen/code")}?terug=${encodeURIComponent(localePath(locale, "/beheer"))}`
+        : localePath(locale, redirectOf(expected.redirect));
   if (method === "DATA") {
     // Remix answers a loader's redirect to its client as a 202 whose data names the target.
     expect(status).toBe(202);
@@ -793,7 +872,7 @@ function expectPrivacy(
   if (check.attendeeData && status === 200) {
     expect(headers.get("Cache-Control"), "an export of attendees").toMatch(/no-store/);
   }
-  const outsider = role === "anonymous" || role === "foreignOrganiser";
+  const outsider = role === "anonymous" || role === "foreignOrganiser" || role === "pending";
   if (outsider && !check.keyInUrl) {
     expect(body, "the attendee of city A, shown to someone outside it").not.toMatch(ATTENDEE_MARK);
   }
@@ -828,7 +907,9 @@ const describeOutcome = (outcome: Outcome) =>
     ? String(outcome)
     : outcome === "signIn"
       ? "sign-in"
-      : `redirect to ${redirectOf(outcome.redirect)}`;
+      : outcome === "codeStep"
+        ? "the code page"
+        : `redirect to ${redirectOf(outcome.redirect)}`;
 
 // ——— The walk ——————————————————————————————————————————————————————————————————————————
 

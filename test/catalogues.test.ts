@@ -48,6 +48,7 @@ const shapeOf = (message: string) => [...new Set(shape(parse(message)))].sort();
 const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
   "fr-BE": [
     "site.name",
+    "twoStep.code.label",
     "attendees.exportCsvComma",
     "attendees.exportXlsx",
     "email.organiserMessage.subject",
@@ -65,6 +66,7 @@ const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
   ],
   "en-BE": [
     "site.name",
+    "twoStep.code.label",
     "attendees.exportCsv",
     "attendees.exportCsvComma",
     "attendees.exportXlsx",

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
-import { migrations } from "../db/migrations";
-import { migrate, migrateUpTo, scratchDatabase } from "./support/scratch-database";
+import { migrateThrough, migrateUpTo, scratchDatabase } from "./support/scratch-database";
 
 /**
  * The migration that brings door volunteers, on a database an older version filled: on SQLite
@@ -77,7 +76,7 @@ describe("the migration to door volunteers", () => {
         log: await db.selectFrom("audit_log").selectAll().execute(),
       };
 
-      await migrate(db, migrations);
+      await migrateThrough(db, MIGRATION);
 
       const [after] = await db.selectFrom("organisers").selectAll().execute();
       expect(after).toMatchObject({

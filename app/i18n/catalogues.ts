@@ -6,6 +6,7 @@
  */
 import { enBE } from "./en-BE";
 import { enBEAccess } from "./en-BE.access";
+import { enBEAccounts } from "./en-BE.accounts";
 import { enBEAfterSession } from "./en-BE.after-session";
 import { enBEAudit } from "./en-BE.audit";
 import { enBECalendar } from "./en-BE.calendar";
@@ -27,6 +28,7 @@ import { enBESecurity } from "./en-BE.security";
 import { enBESessionForm } from "./en-BE.session-form";
 import { frBE } from "./fr-BE";
 import { frBEAccess } from "./fr-BE.access";
+import { frBEAccounts } from "./fr-BE.accounts";
 import { frBEAfterSession } from "./fr-BE.after-session";
 import { frBEAudit } from "./fr-BE.audit";
 import { frBECalendar } from "./fr-BE.calendar";
@@ -48,6 +50,7 @@ import { frBESecurity } from "./fr-BE.security";
 import { frBESessionForm } from "./fr-BE.session-form";
 import { nlBE } from "./nl-BE";
 import { nlBEAccess } from "./nl-BE.access";
+import { nlBEAccounts } from "./nl-BE.accounts";
 import { nlBEAfterSession } from "./nl-BE.after-session";
 import { nlBEAudit } from "./nl-BE.audit";
 import { nlBECalendar } from "./nl-BE.calendar";
@@ -90,6 +93,7 @@ const nlBECatalogue = {
   ...nlBECertificate,
   ...nlBEAfterSession,
   ...nlBEDoor,
+  ...nlBEAccounts,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -115,6 +119,7 @@ const frBECatalogue = {
   ...frBECertificate,
   ...frBEAfterSession,
   ...frBEDoor,
+  ...frBEAccounts,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -139,6 +144,7 @@ const enBECatalogue = {
   ...enBECertificate,
   ...enBEAfterSession,
   ...enBEDoor,
+  ...enBEAccounts,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

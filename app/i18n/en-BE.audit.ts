@@ -48,6 +48,12 @@ export const enBEAudit = {
   "audit.organiser.passwordReset": "New password set via email link.",
   "audit.organiser.signIn": "Signed in.",
   "audit.organiser.signInFailed": "Sign-in as {organiser} failed: wrong password.",
+  "audit.organiser.codeFailed": "Sign-in as {organiser} failed: wrong code.",
+  "audit.organiser.twoStepOn": "Two-step sign-in turned on.",
+  "audit.organiser.twoStepOff": "Two-step sign-in turned off.",
+  "audit.organiser.twoStepReset": "Two-step sign-in of {organiser} reset.",
+  "audit.organiser.twoStepRequirement":
+    "Two-step sign-in compulsory for: {to, select, admins {admins} everyone {admins and organisers} other {nobody}}.",
   "audit.attendees.export":
     "{scope, select, session {Attendee list of ‘{session}’} other {Attendee list of {city}, sessions from {from} to {to}}} downloaded as {format, select, xlsx {Excel (xlsx)} csv {CSV (semicolon)} other {CSV (comma)}}.",
 

@@ -50,6 +50,12 @@ export const frBEAudit = {
   "audit.organiser.signIn": "Connexion.",
   "audit.organiser.signInFailed":
     "Échec de la connexion en tant que {organiser} : mot de passe erroné.",
+  "audit.organiser.codeFailed": "Échec de connexion en tant que {organiser} : code incorrect.",
+  "audit.organiser.twoStepOn": "Vérification en deux étapes activée.",
+  "audit.organiser.twoStepOff": "Vérification en deux étapes désactivée.",
+  "audit.organiser.twoStepReset": "Vérification en deux étapes de {organiser} réinitialisée.",
+  "audit.organiser.twoStepRequirement":
+    "Vérification en deux étapes obligatoire pour : {to, select, admins {les administrateurs} everyone {les administrateurs et les organisateurs} other {personne}}.",
   "audit.attendees.export":
     "{scope, select, session {Liste des participants de « {session} »} other {Liste des participants pour {city}, sessions du {from} au {to}}} téléchargée au format {format, select, xlsx {Excel (xlsx)} csv {CSV (point-virgule)} other {CSV (virgule)}}.",
 

@@ -48,6 +48,12 @@ export const nlBEAudit = {
   "audit.organiser.passwordReset": "Nieuw wachtwoord ingesteld via e-maillink.",
   "audit.organiser.signIn": "Aangemeld.",
   "audit.organiser.signInFailed": "Aanmelden als {organiser} mislukt: verkeerd wachtwoord.",
+  "audit.organiser.codeFailed": "Aanmelden als {organiser} mislukt: verkeerde code.",
+  "audit.organiser.twoStepOn": "Tweestapsverificatie aangezet.",
+  "audit.organiser.twoStepOff": "Tweestapsverificatie uitgezet.",
+  "audit.organiser.twoStepReset": "Tweestapsverificatie van {organiser} gereset.",
+  "audit.organiser.twoStepRequirement":
+    "Tweestapsverificatie verplicht voor: {to, select, admins {beheerders} everyone {beheerders en organisatoren} other {niemand}}.",
   "audit.attendees.export":
     "{scope, select, session {Deelnemerslijst van ‘{session}’} other {Deelnemerslijst van {city}, sessies van {from} tot {to}}} gedownload als {format, select, xlsx {Excel (xlsx)} csv {CSV (puntkomma)} other {CSV (komma)}}.",
 

@@ -49,8 +49,8 @@ export const invitationSchema = z
     }
   });
 
-/** Removing an account, or letting it sign in again: which one. */
+/** Removing an account, letting it sign in again, or resetting its second step: which one. */
 export const accountActionSchema = z.object({
-  intent: z.enum(["remove", "unlock"]),
+  intent: z.enum(["remove", "unlock", "resetTwoStep"]),
   organiserId: rowId,
 });

@@ -42,6 +42,11 @@ export type AuditAction =
   | "organiser.passwordReset"
   | "organiser.signIn"
   | "organiser.signInFailed"
+  | "organiser.codeFailed"
+  | "organiser.twoStepOn"
+  | "organiser.twoStepOff"
+  | "organiser.twoStepReset"
+  | "organiser.twoStepRequirement"
   | "attendees.export"
   | "question.add"
   | "question.update"
@@ -71,6 +76,11 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "organiser.passwordReset",
   "organiser.signIn",
   "organiser.signInFailed",
+  "organiser.codeFailed",
+  "organiser.twoStepOn",
+  "organiser.twoStepOff",
+  "organiser.twoStepReset",
+  "organiser.twoStepRequirement",
   "attendees.export",
   "question.add",
   "question.update",

@@ -152,6 +152,8 @@ export interface OrganiserOverview extends PublicOrganiser {
   cities: string[];
   partners: string[];
   locked: boolean;
+  /** Whether they sign in with a second step. */
+  twoStep: boolean;
   /** The language their mails and QR check-ins are in. */
   locale: Locale;
 }
@@ -161,9 +163,21 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
   const { db } = database();
   const organisers = await db
     .selectFrom("organisers")
-    .select(["id", "email", "name", "role", "locale"])
-    .where("removed_at", "is", null)
-    .orderBy("name")
+    .leftJoin("organiser_second_factors as factor", (join) =>
+      join
+        .onRef("factor.organiser_id", "=", "organisers.id")
+        .on("factor.enabled_at", "is not", null),
+    )
+    .select([
+      "organisers.id",
+      "organisers.email",
+      "organisers.name",
+      "organisers.role",
+      "organisers.locale",
+      "factor.organiser_id as factorOf",
+    ])
+    .where("organisers.removed_at", "is", null)
+    .orderBy("organisers.name")
     .execute();
   const scopes = await db
     .selectFrom("organiser_scopes")
@@ -172,8 +186,9 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
     .select(["organiser_scopes.organiser_id", "cities.name as city", "partners.name as partner"])
     .execute();
   const locked = await Promise.all(organisers.map((o) => isSignInLocked(o.email, now)));
-  return organisers.map((organiser, i) => ({
+  return organisers.map(({ factorOf, ...organiser }, i) => ({
     ...organiser,
+    twoStep: factorOf !== null,
     locale: isLocale(organiser.locale) ? organiser.locale : DEFAULT_LOCALE,
     locked: locked[i] ?? false,
     cities: scopes
@@ -267,8 +282,8 @@ export async function removeOrganiser(
 }
 
 /**
- * Closes an account in `trx`: its sign-ins and links end, its address is freed and no password
- * matches any more; the row and its name stay for the audit log.
+ * Closes an account in `trx`: its sign-ins and links end, its address is freed, no password
+ * matches any more and its second step is gone; the row and its name stay for the audit log.
  */
 export async function closeAccountIn(
   trx: Kysely<Database>,
@@ -292,6 +307,8 @@ export async function closeAccountIn(
   await trx.deleteFrom("organiser_scopes").where("organiser_id", "=", id).execute();
   await trx.deleteFrom("auth_sessions").where("organiser_id", "=", id).execute();
   await trx.deleteFrom("password_resets").where("organiser_id", "=", id).execute();
+  await trx.deleteFrom("organiser_second_factors").where("organiser_id", "=", id).execute();
+  await trx.deleteFrom("recovery_codes").where("organiser_id", "=", id).execute();
 }
 
 /** An admin lifts the sign-in limits on an organiser's account (after they called, say). */

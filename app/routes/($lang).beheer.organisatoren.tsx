@@ -14,6 +14,11 @@ import type { MessageKey } from "~/i18n";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
 import { LANGUAGE_NAMES, LOCALES_IN_ORDER, languageOfLocale } from "~/lib/locale-path";
 import { accountActionSchema, invitationSchema } from "~/lib/organiser-form";
+import {
+  requirementSchema,
+  SECOND_FACTOR_REQUIREMENTS,
+  type SecondFactorRequirement,
+} from "~/lib/two-step-form";
 import type { Actor } from "~/models/audit.server";
 import {
   inviteOrganiser,
@@ -23,6 +28,8 @@ import {
   unlockOrganiser,
 } from "~/models/organiser.server";
 import { sessionFormOptions } from "~/models/session.server";
+import { secondFactorRequirement, setSecondFactorRequirement } from "~/models/settings.server";
+import { resetSecondStep } from "~/models/two-step.server";
 import { adminMeta } from "~/web/admin-meta";
 import { requireAdmin } from "~/web/auth.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server";
@@ -48,16 +55,18 @@ interface LoaderData {
   partners: Option[];
   me: number;
   notice: Notice | null;
+  requirement: SecondFactorRequirement;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [organisers, options, { notice, headers }] = await Promise.all([
+  const [organisers, options, requirement, { notice, headers }] = await Promise.all([
     listOrganisers(),
     sessionFormOptions({ all: true }),
+    secondFactorRequirement(),
     takeNotice(request),
   ]);
-  return data({ organisers, ...options, me: admin.id, notice } satisfies LoaderData, {
+  return data({ organisers, ...options, me: admin.id, notice, requirement } satisfies LoaderData, {
     headers,
   });
 }
@@ -66,6 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 interface ActionData {
   invitation?: FormResult;
   account?: FormResult;
+  requirement?: FormResult;
 }
 
 const PAGE = "/beheer/organisatoren";
@@ -76,7 +86,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const by: Actor = { organiserId: admin.id, clientAddress: clientOf(context) };
   const formData = await request.formData();
   const intent = formData.get("intent");
-  if (intent === "remove" || intent === "unlock") return onAccount(request, formData, by);
+  if (intent === "remove" || intent === "unlock" || intent === "resetTwoStep") {
+    return onAccount(request, formData, by);
+  }
+  if (intent === "requireTwoStep") return onRequirement(request, formData, by);
   if (intent !== null && intent !== "") {
     const account = parseForm(formData, accountActionSchema).reply({
       formErrors: formMessage("organisers.errors.unknownAction"),
@@ -130,23 +143,36 @@ async function onAccount(request: Request, formData: FormData, by: Actor) {
   // An id that names no account is answered like an account that is gone.
   if (submission.status !== "success") return refuse(404, "organisers.errors.notFound");
   const { intent, organiserId } = submission.value;
-  const result =
-    intent === "remove"
-      ? await removeOrganiser(organiserId, by)
-      : await unlockOrganiser(organiserId, by);
+  const act = { remove: removeOrganiser, unlock: unlockOrganiser, resetTwoStep: resetSecondStep };
+  const result = await act[intent](organiserId, by);
   if (!result.ok) {
-    return result.reason === "self"
-      ? refuse(409, "organisers.errors.removeSelf")
-      : refuse(404, "organisers.errors.notFound");
+    if (result.reason === "notFound") return refuse(404, "organisers.errors.notFound");
+    return refuse(
+      409,
+      intent === "resetTwoStep" ? "organisers.errors.resetSelf" : "organisers.errors.removeSelf",
+    );
   }
-  return redirectWithNotice(request, PAGE, {
-    key: intent === "remove" ? "organisers.removed" : "organisers.unlocked",
-    values: { name: result.name },
-  });
+  const done = {
+    remove: "organisers.removed",
+    unlock: "organisers.unlocked",
+    resetTwoStep: "organisers.twoStepResetDone",
+  } as const;
+  return redirectWithNotice(request, PAGE, { key: done[intent], values: { name: result.name } });
+}
+
+/** Who must sign in with a second step: nobody is signed out, each sets it up at next sign-in. */
+async function onRequirement(request: Request, formData: FormData, by: Actor) {
+  const submission = parseForm(formData, requirementSchema);
+  if (submission.status !== "success") {
+    return data({ requirement: submission.reply() } satisfies ActionData, { status: 400 });
+  }
+  const { requirement } = submission.value;
+  await setSecondFactorRequirement(requirement, by);
+  return redirectWithNotice(request, PAGE, { key: `twoStep.requirement.saved.${requirement}` });
 }
 
 export default function Organisers() {
-  const { organisers, cities, partners, me, notice } = useLoaderData<LoaderData>();
+  const { organisers, cities, partners, me, notice, requirement } = useLoaderData<LoaderData>();
   const actionData = useActionData<ActionData>();
   const { t, list } = useI18n();
   const [accountForm] = useSchemaForm(accountActionSchema, actionData?.account, { id: "account" });
@@ -168,6 +194,7 @@ export default function Organisers() {
                 <th scope="col">{t("organisers.column.role")}</th>
                 <th scope="col">{t("organisers.column.scope")}</th>
                 <th scope="col">{t("organisers.language")}</th>
+                <th scope="col">{t("organisers.column.twoStep")}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t("attendees.actions")}</span>
                 </th>
@@ -205,6 +232,17 @@ export default function Organisers() {
                   </td>
                   <td>{t(`language.${languageOfLocale(o.locale)}`)}</td>
                   <td>
+                    {t(o.twoStep ? "organisers.twoStep.on" : "organisers.twoStep.off")}
+                    {o.twoStep && o.id !== me ? (
+                      <ConfirmAction
+                        label={t("organisers.twoStepReset")}
+                        confirmLabel={t("organisers.twoStepResetConfirm", { name: o.name })}
+                        intent="resetTwoStep"
+                        fields={{ organiserId: o.id }}
+                      />
+                    ) : null}
+                  </td>
+                  <td>
                     {o.id === me ? null : (
                       <ConfirmAction
                         label={t("organisers.remove")}
@@ -219,6 +257,7 @@ export default function Organisers() {
             </tbody>
           </table>
         </section>
+        <RequirementForm current={requirement} result={actionData?.requirement} />
         <section className="panel" aria-labelledby="add-organiser-title">
           <h2 id="add-organiser-title">{t("organisers.addTitle")}</h2>
           <p className="hint">{t("organisers.addIntro")}</p>
@@ -232,6 +271,42 @@ export default function Organisers() {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The admins' requirement: who must sign in with a second step. */
+function RequirementForm({
+  current,
+  result,
+}: {
+  current: SecondFactorRequirement;
+  result: FormResult | undefined;
+}) {
+  const { t } = useI18n();
+  const [form, fields] = useSchemaForm(requirementSchema, result, {
+    id: "requirement",
+    defaultValue: { requirement: current },
+  });
+  return (
+    <section className="panel" aria-labelledby="requirement-title">
+      <h2 id="requirement-title">{t("twoStep.requirement.title")}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <FormProblem form={form} summary={t("twoStep.errors.requirement")} />
+        <input type="hidden" name="intent" value="requireTwoStep" />
+        <SelectField
+          meta={fields.requirement}
+          label={t("twoStep.requirement.label")}
+          hint={t("twoStep.requirement.hint")}
+          options={SECOND_FACTOR_REQUIREMENTS.map((value) => ({
+            value,
+            label: t(`twoStep.requirement.${value}`),
+          }))}
+        />
+        <button type="submit" className="button">
+          {t("twoStep.requirement.save")}
+        </button>
+      </Form>
+    </section>
   );
 }
 

@@ -66,6 +66,9 @@ export default function OrganiserLayout() {
           </ul>
           <Form method="post" action={inLocale("/beheer/afmelden")} className="admin-user">
             <span>{t("admin.signedInAs", { name })}</span>
+            {role === "door" ? null : (
+              <NavLink to={inLocale("/beheer/mijn-account")}>{t("account.nav")}</NavLink>
+            )}
             <button type="submit" className="link-button">
               {t("admin.logout")}
             </button>

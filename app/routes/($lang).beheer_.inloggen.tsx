@@ -19,9 +19,16 @@ import {
   parseForm,
 } from "~/lib/forms";
 import { addMinutes, nowInstant } from "~/lib/time";
+import { deviceLabel } from "~/lib/user-agent";
 import { rememberWorkingLanguage } from "~/models/organiser.server";
 import { logIn } from "~/models/sign-in.server";
-import { optionalOrganiser, safeRedirectPath, signInCookie } from "~/web/auth.server";
+import {
+  optionalOrganiser,
+  pendingSignIn,
+  safeRedirectPath,
+  signInCookie,
+  stepPath,
+} from "~/web/auth.server";
 import { type Notice, takeNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/web/rate-limits.server";
@@ -45,6 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireKnownLanguage(params);
   const back = safeRedirectPath(new URL(request.url).searchParams.get("terug"), localeOf(request));
   if (await optionalOrganiser(request)) throw redirect(back);
+  // Past the password already: on to the step still to come.
+  const pending = await pendingSignIn(request);
+  if (pending) throw redirect(stepPath(pending.stage, localeOf(request), back));
   const { notice, headers } = await takeNotice(request);
   return data({ back, notice }, { headers });
 }
@@ -61,10 +71,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return refuse(400, submission.reply({ hideFields: ["password"] }));
   }
   const { email, password, terug } = submission.value;
-  const result = await logIn(email, password, { client });
+  const result = await logIn(email, password, {
+    client,
+    device: deviceLabel(request.headers.get("User-Agent")),
+  });
   if (result.ok) {
-    await rememberWorkingLanguage(result.organiser.id, localeOf(request));
-    return redirect(safeRedirectPath(terug ?? null, localeOf(request)), {
+    const locale = localeOf(request);
+    await rememberWorkingLanguage(result.organiser.id, locale);
+    const back = safeRedirectPath(terug ?? null, locale);
+    return redirect(result.stage === "signedIn" ? back : stepPath(result.stage, locale, back), {
       headers: { "Set-Cookie": await signInCookie(request, result.sessionToken) },
     });
   }

@@ -6,7 +6,12 @@ import { config } from "../lib/config.server";
 import { parseRowId } from "../lib/session-form";
 import type { SignedInOrganiser } from "../models/organiser.server";
 import { isSessionInScope } from "../models/scope.server";
-import { endAuthSession, organiserBySessionToken } from "../models/sign-in.server";
+import {
+  endAuthSession,
+  organiserBySessionToken,
+  type PendingSignIn,
+  pendingSignInOf,
+} from "../models/sign-in.server";
 import { cookieName, isSecure } from "./cookies.server";
 import { notFound } from "./not-found.server";
 
@@ -19,9 +24,50 @@ const sessionCookie = createCookie(cookieName("oa_session"), {
   secrets: [config().sessionSecret],
 });
 
-async function tokenOf(request: Request): Promise<string | null> {
+/** The token of the browser's sign-in cookie, whatever stage it is at; null without one. */
+export async function tokenOf(request: Request): Promise<string | null> {
   const token = await sessionCookie.parse(request.headers.get("Cookie"));
-  return typeof token === "string" ? token : null;
+  return typeof token === "string" && token !== "" ? token : null;
+}
+
+/** The page a sign-in goes on to after the password, for the step still to come. */
+const STEP_PAGES = {
+  code: "/beheer/inloggen/code",
+  enrol: "/beheer/inloggen/instellen",
+} as const;
+
+/**
+ * Someone whose password was right and whose second step is still to come (its code, or
+ * setting it up): who, which step, and their token. Null for anyone else, signed in or not.
+ */
+export async function pendingSignIn(
+  request: Request,
+): Promise<(PendingSignIn & { token: string }) | null> {
+  const token = await tokenOf(request);
+  const pending = token ? await pendingSignInOf(token) : null;
+  return pending && token ? { ...pending, token } : null;
+}
+
+/**
+ * Someone at this step of signing in, for its page; null for someone signed in (whom the page
+ * sends on). Anyone else is sent where they belong: the sign-in form, or the step they are at.
+ */
+export async function atSignInStep(
+  request: Request,
+  stage: PendingSignIn["stage"],
+  back: string,
+): Promise<(PendingSignIn & { token: string }) | null> {
+  if (await optionalOrganiser(request)) return null;
+  const locale = localeOf(request);
+  const pending = await pendingSignIn(request);
+  if (!pending) throw redirect(localePath(locale, "/beheer/inloggen"));
+  if (pending.stage !== stage) throw redirect(stepPath(pending.stage, locale, back));
+  return pending;
+}
+
+/** Where a sign-in goes once its password was right: its step's page, coming back to `back`. */
+export function stepPath(stage: PendingSignIn["stage"], locale: Locale, back: string): string {
+  return `${localePath(locale, STEP_PAGES[stage])}?terug=${encodeURIComponent(back)}`;
 }
 
 export function signInCookie(request: Request, token: string): Promise<string> {

@@ -20,6 +20,7 @@ import * as afterTheSession from "./2026-12-07T14-00_after-the-session";
 import * as doorVolunteers from "./2026-12-07T15-00_door-volunteers";
 import * as surveyQuestions from "./2026-12-07T16-20_survey-questions";
 import * as doorCheckIn from "./2026-12-07T16-40_door-check-in";
+import * as twoStepSignIn from "./2026-12-07T16-50_two-step-sign-in";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T15-00_door-volunteers": doorVolunteers,
   "2026-12-07T16-20_survey-questions": surveyQuestions,
   "2026-12-07T16-40_door-check-in": doorCheckIn,
+  "2026-12-07T16-50_two-step-sign-in": twoStepSignIn,
 };

@@ -29,6 +29,15 @@ export function migrateUpTo(db: Kysely<any>, name: string) {
   );
 }
 
+/** Runs every migration of the app up to `name`, that one included: its schema, and no later one. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations take Kysely<any> as well
+export function migrateThrough(db: Kysely<any>, name: string) {
+  return migrate(
+    db,
+    Object.fromEntries(Object.entries(migrations).filter(([migration]) => migration <= name)),
+  );
+}
+
 /** An empty database beside the test's own, on the same kind of server. */
 export async function scratchDatabase() {
   if (TEST_DATABASE === "postgres") {

@@ -1,0 +1,103 @@
+import type { nlBEAccounts } from "./nl-BE.accounts";
+
+/** English (Belgium): the organiser's own account, two-step sign-in, signed-in devices. */
+export const enBEAccounts = {
+  "account.nav": "My account",
+  "account.title": "My account",
+  "account.intro": "You sign in as {email}.",
+  "account.errors.unknownAction": "We don’t know that action. Please reload the page.",
+
+  "twoStep.title": "Two-step sign-in",
+  "twoStep.explain":
+    "After your password we ask for a code from an authenticator app on your phone. Someone who knows your password still can’t reach attendees’ data.",
+  "twoStep.status.on": "Two-step sign-in is on.",
+  "twoStep.status.off": "Two-step sign-in is off.",
+  "twoStep.status.required":
+    "An admin has made two-step sign-in compulsory: you can’t turn it off.",
+  "twoStep.recoveryLeft":
+    "{count, plural, =0 {You have no recovery codes left.} one {You have # recovery code left.} other {You have # recovery codes left.}}",
+  "twoStep.setup.begin": "Turn on two-step sign-in",
+  "twoStep.setup.begun": "Scan the QR code and confirm with a code from your app.",
+  "twoStep.setup.again": "Start again with a new key",
+  "twoStep.setup.scan":
+    "Open an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP) and scan this QR code.",
+  "twoStep.setup.qrAlt": "QR code for your authenticator app",
+  "twoStep.setup.typeKey": "Can’t scan it? Type this key into your app instead:",
+  "twoStep.setup.codeLabel": "Code from your app",
+  "twoStep.setup.codeHint": "The six digits your app shows now.",
+  "twoStep.setup.confirm": "Confirm and turn on",
+  "twoStep.recovery.title": "Your recovery codes",
+  "twoStep.recovery.intro":
+    "Two-step sign-in is on. Keep these {count} recovery codes somewhere safe: you’ll only see them once. If you lose your phone, sign in with one of them; each code works once.",
+  "twoStep.off.open": "Turn off two-step sign-in",
+  "twoStep.off.codeLabel": "Code from your app or a recovery code",
+  "twoStep.off.submit": "Turn off",
+  "twoStep.off.done": "Two-step sign-in is off. Your other devices have been signed out.",
+
+  "twoStep.code.title": "Code from your app",
+  "twoStep.code.intro": "Your password is right. Now enter the code from your authenticator app.",
+  "twoStep.code.label": "Code",
+  "twoStep.code.hint":
+    "The six digits from your app, or one of your recovery codes if you don’t have your phone to hand.",
+  "twoStep.code.submit": "Sign in",
+  "twoStep.code.cancel": "Cancel and sign out",
+  "twoStep.code.expired": "That took too long. Please sign in again.",
+
+  "twoStep.enrol.title": "Set up two-step sign-in",
+  "twoStep.enrol.intro":
+    "Two-step sign-in is compulsory for your account. Set it up now; then you’ll go on to the workspace.",
+  "twoStep.enrol.doneTitle": "Two-step sign-in is set up",
+  "twoStep.enrol.continue": "Continue to the workspace",
+
+  "twoStep.errors.form": "The code wasn’t accepted.",
+  "twoStep.errors.codeRequired": "Enter the code.",
+  "twoStep.errors.wrongCode":
+    "That code isn’t right, or was already used. Wait for the next code in your app and try again.",
+  "twoStep.errors.alreadyOn": "Two-step sign-in is already on.",
+  "twoStep.errors.notOn": "Two-step sign-in isn’t on.",
+  "twoStep.errors.notStarted": "Please start the setup again first.",
+  "twoStep.errors.required":
+    "An admin has made two-step sign-in compulsory: you can’t turn it off.",
+  "twoStep.errors.locked": "Too many wrong codes in a row. Try again from {time}.",
+  "twoStep.errors.requirement": "Choose who must use two-step sign-in.",
+
+  "twoStep.requirement.title": "Make two-step sign-in compulsory",
+  "twoStep.requirement.label": "Who must use two-step sign-in?",
+  "twoStep.requirement.hint":
+    "Anyone who doesn’t have it yet sets it up at their next sign-in. Door volunteers aren’t included.",
+  "twoStep.requirement.nobody": "Nobody (their own choice)",
+  "twoStep.requirement.admins": "Admins",
+  "twoStep.requirement.everyone": "Admins and organisers",
+  "twoStep.requirement.save": "Save",
+  "twoStep.requirement.saved.nobody": "Two-step sign-in is no longer compulsory for anyone.",
+  "twoStep.requirement.saved.admins": "Two-step sign-in is now compulsory for admins.",
+  "twoStep.requirement.saved.everyone":
+    "Two-step sign-in is now compulsory for admins and organisers.",
+
+  "organisers.column.twoStep": "Two-step sign-in",
+  "organisers.twoStep.on": "On",
+  "organisers.twoStep.off": "Off",
+  "organisers.twoStepReset": "Reset",
+  "organisers.twoStepResetConfirm": "Yes, reset {name}’s two-step sign-in",
+  "organisers.twoStepResetDone":
+    "{name}’s two-step sign-in has been reset; {name} has been signed out everywhere.",
+  "organisers.errors.resetSelf":
+    "You turn off your own two-step sign-in on your account page, not here.",
+
+  "devices.title": "Signed-in devices",
+  "devices.intro":
+    "You’re signed in here. If you don’t recognise a device, sign it out and choose a new password.",
+  "devices.column.device": "Device",
+  "devices.column.signedIn": "Signed in",
+  "devices.column.lastSeen": "Last seen",
+  "devices.column.address": "From address",
+  "devices.thisDevice": "This device",
+  "devices.unknown": "Unknown browser",
+  "devices.unknownAddress": "Unknown",
+  "devices.signOut": "Sign out",
+  "devices.signOutOthers": "Sign out all other devices",
+  "devices.signedOut": "That device has been signed out.",
+  "devices.othersSignedOut":
+    "{count, plural, =0 {No other device was signed in.} one {# other device has been signed out.} other {# other devices have been signed out.}}",
+  "devices.errors.gone": "That device isn’t (or is no longer) signed in.",
+} satisfies Record<keyof typeof nlBEAccounts, string>;

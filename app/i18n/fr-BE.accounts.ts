@@ -1,0 +1,108 @@
+import type { nlBEAccounts } from "./nl-BE.accounts";
+
+/** Français (Belgique) : le compte de l’organisateur, la vérification en deux étapes, les appareils. */
+export const frBEAccounts = {
+  "account.nav": "Mon compte",
+  "account.title": "Mon compte",
+  "account.intro": "Vous vous connectez en tant que {email}.",
+  "account.errors.unknownAction": "Cette action nous est inconnue. Rechargez la page.",
+
+  "twoStep.title": "Vérification en deux étapes",
+  "twoStep.explain":
+    "Après votre mot de passe, nous demandons un code d’une application d’authentification sur votre téléphone. Quelqu’un qui connaît votre mot de passe n’a alors toujours pas accès aux données des participants.",
+  "twoStep.status.on": "La vérification en deux étapes est activée.",
+  "twoStep.status.off": "La vérification en deux étapes est désactivée.",
+  "twoStep.status.required":
+    "Un administrateur a rendu la vérification en deux étapes obligatoire : vous ne pouvez pas la désactiver.",
+  "twoStep.recoveryLeft":
+    "{count, plural, =0 {Il ne vous reste aucun code de secours.} one {Il vous reste # code de secours.} other {Il vous reste # codes de secours.}}",
+  "twoStep.setup.begin": "Activer la vérification en deux étapes",
+  "twoStep.setup.begun": "Scannez le code QR et confirmez avec un code de votre application.",
+  "twoStep.setup.again": "Recommencer avec une nouvelle clé",
+  "twoStep.setup.scan":
+    "Ouvrez une application d’authentification (par exemple Microsoft Authenticator, Google Authenticator ou FreeOTP) et scannez ce code QR.",
+  "twoStep.setup.qrAlt": "Code QR pour votre application d’authentification",
+  "twoStep.setup.typeKey":
+    "Le scan ne fonctionne pas ? Tapez alors cette clé dans votre application :",
+  "twoStep.setup.codeLabel": "Code de votre application",
+  "twoStep.setup.codeHint": "Les six chiffres que votre application affiche maintenant.",
+  "twoStep.setup.confirm": "Confirmer et activer",
+  "twoStep.recovery.title": "Vos codes de secours",
+  "twoStep.recovery.intro":
+    "La vérification en deux étapes est activée. Conservez ces {count} codes de secours en lieu sûr : vous ne les verrez qu’une fois. Si vous perdez votre téléphone, connectez-vous avec l’un d’eux ; chaque code ne fonctionne qu’une fois.",
+  "twoStep.off.open": "Désactiver la vérification en deux étapes",
+  "twoStep.off.codeLabel": "Code de votre application ou code de secours",
+  "twoStep.off.submit": "Désactiver",
+  "twoStep.off.done":
+    "La vérification en deux étapes est désactivée. Vos autres appareils ont été déconnectés.",
+
+  "twoStep.code.title": "Code de votre application",
+  "twoStep.code.intro":
+    "Votre mot de passe est correct. Saisissez maintenant le code de votre application d’authentification.",
+  "twoStep.code.label": "Code",
+  "twoStep.code.hint":
+    "Les six chiffres de votre application, ou l’un de vos codes de secours si vous n’avez pas votre téléphone.",
+  "twoStep.code.submit": "Se connecter",
+  "twoStep.code.cancel": "Annuler et se déconnecter",
+  "twoStep.code.expired": "Cela a pris trop de temps. Connectez-vous à nouveau.",
+
+  "twoStep.enrol.title": "Configurer la vérification en deux étapes",
+  "twoStep.enrol.intro":
+    "La vérification en deux étapes est obligatoire pour votre compte. Configurez-la maintenant ; vous accéderez ensuite à l’espace de travail.",
+  "twoStep.enrol.doneTitle": "La vérification en deux étapes est configurée",
+  "twoStep.enrol.continue": "Continuer vers l’espace de travail",
+
+  "twoStep.errors.form": "Le code n’a pas été accepté.",
+  "twoStep.errors.codeRequired": "Saisissez le code.",
+  "twoStep.errors.wrongCode":
+    "Ce code est incorrect ou a déjà été utilisé. Attendez le code suivant dans votre application et réessayez.",
+  "twoStep.errors.alreadyOn": "La vérification en deux étapes est déjà activée.",
+  "twoStep.errors.notOn": "La vérification en deux étapes n’est pas activée.",
+  "twoStep.errors.notStarted": "Recommencez d’abord la configuration.",
+  "twoStep.errors.required":
+    "Un administrateur a rendu la vérification en deux étapes obligatoire : vous ne pouvez pas la désactiver.",
+  "twoStep.errors.locked": "Trop de codes erronés à la suite. Réessayez à partir de {time}.",
+  "twoStep.errors.requirement": "Choisissez qui doit utiliser la vérification en deux étapes.",
+
+  "twoStep.requirement.title": "Rendre la vérification en deux étapes obligatoire",
+  "twoStep.requirement.label": "Qui doit utiliser la vérification en deux étapes ?",
+  "twoStep.requirement.hint":
+    "Qui ne l’a pas encore la configure à sa prochaine connexion. Les bénévoles à l’entrée ne sont pas concernés.",
+  "twoStep.requirement.nobody": "Personne (libre choix)",
+  "twoStep.requirement.admins": "Les administrateurs",
+  "twoStep.requirement.everyone": "Les administrateurs et les organisateurs",
+  "twoStep.requirement.save": "Enregistrer",
+  "twoStep.requirement.saved.nobody":
+    "La vérification en deux étapes n’est plus obligatoire pour personne.",
+  "twoStep.requirement.saved.admins":
+    "La vérification en deux étapes est désormais obligatoire pour les administrateurs.",
+  "twoStep.requirement.saved.everyone":
+    "La vérification en deux étapes est désormais obligatoire pour les administrateurs et les organisateurs.",
+
+  "organisers.column.twoStep": "Vérification en deux étapes",
+  "organisers.twoStep.on": "Activée",
+  "organisers.twoStep.off": "Désactivée",
+  "organisers.twoStepReset": "Réinitialiser",
+  "organisers.twoStepResetConfirm": "Oui, réinitialiser la vérification en deux étapes de {name}",
+  "organisers.twoStepResetDone":
+    "La vérification en deux étapes de {name} a été réinitialisée ; {name} a été déconnecté partout.",
+  "organisers.errors.resetSelf":
+    "Vous désactivez votre propre vérification en deux étapes sur la page de votre compte, pas ici.",
+
+  "devices.title": "Appareils connectés",
+  "devices.intro":
+    "Vous êtes connecté ici. Si vous ne reconnaissez pas un appareil, déconnectez-le et choisissez un nouveau mot de passe.",
+  "devices.column.device": "Appareil",
+  "devices.column.signedIn": "Connecté le",
+  "devices.column.lastSeen": "Dernière activité",
+  "devices.column.address": "Depuis l’adresse",
+  "devices.thisDevice": "Cet appareil",
+  "devices.unknown": "Navigateur inconnu",
+  "devices.unknownAddress": "Inconnue",
+  "devices.signOut": "Déconnecter",
+  "devices.signOutOthers": "Déconnecter tous les autres appareils",
+  "devices.signedOut": "Cet appareil a été déconnecté.",
+  "devices.othersSignedOut":
+    "{count, plural, =0 {Aucun autre appareil n’était connecté.} one {# autre appareil a été déconnecté.} other {# autres appareils ont été déconnectés.}}",
+  "devices.errors.gone": "Cet appareil n’est pas (ou plus) connecté.",
+} satisfies Record<keyof typeof nlBEAccounts, string>;

@@ -1,0 +1,104 @@
+/**
+ * An organiser's own account: two-step sign-in (the code after the password, setting it up,
+ * recovery codes), the devices they are signed in on, and what admins decide about both.
+ */
+export const nlBEAccounts = {
+  "account.nav": "Mijn account",
+  "account.title": "Mijn account",
+  "account.intro": "Je meldt je aan als {email}.",
+  "account.errors.unknownAction": "Die actie kennen we niet. Laad de pagina opnieuw.",
+
+  "twoStep.title": "Tweestapsverificatie",
+  "twoStep.explain":
+    "Na je wachtwoord vragen we een code uit een authenticator-app op je telefoon. Wie je wachtwoord kent, kan dan nog niet aan de gegevens van deelnemers.",
+  "twoStep.status.on": "Tweestapsverificatie staat aan.",
+  "twoStep.status.off": "Tweestapsverificatie staat uit.",
+  "twoStep.status.required":
+    "Een beheerder heeft tweestapsverificatie verplicht gemaakt: je kunt ze niet uitzetten.",
+  "twoStep.recoveryLeft":
+    "{count, plural, =0 {Je hebt geen herstelcodes meer.} one {Je hebt nog # herstelcode.} other {Je hebt nog # herstelcodes.}}",
+  "twoStep.setup.begin": "Tweestapsverificatie aanzetten",
+  "twoStep.setup.begun": "Scan de QR-code en bevestig met een code uit je app.",
+  "twoStep.setup.again": "Opnieuw beginnen met een nieuwe sleutel",
+  "twoStep.setup.scan":
+    "Open een authenticator-app (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP) en scan deze QR-code.",
+  "twoStep.setup.qrAlt": "QR-code voor je authenticator-app",
+  "twoStep.setup.typeKey": "Lukt scannen niet? Typ dan deze sleutel in je app:",
+  "twoStep.setup.codeLabel": "Code uit je app",
+  "twoStep.setup.codeHint": "De zes cijfers die je app nu toont.",
+  "twoStep.setup.confirm": "Bevestigen en aanzetten",
+  "twoStep.recovery.title": "Je herstelcodes",
+  "twoStep.recovery.intro":
+    "Tweestapsverificatie staat aan. Bewaar deze {count} herstelcodes op een veilige plek: je ziet ze maar één keer. Is je telefoon weg, dan meld je je aan met één ervan; elke code werkt één keer.",
+  "twoStep.off.open": "Tweestapsverificatie uitzetten",
+  "twoStep.off.codeLabel": "Code uit je app of een herstelcode",
+  "twoStep.off.submit": "Uitzetten",
+  "twoStep.off.done": "Tweestapsverificatie staat uit. Je andere toestellen zijn afgemeld.",
+
+  "twoStep.code.title": "Code uit je app",
+  "twoStep.code.intro": "Je wachtwoord klopt. Geef nu de code uit je authenticator-app.",
+  "twoStep.code.label": "Code",
+  "twoStep.code.hint":
+    "De zes cijfers uit je app, of een van je herstelcodes als je je telefoon niet bij de hand hebt.",
+  "twoStep.code.submit": "Aanmelden",
+  "twoStep.code.cancel": "Annuleren en afmelden",
+  "twoStep.code.expired": "Dat duurde te lang. Meld je opnieuw aan.",
+
+  "twoStep.enrol.title": "Tweestapsverificatie instellen",
+  "twoStep.enrol.intro":
+    "Voor jouw account is tweestapsverificatie verplicht. Stel ze nu in; daarna kom je in de werkruimte.",
+  "twoStep.enrol.doneTitle": "Tweestapsverificatie is ingesteld",
+  "twoStep.enrol.continue": "Verder naar de werkruimte",
+
+  "twoStep.errors.form": "De code is niet aanvaard.",
+  "twoStep.errors.codeRequired": "Geef de code.",
+  "twoStep.errors.wrongCode":
+    "Die code klopt niet, of werd al gebruikt. Wacht op de volgende code in je app en probeer opnieuw.",
+  "twoStep.errors.alreadyOn": "Tweestapsverificatie staat al aan.",
+  "twoStep.errors.notOn": "Tweestapsverificatie staat niet aan.",
+  "twoStep.errors.notStarted": "Begin eerst opnieuw met instellen.",
+  "twoStep.errors.required":
+    "Een beheerder heeft tweestapsverificatie verplicht gemaakt: je kunt ze niet uitzetten.",
+  "twoStep.errors.locked": "Te veel foute codes na elkaar. Probeer het opnieuw vanaf {time}.",
+  "twoStep.errors.requirement": "Kies wie tweestapsverificatie moet gebruiken.",
+
+  "twoStep.requirement.title": "Tweestapsverificatie verplichten",
+  "twoStep.requirement.label": "Wie moet tweestapsverificatie gebruiken?",
+  "twoStep.requirement.hint":
+    "Wie ze nog niet heeft, stelt ze in bij de volgende aanmelding. Deurvrijwilligers vallen er niet onder.",
+  "twoStep.requirement.nobody": "Niemand (vrije keuze)",
+  "twoStep.requirement.admins": "Beheerders",
+  "twoStep.requirement.everyone": "Beheerders en organisatoren",
+  "twoStep.requirement.save": "Bewaren",
+  "twoStep.requirement.saved.nobody": "Tweestapsverificatie is voor niemand meer verplicht.",
+  "twoStep.requirement.saved.admins": "Tweestapsverificatie is nu verplicht voor beheerders.",
+  "twoStep.requirement.saved.everyone":
+    "Tweestapsverificatie is nu verplicht voor beheerders en organisatoren.",
+
+  "organisers.column.twoStep": "Tweestapsverificatie",
+  "organisers.twoStep.on": "Aan",
+  "organisers.twoStep.off": "Uit",
+  "organisers.twoStepReset": "Resetten",
+  "organisers.twoStepResetConfirm": "Ja, reset de tweestapsverificatie van {name}",
+  "organisers.twoStepResetDone":
+    "De tweestapsverificatie van {name} is gereset; {name} is overal afgemeld.",
+  "organisers.errors.resetSelf":
+    "Je eigen tweestapsverificatie zet je uit op je accountpagina, niet hier.",
+
+  "devices.title": "Aangemelde toestellen",
+  "devices.intro":
+    "Hier ben je nu aangemeld. Herken je een toestel niet, meld het dan af en kies een nieuw wachtwoord.",
+  "devices.column.device": "Toestel",
+  "devices.column.signedIn": "Aangemeld",
+  "devices.column.lastSeen": "Laatst gezien",
+  "devices.column.address": "Vanaf adres",
+  "devices.thisDevice": "Dit toestel",
+  "devices.unknown": "Onbekende browser",
+  "devices.unknownAddress": "Onbekend",
+  "devices.signOut": "Afmelden",
+  "devices.signOutOthers": "Alle andere toestellen afmelden",
+  "devices.signedOut": "Dat toestel is afgemeld.",
+  "devices.othersSignedOut":
+    "{count, plural, =0 {Er was geen ander toestel aangemeld.} one {# ander toestel is afgemeld.} other {# andere toestellen zijn afgemeld.}}",
+  "devices.errors.gone": "Dat toestel is niet (meer) aangemeld.",
+};
