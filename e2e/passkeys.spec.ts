@@ -65,7 +65,8 @@ test("an organiser adds a passkey, signs in with it instead of password and code
   // Signed out, then in again with the passkey alone: no address, no password, no code.
   await page.getByRole("button", { name: "Afmelden" }).first().click();
   await page.waitForURL(/\/beheer\/inloggen$/);
-  await page.getByRole("button", { name: "Aanmelden met een passkey" }).click();
+  await expect(page.getByRole("heading", { name: "Aanmelden met een passkey" })).toBeVisible();
+  await page.getByRole("button", { name: "Passkey gebruiken" }).click();
   await page.waitForURL(/\/beheer$/);
   await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
 
@@ -79,7 +80,7 @@ test("an organiser adds a passkey, signs in with it instead of password and code
   // The passkey the authenticator still holds is no longer accepted.
   await page.getByRole("button", { name: "Afmelden" }).first().click();
   await page.waitForURL(/\/beheer\/inloggen$/);
-  await page.getByRole("button", { name: "Aanmelden met een passkey" }).click();
+  await page.getByRole("button", { name: "Passkey gebruiken" }).click();
   await expect(page.getByRole("alert")).toContainText("Die passkey kennen we niet");
   await expect(page).toHaveURL(/\/beheer\/inloggen$/);
 });
