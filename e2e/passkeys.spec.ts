@@ -66,6 +66,8 @@ test("an organiser adds a passkey, signs in with it instead of password and code
   await page.getByRole("button", { name: "Afmelden" }).first().click();
   await page.waitForURL(/\/beheer\/inloggen$/);
   await expect(page.getByRole("heading", { name: "Aanmelden met een passkey" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Passkey gebruiken" })).toBeEnabled();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Passkey gebruiken" }).click();
   await page.waitForURL(/\/beheer$/);
   await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
@@ -83,4 +85,32 @@ test("an organiser adds a passkey, signs in with it instead of password and code
   await page.getByRole("button", { name: "Passkey gebruiken" }).click();
   await expect(page.getByRole("alert")).toContainText("Die passkey kennen we niet");
   await expect(page).toHaveURL(/\/beheer\/inloggen$/);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the sign-in page says passkeys need JavaScript, and the password form still works", async ({
+    page,
+    db,
+  }) => {
+    const email = `passkey-zonder-js-${Date.now()}@leuven.test`;
+    await addOrganiser(db, {
+      email,
+      name: "Zonder Script",
+      password: PASSWORD,
+      role: "organiser",
+      citySlugs: ["leuven"],
+    });
+    await page.goto("/beheer/inloggen");
+    await expect(page.getByText("Passkeys werken alleen met JavaScript aan.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Passkey gebruiken" })).toHaveCount(0);
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord").fill(PASSWORD);
+    await page.getByRole("button", { name: "Aanmelden", exact: true }).click();
+    await page.waitForURL(/\/beheer$/);
+    await page.goto("/beheer/mijn-account");
+    await expect(page.getByText("Passkeys werken alleen met JavaScript aan.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Passkey toevoegen" })).toHaveCount(0);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { removeOrganiser } from "../app/models/organiser.server";
 import { database } from "../db/client";
 import { cookieFrom, newClient, send } from "./support/http";
 import { signedInOrganiser, TEST_PASSWORD } from "./support/organisers";
@@ -271,5 +272,20 @@ describe("removing a passkey", () => {
       (e) => e.action === "organiser.passkeyRemoved",
     );
     expect(entry?.organiser_id).toBe(alice.organiser.id);
+  });
+
+  it("goes with the account: a removed organiser's passkeys are deleted and sign in no one", async () => {
+    const { cookie, organiser: me } = await organiser();
+    const admin = await signedInOrganiser({
+      email: `passkey-admin-${++n}@leuven.test`,
+      name: "Beheerder",
+      password: TEST_PASSWORD,
+      role: "admin",
+    });
+    const passkey = softPasskey();
+    expect((await register(cookie, passkey)).status).toBe(200);
+    expect((await removeOrganiser(me.id, { organiserId: admin.organiser.id })).ok).toBe(true);
+    expect(await passkeysOf(me.id)).toHaveLength(0);
+    expect((await verify(passkey.signIn(await signInOptions()))).status).toBe(400);
   });
 });
