@@ -38,7 +38,8 @@ import { usePasskeyCeremony } from "~/web/use-passkey";
 /**
  * An organiser's own account: their second step (turn it on with an authenticator, see how many
  * recovery codes are left, turn it off), their passkeys (add one, with JavaScript; remove one),
- * and the devices they are signed in on, each of which they can sign out. Door volunteers have no account page (403), like every organiser page.
+ * and the devices they are signed in on, each of which they can sign out. Door volunteers have
+ * no account page (403), like every organiser page.
  */
 
 export const headers = refusalHeaders;
@@ -346,7 +347,8 @@ function Passkeys({
   const { t, shortDate, time } = useI18n();
   const inLocale = useLocalePath();
   const revalidator = useRevalidator();
-  const [added, setAdded] = useState<string | null>(null);
+  // The passkey just added, said until the list changes again (a removal says its own).
+  const [added, setAdded] = useState<{ name: string; count: number } | null>(null);
   const { unavailable, busy, problem, run } = usePasskeyCeremony();
   const [form] = useSchemaForm(removePasskeySchema, result, { id: "passkeys" });
   const when = (instant: string) => `${shortDate(instant)} ${time(instant)}`;
@@ -411,7 +413,7 @@ function Passkeys({
               () => createPasskey(inLocale("/beheer/mijn-account/passkeys")),
               (answer) => {
                 if ("added" in answer) {
-                  setAdded(answer.added);
+                  setAdded({ name: answer.added, count: passkeys.length + 1 });
                   revalidator.revalidate();
                 }
               },
@@ -422,7 +424,11 @@ function Passkeys({
         </button>
       )}
       <FlashNotice
-        notice={added && !problem ? { key: "passkeys.added", values: { name: added } } : null}
+        notice={
+          added && added.count === passkeys.length && !problem
+            ? { key: "passkeys.added", values: { name: added.name } }
+            : null
+        }
       />
       {problem ? (
         <p className="error-summary" role="alert">
