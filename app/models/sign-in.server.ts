@@ -259,7 +259,7 @@ export async function isSignInLocked(email: string, now = nowInstant()): Promise
  * Starts a sign-in session in `trx` and answers its token (only its hash is kept): for the
  * workspace, or for one of the stages before it, which end within minutes.
  */
-async function startAuthSessionIn(
+export async function startAuthSessionIn(
   trx: Kysely<Database>,
   organiserId: number,
   { stage = "signedIn", device = null, client }: DeviceOrigin & { stage?: AuthStage },
