@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
-import { anonymisedEmail } from "../app/models/personal-data.server";
+import { anonymisedEmail, applyRetention } from "../app/models/personal-data.server";
 import { personKey } from "../app/models/pseudonym.server";
 import { registrationKeys } from "../app/models/registration.server";
+import { database } from "../db/client";
 import { migrations } from "../db/migrations";
 import { createSession } from "./support/factories";
 import { migrate, migrateUpTo, scratchDatabase } from "./support/scratch-database";
@@ -85,5 +86,45 @@ describe("the migration to the report's pseudonyms", () => {
     } finally {
       await drop();
     }
+  });
+
+  it("leaves none missing: the retention run fills a pseudonym before it anonymises", async () => {
+    // As a migration run without SESSION_SECRET leaves a registration, or one stored by hand.
+    const session = await createSession({
+      starts_at: "2025-02-03T09:00:00.000Z",
+      ends_at: "2025-02-03T10:30:00.000Z",
+    });
+    const { db } = database();
+    const now = "2025-01-20T09:00:00.000Z";
+    const { id } = await db
+      .insertInto("registrations")
+      .values({
+        session_id: session.id,
+        ...registrationKeys(now),
+        name: "Zonder pseudoniem",
+        email: "Later@Example.org",
+        email_normalized: "later@example.org",
+        organisation: null,
+        enterprise_number: null,
+        locale: "nl-BE",
+        status: "confirmed",
+        consented_at: now,
+        created_at: now,
+        updated_at: now,
+        confirmed_at: now,
+        cancelled_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const run = await applyRetention({ now: "2026-06-01T00:00:00.000Z" });
+    expect(run.registrations).toBeGreaterThanOrEqual(1);
+    const row = await db
+      .selectFrom("registrations")
+      .select(["email", "anonymised_at", "person_key"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(row.anonymised_at).not.toBeNull();
+    expect(row.email).not.toContain("later");
+    expect(row.person_key).toBe(personKey("later@example.org"));
   });
 });

@@ -5,15 +5,16 @@ export interface BarChartRow {
   values: readonly number[];
 }
 
-const LABEL_WIDTH = 132;
-const BAR_AREA = 214;
-const VALUE_ROOM = 54;
+const LABEL_WIDTH = 144;
+const BAR_AREA = 204;
+const VALUE_ROOM = 52;
 const WIDTH = LABEL_WIDTH + BAR_AREA + VALUE_ROOM;
 const BAR = 12;
 const ROW_GAP = 10;
-const LEGEND = 30;
+/** Each series' name on a line of its own above the bars. */
+const LEGEND_LINE = 17;
 /** Longer labels are cut in the drawing; the table beside it has them whole. */
-const MAX_LABEL = 20;
+const MAX_LABEL = 18;
 
 const cut = (label: string) =>
   label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label;
@@ -41,7 +42,8 @@ export function BarChart({
 }) {
   const max = Math.max(1, ...rows.flatMap((row) => row.values));
   const rowHeight = series.length * BAR + ROW_GAP;
-  const height = LEGEND + rows.length * rowHeight;
+  const legend = series.length * LEGEND_LINE + 6;
+  const height = legend + rows.length * rowHeight;
   return (
     <svg
       className="bar-chart"
@@ -54,7 +56,7 @@ export function BarChart({
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       {series.map((name, index) => (
-        <g key={name} transform={`translate(${LABEL_WIDTH + index * 140} 6)`}>
+        <g key={name} transform={`translate(${LABEL_WIDTH} ${index * LEGEND_LINE})`}>
           <rect width={BAR} height={BAR} className={`series-${index}`} />
           <text x={BAR + 5} y={BAR - 2} className="bar-chart-legend">
             {name}
@@ -62,7 +64,7 @@ export function BarChart({
         </g>
       ))}
       {rows.map((row, rowIndex) => {
-        const top = LEGEND + rowIndex * rowHeight;
+        const top = legend + rowIndex * rowHeight;
         return (
           <g key={row.key}>
             <text

@@ -63,10 +63,10 @@ export const enBEReport = {
   "report.byCity": "By city",
   "report.byKind": "By kind of session",
   "report.byPartner": "By partner",
-  "report.caption.byMonth": "Figures by month, with the period's total at the bottom",
-  "report.caption.byCity": "Figures by city, with the period's total at the bottom",
-  "report.caption.byKind": "Figures by kind of session, with the period's total at the bottom",
-  "report.caption.byPartner": "Figures by partner, with the period's total at the bottom",
+  "report.caption.sessions":
+    "Sessions, seats and attendance {group}, with the period's total at the bottom",
+  "report.caption.people":
+    "Entrepreneurs and survey {group}, with the period's total at the bottom",
   "report.group.byMonth": "Month",
   "report.group.byCity": "City",
   "report.group.byKind": "Kind",
@@ -76,10 +76,10 @@ export const enBEReport = {
   "report.notShown": "not shown",
 
   "report.chart.title": "Entrepreneurs {group}: signed up and present",
-  "report.chart.group.byMonth": "by month",
-  "report.chart.group.byCity": "by city",
-  "report.chart.group.byKind": "by kind of session",
-  "report.chart.group.byPartner": "by partner",
+  "report.per.byMonth": "by month",
+  "report.per.byCity": "by city",
+  "report.per.byKind": "by kind of session",
+  "report.per.byPartner": "by partner",
   "report.chart.desc":
     "Bar chart with two bars a row: entrepreneurs signed up and present. The table below gives the same figures, and more.",
   "report.chart.people": "Entrepreneurs signed up",

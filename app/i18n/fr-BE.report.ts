@@ -65,10 +65,9 @@ export const frBEReport = {
   "report.byCity": "Par ville",
   "report.byKind": "Par type de session",
   "report.byPartner": "Par partenaire",
-  "report.caption.byMonth": "Chiffres par mois, avec le total de la période en bas",
-  "report.caption.byCity": "Chiffres par ville, avec le total de la période en bas",
-  "report.caption.byKind": "Chiffres par type de session, avec le total de la période en bas",
-  "report.caption.byPartner": "Chiffres par partenaire, avec le total de la période en bas",
+  "report.caption.sessions":
+    "Sessions, places et présence {group}, avec le total de la période en bas",
+  "report.caption.people": "Entrepreneurs et enquête {group}, avec le total de la période en bas",
   "report.group.byMonth": "Mois",
   "report.group.byCity": "Ville",
   "report.group.byKind": "Type",
@@ -78,10 +77,10 @@ export const frBEReport = {
   "report.notShown": "non affiché",
 
   "report.chart.title": "Entrepreneurs {group} : inscrits et présents",
-  "report.chart.group.byMonth": "par mois",
-  "report.chart.group.byCity": "par ville",
-  "report.chart.group.byKind": "par type de session",
-  "report.chart.group.byPartner": "par partenaire",
+  "report.per.byMonth": "par mois",
+  "report.per.byCity": "par ville",
+  "report.per.byKind": "par type de session",
+  "report.per.byPartner": "par partenaire",
   "report.chart.desc":
     "Diagramme à barres, deux barres par ligne : entrepreneurs inscrits et présents. Le tableau en dessous donne les mêmes chiffres, et d’autres.",
   "report.chart.people": "Entrepreneurs inscrits",

@@ -64,10 +64,9 @@ export const nlBEReport = {
   "report.byCity": "Per stad",
   "report.byKind": "Per soort sessie",
   "report.byPartner": "Per partner",
-  "report.caption.byMonth": "Cijfers per maand, met het totaal van de periode onderaan",
-  "report.caption.byCity": "Cijfers per stad, met het totaal van de periode onderaan",
-  "report.caption.byKind": "Cijfers per soort sessie, met het totaal van de periode onderaan",
-  "report.caption.byPartner": "Cijfers per partner, met het totaal van de periode onderaan",
+  "report.caption.sessions":
+    "Sessies, plaatsen en opkomst {group}, met het totaal van de periode onderaan",
+  "report.caption.people": "Ondernemers en enquête {group}, met het totaal van de periode onderaan",
   "report.group.byMonth": "Maand",
   "report.group.byCity": "Stad",
   "report.group.byKind": "Soort",
@@ -77,10 +76,10 @@ export const nlBEReport = {
   "report.notShown": "niet getoond",
 
   "report.chart.title": "Ondernemers {group}: ingeschreven en aanwezig",
-  "report.chart.group.byMonth": "per maand",
-  "report.chart.group.byCity": "per stad",
-  "report.chart.group.byKind": "per soort sessie",
-  "report.chart.group.byPartner": "per partner",
+  "report.per.byMonth": "per maand",
+  "report.per.byCity": "per stad",
+  "report.per.byKind": "per soort sessie",
+  "report.per.byPartner": "per partner",
   "report.chart.desc":
     "Staafdiagram met per rij twee staven: ingeschreven en aanwezige ondernemers. De tabel eronder geeft dezelfde cijfers en meer.",
   "report.chart.people": "Ingeschreven ondernemers",

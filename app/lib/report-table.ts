@@ -14,48 +14,65 @@ type FigureKey = Exclude<
   "sessionsUpcoming" | "withoutPseudonym" | "surveyAsked"
 >;
 
+/**
+ * The page shows a breakdown as two tables, so that each reads on a screen and a printed page:
+ * the sessions (seats, attendance, waiting list) and the people (new, returning, the survey).
+ * The Excel file keeps them in one sheet.
+ */
+const REPORT_PARTS = ["sessions", "people"] as const;
+
 export interface ReportColumn {
   key: FigureKey | "attendanceRate" | "noShowRate" | "responseRate";
+  part: (typeof REPORT_PARTS)[number];
   kind: "count" | "share" | "average";
   value: (figures: ReportFigures) => number | null;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
-const count = (key: FigureKey): ReportColumn => ({
+const count = (key: FigureKey, part: ReportColumn["part"]): ReportColumn => ({
   key,
+  part,
   kind: "count",
   value: (figures) => figures[key],
 });
 
 export const REPORT_COLUMNS: readonly ReportColumn[] = [
-  count("sessionsHeld"),
-  count("sessionsCancelled"),
-  count("seatsOffered"),
-  count("signUps"),
-  count("seatsTaken"),
-  count("attended"),
+  count("sessionsHeld", "sessions"),
+  count("sessionsCancelled", "sessions"),
+  count("seatsOffered", "sessions"),
+  count("signUps", "sessions"),
+  count("seatsTaken", "sessions"),
+  count("attended", "sessions"),
   {
     key: "attendanceRate",
+    part: "sessions",
     kind: "share",
     value: (figures) => share(figures.attended, figures.seatsTaken),
   },
   {
     key: "noShowRate",
+    part: "sessions",
     kind: "share",
     value: (figures) => share(figures.seatsTaken - figures.attended, figures.seatsTaken),
   },
-  count("waitingNeverSeated"),
-  count("people"),
-  count("newPeople"),
-  count("returningPeople"),
-  count("peoplePresent"),
-  count("surveyAnswers"),
+  count("waitingNeverSeated", "sessions"),
+  count("people", "people"),
+  count("newPeople", "people"),
+  count("returningPeople", "people"),
+  count("peoplePresent", "people"),
+  count("surveyAnswers", "people"),
   {
     key: "responseRate",
+    part: "people",
     kind: "share",
     value: (figures) => share(figures.surveyAnswers, figures.surveyAsked),
   },
-  { key: "surveyAverage", kind: "average", value: (figures) => figures.surveyAverage },
+  {
+    key: "surveyAverage",
+    part: "people",
+    kind: "average",
+    value: (figures) => figures.surveyAverage,
+  },
 ];
 
 export const BREAKDOWNS = ["byMonth", "byCity", "byKind", "byPartner"] as const;

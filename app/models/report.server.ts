@@ -1,6 +1,7 @@
-import { type ExpressionBuilder, type RawBuilder, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from "kysely";
 import { database } from "../../db/client";
 import type { Database, SessionKind } from "../../db/schema";
+import { largeRead } from "../../db/transaction";
 import type { ReportPeriod } from "../lib/report-form";
 import { SESSION_KINDS } from "../lib/session-kinds";
 import { SURVEY_MIN_ANSWERS } from "../lib/survey-form";
@@ -196,7 +197,15 @@ const count = (value: number | string | bigint | null | undefined) => Number(val
 
 /** People per group: distinct pseudonyms, those checked in, and those new in the period or month. */
 async function peopleCounts(scope: SessionScope, filter: ReportFilter, now: string) {
-  const { db } = database();
+  return largeRead((db) => peopleCountsIn(db, scope, filter, now));
+}
+
+async function peopleCountsIn(
+  db: Kysely<Database>,
+  scope: SessionScope,
+  filter: ReportFilter,
+  now: string,
+) {
   const { period } = filter;
   const p = (column: string) => sql.ref(`p.${column}`);
   const people = (newcomer: RawBuilder<unknown>) =>
@@ -239,6 +248,8 @@ async function peopleCounts(scope: SessionScope, filter: ReportFilter, now: stri
         .select((eb) => [
           "registrations.person_key as k",
           eb.fn.min("sessions.starts_at").as("first_at"),
+          // A number per person: counting distinct numbers is cheaper than 32-digit keys.
+          sql<number>`row_number() over ()`.as("id"),
         ])
         .where("sessions.status", "=", "scheduled")
         .where("sessions.starts_at", "<", period.end)
@@ -252,7 +263,7 @@ async function peopleCounts(scope: SessionScope, filter: ReportFilter, now: stri
           .selectFrom("f")
           .innerJoin("firsts", "firsts.k", "f.k")
           .select([
-            "f.k",
+            "firsts.id as k",
             "f.sid",
             "f.city",
             "f.kind",
@@ -458,12 +469,18 @@ export async function cityReport(
     }
     return figuresOf(tally);
   };
+  // Every month of the period has its row; a city, kind or partner one when it had a session
+  // held or cancelled (one whose sessions are all still to come has nothing to report yet).
   const rowsOf = (dimension: keyof typeof groups, name: (key: string) => string | null) =>
-    [...groups[dimension]].map(([key, tally]) => ({
-      key,
-      name: name(key),
-      figures: withPeople(dimension, key, tally),
-    }));
+    [...groups[dimension]]
+      .filter(
+        ([, tally]) => dimension === "month" || tally.sessionsHeld + tally.sessionsCancelled > 0,
+      )
+      .map(([key, tally]) => ({
+        key,
+        name: name(key),
+        figures: withPeople(dimension, key, tally),
+      }));
   const cityNames = new Map(cities.map((city) => [String(city.id), city.name]));
   const byName = (a: ReportRow, b: ReportRow) =>
     (a.name ?? "\uffff").localeCompare(b.name ?? "\uffff", "nl");

@@ -200,10 +200,11 @@ function BreakdownSection({ report, breakdown }: { report: CityReport; breakdown
       <h2 id={`${id}-title`}>{t(`report.${breakdown}`)}</h2>
       {rows.length ? (
         <>
+          <ReportTable report={report} breakdown={breakdown} part="sessions" language={language} />
           <figure className="report-chart">
             <BarChart
               id={`${id}-chart`}
-              title={t("report.chart.title", { group: t(`report.chart.group.${breakdown}`) })}
+              title={t("report.chart.title", { group: t(`report.per.${breakdown}`) })}
               description={t("report.chart.desc")}
               series={[t("report.chart.people"), t("report.chart.present")]}
               rows={rows.map((row) => ({
@@ -214,7 +215,7 @@ function BreakdownSection({ report, breakdown }: { report: CityReport; breakdown
               format={count}
             />
           </figure>
-          <ReportTable report={report} breakdown={breakdown} language={language} />
+          <ReportTable report={report} breakdown={breakdown} part="people" language={language} />
           {breakdown === "byMonth" ? null : <p className="hint">{t("report.peopleNote")}</p>}
         </>
       ) : (
@@ -224,24 +225,28 @@ function BreakdownSection({ report, breakdown }: { report: CityReport; breakdown
   );
 }
 
+/** One of a breakdown's two tables: a row per month, city, kind or partner, and the total. */
 function ReportTable({
   report,
   breakdown,
+  part,
   language,
 }: {
   report: CityReport;
   breakdown: Breakdown;
+  part: ReportColumn["part"];
   language: I18n;
 }) {
   const { t } = language;
+  const columns = REPORT_COLUMNS.filter((column) => column.part === part);
   return (
     <div className="table-scroll">
       <table className="table report-table">
-        <caption>{t(`report.caption.${breakdown}`)}</caption>
+        <caption>{t(`report.caption.${part}`, { group: t(`report.per.${breakdown}`) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t(`report.group.${breakdown}`)}</th>
-            {REPORT_COLUMNS.map((column) => (
+            {columns.map((column) => (
               <th scope="col" key={column.key}>
                 {t(columnLabel(column))}
               </th>
@@ -252,7 +257,7 @@ function ReportTable({
           {breakdownRows(report, breakdown).map((row) => (
             <tr key={row.key}>
               <th scope="row">{rowLabel(row, breakdown, language)}</th>
-              {REPORT_COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <FigureCell key={column.key} column={column} figures={row.figures} />
               ))}
             </tr>
@@ -261,7 +266,7 @@ function ReportTable({
         <tfoot>
           <tr>
             <th scope="row">{t("report.total")}</th>
-            {REPORT_COLUMNS.map((column) => (
+            {columns.map((column) => (
               <FigureCell key={column.key} column={column} figures={report.total} />
             ))}
           </tr>
