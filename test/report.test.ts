@@ -590,8 +590,11 @@ describe("the city's report", () => {
       surveyAnswers: 3,
       surveyAverage: 4,
     });
-    const { status, html } = await reportPage(YEAR_2025, admin);
-    expect(status).toBe(200);
+    const response = await send(`/beheer/cijfers?${YEAR_2025}`, { cookie: admin });
+    expect(response.status).toBe(200);
+    // Figures of people's sign-ups: no cache keeps them.
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    const html = await response.text();
     expectPage(html, tables);
     expect(textOf(html)).toContain("Sessies van 1 januari 2025 tot en met 31 december 2025");
     // Each chart is an image named by its title, with its table beside it.

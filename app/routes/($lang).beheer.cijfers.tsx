@@ -173,18 +173,24 @@ function ReportFilterForm({
   );
 }
 
-/** A figure's cell: its value, or a dash that says to a screen reader it is not shown. */
-function FigureCell({ column, figures }: { column: ReportColumn; figures: ReportFigures }) {
+/** A figure as the page writes it, or a dash that says to a screen reader it is not shown. */
+function Figure({ column, figures }: { column: ReportColumn; figures: ReportFigures }) {
   const { t, locale } = useI18n();
   const text = formatFigure(column.value(figures), column.kind, locale);
   return (
+    text ?? (
+      <>
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">{t("report.notShown")}</span>
+      </>
+    )
+  );
+}
+
+function FigureCell({ column, figures }: { column: ReportColumn; figures: ReportFigures }) {
+  return (
     <td className="report-number">
-      {text ?? (
-        <>
-          <span aria-hidden="true">–</span>
-          <span className="visually-hidden">{t("report.notShown")}</span>
-        </>
-      )}
+      <Figure column={column} figures={figures} />
     </td>
   );
 }
@@ -289,7 +295,7 @@ const SUMMARY = [
 ] as const;
 
 function Summary({ report, pseudonymMonths }: { report: CityReport; pseudonymMonths: number }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { total } = report;
   return (
     <section className="panel" aria-labelledby="report-summary-title">
@@ -301,7 +307,9 @@ function Summary({ report, pseudonymMonths }: { report: CityReport; pseudonymMon
           return (
             <div key={key}>
               <dt>{t(columnLabel(column))}</dt>
-              <dd>{formatFigure(column.value(total), column.kind, locale) ?? "–"}</dd>
+              <dd>
+                <Figure column={column} figures={total} />
+              </dd>
             </div>
           );
         })}
