@@ -53,10 +53,14 @@ describe("the migration to the report's pseudonyms", () => {
           .values(first.slice(at, at + 200))
           .execute();
       }
-      // One of them came back, and someone was anonymised before the upgrade.
+      // One of them came back, two walk-ins gave no address, and someone was anonymised before.
       await db
         .insertInto("registrations")
-        .values(row(sessions[1]?.id ?? 0, 7, "Persoon7@Example.org"))
+        .values([
+          { ...row(sessions[1]?.id ?? 0, 7, "Persoon7@Example.org"), source: "public" },
+          { ...row(sessions[1]?.id ?? 0, 8, ""), source: "door" },
+          { ...row(sessions[1]?.id ?? 0, 9, ""), source: "door" },
+        ])
         .execute();
       const gone = await db
         .insertInto("registrations")
@@ -76,13 +80,15 @@ describe("the migration to the report's pseudonyms", () => {
         .select(["id", "email", "person_key"])
         .orderBy("id")
         .execute();
-      expect(rows).toHaveLength(1203);
+      expect(rows).toHaveLength(1205);
       for (const { id, email, person_key } of rows) {
-        expect(person_key, email).toBe(id === gone.id ? null : personKey(email));
+        if (email === "") expect(person_key).toMatch(/^[0-9a-f]{32}$/);
+        else expect(person_key, email).toBe(id === gone.id ? null : personKey(email));
       }
       const returning = rows.filter((r) => r.email === "Persoon7@Example.org");
       expect(new Set(returning.map((r) => r.person_key)).size).toBe(1);
-      expect(new Set(rows.map((r) => r.person_key)).size).toBe(1201 + 1);
+      // 1,201 people, each walk-in a person of their own, and no key for the anonymised.
+      expect(new Set(rows.map((r) => r.person_key)).size).toBe(1201 + 2 + 1);
     } finally {
       await drop();
     }

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUES } from "../app/i18n/catalogues";
+import { newOperationId } from "../app/lib/door-check-in";
 import { cancelAttendee, setCheckedIn } from "../app/models/attendee.server";
+import { applyDoorQueue } from "../app/models/door-check-in.server";
 import { erasePersonByEmail, eraseRegistrationByToken } from "../app/models/erasure.server";
 import { createOrganiser } from "../app/models/organiser.server";
 import { applyRetention } from "../app/models/personal-data.server";
@@ -36,7 +38,8 @@ type Outcome =
   | "waits" // on the waiting list when the session began, and after
   | "waitsThenCancelledAfterStart" // waiting at the start; an organiser cancelled it later
   | "cancelsBefore" // a seat, cancelled by an organiser two days before
-  | "promotedCame"; // waiting, given the seat freed before the start, checked in
+  | "promotedCame" // waiting, given the seat freed before the start, checked in
+  | "walkIn"; // not signed up: let in at the door, without an address
 
 interface SeedSession {
   key: string;
@@ -104,6 +107,9 @@ const YEAR: SeedSession[] = [
       ["jan", "came"],
       ["kim", "came"],
       ["bart", "came"],
+      // Two people the door let in who gave no address: two people, not one.
+      ["walter", "walkIn"],
+      ["wanda", "walkIn"],
     ],
     ratings: [5, 4, 3],
   },
@@ -165,8 +171,8 @@ interface Expected {
   surveyAverage: number | null;
 }
 
-const SEATED: Outcome[] = ["came", "noShow", "promotedCame"];
-const CAME: Outcome[] = ["came", "promotedCame"];
+const SEATED: Outcome[] = ["came", "noShow", "promotedCame", "walkIn"];
+const CAME: Outcome[] = ["came", "promotedCame", "walkIn"];
 const WAITING: Outcome[] = ["waits", "waitsThenCancelledAfterStart"];
 
 /** When each person first signed up for a session that took place (not cancelled). */
@@ -351,7 +357,8 @@ async function seedYear() {
         .values({ session_id: session.id, partner_id: partners[key] ?? 0, position })
         .execute();
     }
-    for (const [n, [who]] of seed.signUps.entries()) {
+    for (const [n, [who, outcome]] of seed.signUps.entries()) {
+      if (outcome === "walkIn") continue;
       const result = await signUp(
         session.slug,
         person(n, { name: `Ondernemer ${who}`, email: emailOf(who) }),
@@ -360,7 +367,9 @@ async function seedYear() {
       expect(result, `${who} signs up for ${seed.key}`).toEqual({ ok: true });
     }
     const idOf = async (who: string) =>
-      (await registrationsOf(session.id)).find((r) => r.email === emailOf(who))?.id ?? 0;
+      (await registrationsOf(session.id)).find(
+        (r) => r.email === emailOf(who) || r.name === `Ondernemer ${who}`,
+      )?.id ?? 0;
     for (const [who] of seed.signUps) registrationIds.set(`${seed.key}:${who}`, await idOf(who));
     if (seed.cancelled) {
       const cancelled = await cancelSession(session.id, actor(start - 5 * 24 * HOUR));
@@ -374,8 +383,25 @@ async function seedYear() {
       }
     }
     for (const [who, outcome] of seed.signUps) {
+      if (outcome !== "walkIn") continue;
+      const at = iso(start + 20 * MINUTE);
+      const operation = {
+        id: newOperationId(),
+        kind: "walkIn" as const,
+        name: `Ondernemer ${who}`,
+        email: null,
+        at,
+      };
+      const queued = await applyDoorQueue(
+        session.id,
+        { sentAt: at, operations: [operation] },
+        actor(start + 20 * MINUTE),
+      );
+      expect(queued, who).toMatchObject({ ok: true });
+    }
+    for (const [who, outcome] of seed.signUps) {
       const id = await idOf(who);
-      if (CAME.includes(outcome)) {
+      if (CAME.includes(outcome) && outcome !== "walkIn") {
         expect((await setCheckedIn(id, true, actor(start + 10 * MINUTE))).ok, who).toBe(true);
       }
       if (outcome === "waitsThenCancelledAfterStart") {
@@ -385,11 +411,13 @@ async function seedYear() {
     // The statuses are as the description says: the model did what the test counts on.
     const rows = await registrationsOf(session.id);
     for (const [who, outcome] of seed.signUps) {
-      const row = rows.find((r) => r.email === emailOf(who));
+      const id = await idOf(who);
+      const row = rows.find((r) => r.id === id);
       const status = {
         came: "confirmed",
         noShow: "confirmed",
         promotedCame: "confirmed",
+        walkIn: "confirmed",
         waits: "waitlisted",
         waitsThenCancelledAfterStart: "cancelled",
         cancelsBefore: "cancelled",
@@ -584,7 +612,7 @@ describe("the city's report", () => {
     expect(tables.total).toMatchObject({
       sessionsHeld: 4,
       sessionsCancelled: 1,
-      people: 12,
+      people: 14,
       returningPeople: 1,
       waitingNeverSeated: 2,
       surveyAnswers: 3,
@@ -729,7 +757,7 @@ describe("the city's report", () => {
     // Retention, 18 months on: every registration of 2025 loses its person.
     const run = await applyRetention({ now: "2027-06-01T00:00:00.000Z" });
     // Every registration of the description, but the one erased before.
-    expect(run.registrations).toBe(17);
+    expect(run.registrations).toBe(19);
     expect(run.pseudonyms).toBe(0);
     const { db } = database();
     const people = await db

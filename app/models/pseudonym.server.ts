@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
@@ -30,12 +30,14 @@ function pseudonymKey(): Buffer {
   return derived.key;
 }
 
-/** The pseudonym of the person behind an address: 32 hex digits (128 bits). */
+/**
+ * The pseudonym of the person behind an address: 32 hex digits (128 bits). Someone who gave no
+ * address (a walk-in at the door) is a person of their own: a random key, like no other.
+ */
 export function personKey(email: string): string {
-  return createHmac("sha256", pseudonymKey())
-    .update(normalizeEmail(email))
-    .digest("hex")
-    .slice(0, 32);
+  const address = normalizeEmail(email);
+  if (!address) return randomBytes(16).toString("hex");
+  return createHmac("sha256", pseudonymKey()).update(address).digest("hex").slice(0, 32);
 }
 
 /** Registrations handled per write transaction: the write lock is held briefly each time. */

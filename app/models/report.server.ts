@@ -24,9 +24,10 @@ import { type SessionScope, sessionInScope } from "./scope.server";
  * - *attended*: a seat taken whose person was checked in; the no-shows are the other seats;
  * - *waiting, never seated*: on the waiting list when the session began (signed up before the
  *   start, never given a seat, and still waiting then: waitlisted, or cancelled after the start);
- * - *people* are distinct pseudonyms among the sign-ups; a person is *new* when they had signed
- *   up for no held session that began before the period (for a month's row: before that month),
- *   anywhere in the installation, whatever the filters; the others are *returning*. Sign-ups
+ * - *people* are distinct pseudonyms among the sign-ups (a walk-in who gave no address is a
+ *   person of their own); a person is *new* when they had signed up for no held session that
+ *   began before the period (for a month's row: before that month), anywhere in the
+ *   installation, whatever the filters; the others are *returning*. Sign-ups
  *   without a pseudonym (erased, or their person's pseudonym gone after PSEUDONYM_MONTHS) count
  *   everywhere but among the people;
  * - the survey: answers over thank-yous sent, and the average rating from SURVEY_MIN_ANSWERS

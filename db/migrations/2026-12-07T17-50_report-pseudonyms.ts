@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 
 // Frozen once released: later changes get a migration of their own.
@@ -11,7 +11,8 @@ import type { Kysely } from "kysely";
  * secret. Anonymisation by retention keeps it; erasure and, later, retention clear it.
  *
  * Registrations already there get theirs here, computed in JavaScript so that SQLite and
- * PostgreSQL get the very same values (neither database would compute an HMAC the same way).
+ * PostgreSQL get the very same values (neither database would compute an HMAC the same way);
+ * one without an address (a walk-in who gave none) gets a random key of its own on both.
  * Anonymised registrations have no address left to compute one from. Without SESSION_SECRET in
  * the environment (a migration run by hand without it) nothing is filled here: the daily
  * retention run fills what is missing, with the app's key, before it anonymises anyone.
@@ -19,7 +20,9 @@ import type { Kysely } from "kysely";
 
 const BATCH = 1000;
 
+/** As the app makes it; a registration without an address (a walk-in) is a person of its own. */
 function personKeyOf(secret: string, emailNormalized: string): string {
+  if (!emailNormalized) return randomBytes(16).toString("hex");
   const key = createHmac("sha256", secret).update("report-person/v1").digest();
   return createHmac("sha256", key).update(emailNormalized).digest("hex").slice(0, 32);
 }
