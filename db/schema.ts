@@ -161,6 +161,13 @@ interface RegistrationsTable {
    * no time, so the order of the answers cannot be matched to the people.
    */
   survey_answered: Generated<number>;
+  /**
+   * A one-way pseudonym of the normalised address (app/models/pseudonym.server.ts): the same for
+   * every registration of one person, so the report counts people, not sign-ups. Kept when
+   * retention anonymises the registration, cleared on erasure and PSEUDONYM_MONTHS after the
+   * person's last session; null then (and for registrations anonymised before it existed).
+   */
+  person_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type CalendarReply = "accepted" | "tentative" | "declined";

@@ -44,3 +44,24 @@ export async function lockSession(trx: Kysely<Database>, sessionId: number): Pro
   if (dialectOfDb(trx) !== "postgres") return;
   await trx.selectFrom("sessions").select("id").where("id", "=", sessionId).forUpdate().execute();
 }
+
+/**
+ * Runs one large read, an aggregation over a year of registrations (the city's report), on
+ * either database. PostgreSQL: in a read-only transaction without JIT compilation. The planner
+ * cannot know how many rows a join of two CTEs gives, so it takes such a query for a far bigger
+ * one and compiles it: 0.8 s of JIT in a 1.2 s query, for a query that then runs in 0.3 s.
+ * SQLite: the read itself, on a reader connection as any read.
+ */
+export async function largeRead<T>(
+  work: (db: Kysely<Database>) => Promise<T>,
+  handle: DatabaseHandle = database(),
+): Promise<T> {
+  if (handle.dialect !== "postgres") return work(handle.db);
+  return handle.db
+    .transaction()
+    .setAccessMode("read only")
+    .execute(async (trx) => {
+      await sql`set local jit = off`.execute(trx);
+      return work(trx);
+    });
+}

@@ -14,12 +14,13 @@ import { applyRetention } from "../app/models/personal-data.server";
 import { closeDatabase } from "../db/client";
 
 try {
-  const { RETENTION_MONTHS, OUTBOX_KEEP_DAYS } = config();
+  const { RETENTION_MONTHS, OUTBOX_KEEP_DAYS, PSEUDONYM_MONTHS } = config();
   const run = await applyRetention();
   console.log(
     `${run.registrations} registration(s) of sessions that ended more than ${RETENTION_MONTHS} month(s) ago anonymised; ` +
       `${run.mails} mail(s) sent more than ${OUTBOX_KEEP_DAYS} day(s) ago emptied; ` +
-      `${run.doorAccounts} door volunteer account(s) closed`,
+      `${run.doorAccounts} door volunteer account(s) closed; ` +
+      `${run.pseudonyms} registration(s) lost the pseudonym of a person last seen more than ${PSEUDONYM_MONTHS} month(s) ago`,
   );
   await closeDatabase();
 } catch (error) {

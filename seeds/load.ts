@@ -11,6 +11,7 @@ import {
   storedAnswers,
 } from "../app/lib/questions";
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
+import { personKey } from "../app/models/pseudonym.server";
 import { addQuestionsIn, storeAnswersIn } from "../app/models/question.server";
 import { registrationKeys } from "../app/models/registration.server";
 import { closeDatabase, type DatabaseHandle, database } from "../db/client";
@@ -230,6 +231,7 @@ export async function loadSeeds(
           name,
           email,
           email_normalized: email.toLowerCase(),
+          person_key: personKey(email),
           organisation,
           enterprise_number: null,
           locale: "nl-BE",

@@ -177,6 +177,9 @@ const CHECKS: Record<string, RouteCheck> = {
     showsAttendeeTo: IN_SCOPE_ROLES,
   },
   "($lang).beheer.export.tsx": { get: organisers(200) },
+  // The report: figures only, each organiser's of their own scope.
+  "($lang).beheer.cijfers.tsx": { get: organisers(200) },
+  "($lang).beheer.cijfers[.xlsx].ts": { query: () => "?periode=jaar", get: organisers(200) },
   "($lang).beheer.inchecken.$code.tsx": {
     params: (data) => ({ code: data.checkinCode }),
     absentParams: { code: "onbestaande-incheckcode" },

@@ -94,6 +94,9 @@ const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
     "calendar.add.office",
     "partners.embed.partner",
     "questions.filter.option",
+    "report.partner",
+    "report.group.byPartner",
+    "report.sheet.filters",
   ],
 };
 

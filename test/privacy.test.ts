@@ -210,6 +210,8 @@ describe("the register of processing", () => {
       "Verstuurde e-mails",
       "Bescherming tegen misbruik",
       "18 maanden na de sessie",
+      "Cijfers voor de stad",
+      "36 maanden na je laatste sessie",
       "45 dagen na verzending",
       "een of meer van: FabLab Leuven, Flanders DC, KU Leuven, Unizo en Voka",
     ]) {

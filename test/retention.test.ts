@@ -193,6 +193,7 @@ describe("retention", () => {
       registrations: 0,
       mails: 0,
       doorAccounts: 0,
+      pseudonyms: 0,
     });
     expect(await db.selectFrom("registrations").selectAll().orderBy("id").execute()).toEqual(
       snapshot.registrations,
@@ -315,6 +316,7 @@ describe("retention", () => {
       registrations: 0,
       mails: 0,
       doorAccounts: 0,
+      pseudonyms: 0,
     });
     await expect(runDailyRetention({ now })).resolves.not.toBeNull();
   });

@@ -24,6 +24,7 @@ import { enBEOwnDetails } from "./en-BE.own-details";
 import { enBEPrivacy } from "./en-BE.privacy";
 import { enBEQuestions } from "./en-BE.questions";
 import { enBEReminders } from "./en-BE.reminders";
+import { enBEReport } from "./en-BE.report";
 import { enBESecurity } from "./en-BE.security";
 import { enBESessionForm } from "./en-BE.session-form";
 import { frBE } from "./fr-BE";
@@ -46,6 +47,7 @@ import { frBEOwnDetails } from "./fr-BE.own-details";
 import { frBEPrivacy } from "./fr-BE.privacy";
 import { frBEQuestions } from "./fr-BE.questions";
 import { frBEReminders } from "./fr-BE.reminders";
+import { frBEReport } from "./fr-BE.report";
 import { frBESecurity } from "./fr-BE.security";
 import { frBESessionForm } from "./fr-BE.session-form";
 import { nlBE } from "./nl-BE";
@@ -68,6 +70,7 @@ import { nlBEOwnDetails } from "./nl-BE.own-details";
 import { nlBEPrivacy } from "./nl-BE.privacy";
 import { nlBEQuestions } from "./nl-BE.questions";
 import { nlBEReminders } from "./nl-BE.reminders";
+import { nlBEReport } from "./nl-BE.report";
 import { nlBESecurity } from "./nl-BE.security";
 import { nlBESessionForm } from "./nl-BE.session-form";
 
@@ -94,6 +97,7 @@ const nlBECatalogue = {
   ...nlBEAfterSession,
   ...nlBEDoor,
   ...nlBEAccounts,
+  ...nlBEReport,
 };
 export type MessageKey = keyof typeof nlBECatalogue;
 
@@ -120,6 +124,7 @@ const frBECatalogue = {
   ...frBEAfterSession,
   ...frBEDoor,
   ...frBEAccounts,
+  ...frBEReport,
 } satisfies Record<MessageKey, string>;
 
 const enBECatalogue = {
@@ -145,6 +150,7 @@ const enBECatalogue = {
   ...enBEAfterSession,
   ...enBEDoor,
   ...enBEAccounts,
+  ...enBEReport,
 } satisfies Record<MessageKey, string>;
 
 export const CATALOGUES = {

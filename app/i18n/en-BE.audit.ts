@@ -12,6 +12,7 @@ export const enBEAudit = {
   "audit.session.gone": "session no. {id}",
   "audit.organiser.gone": "organiser no. {id}",
   "audit.city.gone": "city no. {id}",
+  "audit.partner.gone": "partner no. {id}",
   "audit.city.all": "all cities",
   "audit.unknown": "{action}",
 
@@ -58,6 +59,8 @@ export const enBEAudit = {
     "Two-step sign-in compulsory for: {to, select, admins {admins} everyone {admins and organisers} other {nobody}}.",
   "audit.attendees.export":
     "{scope, select, session {Attendee list of ‘{session}’} other {Attendee list of {city}, sessions from {from} to {to}}} downloaded as {format, select, xlsx {Excel (xlsx)} csv {CSV (semicolon)} other {CSV (comma)}}.",
+  "audit.report.export":
+    "Figures for {city}, sessions from {from} to {to}{kind, select, info {, information sessions only} breakfast {, breakfast sessions only} forum {, forums only} other {}}{partner, select, none {} other {, with partner {partner} only}}, downloaded as Excel (xlsx).",
 
   "audit.question.gone": "question no. {id}",
   "audit.question.add":

@@ -18,6 +18,9 @@ export const enBEPrivacy = {
   "privacy.activity.registrations.title": "Registrations for sessions",
   "privacy.activity.registrations.purpose":
     "Processing your registration and organising the session: sending your confirmation and calendar invitation, keeping the waiting list, letting you know if the session changes or is cancelled, and checking you in on the day.",
+  "privacy.activity.cityFigures.title": "Figures for the city",
+  "privacy.activity.cityFigures.purpose":
+    "Counting how many entrepreneurs the sessions reached, who came for the first time and who came back, so that the city and its partners can report on their policy. For that we keep a pseudonym of your email address with each sign-up, also after your name and address have been erased. Nobody gets to see the pseudonym: the workspace shows totals only.",
   "privacy.activity.organiserAccounts.title": "Organiser accounts",
   "privacy.activity.organiserAccounts.purpose":
     "Letting staff of the city and of the partners sign in to the workspace securely, showing them only what belongs to their city or partner, and recording who changed or exported what.",
@@ -54,6 +57,8 @@ export const enBEPrivacy = {
   "privacy.category.hashedAddresses":
     "a hash (SHA-256) of your IP address and email address, never the addresses themselves",
   "privacy.category.requestMoments": "when you sent a form",
+  "privacy.category.pseudonym":
+    "a pseudonym of your email address: a code computed from your address with a secret key, from which the address cannot be worked out",
 
   "privacy.recipient.cityOrganisers": "the city’s organisers",
   "privacy.recipient.sessionPartners":
@@ -64,6 +69,8 @@ export const enBEPrivacy = {
 
   "privacy.retention.monthsAfterSession":
     "{months, plural, one {# month} other {# months}} after the session; then we replace your name, email address, organisation and enterprise number with a placeholder and erase your answers to the session’s questions",
+  "privacy.retention.monthsAfterLastSession":
+    "{pseudonymMonths, plural, one {# month} other {# months}} after your last session; if you erase your data, the pseudonym goes at once",
   "privacy.retention.daysAfterSending":
     "{days, plural, one {# day} other {# days}} after sending; then we erase the recipient and the content of the message",
   "privacy.retention.untilAccountRemoved":

@@ -12,6 +12,7 @@ export const frBEAudit = {
   "audit.session.gone": "session n° {id}",
   "audit.organiser.gone": "organisateur n° {id}",
   "audit.city.gone": "ville n° {id}",
+  "audit.partner.gone": "partenaire n° {id}",
   "audit.city.all": "toutes les villes",
   "audit.unknown": "{action}",
 
@@ -60,6 +61,8 @@ export const frBEAudit = {
     "Vérification en deux étapes obligatoire pour : {to, select, admins {les administrateurs} everyone {les administrateurs et les organisateurs} other {personne}}.",
   "audit.attendees.export":
     "{scope, select, session {Liste des participants de « {session} »} other {Liste des participants pour {city}, sessions du {from} au {to}}} téléchargée au format {format, select, xlsx {Excel (xlsx)} csv {CSV (point-virgule)} other {CSV (virgule)}}.",
+  "audit.report.export":
+    "Chiffres pour {city}, sessions du {from} au {to}{kind, select, info {, séances d’information uniquement} breakfast {, petits-déjeuners uniquement} forum {, forums uniquement} other {}}{partner, select, none {} other {, avec le partenaire {partner} uniquement}}, téléchargés au format Excel (xlsx).",
 
   "audit.question.gone": "question n° {id}",
   "audit.question.add":

@@ -18,6 +18,9 @@ export const frBEPrivacy = {
   "privacy.activity.registrations.title": "Inscriptions aux sessions",
   "privacy.activity.registrations.purpose":
     "Traiter votre inscription et organiser la session : vous envoyer votre confirmation et l’invitation pour votre agenda, tenir la liste d’attente, vous prévenir si la session change ou n’a pas lieu, et enregistrer votre présence le jour même.",
+  "privacy.activity.cityFigures.title": "Chiffres pour la ville",
+  "privacy.activity.cityFigures.purpose":
+    "Compter combien d’entrepreneurs les sessions ont atteints, qui est venu pour la première fois et qui est revenu, afin que la ville et ses partenaires puissent rendre compte de leur politique. Nous gardons pour cela avec chaque inscription un pseudonyme de votre adresse e-mail, même après l’effacement de votre nom et de votre adresse. Personne ne voit ce pseudonyme : l’espace de travail ne montre que des totaux.",
   "privacy.activity.organiserAccounts.title": "Comptes des organisateurs",
   "privacy.activity.organiserAccounts.purpose":
     "Permettre aux collaborateurs de la ville et des partenaires de se connecter en toute sécurité à l’espace de travail, ne leur montrer que ce qui concerne leur ville ou leur partenaire, et garder une trace de qui a modifié ou exporté quoi.",
@@ -56,6 +59,8 @@ export const frBEPrivacy = {
   "privacy.category.hashedAddresses":
     "un hash (SHA-256) de votre adresse IP et de votre adresse e-mail, jamais les adresses elles-mêmes",
   "privacy.category.requestMoments": "quand vous avez envoyé un formulaire",
+  "privacy.category.pseudonym":
+    "un pseudonyme de votre adresse e-mail : un code calculé à partir de votre adresse avec une clé secrète, dont on ne peut pas retrouver l’adresse",
 
   "privacy.recipient.cityOrganisers": "les organisateurs de la ville",
   "privacy.recipient.sessionPartners":
@@ -66,6 +71,8 @@ export const frBEPrivacy = {
 
   "privacy.retention.monthsAfterSession":
     "{months, plural, one {# mois} other {# mois}} après la session ; nous remplaçons alors votre nom, votre adresse e-mail, votre organisation et votre numéro d’entreprise par une valeur de substitution et nous effaçons vos réponses aux questions de la session",
+  "privacy.retention.monthsAfterLastSession":
+    "{pseudonymMonths, plural, one {# mois} other {# mois}} après votre dernière session ; si vous effacez vos données, le pseudonyme disparaît aussitôt",
   "privacy.retention.daysAfterSending":
     "{days, plural, one {# jour} other {# jours}} après l’envoi ; nous effaçons alors le destinataire et le contenu du message",
   "privacy.retention.untilAccountRemoved":

@@ -12,6 +12,7 @@ export const nlBEAudit = {
   "audit.session.gone": "sessie nr. {id}",
   "audit.organiser.gone": "organisator nr. {id}",
   "audit.city.gone": "stad nr. {id}",
+  "audit.partner.gone": "partner nr. {id}",
   "audit.city.all": "alle steden",
   "audit.unknown": "{action}",
 
@@ -58,6 +59,8 @@ export const nlBEAudit = {
     "Tweestapsverificatie verplicht voor: {to, select, admins {beheerders} everyone {beheerders en organisatoren} other {niemand}}.",
   "audit.attendees.export":
     "{scope, select, session {Deelnemerslijst van ‘{session}’} other {Deelnemerslijst van {city}, sessies van {from} tot {to}}} gedownload als {format, select, xlsx {Excel (xlsx)} csv {CSV (puntkomma)} other {CSV (komma)}}.",
+  "audit.report.export":
+    "Cijfers van {city}, sessies van {from} tot {to}{kind, select, info {, alleen infosessies} breakfast {, alleen ontbijtsessies} forum {, alleen startersfora} other {}}{partner, select, none {} other {, alleen met partner {partner}}}, gedownload als Excel (xlsx).",
 
   "audit.question.gone": "vraag nr. {id}",
   "audit.question.add":

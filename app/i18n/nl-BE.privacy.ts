@@ -16,6 +16,9 @@ export const nlBEPrivacy = {
   "privacy.activity.registrations.title": "Inschrijvingen voor sessies",
   "privacy.activity.registrations.purpose":
     "Je inschrijving verwerken en de sessie organiseren: je bevestiging en agenda-uitnodiging sturen, de wachtlijst bijhouden, je laten weten als de sessie verandert of niet doorgaat, en je inchecken op de dag zelf.",
+  "privacy.activity.cityFigures.title": "Cijfers voor de stad",
+  "privacy.activity.cityFigures.purpose":
+    "Tellen hoeveel ondernemers de sessies bereikten, wie voor het eerst kwam en wie terugkwam, zodat de stad en haar partners over hun beleid kunnen rapporteren. Daarvoor bewaren we bij elke inschrijving een pseudoniem van je e-mailadres, ook nadat je naam en adres gewist zijn. Niemand krijgt het pseudoniem te zien: de werkruimte toont alleen totalen.",
   "privacy.activity.organiserAccounts.title": "Accounts van organisatoren",
   "privacy.activity.organiserAccounts.purpose":
     "Medewerkers van de stad en van de partners veilig laten aanmelden in de werkruimte, hen enkel laten zien wat bij hun stad of partner hoort, en bijhouden wie wat wijzigde of exporteerde.",
@@ -52,6 +55,8 @@ export const nlBEPrivacy = {
   "privacy.category.hashedAddresses":
     "een hash (SHA-256) van je IP-adres en e-mailadres, nooit de adressen zelf",
   "privacy.category.requestMoments": "wanneer je een formulier verstuurde",
+  "privacy.category.pseudonym":
+    "een pseudoniem van je e-mailadres: een code die met een geheime sleutel uit je adres berekend wordt en er niet naar terug te rekenen is",
 
   "privacy.recipient.cityOrganisers": "de organisatoren van de stad",
   "privacy.recipient.sessionPartners":
@@ -62,6 +67,8 @@ export const nlBEPrivacy = {
 
   "privacy.retention.monthsAfterSession":
     "{months, plural, one {# maand} other {# maanden}} na de sessie; dan vervangen we je naam, e-mailadres, organisatie en ondernemingsnummer door een plaatshouder en wissen we je antwoorden op de vragen van de sessie",
+  "privacy.retention.monthsAfterLastSession":
+    "{pseudonymMonths, plural, one {# maand} other {# maanden}} na je laatste sessie; wis je je gegevens, dan verdwijnt het pseudoniem meteen",
   "privacy.retention.daysAfterSending":
     "{days, plural, one {# dag} other {# dagen}} na verzending; dan wissen we de ontvanger en de inhoud van het bericht",
   "privacy.retention.untilAccountRemoved":

@@ -54,6 +54,11 @@ const schema = z.object({
   RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
   /** A sent mail loses its recipient and body this many days after it was sent. */
   OUTBOX_KEEP_DAYS: z.coerce.number().int().positive().default(30),
+  /**
+   * A person's pseudonym (which lets the report count people, not sign-ups) goes this many
+   * months after their last session ended; never before their registrations are anonymised.
+   */
+  PSEUDONYM_MONTHS: z.coerce.number().int().positive().default(36),
   // Replies from calendars (iTIP over mail): see the README, "Replies from calendars".
   /** The worker listens for mail over SMTP on this port; unset: no listener. */
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),

@@ -14,7 +14,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const format = z.enum(EXPORT_FORMATS, { error: "export.error.format" }).default("csv");
 
 /** A real calendar date in YYYY-MM-DD form ("2026-02-30" is not one). */
-const calendarDate = (invalid: MessageKey) =>
+export const calendarDate = (invalid: MessageKey) =>
   z
     .string({ error: "export.error.choose" })
     .refine(

@@ -26,13 +26,15 @@ type DataCategory =
   | "messageContent"
   | "deliveryStatus"
   | "hashedAddresses"
-  | "requestMoments";
+  | "requestMoments"
+  | "pseudonym";
 
 type Recipient = "cityOrganisers" | "sessionPartners" | "admins" | "mailServer" | "nobody";
 
 /** How long, and which setting decides it (the settings are read on the server). */
 type Retention =
   | "monthsAfterSession" // RETENTION_MONTHS
+  | "monthsAfterLastSession" // PSEUDONYM_MONTHS, never before RETENTION_MONTHS
   | "daysAfterSending" // OUTBOX_KEEP_DAYS
   | "untilAccountRemoved"
   | "aboutADay" // app/models/rate-limit.server.ts keeps counts a day at most
@@ -41,7 +43,13 @@ type Retention =
 type LegalBasis = "consent" | "publicTask";
 
 interface ProcessingActivity {
-  id: "registrations" | "organiserAccounts" | "mailLog" | "abuseLimits" | "deferredWork";
+  id:
+    | "registrations"
+    | "cityFigures"
+    | "organiserAccounts"
+    | "mailLog"
+    | "abuseLimits"
+    | "deferredWork";
   subjects: DataSubject[];
   categories: DataCategory[];
   recipients: Recipient[];
@@ -67,6 +75,16 @@ const PROCESSING_REGISTER: readonly ProcessingActivity[] = [
     recipients: ["cityOrganisers", "sessionPartners"],
     retention: "monthsAfterSession",
     legalBasis: ["consent"],
+  },
+  {
+    // The report's counts of people: a keyed one-way pseudonym of the address on each
+    // registration (app/models/pseudonym.server.ts), kept past anonymisation. Only totals leave.
+    id: "cityFigures",
+    subjects: ["attendees"],
+    categories: ["pseudonym", "signUpMoment", "status", "checkIn"],
+    recipients: ["nobody"],
+    retention: "monthsAfterLastSession",
+    legalBasis: ["publicTask"],
   },
   {
     id: "organiserAccounts",
@@ -109,6 +127,8 @@ const PROCESSING_REGISTER: readonly ProcessingActivity[] = [
 export interface RegisterSettings {
   retentionMonths: number;
   outboxKeepDays: number;
+  /** PSEUDONYM_MONTHS: how long after a person's last session their pseudonym is kept. */
+  pseudonymMonths: number;
   /** Every partner's name, from the database. */
   partners: string[];
 }
@@ -133,7 +153,12 @@ export function describeRegister(
     partnerCount: settings.partners.length,
     partners: list(settings.partners),
   };
-  const retentionValues = { months: settings.retentionMonths, days: settings.outboxKeepDays };
+  const retentionValues = {
+    months: settings.retentionMonths,
+    days: settings.outboxKeepDays,
+    // The pseudonym never goes before the registration is anonymised.
+    pseudonymMonths: Math.max(settings.pseudonymMonths, settings.retentionMonths),
+  };
   return PROCESSING_REGISTER.map((activity) => ({
     id: activity.id,
     title: t(`privacy.activity.${activity.id}.title`),

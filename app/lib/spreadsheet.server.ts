@@ -14,7 +14,8 @@ import ExcelJS from "exceljs";
  * fields are the wall-clock time to show.
  */
 export type CellValue = string | number | Date;
-export type CellKind = "text" | "number" | "date" | "time" | "dateTime";
+/** `percent`: a share (0.25 shows as 25.0 %); `decimal`: a number shown with one decimal. */
+export type CellKind = "text" | "number" | "decimal" | "percent" | "date" | "time" | "dateTime";
 
 export interface Column {
   header: string;
@@ -91,6 +92,8 @@ function xlsxCell(value: CellValue, kind: CellKind): string | number | Date | nu
 const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
   text: undefined,
   number: undefined,
+  decimal: "0.0",
+  percent: "0.0%",
   date: "dd/mm/yyyy",
   time: "hh:mm",
   dateTime: "dd/mm/yyyy hh:mm",
@@ -133,8 +136,20 @@ export function xlsxFile(
   rows: AsyncIterable<CellValue[]>,
   names: { sheet: string; creator: string },
 ): Readable {
+  return xlsxWorkbook([{ name: names.sheet, columns, rows }], { creator: names.creator });
+}
+
+/** One sheet of a workbook: its name (at most 31 characters, as Excel wants), columns and rows. */
+export interface Sheet {
+  name: string;
+  columns: readonly Column[];
+  rows: AsyncIterable<CellValue[]>;
+}
+
+/** A workbook of several sheets, written one after the other as `xlsxFile` writes one. */
+export function xlsxWorkbook(sheets: readonly Sheet[], { creator }: { creator: string }): Readable {
   const output = new PassThrough();
-  writeWorkbook(columns, rows, names, output).catch((error: unknown) => {
+  writeWorkbook(sheets, creator, output).catch((error: unknown) => {
     output.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return output;
@@ -143,22 +158,32 @@ export function xlsxFile(
 /**
  * Streams the workbook into `output`. Inline strings instead of a shared-strings table, or
  * exceljs would keep every string until the end; each row is committed as soon as it is added,
- * so it leaves memory at once. The header is bold and frozen, and the filter covers the rows.
+ * so it leaves memory at once. Each sheet's header is bold and frozen, and its filter covers
+ * its rows.
  */
-async function writeWorkbook(
-  columns: readonly Column[],
-  rows: AsyncIterable<CellValue[]>,
-  names: { sheet: string; creator: string },
-  output: PassThrough,
-) {
+async function writeWorkbook(sheets: readonly Sheet[], creator: string, output: PassThrough) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,
   });
-  workbook.creator = names.creator;
+  workbook.creator = creator;
+  for (const { name, columns, rows } of sheets) {
+    if (!(await writeSheet(workbook, name, columns, rows, output))) return;
+  }
+  await workbook.commit();
+}
+
+/** Writes one sheet; false when the download was cancelled on the way. */
+async function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: readonly Column[],
+  rows: AsyncIterable<CellValue[]>,
+  output: PassThrough,
+): Promise<boolean> {
   // Frozen panes are written before the rows, so they are set when the sheet is made.
-  const sheet = workbook.addWorksheet(names.sheet, {
+  const sheet = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
   });
   sheet.columns = columns.map((column) => ({ width: column.width }));
@@ -174,7 +199,7 @@ async function writeWorkbook(
   const styles = columns.map((column) => ({ numFmt: NUMBER_FORMATS[column.kind] }));
   let rowCount = 1;
   for await (const values of rows) {
-    if (output.destroyed) return; // the download was cancelled: leaving the loop closes the cursor
+    if (output.destroyed) return false; // the download was cancelled: leaving the loop closes the cursor
     const row = sheet.addRow(
       values.map((value, index) => xlsxCell(value, columns[index]?.kind ?? "text")),
     );
@@ -187,7 +212,7 @@ async function writeWorkbook(
   // The filter covers the rows written, so it is set (and written) once they are known.
   sheet.autoFilter = `A1:${sheet.getColumn(columns.length).letter}${rowCount}`;
   sheet.commit();
-  await workbook.commit();
+  return true;
 }
 
 /** Uncompressed XML that may wait for the compressor before the rows wait in the database. */

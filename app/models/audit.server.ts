@@ -55,7 +55,8 @@ export type AuditAction =
   | "question.remove"
   | "question.move"
   | "question.copy"
-  | "survey.export";
+  | "survey.export"
+  | "report.export";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "session.create",
@@ -92,6 +93,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "question.move",
   "question.copy",
   "survey.export",
+  "report.export",
 ];
 
 /** Ids, counts, field names and codes: what a log entry may hold besides its subject. */
@@ -172,6 +174,8 @@ export interface AuditEntryView {
   session: AuditName | null;
   /** For an export over a period: its city; null for every city or another entry. */
   city: AuditName | null;
+  /** For the report's download: the partner it was limited to; null for none. */
+  partner: AuditName | null;
   /** For a cancellation: the people it moved up from the waiting list. */
   promoted: AuditName[];
   /** For a change to a session's questions: the question, by its Dutch label. */
@@ -232,6 +236,7 @@ export async function listAuditEntries({
     organisers: new Set<number>(),
     sessions: new Set<number>(),
     cities: new Set<number>(),
+    partners: new Set<number>(),
     questions: new Set<number>(),
   };
   for (const { row, details } of entries) {
@@ -246,6 +251,8 @@ export async function listAuditEntries({
     if (sessionId !== null) wanted.sessions.add(sessionId);
     const cityId = numberOr(details.cityId);
     if (cityId !== null) wanted.cities.add(cityId);
+    const partnerId = numberOr(details.partnerId);
+    if (partnerId !== null) wanted.partners.add(partnerId);
     for (const id of numbersOf(details.promoted)) wanted.registrations.add(id);
     const questionId = numberOr(details.questionId);
     if (questionId !== null) wanted.questions.add(questionId);
@@ -268,7 +275,7 @@ export async function listAuditEntries({
     }
   }
   const namesOf = async (
-    table: "organisers" | "cities",
+    table: "organisers" | "cities" | "partners",
     ids: Set<number>,
   ): Promise<Map<number, string>> =>
     ids.size
@@ -284,6 +291,7 @@ export async function listAuditEntries({
       : new Map();
   const organisers = await namesOf("organisers", wanted.organisers);
   const cities = await namesOf("cities", wanted.cities);
+  const partners = await namesOf("partners", wanted.partners);
   const questions = new Map<number, string>(
     wanted.questions.size
       ? (
@@ -337,6 +345,7 @@ export async function listAuditEntries({
       subject,
       session: named(sessionId, sessions),
       city: named(numberOr(details?.cityId), cities),
+      partner: named(numberOr(details?.partnerId), partners),
       promoted: numbersOf(details?.promoted).map(person),
       question: named(numberOr(details?.questionId), questions),
       source: named(numberOr(details?.sourceSessionId), sessions),

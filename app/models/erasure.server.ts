@@ -6,6 +6,7 @@ import { nowInstant } from "../lib/time";
 import { recordAudit } from "./audit.server";
 import { forgetJobsNaming } from "./job.server";
 import { anonymiseRegistration } from "./personal-data.server";
+import { forgetPersonPseudonymIn, forgetPseudonymIn } from "./pseudonym.server";
 import { cancelRegistrationInTransaction } from "./registration.server";
 import { resolveRegistrationToken } from "./registration-token.server";
 
@@ -35,6 +36,8 @@ async function eraseInTransaction(
     .orderBy("id")
     .execute();
   const erased = await anonymiseRegistration(trx, registrationId, now);
+  // The report's pseudonym of the person goes too: erased is not counted as someone.
+  await forgetPseudonymIn(trx, registrationId);
   for (const { id: _id, ...cancel } of cancels) {
     await trx.insertInto("outbox").values(cancel).execute();
   }
@@ -131,6 +134,9 @@ export async function erasePersonByEmail(
     }
     // A password link asked for with the address, still queued or given up.
     await forgetJobsNaming(trx, address);
+    // The pseudonym also of registrations retention anonymised before: they no longer hold
+    // the address, but the report would still count them as this person.
+    await forgetPersonPseudonymIn(trx, address);
     return { erased, promoted };
   });
 }

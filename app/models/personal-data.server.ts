@@ -6,6 +6,7 @@ import { writeTransaction } from "../../db/transaction";
 import { config } from "../lib/config.server";
 import { nowInstant } from "../lib/time";
 import { closeAccountIn } from "./organiser.server";
+import { fillMissingPseudonyms, forgetSpentPseudonyms } from "./pseudonym.server";
 import { forgetAnswersIn } from "./question.server";
 
 /*
@@ -31,7 +32,8 @@ export function anonymisedEmail(registrationId: number): string {
  * name, email address, organisation, enterprise number and the reason a request was declined
  * go, and so do the answers to the session's questions; its manage links and check-in codes stop
  * leading to it for good. What the city counts stays: the session, the status, when it was made,
- * confirmed, cancelled and checked in.
+ * confirmed, cancelled and checked in, and the person's pseudonym (pseudonym.server.ts), which
+ * an erasure clears itself.
  *
  * The registration's mail goes too: sent and failed messages lose their recipient and body,
  * messages not yet sent are dropped (they would go to an address that is no longer there).
@@ -117,6 +119,8 @@ export interface RetentionRun {
   mails: number;
   /** Door volunteers' accounts closed by this run, a month after their session. */
   doorAccounts: number;
+  /** Registrations whose pseudonym this run cleared, PSEUDONYM_MONTHS after the person's last session. */
+  pseudonyms: number;
 }
 
 export interface RetentionOptions {
@@ -126,6 +130,8 @@ export interface RetentionOptions {
   retentionMonths?: number;
   /** Days after sending that a mail keeps its body and recipient (OUTBOX_KEEP_DAYS). */
   outboxKeepDays?: number;
+  /** Months after a person's last session that their pseudonym is kept (PSEUDONYM_MONTHS). */
+  pseudonymMonths?: number;
   /** Checked between batches: once true, the run stops early (the next one finishes the job). */
   stopping?: () => boolean;
 }
@@ -134,22 +140,30 @@ export interface RetentionOptions {
 const BATCH = 200;
 
 /**
- * Anonymises every registration whose session ended more than RETENTION_MONTHS ago, closes
- * the accounts of door volunteers whose session ended more than OUTBOX_KEEP_DAYS ago, and
- * empties every mail sent more than OUTBOX_KEEP_DAYS ago (pending and failed mail is kept, for
- * the worker and for whoever looks into a failure). Running it again changes nothing more.
+ * Anonymises every registration whose session ended more than RETENTION_MONTHS ago (after
+ * giving any registration without one its pseudonym, which anonymisation keeps for the report),
+ * clears the pseudonyms of people whose last session ended more than PSEUDONYM_MONTHS ago (never
+ * sooner than their anonymisation), closes the accounts of door volunteers whose session ended
+ * more than OUTBOX_KEEP_DAYS ago, and empties every mail sent more than OUTBOX_KEEP_DAYS ago
+ * (pending and failed mail is kept, for the worker and for whoever looks into a failure).
+ * Running it again changes nothing more.
  */
 export async function applyRetention({
   now = nowInstant(),
   retentionMonths = config().RETENTION_MONTHS,
   outboxKeepDays = config().OUTBOX_KEEP_DAYS,
+  pseudonymMonths = config().PSEUDONYM_MONTHS,
   stopping = () => false,
 }: RetentionOptions = {}): Promise<RetentionRun> {
   const { db } = database();
-  const run: RetentionRun = { registrations: 0, mails: 0, doorAccounts: 0 };
+  const run: RetentionRun = { registrations: 0, mails: 0, doorAccounts: 0, pseudonyms: 0 };
   const utc = DateTime.fromISO(now, { zone: "utc" });
   const endedBefore = utc.minus({ months: retentionMonths }).toISO() ?? now;
   const sentBefore = utc.minus({ days: outboxKeepDays }).toISO() ?? now;
+  const lastSessionBefore =
+    utc.minus({ months: Math.max(pseudonymMonths, retentionMonths) }).toISO() ?? now;
+
+  await fillMissingPseudonyms(stopping);
 
   for (;;) {
     if (stopping()) return run;
@@ -172,6 +186,7 @@ export async function applyRetention({
     });
     if (done) break;
   }
+  run.pseudonyms = await forgetSpentPseudonyms(lastSessionBefore, stopping);
 
   const purged = await db
     .updateTable("outbox")

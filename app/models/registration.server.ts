@@ -18,6 +18,7 @@ import { normalizeEmail } from "../lib/email-field";
 import type { StoredAnswer } from "../lib/questions";
 import type { PersonForm } from "../lib/registration-form";
 import { nowInstant } from "../lib/time";
+import { personKey } from "./pseudonym.server";
 import { storeAnswersIn } from "./question.server";
 import {
   issueRegistrationToken,
@@ -244,6 +245,7 @@ export async function createRegistration(
       name: details.name,
       email: details.email,
       email_normalized: normalizeEmail(details.email),
+      person_key: personKey(details.email),
       organisation: details.organisation,
       enterprise_number: details.enterpriseNumber,
       locale,

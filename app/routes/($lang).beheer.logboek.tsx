@@ -53,6 +53,7 @@ function sentence(entry: AuditEntryView, { t, list }: Pick<I18n, "t" | "list">):
     organiser: nameOr(entry.subject, "audit.organiser.gone"),
     session: nameOr(entry.session, "audit.session.gone"),
     city: entry.city ? nameOr(entry.city, "audit.city.gone") : t("audit.city.all"),
+    partner: entry.partner ? nameOr(entry.partner, "audit.partner.gone") : "none",
     scope: entry.session ? "session" : "period",
     fields: fields.length ? list(fields) : "none",
     note: details.note ? "yes" : "no",

@@ -39,6 +39,9 @@ export default function OrganiserLayout() {
                 <li>
                   <NavLink to={inLocale("/beheer/export")}>{t("admin.nav.export")}</NavLink>
                 </li>
+                <li>
+                  <NavLink to={inLocale("/beheer/cijfers")}>{t("admin.nav.report")}</NavLink>
+                </li>
               </>
             )}
             {role === "admin" ? (

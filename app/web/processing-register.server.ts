@@ -17,6 +17,7 @@ export async function processingRegisterData() {
     register: {
       retentionMonths: settings.RETENTION_MONTHS,
       outboxKeepDays: settings.OUTBOX_KEEP_DAYS,
+      pseudonymMonths: settings.PSEUDONYM_MONTHS,
       // Partners that share a name are named once.
       partners: [...new Set(partners.map((partner) => partner.name))],
     } satisfies RegisterSettings,
