@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createOrganiser } from "../app/models/organiser.server";
@@ -25,8 +26,8 @@ const ACCOUNTS = {
   city: { email: "bert@stad.test", name: "Bert" },
 };
 
-/** The provider, started before the app reads its settings. */
-async function startProvider(): Promise<string> {
+/** The provider, started before the app reads its settings: its issuer, and a way to stop it. */
+async function startProvider() {
   const child = spawn(
     process.execPath,
     [
@@ -44,17 +45,26 @@ async function startProvider(): Promise<string> {
     child.kill();
   });
   let output = "";
-  return new Promise((resolve, reject) => {
+  const issuer = await new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const issuer = /^http:\/\/127\.0\.0\.1:\d+$/m.exec(output)?.[0];
-      if (issuer) resolve(issuer);
+      const found = /^http:\/\/127\.0\.0\.1:\d+$/m.exec(output)?.[0];
+      if (found) resolve(found);
     });
     child.once("exit", (code) => reject(new Error(`the provider ended (${code}): ${output}`)));
   });
+  const exited = once(child, "exit");
+  return {
+    issuer,
+    async stop() {
+      child.kill();
+      await exited;
+    },
+  };
 }
 
-process.env.OIDC_ISSUER = await startProvider();
+const provider = await startProvider();
+process.env.OIDC_ISSUER = provider.issuer;
 process.env.OIDC_CLIENT_ID = CLIENT.id;
 process.env.OIDC_CLIENT_SECRET = CLIENT.secret;
 process.env.OIDC_BUTTON_LABEL = LABEL;
@@ -284,6 +294,8 @@ describe("sign-in with the city's accounts", () => {
     expect(status).toBe(400);
     expect(await counts()).toEqual(before);
     expect(logged()).toMatch(/"exp"/);
+    // The log says which check refused, never whose address the token named.
+    expect(logged().toLowerCase()).not.toContain("leuven.test");
   });
 
   it("refuses an address nobody invited, says so, and creates no account", async () => {
@@ -360,5 +372,20 @@ describe("the password form for the city's domains", () => {
   it("leaves other addresses to their password", async () => {
     const response = await password("an.peeters@leuven.test");
     expect(response.status).toBe(302);
+  });
+});
+
+describe("when the city's provider is down", () => {
+  it("says so (503) on the way back, and creates nothing", async () => {
+    const logged = refusalsLogged();
+    const { cookie, authorize } = await start();
+    const back = await atProvider(authorize, "invited");
+    await provider.stop();
+    const before = await counts();
+    const { status, text } = await refusal(await send(back, { cookie }));
+    expect(status).toBe(503);
+    expect(text).toContain("antwoordt nu niet");
+    expect(await counts()).toEqual(before);
+    expect(logged()).toMatch(/unavailable/);
   });
 });

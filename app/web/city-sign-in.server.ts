@@ -113,7 +113,7 @@ export async function startCitySignIn(
     configuration = await providerConfiguration();
   } catch (error) {
     if (error instanceof Response) throw error;
-    console.warn(`City sign-in: the provider cannot be reached (${String(error)})`);
+    console.warn(`City sign-in: the provider cannot be reached (${explain(error)})`);
     return failurePage(locale, "unavailable");
   }
   const pending: Pending = {
@@ -152,12 +152,19 @@ async function pendingOf(request: Request): Promise<Pending | null> {
 
 type Claims = oidc.IDToken | oidc.UserInfoResponse;
 
-/** What went wrong, for the server's log: the error, its code and what it names. */
+/**
+ * What went wrong, for the server's log: the error's messages, its code, and the provider's
+ * error code. Never the details the library attaches (the token's claims, the response's
+ * parameters): they hold the address and the code.
+ */
 function explain(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const { code, cause } = error as Error & { code?: unknown };
-  const named = cause instanceof Error ? cause.message : JSON.stringify(cause ?? null);
-  return `${error.name}: ${error.message} (${String(code)}; ${named})`.slice(0, 500);
+  if (!(error instanceof Error)) return "unknown error";
+  const { code, cause, error: oauthError } = error as Error & { code?: unknown; error?: unknown };
+  const parts = [`${error.name}: ${error.message}`];
+  if (cause instanceof Error) parts.push(cause.message);
+  if (typeof code === "string") parts.push(code);
+  if (typeof oauthError === "string") parts.push(oauthError);
+  return parts.join("; ").slice(0, 500);
 }
 
 /** The address the provider vouches for: verified by it, or of the city's own domains. */
@@ -191,7 +198,7 @@ export async function finishCitySignIn(
     configuration = await providerConfiguration();
   } catch (error) {
     if (error instanceof Response) throw error;
-    return refuse("unavailable", String(error));
+    return refuse("unavailable", explain(error));
   }
   const current = new URL(redirectUri());
   current.search = new URL(request.url).search;
