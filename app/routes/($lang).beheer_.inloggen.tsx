@@ -58,7 +58,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pending = await pendingSignIn(request);
   if (pending) throw redirect(stepPath(pending.stage, localeOf(request), back));
   const { notice, headers } = await takeNotice(request);
-  const city = cityProvider() ? { label: cityProvider()?.label ?? null } : null;
+  // The button of the city's own accounts, when the city connected its provider.
+  const provider = cityProvider();
+  const city = provider ? { label: provider.label } : null;
   return data({ back, notice, city }, { headers });
 }
 
