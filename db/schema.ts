@@ -445,6 +445,33 @@ interface RecoveryCodesTable {
   used_at: Instant | null;
 }
 
+/** A passkey (WebAuthn credential) an organiser added to their account. */
+interface PasskeysTable {
+  id: Generated<number>;
+  organiser_id: number;
+  /** The credential's id, base64url, as browsers name it. */
+  credential_id: string;
+  /** Its public key (COSE), base64url. */
+  public_key: string;
+  /** The authenticator's signature counter (PostgreSQL's bigint reads as text). */
+  counter: ColumnType<number | string, number, number>;
+  /** How a browser may reach it ("internal,hybrid"); null if it did not say. */
+  transports: string | null;
+  /** The name on the organiser's list. */
+  name: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+}
+
+/** A challenge handed out for adding a passkey or signing in with one: its hash, used once. */
+interface WebauthnChallengesTable {
+  challenge_hash: string;
+  purpose: "register" | "signIn";
+  /** Whose account a passkey is being added to; null for signing in. */
+  organiser_id: number | null;
+  expires_at: Instant;
+}
+
 /** Settings an admin changes in the app (`secondFactorRequired`: nobody, admins, everyone). */
 interface AppSettingsTable {
   key: string;
@@ -548,6 +575,8 @@ export interface Database {
   auth_sessions: AuthSessionsTable;
   organiser_second_factors: OrganiserSecondFactorsTable;
   recovery_codes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   app_settings: AppSettingsTable;
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;

@@ -379,6 +379,22 @@ const CHECKS: Record<string, RouteCheck> = {
     get: organisers(200),
     post: { form: () => ({ intent: "wandelen" }), expect: organisers(400) },
   },
+  // Adding a passkey (the account page's button): organisers signed in fully; an answer that
+  // is no passkey is refused with nothing stored. No GET: a resource route with an action only.
+  "($lang).beheer.mijn-account_.passkeys.ts": {
+    post: { form: () => ({ intent: "register", response: "{}" }), expect: organisers(400) },
+    intents: {
+      unknown: { form: () => ({ intent: "wandelen" }), expect: organisers(400) },
+    },
+  },
+  // Signing in with a passkey: for anyone (it is how one signs in); an answer from no passkey of
+  // ours is refused, whoever sends it, and sets no cookie.
+  "($lang).beheer_.inloggen_.passkey.ts": {
+    post: { form: () => ({ intent: "verify", response: "{}" }), expect: everyone(400) },
+    intents: {
+      unknown: { form: () => ({ intent: "wandelen" }), expect: everyone(400) },
+    },
+  },
   "($lang).beheer_.wachtwoord-vergeten.tsx": {
     get: everyone(200),
     // An empty address is no address: said, and nothing is sent.

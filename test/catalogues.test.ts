@@ -66,6 +66,8 @@ const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
   ],
   "en-BE": [
     "site.name",
+    // The same word in English and in Dutch.
+    "passkeys.title",
     "twoStep.code.label",
     "attendees.exportCsv",
     "attendees.exportCsvComma",

@@ -114,4 +114,28 @@ export const enBEAccounts = {
   "cityLogin.failed.unavailable":
     "The city’s sign-in service isn’t answering right now. Please try again in a few minutes.",
   "cityLogin.failed.again": "Back to sign-in",
+  "passkeys.title": "Passkeys",
+  "passkeys.explain":
+    "With a passkey you sign in without a password or code: your device asks for your PIN, fingerprint or face. A passkey only works on this website, so a look-alike site cannot use it.",
+  "passkeys.column.name": "Name",
+  "passkeys.column.added": "Added",
+  "passkeys.column.lastUsed": "Last used",
+  "passkeys.neverUsed": "Not yet",
+  "passkeys.none": "You have no passkeys yet.",
+  "passkeys.add": "Add a passkey",
+  "passkeys.added": "Passkey added: {name}.",
+  "passkeys.remove": "Remove",
+  "passkeys.removed":
+    "The passkey was removed. Sign out any device still signed in with it under Signed-in devices.",
+  "passkeys.needsScript": "Passkeys only work with JavaScript turned on.",
+  "passkeys.unsupported": "This browser does not support passkeys.",
+  "passkeys.signIn.title": "Sign in with a passkey",
+  "passkeys.signIn.button": "Use a passkey",
+  "passkeys.errors.invalid": "That passkey was not accepted. Please try again.",
+  "passkeys.errors.tooMany": "You already have ten passkeys. Remove one first.",
+  "passkeys.errors.gone": "That passkey does not exist (any more).",
+  "passkeys.errors.cancelled": "No passkey was used. Try again if you like.",
+  "passkeys.errors.failed": "That did not work. Reload the page and try again.",
+  "passkeys.errors.signInFailed":
+    "We do not know that passkey, or it was not accepted. Sign in with your password.",
 } satisfies Record<keyof typeof nlBEAccounts, string>;

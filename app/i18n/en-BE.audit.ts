@@ -51,6 +51,8 @@ export const enBEAudit = {
   "audit.organiser.codeFailed": "Sign-in as {organiser} failed: wrong code.",
   "audit.organiser.twoStepOn": "Two-step sign-in turned on.",
   "audit.organiser.twoStepOff": "Two-step sign-in turned off.",
+  "audit.organiser.passkeyAdded": "Passkey added.",
+  "audit.organiser.passkeyRemoved": "Passkey removed.",
   "audit.organiser.twoStepReset": "Two-step sign-in of {organiser} reset.",
   "audit.organiser.twoStepRequirement":
     "Two-step sign-in compulsory for: {to, select, admins {admins} everyone {admins and organisers} other {nobody}}.",

@@ -121,4 +121,29 @@ export const frBEAccounts = {
   "cityLogin.failed.unavailable":
     "Le service de connexion de la ville ne répond pas pour le moment. Réessayez dans quelques minutes.",
   "cityLogin.failed.again": "Retour à la connexion",
+  "passkeys.title": "Clés d’accès",
+  "passkeys.explain":
+    "Avec une clé d’accès, vous vous connectez sans mot de passe ni code : votre appareil demande votre code PIN, votre empreinte ou votre visage. Une clé d’accès ne fonctionne que sur ce site : un site imité ne peut pas l’utiliser.",
+  "passkeys.column.name": "Nom",
+  "passkeys.column.added": "Ajoutée",
+  "passkeys.column.lastUsed": "Dernière utilisation",
+  "passkeys.neverUsed": "Pas encore",
+  "passkeys.none": "Vous n’avez pas encore de clé d’accès.",
+  "passkeys.add": "Ajouter une clé d’accès",
+  "passkeys.added": "Clé d’accès ajoutée : {name}.",
+  "passkeys.remove": "Supprimer",
+  "passkeys.removed":
+    "La clé d’accès est supprimée. Déconnectez sous Appareils connectés ceux qui l’ont encore utilisée.",
+  "passkeys.needsScript": "Les clés d’accès ne fonctionnent qu’avec JavaScript activé.",
+  "passkeys.unsupported": "Ce navigateur ne prend pas en charge les clés d’accès.",
+  "passkeys.signIn.title": "Se connecter avec une clé d’accès",
+  "passkeys.signIn.button": "Utiliser une clé d’accès",
+  "passkeys.errors.invalid": "Cette clé d’accès n’a pas été acceptée. Réessayez.",
+  "passkeys.errors.tooMany": "Vous avez déjà dix clés d’accès. Supprimez-en une d’abord.",
+  "passkeys.errors.gone": "Cette clé d’accès n’existe pas (ou plus).",
+  "passkeys.errors.cancelled":
+    "Aucune clé d’accès n’a été utilisée. Réessayez si vous le souhaitez.",
+  "passkeys.errors.failed": "Cela n’a pas fonctionné. Rechargez la page et réessayez.",
+  "passkeys.errors.signInFailed":
+    "Cette clé d’accès est inconnue ou n’a pas été acceptée. Connectez-vous avec votre mot de passe.",
 } satisfies Record<keyof typeof nlBEAccounts, string>;

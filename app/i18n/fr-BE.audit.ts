@@ -53,6 +53,8 @@ export const frBEAudit = {
   "audit.organiser.codeFailed": "Échec de connexion en tant que {organiser} : code incorrect.",
   "audit.organiser.twoStepOn": "Vérification en deux étapes activée.",
   "audit.organiser.twoStepOff": "Vérification en deux étapes désactivée.",
+  "audit.organiser.passkeyAdded": "Clé d’accès ajoutée.",
+  "audit.organiser.passkeyRemoved": "Clé d’accès supprimée.",
   "audit.organiser.twoStepReset": "Vérification en deux étapes de {organiser} réinitialisée.",
   "audit.organiser.twoStepRequirement":
     "Vérification en deux étapes obligatoire pour : {to, select, admins {les administrateurs} everyone {les administrateurs et les organisateurs} other {personne}}.",

@@ -116,4 +116,29 @@ export const nlBEAccounts = {
   "cityLogin.failed.unavailable":
     "De aanmelddienst van de stad antwoordt nu niet. Probeer het over enkele minuten opnieuw.",
   "cityLogin.failed.again": "Terug naar aanmelden",
+
+  "passkeys.title": "Passkeys",
+  "passkeys.explain":
+    "Met een passkey meld je je aan zonder wachtwoord en zonder code: je toestel vraagt je pincode, vingerafdruk of gezicht. Een passkey werkt alleen op deze website, dus een nagemaakte site kan hem niet gebruiken.",
+  "passkeys.column.name": "Naam",
+  "passkeys.column.added": "Toegevoegd",
+  "passkeys.column.lastUsed": "Laatst gebruikt",
+  "passkeys.neverUsed": "Nog niet",
+  "passkeys.none": "Je hebt nog geen passkeys.",
+  "passkeys.add": "Passkey toevoegen",
+  "passkeys.added": "Passkey toegevoegd: {name}.",
+  "passkeys.remove": "Verwijderen",
+  "passkeys.removed":
+    "De passkey is verwijderd. Wie er nog mee aangemeld is, meld je af bij Aangemelde toestellen.",
+  "passkeys.needsScript": "Passkeys werken alleen met JavaScript aan.",
+  "passkeys.unsupported": "Deze browser ondersteunt geen passkeys.",
+  "passkeys.signIn.title": "Aanmelden met een passkey",
+  "passkeys.signIn.button": "Passkey gebruiken",
+  "passkeys.errors.invalid": "Die passkey is niet aanvaard. Probeer het opnieuw.",
+  "passkeys.errors.tooMany": "Je hebt al tien passkeys. Verwijder er eerst een.",
+  "passkeys.errors.gone": "Die passkey bestaat niet (meer).",
+  "passkeys.errors.cancelled": "Er is geen passkey gebruikt. Probeer het opnieuw als je wilt.",
+  "passkeys.errors.failed": "Dat lukte niet. Laad de pagina opnieuw en probeer het nog eens.",
+  "passkeys.errors.signInFailed":
+    "Die passkey kennen we niet, of hij is niet aanvaard. Meld je aan met je wachtwoord.",
 };

@@ -51,6 +51,8 @@ export const nlBEAudit = {
   "audit.organiser.codeFailed": "Aanmelden als {organiser} mislukt: verkeerde code.",
   "audit.organiser.twoStepOn": "Tweestapsverificatie aangezet.",
   "audit.organiser.twoStepOff": "Tweestapsverificatie uitgezet.",
+  "audit.organiser.passkeyAdded": "Passkey toegevoegd.",
+  "audit.organiser.passkeyRemoved": "Passkey verwijderd.",
   "audit.organiser.twoStepReset": "Tweestapsverificatie van {organiser} gereset.",
   "audit.organiser.twoStepRequirement":
     "Tweestapsverificatie verplicht voor: {to, select, admins {beheerders} everyone {beheerders en organisatoren} other {niemand}}.",

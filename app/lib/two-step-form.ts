@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { removePasskeySchema } from "./passkey-form";
 
 /**
  * The forms of two-step sign-in and of the account page: a code (six digits from the
@@ -42,6 +43,7 @@ export const accountPageSchema = z.discriminatedUnion("intent", [
   turnOffSchema,
   signOutDeviceSchema,
   z.object({ intent: z.literal("signOutOthers") }),
+  removePasskeySchema,
 ]);
 
 /** An admin sets who must sign in with a second step. */

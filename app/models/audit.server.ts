@@ -47,6 +47,8 @@ export type AuditAction =
   | "organiser.twoStepOff"
   | "organiser.twoStepReset"
   | "organiser.twoStepRequirement"
+  | "organiser.passkeyAdded"
+  | "organiser.passkeyRemoved"
   | "attendees.export"
   | "question.add"
   | "question.update"
@@ -81,6 +83,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "organiser.twoStepOff",
   "organiser.twoStepReset",
   "organiser.twoStepRequirement",
+  "organiser.passkeyAdded",
+  "organiser.passkeyRemoved",
   "attendees.export",
   "question.add",
   "question.update",

@@ -37,7 +37,7 @@ export async function signInWithCityAccount(
   }
   const sessionToken = await writeTransaction(async (trx) => {
     const token = await startAuthSessionIn(trx, organiser.id, { device, client }, now);
-    await recordSignInIn(trx, organiser.id, { client, now, details: { method: "cityAccount" } });
+    await recordSignInIn(trx, organiser.id, { client, now, details: { with: "cityAccount" } });
     return token;
   });
   return { ok: true, organiser, sessionToken };

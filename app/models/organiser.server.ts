@@ -309,6 +309,8 @@ export async function closeAccountIn(
   await trx.deleteFrom("password_resets").where("organiser_id", "=", id).execute();
   await trx.deleteFrom("organiser_second_factors").where("organiser_id", "=", id).execute();
   await trx.deleteFrom("recovery_codes").where("organiser_id", "=", id).execute();
+  await trx.deleteFrom("passkeys").where("organiser_id", "=", id).execute();
+  await trx.deleteFrom("webauthn_challenges").where("organiser_id", "=", id).execute();
 }
 
 /** An admin lifts the sign-in limits on an organiser's account (after they called, say). */

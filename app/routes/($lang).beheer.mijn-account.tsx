@@ -5,14 +5,17 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useState } from "react";
 import { Field, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
 import { RecoveryCodes, TwoStepSetup } from "~/components/two-step-setup";
 import { i18n, type MessageKey } from "~/i18n";
 import { type FormResult, formMessage, parseForm } from "~/lib/forms";
+import { removePasskeySchema } from "~/lib/passkey-form";
 import { addMinutes, nowInstant } from "~/lib/time";
 import { accountPageSchema, signOutDeviceSchema, turnOffSchema } from "~/lib/two-step-form";
+import { passkeysOf, removePasskey } from "~/models/passkey.server";
 import { devicesOf, signOutDevice, signOutOtherDevices } from "~/models/sign-in.server";
 import {
   beginEnrolment,
@@ -25,15 +28,18 @@ import { requireOrganiser, signOut, tokenOf } from "~/web/auth.server";
 import { enrolmentView } from "~/web/authenticator.server";
 import { type Notice, redirectWithNotice, takeNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
+import { createPasskey } from "~/web/passkey.client";
 import { clientOf, pauseBeforeRefusing } from "~/web/rate-limits.server";
 import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { useSchemaForm } from "~/web/use-form";
-import { useI18n } from "~/web/use-i18n";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
+import { usePasskeyCeremony } from "~/web/use-passkey";
 
 /**
  * An organiser's own account: their second step (turn it on with an authenticator, see how many
- * recovery codes are left, turn it off), and the devices they are signed in on, each of which
- * they can sign out. Door volunteers have no account page (403), like every organiser page.
+ * recovery codes are left, turn it off), their passkeys (add one, with JavaScript; remove one),
+ * and the devices they are signed in on, each of which they can sign out. Door volunteers have
+ * no account page (403), like every organiser page.
  */
 
 export const headers = refusalHeaders;
@@ -45,8 +51,9 @@ const PAGE = "/beheer/mijn-account";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
-  const [status, devices, { notice, headers }] = await Promise.all([
+  const [status, passkeys, devices, { notice, headers }] = await Promise.all([
     twoStepStatusOf(organiser),
+    passkeysOf(organiser.id),
     devicesOf(organiser.id, await tokenOf(request)),
     takeNotice(request),
   ]);
@@ -56,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: organiser.email,
       twoStep,
       enrolment: enrolment ? await enrolmentView(enrolment) : null,
+      passkeys,
       devices,
       notice: notice as Notice | null,
     },
@@ -65,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 interface ActionData {
   /** The form a refusal belongs to, and its answer. */
-  form?: "confirm" | "turnOff" | "devices";
+  form?: "confirm" | "turnOff" | "devices" | "passkeys";
   result?: FormResult;
   /** Shown once, right after turning the second step on. */
   recoveryCodes?: string[];
@@ -80,7 +88,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = (() => {
     const intent = submission.payload.intent;
     if (intent === "confirm" || intent === "turnOff") return intent;
-    return "devices";
+    return intent === "removePasskey" ? "passkeys" : "devices";
   })();
   const refuse = (
     status: number,
@@ -155,6 +163,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       return redirectWithNotice(request, PAGE, { key: "devices.signedOut" });
     }
+    case "removePasskey": {
+      const removed = await removePasskey(input.passkey, {
+        organiserId: organiser.id,
+        clientAddress,
+      });
+      if (!removed) return refuse(404, "passkeys.errors.gone");
+      return redirectWithNotice(request, PAGE, { key: "passkeys.removed" });
+    }
     case "signOutOthers": {
       const count = await signOutOtherDevices(organiser.id, token);
       return redirectWithNotice(request, PAGE, {
@@ -166,7 +182,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email, twoStep, enrolment, devices, notice } = useLoaderData<typeof loader>();
+  const { email, twoStep, enrolment, passkeys, devices, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const { t } = useI18n();
   return (
@@ -218,6 +234,10 @@ export default function Account() {
           </>
         )}
       </section>
+      <Passkeys
+        passkeys={passkeys}
+        result={actionData?.form === "passkeys" ? actionData.result : undefined}
+      />
       <Devices
         devices={devices}
         result={actionData?.form === "devices" ? actionData.result : undefined}
@@ -312,6 +332,108 @@ function Devices({
             {t("devices.signOutOthers")}
           </button>
         </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function Passkeys({
+  passkeys,
+  result,
+}: {
+  passkeys: ReturnType<typeof useLoaderData<typeof loader>>["passkeys"];
+  result: FormResult | undefined;
+}) {
+  const { t, shortDate, time } = useI18n();
+  const inLocale = useLocalePath();
+  const revalidator = useRevalidator();
+  // The passkey just added, said until the list changes again (a removal says its own).
+  const [added, setAdded] = useState<{ name: string; count: number } | null>(null);
+  const { unavailable, busy, problem, run } = usePasskeyCeremony();
+  const [form] = useSchemaForm(removePasskeySchema, result, { id: "passkeys" });
+  const when = (instant: string) => `${shortDate(instant)} ${time(instant)}`;
+  return (
+    <section className="panel table-scroll" aria-labelledby="passkeys-title">
+      <h2 id="passkeys-title">{t("passkeys.title")}</h2>
+      <p>{t("passkeys.explain")}</p>
+      <FormProblem form={form} summary={t("passkeys.errors.gone")} />
+      {passkeys.length ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("passkeys.column.name")}</th>
+              <th scope="col">{t("passkeys.column.added")}</th>
+              <th scope="col">{t("passkeys.column.lastUsed")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("attendees.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {passkeys.map((passkey) => (
+              <tr key={passkey.id}>
+                <th scope="row">{passkey.name}</th>
+                <td>{when(passkey.createdAt)}</td>
+                <td>{passkey.lastUsedAt ? when(passkey.lastUsedAt) : t("passkeys.neverUsed")}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="passkey" value={passkey.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="removePasskey"
+                      className="button button-secondary button-small"
+                    >
+                      {t("passkeys.remove")}
+                      <span className="visually-hidden">
+                        {" "}
+                        {passkey.name}, {when(passkey.createdAt)}
+                      </span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>
+          <strong>{t("passkeys.none")}</strong>
+        </p>
+      )}
+      {unavailable ? (
+        <p className="hint">{unavailable}</p>
+      ) : (
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() =>
+            run(
+              () => createPasskey(inLocale("/beheer/mijn-account/passkeys")),
+              (answer) => {
+                if ("added" in answer) {
+                  setAdded({ name: answer.added, count: passkeys.length + 1 });
+                  revalidator.revalidate();
+                }
+              },
+            )
+          }
+        >
+          {t("passkeys.add")}
+        </button>
+      )}
+      <FlashNotice
+        notice={
+          added && added.count === passkeys.length && !problem
+            ? { key: "passkeys.added", values: { name: added.name } }
+            : null
+        }
+      />
+      {problem ? (
+        <p className="error-summary" role="alert">
+          {problem}
+        </p>
       ) : null}
     </section>
   );

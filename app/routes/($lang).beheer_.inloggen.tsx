@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmailField, Field, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
+import { PasskeySignIn } from "~/components/passkey-sign-in";
 import { i18n } from "~/i18n";
 import { signInSchema } from "~/lib/account-forms";
 import { config } from "~/lib/config.server";
@@ -170,6 +171,7 @@ export default function Login() {
           <Link to={inLocale("/beheer/wachtwoord-vergeten")}>{t("login.forgot")}</Link>
         </p>
       </Form>
+      <PasskeySignIn back={back} />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import * as doorVolunteers from "./2026-12-07T15-00_door-volunteers";
 import * as surveyQuestions from "./2026-12-07T16-20_survey-questions";
 import * as doorCheckIn from "./2026-12-07T16-40_door-check-in";
 import * as twoStepSignIn from "./2026-12-07T16-50_two-step-sign-in";
+import * as passkeys from "./2026-12-07T17-30_passkeys";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T16-20_survey-questions": surveyQuestions,
   "2026-12-07T16-40_door-check-in": doorCheckIn,
   "2026-12-07T16-50_two-step-sign-in": twoStepSignIn,
+  "2026-12-07T17-30_passkeys": passkeys,
 };

@@ -33,6 +33,10 @@ if (TEST_DATABASE === "postgres") {
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
+  // A test database is thrown away after its file: it need not wait for each commit to reach the
+  // disk (about 4 ms a commit on these machines, 0.2 ms without). What other connections see is
+  // the same either way; only a crash of the server could lose the last commits.
+  await admin.query(`alter database ${name} set synchronous_commit = off`);
   await admin.end();
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
