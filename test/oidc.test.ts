@@ -7,6 +7,7 @@ import { database } from "../db/client";
 import { createSession } from "./support/factories";
 import { cookieFrom, send } from "./support/http";
 import { TEST_PASSWORD } from "./support/organisers";
+import { softPasskey } from "./support/webauthn";
 
 /**
  * Sign-in with the city's accounts over real HTTP: the built app against a real OpenID provider
@@ -372,6 +373,51 @@ describe("the password form for the city's domains", () => {
   it("leaves other addresses to their password", async () => {
     const response = await password("an.peeters@leuven.test");
     expect(response.status).toBe(302);
+  });
+});
+
+describe("passkeys for the city's domains", () => {
+  /** A passkey added after signing in with the city's account, then used to sign in. */
+  async function passkeyOf(login: keyof typeof ACCOUNTS) {
+    const { response } = await signInAs(login);
+    const cookie = cookieFrom(response);
+    const add = "/beheer/mijn-account/passkeys";
+    const options = await (await send(add, { form: { intent: "options" }, cookie })).json();
+    const passkey = softPasskey();
+    const added = await send(add, {
+      form: { intent: "register", response: JSON.stringify(passkey.register(options.options)) },
+      cookie,
+    });
+    expect(added.status).toBe(200);
+    return passkey;
+  }
+
+  async function signInWith(passkey: ReturnType<typeof softPasskey>) {
+    const signIn = "/beheer/inloggen/passkey";
+    const { options } = await (await send(signIn, { form: { intent: "options" } })).json();
+    return send(signIn, {
+      form: {
+        intent: "verify",
+        response: JSON.stringify(passkey.signIn(options)),
+        terug: "/beheer",
+      },
+    });
+  }
+
+  it("refuses a passkey of the city's domain, pointing to the button", async () => {
+    const passkey = await passkeyOf("city");
+    const before = await counts();
+    const response = await signInWith(passkey);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: "cityLogin.only", values: { button: LABEL } });
+    expect(cookieFrom(response)).not.toMatch(/oa_session=/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("leaves the passkeys of other domains alone", async () => {
+    const response = await signInWith(await passkeyOf("invited"));
+    expect(response.status).toBe(200);
+    expect(cookieFrom(response)).toMatch(/oa_session=/);
   });
 });
 

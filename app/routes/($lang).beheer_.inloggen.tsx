@@ -31,7 +31,7 @@ import {
   signInCookie,
   stepPath,
 } from "~/web/auth.server";
-import { cityProvider, isCityDomain } from "~/web/city-sign-in.server";
+import { cityButtonLabel, cityProvider, isCityDomain } from "~/web/city-sign-in.server";
 import { type Notice, takeNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/web/rate-limits.server";
@@ -85,9 +85,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     refuse(
       403,
       submission.reply({
-        formErrors: formMessage("cityLogin.only", {
-          button: cityProvider()?.label ?? i18n(localeOf(request)).t("cityLogin.button"),
-        }),
+        formErrors: formMessage("cityLogin.only", { button: cityButtonLabel(localeOf(request)) }),
         hideFields: ["password"],
       }),
     );

@@ -1,6 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import * as oidc from "openid-client";
-import { DEFAULT_LOCALE, type Locale } from "~/i18n";
+import { DEFAULT_LOCALE, i18n, type Locale } from "~/i18n";
 import { LOCALES_IN_ORDER, localePath } from "~/lib/locale-path";
 import { config } from "../lib/config.server";
 import { emailDomainAllowed } from "../lib/email-domains";
@@ -48,6 +48,20 @@ export function cityProvider() {
 export function isCityDomain(email: string): boolean {
   const domains = config().OIDC_DOMAINS;
   return domains.length > 0 && emailDomainAllowed(email, domains);
+}
+
+/**
+ * Whether an account must sign in with the city's accounts (an address of the city's domains),
+ * not with a password or a passkey: all but the admins a break-glass setting lets keep theirs.
+ */
+export function mustUseCityAccount(organiser: { email: string; role: string }): boolean {
+  if (!cityProvider() || !isCityDomain(organiser.email)) return false;
+  return !(config().OIDC_BREAK_GLASS === "admins" && organiser.role === "admin");
+}
+
+/** The button's label: the city's own, or ours in the reader's language. */
+export function cityButtonLabel(locale: Locale): string {
+  return cityProvider()?.label ?? i18n(locale).t("cityLogin.button");
 }
 
 let discovered: Promise<oidc.Configuration> | undefined;
