@@ -368,6 +368,15 @@ const CHECKS: Record<string, RouteCheck> = {
       ),
     },
   },
+  // Sign-in with the city's accounts: without a provider configured (as here) neither the start
+  // nor the way back is there; test/oidc.test.ts walks them with one. The page that says why a
+  // sign-in was refused is the same for everyone.
+  "($lang).beheer_.inloggen_.oidc.tsx": { get: everyone(404) },
+  "($lang).beheer_.inloggen_.oidc_.terug.tsx": { get: everyone(404) },
+  "($lang).beheer_.inloggen_.oidc_.mislukt.tsx": {
+    query: () => "?reden=notInvited",
+    get: everyone(403),
+  },
   // One's own account: the second step and the signed-in devices. An unknown action is refused.
   "($lang).beheer.mijn-account.tsx": {
     get: organisers(200),

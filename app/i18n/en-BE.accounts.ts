@@ -100,6 +100,20 @@ export const enBEAccounts = {
   "devices.othersSignedOut":
     "{count, plural, =0 {No other device was signed in.} one {# other device has been signed out.} other {# other devices have been signed out.}}",
   "devices.errors.gone": "That device isn’t (or is no longer) signed in.",
+  "cityLogin.button": "Sign in with your city account",
+  "cityLogin.or": "Or sign in with your email address and password:",
+  "cityLogin.only": "With a city address, sign in with the ‘{button}’ button, not with a password.",
+  "cityLogin.failed.title": "Signing in didn’t work",
+  "cityLogin.failed.refused":
+    "The city couldn’t confirm this sign-in (it had expired, had already been used or wasn’t started in this browser). Nothing has changed. Please try again.",
+  "cityLogin.failed.unverified":
+    "Your city account didn’t pass on a confirmed email address. Ask the city’s IT department to add the email address to your account.",
+  "cityLogin.failed.notInvited":
+    "You’re signed in with the city, but this address has no access to the calendar. Ask an admin to invite you.",
+  "cityLogin.failed.doorAccessEnded": "Your door volunteer access ended with your session.",
+  "cityLogin.failed.unavailable":
+    "The city’s sign-in service isn’t answering right now. Please try again in a few minutes.",
+  "cityLogin.failed.again": "Back to sign-in",
   "passkeys.title": "Passkeys",
   "passkeys.explain":
     "With a passkey you sign in without a password or code: your device asks for your PIN, fingerprint or face. A passkey only works on this website, so a look-alike site cannot use it.",

@@ -105,6 +105,22 @@ export const frBEAccounts = {
   "devices.othersSignedOut":
     "{count, plural, =0 {Aucun autre appareil n’était connecté.} one {# autre appareil a été déconnecté.} other {# autres appareils ont été déconnectés.}}",
   "devices.errors.gone": "Cet appareil n’est pas (ou plus) connecté.",
+  "cityLogin.button": "Se connecter avec son compte de la ville",
+  "cityLogin.or": "Ou connectez-vous avec votre adresse e-mail et votre mot de passe :",
+  "cityLogin.only":
+    "Avec une adresse de la ville, connectez-vous avec le bouton « {button} », pas avec un mot de passe.",
+  "cityLogin.failed.title": "La connexion n’a pas abouti",
+  "cityLogin.failed.refused":
+    "La connexion auprès de la ville n’a pas pu être confirmée (elle avait expiré, avait déjà servi ou n’a pas commencé dans ce navigateur). Rien n’a changé. Veuillez réessayer.",
+  "cityLogin.failed.unverified":
+    "Votre compte de la ville n’a pas transmis d’adresse e-mail confirmée. Demandez au service informatique de la ville d’ajouter l’adresse e-mail à votre compte.",
+  "cityLogin.failed.notInvited":
+    "Vous êtes connecté auprès de la ville, mais cette adresse n’a pas accès à l’agenda. Demandez à un administrateur de vous inviter.",
+  "cityLogin.failed.doorAccessEnded":
+    "Votre accès de bénévole à l’entrée a pris fin avec votre séance.",
+  "cityLogin.failed.unavailable":
+    "Le service de connexion de la ville ne répond pas pour le moment. Réessayez dans quelques minutes.",
+  "cityLogin.failed.again": "Retour à la connexion",
   "passkeys.title": "Clés d’accès",
   "passkeys.explain":
     "Avec une clé d’accès, vous vous connectez sans mot de passe ni code : votre appareil demande votre code PIN, votre empreinte ou votre visage. Une clé d’accès ne fonctionne que sur ce site : un site imité ne peut pas l’utiliser.",

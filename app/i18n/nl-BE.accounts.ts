@@ -101,6 +101,21 @@ export const nlBEAccounts = {
   "devices.othersSignedOut":
     "{count, plural, =0 {Er was geen ander toestel aangemeld.} one {# ander toestel is afgemeld.} other {# andere toestellen zijn afgemeld.}}",
   "devices.errors.gone": "Dat toestel is niet (meer) aangemeld.",
+  "cityLogin.button": "Aanmelden met je account van de stad",
+  "cityLogin.or": "Of meld je aan met je e-mailadres en wachtwoord:",
+  "cityLogin.only":
+    "Met een adres van de stad meld je je aan met de knop ‘{button}’, niet met een wachtwoord.",
+  "cityLogin.failed.title": "Aanmelden is niet gelukt",
+  "cityLogin.failed.refused":
+    "De aanmelding bij de stad kon niet bevestigd worden (ze was verlopen, al gebruikt of niet in deze browser begonnen). Er is niets veranderd. Probeer het opnieuw.",
+  "cityLogin.failed.unverified":
+    "Je account bij de stad gaf geen bevestigd e-mailadres door. Vraag de ICT-dienst van de stad om het e-mailadres in je account te zetten.",
+  "cityLogin.failed.notInvited":
+    "Je bent aangemeld bij de stad, maar dit adres heeft geen toegang tot de agenda. Vraag een beheerder om je uit te nodigen.",
+  "cityLogin.failed.doorAccessEnded": "Je toegang als deurvrijwilliger is afgelopen met je sessie.",
+  "cityLogin.failed.unavailable":
+    "De aanmelddienst van de stad antwoordt nu niet. Probeer het over enkele minuten opnieuw.",
+  "cityLogin.failed.again": "Terug naar aanmelden",
 
   "passkeys.title": "Passkeys",
   "passkeys.explain":

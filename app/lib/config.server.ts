@@ -75,6 +75,30 @@ const schema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  // Sign-in with the city's own accounts (OpenID Connect): see docs/security.md.
+  /** The provider's issuer URL; unset: no button, password sign-in only. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The button's label, e.g. "Aanmelden met je account van Stad Leuven". */
+  OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).optional(),
+  /**
+   * The city's own mail domains (comma-separated): the provider answers for their addresses (no
+   * `email_verified` claim needed), and their password sign-in is switched off.
+   */
+  OIDC_DOMAINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((domain) => domain.trim().toLowerCase())
+        .filter((domain) => domain !== ""),
+    )
+    .default([]),
+  /** "admins": admins of those domains keep their password, for when the provider is down. */
+  OIDC_BREAK_GLASS: z.enum(["admins", "off"]).default("off"),
+  /** Talk to a provider over plain http (a provider on this machine in tests); never in production. */
+  OIDC_ALLOW_HTTP: z.enum(["on", "off"]).default("off"),
 });
 
 /**
@@ -122,6 +146,15 @@ export function config(): Config {
     throw new Error(
       "Invalid configuration:\n  SESSION_SECRET must be set in production (32 or more random characters, e.g. `openssl rand -hex 32`)",
     );
+  }
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error(
+      "Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together or not at all",
+    );
+  }
+  if (env.NODE_ENV === "production" && env.OIDC_ALLOW_HTTP === "on") {
+    throw new Error("Invalid configuration:\n  OIDC_ALLOW_HTTP may not be on in production");
   }
   const settings: Config = {
     ...env,

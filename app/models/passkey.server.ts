@@ -292,6 +292,8 @@ export type PasskeySignInResult =
   | { ok: true; organiser: PublicOrganiser; sessionToken: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "doorAccessEnded" }
+  /** The account signs in with the city's own accounts, not with a passkey (`mayUse` said no). */
+  | { ok: false; reason: "notHere" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
 /** The credential id an answer names, if it names one at all. */
@@ -310,7 +312,16 @@ function credentialIdOf(response: unknown): string | null {
  */
 export async function signInWithPasskey(
   response: unknown,
-  { client = "unknown", device = null, now = nowInstant() }: DeviceOrigin & { now?: string } = {},
+  {
+    client = "unknown",
+    device = null,
+    now = nowInstant(),
+    mayUse,
+  }: DeviceOrigin & {
+    now?: string;
+    /** Whether this account may sign in with a passkey here (not: the city's domains). */
+    mayUse?: (organiser: Pick<PublicOrganiser, "email" | "role">) => boolean;
+  } = {},
 ): Promise<PasskeySignInResult> {
   const credentialId = credentialIdOf(response);
   const passkey = credentialId
@@ -374,6 +385,7 @@ export async function signInWithPasskey(
     return { ok: false, reason: "invalid" };
   }
   await settleSignInAttempt(passkey.email, client);
+  if (mayUse && !mayUse(passkey)) return { ok: false, reason: "notHere" };
   if (passkey.role === "door" && !(await doorAccessOf(passkey.id, now))) {
     return { ok: false, reason: "doorAccessEnded" };
   }

@@ -104,7 +104,16 @@ async function refundSignInAttempt(email: string, client: string): Promise<void>
 export async function logIn(
   email: string,
   password: string,
-  { client = "unknown", device = null, now = nowInstant() }: DeviceOrigin & { now?: string } = {},
+  {
+    client = "unknown",
+    device = null,
+    now = nowInstant(),
+    roles,
+  }: DeviceOrigin & {
+    now?: string;
+    /** Only these roles may sign in with a password here (the city's break-glass admins). */
+    roles?: readonly PublicOrganiser["role"][];
+  } = {},
 ): Promise<LoginResult> {
   const counted = await countSignInAttempt(email, client, now);
   if (!counted.ok) {
@@ -130,7 +139,7 @@ export async function logIn(
     await refundSignInAttempt(email, client);
     return { ok: false, reason: "busy", retryAfterSeconds: 5 };
   }
-  if (!organiser || !matches) {
+  if (!organiser || !matches || (roles && !roles.includes(organiser.role))) {
     // The audit entry is left to a job, queued for unknown addresses too: the same one row
     // either way, so the answer takes as long for a known address as for an unknown one. An
     // unknown address is recorded nowhere: what someone typed there (a colleague's address, or

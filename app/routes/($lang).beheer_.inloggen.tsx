@@ -12,6 +12,7 @@ import { FlashNotice } from "~/components/flash-notice";
 import { PasskeySignIn } from "~/components/passkey-sign-in";
 import { i18n } from "~/i18n";
 import { signInSchema } from "~/lib/account-forms";
+import { config } from "~/lib/config.server";
 import {
   type FormAnswer,
   type FormErrors,
@@ -30,6 +31,7 @@ import {
   signInCookie,
   stepPath,
 } from "~/web/auth.server";
+import { cityButtonLabel, cityProvider, isCityDomain } from "~/web/city-sign-in.server";
 import { type Notice, takeNotice } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/web/rate-limits.server";
@@ -57,7 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pending = await pendingSignIn(request);
   if (pending) throw redirect(stepPath(pending.stage, localeOf(request), back));
   const { notice, headers } = await takeNotice(request);
-  return data({ back, notice }, { headers });
+  // The button of the city's own accounts, when the city connected its provider.
+  const provider = cityProvider();
+  const city = provider ? { label: provider.label } : null;
+  return data({ back, notice, city }, { headers });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -72,9 +77,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return refuse(400, submission.reply({ hideFields: ["password"] }));
   }
   const { email, password, terug } = submission.value;
+  // The city's own addresses sign in with its accounts; its admins may keep a password for
+  // when the provider is down (OIDC_BREAK_GLASS=admins).
+  const cityOnly = cityProvider() !== null && isCityDomain(email);
+  const breakGlass = config().OIDC_BREAK_GLASS === "admins";
+  const cityRefusal = () =>
+    refuse(
+      403,
+      submission.reply({
+        formErrors: formMessage("cityLogin.only", { button: cityButtonLabel(localeOf(request)) }),
+        hideFields: ["password"],
+      }),
+    );
+  if (cityOnly && !breakGlass) return cityRefusal();
   const result = await logIn(email, password, {
     client,
     device: deviceLabel(request.headers.get("User-Agent")),
+    roles: cityOnly ? ["admin"] : undefined,
   });
   if (result.ok) {
     const locale = localeOf(request);
@@ -86,7 +105,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const refusal = (formErrors: FormErrors) =>
     submission.reply({ formErrors, hideFields: ["password"] });
-  if (result.reason === "invalid") return refuse(401, refusal(formMessage("login.invalid")));
+  if (result.reason === "invalid") {
+    return cityOnly ? cityRefusal() : refuse(401, refusal(formMessage("login.invalid")));
+  }
   if (result.reason === "doorAccessEnded") {
     return refuse(403, refusal(formMessage("door.signIn.ended")));
   }
@@ -102,7 +123,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function Login() {
   const inLocale = useLocalePath();
-  const { back, notice } = useLoaderData<{ back: string; notice: Notice | null }>();
+  const { back, notice, city } = useLoaderData<{
+    back: string;
+    notice: Notice | null;
+    city: { label: string | null } | null;
+  }>();
   const actionData = useActionData<FormAnswer>();
   const { t } = useI18n();
   const navigation = useNavigation();
@@ -111,6 +136,18 @@ export default function Login() {
     <div className="wrap page narrow">
       <h1>{t("login.title")}</h1>
       <FlashNotice notice={actionData ? null : notice} />
+      {city ? (
+        <p className="panel">
+          <a
+            className="button button-primary"
+            href={`${inLocale("/beheer/inloggen/oidc")}?terug=${encodeURIComponent(back)}`}
+          >
+            {city.label ?? t("cityLogin.button")}
+          </a>
+          <br />
+          {t("cityLogin.or")}
+        </p>
+      ) : null}
       <Form method="post" className="panel" {...getFormProps(form)}>
         <FormProblem form={form} summary={t("login.errors.form")} />
         <input type="hidden" name="terug" value={back} />

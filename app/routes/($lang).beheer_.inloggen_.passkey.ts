@@ -6,6 +6,7 @@ import { deviceLabel } from "~/lib/user-agent";
 import { rememberWorkingLanguage } from "~/models/organiser.server";
 import { passkeySignInOptions, signInWithPasskey } from "~/models/passkey.server";
 import { safeRedirectPath, signInCookie } from "~/web/auth.server";
+import { cityButtonLabel, mustUseCityAccount } from "~/web/city-sign-in.server";
 import { PRIVATE_HEADERS } from "~/web/headers.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce, pauseBeforeRefusing } from "~/web/rate-limits.server";
@@ -29,6 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await signInWithPasskey(parsed.data.response, {
     client,
     device: deviceLabel(request.headers.get("User-Agent")),
+    mayUse: (organiser) => !mustUseCityAccount(organiser),
   });
   const locale = localeOf(request);
   if (result.ok) {
@@ -39,6 +41,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (result.reason === "invalid") return answer({ error: "passkeys.errors.signInFailed" }, 400);
   if (result.reason === "doorAccessEnded") return answer({ error: "door.signIn.ended" }, 403);
+  if (result.reason === "notHere") {
+    const button = cityButtonLabel(locale);
+    return answer({ error: "cityLogin.only", values: { button } }, 403);
+  }
   await pauseBeforeRefusing();
   const time = i18n(locale).time(addMinutes(nowInstant(), result.retryAfterSeconds / 60));
   return answer({ error: "login.locked", values: { time } }, 429, {

@@ -1,0 +1,437 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { createOrganiser } from "../app/models/organiser.server";
+import { database } from "../db/client";
+import { createSession } from "./support/factories";
+import { cookieFrom, send } from "./support/http";
+import { TEST_PASSWORD } from "./support/organisers";
+import { softPasskey } from "./support/webauthn";
+
+/**
+ * Sign-in with the city's accounts over real HTTP: the built app against a real OpenID provider
+ * (`oidc-provider`, in a process of its own), the browser's part played request by request. An
+ * invited address opens its own scope; a wrong state, a replayed code, an expired ID token, an
+ * unverified or uninvited address are refused with a page that says why, and nothing is created.
+ */
+
+const CLIENT = { id: "ondernemersagenda", secret: "een-geheim-van-de-testprovider" };
+const CALLBACK = "http://agenda.test/beheer/inloggen/oidc/terug";
+const LABEL = "Aanmelden met je account van Stad Leuven";
+const ACCOUNTS = {
+  invited: { email: "An.Peeters@Leuven.test", email_verified: true, name: "An Peeters" },
+  stranger: { email: "niemand@elders.test", email_verified: true, name: "Niemand" },
+  unverified: { email: "onbevestigd@leuven.test", email_verified: false },
+  // The city's own domain: its provider answers for it without an email_verified claim.
+  city: { email: "bert@stad.test", name: "Bert" },
+};
+
+/** The provider, started before the app reads its settings: its issuer, and a way to stop it. */
+async function startProvider() {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "support/oidc-provider.ts"),
+      CALLBACK,
+      CLIENT.id,
+      CLIENT.secret,
+      JSON.stringify(ACCOUNTS),
+    ],
+    { stdio: ["ignore", "pipe", "ignore"] },
+  );
+  afterAll(() => {
+    child.kill();
+  });
+  let output = "";
+  const issuer = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /^http:\/\/127\.0\.0\.1:\d+$/m.exec(output)?.[0];
+      if (found) resolve(found);
+    });
+    child.once("exit", (code) => reject(new Error(`the provider ended (${code}): ${output}`)));
+  });
+  const exited = once(child, "exit");
+  return {
+    issuer,
+    async stop() {
+      child.kill();
+      await exited;
+    },
+  };
+}
+
+const provider = await startProvider();
+process.env.OIDC_ISSUER = provider.issuer;
+process.env.OIDC_CLIENT_ID = CLIENT.id;
+process.env.OIDC_CLIENT_SECRET = CLIENT.secret;
+process.env.OIDC_BUTTON_LABEL = LABEL;
+process.env.OIDC_ALLOW_HTTP = "on";
+process.env.OIDC_DOMAINS = "stad.test";
+process.env.OIDC_BREAK_GLASS = "admins";
+
+/** The start at the app: the cookie it keeps for the way back, and where it sends the browser. */
+async function start(path = "/beheer/inloggen/oidc?terug=%2Fbeheer") {
+  const response = await send(path);
+  expect(response.status).toBe(302);
+  return { cookie: cookieFrom(response), authorize: response.headers.get("Location") ?? "" };
+}
+
+/**
+ * The browser at the provider: its login form filled in as `login`, followed until the provider
+ * sends the browser back to the app; answers that address's path and query.
+ */
+async function atProvider(authorize: string, login: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const go = async (url: string, form?: Record<string, string>) => {
+    const response = await fetch(url, {
+      method: form ? "POST" : "GET",
+      redirect: "manual",
+      headers: {
+        Cookie: [...jar].map(([name, value]) => `${name}=${value}`).join("; "),
+        ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ""] = cookie.split(";");
+      const name = pair.slice(0, pair.indexOf("="));
+      if (/expires=Thu, 01 Jan 1970/i.test(cookie)) jar.delete(name);
+      else jar.set(name, pair.slice(pair.indexOf("=") + 1));
+    }
+    return response;
+  };
+  let url = authorize;
+  let response = await go(url);
+  for (let step = 0; step < 10; step++) {
+    const location = response.headers.get("Location");
+    if (location) {
+      const next = new URL(location, url);
+      if (next.href.startsWith(CALLBACK)) return next.pathname + next.search;
+      url = next.href;
+      response = await go(url);
+      continue;
+    }
+    const html = await response.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    if (response.status !== 200 || !action) {
+      throw new Error(`The provider answered ${response.status}: ${html.slice(0, 500)}`);
+    }
+    url = new URL(action, url).href;
+    response = await go(url, { prompt: "login", login, password: "wat-dan-ook" });
+  }
+  throw new Error("The provider never sent the browser back");
+}
+
+/** The whole way, up to the app's answer at the redirect URI. */
+async function signInAs(login: keyof typeof ACCOUNTS) {
+  const { cookie, authorize } = await start();
+  const back = await atProvider(authorize, login);
+  return { response: await send(back, { cookie }), back, cookie };
+}
+
+/** The page a refused sign-in is sent to, followed: its status and text. */
+async function refusal(response: Response) {
+  expect(response.status).toBe(303);
+  expect(cookieFrom(response)).not.toMatch(/oa_session=/);
+  const page = await send(response.headers.get("Location") ?? "");
+  return { status: page.status, text: await page.text() };
+}
+
+async function counts() {
+  const { db } = database();
+  const count = async (table: "organisers" | "auth_sessions") =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const signIns = await db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("action", "=", "organiser.signIn")
+    .executeTakeFirstOrThrow();
+  return {
+    organisers: await count("organisers"),
+    authSessions: await count("auth_sessions"),
+    signIns: Number(signIns.n),
+  };
+}
+
+/** What the app logged about its refusals, to tell which check refused. */
+function refusalsLogged() {
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  return () => warn.mock.calls.map((call) => String(call[0])).join("\n");
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+async function citySlugOf(cityId: number) {
+  const city = await database()
+    .db.selectFrom("cities")
+    .select("slug")
+    .where("id", "=", cityId)
+    .executeTakeFirstOrThrow();
+  return city.slug;
+}
+
+const ownSession = await createSession();
+const otherSession = await createSession();
+await createOrganiser({
+  email: "an.peeters@leuven.test",
+  name: "An Peeters",
+  password: TEST_PASSWORD,
+  role: "organiser",
+  citySlugs: [await citySlugOf(ownSession.city_id)],
+});
+await createOrganiser({
+  email: "onbevestigd@leuven.test",
+  name: "Onbevestigd",
+  password: TEST_PASSWORD,
+  role: "organiser",
+});
+await createOrganiser({
+  email: "bert@stad.test",
+  name: "Bert",
+  password: TEST_PASSWORD,
+  role: "organiser",
+});
+await createOrganiser({
+  email: "beheer@stad.test",
+  name: "Beheerder",
+  password: TEST_PASSWORD,
+  role: "admin",
+});
+
+describe("sign-in with the city's accounts", () => {
+  it("offers the button on the sign-in page, with the city's label", async () => {
+    const page = await (await send("/beheer/inloggen")).text();
+    expect(page).toContain(LABEL);
+    expect(page).toContain('href="/beheer/inloggen/oidc?terug=%2Fbeheer"');
+  });
+
+  it("sends the browser to the provider with PKCE, a state and a nonce", async () => {
+    const { cookie, authorize } = await start();
+    const url = new URL(authorize);
+    expect(url.origin).toBe(process.env.OIDC_ISSUER);
+    expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(url.searchParams.get("code_challenge")).toMatch(/^[\w-]{43}$/);
+    expect(url.searchParams.get("state")).toMatch(/^[\w-]{20,}$/);
+    expect(url.searchParams.get("nonce")).toMatch(/^[\w-]{20,}$/);
+    expect(url.searchParams.get("redirect_uri")).toBe(CALLBACK);
+    expect(url.searchParams.get("scope")).toBe("openid email profile");
+    expect(cookie).toMatch(/^oa_oidc=/);
+  });
+
+  it("opens the workspace of the invited address, with its scope and no code step", async () => {
+    const before = await counts();
+    const { response } = await signInAs("invited");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/beheer");
+    const session = cookieFrom(response);
+    expect(session).toMatch(/oa_session=[^;]+/);
+    expect((await send("/beheer", { cookie: session })).status).toBe(200);
+    expect((await send(`/beheer/sessies/${ownSession.id}`, { cookie: session })).status).toBe(200);
+    expect((await send(`/beheer/sessies/${otherSession.id}`, { cookie: session })).status).toBe(
+      404,
+    );
+    const after = await counts();
+    expect(after).toEqual({
+      organisers: before.organisers,
+      authSessions: before.authSessions + 1,
+      signIns: before.signIns + 1,
+    });
+  });
+
+  it("takes an address of the city's own domain without an email_verified claim", async () => {
+    const { response } = await signInAs("city");
+    expect(response.status).toBe(302);
+    expect((await send("/beheer", { cookie: cookieFrom(response) })).status).toBe(200);
+  });
+
+  it("refuses a wrong state, and creates nothing", async () => {
+    const logged = refusalsLogged();
+    const { cookie, authorize } = await start();
+    const back = new URL(await atProvider(authorize, "invited"), "http://agenda.test");
+    back.searchParams.set("state", "een-andere-staat-dan-die-van-de-app");
+    const before = await counts();
+    const { status, text } = await refusal(await send(back.pathname + back.search, { cookie }));
+    expect(status).toBe(400);
+    expect(text).toContain("Aanmelden is niet gelukt");
+    expect(text).toContain("kon niet bevestigd worden");
+    expect(await counts()).toEqual(before);
+    expect(logged()).toMatch(/state/i);
+  });
+
+  it("refuses a code used a second time", async () => {
+    const { response, back, cookie } = await signInAs("invited");
+    expect(response.status).toBe(302);
+    const logged = refusalsLogged();
+    const before = await counts();
+    const { status } = await refusal(await send(back, { cookie }));
+    expect(status).toBe(400);
+    expect(await counts()).toEqual(before);
+    expect(logged()).toMatch(/invalid_grant/);
+  });
+
+  it("refuses an ID token that has expired by the time it comes back", async () => {
+    const { cookie, authorize } = await start();
+    const back = await atProvider(authorize, "invited");
+    // Two hours on for the app alone: the provider (another process) issues the token now.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 2 * 60 * 60 * 1000);
+    const logged = refusalsLogged();
+    const before = await counts();
+    const { status } = await refusal(await send(back, { cookie }));
+    expect(status).toBe(400);
+    expect(await counts()).toEqual(before);
+    expect(logged()).toMatch(/"exp"/);
+    // The log says which check refused, never whose address the token named.
+    expect(logged().toLowerCase()).not.toContain("leuven.test");
+  });
+
+  it("refuses an address nobody invited, says so, and creates no account", async () => {
+    const logged = refusalsLogged();
+    const before = await counts();
+    const { response } = await signInAs("stranger");
+    const { status, text } = await refusal(response);
+    expect(status).toBe(403);
+    expect(text).toContain("Vraag een beheerder om je uit te nodigen");
+    expect(await counts()).toEqual(before);
+    const { db } = database();
+    const stranger = await db
+      .selectFrom("organisers")
+      .select("id")
+      .where("email", "=", "niemand@elders.test")
+      .executeTakeFirst();
+    expect(stranger).toBeUndefined();
+    expect(logged()).toMatch(/notInvited/);
+  });
+
+  it("refuses an address the provider did not verify, even an invited one", async () => {
+    const before = await counts();
+    refusalsLogged();
+    const { status, text } = await refusal((await signInAs("unverified")).response);
+    expect(status).toBe(403);
+    expect(text).toContain("geen bevestigd e-mailadres");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a way back that no start in this browser began", async () => {
+    refusalsLogged();
+    const { authorize } = await start();
+    const back = await atProvider(authorize, "invited");
+    const before = await counts();
+    const { status } = await refusal(await send(back));
+    expect(status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("shows the refusal in the language the sign-in started in", async () => {
+    refusalsLogged();
+    const { cookie, authorize } = await start("/fr/beheer/inloggen/oidc");
+    const back = await atProvider(authorize, "stranger");
+    const response = await send(back, { cookie });
+    expect(response.headers.get("Location")).toBe(
+      "/fr/beheer/inloggen/oidc/mislukt?reden=notInvited",
+    );
+    const { text } = await refusal(response);
+    expect(text).toContain("Demandez à un administrateur de vous inviter");
+  });
+});
+
+describe("the password form for the city's domains", () => {
+  const password = (email: string, value = TEST_PASSWORD) =>
+    send("/beheer/inloggen", { form: { email, password: value, terug: "/beheer" } });
+
+  it("refuses an organiser of the city's domain, pointing to the button", async () => {
+    const before = await counts();
+    const response = await password("bert@stad.test");
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain(`met de knop ‘${LABEL}’`);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("lets the city's admins in with their password (break-glass), and no one else", async () => {
+    const wrong = await password("beheer@stad.test", "niet-het-juiste-wachtwoord");
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain(`met de knop ‘${LABEL}’`);
+    const right = await password("beheer@stad.test");
+    expect(right.status).toBe(302);
+    expect(cookieFrom(right)).toMatch(/oa_session=/);
+  });
+
+  it("leaves other addresses to their password", async () => {
+    const response = await password("an.peeters@leuven.test");
+    expect(response.status).toBe(302);
+  });
+});
+
+describe("passkeys for the city's domains", () => {
+  /** A passkey added after signing in with the city's account, then used to sign in. */
+  async function passkeyOf(login: keyof typeof ACCOUNTS) {
+    const { response } = await signInAs(login);
+    const cookie = cookieFrom(response);
+    const add = "/beheer/mijn-account/passkeys";
+    const options = await (await send(add, { form: { intent: "options" }, cookie })).json();
+    const passkey = softPasskey();
+    const added = await send(add, {
+      form: { intent: "register", response: JSON.stringify(passkey.register(options.options)) },
+      cookie,
+    });
+    expect(added.status).toBe(200);
+    return passkey;
+  }
+
+  async function signInWith(passkey: ReturnType<typeof softPasskey>) {
+    const signIn = "/beheer/inloggen/passkey";
+    const { options } = await (await send(signIn, { form: { intent: "options" } })).json();
+    return send(signIn, {
+      form: {
+        intent: "verify",
+        response: JSON.stringify(passkey.signIn(options)),
+        terug: "/beheer",
+      },
+    });
+  }
+
+  it("refuses a passkey of the city's domain, pointing to the button", async () => {
+    const passkey = await passkeyOf("city");
+    const before = await counts();
+    const response = await signInWith(passkey);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: "cityLogin.only", values: { button: LABEL } });
+    expect(cookieFrom(response)).not.toMatch(/oa_session=/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("leaves the passkeys of other domains alone", async () => {
+    const response = await signInWith(await passkeyOf("invited"));
+    expect(response.status).toBe(200);
+    expect(cookieFrom(response)).toMatch(/oa_session=/);
+  });
+});
+
+describe("when the city's provider is down", () => {
+  it("says so (503) on the way back, and creates nothing", async () => {
+    const logged = refusalsLogged();
+    const { cookie, authorize } = await start();
+    const back = await atProvider(authorize, "invited");
+    await provider.stop();
+    const before = await counts();
+    const { status, text } = await refusal(await send(back, { cookie }));
+    expect(status).toBe(503);
+    expect(text).toContain("antwoordt nu niet");
+    expect(await counts()).toEqual(before);
+    expect(logged()).toMatch(/unavailable/);
+  });
+});
