@@ -18,6 +18,7 @@ import { WorkspaceNav, type WorkspaceUser } from "~/components/workspace-nav";
 import { DEFAULT_LOCALE } from "~/i18n";
 import { config } from "~/lib/config.server";
 import styles from "~/styles/app.css";
+import { hasSignInCookie } from "~/web/auth.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { useNonce } from "~/web/nonce";
 import { refusalHeaders } from "~/web/refusals";
@@ -62,7 +63,12 @@ function tooManyText(error: unknown): { mail: boolean; minutes: number } {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireKnownLanguage(params);
-  return { locale: localeOf(request), publicUrl: config().publicUrl };
+  return {
+    locale: localeOf(request),
+    publicUrl: config().publicUrl,
+    // An organiser's language is stored with their account: no note about the browser's.
+    signedIn: await hasSignInCookie(request),
+  };
 }
 
 /** The page's address in each language, for search engines; Dutch is the default. */
@@ -98,6 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const workspace = matches.find((match) => (match.handle as RouteHandle)?.workspace)?.data as
     | WorkspaceUser
     | undefined;
+  const signedIn = useRouteLoaderData<typeof loader>("root")?.signedIn ?? false;
   if (embedded) {
     // In a partner's iframe: the list alone, light, without scripts (links open the top window).
     return (
@@ -128,7 +135,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#inhoud">
           {t("site.skipToContent")}
         </a>
-        {failed ? null : <LanguageSuggestion />}
+        {failed || signedIn ? null : <LanguageSuggestion />}
         <header className={workspace ? "site-header site-header-workspace" : "site-header"}>
           <div className="wrap">
             <Link to={inLocale("/")} className="brand">
