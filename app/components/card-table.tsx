@@ -44,8 +44,9 @@ export function CardTable({
 }
 
 /**
- * One cell of a `CardTable` row. On a phone: `title` makes it the card's title, a `label` (its
- * column's name) stands above it, and `actions` puts its buttons beside the next ones.
+ * One cell of a `CardTable` row. On a phone: `title` makes it the card's title (`"rowHeader"`:
+ * and the header of its row, a <th>), a `label` (its column's name) stands above it, and
+ * `actions` puts its buttons beside the next ones.
  */
 export function Cell({
   label,
@@ -55,16 +56,21 @@ export function Cell({
   children,
 }: {
   label?: string;
-  title?: boolean;
+  title?: boolean | "rowHeader";
   actions?: boolean;
   nowrap?: boolean;
   children?: ReactNode;
 }) {
-  const className = [title && "cell-title", actions && "cell-actions", nowrap && "nowrap"]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <td data-label={label} className={className || undefined}>
+  const className =
+    [title && "cell-title", actions && "cell-actions", nowrap && "nowrap"]
+      .filter(Boolean)
+      .join(" ") || undefined;
+  return title === "rowHeader" ? (
+    <th scope="row" className={className}>
+      {children}
+    </th>
+  ) : (
+    <td data-label={label} className={className}>
       {children}
     </td>
   );

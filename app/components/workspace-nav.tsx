@@ -11,9 +11,11 @@ export interface WorkspaceUser {
 }
 
 /**
- * The workspace's bar under the site's header: its pages and the language switch, then who is
- * signed in and the way out. On a phone the pages and languages fold behind one button, so the
- * work starts near the top of the screen; from 40rem they stand in a row.
+ * The workspace's bar in the site's header: its pages, then who is signed in, their account and
+ * the way out. On a phone the pages, the account and the language switch fold behind one
+ * button beside the brand, so the work starts near the top of the screen, and the name and
+ * "Afmelden" share the line below; from 40rem the pages stand in a row (the header has the
+ * language switch, the account link sits beside the name).
  */
 export function WorkspaceNav({
   name,
