@@ -14,9 +14,11 @@ import {
 import type { ReactNode } from "react";
 import { LanguageSuggestion } from "~/components/language-suggestion";
 import { LanguageSwitch } from "~/components/language-switch";
+import { WorkspaceNav, type WorkspaceUser } from "~/components/workspace-nav";
 import { DEFAULT_LOCALE } from "~/i18n";
 import { config } from "~/lib/config.server";
 import styles from "~/styles/app.css";
+import { hasSignInCookie } from "~/web/auth.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { useNonce } from "~/web/nonce";
 import { refusalHeaders } from "~/web/refusals";
@@ -61,7 +63,12 @@ function tooManyText(error: unknown): { mail: boolean; minutes: number } {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireKnownLanguage(params);
-  return { locale: localeOf(request), publicUrl: config().publicUrl };
+  return {
+    locale: localeOf(request),
+    publicUrl: config().publicUrl,
+    // An organiser's language is stored with their account: no note about the browser's.
+    signedIn: await hasSignInCookie(request),
+  };
 }
 
 /** The page's address in each language, for search engines; Dutch is the default. */
@@ -91,7 +98,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   // An error page (a 404) is in one language only: no versions to name or switch to.
   const failed = useRouteError() != null;
-  const embedded = useMatches().some((match) => (match.handle as RouteHandle)?.embeddable);
+  const matches = useMatches();
+  const embedded = matches.some((match) => (match.handle as RouteHandle)?.embeddable);
+  // In the workspace: who is signed in, for its menu in the header.
+  const workspace = matches.find((match) => (match.handle as RouteHandle)?.workspace)?.data as
+    | WorkspaceUser
+    | undefined;
+  const signedIn = useRouteLoaderData<typeof loader>("root")?.signedIn ?? false;
   if (embedded) {
     // In a partner's iframe: the list alone, light, without scripts (links open the top window).
     return (
@@ -122,16 +135,18 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#inhoud">
           {t("site.skipToContent")}
         </a>
-        {failed ? null : <LanguageSuggestion />}
-        <header className="site-header">
+        {failed || signedIn ? null : <LanguageSuggestion />}
+        <header className={workspace ? "site-header site-header-workspace" : "site-header"}>
           <div className="wrap">
             <Link to={inLocale("/")} className="brand">
               <span className="brand-mark" aria-hidden="true" />
               {t("site.name")}
             </Link>
             <p className="tagline">{t("site.tagline")}</p>
+            {/* On a phone the workspace has it in its menu instead (WorkspaceNav). */}
             {failed ? null : <LanguageSwitch />}
           </div>
+          {workspace ? <WorkspaceNav {...workspace} languages={!failed} /> : null}
         </header>
         <main id="inhoud" tabIndex={-1}>
           {children}

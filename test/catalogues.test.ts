@@ -63,6 +63,7 @@ const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
     "calendar.add.google",
     "calendar.add.outlook",
     "calendar.add.office",
+    "admin.menu",
   ],
   "en-BE": [
     "site.name",
@@ -97,6 +98,7 @@ const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
     "report.partner",
     "report.group.byPartner",
     "report.sheet.filters",
+    "admin.menu",
   ],
 };
 

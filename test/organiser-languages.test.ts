@@ -118,7 +118,7 @@ describe("an invitation in the language the admin chose", () => {
     // The admins' list says which language the new organiser works in.
     const list = await (await send("/beheer/organisatoren", { cookie: admin })).text();
     const row = list.split("<tr>").find((tr) => tr.includes(email)) ?? "";
-    expect(row).toContain("<td>Engels</td>");
+    expect(row).toMatch(/<td[^>]*>Engels<\/td>/);
   });
 
   it("without a choice, the language of the page the admin works on", async () => {

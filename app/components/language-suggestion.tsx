@@ -5,6 +5,18 @@ import { useAlternates, useI18n } from "~/web/use-i18n";
 
 const DISMISSED = "oa-language-suggestion-dismissed";
 
+/**
+ * The visitor chose a language (closed the note, or used the switch): no note from now on.
+ * Not remembered where storage is refused; the note can be closed again.
+ */
+export function rememberLanguageChosen() {
+  try {
+    window.localStorage.setItem(DISMISSED, "1");
+  } catch {
+    // Private mode or blocked storage: nothing to keep it in.
+  }
+}
+
 /** The first of the browser's languages the site speaks, if it is French or English. */
 function preferredOther(languages: readonly string[]): Locale | undefined {
   for (const language of languages) {
@@ -20,7 +32,9 @@ function preferredOther(languages: readonly string[]): Locale | undefined {
  * On a Dutch page, for a browser that prefers French or English: a note, in that language,
  * that the page exists in it too. Never a redirect. Decided in the browser (the public pages are
  * kept in a cache that does not look at Accept-Language); without JavaScript there is no note.
- * Once closed, it stays closed.
+ * Only for a visitor who has not chosen: once closed, or once they used the language switch,
+ * it stays away; a signed-in organiser, whose language is stored, never gets it (the root
+ * leaves it out).
  */
 export function LanguageSuggestion() {
   const { locale } = useI18n();
@@ -45,11 +59,7 @@ export function LanguageSuggestion() {
   const { t } = i18n(suggested);
   const href = alternates.find((alternate) => alternate.locale === suggested)?.href;
   const dismiss = () => {
-    try {
-      window.localStorage.setItem(DISMISSED, "1");
-    } catch {
-      // Not remembered; closed for now all the same.
-    }
+    rememberLanguageChosen();
     setSuggested(undefined);
   };
   return (

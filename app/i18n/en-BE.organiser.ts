@@ -8,8 +8,9 @@ export const enBEOrganiser = {
   "admin.nav.export": "Export",
   "admin.nav.log": "Activity log",
   "admin.nav.organisers": "Organisers",
-  "admin.signedInAs": "Signed in as {name}",
+  "admin.signedInAs": "Signed in as",
   "admin.logout": "Sign out",
+  "admin.menu": "Menu",
   "admin.outOfScope":
     "You don’t manage sessions in this city. Choose one of your own cities, or tick your own organisation under partners.",
 

@@ -8,8 +8,9 @@ export const frBEOrganiser = {
   "admin.nav.export": "Exporter",
   "admin.nav.log": "Journal",
   "admin.nav.organisers": "Organisateurs",
-  "admin.signedInAs": "Connecté en tant que {name}",
+  "admin.signedInAs": "Connecté en tant que",
   "admin.logout": "Se déconnecter",
+  "admin.menu": "Menu",
   "admin.outOfScope":
     "Vous ne gérez pas de sessions dans cette ville. Choisissez l’une de vos villes, ou cochez votre propre organisation parmi les partenaires.",
 

@@ -6,8 +6,9 @@ export const nlBEOrganiser = {
   "admin.nav.export": "Exporteren",
   "admin.nav.log": "Logboek",
   "admin.nav.organisers": "Organisatoren",
-  "admin.signedInAs": "Aangemeld als {name}",
+  "admin.signedInAs": "Aangemeld als",
   "admin.logout": "Afmelden",
+  "admin.menu": "Menu",
   "admin.outOfScope":
     "Je beheert geen sessies in deze stad. Kies een van je eigen steden, of vink je eigen organisatie aan bij de partners.",
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CardTable, Cell } from "~/components/card-table";
 import { FillBar } from "~/components/fill-bar";
 import { WeekChart } from "~/components/week-chart";
 import type { MessageKey } from "~/i18n";
@@ -93,6 +94,17 @@ function Dashboard({
 }: Exclude<LoaderData, { doorSessions: unknown }>) {
   const inLocale = useLocalePath();
   const { t, shortDate, timeRange, time } = useI18n();
+  const failedColumns = [
+    t("dashboard.failedMail.column.to"),
+    t("dashboard.failedMail.column.kind"),
+    t("dashboard.failedMail.column.session"),
+    t("dashboard.failedMail.column.reason"),
+  ];
+  const upcomingColumns = [
+    t("dashboard.column.session"),
+    t("dashboard.column.when"),
+    t("dashboard.column.fill"),
+  ];
   return (
     <div className="wrap page">
       <h1>{t("dashboard.title")}</h1>
@@ -102,96 +114,77 @@ function Dashboard({
           <p>
             {t("dashboard.failedMail.intro", { count: failedMail.count, days: failedMail.days })}
           </p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.failedMail.column.to")}</th>
-                <th scope="col">{t("dashboard.failedMail.column.kind")}</th>
-                <th scope="col">{t("dashboard.failedMail.column.session")}</th>
-                <th scope="col">{t("dashboard.failedMail.column.reason")}</th>
+          <CardTable columns={failedColumns.map((label) => ({ label }))}>
+            {failedMail.newest.map((mail) => (
+              <tr key={mail.id}>
+                <Cell title>
+                  {mail.toEmail ? (
+                    <>
+                      {mail.toName}
+                      <div className="muted">{mail.toEmail}</div>
+                    </>
+                  ) : (
+                    t("dashboard.failedMail.erased")
+                  )}
+                </Cell>
+                <Cell label={failedColumns[1]}>
+                  {t(mailKindKey(mail.kind))}
+                  <div className="muted nowrap">
+                    {shortDate(mail.failedAt)} {time(mail.failedAt)}
+                  </div>
+                </Cell>
+                <Cell label={failedColumns[2]}>
+                  {mail.sessionId ? (
+                    <Link to={inLocale(`/beheer/sessies/${mail.sessionId}`)}>
+                      {mail.sessionTitle}
+                    </Link>
+                  ) : (
+                    t("dashboard.failedMail.noSession")
+                  )}
+                </Cell>
+                <Cell label={failedColumns[3]}>{mail.reason}</Cell>
               </tr>
-            </thead>
-            <tbody>
-              {failedMail.newest.map((mail) => (
-                <tr key={mail.id}>
-                  <td>
-                    {mail.toEmail ? (
-                      <>
-                        {mail.toName}
-                        <div className="muted">{mail.toEmail}</div>
-                      </>
-                    ) : (
-                      t("dashboard.failedMail.erased")
-                    )}
-                  </td>
-                  <td>
-                    {t(mailKindKey(mail.kind))}
-                    <div className="muted nowrap">
-                      {shortDate(mail.failedAt)} {time(mail.failedAt)}
-                    </div>
-                  </td>
-                  <td>
-                    {mail.sessionId ? (
-                      <Link to={inLocale(`/beheer/sessies/${mail.sessionId}`)}>
-                        {mail.sessionTitle}
-                      </Link>
-                    ) : (
-                      t("dashboard.failedMail.noSession")
-                    )}
-                  </td>
-                  <td>{mail.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </CardTable>
         </section>
       ) : null}
       <div className="dashboard-grid">
         <section aria-labelledby="upcoming-title" className="panel dashboard-upcoming">
           <h2 id="upcoming-title">{t("dashboard.upcoming")}</h2>
           {upcoming.length ? (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboard.column.session")}</th>
-                  <th scope="col">{t("dashboard.column.when")}</th>
-                  <th scope="col">{t("dashboard.column.fill")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {upcoming.map((session) => (
-                  <tr key={session.id}>
-                    <td>
-                      <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
-                      <div className="muted">
-                        {t(`kind.${session.kind}`)} · {session.city}
-                        {session.status === "cancelled" ? ` · ${t("dashboard.cancelled")}` : ""}
-                        {session.unlisted ? ` · ${t("dashboard.unlisted")}` : ""}
+            <CardTable columns={upcomingColumns.map((label) => ({ label }))}>
+              {upcoming.map((session) => (
+                <tr key={session.id}>
+                  <Cell title>
+                    <Link to={inLocale(`/beheer/sessies/${session.id}`)}>{session.title}</Link>
+                    <div className="muted">
+                      {t(`kind.${session.kind}`)} · {session.city}
+                      {session.status === "cancelled" ? ` · ${t("dashboard.cancelled")}` : ""}
+                      {session.unlisted ? ` · ${t("dashboard.unlisted")}` : ""}
+                    </div>
+                    {session.requests ? (
+                      <div>
+                        <Link to={inLocale(`/beheer/sessies/${session.id}#requests-title`)}>
+                          {t("dashboard.requests", { count: session.requests })}
+                        </Link>
                       </div>
-                      {session.requests ? (
-                        <div>
-                          <Link to={inLocale(`/beheer/sessies/${session.id}#requests-title`)}>
-                            {t("dashboard.requests", { count: session.requests })}
-                          </Link>
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="nowrap">
-                      {shortDate(session.startsAt)}
-                      <br />
-                      {timeRange(session.startsAt, session.endsAt)}
-                    </td>
-                    <td>
-                      <FillBar
-                        confirmed={session.confirmed}
-                        capacity={session.capacity}
-                        waiting={session.waiting}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    ) : null}
+                  </Cell>
+                  <Cell label={upcomingColumns[1]} nowrap>
+                    {shortDate(session.startsAt)}
+                    <br />
+                    {timeRange(session.startsAt, session.endsAt)}
+                  </Cell>
+                  <Cell label={upcomingColumns[2]}>
+                    <FillBar
+                      confirmed={session.confirmed}
+                      capacity={session.capacity}
+                      waiting={session.waiting}
+                    />
+                  </Cell>
+                </tr>
+              ))}
+            </CardTable>
           ) : (
             <p>{t("dashboard.none")}</p>
           )}

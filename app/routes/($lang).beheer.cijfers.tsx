@@ -1,8 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { BarChart } from "~/components/bar-chart";
+import { TableFrame } from "~/components/card-table";
 import { Field } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import type { I18n } from "~/i18n";
@@ -245,10 +246,15 @@ function ReportTable({
 }) {
   const { t } = language;
   const columns = REPORT_COLUMNS.filter((column) => column.part === part);
+  const captionId = useId();
+  // Figures are compared across a row and down a column: on a phone the table scrolls in its
+  // frame, the month, city, kind or partner staying in view.
   return (
-    <div className="table-scroll">
+    <TableFrame labelledBy={captionId}>
       <table className="table report-table">
-        <caption>{t(`report.caption.${part}`, { group: t(`report.per.${breakdown}`) })}</caption>
+        <caption id={captionId}>
+          {t(`report.caption.${part}`, { group: t(`report.per.${breakdown}`) })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t(`report.group.${breakdown}`)}</th>
@@ -278,7 +284,7 @@ function ReportTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { CardTable, Cell } from "~/components/card-table";
 import type { I18n, MessageKey } from "~/i18n";
 import { type AuditEntryView, type AuditName, listAuditEntries } from "~/models/audit.server";
 import { adminMeta } from "~/web/admin-meta";
@@ -85,31 +86,30 @@ export default function AuditLog() {
       <h1>{t("log.title")}</h1>
       <p className="lead">{t("log.intro")}</p>
       {entries.length ? (
-        <div className="panel table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("log.column.when")}</th>
-                <th scope="col">{t("log.column.who")}</th>
-                <th scope="col">{t("log.column.what")}</th>
-                <th scope="col">{t("log.column.client")}</th>
+        <div className="panel">
+          <CardTable
+            columns={[
+              { label: t("log.column.when") },
+              { label: t("log.column.who") },
+              { label: t("log.column.what") },
+              { label: t("log.column.client") },
+            ]}
+          >
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <Cell title nowrap>
+                  <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
+                </Cell>
+                <Cell label={t("log.column.who")}>
+                  {entry.actorName ?? t(entry.details.by === "self" ? "log.self" : "log.system")}
+                </Cell>
+                <Cell label={t("log.column.what")}>
+                  {entry.summary ?? sentence(entry, language)}
+                </Cell>
+                <Cell label={t("log.column.client")}>{entry.clientAddress ?? ""}</Cell>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="nowrap">
-                    <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
-                  </td>
-                  <td>
-                    {entry.actorName ?? t(entry.details.by === "self" ? "log.self" : "log.system")}
-                  </td>
-                  <td>{entry.summary ?? sentence(entry, language)}</td>
-                  <td className="nowrap">{entry.clientAddress ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </CardTable>
         </div>
       ) : (
         <p>{t("log.empty")}</p>

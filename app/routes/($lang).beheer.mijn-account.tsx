@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useState } from "react";
+import { CardTable, Cell } from "~/components/card-table";
 import { Field, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
 import { RecoveryCodes, TwoStepSetup } from "~/components/two-step-setup";
@@ -278,54 +279,57 @@ function Devices({
   const { t, shortDate, time } = useI18n();
   const [form] = useSchemaForm(signOutDeviceSchema, result, { id: "devices" });
   const when = (instant: string) => `${shortDate(instant)} ${time(instant)}`;
+  const columns = {
+    device: t("devices.column.device"),
+    signedIn: t("devices.column.signedIn"),
+    lastSeen: t("devices.column.lastSeen"),
+    address: t("devices.column.address"),
+  };
   return (
-    <section className="panel table-scroll" aria-labelledby="devices-title">
+    <section className="panel" aria-labelledby="devices-title">
       <h2 id="devices-title">{t("devices.title")}</h2>
       <p>{t("devices.intro")}</p>
       <FormProblem form={form} summary={t("devices.errors.gone")} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("devices.column.device")}</th>
-            <th scope="col">{t("devices.column.signedIn")}</th>
-            <th scope="col">{t("devices.column.lastSeen")}</th>
-            <th scope="col">{t("devices.column.address")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("attendees.actions")}</span>
-            </th>
+      <CardTable
+        columns={[
+          { label: columns.device },
+          { label: columns.signedIn },
+          { label: columns.lastSeen },
+          { label: columns.address },
+          { label: t("attendees.actions"), hidden: true },
+        ]}
+      >
+        {devices.map((device) => (
+          <tr key={device.id}>
+            <Cell title="rowHeader">
+              {device.device ?? t("devices.unknown")}
+              {device.current ? <div className="muted">{t("devices.thisDevice")}</div> : null}
+            </Cell>
+            <Cell label={columns.signedIn}>{when(device.signedInAt)}</Cell>
+            <Cell label={columns.lastSeen}>{when(device.lastSeenAt)}</Cell>
+            <Cell label={columns.address}>
+              {device.clientAddress ?? t("devices.unknownAddress")}
+            </Cell>
+            <Cell actions>
+              <Form method="post">
+                <input type="hidden" name="device" value={device.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="signOutDevice"
+                  className="button button-secondary button-small"
+                >
+                  {t("devices.signOut")}
+                  <span className="visually-hidden">
+                    {" "}
+                    {device.device ?? t("devices.unknown")}, {when(device.signedInAt)}
+                  </span>
+                </button>
+              </Form>
+            </Cell>
           </tr>
-        </thead>
-        <tbody>
-          {devices.map((device) => (
-            <tr key={device.id}>
-              <th scope="row">
-                {device.device ?? t("devices.unknown")}
-                {device.current ? <div className="muted">{t("devices.thisDevice")}</div> : null}
-              </th>
-              <td>{when(device.signedInAt)}</td>
-              <td>{when(device.lastSeenAt)}</td>
-              <td>{device.clientAddress ?? t("devices.unknownAddress")}</td>
-              <td>
-                <Form method="post">
-                  <input type="hidden" name="device" value={device.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="signOutDevice"
-                    className="button button-secondary button-small"
-                  >
-                    {t("devices.signOut")}
-                    <span className="visually-hidden">
-                      {" "}
-                      {device.device ?? t("devices.unknown")}, {when(device.signedInAt)}
-                    </span>
-                  </button>
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </CardTable>
       {devices.length > 1 ? (
         <Form method="post">
           <button type="submit" name="intent" value="signOutOthers" className="button">
@@ -352,50 +356,52 @@ function Passkeys({
   const { unavailable, busy, problem, run } = usePasskeyCeremony();
   const [form] = useSchemaForm(removePasskeySchema, result, { id: "passkeys" });
   const when = (instant: string) => `${shortDate(instant)} ${time(instant)}`;
+  const columns = {
+    name: t("passkeys.column.name"),
+    added: t("passkeys.column.added"),
+    lastUsed: t("passkeys.column.lastUsed"),
+  };
   return (
-    <section className="panel table-scroll" aria-labelledby="passkeys-title">
+    <section className="panel" aria-labelledby="passkeys-title">
       <h2 id="passkeys-title">{t("passkeys.title")}</h2>
       <p>{t("passkeys.explain")}</p>
       <FormProblem form={form} summary={t("passkeys.errors.gone")} />
       {passkeys.length ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("passkeys.column.name")}</th>
-              <th scope="col">{t("passkeys.column.added")}</th>
-              <th scope="col">{t("passkeys.column.lastUsed")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("attendees.actions")}</span>
-              </th>
+        <CardTable
+          columns={[
+            { label: columns.name },
+            { label: columns.added },
+            { label: columns.lastUsed },
+            { label: t("attendees.actions"), hidden: true },
+          ]}
+        >
+          {passkeys.map((passkey) => (
+            <tr key={passkey.id}>
+              <Cell title="rowHeader">{passkey.name}</Cell>
+              <Cell label={columns.added}>{when(passkey.createdAt)}</Cell>
+              <Cell label={columns.lastUsed}>
+                {passkey.lastUsedAt ? when(passkey.lastUsedAt) : t("passkeys.neverUsed")}
+              </Cell>
+              <Cell actions>
+                <Form method="post">
+                  <input type="hidden" name="passkey" value={passkey.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="removePasskey"
+                    className="button button-secondary button-small"
+                  >
+                    {t("passkeys.remove")}
+                    <span className="visually-hidden">
+                      {" "}
+                      {passkey.name}, {when(passkey.createdAt)}
+                    </span>
+                  </button>
+                </Form>
+              </Cell>
             </tr>
-          </thead>
-          <tbody>
-            {passkeys.map((passkey) => (
-              <tr key={passkey.id}>
-                <th scope="row">{passkey.name}</th>
-                <td>{when(passkey.createdAt)}</td>
-                <td>{passkey.lastUsedAt ? when(passkey.lastUsedAt) : t("passkeys.neverUsed")}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="passkey" value={passkey.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="removePasskey"
-                      className="button button-secondary button-small"
-                    >
-                      {t("passkeys.remove")}
-                      <span className="visually-hidden">
-                        {" "}
-                        {passkey.name}, {when(passkey.createdAt)}
-                      </span>
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </CardTable>
       ) : (
         <p>
           <strong>{t("passkeys.none")}</strong>

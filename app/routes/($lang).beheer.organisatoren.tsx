@@ -6,6 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CardTable, Cell } from "~/components/card-table";
 import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FieldErrors, type FieldMeta, FormProblem } from "~/components/field";
 import { FlashNotice } from "~/components/flash-notice";
@@ -176,6 +177,13 @@ export default function Organisers() {
   const actionData = useActionData<ActionData>();
   const { t, list } = useI18n();
   const [accountForm] = useSchemaForm(accountActionSchema, actionData?.account, { id: "account" });
+  const columns = {
+    name: t("organisers.column.name"),
+    role: t("organisers.column.role"),
+    scope: t("organisers.column.scope"),
+    language: t("organisers.language"),
+    twoStep: t("organisers.column.twoStep"),
+  };
   return (
     <div className="wrap page">
       <h1>{t("organisers.title")}</h1>
@@ -183,79 +191,74 @@ export default function Organisers() {
       <FlashNotice notice={actionData ? null : notice} />
       <FormProblem form={accountForm} summary={t("organisers.errors.notFound")} />
       <div className="dashboard-grid">
-        <section className="panel table-scroll" aria-labelledby="organisers-title">
+        <section className="panel" aria-labelledby="organisers-title">
           <h2 id="organisers-title" className="visually-hidden">
             {t("organisers.title")}
           </h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("organisers.column.name")}</th>
-                <th scope="col">{t("organisers.column.role")}</th>
-                <th scope="col">{t("organisers.column.scope")}</th>
-                <th scope="col">{t("organisers.language")}</th>
-                <th scope="col">{t("organisers.column.twoStep")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("attendees.actions")}</span>
-                </th>
+          <CardTable
+            columns={[
+              { label: columns.name },
+              { label: columns.role },
+              { label: columns.scope },
+              { label: columns.language },
+              { label: columns.twoStep },
+              { label: t("attendees.actions"), hidden: true },
+            ]}
+          >
+            {organisers.map((o) => (
+              <tr key={o.id}>
+                <Cell title>
+                  <strong>{o.name}</strong>
+                  {o.id === me ? ` (${t("organisers.you")})` : ""}
+                  <div className="muted">{o.email}</div>
+                  {o.locked ? (
+                    <div className="error">
+                      {t("organisers.locked")}{" "}
+                      <Form method="post">
+                        <input type="hidden" name="organiserId" value={o.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="unlock"
+                          className="button button-secondary button-small"
+                        >
+                          {t("organisers.unlock")}
+                        </button>
+                      </Form>
+                    </div>
+                  ) : null}
+                </Cell>
+                <Cell label={columns.role}>{t(`organisers.role.${o.role}`)}</Cell>
+                <Cell label={columns.scope}>
+                  {o.role === "admin"
+                    ? t("organisers.scope.all")
+                    : list([...o.cities, ...o.partners])}
+                </Cell>
+                <Cell label={columns.language}>{t(`language.${languageOfLocale(o.locale)}`)}</Cell>
+                <Cell label={columns.twoStep}>
+                  {t(o.twoStep ? "organisers.twoStep.on" : "organisers.twoStep.off")}
+                  {o.twoStep && o.id !== me ? (
+                    <ConfirmAction
+                      label={t("organisers.twoStepReset")}
+                      confirmLabel={t("organisers.twoStepResetConfirm", { name: o.name })}
+                      intent="resetTwoStep"
+                      fields={{ organiserId: o.id }}
+                    />
+                  ) : null}
+                </Cell>
+                <Cell actions>
+                  {o.id === me ? null : (
+                    <ConfirmAction
+                      label={t("organisers.remove")}
+                      confirmLabel={t("organisers.removeConfirm", { name: o.name })}
+                      intent="remove"
+                      fields={{ organiserId: o.id }}
+                    />
+                  )}
+                </Cell>
               </tr>
-            </thead>
-            <tbody>
-              {organisers.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <strong>{o.name}</strong>
-                    {o.id === me ? ` (${t("organisers.you")})` : ""}
-                    <div className="muted">{o.email}</div>
-                    {o.locked ? (
-                      <div className="error">
-                        {t("organisers.locked")}{" "}
-                        <Form method="post">
-                          <input type="hidden" name="organiserId" value={o.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="unlock"
-                            className="button button-secondary button-small"
-                          >
-                            {t("organisers.unlock")}
-                          </button>
-                        </Form>
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{t(`organisers.role.${o.role}`)}</td>
-                  <td>
-                    {o.role === "admin"
-                      ? t("organisers.scope.all")
-                      : list([...o.cities, ...o.partners])}
-                  </td>
-                  <td>{t(`language.${languageOfLocale(o.locale)}`)}</td>
-                  <td>
-                    {t(o.twoStep ? "organisers.twoStep.on" : "organisers.twoStep.off")}
-                    {o.twoStep && o.id !== me ? (
-                      <ConfirmAction
-                        label={t("organisers.twoStepReset")}
-                        confirmLabel={t("organisers.twoStepResetConfirm", { name: o.name })}
-                        intent="resetTwoStep"
-                        fields={{ organiserId: o.id }}
-                      />
-                    ) : null}
-                  </td>
-                  <td>
-                    {o.id === me ? null : (
-                      <ConfirmAction
-                        label={t("organisers.remove")}
-                        confirmLabel={t("organisers.removeConfirm", { name: o.name })}
-                        intent="remove"
-                        fields={{ organiserId: o.id }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </CardTable>
         </section>
         <RequirementForm current={requirement} result={actionData?.requirement} />
         <section className="panel" aria-labelledby="add-organiser-title">

@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Answers } from "~/components/answers";
+import { CardTable, Cell } from "~/components/card-table";
 import { ConfirmAction } from "~/components/confirm-action";
 import { DownloadLinks } from "~/components/download-links";
 import { EmailField, Field, FormProblem, FormRefusal } from "~/components/field";
@@ -306,6 +307,13 @@ export default function SessionAttendees() {
   );
   const exportUrl = (format: string) =>
     inLocale(`/beheer/sessies/${session.id}/export?formaat=${format}`);
+  const columns = {
+    position: t("attendees.column.position"),
+    name: t("attendees.column.name"),
+    organisation: t("attendees.column.organisation"),
+    present: t("attendees.column.present"),
+    actions: t("attendees.actions"),
+  };
 
   return (
     <div className="wrap page">
@@ -447,133 +455,123 @@ export default function SessionAttendees() {
             </div>
           </Form>
 
-          <section className="panel table-scroll" aria-labelledby="confirmed-title">
+          <section className="panel" aria-labelledby="confirmed-title">
             <h2 id="confirmed-title">
               {t("attendees.confirmedTitle", { count: attendees.confirmed.length })}
             </h2>
             {attendees.confirmed.length ? (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("attendees.column.name")}</th>
-                    <th scope="col">{t("attendees.column.organisation")}</th>
-                    <th scope="col">{t("attendees.column.present")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("attendees.actions")}</span>
-                    </th>
+              <CardTable
+                columns={[
+                  { label: columns.name },
+                  { label: columns.organisation },
+                  { label: columns.present },
+                  { label: columns.actions, hidden: true },
+                ]}
+              >
+                {attendees.confirmed.map((a) => (
+                  <tr key={a.id}>
+                    <Cell title>
+                      <strong>{a.name}</strong>
+                      {a.email ? <div className="muted">{a.email}</div> : null}
+                      {a.source === "organiser" ? (
+                        <div className="muted">{t("attendees.byHand")}</div>
+                      ) : null}
+                      {a.source === "door" ? (
+                        <div className="muted">{t("attendees.walkIn")}</div>
+                      ) : null}
+                      {a.calendarReply ? (
+                        <div className="muted">
+                          {t("attendees.calendarReply", { reply: a.calendarReply })}
+                        </div>
+                      ) : null}
+                      <CameWith names={a.cameWith} />
+                      <SelfUpdated at={a.detailsUpdatedAt} />
+                      <Answers answers={a.answers} />
+                    </Cell>
+                    <Cell label={columns.organisation}>{a.organisation}</Cell>
+                    <Cell actions>
+                      <Form method="post" replace>
+                        <input type="hidden" name="registrationId" value={a.id} />
+                        <input
+                          type="hidden"
+                          name="intent"
+                          value={a.checkedInAt ? "absent" : "present"}
+                        />
+                        <button
+                          type="submit"
+                          className={
+                            a.checkedInAt
+                              ? "button button-small"
+                              : "button button-secondary button-small"
+                          }
+                          aria-pressed={Boolean(a.checkedInAt)}
+                        >
+                          {t(a.checkedInAt ? "attendees.present" : "attendees.markPresent")}
+                        </button>
+                      </Form>
+                    </Cell>
+                    <Cell actions>
+                      <CancelAttendee attendee={a} />
+                    </Cell>
                   </tr>
-                </thead>
-                <tbody>
-                  {attendees.confirmed.map((a) => (
-                    <tr key={a.id}>
-                      <td>
-                        <strong>{a.name}</strong>
-                        {a.email ? <div className="muted">{a.email}</div> : null}
-                        {a.source === "organiser" ? (
-                          <div className="muted">{t("attendees.byHand")}</div>
-                        ) : null}
-                        {a.source === "door" ? (
-                          <div className="muted">{t("attendees.walkIn")}</div>
-                        ) : null}
-                        {a.calendarReply ? (
-                          <div className="muted">
-                            {t("attendees.calendarReply", { reply: a.calendarReply })}
-                          </div>
-                        ) : null}
-                        <CameWith names={a.cameWith} />
-                        <SelfUpdated at={a.detailsUpdatedAt} />
-                        <Answers answers={a.answers} />
-                      </td>
-                      <td>{a.organisation}</td>
-                      <td>
-                        <Form method="post" replace>
-                          <input type="hidden" name="registrationId" value={a.id} />
-                          <input
-                            type="hidden"
-                            name="intent"
-                            value={a.checkedInAt ? "absent" : "present"}
-                          />
-                          <button
-                            type="submit"
-                            className={
-                              a.checkedInAt
-                                ? "button button-small"
-                                : "button button-secondary button-small"
-                            }
-                            aria-pressed={Boolean(a.checkedInAt)}
-                          >
-                            {t(a.checkedInAt ? "attendees.present" : "attendees.markPresent")}
-                          </button>
-                        </Form>
-                      </td>
-                      <td>
-                        <CancelAttendee attendee={a} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </CardTable>
             ) : (
               <p>{t("attendees.none")}</p>
             )}
           </section>
 
-          <section className="panel table-scroll" aria-labelledby="waitlist-title">
+          <section className="panel" aria-labelledby="waitlist-title">
             <h2 id="waitlist-title">
               {t("attendees.waitlistTitle", { count: attendees.waitlisted.length })}
             </h2>
             {attendees.waitlisted.length ? (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("attendees.column.position")}</th>
-                    <th scope="col">{t("attendees.column.name")}</th>
-                    <th scope="col">{t("attendees.column.organisation")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("attendees.actions")}</span>
-                    </th>
+              <CardTable
+                columns={[
+                  { label: columns.position },
+                  { label: columns.name },
+                  { label: columns.organisation },
+                  { label: columns.actions, hidden: true },
+                ]}
+              >
+                {attendees.waitlisted.map((a) => (
+                  <tr key={a.id}>
+                    <Cell label={columns.position}>{a.position}</Cell>
+                    <Cell title>
+                      <strong>{a.name}</strong>
+                      <div className="muted">{a.email}</div>
+                      <CameWith names={a.cameWith} />
+                      <SelfUpdated at={a.detailsUpdatedAt} />
+                      <Answers answers={a.answers} />
+                    </Cell>
+                    <Cell label={columns.organisation}>{a.organisation}</Cell>
+                    <Cell actions>
+                      <Form method="post" replace className="inline-actions">
+                        <input type="hidden" name="registrationId" value={a.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="up"
+                          className="button button-secondary button-small"
+                          aria-label={t("attendees.moveUpLabel", { name: a.name })}
+                        >
+                          ↑ {t("attendees.moveUp")}
+                        </button>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="down"
+                          className="button button-secondary button-small"
+                          aria-label={t("attendees.moveDownLabel", { name: a.name })}
+                        >
+                          ↓ {t("attendees.moveDown")}
+                        </button>
+                      </Form>
+                      <CancelAttendee attendee={a} />
+                    </Cell>
                   </tr>
-                </thead>
-                <tbody>
-                  {attendees.waitlisted.map((a) => (
-                    <tr key={a.id}>
-                      <td>{a.position}</td>
-                      <td>
-                        <strong>{a.name}</strong>
-                        <div className="muted">{a.email}</div>
-                        <CameWith names={a.cameWith} />
-                        <SelfUpdated at={a.detailsUpdatedAt} />
-                        <Answers answers={a.answers} />
-                      </td>
-                      <td>{a.organisation}</td>
-                      <td>
-                        <Form method="post" replace className="inline-actions">
-                          <input type="hidden" name="registrationId" value={a.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="up"
-                            className="button button-secondary button-small"
-                            aria-label={t("attendees.moveUpLabel", { name: a.name })}
-                          >
-                            ↑ {t("attendees.moveUp")}
-                          </button>
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="down"
-                            className="button button-secondary button-small"
-                            aria-label={t("attendees.moveDownLabel", { name: a.name })}
-                          >
-                            ↓ {t("attendees.moveDown")}
-                          </button>
-                        </Form>
-                        <CancelAttendee attendee={a} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </CardTable>
             ) : (
               <p>{t("attendees.none")}</p>
             )}

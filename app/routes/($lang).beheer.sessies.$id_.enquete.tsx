@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useId } from "react";
+import { TableFrame } from "~/components/card-table";
 import { DownloadLinks } from "~/components/download-links";
 import { questionsPath } from "~/lib/question-form";
 import { answerText, inLanguage, isText } from "~/lib/questions";
@@ -62,10 +64,12 @@ function ShareTable({
   rows: { key: string; label: string; count: number }[];
 }) {
   const { t } = useI18n();
+  const captionId = useId();
+  // A distribution is read as a table: it fits a phone, and scrolls in its frame where not.
   return (
-    <div className="table-scroll">
+    <TableFrame labelledBy={captionId}>
       <table className="table">
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{heading}</th>
@@ -88,7 +92,7 @@ function ShareTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

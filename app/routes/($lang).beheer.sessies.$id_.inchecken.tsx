@@ -162,7 +162,16 @@ export default function CheckIn() {
             <Link to={inLocale(`/beheer/sessies/${session.id}/deur`)}>{t("door.link")}</Link>
           </p>
         )}
-        <h1>{t("checkin.title")}</h1>
+        {/* The title and the count share a line where they fit: the list starts high on a phone. */}
+        <div className="checkin-title">
+          <h1>{t("checkin.title")}</h1>
+          <p className="big-number" aria-live="polite">
+            {t("checkin.counts", {
+              present: everyone.filter((person) => person.present).length,
+              confirmed: everyone.length,
+            })}
+          </p>
+        </div>
         {mySessions.length ? (
           <nav aria-label={t("door.mySessions")}>
             <ul className="plain-list">
@@ -179,12 +188,6 @@ export default function CheckIn() {
             </ul>
           </nav>
         ) : null}
-        <p className="big-number" aria-live="polite">
-          {t("checkin.counts", {
-            present: everyone.filter((person) => person.present).length,
-            confirmed: everyone.length,
-          })}
-        </p>
         <p className="visually-hidden" role="status">
           {notice ? t(notice.key, notice.values) : ""}
         </p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableFrame } from "~/components/card-table";
 import { describeRegister } from "~/lib/processing-register";
 import { adminMeta } from "~/web/admin-meta";
 import { requireAdmin } from "~/web/auth.server";
@@ -25,7 +26,7 @@ export default function ProcessingRegister() {
   const activities = describeRegister(i18nValues, register);
   return (
     <div className="wrap page">
-      <h1>{t("register.title")}</h1>
+      <h1 id="register-title">{t("register.title")}</h1>
       <p className="lead">{t("register.intro")}</p>
       <dl className="statement-facts">
         <div>
@@ -45,41 +46,44 @@ export default function ProcessingRegister() {
           </dd>
         </div>
       </dl>
-      <div className="panel table-scroll">
-        <table className="table register-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("register.column.activity")}</th>
-              <th scope="col">{t("register.column.purpose")}</th>
-              <th scope="col">{t("privacy.field.subjects")}</th>
-              <th scope="col">{t("privacy.field.categories")}</th>
-              <th scope="col">{t("privacy.field.recipients")}</th>
-              <th scope="col">{t("privacy.field.retention")}</th>
-              <th scope="col">{t("privacy.field.basis")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {activities.map((activity) => (
-              <tr key={activity.id}>
-                <th scope="row">{activity.title}</th>
-                <td>{activity.purpose}</td>
-                <td>
-                  <CellList items={activity.subjects} />
-                </td>
-                <td>
-                  <CellList items={activity.categories} />
-                </td>
-                <td>
-                  <CellList items={activity.recipients} />
-                </td>
-                <td>{activity.retention}</td>
-                <td>
-                  <CellList items={activity.legalBasis} />
-                </td>
+      <div className="panel">
+        {/* A register is read across: on a phone it scrolls, the activity's name staying put. */}
+        <TableFrame labelledBy="register-title">
+          <table className="table register-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("register.column.activity")}</th>
+                <th scope="col">{t("register.column.purpose")}</th>
+                <th scope="col">{t("privacy.field.subjects")}</th>
+                <th scope="col">{t("privacy.field.categories")}</th>
+                <th scope="col">{t("privacy.field.recipients")}</th>
+                <th scope="col">{t("privacy.field.retention")}</th>
+                <th scope="col">{t("privacy.field.basis")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {activities.map((activity) => (
+                <tr key={activity.id}>
+                  <th scope="row">{activity.title}</th>
+                  <td>{activity.purpose}</td>
+                  <td>
+                    <CellList items={activity.subjects} />
+                  </td>
+                  <td>
+                    <CellList items={activity.categories} />
+                  </td>
+                  <td>
+                    <CellList items={activity.recipients} />
+                  </td>
+                  <td>{activity.retention}</td>
+                  <td>
+                    <CellList items={activity.legalBasis} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       </div>
       <p>
         <Link to={inLocale("/privacy")}>{t("register.publicPage")}</Link>

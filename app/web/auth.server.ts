@@ -139,6 +139,15 @@ export async function optionalOrganiser(request: Request): Promise<SignedInOrgan
   return token ? organiserBySessionToken(token) : null;
 }
 
+/**
+ * Whether the request carries a sign-in cookie this site signed: read without the database,
+ * for what every page shows differently to an organiser (their language is stored, so no note
+ * about the browser's). Pages with this cookie are never served from the page cache.
+ */
+export async function hasSignInCookie(request: Request): Promise<boolean> {
+  return (await tokenOf(request)) !== null;
+}
+
 export async function requireAdmin(request: Request): Promise<SignedInOrganiser> {
   const organiser = await requireOrganiser(request);
   if (organiser.role !== "admin") throw forbidden();

@@ -10,8 +10,15 @@ export interface RouteHandle {
    * (`frame-ancestors *`), and it is shown without the site's header, footer and scripts.
    */
   embeddable?: boolean;
+  /**
+   * The frame of the organiser workspace: its loader names who is signed in, and the site's
+   * header carries the workspace's menu for them (`WorkspaceNav`).
+   */
+  workspace?: boolean;
 }
 
 export const PERSONAL_DATA: RouteHandle = { personalData: true };
+
+export const WORKSPACE: RouteHandle = { personalData: true, workspace: true };
 
 export const EMBEDDABLE: RouteHandle = { embeddable: true };
