@@ -496,7 +496,9 @@ const FIGURES: (keyof Expected)[] = [
 function tableOf(html: string, heading: string) {
   const start = html.indexOf(`>${heading}</h2>`);
   expect(start, heading).toBeGreaterThan(0);
-  const section = html.slice(start, html.indexOf("</section>", start));
+  // Up to the next breakdown's heading: each table scrolls in a <section> of its own.
+  const next = html.indexOf("<h2", start);
+  const section = html.slice(start, next === -1 ? undefined : next);
   const tables = [...section.matchAll(/<table[\s\S]*?<\/table>/g)].map(([table]) => table);
   expect(tables, heading).toHaveLength(2);
   const headers: string[] = [];
