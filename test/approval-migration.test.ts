@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrations } from "../db/migrations";
-import { migrate, migrateUpTo, scratchDatabase } from "./support/scratch-database";
+import { migrate, migrateUpTo, olderSession, scratchDatabase } from "./support/scratch-database";
 
 /**
  * The migration that brings requests, unlisted sessions and email domains, on a database an
@@ -21,30 +21,7 @@ describe("the migration to approval and access rules", () => {
       const db = handle.db as unknown as Kysely<any>;
       await migrateUpTo(db, MIGRATION);
       const now = new Date().toISOString();
-      const city = await db
-        .insertInto("cities")
-        .values({ slug: "oudstad", name: "Oudstad", province: "Antwerpen", created_at: now })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const session = await db
-        .insertInto("sessions")
-        .values({
-          slug: "oude-sessie",
-          city_id: city.id,
-          kind: "forum",
-          title: "Oude sessie",
-          summary: "",
-          description: "",
-          venue_name: "Stadhuis",
-          venue_address: "Grote Markt 1",
-          starts_at: "2027-01-01T09:00:00.000Z",
-          ends_at: "2027-01-01T10:00:00.000Z",
-          capacity: 10,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const session = await olderSession(db);
       const ids: number[] = [];
       for (const [n, status] of (["confirmed", "waitlisted", "cancelled"] as const).entries()) {
         const row = await db

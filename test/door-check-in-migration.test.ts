@@ -1,7 +1,12 @@
 import { type Kysely, Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrations } from "../db/migrations";
-import { migrateThrough, migrateUpTo, scratchDatabase } from "./support/scratch-database";
+import {
+  migrateThrough,
+  migrateUpTo,
+  olderSession,
+  scratchDatabase,
+} from "./support/scratch-database";
 
 /**
  * The migration for check-in without a network, on a database an older version filled: walk-ins
@@ -44,32 +49,11 @@ describe("the migration to check-in without a network", () => {
       const db = handle.db as unknown as Kysely<any>;
       await migrateUpTo(db, MIGRATION);
       const now = new Date().toISOString();
-      const city = await db
-        .insertInto("cities")
-        .values({ slug: "kelderstad", name: "Kelderstad", province: "Limburg", created_at: now })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const session = await db
-        .insertInto("sessions")
-        .values({
-          slug: "kelder",
-          city_id: city.id,
-          kind: "info",
-          title: "Kelder",
-          summary: "",
-          description: "",
-          venue_name: "Kelder",
-          venue_address: "Kelderstraat 1",
-          starts_at: now,
-          ends_at: new Date(Date.now() + 3_600_000).toISOString(),
-          capacity: 10,
-          language: "nl",
-          status: "scheduled",
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const session = await olderSession(db, {
+        kind: "info",
+        startsAt: now,
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
       await registrationIn(db, session.id, "");
       // Before: an empty address is an address like any other.
       await expect(registrationIn(db, session.id, "")).rejects.toThrow();

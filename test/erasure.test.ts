@@ -20,7 +20,7 @@ import {
 import { expectNoticeOnce } from "./support/form-page";
 import { send } from "./support/http";
 import { signedIn } from "./support/organisers";
-import { migrate, scratchDatabase } from "./support/scratch-database";
+import { migrate, olderSession, scratchDatabase } from "./support/scratch-database";
 import { manageTokenIn } from "./support/tokens";
 
 /**
@@ -302,30 +302,7 @@ describe("the migration to hashed tokens", () => {
       );
       await migrate(db, before);
       const now = new Date().toISOString();
-      const city = await db
-        .insertInto("cities")
-        .values({ slug: "oudstad", name: "Oudstad", province: "Antwerpen", created_at: now })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const session = await db
-        .insertInto("sessions")
-        .values({
-          slug: "oude-sessie",
-          city_id: city.id,
-          kind: "info",
-          title: "Oude sessie",
-          summary: "",
-          description: "",
-          venue_name: "Stadhuis",
-          venue_address: "Grote Markt 1",
-          starts_at: "2027-01-01T09:00:00.000Z",
-          ends_at: "2027-01-01T10:00:00.000Z",
-          capacity: 10,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const session = await olderSession(db, { kind: "info" });
       const plain = [1, 2].map(() => ({
         manage: randomBytes(24).toString("base64url"),
         checkin: randomBytes(16).toString("base64url"),

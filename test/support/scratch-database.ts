@@ -70,3 +70,43 @@ export async function scratchDatabase() {
     },
   };
 }
+
+/**
+ * A city and one of its sessions, written with the columns the first schema already had, so a
+ * migration test can fill an older schema: a forum next year unless told otherwise.
+ */
+export async function olderSession(
+  // biome-ignore lint/suspicious/noExplicitAny: an older schema than the app's types describe
+  db: Kysely<any>,
+  {
+    kind = "forum",
+    startsAt = "2027-01-01T09:00:00.000Z",
+    endsAt = "2027-01-01T10:00:00.000Z",
+  }: { kind?: string; startsAt?: string; endsAt?: string } = {},
+): Promise<{ id: number }> {
+  const now = new Date().toISOString();
+  const city = await db
+    .insertInto("cities")
+    .values({ slug: "oudstad", name: "Oudstad", province: "Antwerpen", created_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto("sessions")
+    .values({
+      slug: "oude-sessie",
+      city_id: city.id,
+      kind,
+      title: "Oude sessie",
+      summary: "",
+      description: "",
+      venue_name: "Stadhuis",
+      venue_address: "Grote Markt 1",
+      starts_at: startsAt,
+      ends_at: endsAt,
+      capacity: 10,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
