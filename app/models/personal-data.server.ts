@@ -136,8 +136,39 @@ export interface RetentionOptions {
   stopping?: () => boolean;
 }
 
-/** Registrations anonymised per write transaction: the write lock is held briefly each time. */
-const BATCH = 200;
+/**
+ * Registrations anonymised per write transaction, and mails emptied per statement: each one
+ * holds the write lock (SQLite) for a few milliseconds however much is due, so sign-ups and
+ * check-ins go on during a run that has a year to catch up on.
+ */
+const BATCH = 50;
+const MAIL_BATCH = 500;
+
+/**
+ * The sessions that ended before `endedBefore` and still have a registration that holds its
+ * person, oldest first: read outside any write transaction, through the index of registrations
+ * not anonymised yet, so what a run walks is a probe per ended session, never every registration
+ * anonymised before.
+ */
+async function sessionsDueForRetention(endedBefore: string): Promise<number[]> {
+  const rows = await database()
+    .db.selectFrom("sessions")
+    .select("sessions.id")
+    .where("sessions.ends_at", "<", endedBefore)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("registrations")
+          .select("registrations.id")
+          .whereRef("registrations.session_id", "=", "sessions.id")
+          .where("registrations.anonymised_at", "is", null),
+      ),
+    )
+    .orderBy("sessions.ends_at")
+    .orderBy("sessions.id")
+    .execute();
+  return rows.map((row) => row.id);
+}
 
 /**
  * Anonymises every registration whose session ended more than RETENTION_MONTHS ago (after
@@ -165,38 +196,35 @@ export async function applyRetention({
 
   await fillMissingPseudonyms(stopping);
 
-  for (;;) {
-    if (stopping()) return run;
-    const done = await writeTransaction(async (trx) => {
-      const due = await trx
-        .selectFrom("registrations")
-        .innerJoin("sessions", "sessions.id", "registrations.session_id")
-        .select("registrations.id")
-        .where("sessions.ends_at", "<", endedBefore)
-        .where("registrations.anonymised_at", "is", null)
-        .orderBy("registrations.id")
-        .limit(BATCH)
-        .execute();
-      let anonymised = 0;
-      for (const { id } of due) {
-        if (await anonymiseRegistration(trx, id, now)) anonymised++;
-      }
-      run.registrations += anonymised;
-      return due.length < BATCH;
-    });
-    if (done) break;
+  for (const sessionId of await sessionsDueForRetention(endedBefore)) {
+    for (;;) {
+      if (stopping()) return run;
+      const done = await writeTransaction(async (trx) => {
+        // The session ended before the cut-off when it was listed; checked again here, in the
+        // transaction, in case it was moved since.
+        const due = await trx
+          .selectFrom("registrations")
+          .innerJoin("sessions", "sessions.id", "registrations.session_id")
+          .select("registrations.id")
+          .where("registrations.session_id", "=", sessionId)
+          .where("sessions.ends_at", "<", endedBefore)
+          .where("registrations.anonymised_at", "is", null)
+          .orderBy("registrations.id")
+          .limit(BATCH)
+          .execute();
+        let anonymised = 0;
+        for (const { id } of due) {
+          if (await anonymiseRegistration(trx, id, now)) anonymised++;
+        }
+        run.registrations += anonymised;
+        return due.length < BATCH;
+      });
+      if (done) break;
+    }
   }
   run.pseudonyms = await forgetSpentPseudonyms(lastSessionBefore, stopping);
 
-  const purged = await db
-    .updateTable("outbox")
-    .set(PURGED_MAIL)
-    .set({ body_purged_at: now })
-    .where("status", "=", "sent")
-    .where("sent_at", "<", sentBefore)
-    .where("body_purged_at", "is", null)
-    .executeTakeFirst();
-  run.mails = Number(purged.numUpdatedRows);
+  run.mails = await emptySentMail(sentBefore, now, stopping);
 
   // Organisers' traces: the client address of old log entries (the entry itself stays), and
   // sign-in sessions and password links that can no longer be used.
@@ -217,6 +245,43 @@ export async function applyRetention({
     .where("failed_at", "<", sentBefore)
     .execute();
   return run;
+}
+
+/**
+ * Empties the mail sent before `sentBefore`, MAIL_BATCH at a time: the mails still holding a
+ * body are found through their own index (outbox_unpurged_idx), oldest first, and each batch is
+ * one short statement.
+ */
+async function emptySentMail(sentBefore: string, now: string, stopping: () => boolean) {
+  const { db } = database();
+  let emptied = 0;
+  for (;;) {
+    if (stopping()) return emptied;
+    const due = await db
+      .selectFrom("outbox")
+      .select("id")
+      .where("body_purged_at", "is", null)
+      .where("sent_at", "<", sentBefore)
+      .where("status", "=", "sent")
+      .orderBy("sent_at")
+      .limit(MAIL_BATCH)
+      .execute();
+    if (!due.length) return emptied;
+    const purged = await db
+      .updateTable("outbox")
+      .set(PURGED_MAIL)
+      .set({ body_purged_at: now })
+      .where(
+        "id",
+        "in",
+        due.map((row) => row.id),
+      )
+      .where("status", "=", "sent")
+      .where("body_purged_at", "is", null)
+      .executeTakeFirst();
+    emptied += Number(purged.numUpdatedRows);
+    if (due.length < MAIL_BATCH) return emptied;
+  }
 }
 
 /**
