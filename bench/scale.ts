@@ -23,7 +23,7 @@
  *   BENCH_KEEP=/tmp/scale npm run bench:scale   # keep scale-N.sqlite there, oa_bench_scale_N
  */
 import { type ChildProcess, execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,7 +31,7 @@ import { promisify } from "node:util";
 import SQLite from "better-sqlite3";
 import { DateTime } from "luxon";
 import pg from "pg";
-import { startApp } from "./app";
+import { cpuMs, percentile, signInOrganiser, startApp, stopApp, timedGet } from "./app";
 
 const SECRET = "bench-secret-that-is-long-enough-for-the-check";
 process.env.SESSION_SECRET = SECRET;
@@ -524,32 +524,6 @@ async function buildPostgres(url: string, scale: number): Promise<Built> {
 
 // ——— Measuring —————————————————————————————————————————————————————————————————————————
 
-async function signIn(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/beheer/inloggen`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email, password: PASSWORD, terug: "/beheer" }),
-    redirect: "manual",
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in answered ${response.status}`);
-  return cookie;
-}
-
-async function timed(url: string, cookie: string) {
-  const started = performance.now();
-  const response = await fetch(url, { headers: cookie ? { Cookie: cookie } : {} });
-  const body = Buffer.from(await response.arrayBuffer());
-  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-  return { ms: performance.now() - started, bytes: body.length, body };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-
 interface Figures {
   median: number;
   p95: number;
@@ -558,31 +532,16 @@ interface Figures {
   cpu: number;
 }
 
-/**
- * CPU time the app process has used, in ms (user + system, from /proc): on a machine shared with
- * other work the wall-clock time of a request grows with the load, its CPU time much less.
- */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    // utime and stime, fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 async function series(url: string, cookie: string, app: ChildProcess): Promise<Figures> {
-  const first = await timed(url, cookie);
+  const first = await timedGet(url, cookie);
   // An item that takes seconds (the region's report at 100×) is asked fewer times.
   const renders = first.ms > 1000 ? Math.min(RENDERS, 5) : RENDERS;
-  for (let n = 0; n < (first.ms > 1000 ? 0 : 2); n++) await timed(url, cookie);
+  for (let n = 0; n < (first.ms > 1000 ? 0 : 2); n++) await timedGet(url, cookie);
   const times: number[] = [];
   let bytes = 0;
   const cpuBefore = cpuMs(app.pid);
   for (let n = 0; n < renders; n++) {
-    const result = await timed(url, cookie);
+    const result = await timedGet(url, cookie);
     times.push(result.ms);
     bytes = result.bytes;
   }
@@ -632,13 +591,6 @@ async function retentionRun(url: string): Promise<Retention> {
 
 type Results = Map<string, Figures>;
 
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-
 async function measure(label: string, url: string, scale: number, built: Built) {
   const results: Results = new Map();
   const app = await startApp({
@@ -655,8 +607,8 @@ async function measure(label: string, url: string, scale: number, built: Built) 
   });
   try {
     const base = `http://127.0.0.1:${PORT}`;
-    const admin = await signIn(base, "admin@bench.test");
-    const organiser = await signIn(base, "leuven@bench.test");
+    const admin = await signInOrganiser(base, "admin@bench.test", PASSWORD);
+    const organiser = await signInOrganiser(base, "leuven@bench.test", PASSWORD);
     const { cityId, sessionSlug, bigSessionId } = built.probe;
     const range = `stad=${cityId}&van=${YEAR}-01-01&tot=${YEAR}-12-31`;
     const items: [string, string, string][] = [
@@ -699,7 +651,7 @@ async function measure(label: string, url: string, scale: number, built: Built) 
       );
     }
   } finally {
-    await stop(app);
+    await stopApp(app);
   }
   const retention = await retentionRun(url);
   results.set("retention run (one day due)", {
