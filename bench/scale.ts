@@ -626,6 +626,7 @@ async function measure(label: string, url: string, scale: number, built: Built) 
         organiser,
       ],
       ["organiser dashboard (Leuven)", `${base}/beheer`, organiser],
+      ["admin dashboard (region)", `${base}/beheer`, admin],
       [
         `export CSV, Leuven ${YEAR}`,
         `${base}/beheer/export/download?${range}&formaat=csv`,
