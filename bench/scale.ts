@@ -6,7 +6,8 @@
  * Leuven, a city with a session a week (156 over the three years), its partner, one session of
  * 500 attendees, and an organiser of Leuven, so a page that shows Leuven shows the same at every
  * scale and only the rest of the region grows. The other cities get the other sessions by a
- * Zipf spread (a few big, many small); most sessions fill up, some have a waiting list, 5 % of
+ * Zipf spread (a few big, many small); people sign up in their own city (one sign-up in twenty
+ * from elsewhere in the region); most sessions fill up, some have a waiting list, 5 % of
  * sign-ups cancel, four in five of those seated in a past session were checked in; the
  * registrations of sessions that ended more than RETENTION_MONTHS ago are anonymised as the
  * daily run left them, but for the last day's, and every registration has the mail that
@@ -61,6 +62,8 @@ const PROBE_PARTNER = "partner-leuven";
 /** Leuven's weekly sessions over the three years. */
 const PROBE_SESSIONS = 156;
 const BIG_SESSION = 500;
+/** Person numbers of a city's own people start at its id times this. */
+const LOCAL_POOL = 1_000_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -259,7 +262,9 @@ async function build(scale: number, load: Loader): Promise<Built> {
   const { personKey } = await import("../app/models/pseudonym.server");
   const cityCount = 3 * scale;
   const sessionCount = 450 * scale;
-  const people = 5000 * scale;
+  // People sign up in their own city (a pool of its own, a few regulars coming often); one
+  // sign-up in twenty is by someone from anywhere in the region.
+  const travellers = 5000 * scale;
   const keys = new Map<number, string>();
   const keyOf = (person: number) => {
     let key = keys.get(person);
@@ -310,6 +315,8 @@ async function build(scale: number, load: Loader): Promise<Built> {
         : FIRST + Math.floor(next() * ((LAST - FIRST) / HOUR)) * HOUR;
     return { probe, big, start, cityId: probe || big ? 1 : pickCity() };
   }).sort((a, b) => a.start - b.start);
+  const localPeople = new Map<number, number>();
+  for (const { cityId } of plans) localPeople.set(cityId, (localPeople.get(cityId) ?? 0) + 11);
   for (const [n, { probe, big, start, cityId }] of plans.entries()) {
     const id = n + 1;
     const end = start + 2 * HOUR;
@@ -348,7 +355,14 @@ async function build(scale: number, load: Loader): Promise<Built> {
     const demand = big ? BIG_SESSION + 30 : capacity * (0.7 + 0.5 * next());
     const count = Math.round(big ? demand : demand * Math.max(0, 1 - ahead / 90));
     const chosen = new Set<number>();
-    while (chosen.size < count) chosen.add(Math.floor(next() ** 1.5 * people));
+    const local = Math.max(200, localPeople.get(cityId) ?? 0);
+    while (chosen.size < count) {
+      chosen.add(
+        next() < 0.05
+          ? LOCAL_POOL * (cityCount + 1) + Math.floor(next() * travellers)
+          : LOCAL_POOL * cityId + Math.floor(next() ** 1.5 * local),
+      );
+    }
     let seated = 0;
     let index = 0;
     const earliest = start - 45 * DAY;
@@ -535,7 +549,7 @@ interface Figures {
 async function series(url: string, cookie: string, app: ChildProcess): Promise<Figures> {
   const first = await timedGet(url, cookie);
   // An item that takes seconds (the region's report at 100×) is asked fewer times.
-  const renders = first.ms > 1000 ? Math.min(RENDERS, 5) : RENDERS;
+  const renders = first.ms > 10_000 ? 2 : first.ms > 1000 ? Math.min(RENDERS, 5) : RENDERS;
   for (let n = 0; n < (first.ms > 1000 ? 0 : 2); n++) await timedGet(url, cookie);
   const times: number[] = [];
   let bytes = 0;
