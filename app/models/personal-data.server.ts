@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { DateTime } from "luxon";
 import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
@@ -18,13 +18,15 @@ import { forgetAnswersIn } from "./question.server";
 /** The name an anonymised registration shows everywhere (lists, exports, the audit log). */
 export const ANONYMISED_NAME = "Geanonimiseerd";
 
+const ANONYMISED_EMAIL = { before: "geanonimiseerd-", after: "@invalid" } as const;
+
 /**
  * The address an anonymised registration keeps: unique per registration (the unique index on
  * session and address stays satisfied), and under `.invalid` (RFC 2606) so it can never be
  * anyone's mailbox.
  */
 export function anonymisedEmail(registrationId: number): string {
-  return `geanonimiseerd-${registrationId}@invalid`;
+  return `${ANONYMISED_EMAIL.before}${registrationId}${ANONYMISED_EMAIL.after}`;
 }
 
 /**
@@ -49,8 +51,31 @@ export async function anonymiseRegistration(
   registrationId: number,
   now: string,
 ): Promise<boolean> {
-  const placeholder = anonymisedEmail(registrationId);
-  const result = await trx
+  return (await anonymiseRegistrationsIn(trx, [registrationId], now)) === 1;
+}
+
+/**
+ * `anonymiseRegistration` for many registrations at once, in a handful of statements whatever
+ * their number (retention's batches): answers how many were anonymised now.
+ */
+async function anonymiseRegistrationsIn(
+  trx: Kysely<Database>,
+  registrationIds: number[],
+  now: string,
+): Promise<number> {
+  if (!registrationIds.length) return 0;
+  const ids = (
+    await trx
+      .selectFrom("registrations")
+      .select("id")
+      .where("id", "in", registrationIds)
+      .where("anonymised_at", "is", null)
+      .execute()
+  ).map((row) => row.id);
+  if (!ids.length) return 0;
+  // anonymisedEmail(id), written by the database for each row.
+  const placeholder = sql<string>`${sql.lit(ANONYMISED_EMAIL.before)} || cast(${sql.ref("id")} as text) || ${sql.lit(ANONYMISED_EMAIL.after)}`;
+  await trx
     .updateTable("registrations")
     .set({
       name: ANONYMISED_NAME,
@@ -67,33 +92,32 @@ export async function anonymiseRegistration(
       anonymised_at: now,
       updated_at: now,
     })
-    .where("id", "=", registrationId)
+    .where("id", "in", ids)
     .where("anonymised_at", "is", null)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return false;
-  await forgetAnswersIn(trx, registrationId);
+    .execute();
+  await forgetAnswersIn(trx, ids);
 
   // Every manage link and check-in code of the person leads to no one from now on (the link
   // answers "erased"): the tokens are kept only as hashes, detached from the registration.
   await trx
     .updateTable("registration_tokens")
     .set({ registration_id: null })
-    .where("registration_id", "=", registrationId)
+    .where("registration_id", "in", ids)
     .execute();
 
   await trx
     .deleteFrom("outbox")
-    .where("registration_id", "=", registrationId)
+    .where("registration_id", "in", ids)
     .where("status", "=", "pending")
     .execute();
   await trx
     .updateTable("outbox")
     .set(PURGED_MAIL)
     .set({ body_purged_at: now })
-    .where("registration_id", "=", registrationId)
+    .where("registration_id", "in", ids)
     .where("body_purged_at", "is", null)
     .execute();
-  return true;
+  return ids.length;
 }
 
 /** What a mail keeps once its body and recipient are removed: its kind, status and times. */
@@ -142,7 +166,7 @@ export interface RetentionOptions {
  * check-ins go on during a run that has a year to catch up on.
  */
 const BATCH = 50;
-const MAIL_BATCH = 500;
+const MAIL_BATCH = 100;
 
 /**
  * The sessions that ended before `endedBefore` and still have a registration that holds its
@@ -212,11 +236,11 @@ export async function applyRetention({
           .orderBy("registrations.id")
           .limit(BATCH)
           .execute();
-        let anonymised = 0;
-        for (const { id } of due) {
-          if (await anonymiseRegistration(trx, id, now)) anonymised++;
-        }
-        run.registrations += anonymised;
+        run.registrations += await anonymiseRegistrationsIn(
+          trx,
+          due.map((row) => row.id),
+          now,
+        );
         return due.length < BATCH;
       });
       if (done) break;
