@@ -166,7 +166,7 @@ export interface RetentionOptions {
  * check-ins go on during a run that has a year to catch up on.
  */
 const BATCH = 50;
-const MAIL_BATCH = 100;
+const MAIL_BATCH = 50;
 
 /**
  * The sessions that ended before `endedBefore` and still have a registration that holds its
