@@ -6,6 +6,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type LogEvent,
   PostgresAdapter,
   PostgresDialect,
   type QueryCompiler,
@@ -26,6 +27,19 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** Tells a cache when data may have changed (see db/changes.ts); not every handle has one. */
   changes?: ChangeWatch;
+  /**
+   * Who hears each statement the handle runs (its SQL, in order), for a test that counts what
+   * one request did; empty, and so free, in the app. Kept on the handle, which the test and
+   * the bundle share.
+   */
+  queryListeners?: Set<(sql: string) => void>;
+}
+
+/** kysely's log hook, passing each statement to the handle's listeners. */
+function queryLog(listeners: Set<(sql: string) => void>) {
+  return (event: LogEvent) => {
+    for (const listener of listeners) listener(event.query.sql);
+  };
 }
 
 // PostgreSQL returns bigint (count(*), sum) as text; every such number here fits a JS number.
@@ -60,6 +74,7 @@ export function dialectOfDb(db: Kysely<Database>): Dialect {
 export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseHandle {
   const dialect = dialectOf(url);
   const timeout = lockTimeoutMs();
+  const queryListeners = new Set<(sql: string) => void>();
   if (dialect === "postgres") {
     const pool = new pg.Pool({
       connectionString: url,
@@ -75,8 +90,12 @@ export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseH
     // The cursor lets `.stream()` read large exports in batches instead of all at once.
     return {
       dialect,
-      db: new Kysely<Database>({ dialect: new BoundedPostgresDialect({ pool, cursor: Cursor }) }),
+      db: new Kysely<Database>({
+        dialect: new BoundedPostgresDialect({ pool, cursor: Cursor }),
+        log: queryLog(queryListeners),
+      }),
       changes: watchChanges(dialect, url),
+      queryListeners,
     };
   }
   const filename = sqliteFilename(url);
@@ -97,7 +116,9 @@ export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseH
   return {
     dialect,
     changes: watchChanges(dialect, filename),
+    queryListeners,
     db: new Kysely<Database>({
+      log: queryLog(queryListeners),
       dialect: new ReadWriteSqliteDialect({
         open,
         // Each connection to ":memory:" is a database of its own: one connection does all.
