@@ -32,13 +32,23 @@ export interface DatabaseHandle {
    * one request did; empty, and so free, in the app. Kept on the handle, which the test and
    * the bundle share.
    */
-  queryListeners?: Set<(sql: string) => void>;
+  queryListeners?: Set<QueryListener>;
 }
 
+/** A statement the handle ran: its SQL, its parameters, and how long it took to answer. */
+export type QueryListener = (query: {
+  sql: string;
+  parameters: readonly unknown[];
+  durationMs: number;
+}) => void;
+
 /** kysely's log hook, passing each statement to the handle's listeners. */
-function queryLog(listeners: Set<(sql: string) => void>) {
+function queryLog(listeners: Set<QueryListener>) {
   return (event: LogEvent) => {
-    for (const listener of listeners) listener(event.query.sql);
+    const { sql, parameters } = event.query;
+    for (const listener of listeners) {
+      listener({ sql, parameters, durationMs: event.queryDurationMillis });
+    }
   };
 }
 
@@ -74,7 +84,7 @@ export function dialectOfDb(db: Kysely<Database>): Dialect {
 export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseHandle {
   const dialect = dialectOf(url);
   const timeout = lockTimeoutMs();
-  const queryListeners = new Set<(sql: string) => void>();
+  const queryListeners = new Set<QueryListener>();
   if (dialect === "postgres") {
     const pool = new pg.Pool({
       connectionString: url,
@@ -165,31 +175,33 @@ class BoundedDriver implements Driver {
       throw postgresBusyOrSame(error);
     }
   }
+  // BEGIN, COMMIT and savepoints are statements on the wrapped connection, like any other: a
+  // lock timeout in them is "busy" too, and the log hears them.
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.inner.beginTransaction(innerOf(connection), settings);
+    return this.inner.beginTransaction(connection, settings);
   }
   commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(innerOf(connection));
+    return this.inner.commitTransaction(connection);
   }
   rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(innerOf(connection));
+    return this.inner.rollbackTransaction(connection);
   }
   async savepoint(c: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]) {
-    await this.inner.savepoint?.(innerOf(c), name, compile);
+    await this.inner.savepoint?.(c, name, compile);
   }
   async rollbackToSavepoint(
     c: DatabaseConnection,
     name: string,
     compile: QueryCompiler["compileQuery"],
   ) {
-    await this.inner.rollbackToSavepoint?.(innerOf(c), name, compile);
+    await this.inner.rollbackToSavepoint?.(c, name, compile);
   }
   async releaseSavepoint(
     c: DatabaseConnection,
     name: string,
     compile: QueryCompiler["compileQuery"],
   ) {
-    await this.inner.releaseSavepoint?.(innerOf(c), name, compile);
+    await this.inner.releaseSavepoint?.(c, name, compile);
   }
   releaseConnection(connection: DatabaseConnection) {
     return this.inner.releaseConnection(innerOf(connection));

@@ -7,7 +7,8 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
  * - sessions: `seats_taken` (confirmed registrations that hold a seat, walk-ins left out, as
  *   the pages count them) and `waiting_count` (registrations on the waiting list).
  * - registrations: triggers keep both exact for every insert, delete and change of status,
- *   source or session, whichever code (or hand-written SQL) makes it.
+ *   source or session, whichever code (or hand-written SQL) makes it; an index on the waiting
+ *   list in its order (session, status, queue position).
  *
  * A sign-up decides its seat in one statement that locks the session row. On PostgreSQL a
  * statement reads every other table as it was when the statement began, before it waited for
@@ -53,6 +54,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     waiting_count = (select count(*) from registrations r where r.session_id = sessions.id
       and r.status = 'waitlisted')`.execute(db);
 
+  // The waiting list in its order: a new sign-up's place, and who is promoted next.
+  await db.schema
+    .createIndex("registrations_waiting_idx")
+    .on("registrations")
+    .columns(["session_id", "status", "queue_position"])
+    .execute();
+
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`create function registrations_session_counts() returns trigger language plpgsql as $$
       begin
@@ -85,6 +93,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       await sql`drop trigger ${sql.raw(`registrations_session_counts_${name}`)}`.execute(db);
     }
   }
+  await db.schema.dropIndex("registrations_waiting_idx").execute();
   await db.schema.alterTable("sessions").dropColumn("waiting_count").execute();
   await db.schema.alterTable("sessions").dropColumn("seats_taken").execute();
 }
