@@ -11,11 +11,11 @@
  *   npm run bench:rush                       # SQLite (one process), then PostgreSQL
  *   BENCH_RUSH=sqlite npm run bench:rush     # only one of them
  *   BENCH_SIGNUPS=500 BENCH_CLIENTS=50 npm run bench:rush
- *   BENCH_SQLITE_WORKER=in-app npm run bench:rush # SQLite's worker in the app's process
+ *   BENCH_SQLITE_WORKER=process npm run bench:rush # SQLite's worker in a process of its own
  *   BENCH_SQLITE_WORKER=off npm run bench:rush    # SQLite without a mail worker
  *   BENCH_ROUNDS=3 npm run bench:rush        # three rushes of each kind instead of two
  *
- * SQLite: one app process, its mail worker in a process of its own. PostgreSQL (TEST_POSTGRES_URL, a server where
+ * SQLite: one app process with its mail worker (as the app runs by default). PostgreSQL (TEST_POSTGRES_URL, a server where
  * user postgres may create databases): two app processes on one database, the mail worker
  * off in both, and two worker processes (`npm run worker`) beside them; the sign-ups are
  * spread over the two app processes.
@@ -281,7 +281,7 @@ const stop = (child: ChildProcess) =>
  * Where SQLite's mail worker runs (BENCH_SQLITE_WORKER): "process", a process of its own
  * (`npm run worker`) beside the app's one; "in-app", in the app's process; "off", none.
  */
-const SQLITE_WORKER = process.env.BENCH_SQLITE_WORKER ?? "process";
+const SQLITE_WORKER = process.env.BENCH_SQLITE_WORKER ?? "in-app";
 
 async function sqliteRush(): Promise<Outcome[]> {
   const dir = mkdtempSync(join(tmpdir(), "oa-rush-"));
@@ -417,5 +417,21 @@ for (const database of new Set(outcomes.map((o) => o.label.replace(/, (no|5) que
   const five = of(FIVE.length);
   console.log(
     `${database}: 5 questions / none = ${(five.rate / none.rate).toFixed(2)} × the rate (${five.rate.toFixed(0)} / ${none.rate.toFixed(0)} a minute), ${(five.p50 / none.p50).toFixed(2)} × the median latency`,
+  );
+}
+
+// The two deployments side by side, from this one run: all rushes of each database together.
+const sqlite = outcomes.filter((o) => o.label.startsWith("SQLite"));
+const postgres = outcomes.filter((o) => o.label.startsWith("PostgreSQL"));
+if (sqlite.length && postgres.length) {
+  const overall = (runs: Outcome[]) => {
+    const latencies = runs.flatMap((o) => o.latencies).sort((a, b) => a - b);
+    const seconds = runs.reduce((sum, o) => sum + o.seconds, 0);
+    return { rate: ((runs.length * SIGNUPS) / seconds) * 60, p99: percentile(latencies, 99) };
+  };
+  const one = overall(sqlite);
+  const two = overall(postgres);
+  console.log(
+    `side by side: PostgreSQL (2 app processes) ${two.rate.toFixed(0)} a minute, p99 ${two.p99.toFixed(0)} ms; SQLite (1 process) ${one.rate.toFixed(0)} a minute, p99 ${one.p99.toFixed(0)} ms: ${(two.rate / one.rate).toFixed(2)} × the rate`,
   );
 }

@@ -36,7 +36,7 @@ export interface DatabaseHandle {
 }
 
 /** A statement the handle ran: its SQL, its parameters, and how long it took to answer. */
-export type QueryListener = (query: {
+type QueryListener = (query: {
   sql: string;
   parameters: readonly unknown[];
   durationMs: number;

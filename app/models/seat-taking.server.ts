@@ -67,7 +67,7 @@ export interface SeatPlan {
   queuePosition: number;
 }
 
-export interface PlacedPerson {
+interface PlacedPerson {
   /** Index in `plan.people`. */
   person: number;
   id: number;
