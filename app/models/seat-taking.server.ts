@@ -16,7 +16,7 @@ import type { StoredAnswer } from "../lib/questions";
  * taken and the people waiting from that row, which it sees as the last commit left it; every
  * other table it sees as it was when the statement began, before it waited for the lock (a
  * count of registrations would miss the sign-ups committed meanwhile), so the counts are
- * kept on the row by triggers (migration 2026-12-07T19-30_seat-counts). An address that signs
+ * kept on the row by triggers (migration 2026-12-07T20-30_seat-counts). An address that signs
  * up twice at the same moment is stopped by the unique index on live registrations (ON
  * CONFLICT DO NOTHING): it is then not placed, and the caller mails its owner the link again.
  * SQLite: the same decision, as the first of a few statements in the write transaction, which
