@@ -60,6 +60,8 @@ export async function insertOrganiser(
     /** The language they work in; Dutch unless chosen. */
     locale?: Locale;
     door?: DoorPass;
+    /** Joined through an allowed domain: signs in with the city's accounts only. */
+    cityAccountOnly?: boolean;
   },
   now: string,
 ) {
@@ -78,6 +80,7 @@ export async function insertOrganiser(
       password_hash: input.passwordHash,
       role: input.role,
       locale: input.locale,
+      city_account_only: input.cityAccountOnly ? 1 : 0,
       ...(input.role === "door" && input.door
         ? {
             door_session_id: input.door.sessionId,
