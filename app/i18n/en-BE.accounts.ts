@@ -142,8 +142,6 @@ export const enBEAccounts = {
   "signInDomains.scopeLabel": "For",
   "signInDomains.scopeHint":
     "Whoever comes in through this domain sees the sessions of this city or partner.",
-  "signInDomains.cities": "Cities",
-  "signInDomains.partners": "Partners",
   "signInDomains.add": "Allow",
   "signInDomains.added": "{domain} is allowed for {scope}.",
   "signInDomains.errors.form": "The domain was not allowed. Check the field below.",

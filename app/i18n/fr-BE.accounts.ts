@@ -149,8 +149,6 @@ export const frBEAccounts = {
   "signInDomains.scopeLabel": "Pour",
   "signInDomains.scopeHint":
     "Qui entre par ce domaine voit les sessions de cette ville ou de ce partenaire.",
-  "signInDomains.cities": "Villes",
-  "signInDomains.partners": "Partenaires",
   "signInDomains.add": "Autoriser",
   "signInDomains.added": "{domain} est autorisé pour {scope}.",
   "signInDomains.errors.form": "Le domaine n’a pas été autorisé. Vérifiez le champ ci-dessous.",

@@ -144,8 +144,6 @@ export const nlBEAccounts = {
   "signInDomains.scopeLabel": "Voor",
   "signInDomains.scopeHint":
     "Wie via dit domein binnenkomt, ziet de sessies van deze stad of partner.",
-  "signInDomains.cities": "Steden",
-  "signInDomains.partners": "Partners",
   "signInDomains.add": "Toelaten",
   "signInDomains.added": "{domain} is toegelaten voor {scope}.",
   "signInDomains.errors.form": "Het domein is niet toegelaten. Kijk het veld hieronder na.",

@@ -48,7 +48,7 @@ function domainOfEmail(email: string): string {
  * (the URL parser applies IDNA, in the browser as on the server); null when it is no domain
  * name mail can be addressed to.
  */
-export function asciiDomain(domain: string): string | null {
+function asciiDomain(domain: string): string | null {
   // Anything the URL parser would read as another part of an address is refused, not cut off.
   if (!domain || /[\s@/\\:?#%[\]]/.test(domain)) return null;
   let host: string;

@@ -82,13 +82,16 @@ const scopeText = (t: I18n["t"], scope: { kind: string; name: string }) =>
     name: scope.name,
   });
 
+/** The form to allow a domain sends no intent; a row's button sends "remove". */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requireKnownLanguage(params);
   const admin = await requireAdmin(request);
-  const by: Actor = { organiserId: admin.id, clientAddress: clientOf(context) };
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent !== null && intent !== "") return remove(request, formData, by);
+  const by: Actor = { organiserId: admin.id, clientAddress: clientOf(context) };
+  return formData.has("intent") ? remove(request, formData, by) : allow(request, formData, by);
+}
+
+async function allow(request: Request, formData: FormData, by: Actor) {
   const submission = parseForm(formData, signInDomainSchema);
   const refuse = (domain: FormResult) => data({ domain } satisfies ActionData, { status: 400 });
   if (submission.status !== "success") return refuse(submission.reply());
@@ -240,14 +243,14 @@ function DomainForm({
           {t("signInDomains.scopeHint")}
         </p>
         <select key={scopeKey} {...scope}>
-          <optgroup label={t("signInDomains.cities")}>
+          <optgroup label={t("organisers.cities")}>
             {cities.map((city) => (
               <option key={`city:${city.id}`} value={`city:${city.id}`}>
                 {city.name}
               </option>
             ))}
           </optgroup>
-          <optgroup label={t("signInDomains.partners")}>
+          <optgroup label={t("organisers.partners")}>
             {partners.map((partner) => (
               <option key={`partner:${partner.id}`} value={`partner:${partner.id}`}>
                 {partner.name}
