@@ -167,6 +167,7 @@ describe("the page cache", () => {
     // process hears of its write except through the database (SQLite's data_version, a
     // PostgreSQL notification on commit).
     const stamp = database().changes;
+    if (!stamp) throw new Error("the app's database handle watches no changes");
     const before = stamp.version();
     const other = createDatabase(process.env.DATABASE_URL);
     const title = "Ontbijtsessie: subsidies voor je zaak (nieuwe zaal)";
