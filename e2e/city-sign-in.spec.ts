@@ -118,11 +118,12 @@ const test = base.extend<object, { provider: Provider }>({
   ],
 });
 
-// The browser meets the provider's self-signed certificate; the app checks it (above).
+// The browser accepts the provider's self-signed certificate; the app trusts that one only
+// (NODE_EXTRA_CA_CERTS) and checks it as it would a city's.
 test.use({ ignoreHTTPSErrors: true });
 
 test.beforeEach(async ({ page }) => {
-  // The provider's login page loads a web font from the internet, which this machine has not.
+  // The provider's login page loads a web font from the internet: no test waits on that.
   await page.route(/^https:\/\/fonts\.googleapis\.com\//, (route) => route.abort());
 });
 
