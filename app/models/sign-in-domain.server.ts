@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
+import { asciiDomainOfEmail } from "../lib/email-domains";
 import { nowInstant } from "../lib/time";
 import { type Actor, recordAuditIn } from "./audit.server";
 
@@ -51,8 +52,8 @@ export async function listSignInDomains(): Promise<SignInDomainEntry[]> {
     .where("city_account_only", "=", 1)
     .where("removed_at", "is", null)
     .execute();
-  const accountsOf = (domain: string) =>
-    joined.filter(({ email }) => email.endsWith(`@${domain}`)).length;
+  const joinedDomains = joined.map(({ email }) => asciiDomainOfEmail(email));
+  const accountsOf = (domain: string) => joinedDomains.filter((of) => of === domain).length;
   return rows.map((row) => ({
     id: row.id,
     domain: row.domain,
