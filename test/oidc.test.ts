@@ -553,6 +553,8 @@ describe("organisers who join through an allowed domain", () => {
     expect(JSON.parse(entry?.details ?? "")).toMatchObject({ domain: "partner.test", scopes: 1 });
     const log = await (await send("/beheer/logboek", { cookie: admin })).text();
     expect(log).toContain("Sanne Maes kwam erbij via het domein partner.test");
+    const organisers = await (await send("/beheer/organisatoren", { cookie: admin })).text();
+    expect(organisers).toContain("Kwam erbij via een domein");
 
     // The next time, the account is there: nothing more is made.
     const next = await counts();

@@ -115,6 +115,8 @@ export const enBEAccounts = {
     "The city’s sign-in service isn’t answering right now. Please try again in a few minutes.",
   "cityLogin.failed.again": "Back to sign-in",
 
+  "organisers.joinedThroughDomain":
+    "Joined through a domain: signs in with the city’s account only.",
   "signInDomains.title": "Sign-in by domain",
   "signInDomains.intro":
     "Let the staff of a partner or a city department in by themselves. Whoever signs in with the city’s button, with an email address of a domain below that the city confirms, gets an account as organiser of the city or partner next to it. Never as admin: invite admins under Organisers.",

@@ -122,6 +122,8 @@ export const frBEAccounts = {
     "Le service de connexion de la ville ne répond pas pour le moment. Réessayez dans quelques minutes.",
   "cityLogin.failed.again": "Retour à la connexion",
 
+  "organisers.joinedThroughDomain":
+    "Entré par un domaine : se connecte uniquement avec le compte de la ville.",
   "signInDomains.title": "Connexion par domaine",
   "signInDomains.intro":
     "Laissez entrer d’eux-mêmes les collaborateurs d’un partenaire ou d’un service de la ville. Qui se connecte avec le bouton de la ville, avec une adresse e-mail confirmée par la ville d’un domaine ci-dessous, reçoit un compte d’organisateur de la ville ou du partenaire indiqué. Jamais d’administrateur : ceux-là, invitez-les sous Organisateurs.",

@@ -117,6 +117,8 @@ export const nlBEAccounts = {
     "De aanmelddienst van de stad antwoordt nu niet. Probeer het over enkele minuten opnieuw.",
   "cityLogin.failed.again": "Terug naar aanmelden",
 
+  "organisers.joinedThroughDomain":
+    "Kwam erbij via een domein: meldt zich alleen aan met het account van de stad.",
   "signInDomains.title": "Aanmelden per domein",
   "signInDomains.intro":
     "Laat de medewerkers van een partner of stadsdienst zelf binnen. Wie zich aanmeldt met de knop van de stad, met een e-mailadres van een domein hieronder dat de stad bevestigt, krijgt een account als organisator van de stad of partner die erbij staat. Nooit als beheerder: die nodig je uit bij Organisatoren.",

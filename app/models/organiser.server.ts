@@ -159,6 +159,8 @@ export interface OrganiserOverview extends PublicOrganiser {
   twoStep: boolean;
   /** The language their mails and QR check-ins are in. */
   locale: Locale;
+  /** Joined through an allowed domain: only the city's accounts open it. */
+  cityAccountOnly: boolean;
 }
 
 /** Every organiser with what they may see, for the admins' page. */
@@ -177,6 +179,7 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
       "organisers.name",
       "organisers.role",
       "organisers.locale",
+      "organisers.city_account_only",
       "factor.organiser_id as factorOf",
     ])
     .where("organisers.removed_at", "is", null)
@@ -189,8 +192,9 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
     .select(["organiser_scopes.organiser_id", "cities.name as city", "partners.name as partner"])
     .execute();
   const locked = await Promise.all(organisers.map((o) => isSignInLocked(o.email, now)));
-  return organisers.map(({ factorOf, ...organiser }, i) => ({
+  return organisers.map(({ factorOf, city_account_only, ...organiser }, i) => ({
     ...organiser,
+    cityAccountOnly: city_account_only === 1,
     twoStep: factorOf !== null,
     locale: isLocale(organiser.locale) ? organiser.locale : DEFAULT_LOCALE,
     locked: locked[i] ?? false,

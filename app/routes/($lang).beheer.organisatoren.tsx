@@ -212,6 +212,9 @@ export default function Organisers() {
                   <strong>{o.name}</strong>
                   {o.id === me ? ` (${t("organisers.you")})` : ""}
                   <div className="muted">{o.email}</div>
+                  {o.cityAccountOnly ? (
+                    <div className="muted">{t("organisers.joinedThroughDomain")}</div>
+                  ) : null}
                   {o.locked ? (
                     <div className="error">
                       {t("organisers.locked")}{" "}
