@@ -521,6 +521,13 @@ describe("organisers who join through an allowed domain", () => {
       domain: "xn--bcher-kva.partner.test",
     });
     expect(gone?.subject_id).toBe(row?.id);
+    const log = await (await send("/beheer/logboek", { cookie: admin })).text();
+    expect(log).toContain(
+      "Domein xn--bcher-kva.partner.test toegelaten voor aanmelden met het account van de stad, voor de stad Leuven.",
+    );
+    expect(log).toContain(
+      "Domein xn--bcher-kva.partner.test niet langer toegelaten voor de stad Leuven.",
+    );
   });
 
   it("lets a new address of a partner's domain in, as organiser of that partner only", async () => {
