@@ -398,6 +398,11 @@ interface OrganisersTable {
   door_whole_day: ColumnType<number, number | undefined, number>;
   /** Who invited a door volunteer: a day's sessions are those in their scope. */
   door_invited_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /**
+   * 1: joined through an allowed mail domain (`sign_in_domains`): signs in with the city's
+   * accounts only, never with a password or a passkey, and gets no password link; 0: invited.
+   */
+  city_account_only: ColumnType<number, number | undefined, number>;
 }
 
 interface OrganiserScopesTable {
@@ -405,6 +410,19 @@ interface OrganiserScopesTable {
   organiser_id: number;
   city_id: number | null;
   partner_id: number | null;
+}
+
+/**
+ * A mail domain an admin allowed for one city or one partner (one of the two): whoever the
+ * city's provider vouches for with an address of it may join as an organiser of that scope.
+ */
+interface SignInDomainsTable {
+  id: Generated<number>;
+  /** Lower-cased, in its ASCII form (`xn--…` for an internationalised name). */
+  domain: string;
+  city_id: number | null;
+  partner_id: number | null;
+  created_at: Instant;
 }
 
 /**
@@ -579,6 +597,7 @@ export interface Database {
   outbox: OutboxTable;
   organisers: OrganisersTable;
   organiser_scopes: OrganiserScopesTable;
+  sign_in_domains: SignInDomainsTable;
   auth_sessions: AuthSessionsTable;
   organiser_second_factors: OrganiserSecondFactorsTable;
   recovery_codes: RecoveryCodesTable;

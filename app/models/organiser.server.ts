@@ -60,6 +60,8 @@ export async function insertOrganiser(
     /** The language they work in; Dutch unless chosen. */
     locale?: Locale;
     door?: DoorPass;
+    /** Joined through an allowed domain: signs in with the city's accounts only. */
+    cityAccountOnly?: boolean;
   },
   now: string,
 ) {
@@ -78,6 +80,7 @@ export async function insertOrganiser(
       password_hash: input.passwordHash,
       role: input.role,
       locale: input.locale,
+      city_account_only: input.cityAccountOnly ? 1 : 0,
       ...(input.role === "door" && input.door
         ? {
             door_session_id: input.door.sessionId,
@@ -156,6 +159,8 @@ export interface OrganiserOverview extends PublicOrganiser {
   twoStep: boolean;
   /** The language their mails and QR check-ins are in. */
   locale: Locale;
+  /** Joined through an allowed domain: only the city's accounts open it. */
+  cityAccountOnly: boolean;
 }
 
 /** Every organiser with what they may see, for the admins' page. */
@@ -174,6 +179,7 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
       "organisers.name",
       "organisers.role",
       "organisers.locale",
+      "organisers.city_account_only",
       "factor.organiser_id as factorOf",
     ])
     .where("organisers.removed_at", "is", null)
@@ -186,8 +192,9 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
     .select(["organiser_scopes.organiser_id", "cities.name as city", "partners.name as partner"])
     .execute();
   const locked = await Promise.all(organisers.map((o) => isSignInLocked(o.email, now)));
-  return organisers.map(({ factorOf, ...organiser }, i) => ({
+  return organisers.map(({ factorOf, city_account_only, ...organiser }, i) => ({
     ...organiser,
+    cityAccountOnly: city_account_only === 1,
     twoStep: factorOf !== null,
     locale: isLocale(organiser.locale) ? organiser.locale : DEFAULT_LOCALE,
     locked: locked[i] ?? false,

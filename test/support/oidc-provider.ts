@@ -66,3 +66,15 @@ const configuration: Configuration = {
 const provider = new Provider(issuer, configuration);
 server.on("request", provider.callback());
 console.log(issuer);
+
+// "disable <id>" on standard input takes an account out of the directory, as a city's IT
+// department does when someone leaves; "disabled <id>" on standard output says it is done.
+process.stdin.setEncoding("utf8").on("data", (lines: string) => {
+  for (const line of lines.split("\n")) {
+    const [command, id] = line.trim().split(/\s+/);
+    if (command === "disable" && id) {
+      delete accounts[id];
+      console.log(`disabled ${id}`);
+    }
+  }
+});
