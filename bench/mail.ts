@@ -2,27 +2,29 @@
  * How fast the outbox delivers into a local SMTP server (smtp-server, in this process, that
  * reads each message and throws it away). N confirmations with their invites are queued as a
  * sign-up queues them (snapshots, on a temporary SQLite database); each run empties the outbox
- * and queues them again. Runs:
- *   - one at a time, a new connection each, already rendered: the worker as it was (it sent
- *     what the transaction had rendered), the baseline;
- *   - the worker now: rendering each message, OUTBOX_CONCURRENCY at once over pooled
- *     connections, for 1, 5 and 10 at once;
+ * and queues them again. Runs, each sending BENCH_CONCURRENCY (10) at once over pooled
+ * connections:
+ *   - rendered in the sender's own thread (MAIL_RENDER_THREADS=0, the path before render
+ *     threads): the baseline;
+ *   - rendered on 1, 2, … render threads (up to os.availableParallelism(), and the default,
+ *     one fewer, at least 1); each configuration BENCH_REPEAT (2) times, interleaved, the best
+ *     kept, so that a burst of other work on a shared machine weighs on all alike;
  *   - paced: the shared send budget at 50 messages in any 5 s (the limiter MAIL_RATE_PER_MINUTE
- *     uses, with a shorter period so the run takes seconds, not minutes).
+ *     uses, with a shorter period so the run takes seconds, not minutes), on render threads.
  *
  * NODE_ENV is production, as for the real worker (React's development build is much slower).
  *
  *   npm run bench:mail
- *   BENCH_MESSAGES=500 npm run bench:mail       (the baseline sends BENCH_BASELINE_MESSAGES, 300)
+ *   BENCH_MESSAGES=500 BENCH_REPEAT=1 npm run bench:mail
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 
 const N = Number(process.env.BENCH_MESSAGES ?? 2000);
-// The old path does about ten a second: a few hundred show its rate without waiting minutes.
-const BASELINE = Math.min(N, Number(process.env.BENCH_BASELINE_MESSAGES ?? 300));
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
 const PACED = { limit: 50, periodMs: 5_000, messages: 150 };
 const dir = mkdtempSync(join(tmpdir(), "oa-bench-mail-"));
 process.env.DATABASE_URL = `file:${join(dir, "bench.sqlite")}`;
@@ -39,7 +41,8 @@ const { notify } = await import("../app/models/registration.server");
 const { insertConfirmedAttendees } = await import("./attendees");
 const { getSessionById } = await import("../app/models/session.server");
 const { forget } = await import("../app/models/rate-limit.server");
-const { processOutbox, renderQueued, SEND_RATE_KEY } = await import("../worker/outbox.server");
+const { processOutbox, SEND_RATE_KEY } = await import("../worker/outbox.server");
+const { renderPool } = await import("../worker/render-pool.server");
 const { smtpTransport } = await import("../worker/transport.server");
 
 // ——— The mail server ————————————————————————————————————————————————————————————————————————
@@ -122,90 +125,109 @@ async function queue(count: number) {
   return performance.now() - started;
 }
 
-interface Row {
-  run: string;
-  messages: number;
-  seconds: string;
-  "messages/s": string;
-  note: string;
-}
-const rows: Row[] = [];
+type Renderer = ReturnType<typeof renderPool>;
 
 async function deliver(
   run: string,
   count: number,
-  options: { concurrency: number; pool: boolean; rate?: { limit: number; periodMs: number } },
-  note = "",
+  options: { renderer: Renderer; rate?: { limit: number; periodMs: number } },
 ) {
   received = 0;
   receivedBytes = 0;
   arrivals.length = 0;
-  const transport = smtpTransport(smtpUrl, {
-    pool: options.pool,
-    maxConnections: options.concurrency,
-  });
+  const transport = smtpTransport(smtpUrl, { pool: true, maxConnections: CONCURRENCY });
   const started = performance.now();
   while (received < count) {
     const round = await processOutbox(transport, {
-      concurrency: options.concurrency,
+      concurrency: CONCURRENCY,
       rate: options.rate ?? null,
+      renderer: options.renderer,
     });
     if (round.failed || round.unreachable) throw new Error(`${run}: ${JSON.stringify(round)}`);
     if (received < count) await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const seconds = (performance.now() - started) / 1000;
   transport.close();
-  rows.push({
-    run,
-    messages: count,
-    seconds: seconds.toFixed(2),
-    "messages/s": (count / seconds).toFixed(0),
-    note,
-  });
-  console.log(`${run}: ${count} in ${seconds.toFixed(2)} s`);
-  return arrivals.slice();
+  console.log(
+    `${run}: ${count} in ${seconds.toFixed(2)} s (load average ${loadavg()[0]?.toFixed(1)})`,
+  );
+  return { seconds, arrivals: arrivals.slice() };
 }
 
 const queueMs = await queue(N);
 console.log(`queued ${N} confirmations in one transaction: ${queueMs.toFixed(0)} ms`);
 
-// The worker as it was: what the transaction had rendered, one message at a time, a new
-// connection each.
-await queue(BASELINE);
-for (const row of await db.selectFrom("outbox").selectAll().execute()) await renderQueued(row);
-await deliver("before: one at a time, new connection each, pre-rendered", BASELINE, {
-  concurrency: 1,
-  pool: false,
-});
-
-for (const concurrency of [1, 5, 10]) {
-  await queue(N);
-  await deliver(`now: rendered by the worker, pooled, ${concurrency} at once`, N, {
-    concurrency,
-    pool: true,
-  });
+const cores = availableParallelism();
+const threadCounts = [...new Set([1, 2, Math.max(1, cores - 1), cores])].sort((a, b) => a - b);
+const configurations = [
+  { run: "in the sender's thread (MAIL_RENDER_THREADS=0)", renderer: renderPool(0) },
+  ...threadCounts.map((threads) => ({
+    run: `${threads} render thread${threads === 1 ? "" : "s"}${threads === Math.max(1, cores - 1) ? " (the default here)" : ""}`,
+    renderer: renderPool(threads),
+  })),
+];
+// Threads load the message modules once, before any run is timed.
+await Promise.all(configurations.map(({ renderer }) => renderer.warm()));
+for (const { run, renderer } of configurations) {
+  if (renderer.mode() !== (run.startsWith("in the sender") ? "this thread" : "threads")) {
+    throw new Error(`${run}: renders in ${renderer.mode()}`);
+  }
 }
 
+const best = new Map<string, number>();
+for (let repeat = 0; repeat < REPEAT; repeat++) {
+  for (const { run, renderer } of configurations) {
+    await queue(N);
+    const { seconds } = await deliver(run, N, { renderer });
+    best.set(run, Math.min(best.get(run) ?? Number.POSITIVE_INFINITY, seconds));
+  }
+}
+const baseline = best.get(configurations[0]?.run ?? "") ?? 1;
+const rows = configurations.map(({ run }) => {
+  const seconds = best.get(run) ?? 0;
+  return {
+    run,
+    messages: N,
+    "best s": seconds.toFixed(2),
+    "messages/s": (N / seconds).toFixed(0),
+    "× baseline": (baseline / seconds).toFixed(2),
+  };
+});
+
 await queue(PACED.messages);
+const pacedOn = configurations.at(-1);
+if (!pacedOn) throw new Error("no configuration");
+const { run: pacedRun, renderer: pacedRenderer } = pacedOn;
 const paced = await deliver(
   `paced: at most ${PACED.limit} in any ${PACED.periodMs / 1000} s`,
   PACED.messages,
-  { concurrency: 5, pool: true, rate: PACED },
+  { renderer: pacedRenderer, rate: PACED },
 );
 let most = 0;
-for (let i = 0; i < paced.length; i++) {
+for (let i = 0; i < paced.arrivals.length; i++) {
   let j = i;
-  while (j < paced.length && (paced[j] ?? 0) - (paced[i] ?? 0) < PACED.periodMs) j++;
+  while (
+    j < paced.arrivals.length &&
+    (paced.arrivals[j] ?? 0) - (paced.arrivals[i] ?? 0) < PACED.periodMs
+  )
+    j++;
   most = Math.max(most, j - i);
 }
-const pacedRow = rows.at(-1);
-if (pacedRow) pacedRow.note = `most in any ${PACED.periodMs / 1000} s: ${most}`;
 
 console.log(
   `\n${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, SQLite; ` +
+    `${CONCURRENCY} at once, best of ${REPEAT}; load average at the end ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" ")}; ` +
     `${(receivedBytes / Math.max(received, 1) / 1024).toFixed(0)} KiB a message`,
 );
 console.table(rows);
+console.log(
+  `paced, on ${pacedRun}: ${PACED.messages} in ${paced.seconds.toFixed(1)} s, ` +
+    `most in any ${PACED.periodMs / 1000} s: ${most} (budget ${PACED.limit})`,
+);
+
+await Promise.all(configurations.map(({ renderer }) => renderer.close()));
 
 await new Promise<void>((resolve) => server.close(() => resolve()));
 await closeDatabase();

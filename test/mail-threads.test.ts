@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
 import ICAL from "ical.js";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { cancelRegistration, signUp } from "../app/models/registration.server";
@@ -6,7 +9,7 @@ import { processOutbox, startOutboxWorker } from "../worker/outbox.server";
 import { renderingHere, renderPool } from "../worker/render-pool.server";
 import { smtpTransport } from "../worker/transport.server";
 import { createSession, person, registrationsOf } from "./support/factories";
-import { calendarParts, type ReceivedMail, startMailbox } from "./support/mailbox";
+import { calendarParts, type Mailbox, type ReceivedMail, startMailbox } from "./support/mailbox";
 import { manageTokenOf } from "./support/tokens";
 
 /**
@@ -232,5 +235,61 @@ describe("with render threads", () => {
       await mailbox.close();
     }
     for (const email of emails) expect(mailbox.messages.filter(to(email))).toHaveLength(1);
+  });
+});
+
+describe("the processes that send mail", () => {
+  /**
+   * Runs `script` as `npm start` (server.ts, on the build) or `npm run worker` run it, with two
+   * render threads, until a sign-up's confirmation arrives; returns what it wrote.
+   */
+  async function sendsWithThreads(script: string, mailbox: Mailbox, email: string) {
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
+      cwd: join(import.meta.dirname, ".."),
+      env: {
+        ...process.env,
+        PORT: "0",
+        NODE_ENV: "production",
+        SESSION_SECRET: "a-secret-for-this-test-that-is-long-enough",
+        SEED_ON_START: "off",
+        OUTBOX_WORKER: "on",
+        OUTBOX_POLL_MS: "100",
+        SMTP_URL: mailbox.url,
+        MAIL_RENDER_THREADS: "2",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+    }
+    const exited = once(child, "exit");
+    try {
+      await mailbox.waitFor(to(email), 60_000);
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+    }
+    return output;
+  }
+
+  it.each([
+    ["server.ts", "the server (npm start, on the build)"],
+    ["worker/main.ts", "the worker alone (npm run worker)"],
+  ])("render on threads in %s: %s", { timeout: 120_000 }, async (script) => {
+    const mailbox = await startMailbox();
+    try {
+      const session = await createSession({ capacity: 5 });
+      const email = `draad.${script.replace(/\W/g, "-")}@example.org`;
+      await signUp(session.slug, person(120, { email }), opts);
+      const output = await sendsWithThreads(script, mailbox, email);
+      expect(output).toContain("mail is rendered on threads (up to 2)");
+      expect(output).not.toContain("cannot start");
+      expect(invite(mailbox.messages.find(to(email)) as ReceivedMail)?.method).toBe("REQUEST");
+    } finally {
+      await mailbox.close();
+    }
   });
 });

@@ -110,6 +110,7 @@ export function renderPool(
   let nextId = 1;
   let inThisThread = size <= 0;
   let closed = false;
+  let announced = false;
 
   function start(): void {
     const tsx = tsxApi();
@@ -126,6 +127,10 @@ export function renderPool(
     thread.worker.on("message", (reply: RenderReply) => {
       if ("ready" in reply) {
         thread.ready = true;
+        if (!announced) {
+          announced = true;
+          console.log(`mail is rendered on threads (up to ${size})`);
+        }
       } else {
         const task = thread.task;
         thread.task = null;
