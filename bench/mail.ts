@@ -194,24 +194,29 @@ const rows = configurations.map(({ run }) => {
   };
 });
 
-await queue(PACED.messages);
-const pacedOn = configurations.at(-1);
-if (!pacedOn) throw new Error("no configuration");
-const { run: pacedRun, renderer: pacedRenderer } = pacedOn;
-const paced = await deliver(
-  `paced: at most ${PACED.limit} in any ${PACED.periodMs / 1000} s`,
-  PACED.messages,
-  { renderer: pacedRenderer, rate: PACED },
-);
-let most = 0;
-for (let i = 0; i < paced.arrivals.length; i++) {
-  let j = i;
-  while (
-    j < paced.arrivals.length &&
-    (paced.arrivals[j] ?? 0) - (paced.arrivals[i] ?? 0) < PACED.periodMs
-  )
-    j++;
-  most = Math.max(most, j - i);
+/** The most messages that arrived in any PACED.periodMs. */
+function mostInAnyPeriod(arrivals: number[]): number {
+  let most = 0;
+  for (let i = 0, j = 0; i < arrivals.length; i++) {
+    while (j < arrivals.length && (arrivals[j] ?? 0) - (arrivals[i] ?? 0) < PACED.periodMs) j++;
+    most = Math.max(most, j - i);
+  }
+  return most;
+}
+const pacedRows: string[] = [];
+for (const { run, renderer } of [configurations[0], configurations.at(-1)].filter(
+  (configuration) => configuration !== undefined,
+)) {
+  await queue(PACED.messages);
+  const paced = await deliver(
+    `paced (${PACED.limit} in any ${PACED.periodMs / 1000} s), ${run}`,
+    PACED.messages,
+    { renderer, rate: PACED },
+  );
+  pacedRows.push(
+    `paced, ${run}: ${PACED.messages} in ${paced.seconds.toFixed(1)} s, most arrived in any ` +
+      `${PACED.periodMs / 1000} s: ${mostInAnyPeriod(paced.arrivals)} (budget ${PACED.limit})`,
+  );
 }
 
 console.log(
@@ -222,10 +227,7 @@ console.log(
     `${(receivedBytes / Math.max(received, 1) / 1024).toFixed(0)} KiB a message`,
 );
 console.table(rows);
-console.log(
-  `paced, on ${pacedRun}: ${PACED.messages} in ${paced.seconds.toFixed(1)} s, ` +
-    `most in any ${PACED.periodMs / 1000} s: ${most} (budget ${PACED.limit})`,
-);
+for (const line of pacedRows) console.log(line);
 
 await Promise.all(configurations.map(({ renderer }) => renderer.close()));
 
