@@ -174,9 +174,10 @@ export function renderPool(
       const starting = [...threads].filter((thread) => !thread.ready).length;
       for (let i = starting; i < queue.length && threads.size < size; i++) start();
     }
-    // A thread keeps the process alive only while it has work, or work waits for it.
+    // A thread keeps the process alive while it starts (a second or two) and while it renders;
+    // an idle one does not.
     for (const thread of threads) {
-      if (thread.task || (!thread.ready && queue.length > 0)) thread.worker.ref();
+      if (thread.task || !thread.ready) thread.worker.ref();
       else thread.worker.unref();
     }
   }
@@ -193,7 +194,6 @@ export function renderPool(
     async warm() {
       if (inThisThread || closed) return;
       while (threads.size < size) start();
-      for (const thread of threads) thread.worker.unref();
       // Ready when all are (or when they cannot start).
       await Promise.all(
         [...threads].map(
