@@ -21,8 +21,11 @@ import { manageTokenOf } from "./support/tokens";
 const opts = { locale: "nl-BE" as const };
 const to = (address: string) => (mail: ReceivedMail) => mail.envelopeTo.includes(address);
 const pools: ReturnType<typeof renderPool>[] = [];
-function threads(size: number, module?: URL) {
-  const pool = renderPool(size, module ? { module } : {});
+function threads(size: number, module?: URL, renderTimeoutMs?: number) {
+  const pool = renderPool(size, {
+    ...(module ? { module } : {}),
+    ...(renderTimeoutMs ? { renderTimeoutMs } : {}),
+  });
   pools.push(pool);
   return pool;
 }
@@ -205,6 +208,18 @@ describe("with render threads", () => {
     for (const email of [...fine, ...failing]) {
       expect(mailbox.messages.filter(to(email))).toHaveLength(1);
     }
+  });
+
+  it("ends a thread whose render does not answer, and fails that message as a render that threw", async () => {
+    const session = await createSession({ capacity: 5 });
+    await signUp(session.slug, person(140, { email: "render.hangs@example.org" }), opts);
+    const [row] = await pendingRows();
+    const pool = threads(1, new URL("./support/crashing-render-thread.ts", import.meta.url), 500);
+    await pool.warm();
+    await expect(pool.render(row?.kind ?? "", row?.data ?? "")).rejects.toThrow(
+      "the render thread stopped: no answer in 0.5 s",
+    );
+    expect(pool.mode()).toBe("threads");
   });
 
   it("finishes the messages under way when the worker stops; the next worker sends the rest once", async () => {

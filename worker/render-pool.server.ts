@@ -85,6 +85,13 @@ function tsxApi(): string {
   return pathToFileURL(join(dirname(manifest), exports["./esm/api"].import.default)).href;
 }
 
+/**
+ * A render that has not answered by then has its thread ended: the message fails as a render
+ * that threw (and is tried again later), instead of holding its registration's place, and its
+ * lease, for ever. A render takes milliseconds.
+ */
+const RENDER_TIMEOUT_MS = 30_000;
+
 interface Task extends RenderRequest {
   resolve: (content: MailContent) => void;
   reject: (error: Error) => void;
@@ -94,6 +101,9 @@ interface Thread {
   worker: Worker;
   ready: boolean;
   task: Task | null;
+  /** Why it was ended, when it was ended for it. */
+  ended?: Error;
+  deadline?: NodeJS.Timeout;
 }
 
 /**
@@ -103,7 +113,10 @@ interface Thread {
  */
 export function renderPool(
   size: number,
-  { module = THREAD_MODULE }: { module?: URL } = {},
+  {
+    module = THREAD_MODULE,
+    renderTimeoutMs = RENDER_TIMEOUT_MS,
+  }: { module?: URL; renderTimeoutMs?: number } = {},
 ): MailRenderer {
   const threads = new Set<Thread>();
   const queue: Task[] = [];
@@ -112,16 +125,23 @@ export function renderPool(
   let closed = false;
   let announced = false;
 
+  function cannotStart(reason: string): void {
+    console.error(`mail render threads cannot start (${reason}): rendering in this thread`);
+    inThisThread = true;
+  }
+
   function start(): void {
-    const tsx = tsxApi();
-    const thread: Thread = {
-      worker: new Worker(BOOTSTRAP, {
+    let worker: Worker;
+    try {
+      worker = new Worker(BOOTSTRAP, {
         eval: true,
-        workerData: { tsx, module: module.href },
-      }),
-      ready: false,
-      task: null,
-    };
+        workerData: { tsx: tsxApi(), module: module.href },
+      });
+    } catch (error) {
+      cannotStart(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const thread: Thread = { worker, ready: false, task: null };
     threads.add(thread);
     let crash: unknown;
     thread.worker.on("message", (reply: RenderReply) => {
@@ -134,6 +154,7 @@ export function renderPool(
       } else {
         const task = thread.task;
         thread.task = null;
+        clearTimeout(thread.deadline);
         if (task?.id === reply.id) {
           if ("content" in reply) task.resolve(reply.content);
           else task.reject(Object.assign(new Error(reply.error.message), reply.error));
@@ -146,13 +167,12 @@ export function renderPool(
     });
     thread.worker.on("exit", (code) => {
       threads.delete(thread);
-      const reason = crash instanceof Error ? crash.message : `exit code ${code}`;
+      clearTimeout(thread.deadline);
+      const cause = thread.ended ?? crash;
+      const reason = cause instanceof Error ? cause.message : `exit code ${code}`;
       thread.task?.reject(new Error(`the render thread stopped: ${reason}`));
-      if (!thread.ready && !closed) {
-        // It never started: no other would either. Mail goes on, rendered here.
-        console.error(`mail render threads cannot start (${reason}): rendering in this thread`);
-        inThisThread = true;
-      }
+      // It never started: no other would either. Mail goes on, rendered here.
+      if (!thread.ready && !closed) cannotStart(reason);
       dispatch();
     });
   }
@@ -168,11 +188,22 @@ export function renderPool(
         const task = queue.shift() as Task;
         thread.task = task;
         thread.worker.postMessage({ id: task.id, kind: task.kind, data: task.data });
+        thread.deadline = setTimeout(() => {
+          thread.ended = new Error(`no answer in ${renderTimeoutMs / 1000} s`);
+          thread.worker.terminate();
+        }, renderTimeoutMs);
+        thread.deadline.unref();
       }
     }
     if (!closed) {
       const starting = [...threads].filter((thread) => !thread.ready).length;
-      for (let i = starting; i < queue.length && threads.size < size; i++) start();
+      for (let i = starting; i < queue.length && threads.size < size && !inThisThread; i++) {
+        start();
+      }
+      if (inThisThread) {
+        dispatch();
+        return;
+      }
     }
     // A thread keeps the process alive while it starts (a second or two) and while it renders;
     // an idle one does not.
