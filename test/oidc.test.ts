@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
+import { applyRetention } from "../app/models/personal-data.server";
 import { database } from "../db/client";
 import { createSession } from "./support/factories";
 import { cookieFrom, send } from "./support/http";
@@ -15,7 +16,8 @@ import { softPasskey } from "./support/webauthn";
  * (`oidc-provider`, in a process of its own), the browser's part played request by request. An
  * invited address opens its own scope, and so does a new address of a domain an admin allowed
  * (it joins with that domain's scope); a wrong state, a replayed code, an expired ID token, an
- * unverified or uninvited address are refused with a page that says why, and nothing is created.
+ * unverified or uninvited address, or one an admin removed, are refused with a page that says
+ * why, and nothing is created.
  */
 
 const CLIENT = { id: "ondernemersagenda", secret: "een-geheim-van-de-testprovider" };
@@ -32,6 +34,7 @@ const ACCOUNTS = {
   leaver: { email: "vertrekker@partner.test", email_verified: true, name: "Vertrekker" },
   joinerUnverified: { email: "onbevestigd@partner.test", email_verified: false },
   late: { email: "laat@partner.test", email_verified: true, name: "Te Laat" },
+  removed: { email: "Weg.Gezet@Partner.test", email_verified: true, name: "Weg Gezet" },
   nowhere: { email: "iemand@nergens.test", email_verified: true, name: "Iemand" },
 };
 
@@ -642,6 +645,66 @@ describe("organisers who join through an allowed domain", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("keeps out an account an admin removed, until an admin invites the address again", async () => {
+    expect((await signInAs("removed")).response.status).toBe(302);
+    const joined = await organiserOf("weg.gezet@partner.test");
+    const organisers = "/beheer/organisatoren";
+    const listed = await (await send(organisers, { cookie: admin })).text();
+    expect(listed).toContain("komt die niet meer binnen via het domein partner.test");
+    const removed = await send(organisers, {
+      form: { intent: "remove", organiserId: String(joined?.id) },
+      cookie: admin,
+    });
+    expect(removed.status).toBe(302);
+    const notice = await send(removed.headers.get("Location") ?? "", {
+      cookie: `${admin}; ${cookieFrom(removed)}`,
+    });
+    expect(await notice.text()).toContain(
+      "Via het domein partner.test komt dit adres niet meer binnen, tot een beheerder het opnieuw uitnodigt.",
+    );
+
+    const logged = refusalsLogged();
+    const before = await counts();
+    const joins = (await auditOf("organiser.joinThroughDomain")).length;
+    const { status, text } = await refusal((await signInAs("removed")).response);
+    expect(status).toBe(403);
+    expect(text).toContain("een beheerder heeft je account in de agenda gesloten");
+    expect(text).toContain("Vraag een beheerder om je opnieuw uit te nodigen");
+    expect(await counts()).toEqual(before);
+    expect(await auditOf("organiser.joinThroughDomain")).toHaveLength(joins);
+    expect(await organiserOf("weg.gezet@partner.test")).toBeUndefined();
+    expect(logged()).toMatch(/removedByAdmin/);
+    // What keeps the address out is no address: nobody reads it back from a copy of the database.
+    const kept = JSON.stringify(await db.selectFrom("refused_addresses").selectAll().execute());
+    expect(kept).toContain("partner.test");
+    expect(kept.toLowerCase()).not.toContain("weg.gezet");
+
+    const invited = await send(organisers, {
+      form: {
+        name: "Weg Gezet",
+        email: "weg.gezet@partner.test",
+        role: "organiser",
+        partnerIds: String(partnerId),
+        locale: "nl-BE",
+      },
+      cookie: admin,
+    });
+    expect(invited.status).toBe(302);
+    expect(await db.selectFrom("refused_addresses").selectAll().execute()).toEqual([]);
+    const back = await signInAs("removed");
+    expect(back.response.status).toBe(302);
+    const cookie = cookieFrom(back.response);
+    expect((await send(`/beheer/sessies/${partnerSession.id}`, { cookie })).status).toBe(200);
+
+    // Invited by name this time, and removed again: kept out again all the same.
+    const again = await organiserOf("weg.gezet@partner.test");
+    await send(organisers, {
+      form: { intent: "remove", organiserId: String(again?.id) },
+      cookie: admin,
+    });
+    expect((await refusal((await signInAs("removed")).response)).status).toBe(403);
+  });
+
   it("lets nobody new in once the domain is removed, and keeps the accounts made", async () => {
     const [row] = await domains();
     expect((await allow({ intent: "remove", domainId: String(row?.id) })).status).toBe(302);
@@ -653,6 +716,11 @@ describe("organisers who join through an allowed domain", () => {
     expect(status).toBe(403);
     expect(await counts()).toEqual(before);
     expect((await signInAs("joiner")).response.status).toBe(302);
+
+    // Nobody of the domain gets in now: retention forgets whom it kept out.
+    expect(await db.selectFrom("refused_addresses").selectAll().execute()).toHaveLength(1);
+    expect((await applyRetention()).refusedAddresses).toBe(1);
+    expect(await db.selectFrom("refused_addresses").selectAll().execute()).toEqual([]);
   });
 });
 

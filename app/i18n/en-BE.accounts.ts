@@ -110,6 +110,8 @@ export const enBEAccounts = {
     "Your city account didn’t pass on a confirmed email address. Ask the city’s IT department to add the email address to your account.",
   "cityLogin.failed.notInvited":
     "You’re signed in with the city, but this address has no access to the calendar. Ask an admin to invite you.",
+  "cityLogin.failed.removedByAdmin":
+    "You’re signed in with the city, but an admin closed your account in the calendar. Ask an admin to invite you again.",
   "cityLogin.failed.doorAccessEnded": "Your door volunteer access ended with your session.",
   "cityLogin.failed.unavailable":
     "The city’s sign-in service isn’t answering right now. Please try again in a few minutes.",

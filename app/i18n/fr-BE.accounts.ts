@@ -116,6 +116,8 @@ export const frBEAccounts = {
     "Votre compte de la ville n’a pas transmis d’adresse e-mail confirmée. Demandez au service informatique de la ville d’ajouter l’adresse e-mail à votre compte.",
   "cityLogin.failed.notInvited":
     "Vous êtes connecté auprès de la ville, mais cette adresse n’a pas accès à l’agenda. Demandez à un administrateur de vous inviter.",
+  "cityLogin.failed.removedByAdmin":
+    "Vous êtes connecté auprès de la ville, mais un administrateur a fermé votre compte dans l’agenda. Demandez à un administrateur de vous inviter à nouveau.",
   "cityLogin.failed.doorAccessEnded":
     "Votre accès de bénévole à l’entrée a pris fin avec votre séance.",
   "cityLogin.failed.unavailable":

@@ -112,6 +112,8 @@ export const nlBEAccounts = {
     "Je account bij de stad gaf geen bevestigd e-mailadres door. Vraag de ICT-dienst van de stad om het e-mailadres in je account te zetten.",
   "cityLogin.failed.notInvited":
     "Je bent aangemeld bij de stad, maar dit adres heeft geen toegang tot de agenda. Vraag een beheerder om je uit te nodigen.",
+  "cityLogin.failed.removedByAdmin":
+    "Je bent aangemeld bij de stad, maar een beheerder heeft je account in de agenda gesloten. Vraag een beheerder om je opnieuw uit te nodigen.",
   "cityLogin.failed.doorAccessEnded": "Je toegang als deurvrijwilliger is afgelopen met je sessie.",
   "cityLogin.failed.unavailable":
     "De aanmelddienst van de stad antwoordt nu niet. Probeer het over enkele minuten opnieuw.",
