@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
@@ -35,6 +36,7 @@ const ACCOUNTS = {
   joinerUnverified: { email: "onbevestigd@partner.test", email_verified: false },
   late: { email: "laat@partner.test", email_verified: true, name: "Te Laat" },
   removed: { email: "Weg.Gezet@Partner.test", email_verified: true, name: "Weg Gezet" },
+  twice: { email: "twee.tabs@partner.test", email_verified: true, name: "Twee Tabs" },
   nowhere: { email: "iemand@nergens.test", email_verified: true, name: "Iemand" },
 };
 
@@ -198,6 +200,18 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
+
+/** Until `count` statements of this test's database wait for a lock another one holds. */
+async function waitingOnLocks(count: number) {
+  const { db } = database();
+  for (;;) {
+    const { rows } = await sql<{ n: string | number }>`
+      select count(*) as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    if (Number(rows[0]?.n) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 async function citySlugOf(cityId: number) {
   const city = await database()
@@ -704,6 +718,42 @@ describe("organisers who join through an allowed domain", () => {
     });
     expect((await refusal((await signInAs("removed")).response)).status).toBe(403);
   });
+
+  it.skipIf(database().dialect !== "postgres")(
+    "opens one account for two way-backs of a new address at the same moment",
+    async () => {
+      // Two tabs came back from the provider for the same new address.
+      const tabs = await Promise.all(
+        [0, 1].map(async () => {
+          const { cookie, authorize } = await start();
+          return { cookie, back: await atProvider(authorize, "twice") };
+        }),
+      );
+      const before = await counts();
+      // Both are made to be inside their transaction at once: the first to add the account
+      // waits to start its session until the test lets it, the other waits on the first's
+      // address; then both go on.
+      const answers = await db.transaction().execute(async (trx) => {
+        await sql`lock table auth_sessions in share mode`.execute(trx);
+        const sent = tabs.map(({ cookie, back }) => send(back, { cookie }));
+        await waitingOnLocks(2);
+        return sent;
+      });
+      const responses = await Promise.all(answers);
+      expect(responses.map((response) => response.status)).toEqual([302, 302]);
+      for (const response of responses) {
+        expect((await send("/beheer", { cookie: cookieFrom(response) })).status).toBe(200);
+      }
+      expect(await counts()).toEqual({
+        organisers: before.organisers + 1,
+        authSessions: before.authSessions + 2,
+        signIns: before.signIns + 2,
+      });
+      const joined = await organiserOf("twee.tabs@partner.test");
+      const joins = await auditOf("organiser.joinThroughDomain");
+      expect(joins.filter((entry) => entry.subject_id === joined?.id)).toHaveLength(1);
+    },
+  );
 
   it("lets nobody new in once the domain is removed, and keeps the accounts made", async () => {
     const [row] = await domains();
