@@ -125,7 +125,7 @@ export const enBEAccounts = {
   "signInDomains.noProvider":
     "The city has not connected a sign-in service yet: until it does, nobody comes in through a domain.",
   "signInDomains.leavers":
-    "Whoever came in through a domain has no password and no passkey: only their account with the city lets them in. When the IT department disables the account of someone who leaves, they can no longer sign in. Removing a domain lets nobody new in, but the accounts already made through it stay: remove those under Organisers.",
+    "Whoever came in through a domain has no password and no passkey: only their account with the city lets them in. When the IT department disables the account of someone who leaves, they can no longer sign in. Removing a domain lets nobody new in, but the accounts already made through it stay: remove those under Organisers. Whoever you remove there doesn’t come back in through the domain until an admin invites them again.",
   "signInDomains.link": "Sign-in by domain",
   "signInDomains.linkIntro":
     "Staff of a partner or a city department can give themselves access with the city’s account, if you allow their domain.",
