@@ -426,6 +426,19 @@ interface SignInDomainsTable {
 }
 
 /**
+ * An address an admin removed while its domain was allowed: it may not join through the domain
+ * again until an admin invites it (refused-address.server.ts).
+ */
+interface RefusedAddressesTable {
+  id: Generated<number>;
+  /** HMAC-SHA-256 of the normalised address under a key derived from SESSION_SECRET. */
+  address_key: string;
+  /** The address's domain, lower-cased, in its ASCII form: retention goes by it. */
+  domain: string;
+  created_at: Instant;
+}
+
+/**
  * `signedIn`: the workspace is open; `code`: the password was right and the second step's code
  * is still to come; `enrol`: the password was right, and someone who must have a second step
  * is setting it up. Only `signedIn` opens anything beyond those two pages.
@@ -598,6 +611,7 @@ export interface Database {
   organisers: OrganisersTable;
   organiser_scopes: OrganiserScopesTable;
   sign_in_domains: SignInDomainsTable;
+  refused_addresses: RefusedAddressesTable;
   auth_sessions: AuthSessionsTable;
   organiser_second_factors: OrganiserSecondFactorsTable;
   recovery_codes: RecoveryCodesTable;

@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createOrganiser } from "../app/models/organiser.server";
 import { requestPasswordReset } from "../app/models/password-reset.server";
+import { applyRetention } from "../app/models/personal-data.server";
 import { database } from "../db/client";
 import { createSession } from "./support/factories";
 import { cookieFrom, send } from "./support/http";
@@ -15,7 +17,8 @@ import { softPasskey } from "./support/webauthn";
  * (`oidc-provider`, in a process of its own), the browser's part played request by request. An
  * invited address opens its own scope, and so does a new address of a domain an admin allowed
  * (it joins with that domain's scope); a wrong state, a replayed code, an expired ID token, an
- * unverified or uninvited address are refused with a page that says why, and nothing is created.
+ * unverified or uninvited address, or one an admin removed, are refused with a page that says
+ * why, and nothing is created.
  */
 
 const CLIENT = { id: "ondernemersagenda", secret: "een-geheim-van-de-testprovider" };
@@ -32,6 +35,8 @@ const ACCOUNTS = {
   leaver: { email: "vertrekker@partner.test", email_verified: true, name: "Vertrekker" },
   joinerUnverified: { email: "onbevestigd@partner.test", email_verified: false },
   late: { email: "laat@partner.test", email_verified: true, name: "Te Laat" },
+  removed: { email: "Weg.Gezet@Partner.test", email_verified: true, name: "Weg Gezet" },
+  twice: { email: "twee.tabs@partner.test", email_verified: true, name: "Twee Tabs" },
   nowhere: { email: "iemand@nergens.test", email_verified: true, name: "Iemand" },
 };
 
@@ -195,6 +200,18 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
+
+/** Until `count` statements of this test's database wait for a lock another one holds. */
+async function waitingOnLocks(count: number) {
+  const { db } = database();
+  for (;;) {
+    const { rows } = await sql<{ n: string | number }>`
+      select count(*) as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    if (Number(rows[0]?.n) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 async function citySlugOf(cityId: number) {
   const city = await database()
@@ -642,6 +659,102 @@ describe("organisers who join through an allowed domain", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("keeps out an account an admin removed, until an admin invites the address again", async () => {
+    expect((await signInAs("removed")).response.status).toBe(302);
+    const joined = await organiserOf("weg.gezet@partner.test");
+    const organisers = "/beheer/organisatoren";
+    const listed = await (await send(organisers, { cookie: admin })).text();
+    expect(listed).toContain("komt die niet meer binnen via het domein partner.test");
+    const removed = await send(organisers, {
+      form: { intent: "remove", organiserId: String(joined?.id) },
+      cookie: admin,
+    });
+    expect(removed.status).toBe(302);
+    const notice = await send(removed.headers.get("Location") ?? "", {
+      cookie: `${admin}; ${cookieFrom(removed)}`,
+    });
+    expect(await notice.text()).toContain(
+      "Via het domein partner.test komt dit adres niet meer binnen, tot een beheerder het opnieuw uitnodigt.",
+    );
+
+    const logged = refusalsLogged();
+    const before = await counts();
+    const joins = (await auditOf("organiser.joinThroughDomain")).length;
+    const { status, text } = await refusal((await signInAs("removed")).response);
+    expect(status).toBe(403);
+    expect(text).toContain("een beheerder heeft je account in de agenda gesloten");
+    expect(text).toContain("Vraag een beheerder om je opnieuw uit te nodigen");
+    expect(await counts()).toEqual(before);
+    expect(await auditOf("organiser.joinThroughDomain")).toHaveLength(joins);
+    expect(await organiserOf("weg.gezet@partner.test")).toBeUndefined();
+    expect(logged()).toMatch(/removedByAdmin/);
+    // What keeps the address out is no address: nobody reads it back from a copy of the database.
+    const kept = JSON.stringify(await db.selectFrom("refused_addresses").selectAll().execute());
+    expect(kept).toContain("partner.test");
+    expect(kept.toLowerCase()).not.toContain("weg.gezet");
+
+    const invited = await send(organisers, {
+      form: {
+        name: "Weg Gezet",
+        email: "weg.gezet@partner.test",
+        role: "organiser",
+        partnerIds: String(partnerId),
+        locale: "nl-BE",
+      },
+      cookie: admin,
+    });
+    expect(invited.status).toBe(302);
+    expect(await db.selectFrom("refused_addresses").selectAll().execute()).toEqual([]);
+    const back = await signInAs("removed");
+    expect(back.response.status).toBe(302);
+    const cookie = cookieFrom(back.response);
+    expect((await send(`/beheer/sessies/${partnerSession.id}`, { cookie })).status).toBe(200);
+
+    // Invited by name this time, and removed again: kept out again all the same.
+    const again = await organiserOf("weg.gezet@partner.test");
+    await send(organisers, {
+      form: { intent: "remove", organiserId: String(again?.id) },
+      cookie: admin,
+    });
+    expect((await refusal((await signInAs("removed")).response)).status).toBe(403);
+  });
+
+  it.skipIf(database().dialect !== "postgres")(
+    "opens one account for two way-backs of a new address at the same moment",
+    async () => {
+      // Two tabs came back from the provider for the same new address.
+      const tabs = await Promise.all(
+        [0, 1].map(async () => {
+          const { cookie, authorize } = await start();
+          return { cookie, back: await atProvider(authorize, "twice") };
+        }),
+      );
+      const before = await counts();
+      // Both are made to be inside their transaction at once: the first to add the account
+      // waits to start its session until the test lets it, the other waits on the first's
+      // address; then both go on.
+      const answers = await db.transaction().execute(async (trx) => {
+        await sql`lock table auth_sessions in share mode`.execute(trx);
+        const sent = tabs.map(({ cookie, back }) => send(back, { cookie }));
+        await waitingOnLocks(2);
+        return sent;
+      });
+      const responses = await Promise.all(answers);
+      expect(responses.map((response) => response.status)).toEqual([302, 302]);
+      for (const response of responses) {
+        expect((await send("/beheer", { cookie: cookieFrom(response) })).status).toBe(200);
+      }
+      expect(await counts()).toEqual({
+        organisers: before.organisers + 1,
+        authSessions: before.authSessions + 2,
+        signIns: before.signIns + 2,
+      });
+      const joined = await organiserOf("twee.tabs@partner.test");
+      const joins = await auditOf("organiser.joinThroughDomain");
+      expect(joins.filter((entry) => entry.subject_id === joined?.id)).toHaveLength(1);
+    },
+  );
+
   it("lets nobody new in once the domain is removed, and keeps the accounts made", async () => {
     const [row] = await domains();
     expect((await allow({ intent: "remove", domainId: String(row?.id) })).status).toBe(302);
@@ -653,6 +766,11 @@ describe("organisers who join through an allowed domain", () => {
     expect(status).toBe(403);
     expect(await counts()).toEqual(before);
     expect((await signInAs("joiner")).response.status).toBe(302);
+
+    // Nobody of the domain gets in now: retention forgets whom it kept out.
+    expect(await db.selectFrom("refused_addresses").selectAll().execute()).toHaveLength(1);
+    expect((await applyRetention()).refusedAddresses).toBe(1);
+    expect(await db.selectFrom("refused_addresses").selectAll().execute()).toEqual([]);
   });
 });
 

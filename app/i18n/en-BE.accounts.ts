@@ -110,6 +110,8 @@ export const enBEAccounts = {
     "Your city account didn’t pass on a confirmed email address. Ask the city’s IT department to add the email address to your account.",
   "cityLogin.failed.notInvited":
     "You’re signed in with the city, but this address has no access to the calendar. Ask an admin to invite you.",
+  "cityLogin.failed.removedByAdmin":
+    "You’re signed in with the city, but an admin closed your account in the calendar. Ask an admin to invite you again.",
   "cityLogin.failed.doorAccessEnded": "Your door volunteer access ended with your session.",
   "cityLogin.failed.unavailable":
     "The city’s sign-in service isn’t answering right now. Please try again in a few minutes.",
@@ -123,7 +125,7 @@ export const enBEAccounts = {
   "signInDomains.noProvider":
     "The city has not connected a sign-in service yet: until it does, nobody comes in through a domain.",
   "signInDomains.leavers":
-    "Whoever came in through a domain has no password and no passkey: only their account with the city lets them in. When the IT department disables the account of someone who leaves, they can no longer sign in. Removing a domain lets nobody new in, but the accounts already made through it stay: remove those under Organisers.",
+    "Whoever came in through a domain has no password and no passkey: only their account with the city lets them in. When the IT department disables the account of someone who leaves, they can no longer sign in. Removing a domain lets nobody new in, but the accounts already made through it stay: remove those under Organisers. Whoever you remove there doesn’t come back in through the domain until an admin invites them again.",
   "signInDomains.link": "Sign-in by domain",
   "signInDomains.linkIntro":
     "Staff of a partner or a city department can give themselves access with the city’s account, if you allow their domain.",

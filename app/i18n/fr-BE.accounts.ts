@@ -116,6 +116,8 @@ export const frBEAccounts = {
     "Votre compte de la ville n’a pas transmis d’adresse e-mail confirmée. Demandez au service informatique de la ville d’ajouter l’adresse e-mail à votre compte.",
   "cityLogin.failed.notInvited":
     "Vous êtes connecté auprès de la ville, mais cette adresse n’a pas accès à l’agenda. Demandez à un administrateur de vous inviter.",
+  "cityLogin.failed.removedByAdmin":
+    "Vous êtes connecté auprès de la ville, mais un administrateur a fermé votre compte dans l’agenda. Demandez à un administrateur de vous inviter à nouveau.",
   "cityLogin.failed.doorAccessEnded":
     "Votre accès de bénévole à l’entrée a pris fin avec votre séance.",
   "cityLogin.failed.unavailable":
@@ -130,7 +132,7 @@ export const frBEAccounts = {
   "signInDomains.noProvider":
     "La ville n’a pas encore relié de service de connexion : d’ici là, personne n’entre par un domaine.",
   "signInDomains.leavers":
-    "Qui est entré par un domaine n’a ni mot de passe ni clé d’accès : seul son compte auprès de la ville le laisse entrer. Si le service informatique désactive le compte de quelqu’un qui part, cette personne ne peut plus se connecter. Retirer un domaine ne laisse plus entrer personne de nouveau, mais les comptes déjà créés restent : supprimez-les sous Organisateurs.",
+    "Qui est entré par un domaine n’a ni mot de passe ni clé d’accès : seul son compte auprès de la ville le laisse entrer. Si le service informatique désactive le compte de quelqu’un qui part, cette personne ne peut plus se connecter. Retirer un domaine ne laisse plus entrer personne de nouveau, mais les comptes déjà créés restent : supprimez-les sous Organisateurs. Qui y est supprimé ne revient plus par le domaine, jusqu’à ce qu’un administrateur l’invite à nouveau.",
   "signInDomains.link": "Connexion par domaine",
   "signInDomains.linkIntro":
     "Les collaborateurs d’un partenaire ou d’un service de la ville peuvent s’ouvrir l’accès avec le compte de la ville, si vous autorisez leur domaine.",

@@ -112,6 +112,8 @@ export const nlBEAccounts = {
     "Je account bij de stad gaf geen bevestigd e-mailadres door. Vraag de ICT-dienst van de stad om het e-mailadres in je account te zetten.",
   "cityLogin.failed.notInvited":
     "Je bent aangemeld bij de stad, maar dit adres heeft geen toegang tot de agenda. Vraag een beheerder om je uit te nodigen.",
+  "cityLogin.failed.removedByAdmin":
+    "Je bent aangemeld bij de stad, maar een beheerder heeft je account in de agenda gesloten. Vraag een beheerder om je opnieuw uit te nodigen.",
   "cityLogin.failed.doorAccessEnded": "Je toegang als deurvrijwilliger is afgelopen met je sessie.",
   "cityLogin.failed.unavailable":
     "De aanmelddienst van de stad antwoordt nu niet. Probeer het over enkele minuten opnieuw.",
@@ -125,7 +127,7 @@ export const nlBEAccounts = {
   "signInDomains.noProvider":
     "De stad heeft nog geen aanmelddienst gekoppeld: tot dan komt niemand via een domein binnen.",
   "signInDomains.leavers":
-    "Wie via een domein binnenkwam, heeft geen wachtwoord en geen passkey: alleen het account bij de stad laat hem binnen. Zet de ICT-dienst het account van iemand die vertrekt af, dan kan die zich niet meer aanmelden. Een domein verwijderen laat niemand nieuw meer binnen, maar de accounts die er al mee gemaakt zijn, blijven bestaan: verwijder die bij Organisatoren.",
+    "Wie via een domein binnenkwam, heeft geen wachtwoord en geen passkey: alleen het account bij de stad laat hem binnen. Zet de ICT-dienst het account van iemand die vertrekt af, dan kan die zich niet meer aanmelden. Een domein verwijderen laat niemand nieuw meer binnen, maar de accounts die er al mee gemaakt zijn, blijven bestaan: verwijder die bij Organisatoren. Wie je daar verwijdert, komt niet meer binnen via het domein, tot een beheerder hem opnieuw uitnodigt.",
   "signInDomains.link": "Aanmelden per domein",
   "signInDomains.linkIntro":
     "Medewerkers van een partner of stadsdienst kunnen zichzelf toegang geven met het account van de stad, als je hun domein toelaat.",

@@ -9,6 +9,7 @@ import { withoutControlCharacters } from "../lib/text";
 import { nowInstant } from "../lib/time";
 import { recordAuditIn } from "./audit.server";
 import { insertOrganiser, type PublicOrganiser } from "./organiser.server";
+import { isAddressRefused } from "./refused-address.server";
 import { doorAccessOf } from "./scope.server";
 import { type DeviceOrigin, recordSignInIn, startAuthSessionIn } from "./sign-in.server";
 import { scopesOfDomainIn } from "./sign-in-domain.server";
@@ -19,14 +20,17 @@ import { scopesOfDomainIn } from "./sign-in-domain.server";
  * role and scope the app gave them. An address nobody invited gets in only when an admin allowed
  * its domain for a city or partner (sign-in-domain.server.ts): it joins then as an organiser of
  * those, an account with no password that only the city's provider opens. Nobody else gets in,
- * and nothing is created for them. The provider does its own second step, so the app's code is
- * not asked again.
+ * and nothing is created for them; nor does an address of such a domain whose account an admin
+ * removed, until an admin invites it again (refused-address.server.ts). The provider does its own
+ * second step, so the app's code is not asked again.
  */
 
 export type CitySignInResult =
   | { ok: true; organiser: PublicOrganiser; sessionToken: string }
   /** No organiser has this address, and its domain is allowed for nothing: nobody invited it. */
   | { ok: false; reason: "notInvited" }
+  /** Its domain is allowed, but an admin removed this address and has not invited it since. */
+  | { ok: false; reason: "removedByAdmin" }
   /** A door volunteer after their session: their access has ended. */
   | { ok: false; reason: "doorAccessEnded" }
   /** Joining needed a password hash made, and the server was too busy to make one now. */
@@ -56,13 +60,31 @@ export async function signInWithCityAccount(
     locale,
   }: DeviceOrigin & { now?: string; locale?: Locale } = {},
 ): Promise<CitySignInResult> {
-  const organiser = await database()
+  const organiser = await organiserWith(person.email);
+  if (!organiser) return joinThroughDomain(person, { client, device, now, locale });
+  return signInAs(organiser, { client, device, now });
+}
+
+interface Origin {
+  client: string;
+  device: string | null;
+  now: string;
+}
+
+/** The account with this address that is still there, if any. */
+function organiserWith(email: string) {
+  return database()
     .db.selectFrom("organisers")
     .select(["id", "email", "name", "role"])
-    .where("email", "=", normalizeEmail(person.email))
+    .where("email", "=", normalizeEmail(email))
     .where("removed_at", "is", null)
     .executeTakeFirst();
-  if (!organiser) return joinThroughDomain(person, { client, device, now, locale });
+}
+
+async function signInAs(
+  organiser: PublicOrganiser,
+  { client, device, now }: Origin,
+): Promise<CitySignInResult> {
   if (organiser.role === "door" && !(await doorAccessOf(organiser.id, now))) {
     return { ok: false, reason: "doorAccessEnded" };
   }
@@ -83,12 +105,7 @@ export async function signInWithCityAccount(
  */
 async function joinThroughDomain(
   person: VouchedPerson,
-  {
-    client,
-    device,
-    now,
-    locale,
-  }: { client: string; device: string | null; now: string; locale?: Locale },
+  { client, device, now, locale }: Origin & { locale?: Locale },
 ): Promise<CitySignInResult> {
   const domain = asciiDomainOfEmail(person.email);
   if (domain === null) return { ok: false, reason: "notInvited" };
@@ -96,6 +113,7 @@ async function joinThroughDomain(
   if (allowed.cityIds.length + allowed.partnerIds.length === 0) {
     return { ok: false, reason: "notInvited" };
   }
+  if (await isAddressRefused(person.email)) return { ok: false, reason: "removedByAdmin" };
   // Made outside the write lock: a hash takes a while.
   let passwordHash: string;
   try {
@@ -107,7 +125,7 @@ async function joinThroughDomain(
   const joined = await writeTransaction(async (trx) => {
     // Read again under the lock: an admin may have removed the domain meanwhile.
     const scopes = await scopesOfDomainIn(trx, domain);
-    if (scopes.cityIds.length + scopes.partnerIds.length === 0) return null;
+    if (scopes.cityIds.length + scopes.partnerIds.length === 0) return "notInvited" as const;
     const organiser = await insertOrganiser(
       trx,
       {
@@ -121,7 +139,7 @@ async function joinThroughDomain(
       },
       now,
     );
-    if (!organiser) return null;
+    if (!organiser) return "taken" as const;
     await recordAuditIn(
       trx,
       {
@@ -143,5 +161,13 @@ async function joinThroughDomain(
     await recordSignInIn(trx, organiser.id, { client, now, details: { with: "cityAccount" } });
     return { organiser, sessionToken };
   });
-  return joined ? { ok: true, ...joined } : { ok: false, reason: "notInvited" };
+  if (joined === "notInvited") return { ok: false, reason: "notInvited" };
+  if (joined === "taken") {
+    // The same person's other sign-in made the account a moment ago: this one opens it.
+    const organiser = await organiserWith(person.email);
+    return organiser
+      ? signInAs(organiser, { client, device, now })
+      : { ok: false, reason: "notInvited" };
+  }
+  return { ok: true, ...joined };
 }

@@ -158,6 +158,12 @@ async function onAccount(request: Request, formData: FormData, by: Actor) {
     unlock: "organisers.unlocked",
     resetTwoStep: "organisers.twoStepResetDone",
   } as const;
+  if (result.keptOutOf) {
+    return redirectWithNotice(request, PAGE, {
+      key: "organisers.removedKeptOut",
+      values: { name: result.name, domain: result.keptOutOf },
+    });
+  }
   return redirectWithNotice(request, PAGE, { key: done[intent], values: { name: result.name } });
 }
 
@@ -257,6 +263,11 @@ export default function Organisers() {
                       confirmLabel={t("organisers.removeConfirm", { name: o.name })}
                       intent="remove"
                       fields={{ organiserId: o.id }}
+                      note={
+                        o.allowedDomain
+                          ? t("organisers.removeKeepsOut", { domain: o.allowedDomain })
+                          : undefined
+                      }
                     />
                   )}
                 </Cell>

@@ -27,6 +27,7 @@ export const CITY_SIGN_IN_FAILURES = [
   "refused",
   "unverified",
   "notInvited",
+  "removedByAdmin",
   "doorAccessEnded",
   "unavailable",
 ] as const;

@@ -24,6 +24,7 @@ import * as twoStepSignIn from "./2026-12-07T16-50_two-step-sign-in";
 import * as passkeys from "./2026-12-07T17-30_passkeys";
 import * as reportPseudonyms from "./2026-12-07T17-50_report-pseudonyms";
 import * as signInDomains from "./2026-12-07T19-10_sign-in-domains";
+import * as refusedAddresses from "./2026-12-07T20-10_refused-addresses";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T17-30_passkeys": passkeys,
   "2026-12-07T17-50_report-pseudonyms": reportPseudonyms,
   "2026-12-07T19-10_sign-in-domains": signInDomains,
+  "2026-12-07T20-10_refused-addresses": refusedAddresses,
 };
