@@ -93,6 +93,12 @@ interface SessionsTable {
   send_missed_you: Generated<number>;
   /** Hours after the end that those mails go (0–72). */
   follow_up_hours: Generated<number>;
+  /**
+   * Confirmed registrations holding a seat (walk-ins left out) and registrations waiting: kept
+   * by triggers on registrations, for the sign-up that decides under the row's lock. Never set.
+   */
+  seats_taken: ColumnType<number, never, never>;
+  waiting_count: ColumnType<number, never, never>;
 }
 
 interface SessionPartnersTable {
