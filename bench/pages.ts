@@ -1,11 +1,12 @@
 /**
  * Requests per second of the public pages (production build, seeded SQLite, 50 connections):
- * the home page, the home page with a filter, a city page and a session page, and two of them in
- * English and French, each beside a plain node:http server answering the same bytes, measured in
- * the same run.
+ * every page the page cache keeps (home with its filters, city, session and partner pages, the
+ * statements, the embed) in Dutch, French and English, each beside a plain node:http server
+ * answering the same bytes, measured in the same run.
  *
- *   npm run bench:pages                    # 10 s per target
- *   BENCH_SECONDS=5 npm run bench:pages
+ *   npm run bench:pages                    # 5 s per target (32 targets, about 7 minutes)
+ *   BENCH_SECONDS=10 npm run bench:pages
+ *   BENCH_PAGES=session npm run bench:pages  # only the targets whose name has "session"
  *   PAGE_CACHE=off npm run bench:pages     # every request rendered
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { startApp } from "./app";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
 const APP_PORT = 3903;
 const BASELINE_PORT = 3904;
@@ -61,19 +62,36 @@ try {
   const home = await (await fetch(`${base}/`)).text();
   const slug = /href="\/sessies\/([^"/]+)"/.exec(home)?.[1];
   const city = /href="\/steden\/([^"/]+)"/.exec(home)?.[1];
-  if (!slug || !city) throw new Error("no session or city link on the home page");
-  const pages = [
+  const session = await (await fetch(`${base}/sessies/${slug}`)).text();
+  const partner = /href="\/partners\/([^"/]+)"/.exec(session)?.[1];
+  if (!slug || !city || !partner) throw new Error("no session, city or partner link");
+  // Every public page the cache keeps, with each of its filters, in each language.
+  const dutch = [
     ["home", "/"],
     ["home, one city", `/?stad=${city}`],
+    ["home, one kind", "/?soort=breakfast"],
+    ["home, sessions in English", "/?sessietaal=en"],
+    ["home, three filters", `/?sessietaal=nl&soort=info&stad=${city}`],
     ["city page", `/steden/${city}`],
     ["session page", `/sessies/${slug}`],
-    // The same pages in another language: the language layer should cost nothing measurable.
-    ["home, English", "/en"],
-    ["session page, French", `/fr/sessies/${slug}`],
+    ["partner page", `/partners/${partner}`],
+    ["privacy statement", "/privacy"],
+    ["accessibility statement", "/toegankelijkheid"],
   ] as const;
+  const only = process.env.BENCH_PAGES;
+  const pages = [
+    ...["", "/fr", "/en"].flatMap((prefix) =>
+      dutch.map(([name, path]) => [
+        `${name}${prefix ? `, ${prefix.slice(1)}` : ""}`,
+        prefix ? `${prefix}${path.replace(/^\/(?=\?|$)/, "")}` : path,
+      ]),
+    ),
+    ["embed, one city", `/embed?stad=${city}`],
+    ["embed, one partner, English", `/embed?partner=${partner}&taal=en`],
+  ].filter(([name]) => !only || name?.includes(only));
 
   const rows: string[][] = [];
-  for (const [name, path] of pages) {
+  for (const [name = "", path = ""] of pages) {
     const url = `${base}${path}`;
     const { server, bytes } = await baselineFor(url);
     // Warm both up (JIT, SQLite page cache), then measure.

@@ -6,6 +6,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type LogEvent,
   PostgresAdapter,
   PostgresDialect,
   type QueryCompiler,
@@ -26,6 +27,29 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** Tells a cache when data may have changed (see db/changes.ts); not every handle has one. */
   changes?: ChangeWatch;
+  /**
+   * Who hears each statement the handle runs (its SQL, in order), for a test that counts what
+   * one request did; empty, and so free, in the app. Kept on the handle, which the test and
+   * the bundle share.
+   */
+  queryListeners?: Set<QueryListener>;
+}
+
+/** A statement the handle ran: its SQL, its parameters, and how long it took to answer. */
+type QueryListener = (query: {
+  sql: string;
+  parameters: readonly unknown[];
+  durationMs: number;
+}) => void;
+
+/** kysely's log hook, passing each statement to the handle's listeners. */
+function queryLog(listeners: Set<QueryListener>) {
+  return (event: LogEvent) => {
+    const { sql, parameters } = event.query;
+    for (const listener of listeners) {
+      listener({ sql, parameters, durationMs: event.queryDurationMillis });
+    }
+  };
 }
 
 // PostgreSQL returns bigint (count(*), sum) as text; every such number here fits a JS number.
@@ -60,6 +84,7 @@ export function dialectOfDb(db: Kysely<Database>): Dialect {
 export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseHandle {
   const dialect = dialectOf(url);
   const timeout = lockTimeoutMs();
+  const queryListeners = new Set<QueryListener>();
   if (dialect === "postgres") {
     const pool = new pg.Pool({
       connectionString: url,
@@ -75,8 +100,12 @@ export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseH
     // The cursor lets `.stream()` read large exports in batches instead of all at once.
     return {
       dialect,
-      db: new Kysely<Database>({ dialect: new BoundedPostgresDialect({ pool, cursor: Cursor }) }),
+      db: new Kysely<Database>({
+        dialect: new BoundedPostgresDialect({ pool, cursor: Cursor }),
+        log: queryLog(queryListeners),
+      }),
       changes: watchChanges(dialect, url),
+      queryListeners,
     };
   }
   const filename = sqliteFilename(url);
@@ -97,7 +126,9 @@ export function createDatabase(url = databaseSettings().DATABASE_URL): DatabaseH
   return {
     dialect,
     changes: watchChanges(dialect, filename),
+    queryListeners,
     db: new Kysely<Database>({
+      log: queryLog(queryListeners),
       dialect: new ReadWriteSqliteDialect({
         open,
         // Each connection to ":memory:" is a database of its own: one connection does all.
@@ -144,31 +175,33 @@ class BoundedDriver implements Driver {
       throw postgresBusyOrSame(error);
     }
   }
+  // BEGIN, COMMIT and savepoints are statements on the wrapped connection, like any other: a
+  // lock timeout in them is "busy" too, and the log hears them.
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.inner.beginTransaction(innerOf(connection), settings);
+    return this.inner.beginTransaction(connection, settings);
   }
   commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(innerOf(connection));
+    return this.inner.commitTransaction(connection);
   }
   rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(innerOf(connection));
+    return this.inner.rollbackTransaction(connection);
   }
   async savepoint(c: DatabaseConnection, name: string, compile: QueryCompiler["compileQuery"]) {
-    await this.inner.savepoint?.(innerOf(c), name, compile);
+    await this.inner.savepoint?.(c, name, compile);
   }
   async rollbackToSavepoint(
     c: DatabaseConnection,
     name: string,
     compile: QueryCompiler["compileQuery"],
   ) {
-    await this.inner.rollbackToSavepoint?.(innerOf(c), name, compile);
+    await this.inner.rollbackToSavepoint?.(c, name, compile);
   }
   async releaseSavepoint(
     c: DatabaseConnection,
     name: string,
     compile: QueryCompiler["compileQuery"],
   ) {
-    await this.inner.releaseSavepoint?.(innerOf(c), name, compile);
+    await this.inner.releaseSavepoint?.(c, name, compile);
   }
   releaseConnection(connection: DatabaseConnection) {
     return this.inner.releaseConnection(innerOf(connection));

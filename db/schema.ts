@@ -93,6 +93,12 @@ interface SessionsTable {
   send_missed_you: Generated<number>;
   /** Hours after the end that those mails go (0–72). */
   follow_up_hours: Generated<number>;
+  /**
+   * Confirmed registrations holding a seat (walk-ins left out) and registrations waiting: kept
+   * by triggers on registrations, for the sign-up that decides under the row's lock. Never set.
+   */
+  seats_taken: ColumnType<number, never, never>;
+  waiting_count: ColumnType<number, never, never>;
 }
 
 interface SessionPartnersTable {
@@ -398,6 +404,11 @@ interface OrganisersTable {
   door_whole_day: ColumnType<number, number | undefined, number>;
   /** Who invited a door volunteer: a day's sessions are those in their scope. */
   door_invited_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /**
+   * 1: joined through an allowed mail domain (`sign_in_domains`): signs in with the city's
+   * accounts only, never with a password or a passkey, and gets no password link; 0: invited.
+   */
+  city_account_only: ColumnType<number, number | undefined, number>;
 }
 
 interface OrganiserScopesTable {
@@ -405,6 +416,32 @@ interface OrganiserScopesTable {
   organiser_id: number;
   city_id: number | null;
   partner_id: number | null;
+}
+
+/**
+ * A mail domain an admin allowed for one city or one partner (one of the two): whoever the
+ * city's provider vouches for with an address of it may join as an organiser of that scope.
+ */
+interface SignInDomainsTable {
+  id: Generated<number>;
+  /** Lower-cased, in its ASCII form (`xn--…` for an internationalised name). */
+  domain: string;
+  city_id: number | null;
+  partner_id: number | null;
+  created_at: Instant;
+}
+
+/**
+ * An address an admin removed while its domain was allowed: it may not join through the domain
+ * again until an admin invites it (refused-address.server.ts).
+ */
+interface RefusedAddressesTable {
+  id: Generated<number>;
+  /** HMAC-SHA-256 of the normalised address under a key derived from SESSION_SECRET. */
+  address_key: string;
+  /** The address's domain, lower-cased, in its ASCII form: retention goes by it. */
+  domain: string;
+  created_at: Instant;
 }
 
 /**
@@ -579,6 +616,8 @@ export interface Database {
   outbox: OutboxTable;
   organisers: OrganisersTable;
   organiser_scopes: OrganiserScopesTable;
+  sign_in_domains: SignInDomainsTable;
+  refused_addresses: RefusedAddressesTable;
   auth_sessions: AuthSessionsTable;
   organiser_second_factors: OrganiserSecondFactorsTable;
   recovery_codes: RecoveryCodesTable;

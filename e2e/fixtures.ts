@@ -17,6 +17,8 @@ interface App {
   db: DatabaseHandle;
   /** Where the app takes replies from calendars over SMTP (INBOUND_SMTP_PORT). */
   inboundSmtpPort: number;
+  /** All the app has written to its output so far: what it logged about a refusal, say. */
+  output: () => string;
 }
 
 async function freePort(): Promise<number> {
@@ -30,7 +32,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startApp(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+async function startApp(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -51,7 +55,7 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     child.stderr?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`app exited with ${code}:\n${output}`)));
   });
-  return child;
+  return { child, output: () => output };
 }
 
 /**
@@ -65,18 +69,24 @@ export const test = base.extend<
     db: DatabaseHandle;
     expectAccessible: (page: Page) => Promise<void>;
   },
-  { app: App }
+  { app: App; appPort: number; appEnv: Record<string, string> }
 >({
+  // The app's port, known before it starts: a service a spec starts for it (an OpenID provider,
+  // say) can be given the app's addresses.
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the object pattern
+  appPort: [async ({}, use) => use(await freePort()), { scope: "worker" }],
+  // Settings a spec adds to the app's own (`test.extend({ appEnv: … })`); its spec then runs in
+  // workers of its own.
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the object pattern
+  appEnv: [async ({}, use) => use({}), { scope: "worker" }],
   app: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the object pattern
-    async ({}, use) => {
+    async ({ appPort: port, appEnv }, use) => {
       const dir = mkdtempSync(join(tmpdir(), "oa-e2e-"));
       const mailbox = await startMailbox();
-      const port = await freePort();
       const inboundSmtpPort = await freePort();
       const baseURL = `http://localhost:${port}`;
       const databaseUrl = `file:${join(dir, "e2e.sqlite")}`;
-      const child = await startApp({
+      const { child, output } = await startApp({
         NODE_ENV: "production",
         PORT: String(port),
         PUBLIC_URL: baseURL,
@@ -88,10 +98,11 @@ export const test = base.extend<
         SESSION_SECRET: "e2e-secret-that-is-long-enough-for-the-check",
         INBOUND_SMTP_PORT: String(inboundSmtpPort),
         INBOUND_SMTP_HOST: "127.0.0.1",
+        ...appEnv,
       });
       // Tests add their own sessions and organisers through a handle of their own on the file.
       const db = createDatabase(databaseUrl);
-      await use({ baseURL, mailbox, inboundSmtpPort, db });
+      await use({ baseURL, mailbox, inboundSmtpPort, db, output });
       await db.db.destroy();
       await db.changes?.close();
       const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -124,6 +124,10 @@ const ROUTES: Record<string, WorkspaceRoute | null> = {
   "($lang).beheer.cijfers[.xlsx].ts": null,
   "($lang).beheer.export.download.ts": null,
   "($lang).beheer.organisatoren.tsx": { paths: () => ["/beheer/organisatoren"], for: "admin" },
+  "($lang).beheer.organisatoren_.domeinen.tsx": {
+    paths: () => ["/beheer/organisatoren/domeinen"],
+    for: "admin",
+  },
   "($lang).beheer.logboek.tsx": { paths: () => ["/beheer/logboek"], for: "admin" },
   "($lang).beheer.persoonsgegevens.tsx": {
     paths: () => ["/beheer/persoonsgegevens"],

@@ -66,24 +66,39 @@ export async function enqueueMail(
       .execute();
     return;
   }
-  const method = calendarMethodOf(mail.mail);
-  if (method === "CANCEL" && mail.registrationId !== null) {
+  const row = snapshotRow(mail.to, mail.mail, mail.now);
+  if (row.ics_method === "CANCEL" && mail.registrationId !== null) {
     await supersedeUnsentInvites(trx, mail.registrationId, mail.now);
   }
   await trx
     .insertInto("outbox")
-    .values({
-      ...common,
-      kind: mail.mail.kind,
-      subject: "",
-      html: "",
-      text: "",
-      ics: null,
-      ics_method: method,
-      data: JSON.stringify(mail.mail.data),
-      rendered_at: null,
-    })
+    .values({ ...row, registration_id: mail.registrationId })
     .execute();
+}
+
+/**
+ * The outbox row of a snapshot, but for its registration: for a statement that stores the
+ * registration and its mail at once (the sign-up), which fills `registration_id` and patches
+ * the registration's id into `data`. Not for a CANCEL, which must supersede invites first.
+ */
+export function snapshotRow(to: Recipient, mail: MailSnapshot, now: string) {
+  return {
+    to_email: to.email,
+    to_name: to.name,
+    status: "pending" as const,
+    attempts: 0,
+    next_attempt_at: now,
+    created_at: now,
+    message_id: newMessageId(),
+    kind: mail.kind,
+    subject: "",
+    html: "",
+    text: "",
+    ics: null,
+    ics_method: calendarMethodOf(mail),
+    data: JSON.stringify(mail.data),
+    rendered_at: null,
+  };
 }
 
 /**

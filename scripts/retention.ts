@@ -20,6 +20,7 @@ try {
     `${run.registrations} registration(s) of sessions that ended more than ${RETENTION_MONTHS} month(s) ago anonymised; ` +
       `${run.mails} mail(s) sent more than ${OUTBOX_KEEP_DAYS} day(s) ago emptied; ` +
       `${run.doorAccounts} door volunteer account(s) closed; ` +
+      `${run.refusedAddresses} removed organiser address(es) of domains no longer allowed forgotten; ` +
       `${run.pseudonyms} registration(s) lost the pseudonym of a person last seen more than ${PSEUDONYM_MONTHS} month(s) ago`,
   );
   await closeDatabase();

@@ -3,11 +3,12 @@ import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { matchesEtag, strongEtag } from "../app/lib/etag";
-import { HOME_FILTERS } from "../app/lib/home-filters";
+import { EMBED_FILTERS, HOME_FILTERS } from "../app/lib/home-filters";
 import { splitLocalePath } from "../app/lib/locale-path";
 
 /**
- * Rendered public pages (home with its filters, a city, a session), kept for everyone who is
+ * Rendered public pages (home and embed with their filters, a city, a session, a partner, the
+ * privacy and accessibility statements), kept for everyone who is
  * not signed in, so that a rush of visitors costs a lookup instead of a render each.
  *
  * - What: only these addresses, only GET/HEAD without one of the app's cookies (an organiser's
@@ -34,14 +35,20 @@ const FRESH_MS = 1000;
 /** A page this old is rendered again in the background while the kept one is still served. */
 const REFRESH_AFTER_MS = 700;
 const MAX_ENTRIES = 500;
-/** Only the filters the home page reads; any other query is rendered, not kept. */
-const HOME_FILTER_NAMES = new Set<string>(Object.values(HOME_FILTERS));
 /**
- * The pages kept, by their path after the language's prefix (none for Dutch). A slug has no
- * `.`: `/sessies/x.data` is the browser asking for that page's data, never kept.
+ * The pages kept, by their path after the language's prefix (none for Dutch), each with the
+ * filters it reads (any other query is rendered, not kept). A slug has no `.`:
+ * `/sessies/x.data` is the browser asking for that page's data, never kept.
  */
 const HOME = /^\/$/;
-const PAGES = [HOME, /^\/steden\/[^/.]+$/, /^\/sessies\/[^/.]+$/];
+const NO_FILTERS = new Set<string>();
+const PAGES: { path: RegExp; filters: ReadonlySet<string> }[] = [
+  { path: HOME, filters: new Set(Object.values(HOME_FILTERS)) },
+  { path: /^\/(?:steden|sessies|partners)\/[^/.]+$/, filters: NO_FILTERS },
+  { path: /^\/(?:privacy|toegankelijkheid)$/, filters: NO_FILTERS },
+  // A partner's site shows it in an iframe: its own policy (frame-ancestors) is kept with it.
+  { path: /^\/embed$/, filters: new Set(Object.values(EMBED_FILTERS)) },
+];
 /** The app's own cookies (`oa_session`, `oa_flash`, `__Host-` prefixed on https sites). */
 const APP_COOKIE = /(?:^|;)\s*(?:__Host-)?oa_/;
 
@@ -82,18 +89,18 @@ function cacheKeyOf(req: Request): string | undefined {
   const question = url.indexOf("?");
   const path = question < 0 ? url : url.slice(0, question);
   const page = splitLocalePath(path).path;
-  if (!PAGES.some((pattern) => pattern.test(page))) return undefined;
+  const kept = PAGES.find((candidate) => candidate.path.test(page));
+  if (!kept) return undefined;
   let query = "";
   if (question >= 0) {
-    if (!HOME.test(page)) return undefined;
     const params = new URLSearchParams(url.slice(question + 1));
-    const kept = new Map<string, string>();
+    const filters = new Map<string, string>();
     for (const [name, value] of params) {
       // The page reads the first of a repeated filter: two orders are two pages, not kept.
-      if (!HOME_FILTER_NAMES.has(name) || kept.has(name)) return undefined;
-      kept.set(name, `${name}=${encodeURIComponent(value)}`);
+      if (!kept.filters.has(name) || filters.has(name)) return undefined;
+      filters.set(name, `${name}=${encodeURIComponent(value)}`);
     }
-    query = [...kept.values()].sort().join("&");
+    query = [...filters.values()].sort().join("&");
   }
   return `${renderedUrl(req).origin}${path}?${query}`;
 }

@@ -198,6 +198,11 @@ const CHECKS: Record<string, RouteCheck> = {
     get: adminOnly(200),
     post: { form: () => ({ name: "", email: "", role: "organiser" }), expect: adminOnly(400) },
   },
+  // The mail domains that may join through the city's accounts: admins only, like the organisers.
+  "($lang).beheer.organisatoren_.domeinen.tsx": {
+    get: adminOnly(200),
+    post: { form: () => ({ domain: "", scope: "" }), expect: adminOnly(400) },
+  },
   "($lang).beheer.sessies.$id.tsx": {
     params: session,
     absentParams: NO_SESSION,

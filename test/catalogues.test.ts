@@ -99,6 +99,8 @@ const SAME_AS_DUTCH: Record<(typeof OTHERS)[number], MessageKey[]> = {
     "report.group.byPartner",
     "report.sheet.filters",
     "admin.menu",
+    "signInDomains.column.accounts",
+    "signInDomains.scope.partner",
   ],
 };
 

@@ -23,6 +23,8 @@ function session(date: string, from: string, to: string): SessionDetail {
     starts_at: brusselsTimeToInstant(date, from),
     ends_at: brusselsTimeToInstant(date, to),
     capacity: 40,
+    seats_taken: 0,
+    waiting_count: 0,
     registration_opens_at: null,
     registration_closes_at: null,
     language: "nl",

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import ICAL from "ical.js";
@@ -76,7 +75,15 @@ function startWorkerProcess(smtpUrl: string, ...args: string[]) {
     started,
     /** With `--rounds`: one round on the clock given; resolves with what it did. */
     round(at: string): Promise<OutboxRun> {
-      const done = once(lines, "line").then(([line]) => JSON.parse(String(line)) as OutboxRun);
+      // Its answer is the next line of JSON (other lines are what the worker logs).
+      const done = new Promise<OutboxRun>((resolve) => {
+        const answer = (line: string) => {
+          if (!line.startsWith("{")) return;
+          lines.off("line", answer);
+          resolve(JSON.parse(line) as OutboxRun);
+        };
+        lines.on("line", answer);
+      });
       child.stdin?.write(`${at}\n`);
       return done;
     },

@@ -50,6 +50,14 @@ describe("several processes on one database", () => {
       expect(registrations).toHaveLength(30);
       expect(registrations.filter((r) => r.status === "confirmed")).toHaveLength(7);
       expect(registrations.filter((r) => r.status === "waitlisted")).toHaveLength(23);
+      // The counts the sign-ups decided from, on the session's row, agree.
+      expect(
+        await database()
+          .db.selectFrom("sessions")
+          .select(["seats_taken", "waiting_count"])
+          .where("id", "=", session.id)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ seats_taken: 7, waiting_count: 23 });
 
       // Every mail went once: as many arrived as were queued, each Message-ID once.
       const rows = await database().db.selectFrom("outbox").select(["status"]).execute();

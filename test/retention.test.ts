@@ -194,6 +194,7 @@ describe("retention", () => {
       mails: 0,
       doorAccounts: 0,
       pseudonyms: 0,
+      refusedAddresses: 0,
     });
     expect(await db.selectFrom("registrations").selectAll().orderBy("id").execute()).toEqual(
       snapshot.registrations,
@@ -436,6 +437,7 @@ describe("retention", () => {
       mails: 0,
       doorAccounts: 0,
       pseudonyms: 0,
+      refusedAddresses: 0,
     });
     await expect(runDailyRetention({ now })).resolves.not.toBeNull();
   });

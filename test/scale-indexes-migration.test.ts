@@ -9,7 +9,7 @@ import { migrateThrough, scratchDatabase } from "./support/scratch-database";
  * (docs/performance.md, "Scale"): there on both databases, and gone again when undone.
  */
 
-const MIGRATION = "2026-12-07T19-40_scale-indexes";
+const MIGRATION = "2026-12-07T20-40_scale-indexes";
 const INDEXES = [
   "outbox_unpurged_idx",
   "registrations_created_at_idx",

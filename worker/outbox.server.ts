@@ -4,7 +4,7 @@ import { nowInstant } from "../app/lib/time";
 import { type Budget, consume } from "../app/models/rate-limit.server";
 import { database } from "../db/client";
 import type { Database, OutboxMessage } from "../db/schema";
-import { parseSnapshot, renderSnapshot } from "../emails/render.server";
+import { type MailRenderer, mailRenderer, renderingHere } from "./render-pool.server";
 import { afterFailedTry, failureReason } from "./retries";
 import type { MailTransport } from "./transport.server";
 
@@ -146,9 +146,10 @@ type RenderedFields = Pick<
 async function renderedFieldsOf(
   message: OutboxMessage,
   now: string,
+  renderer: MailRenderer,
 ): Promise<RenderedFields | null> {
   if (message.rendered_at !== null || message.data === null) return null;
-  const content = await renderSnapshot(parseSnapshot(message.kind, message.data));
+  const content = await renderer.render(message.kind, message.data);
   return {
     subject: content.subject,
     html: content.html,
@@ -160,12 +161,16 @@ async function renderedFieldsOf(
   };
 }
 
-/** Renders a message queued as a snapshot and stores the result on its row, as sent. */
+/**
+ * Renders a message queued as a snapshot and stores the result on its row, as sent (in this
+ * thread unless told otherwise: it renders one message, not a stream of them).
+ */
 export async function renderQueued(
   message: OutboxMessage,
   now = nowInstant(),
+  renderer = renderingHere,
 ): Promise<OutboxMessage> {
-  const rendered = await renderedFieldsOf(message, now);
+  const rendered = await renderedFieldsOf(message, now, renderer);
   if (!rendered) return message;
   await database()
     .db.updateTable("outbox")
@@ -252,6 +257,8 @@ export interface OutboxOptions {
   /** At most this many messages in any period, counted across every worker (MAIL_RATE_PER_MINUTE). */
   rate?: Budget | null;
   leaseSeconds?: number;
+  /** Where messages are rendered (MAIL_RENDER_THREADS threads of the process's pool). */
+  renderer?: MailRenderer;
 }
 
 /** The key under which every worker counts the messages it sends, for MAIL_RATE_PER_MINUTE. */
@@ -276,6 +283,7 @@ export async function processOutbox(
     concurrency = config().OUTBOX_CONCURRENCY,
     rate = rateFromConfig(),
     leaseSeconds = LEASE_SECONDS,
+    renderer = mailRenderer(),
   }: OutboxOptions = {},
 ): Promise<OutboxRun> {
   const { db } = database();
@@ -307,7 +315,7 @@ export async function processOutbox(
     // Stored with whatever the attempt ends in (one write, not two): a retry sends these bytes.
     let rendered: Partial<RenderedFields> = {};
     try {
-      rendered = (await renderedFieldsOf(message, now())) ?? {};
+      rendered = (await renderedFieldsOf(message, now(), renderer)) ?? {};
       // The budget is taken the moment the message goes, not when it was claimed, so that
       // what the budget counts is what the mail server sees.
       if (rate && !(await consume(SEND_RATE_KEY, rate, budgetClock())).ok) {

@@ -7,16 +7,19 @@ interface ConfirmActionProps {
   confirmLabel: string;
   intent: string;
   fields: Record<string, string | number>;
+  /** What else doing it means, said beside the button once opened. */
+  note?: string;
 }
 
 /**
  * A destructive action that takes two clicks: the first opens the confirmation, the second
  * posts the form. Works without JavaScript (a <details> element and a plain form).
  */
-export function ConfirmAction({ label, confirmLabel, intent, fields }: ConfirmActionProps) {
+export function ConfirmAction({ label, confirmLabel, intent, fields, note }: ConfirmActionProps) {
   return (
     <details className="confirm-inline">
       <summary>{label}</summary>
+      {note ? <p className="hint">{note}</p> : null}
       <Form method="post" replace>
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

@@ -110,10 +110,53 @@ export const enBEAccounts = {
     "Your city account didn’t pass on a confirmed email address. Ask the city’s IT department to add the email address to your account.",
   "cityLogin.failed.notInvited":
     "You’re signed in with the city, but this address has no access to the calendar. Ask an admin to invite you.",
+  "cityLogin.failed.removedByAdmin":
+    "You’re signed in with the city, but an admin closed your account in the calendar. Ask an admin to invite you again.",
   "cityLogin.failed.doorAccessEnded": "Your door volunteer access ended with your session.",
   "cityLogin.failed.unavailable":
     "The city’s sign-in service isn’t answering right now. Please try again in a few minutes.",
   "cityLogin.failed.again": "Back to sign-in",
+
+  "organisers.joinedThroughDomain":
+    "Joined through a domain: signs in with the city’s account only.",
+  "signInDomains.title": "Sign-in by domain",
+  "signInDomains.intro":
+    "Let the staff of a partner or a city department in by themselves. Whoever signs in with the city’s button, with an email address of a domain below that the city confirms, gets an account as organiser of the city or partner next to it. Never as admin: invite admins under Organisers.",
+  "signInDomains.noProvider":
+    "The city has not connected a sign-in service yet: until it does, nobody comes in through a domain.",
+  "signInDomains.leavers":
+    "Whoever came in through a domain has no password and no passkey: only their account with the city lets them in. When the IT department disables the account of someone who leaves, they can no longer sign in. Removing a domain lets nobody new in, but the accounts already made through it stay: remove those under Organisers. Whoever you remove there doesn’t come back in through the domain until an admin invites them again.",
+  "signInDomains.link": "Sign-in by domain",
+  "signInDomains.linkIntro":
+    "Staff of a partner or a city department can give themselves access with the city’s account, if you allow their domain.",
+  "signInDomains.column.domain": "Domain",
+  "signInDomains.column.scope": "Sees",
+  "signInDomains.column.accounts": "Accounts",
+  "signInDomains.scope.city": "City {name}",
+  "signInDomains.scope.partner": "Partner {name}",
+  "signInDomains.none": "No domains are allowed yet.",
+  "signInDomains.remove": "Remove",
+  "signInDomains.removeConfirm": "Yes, remove {domain} for {scope}",
+  "signInDomains.removed":
+    "{domain} is no longer allowed. Whoever already came in through it keeps their account.",
+  "signInDomains.addTitle": "Allow a domain",
+  "signInDomains.domain": "Domain",
+  "signInDomains.domainHint":
+    "Only what comes after the @, for example voka.be. A subdomain (student.kuleuven.be) is allowed separately.",
+  "signInDomains.scopeLabel": "For",
+  "signInDomains.scopeHint":
+    "Whoever comes in through this domain sees the sessions of this city or partner.",
+  "signInDomains.add": "Allow",
+  "signInDomains.added": "{domain} is allowed for {scope}.",
+  "signInDomains.errors.form": "The domain was not allowed. Check the field below.",
+  "signInDomains.errors.required": "Enter a domain, for example voka.be.",
+  "signInDomains.errors.withAt":
+    "Enter only the domain, without the @ and what comes before it: for example voka.be.",
+  "signInDomains.errors.invalid":
+    "‘{domain}’ is not a domain name. Enter only the domain, without https:// or /: for example voka.be.",
+  "signInDomains.errors.scope": "Choose a city or partner from the list.",
+  "signInDomains.errors.alreadyAllowed": "This domain is already allowed for that city or partner.",
+  "signInDomains.errors.notFound": "This domain is not (or no longer) on the list.",
   "passkeys.title": "Passkeys",
   "passkeys.explain":
     "With a passkey you sign in without a password or code: your device asks for your PIN, fingerprint or face. A passkey only works on this website, so a look-alike site cannot use it.",

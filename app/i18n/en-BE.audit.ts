@@ -57,6 +57,12 @@ export const enBEAudit = {
   "audit.organiser.twoStepReset": "Two-step sign-in of {organiser} reset.",
   "audit.organiser.twoStepRequirement":
     "Two-step sign-in compulsory for: {to, select, admins {admins} everyone {admins and organisers} other {nobody}}.",
+  "audit.organiser.joinThroughDomain":
+    "{organiser} joined through the domain {domain}, signed in with the city’s account, as organiser of {scopes, plural, one {# city or partner} other {# cities and partners}}.",
+  "audit.signInDomain.allow":
+    "Domain {domain} allowed to sign in with the city’s account, for {partner, select, none {the city {city}} other {the partner {partner}}}.",
+  "audit.signInDomain.remove":
+    "Domain {domain} no longer allowed for {partner, select, none {the city {city}} other {the partner {partner}}}.",
   "audit.attendees.export":
     "{scope, select, session {Attendee list of ‘{session}’} other {Attendee list of {city}, sessions from {from} to {to}}} downloaded as {format, select, xlsx {Excel (xlsx)} csv {CSV (semicolon)} other {CSV (comma)}}.",
   "audit.report.export":

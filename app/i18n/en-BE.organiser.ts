@@ -202,6 +202,10 @@ export const enBEOrganiser = {
   "organisers.remove": "Remove",
   "organisers.removeConfirm": "Yes, remove {name}",
   "organisers.removed": "The account of {name} has been removed.",
+  "organisers.removeKeepsOut":
+    "Once removed, they won’t get in through the domain {domain} until an admin invites this address again.",
+  "organisers.removedKeptOut":
+    "The account of {name} has been removed. This address won’t get in through the domain {domain} until an admin invites it again.",
   "organisers.addTitle": "Add an organiser",
   "organisers.addIntro": "The new organiser gets an email with a link to choose a password.",
   "organisers.name": "Name",

@@ -24,6 +24,9 @@ export const enBEPrivacy = {
   "privacy.activity.organiserAccounts.title": "Organiser accounts",
   "privacy.activity.organiserAccounts.purpose":
     "Letting staff of the city and of the partners sign in to the workspace securely, showing them only what belongs to their city or partner, and recording who changed or exported what.",
+  "privacy.activity.removedOrganisers.title": "Removed organiser accounts",
+  "privacy.activity.removedOrganisers.purpose":
+    "Keeping someone an admin removed from simply coming back in through their organisation’s domain that may sign in with the city’s account, until an admin invites them again.",
   "privacy.activity.mailLog.title": "Emails sent",
   "privacy.activity.mailLog.purpose":
     "Reliably sending confirmations, calendar invitations, changes, messages from the organisers and password reset links, and trying again if the mail server is briefly unavailable.",
@@ -75,6 +78,8 @@ export const enBEPrivacy = {
     "{days, plural, one {# day} other {# days}} after sending; then we erase the recipient and the content of the message",
   "privacy.retention.untilAccountRemoved":
     "until an administrator removes the account; after that, only your name and the entries about you in the activity log are kept",
+  "privacy.retention.whileDomainAllowed":
+    "until an admin invites you again, or until the day after your domain is no longer allowed",
   "privacy.retention.aboutADay": "about a day",
   "privacy.retention.untilDone":
     "until the work is done, usually within seconds; if it still fails after several tries, we keep it {days, plural, one {# day} other {# days}} longer to look into the cause",

@@ -116,11 +116,55 @@ export const frBEAccounts = {
     "Votre compte de la ville n’a pas transmis d’adresse e-mail confirmée. Demandez au service informatique de la ville d’ajouter l’adresse e-mail à votre compte.",
   "cityLogin.failed.notInvited":
     "Vous êtes connecté auprès de la ville, mais cette adresse n’a pas accès à l’agenda. Demandez à un administrateur de vous inviter.",
+  "cityLogin.failed.removedByAdmin":
+    "Vous êtes connecté auprès de la ville, mais un administrateur a fermé votre compte dans l’agenda. Demandez à un administrateur de vous inviter à nouveau.",
   "cityLogin.failed.doorAccessEnded":
     "Votre accès de bénévole à l’entrée a pris fin avec votre séance.",
   "cityLogin.failed.unavailable":
     "Le service de connexion de la ville ne répond pas pour le moment. Réessayez dans quelques minutes.",
   "cityLogin.failed.again": "Retour à la connexion",
+
+  "organisers.joinedThroughDomain":
+    "Entré par un domaine : se connecte uniquement avec le compte de la ville.",
+  "signInDomains.title": "Connexion par domaine",
+  "signInDomains.intro":
+    "Laissez entrer d’eux-mêmes les collaborateurs d’un partenaire ou d’un service de la ville. Qui se connecte avec le bouton de la ville, avec une adresse e-mail confirmée par la ville d’un domaine ci-dessous, reçoit un compte d’organisateur de la ville ou du partenaire indiqué. Jamais d’administrateur : ceux-là, invitez-les sous Organisateurs.",
+  "signInDomains.noProvider":
+    "La ville n’a pas encore relié de service de connexion : d’ici là, personne n’entre par un domaine.",
+  "signInDomains.leavers":
+    "Qui est entré par un domaine n’a ni mot de passe ni clé d’accès : seul son compte auprès de la ville le laisse entrer. Si le service informatique désactive le compte de quelqu’un qui part, cette personne ne peut plus se connecter. Retirer un domaine ne laisse plus entrer personne de nouveau, mais les comptes déjà créés restent : supprimez-les sous Organisateurs. Qui y est supprimé ne revient plus par le domaine, jusqu’à ce qu’un administrateur l’invite à nouveau.",
+  "signInDomains.link": "Connexion par domaine",
+  "signInDomains.linkIntro":
+    "Les collaborateurs d’un partenaire ou d’un service de la ville peuvent s’ouvrir l’accès avec le compte de la ville, si vous autorisez leur domaine.",
+  "signInDomains.column.domain": "Domaine",
+  "signInDomains.column.scope": "Voit",
+  "signInDomains.column.accounts": "Comptes",
+  "signInDomains.scope.city": "Ville {name}",
+  "signInDomains.scope.partner": "Partenaire {name}",
+  "signInDomains.none": "Aucun domaine n’est encore autorisé.",
+  "signInDomains.remove": "Retirer",
+  "signInDomains.removeConfirm": "Oui, retirer {domain} pour {scope}",
+  "signInDomains.removed":
+    "{domain} n’est plus autorisé. Qui est déjà entré par ce domaine garde son compte.",
+  "signInDomains.addTitle": "Autoriser un domaine",
+  "signInDomains.domain": "Domaine",
+  "signInDomains.domainHint":
+    "Seulement ce qui suit le @, par exemple voka.be. Un sous-domaine (student.kuleuven.be) s’autorise à part.",
+  "signInDomains.scopeLabel": "Pour",
+  "signInDomains.scopeHint":
+    "Qui entre par ce domaine voit les sessions de cette ville ou de ce partenaire.",
+  "signInDomains.add": "Autoriser",
+  "signInDomains.added": "{domain} est autorisé pour {scope}.",
+  "signInDomains.errors.form": "Le domaine n’a pas été autorisé. Vérifiez le champ ci-dessous.",
+  "signInDomains.errors.required": "Indiquez un domaine, par exemple voka.be.",
+  "signInDomains.errors.withAt":
+    "Indiquez seulement le domaine, sans le @ ni ce qui le précède : par exemple voka.be.",
+  "signInDomains.errors.invalid":
+    "« {domain} » n’est pas un nom de domaine. Indiquez seulement le domaine, sans https:// ni / : par exemple voka.be.",
+  "signInDomains.errors.scope": "Choisissez une ville ou un partenaire dans la liste.",
+  "signInDomains.errors.alreadyAllowed":
+    "Ce domaine est déjà autorisé pour cette ville ou ce partenaire.",
+  "signInDomains.errors.notFound": "Ce domaine n’est pas (ou plus) dans la liste.",
   "passkeys.title": "Clés d’accès",
   "passkeys.explain":
     "Avec une clé d’accès, vous vous connectez sans mot de passe ni code : votre appareil demande votre code PIN, votre empreinte ou votre visage. Une clé d’accès ne fonctionne que sur ce site : un site imité ne peut pas l’utiliser.",

@@ -59,6 +59,12 @@ export const frBEAudit = {
   "audit.organiser.twoStepReset": "Vérification en deux étapes de {organiser} réinitialisée.",
   "audit.organiser.twoStepRequirement":
     "Vérification en deux étapes obligatoire pour : {to, select, admins {les administrateurs} everyone {les administrateurs et les organisateurs} other {personne}}.",
+  "audit.organiser.joinThroughDomain":
+    "{organiser} a rejoint l’agenda par le domaine {domain}, connecté avec le compte de la ville, comme organisateur de {scopes, plural, one {# ville ou partenaire} other {# villes et partenaires}}.",
+  "audit.signInDomain.allow":
+    "Domaine {domain} autorisé pour la connexion avec le compte de la ville, pour {partner, select, none {la ville {city}} other {le partenaire {partner}}}.",
+  "audit.signInDomain.remove":
+    "Domaine {domain} retiré pour {partner, select, none {la ville {city}} other {le partenaire {partner}}}.",
   "audit.attendees.export":
     "{scope, select, session {Liste des participants de « {session} »} other {Liste des participants pour {city}, sessions du {from} au {to}}} téléchargée au format {format, select, xlsx {Excel (xlsx)} csv {CSV (point-virgule)} other {CSV (virgule)}}.",
   "audit.report.export":

@@ -205,6 +205,10 @@ export const frBEOrganiser = {
   "organisers.remove": "Supprimer",
   "organisers.removeConfirm": "Oui, supprimer {name}",
   "organisers.removed": "Le compte de {name} a été supprimé.",
+  "organisers.removeKeepsOut":
+    "Une fois supprimée, cette personne n’entrera plus par le domaine {domain}, jusqu’à ce qu’un administrateur invite à nouveau cette adresse.",
+  "organisers.removedKeptOut":
+    "Le compte de {name} a été supprimé. Cette adresse n’entrera plus par le domaine {domain}, jusqu’à ce qu’un administrateur l’invite à nouveau.",
   "organisers.addTitle": "Ajouter un organisateur",
   "organisers.addIntro":
     "Le nouvel organisateur reçoit un e-mail avec un lien pour choisir son mot de passe.",

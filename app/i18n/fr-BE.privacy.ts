@@ -24,6 +24,9 @@ export const frBEPrivacy = {
   "privacy.activity.organiserAccounts.title": "Comptes des organisateurs",
   "privacy.activity.organiserAccounts.purpose":
     "Permettre aux collaborateurs de la ville et des partenaires de se connecter en toute sécurité à l’espace de travail, ne leur montrer que ce qui concerne leur ville ou leur partenaire, et garder une trace de qui a modifié ou exporté quoi.",
+  "privacy.activity.removedOrganisers.title": "Comptes d’organisateurs supprimés",
+  "privacy.activity.removedOrganisers.purpose":
+    "Empêcher qu’une personne supprimée par un administrateur revienne d’elle-même par le domaine de son organisation autorisé à se connecter avec le compte de la ville, jusqu’à ce qu’un administrateur l’invite à nouveau.",
   "privacy.activity.mailLog.title": "E-mails envoyés",
   "privacy.activity.mailLog.purpose":
     "Envoyer de manière fiable les confirmations, les invitations pour l’agenda, les modifications, les messages des organisateurs et les liens de réinitialisation de mot de passe, et réessayer si le serveur de messagerie est momentanément injoignable.",
@@ -77,6 +80,8 @@ export const frBEPrivacy = {
     "{days, plural, one {# jour} other {# jours}} après l’envoi ; nous effaçons alors le destinataire et le contenu du message",
   "privacy.retention.untilAccountRemoved":
     "jusqu’à ce qu’un administrateur supprime le compte ; seuls votre nom et les mentions vous concernant dans le journal sont ensuite conservés",
+  "privacy.retention.whileDomainAllowed":
+    "jusqu’à ce qu’un administrateur vous invite à nouveau, ou jusqu’au lendemain du jour où votre domaine n’est plus autorisé",
   "privacy.retention.aboutADay": "environ un jour",
   "privacy.retention.untilDone":
     "jusqu’à ce que la tâche soit faite, en général en quelques secondes ; si elle échoue encore après plusieurs essais, nous la gardons {days, plural, one {# jour} other {# jours}} de plus pour en chercher la cause",

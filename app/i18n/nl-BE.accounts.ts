@@ -112,10 +112,53 @@ export const nlBEAccounts = {
     "Je account bij de stad gaf geen bevestigd e-mailadres door. Vraag de ICT-dienst van de stad om het e-mailadres in je account te zetten.",
   "cityLogin.failed.notInvited":
     "Je bent aangemeld bij de stad, maar dit adres heeft geen toegang tot de agenda. Vraag een beheerder om je uit te nodigen.",
+  "cityLogin.failed.removedByAdmin":
+    "Je bent aangemeld bij de stad, maar een beheerder heeft je account in de agenda gesloten. Vraag een beheerder om je opnieuw uit te nodigen.",
   "cityLogin.failed.doorAccessEnded": "Je toegang als deurvrijwilliger is afgelopen met je sessie.",
   "cityLogin.failed.unavailable":
     "De aanmelddienst van de stad antwoordt nu niet. Probeer het over enkele minuten opnieuw.",
   "cityLogin.failed.again": "Terug naar aanmelden",
+
+  "organisers.joinedThroughDomain":
+    "Kwam erbij via een domein: meldt zich alleen aan met het account van de stad.",
+  "signInDomains.title": "Aanmelden per domein",
+  "signInDomains.intro":
+    "Laat de medewerkers van een partner of stadsdienst zelf binnen. Wie zich aanmeldt met de knop van de stad, met een e-mailadres van een domein hieronder dat de stad bevestigt, krijgt een account als organisator van de stad of partner die erbij staat. Nooit als beheerder: die nodig je uit bij Organisatoren.",
+  "signInDomains.noProvider":
+    "De stad heeft nog geen aanmelddienst gekoppeld: tot dan komt niemand via een domein binnen.",
+  "signInDomains.leavers":
+    "Wie via een domein binnenkwam, heeft geen wachtwoord en geen passkey: alleen het account bij de stad laat hem binnen. Zet de ICT-dienst het account van iemand die vertrekt af, dan kan die zich niet meer aanmelden. Een domein verwijderen laat niemand nieuw meer binnen, maar de accounts die er al mee gemaakt zijn, blijven bestaan: verwijder die bij Organisatoren. Wie je daar verwijdert, komt niet meer binnen via het domein, tot een beheerder hem opnieuw uitnodigt.",
+  "signInDomains.link": "Aanmelden per domein",
+  "signInDomains.linkIntro":
+    "Medewerkers van een partner of stadsdienst kunnen zichzelf toegang geven met het account van de stad, als je hun domein toelaat.",
+  "signInDomains.column.domain": "Domein",
+  "signInDomains.column.scope": "Ziet",
+  "signInDomains.column.accounts": "Accounts",
+  "signInDomains.scope.city": "Stad {name}",
+  "signInDomains.scope.partner": "Partner {name}",
+  "signInDomains.none": "Er zijn nog geen domeinen toegelaten.",
+  "signInDomains.remove": "Verwijderen",
+  "signInDomains.removeConfirm": "Ja, verwijder {domain} voor {scope}",
+  "signInDomains.removed":
+    "{domain} is niet langer toegelaten. Wie er al mee binnenkwam, behoudt zijn account.",
+  "signInDomains.addTitle": "Domein toelaten",
+  "signInDomains.domain": "Domein",
+  "signInDomains.domainHint":
+    "Alleen wat na de @ komt, bijvoorbeeld voka.be. Een subdomein (student.kuleuven.be) laat je apart toe.",
+  "signInDomains.scopeLabel": "Voor",
+  "signInDomains.scopeHint":
+    "Wie via dit domein binnenkomt, ziet de sessies van deze stad of partner.",
+  "signInDomains.add": "Toelaten",
+  "signInDomains.added": "{domain} is toegelaten voor {scope}.",
+  "signInDomains.errors.form": "Het domein is niet toegelaten. Kijk het veld hieronder na.",
+  "signInDomains.errors.required": "Vul een domein in, bijvoorbeeld voka.be.",
+  "signInDomains.errors.withAt":
+    "Vul alleen het domein in, zonder @ en wat ervoor staat: bijvoorbeeld voka.be.",
+  "signInDomains.errors.invalid":
+    "‘{domain}’ is geen domeinnaam. Vul alleen het domein in, zonder https:// of /: bijvoorbeeld voka.be.",
+  "signInDomains.errors.scope": "Kies een stad of partner uit de lijst.",
+  "signInDomains.errors.alreadyAllowed": "Dit domein is al toegelaten voor die stad of partner.",
+  "signInDomains.errors.notFound": "Dit domein staat niet (meer) op de lijst.",
 
   "passkeys.title": "Passkeys",
   "passkeys.explain":

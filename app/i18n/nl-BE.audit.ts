@@ -57,6 +57,12 @@ export const nlBEAudit = {
   "audit.organiser.twoStepReset": "Tweestapsverificatie van {organiser} gereset.",
   "audit.organiser.twoStepRequirement":
     "Tweestapsverificatie verplicht voor: {to, select, admins {beheerders} everyone {beheerders en organisatoren} other {niemand}}.",
+  "audit.organiser.joinThroughDomain":
+    "{organiser} kwam erbij via het domein {domain}, aangemeld met het account van de stad, als organisator van {scopes, plural, one {# stad of partner} other {# steden en partners}}.",
+  "audit.signInDomain.allow":
+    "Domein {domain} toegelaten voor aanmelden met het account van de stad, voor {partner, select, none {de stad {city}} other {de partner {partner}}}.",
+  "audit.signInDomain.remove":
+    "Domein {domain} niet langer toegelaten voor {partner, select, none {de stad {city}} other {de partner {partner}}}.",
   "audit.attendees.export":
     "{scope, select, session {Deelnemerslijst van ‘{session}’} other {Deelnemerslijst van {city}, sessies van {from} tot {to}}} gedownload als {format, select, xlsx {Excel (xlsx)} csv {CSV (puntkomma)} other {CSV (komma)}}.",
   "audit.report.export":

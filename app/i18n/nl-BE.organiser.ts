@@ -200,6 +200,10 @@ export const nlBEOrganiser = {
   "organisers.remove": "Verwijderen",
   "organisers.removeConfirm": "Ja, verwijder {name}",
   "organisers.removed": "Het account van {name} is verwijderd.",
+  "organisers.removeKeepsOut":
+    "Na het verwijderen komt die niet meer binnen via het domein {domain}, tot een beheerder dit adres opnieuw uitnodigt.",
+  "organisers.removedKeptOut":
+    "Het account van {name} is verwijderd. Via het domein {domain} komt dit adres niet meer binnen, tot een beheerder het opnieuw uitnodigt.",
   "organisers.addTitle": "Organisator toevoegen",
   "organisers.addIntro":
     "De nieuwe organisator krijgt een e-mail met een link om een wachtwoord te kiezen.",

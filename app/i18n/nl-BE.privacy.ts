@@ -22,6 +22,9 @@ export const nlBEPrivacy = {
   "privacy.activity.organiserAccounts.title": "Accounts van organisatoren",
   "privacy.activity.organiserAccounts.purpose":
     "Medewerkers van de stad en van de partners veilig laten aanmelden in de werkruimte, hen enkel laten zien wat bij hun stad of partner hoort, en bijhouden wie wat wijzigde of exporteerde.",
+  "privacy.activity.removedOrganisers.title": "Verwijderde accounts van organisatoren",
+  "privacy.activity.removedOrganisers.purpose":
+    "Wie een beheerder verwijderde, niet vanzelf opnieuw laten binnenkomen via het domein van de organisatie dat aanmelden met het account van de stad toelaat, tot een beheerder die persoon opnieuw uitnodigt.",
   "privacy.activity.mailLog.title": "Verstuurde e-mails",
   "privacy.activity.mailLog.purpose":
     "Bevestigingen, agenda-uitnodigingen, wijzigingen, berichten van de organisatoren en herstellinks voor wachtwoorden betrouwbaar versturen, en opnieuw proberen als de mailserver even niet bereikbaar is.",
@@ -73,6 +76,8 @@ export const nlBEPrivacy = {
     "{days, plural, one {# dag} other {# dagen}} na verzending; dan wissen we de ontvanger en de inhoud van het bericht",
   "privacy.retention.untilAccountRemoved":
     "tot een beheerder het account verwijdert; daarna blijven enkel je naam en je vermeldingen in het logboek bewaard",
+  "privacy.retention.whileDomainAllowed":
+    "tot een beheerder je opnieuw uitnodigt, of tot de dag nadat je domein niet langer toegelaten is",
   "privacy.retention.aboutADay": "ongeveer een dag",
   "privacy.retention.untilDone":
     "tot het werk gedaan is, meestal binnen enkele seconden; lukt het na herhaalde pogingen niet, dan bewaren we het nog {days, plural, one {# dag} other {# dagen}} om de oorzaak te zoeken",

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const schema = z.object({
@@ -16,6 +17,15 @@ const schema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   /** Messages one worker sends at once, and SMTP connections it keeps open at most. */
   OUTBOX_CONCURRENCY: z.coerce.number().int().positive().default(5),
+  /**
+   * Threads that render mail beside the sender (worker/render-pool.server.ts); 0 renders on the
+   * sender's own thread. Default: the cores but one, at least 1.
+   */
+  MAIL_RENDER_THREADS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(() => Math.max(1, availableParallelism() - 1)),
   /** At most this many messages in any minute, all workers together; unset: no limit. */
   MAIL_RATE_PER_MINUTE: z.coerce.number().int().positive().optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),

@@ -43,6 +43,60 @@ function domainOfEmail(email: string): string {
   return email.trim().toLowerCase().split("@").at(-1) ?? "";
 }
 
+/**
+ * A domain name in its ASCII form, as mail and DNS compare it: `Bücher.be` → `xn--bcher-kva.be`
+ * (the URL parser applies IDNA, in the browser as on the server); null when it is no domain
+ * name mail can be addressed to.
+ */
+function asciiDomain(domain: string): string | null {
+  // Anything the URL parser would read as another part of an address is refused, not cut off.
+  if (!domain || /[\s@/\\:?#%[\]]/.test(domain)) return null;
+  let host: string;
+  try {
+    host = new URL(`http://${domain}`).hostname;
+  } catch {
+    return null;
+  }
+  return isDomainName(host) ? host : null;
+}
+
+/** The domain of an address in its ASCII form, to compare with stored domains; null if none. */
+export function asciiDomainOfEmail(email: string): string | null {
+  return asciiDomain(domainOfEmail(email));
+}
+
+/**
+ * One domain as an admin types it, for signing in through it: lower-cased and in its ASCII
+ * form; a whole address, a web address or a path is refused with a message that says so.
+ */
+export const singleDomainName = ({
+  required,
+  withAt,
+  invalid,
+}: {
+  required: MessageKey;
+  withAt: MessageKey;
+  invalid: MessageKey;
+}) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, required)
+    .max(253, invalid)
+    .transform((typed, ctx) => {
+      const domain = typed.toLowerCase().replace(/\.$/, "");
+      if (domain.includes("@")) {
+        ctx.addIssue({ code: "custom", message: withAt, params: { domain: typed } });
+        return z.NEVER;
+      }
+      const ascii = asciiDomain(domain);
+      if (ascii === null) {
+        ctx.addIssue({ code: "custom", message: invalid, params: { domain: typed } });
+        return z.NEVER;
+      }
+      return ascii;
+    });
+
 /** Whether an address may sign up where only `domains` are accepted (none: any address). */
 export function emailDomainAllowed(email: string, domains: readonly string[]): boolean {
   return domains.length === 0 || domains.includes(domainOfEmail(email));

@@ -4,3 +4,14 @@
  * query is rendered, never kept).
  */
 export const HOME_FILTERS = { city: "stad", kind: "soort", language: "sessietaal" } as const;
+
+/**
+ * The filters of the embed a partner puts on their site (`/embed?stad=leuven&partner=voka`):
+ * the home page's city and kind, a partner, and the embed's language.
+ */
+export const EMBED_FILTERS = {
+  city: "stad",
+  kind: "soort",
+  partner: "partner",
+  language: "taal",
+} as const;

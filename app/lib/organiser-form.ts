@@ -5,7 +5,7 @@ import { LOCALES_IN_ORDER } from "./locale-path";
 import { requiredLine } from "./text";
 
 /** A row id as a form sends it: a positive whole number a database column can hold. */
-const rowId = z.coerce
+export const rowId = z.coerce
   .number()
   .int()
   .positive()

@@ -37,6 +37,7 @@ type Retention =
   | "monthsAfterLastSession" // PSEUDONYM_MONTHS, never before RETENTION_MONTHS
   | "daysAfterSending" // OUTBOX_KEEP_DAYS
   | "untilAccountRemoved"
+  | "whileDomainAllowed" // an admin invites the address again, or its domain is no longer allowed
   | "aboutADay" // app/models/rate-limit.server.ts keeps counts a day at most
   | "untilDone"; // a job is deleted once done; one given up goes after OUTBOX_KEEP_DAYS
 
@@ -47,6 +48,7 @@ interface ProcessingActivity {
     | "registrations"
     | "cityFigures"
     | "organiserAccounts"
+    | "removedOrganisers"
     | "mailLog"
     | "abuseLimits"
     | "deferredWork";
@@ -92,6 +94,16 @@ const PROCESSING_REGISTER: readonly ProcessingActivity[] = [
     categories: ["name", "email", "roleAndScope", "passwordHash", "signIns", "auditTrail"],
     recipients: ["admins"],
     retention: "untilAccountRemoved",
+    legalBasis: ["publicTask"],
+  },
+  {
+    // An address an admin removed while its domain was allowed for signing in: a keyed one-way
+    // hash and the domain (app/models/refused-address.server.ts), so it does not join again.
+    id: "removedOrganisers",
+    subjects: ["organisers"],
+    categories: ["pseudonym"],
+    recipients: ["nobody"],
+    retention: "whileDomainAllowed",
     legalBasis: ["publicTask"],
   },
   {

@@ -49,6 +49,9 @@ export type AuditAction =
   | "organiser.twoStepRequirement"
   | "organiser.passkeyAdded"
   | "organiser.passkeyRemoved"
+  | "organiser.joinThroughDomain"
+  | "signInDomain.allow"
+  | "signInDomain.remove"
   | "attendees.export"
   | "question.add"
   | "question.update"
@@ -86,6 +89,9 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "organiser.twoStepRequirement",
   "organiser.passkeyAdded",
   "organiser.passkeyRemoved",
+  "organiser.joinThroughDomain",
+  "signInDomain.allow",
+  "signInDomain.remove",
   "attendees.export",
   "question.add",
   "question.update",
@@ -107,7 +113,7 @@ export interface AuditEvent {
   organiserId: number | null;
   /** What happened, as a dotted verb: "session.update", "attendees.export", … */
   action: AuditAction;
-  subjectType: "session" | "registration" | "organiser" | "export";
+  subjectType: "session" | "registration" | "organiser" | "export" | "signInDomain";
   subjectId: number | null;
   /** Non-personal particulars: other ids (`sessionId`, `promoted`), counts, field names. */
   details?: AuditDetails;
@@ -329,6 +335,9 @@ export async function listAuditEntries({
         sessionId ??= registrations.get(subjectId)?.sessionId ?? null;
       } else if (row.subject_type === "organiser") {
         subject = named(subjectId, organisers);
+      } else if (row.subject_type === "signInDomain") {
+        // The entry names its domain itself: the row may be gone.
+        subject = null;
       } else {
         subject = named(subjectId, sessions);
         sessionId ??= subjectId;

@@ -4,12 +4,14 @@ import { database } from "../../db/client";
 import type { Database, Organiser, OrganiserRole } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n";
+import { asciiDomainOfEmail } from "../lib/email-domains";
 import { normalizeEmail } from "../lib/email-field";
 import { hashPassword } from "../lib/password.server";
 import { nowInstant } from "../lib/time";
 import { type Actor, recordAudit } from "./audit.server";
 import { forgetJobsNaming } from "./job.server";
 import { mailPasswordLink } from "./password-reset.server";
+import { liftRefusalIn, refuseAddressIn } from "./refused-address.server";
 import type { SessionScope } from "./scope.server";
 import { isSignInLocked, unlockSignIn } from "./sign-in.server";
 
@@ -46,7 +48,8 @@ export interface DoorPass {
 /**
  * Inserts an organiser and their scope (an admin has none: they see everything; a door
  * volunteer's is their pass); null when the address is taken. Run inside the caller's
- * transaction.
+ * transaction. On PostgreSQL a transaction that inserts the same address at the same moment is
+ * waited for: once it commits, the address is taken here too, never a unique-key error.
  */
 export async function insertOrganiser(
   trx: Kysely<Database>,
@@ -60,16 +63,12 @@ export async function insertOrganiser(
     /** The language they work in; Dutch unless chosen. */
     locale?: Locale;
     door?: DoorPass;
+    /** Joined through an allowed domain: signs in with the city's accounts only. */
+    cityAccountOnly?: boolean;
   },
   now: string,
 ) {
   const email = normalizeEmail(input.email);
-  const taken = await trx
-    .selectFrom("organisers")
-    .select("id")
-    .where("email", "=", email)
-    .executeTakeFirst();
-  if (taken) return null;
   const organiser = await trx
     .insertInto("organisers")
     .values({
@@ -78,6 +77,7 @@ export async function insertOrganiser(
       password_hash: input.passwordHash,
       role: input.role,
       locale: input.locale,
+      city_account_only: input.cityAccountOnly ? 1 : 0,
       ...(input.role === "door" && input.door
         ? {
             door_session_id: input.door.sessionId,
@@ -88,8 +88,10 @@ export async function insertOrganiser(
       created_at: now,
       updated_at: now,
     })
+    .onConflict((oc) => oc.column("email").doNothing())
     .returning(["id", "email", "name", "role"])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!organiser) return null;
   if (input.role === "organiser") {
     const scopes = [
       ...input.cityIds.map((cityId) => ({
@@ -156,6 +158,10 @@ export interface OrganiserOverview extends PublicOrganiser {
   twoStep: boolean;
   /** The language their mails and QR check-ins are in. */
   locale: Locale;
+  /** Joined through an allowed domain: only the city's accounts open it. */
+  cityAccountOnly: boolean;
+  /** The allowed domain of their address, if any: removed, they stay out of it until invited. */
+  allowedDomain: string | null;
 }
 
 /** Every organiser with what they may see, for the admins' page. */
@@ -174,6 +180,7 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
       "organisers.name",
       "organisers.role",
       "organisers.locale",
+      "organisers.city_account_only",
       "factor.organiser_id as factorOf",
     ])
     .where("organisers.removed_at", "is", null)
@@ -185,9 +192,20 @@ export async function listOrganisers(now = nowInstant()): Promise<OrganiserOverv
     .leftJoin("partners", "partners.id", "organiser_scopes.partner_id")
     .select(["organiser_scopes.organiser_id", "cities.name as city", "partners.name as partner"])
     .execute();
+  const allowed = new Set(
+    (await db.selectFrom("sign_in_domains").select("domain").distinct().execute()).map(
+      (row) => row.domain,
+    ),
+  );
+  const allowedDomainOf = (email: string) => {
+    const domain = asciiDomainOfEmail(email);
+    return domain !== null && allowed.has(domain) ? domain : null;
+  };
   const locked = await Promise.all(organisers.map((o) => isSignInLocked(o.email, now)));
-  return organisers.map(({ factorOf, ...organiser }, i) => ({
+  return organisers.map(({ factorOf, city_account_only, ...organiser }, i) => ({
     ...organiser,
+    cityAccountOnly: city_account_only === 1,
+    allowedDomain: allowedDomainOf(organiser.email),
     twoStep: factorOf !== null,
     locale: isLocale(organiser.locale) ? organiser.locale : DEFAULT_LOCALE,
     locked: locked[i] ?? false,
@@ -207,7 +225,7 @@ export type InviteResult =
 /**
  * An admin adds an organiser: the account gets a random password nobody knows, and the new
  * organiser a mail, in the language the admin chose for them, with a link (valid three days)
- * to choose their own.
+ * to choose their own. An address an admin removed earlier is let in again by this.
  */
 export async function inviteOrganiser(
   input: {
@@ -227,6 +245,7 @@ export async function inviteOrganiser(
   return writeTransaction(async (trx) => {
     const organiser = await insertOrganiser(trx, { ...input, passwordHash }, now);
     if (!organiser) return { ok: false, reason: "emailTaken" };
+    await liftRefusalIn(trx, organiser.email);
     await mailPasswordLink(trx, organiser, { purpose: "invitation", locale: input.locale, now });
     await recordAudit(
       {
@@ -245,13 +264,19 @@ export async function inviteOrganiser(
 
 /** What an admin's action on an account did: whose account, or why it did nothing. */
 export type AccountActionResult =
-  | { ok: true; name: string }
+  | {
+      ok: true;
+      name: string;
+      /** A removal: the allowed domain the address may no longer join through, if any. */
+      keptOutOf?: string;
+    }
   | { ok: false; reason: "notFound" | "self" };
 
 /**
  * Removes an organiser's account: their sessions end at once, they can no longer sign in, and
- * their address is free to be invited again. The row stays, so the audit log still names who
- * did what. Nobody removes themselves.
+ * their address is free to be invited again. An address of a domain allowed for signing in does
+ * not join through it again until an admin invites it (refused-address.server.ts). The row
+ * stays, so the audit log still names who did what. Nobody removes themselves.
  */
 export async function removeOrganiser(
   id: number,
@@ -267,17 +292,19 @@ export async function removeOrganiser(
       .executeTakeFirst();
     if (!current) return { ok: false, reason: "notFound" };
     await closeAccountIn(trx, { id, email: current.email }, now);
+    const keptOutOf = await refuseAddressIn(trx, current.email, now);
     await recordAudit(
       {
         organiserId,
         action: "organiser.remove",
         subjectType: "organiser",
         subjectId: id,
+        details: keptOutOf ? { keptOutOf } : undefined,
         clientAddress,
       },
       { trx, now },
     );
-    return { ok: true, name: current.name };
+    return { ok: true, name: current.name, ...(keptOutOf ? { keptOutOf } : {}) };
   });
 }
 

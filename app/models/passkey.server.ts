@@ -12,7 +12,7 @@ import {
 } from "@simplewebauthn/server";
 import type { Kysely } from "kysely";
 import { database } from "../../db/client";
-import type { Database } from "../../db/schema";
+import type { Database, Organiser } from "../../db/schema";
 import { writeTransaction } from "../../db/transaction";
 import { config } from "../lib/config.server";
 import { addMinutes, nowInstant } from "../lib/time";
@@ -320,7 +320,7 @@ export async function signInWithPasskey(
   }: DeviceOrigin & {
     now?: string;
     /** Whether this account may sign in with a passkey here (not: the city's domains). */
-    mayUse?: (organiser: Pick<PublicOrganiser, "email" | "role">) => boolean;
+    mayUse?: (organiser: Pick<Organiser, "email" | "role" | "city_account_only">) => boolean;
   } = {},
 ): Promise<PasskeySignInResult> {
   const credentialId = credentialIdOf(response);
@@ -337,6 +337,7 @@ export async function signInWithPasskey(
           "organisers.email",
           "organisers.name",
           "organisers.role",
+          "organisers.city_account_only",
         ])
         .where("passkeys.credential_id", "=", credentialId)
         .where("organisers.removed_at", "is", null)

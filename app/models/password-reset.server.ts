@@ -37,7 +37,7 @@ export async function queuePasswordReset(
 
 /**
  * Mails a one-time link to set a new password, in the caller's write transaction, when the
- * address belongs to an organiser; does nothing otherwise.
+ * address belongs to an organiser with a password; does nothing otherwise.
  */
 export async function mailPasswordReset(
   trx: Kysely<Database>,
@@ -48,6 +48,8 @@ export async function mailPasswordReset(
     .selectFrom("organisers")
     .select(["id", "email", "name"])
     .where("email", "=", normalizeEmail(email))
+    // An account that joined through a domain has no password to reset: the city's accounts only.
+    .where("city_account_only", "=", 0)
     .executeTakeFirst();
   if (!organiser) return;
   await mailPasswordLink(trx, organiser, { purpose: "reset", locale, now });

@@ -8,6 +8,7 @@ import { nowInstant } from "../lib/time";
 import { closeAccountIn } from "./organiser.server";
 import { fillMissingPseudonyms, forgetSpentPseudonyms } from "./pseudonym.server";
 import { forgetAnswersIn } from "./question.server";
+import { forgetRefusalsOfUnallowedDomains } from "./refused-address.server";
 
 /*
  * Personal data of attendees, and how it leaves the database: anonymising one registration
@@ -145,6 +146,8 @@ export interface RetentionRun {
   doorAccounts: number;
   /** Registrations whose pseudonym this run cleared, PSEUDONYM_MONTHS after the person's last session. */
   pseudonyms: number;
+  /** Removed organisers' refused addresses dropped because their domain is allowed for nothing. */
+  refusedAddresses: number;
 }
 
 export interface RetentionOptions {
@@ -199,7 +202,8 @@ async function sessionsDueForRetention(endedBefore: string): Promise<number[]> {
  * giving any registration without one its pseudonym, which anonymisation keeps for the report),
  * clears the pseudonyms of people whose last session ended more than PSEUDONYM_MONTHS ago (never
  * sooner than their anonymisation), closes the accounts of door volunteers whose session ended
- * more than OUTBOX_KEEP_DAYS ago, and empties every mail sent more than OUTBOX_KEEP_DAYS ago
+ * more than OUTBOX_KEEP_DAYS ago, forgets the removed organisers' addresses kept out of a domain
+ * that is allowed for nothing any more, and empties every mail sent more than OUTBOX_KEEP_DAYS ago
  * (pending and failed mail is kept, for the worker and for whoever looks into a failure).
  * Running it again changes nothing more.
  */
@@ -211,7 +215,13 @@ export async function applyRetention({
   stopping = () => false,
 }: RetentionOptions = {}): Promise<RetentionRun> {
   const { db } = database();
-  const run: RetentionRun = { registrations: 0, mails: 0, doorAccounts: 0, pseudonyms: 0 };
+  const run: RetentionRun = {
+    registrations: 0,
+    mails: 0,
+    doorAccounts: 0,
+    pseudonyms: 0,
+    refusedAddresses: 0,
+  };
   const utc = DateTime.fromISO(now, { zone: "utc" });
   const endedBefore = utc.minus({ months: retentionMonths }).toISO() ?? now;
   const sentBefore = utc.minus({ days: outboxKeepDays }).toISO() ?? now;
@@ -261,6 +271,7 @@ export async function applyRetention({
   await db.deleteFrom("auth_sessions").where("expires_at", "<", now).execute();
   await db.deleteFrom("password_resets").where("expires_at", "<", now).execute();
   run.doorAccounts = await closeSpentDoorAccounts(sentBefore, now);
+  run.refusedAddresses = await forgetRefusalsOfUnallowedDomains();
   // A job is deleted once done; one given up (kept for a look, its payload may hold an address)
   // goes as long after as sent mail keeps its body.
   await db

@@ -124,6 +124,21 @@ export async function consumeInTurn(
 }
 
 /**
+ * Counts one request against each key in turn in the caller's write transaction, as
+ * consumeInTurn does in its own: the first refusal (its index among the checks), or null.
+ */
+export async function consumeInTurnIn(
+  trx: Kysely<Database>,
+  checks: { key: string; budget: Budget }[],
+): Promise<{ index: number; verdict: Extract<Verdict, { ok: false }> } | null> {
+  for (const [index, { key, budget }] of checks.entries()) {
+    const verdict = await consumeOne(trx, key, budget, undefined);
+    if (!verdict.ok) return { index, verdict };
+  }
+  return null;
+}
+
+/**
  * Counts one request against a key in the caller's write transaction (which then holds the
  * key, as consumeInTurn's own does): for a decision that must count and act at once.
  */
@@ -176,7 +191,7 @@ const KEPT_MS = 24 * 60 * 60_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
 let lastSweep = 0;
 
-async function sweepNowAndThen(now: number): Promise<void> {
+export async function sweepNowAndThen(now: number = nowMillis()): Promise<void> {
   if (now - lastSweep < SWEEP_EVERY_MS) return;
   lastSweep = now;
   await database()

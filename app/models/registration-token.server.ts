@@ -25,6 +25,12 @@ const TOKEN_BYTES: Record<RegistrationTokenPurpose, number> = {
   survey: 24,
 };
 
+/** A new token and its hash, made before anything is stored (nothing slow under a lock). */
+export function newRegistrationToken(purpose: RegistrationTokenPurpose) {
+  const token = randomBytes(TOKEN_BYTES[purpose]).toString("base64url");
+  return { token, hash: hashToken(token) };
+}
+
 /** A new token for this registration, stored as its hash; the token itself goes in the mail. */
 export async function issueRegistrationToken(
   trx: Kysely<Database>,
@@ -32,7 +38,7 @@ export async function issueRegistrationToken(
   purpose: RegistrationTokenPurpose,
   now: string,
 ): Promise<string> {
-  const token = randomBytes(TOKEN_BYTES[purpose]).toString("base64url");
+  const { token } = newRegistrationToken(purpose);
   await trx
     .insertInto("registration_tokens")
     .values({

@@ -4,7 +4,7 @@ import { database } from "../../db/client";
 import type { Database, Registration, RegistrationSource } from "../../db/schema";
 import { lockSession, writeTransaction } from "../../db/transaction";
 import type { MailRegistration, MailSession, RegistrationMailData } from "../../emails/message";
-import { enqueueMail } from "../../emails/outbox.server";
+import { enqueueMail, snapshotRow } from "../../emails/outbox.server";
 import {
   calendarMethodOf,
   type MailSnapshot,
@@ -21,16 +21,31 @@ import { nowInstant } from "../lib/time";
 import { personKey } from "./pseudonym.server";
 import { storeAnswersIn } from "./question.server";
 import {
+  budgetOf,
+  consumeInTurnIn,
+  type Rule,
+  ruleKey,
+  sweepNowAndThen,
+} from "./rate-limit.server";
+import {
   issueRegistrationToken,
+  newRegistrationToken,
   resolveRegistrationToken,
   type TokenTarget,
 } from "./registration-token.server";
 import {
+  type Newcomer,
+  type PlacedStatus,
+  type PreparedMail,
+  type SeatPlan,
+  takeSeatsIn,
+} from "./seat-taking.server";
+import {
   availabilityOf,
   getSessionById,
   getSessionByIdIn,
+  getSessionBySlug,
   type SessionDetail,
-  sessionIdBySlug,
 } from "./session.server";
 
 export type SignUpResult =
@@ -46,7 +61,8 @@ export type SignUpResult =
         | "emailDomain"
         /** More people than the session takes in one sign-up (it changed since the form). */
         | "groupTooLarge";
-    };
+    }
+  | { ok: false; reason: "limited"; rule: Rule; retryAfterSeconds: number };
 
 /**
  * The registrations that are someone's: a seat, a place on the waiting list, a request waiting
@@ -286,15 +302,27 @@ export interface Colleagues {
   together: boolean;
 }
 
+/** An abuse limit a sign-up is counted against, in the transaction that stores it. */
+export interface SignUpLimit {
+  rule: Rule;
+  about: string[];
+}
+
+/** The session changed between the read and the statement: read it again. */
+class SessionChanged extends Error {}
+
 /**
  * Signs someone up for a session, with the colleagues they bring where the session takes
  * several people per sign-up: a seat while there is one, the waiting list after that; a
  * request, whatever is free, where the session requires approval. Every person gets a
  * registration, a manage link and an invite of their own. An address of a domain the session
  * does not accept is refused before anything is stored.
- * The session row is locked for the whole decision, so concurrent sign-ups never overbook, and
- * a group takes its seats at once: all of them, or (when the person chose so) the seats left
- * with the rest on the waiting list.
+ * The session is read and its rules checked, and everything slow (tokens, hashes, the mail's
+ * snapshot for each outcome) made, before the write transaction; in it, the abuse limits are
+ * counted (`limits`, in turn: a refusal stores no sign-up), then one statement locks the
+ * session row, decides the seats and stores the people (seat-taking.server.ts), so concurrent
+ * sign-ups never overbook, and a group takes its seats at once: all of them, or (when the
+ * person chose so) the seats left with the rest on the waiting list.
  * An address that already holds a live registration gets no second one: its owner is mailed
  * their manage link again, and the caller cannot tell the two cases apart.
  */
@@ -305,15 +333,12 @@ export async function signUp(
     locale,
     now = nowInstant(),
     colleagues = { people: [], together: true },
-  }: { locale: Locale; now?: string; colleagues?: Colleagues },
+    limits = [],
+  }: { locale: Locale; now?: string; colleagues?: Colleagues; limits?: SignUpLimit[] },
 ): Promise<SignUpResult> {
-  const sessionId = await sessionIdBySlug(sessionSlug);
-  if (sessionId === null) return { ok: false, reason: "notFound" };
   const people = [form, ...colleagues.people];
-
-  return writeTransaction(async (trx) => {
-    await lockSession(trx, sessionId);
-    const session = await getSessionByIdIn(trx, sessionId);
+  for (let attempt = 0; ; attempt++) {
+    const session = await getSessionBySlug(sessionSlug);
     if (!session) return { ok: false, reason: "notFound" };
     const availability = availabilityOf(session, session.confirmedCount, now);
     if (availability.state !== "open" && availability.state !== "waitlist") {
@@ -324,35 +349,152 @@ export async function signUp(
       return { ok: false, reason: "emailDomain" };
     }
     if (people.length > session.max_group_size) return { ok: false, reason: "groupTooLarge" };
-
-    const newcomers: RegistrationDetails[] = [];
-    const seen = new Set<string>();
-    for (const person of people) {
-      // One address is one person, even named twice in one sign-up (the form refuses that).
-      if (seen.has(normalizeEmail(person.email))) continue;
-      seen.add(normalizeEmail(person.email));
-      const existing = await liveRegistrationOf(trx, session.id, person.email);
-      if (existing) await notify(trx, "registration.reminder", existing, session, now);
-      else newcomers.push(person);
-    }
-
-    const seatsLeft = availability.state === "open" ? availability.seatsLeft : 0;
-    const seats =
-      newcomers.length <= seatsLeft ? newcomers.length : colleagues.together ? 0 : seatsLeft;
-    const group = newcomers.length > 1 ? { id: randomUUID(), together: colleagues.together } : null;
-    for (const [index, person] of newcomers.entries()) {
-      await createRegistration(trx, session, person, {
-        locale,
-        now,
-        source: "public",
-        confirmed: index < seats,
-        requested: session.requires_approval === 1,
-        // Only the person signing up says yes to news, for themselves.
-        newsOptIn: person === form && form.newsOptIn === true,
-        group,
+    const plan = seatPlan(session, people, { form, locale, now, together: colleagues.together });
+    try {
+      const outcome = await writeTransaction(async (trx) => {
+        const refused = await consumeInTurnIn(
+          trx,
+          limits.map(({ rule, about }) => ({ key: ruleKey(rule, about), budget: budgetOf(rule) })),
+        );
+        if (refused) return { refused };
+        const seats = await takeSeatsIn(trx, plan);
+        // Rolled back: the limits are counted again with the next try.
+        if (seats.stale) throw new SessionChanged();
+        return { refused: null, placed: seats.placed };
       });
+      if (outcome.refused) {
+        const { index, verdict } = outcome.refused;
+        return {
+          ok: false,
+          reason: "limited",
+          rule: limits[index]?.rule ?? "signup.client",
+          retryAfterSeconds: verdict.retryAfterSeconds,
+        };
+      }
+      // Whoever was not placed holds a live registration already: their link again.
+      const placed = new Set(outcome.placed.map((p) => p.person));
+      for (const [index, person] of plan.people.entries()) {
+        if (!placed.has(index)) await remindOfRegistration(session.id, person.email, now);
+      }
+      return { ok: true };
+    } catch (error) {
+      // The session is edited rarely; a few tries more are a safety net, not a loop.
+      if (!(error instanceof SessionChanged) || attempt >= 4) throw error;
+    } finally {
+      await sweepNowAndThen();
     }
-    return { ok: true };
+  }
+}
+
+/**
+ * Everything about the people that can be made before the lock: one address once, their
+ * calendar UIDs, and for each status they may get the mail it sends, with its tokens.
+ */
+function seatPlan(
+  session: SessionDetail,
+  people: readonly RegistrationDetails[],
+  {
+    form,
+    locale,
+    now,
+    together,
+  }: { form: SignUpDetails; locale: Locale; now: string; together: boolean },
+): SeatPlan {
+  const requested = session.requires_approval === 1;
+  const seen = new Set<string>();
+  const newcomers: Newcomer[] = [];
+  const keys = registrationKeys(now);
+  for (const person of people) {
+    const emailNormalized = normalizeEmail(person.email);
+    // One address is one person, even named twice in one sign-up (the form refuses that).
+    if (seen.has(emailNormalized)) continue;
+    seen.add(emailNormalized);
+    const icalUid = `${randomUUID()}@${new URL(config().publicUrl).hostname}`;
+    const registration = (status: PlacedStatus): MailRegistration => ({
+      id: 0,
+      ical_uid: icalUid,
+      ical_sequence: 0,
+      name: person.name,
+      email: person.email,
+      locale,
+      status,
+      calendar_reply: null,
+    });
+    const statuses: PlacedStatus[] = requested ? ["requested"] : ["confirmed", "waitlisted"];
+    newcomers.push({
+      name: person.name,
+      email: person.email,
+      emailNormalized,
+      personKey: personKey(person.email),
+      organisation: person.organisation,
+      enterpriseNumber: person.enterpriseNumber,
+      icalUid,
+      // Only the person signing up says yes to news, for themselves.
+      newsOptInAt: person === form && form.newsOptIn === true ? now : null,
+      answers: person.answers ?? [],
+      outcomes: Object.fromEntries(
+        statuses.map((status) => [status, preparedMail(registration(status), session, now)]),
+      ),
+    });
+  }
+  return {
+    sessionId: session.id,
+    updatedAt: session.updated_at,
+    icalSequence: session.ical_sequence,
+    people: newcomers,
+    together,
+    requested,
+    groupId: randomUUID(),
+    locale,
+    now,
+    queuePosition: keys.queue_position,
+  };
+}
+
+const KIND_OF_STATUS = {
+  confirmed: "registration.confirmed",
+  waitlisted: "registration.waitlisted",
+  requested: "registration.requested",
+} as const;
+
+/** The mail a new registration of this status gets, as notify would queue it, and its tokens. */
+function preparedMail(
+  registration: MailRegistration,
+  session: SessionDetail,
+  now: string,
+): PreparedMail {
+  const manage = newRegistrationToken("manage");
+  const checkin = registration.status === "confirmed" ? newRegistrationToken("checkin") : null;
+  const tokens: PreparedMail["tokens"] = [{ purpose: "manage", hash: manage.hash }];
+  if (checkin) tokens.push({ purpose: "checkin", hash: checkin.hash });
+  const data: RegistrationMailData = {
+    session: mailSession(session),
+    registration,
+    links: { manageToken: manage.token, checkinCode: checkin?.token ?? null },
+    organizer: organizer(),
+    publicUrl: config().publicUrl,
+    now,
+    waitlistPosition: null,
+  };
+  const kind = KIND_OF_STATUS[registration.status as PlacedStatus];
+  const mail = { kind, data } as MailSnapshot;
+  const method = calendarMethodOf(mail);
+  if (method === "REQUEST" || method === "CANCEL") {
+    const view = newRegistrationToken("view");
+    data.links.viewToken = view.token;
+    tokens.push({ purpose: "view", hash: view.hash });
+  }
+  const to = { name: registration.name, email: registration.email };
+  return { row: snapshotRow(to, mail, now), data, tokens };
+}
+
+/** A second sign-up of an address with a live registration: its owner gets their link again. */
+async function remindOfRegistration(sessionId: number, email: string, now: string) {
+  await writeTransaction(async (trx) => {
+    await lockSession(trx, sessionId);
+    const existing = await liveRegistrationOf(trx, sessionId, email);
+    const session = existing && (await getSessionByIdIn(trx, sessionId));
+    if (existing && session) await notify(trx, "registration.reminder", existing, session, now);
   });
 }
 

@@ -205,15 +205,6 @@ export async function signUpRulesBySlug(
     : null;
 }
 
-export async function sessionIdBySlug(slug: string): Promise<number | null> {
-  const row = await database()
-    .db.selectFrom("sessions")
-    .select("id")
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 export async function getSessionById(id: number): Promise<SessionDetail | null> {
   return getSessionByIdIn(database().db, id);
 }

@@ -124,6 +124,8 @@ export async function logIn(
     .db.selectFrom("organisers")
     .select(["id", "email", "name", "role", "password_hash"])
     .where("email", "=", normalizeEmail(email))
+    // An account that joined through a domain has no password: it is checked like no account.
+    .where("city_account_only", "=", 0)
     .executeTakeFirst();
   let matches: boolean;
   try {

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CardTable, Cell } from "~/components/card-table";
 import { ConfirmAction } from "~/components/confirm-action";
 import { EmailField, Field, FieldErrors, type FieldMeta, FormProblem } from "~/components/field";
@@ -38,7 +38,7 @@ import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { clientOf, enforce } from "~/web/rate-limits.server";
 import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { useSchemaForm } from "~/web/use-form";
-import { useI18n } from "~/web/use-i18n";
+import { useI18n, useLocalePath } from "~/web/use-i18n";
 
 export const headers = refusalHeaders;
 export const shouldRevalidate = revalidateAfterRefusal;
@@ -158,6 +158,12 @@ async function onAccount(request: Request, formData: FormData, by: Actor) {
     unlock: "organisers.unlocked",
     resetTwoStep: "organisers.twoStepResetDone",
   } as const;
+  if (result.keptOutOf) {
+    return redirectWithNotice(request, PAGE, {
+      key: "organisers.removedKeptOut",
+      values: { name: result.name, domain: result.keptOutOf },
+    });
+  }
   return redirectWithNotice(request, PAGE, { key: done[intent], values: { name: result.name } });
 }
 
@@ -176,6 +182,7 @@ export default function Organisers() {
   const { organisers, cities, partners, me, notice, requirement } = useLoaderData<LoaderData>();
   const actionData = useActionData<ActionData>();
   const { t, list } = useI18n();
+  const inLocale = useLocalePath();
   const [accountForm] = useSchemaForm(accountActionSchema, actionData?.account, { id: "account" });
   const columns = {
     name: t("organisers.column.name"),
@@ -211,6 +218,9 @@ export default function Organisers() {
                   <strong>{o.name}</strong>
                   {o.id === me ? ` (${t("organisers.you")})` : ""}
                   <div className="muted">{o.email}</div>
+                  {o.cityAccountOnly ? (
+                    <div className="muted">{t("organisers.joinedThroughDomain")}</div>
+                  ) : null}
                   {o.locked ? (
                     <div className="error">
                       {t("organisers.locked")}{" "}
@@ -253,6 +263,11 @@ export default function Organisers() {
                       confirmLabel={t("organisers.removeConfirm", { name: o.name })}
                       intent="remove"
                       fields={{ organiserId: o.id }}
+                      note={
+                        o.allowedDomain
+                          ? t("organisers.removeKeepsOut", { domain: o.allowedDomain })
+                          : undefined
+                      }
                     />
                   )}
                 </Cell>
@@ -261,6 +276,11 @@ export default function Organisers() {
           </CardTable>
         </section>
         <RequirementForm current={requirement} result={actionData?.requirement} />
+        <section className="panel" aria-labelledby="sign-in-domains-title">
+          <h2 id="sign-in-domains-title">{t("signInDomains.link")}</h2>
+          <p className="hint">{t("signInDomains.linkIntro")}</p>
+          <Link to={inLocale("/beheer/organisatoren/domeinen")}>{t("signInDomains.title")}</Link>
+        </section>
         <section className="panel" aria-labelledby="add-organiser-title">
           <h2 id="add-organiser-title">{t("organisers.addTitle")}</h2>
           <p className="hint">{t("organisers.addIntro")}</p>

@@ -18,6 +18,7 @@ const STATUS: Record<CitySignInFailure, number> = {
   refused: 400,
   unverified: 403,
   notInvited: 403,
+  removedByAdmin: 403,
   doorAccessEnded: 403,
   unavailable: 503,
 };

@@ -25,7 +25,7 @@ import { type AskedQuestion, askedIn, storedAnswers } from "~/lib/questions";
 import { colleaguesOf, signUpSchema } from "~/lib/registration-form";
 import { nowInstant } from "~/lib/time";
 import { listQuestions, questionsBySlug } from "~/models/question.server";
-import { signUp } from "~/models/registration.server";
+import { type SignUpLimit, signUp } from "~/models/registration.server";
 import {
   type Availability,
   availabilityOf,
@@ -35,7 +35,7 @@ import {
 import { flashSignedUpEmails } from "~/web/flash.server";
 import { localeOf, requireKnownLanguage } from "~/web/locale.server";
 import { found, notFound } from "~/web/not-found.server";
-import { clientOf, enforce } from "~/web/rate-limits.server";
+import { clientOf, refusal } from "~/web/rate-limits.server";
 import { refusalHeaders, revalidateAfterRefusal } from "~/web/refusals";
 import { sessionEvent } from "~/web/structured-data.server";
 import { useSchemaForm } from "~/web/use-form";
@@ -141,12 +141,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const colleagues = colleaguesOf(registration);
   const emails = [registration.email, ...colleagues.map((colleague) => colleague.email)];
   // Every person signed up counts, and every sign-up mails each address (a confirmation, a
-  // waiting-list place, the link again).
+  // waiting-list place, the link again): counted in the transaction that stores the sign-up.
   const client = clientOf(context);
-  await enforce(
-    ...emails.map((): ["signup.client", string] => ["signup.client", client]),
-    ...emails.map((email): ["mail.address", string] => ["mail.address", email]),
-  );
+  const limits: SignUpLimit[] = [
+    ...emails.map(() => ({ rule: "signup.client" as const, about: [client] })),
+    ...emails.map((email) => ({ rule: "mail.address" as const, about: [email] })),
+  ];
   // Colleagues come under the person's organisation, with the answers asked once per sign-up,
   // and their own answers to the questions asked per person.
   const shared = storedAnswers(
@@ -159,6 +159,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { ...registration, answers: storedAnswers(questions, registration) },
     {
       locale,
+      limits,
       colleagues: {
         people: colleagues.map((colleague) => ({
           name: colleague.name,
@@ -172,6 +173,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     },
   );
   if (!result.ok) {
+    if (result.reason === "limited") throw await refusal(result.rule, result.retryAfterSeconds);
     if (result.reason === "notFound") throw notFound();
     if (result.reason === "groupTooLarge") {
       return data<ActionData>(

@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, i18n, type Locale } from "~/i18n";
 import { LOCALES_IN_ORDER, localePath } from "~/lib/locale-path";
 import { config } from "../lib/config.server";
 import { emailDomainAllowed } from "../lib/email-domains";
-import { signInWithCityAccount } from "../models/city-sign-in.server";
+import { signInWithCityAccount, type VouchedPerson } from "../models/city-sign-in.server";
 import { rememberWorkingLanguage } from "../models/organiser.server";
 import { safeRedirectPath, signInCookie } from "./auth.server";
 import { cookieName, isSecure } from "./cookies.server";
@@ -16,7 +16,7 @@ import { notFound } from "./not-found.server";
  * verifier, kept for ten minutes in a signed httpOnly cookie; the way back checks the state,
  * exchanges the code once, and has openid-client verify the ID token (signature, issuer,
  * audience, expiry, nonce). Only then does the address it names count, and only for an
- * organiser an admin invited. See docs/security.md.
+ * organiser an admin invited, or one of a domain an admin allowed. See docs/security.md.
  */
 
 const CALLBACK_PATH = "/beheer/inloggen/oidc/terug";
@@ -27,6 +27,7 @@ export const CITY_SIGN_IN_FAILURES = [
   "refused",
   "unverified",
   "notInvited",
+  "removedByAdmin",
   "doorAccessEnded",
   "unavailable",
 ] as const;
@@ -54,7 +55,13 @@ export function isCityDomain(email: string): boolean {
  * Whether an account must sign in with the city's accounts (an address of the city's domains),
  * not with a password or a passkey: all but the admins a break-glass setting lets keep theirs.
  */
-export function mustUseCityAccount(organiser: { email: string; role: string }): boolean {
+export function mustUseCityAccount(organiser: {
+  email: string;
+  role: string;
+  city_account_only?: number;
+}): boolean {
+  // An account that joined through a domain has only the city's accounts, provider or not.
+  if (organiser.city_account_only === 1) return true;
   if (!cityProvider() || !isCityDomain(organiser.email)) return false;
   return !(config().OIDC_BREAK_GLASS === "admins" && organiser.role === "admin");
 }
@@ -181,11 +188,15 @@ function explain(error: unknown): string {
   return parts.join("; ").slice(0, 500);
 }
 
-/** The address the provider vouches for: verified by it, or of the city's own domains. */
-function vouchedEmail(claims: Claims | undefined): string | null {
+/**
+ * Whom the provider vouches for: an address verified by it, or of the city's own domains, with
+ * the name it gives (for an account that joins through its domain).
+ */
+function vouchedPerson(claims: Claims | undefined): VouchedPerson | null {
   const email = claims?.email;
   if (typeof email !== "string" || email.length > 254) return null;
-  return claims?.email_verified === true || isCityDomain(email) ? email : null;
+  if (claims?.email_verified !== true && !isCityDomain(email)) return null;
+  return { email, name: typeof claims?.name === "string" ? claims.name : null };
 }
 
 /**
@@ -234,10 +245,13 @@ export async function finishCitySignIn(
     const unreachable = error instanceof TypeError || (error as Error)?.name === "TimeoutError";
     return refuse(unreachable ? "unavailable" : "refused", explain(error));
   }
-  const email = vouchedEmail(claims);
-  if (!email) return refuse("unverified", "the ID token names no verified address");
-  const result = await signInWithCityAccount(email, origin);
-  if (!result.ok) return refuse(result.reason, "no organiser may sign in with this address");
+  const person = vouchedPerson(claims);
+  if (!person) return refuse("unverified", "the ID token names no verified address");
+  const result = await signInWithCityAccount(person, { ...origin, locale });
+  if (!result.ok) {
+    if (result.reason === "busy") return refuse("unavailable", "too busy to make a new account");
+    return refuse(result.reason, "no organiser may sign in with this address");
+  }
   await rememberWorkingLanguage(result.organiser.id, locale);
   const headers = new Headers(used);
   headers.append("Set-Cookie", await signInCookie(request, result.sessionToken));

@@ -1,3 +1,4 @@
+import { EMBED_FILTERS } from "../lib/home-filters";
 import { languageParam, localeOfLanguage } from "../lib/locale-path";
 import { isSessionKind } from "../lib/session-kinds";
 import { listCities } from "../models/session.server";
@@ -10,10 +11,10 @@ import { listPartners } from "../models/session-api.server";
  */
 export async function embedFilter(params: URLSearchParams) {
   const [cities, partners] = await Promise.all([listCities(), listPartners()]);
-  const city = cities.find((c) => c.slug === params.get("stad")) ?? null;
-  const partner = partners.find((p) => p.slug === params.get("partner")) ?? null;
-  const kind = params.get("soort");
-  const language = localeOfLanguage(params.get("taal")) ?? null;
+  const city = cities.find((c) => c.slug === params.get(EMBED_FILTERS.city)) ?? null;
+  const partner = partners.find((p) => p.slug === params.get(EMBED_FILTERS.partner)) ?? null;
+  const kind = params.get(EMBED_FILTERS.kind);
+  const language = localeOfLanguage(params.get(EMBED_FILTERS.language)) ?? null;
   return { cities, partners, city, partner, kind: isSessionKind(kind) ? kind : null, language };
 }
 
@@ -27,11 +28,11 @@ export function embedQuery({
   language,
 }: Pick<EmbedFilter, "city" | "kind" | "partner"> & { language?: EmbedFilter["language"] }) {
   const query = new URLSearchParams();
-  if (city) query.set("stad", city.slug);
-  if (kind) query.set("soort", kind);
-  if (partner) query.set("partner", partner.slug);
+  if (city) query.set(EMBED_FILTERS.city, city.slug);
+  if (kind) query.set(EMBED_FILTERS.kind, kind);
+  if (partner) query.set(EMBED_FILTERS.partner, partner.slug);
   const taal = language ? languageParam(language) : null;
-  if (taal) query.set("taal", taal);
+  if (taal) query.set(EMBED_FILTERS.language, taal);
   const text = query.toString();
   return text ? `?${text}` : "";
 }

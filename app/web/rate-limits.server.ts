@@ -63,6 +63,18 @@ export async function enforce(...checks: Check[]): Promise<void> {
 }
 
 /**
+ * The 429 of a request a model counted and refused under `rule` (in the transaction that would
+ * have stored it), after the same pause as enforce's.
+ */
+export async function refusal(rule: Rule, retryAfterSeconds: number): Promise<Response> {
+  await pauseBeforeRefusing();
+  return tooManyRequests(
+    { ok: false, retryAfterSeconds },
+    rule === "mail.address" ? "mail" : "requests",
+  );
+}
+
+/**
  * Counts a request as enforce does and answers whether every rule let it through, refusing
  * nothing: for an answer that must not tell whether a mail went out.
  */

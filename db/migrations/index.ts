@@ -23,7 +23,10 @@ import * as doorCheckIn from "./2026-12-07T16-40_door-check-in";
 import * as twoStepSignIn from "./2026-12-07T16-50_two-step-sign-in";
 import * as passkeys from "./2026-12-07T17-30_passkeys";
 import * as reportPseudonyms from "./2026-12-07T17-50_report-pseudonyms";
-import * as scaleIndexes from "./2026-12-07T19-40_scale-indexes";
+import * as signInDomains from "./2026-12-07T19-10_sign-in-domains";
+import * as refusedAddresses from "./2026-12-07T20-10_refused-addresses";
+import * as seatCounts from "./2026-12-07T20-30_seat-counts";
+import * as scaleIndexes from "./2026-12-07T20-40_scale-indexes";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -51,5 +54,8 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T16-50_two-step-sign-in": twoStepSignIn,
   "2026-12-07T17-30_passkeys": passkeys,
   "2026-12-07T17-50_report-pseudonyms": reportPseudonyms,
-  "2026-12-07T19-40_scale-indexes": scaleIndexes,
+  "2026-12-07T19-10_sign-in-domains": signInDomains,
+  "2026-12-07T20-10_refused-addresses": refusedAddresses,
+  "2026-12-07T20-30_seat-counts": seatCounts,
+  "2026-12-07T20-40_scale-indexes": scaleIndexes,
 };

@@ -1,4 +1,6 @@
-import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import Provider, { type Configuration } from "oidc-provider";
 
@@ -8,16 +10,23 @@ import Provider, { type Configuration } from "oidc-provider";
  * id and secret, then the accounts as JSON ({ id: claims }). It listens on 127.0.0.1, a free port, prints its
  * issuer URL and runs until it is killed. Sign-in is its development login form (any password);
  * consent is granted by itself, as a city's provider does for its own applications.
+ * With OIDC_TEST_TLS_KEY and OIDC_TEST_TLS_CERT (PEM files) it answers over https, as a city's
+ * provider does, for a client that trusts that certificate (NODE_EXTRA_CA_CERTS).
  */
 
 const [redirectUri = "", clientId = "", clientSecret = "", accountsJson = "{}"] =
   process.argv.slice(2);
 const accounts = JSON.parse(accountsJson) as Record<string, Record<string, unknown>>;
 
-const server = createServer();
+const { OIDC_TEST_TLS_KEY, OIDC_TEST_TLS_CERT } = process.env;
+const tls =
+  OIDC_TEST_TLS_KEY && OIDC_TEST_TLS_CERT
+    ? { key: readFileSync(OIDC_TEST_TLS_KEY), cert: readFileSync(OIDC_TEST_TLS_CERT) }
+    : null;
+const server = tls ? createHttpsServer(tls) : createHttpServer();
 server.listen(0, "127.0.0.1");
 await new Promise<void>((resolve) => server.once("listening", resolve));
-const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const issuer = `${tls ? "https" : "http"}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const configuration: Configuration = {
   clients: [
@@ -57,3 +66,15 @@ const configuration: Configuration = {
 const provider = new Provider(issuer, configuration);
 server.on("request", provider.callback());
 console.log(issuer);
+
+// "disable <id>" on standard input takes an account out of the directory, as a city's IT
+// department does when someone leaves; "disabled <id>" on standard output says it is done.
+process.stdin.setEncoding("utf8").on("data", (lines: string) => {
+  for (const line of lines.split("\n")) {
+    const [command, id] = line.trim().split(/\s+/);
+    if (command === "disable" && id) {
+      delete accounts[id];
+      console.log(`disabled ${id}`);
+    }
+  }
+});
