@@ -14,7 +14,7 @@
  *   BENCH_KEEP=/tmp/report.sqlite BENCH_REPORT=sqlite npm run bench:report   # keep the database
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -28,7 +28,7 @@ import { createDatabase, type DatabaseHandle } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import type { NewRegistration, NewSession } from "../db/schema";
 import { writeTransaction } from "../db/transaction";
-import { startApp } from "./app";
+import { cpuMs, percentile, signInOrganiser, startApp, stopApp, timedGet } from "./app";
 
 const SECRET = "bench-secret-that-is-long-enough-for-the-check";
 // The pseudonyms seeded here must be those the app makes: the same secret.
@@ -255,55 +255,13 @@ async function seed(handle: DatabaseHandle): Promise<Seeded> {
   return seeded;
 }
 
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/beheer/inloggen`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email: "bench@leuven.test", password: PASSWORD, terug: "/beheer" }),
-    redirect: "manual",
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in answered ${response.status}`);
-  return cookie;
-}
-
-/** Milliseconds from the request to the last byte, and the size, of one answer. */
-async function timed(url: string, cookie: string) {
-  const started = performance.now();
-  const response = await fetch(url, { headers: { Cookie: cookie } });
-  const body = Buffer.from(await response.arrayBuffer());
-  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-  return { ms: performance.now() - started, bytes: body.length, body };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-
-/**
- * CPU time the app process has used, in ms (user + system, from /proc): on a machine shared with
- * other work the wall-clock time of a render grows with the load, its CPU time much less.
- */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    // utime and stime, fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 async function series(url: string, cookie: string, renders: number, app: ChildProcess) {
-  for (let n = 0; n < 3; n++) await timed(url, cookie);
+  for (let n = 0; n < 3; n++) await timedGet(url, cookie);
   const times: number[] = [];
   let bytes = 0;
   const cpuBefore = cpuMs(app.pid);
   for (let n = 0; n < renders; n++) {
-    const result = await timed(url, cookie);
+    const result = await timedGet(url, cookie);
     times.push(result.ms);
     bytes = result.bytes;
   }
@@ -314,7 +272,7 @@ async function series(url: string, cookie: string, renders: number, app: ChildPr
 
 /** The file's total row of the month sheet must hold what was seeded. */
 async function checkFigures(base: string, cookie: string, seeded: Seeded) {
-  const { body } = await timed(`${base}/beheer/cijfers.xlsx?periode=jaar&jaar=${YEAR}`, cookie);
+  const { body } = await timedGet(`${base}/beheer/cijfers.xlsx?periode=jaar&jaar=${YEAR}`, cookie);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(
     body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
@@ -334,13 +292,6 @@ async function checkFigures(base: string, cookie: string, seeded: Seeded) {
   }
   return `${seeded.held} held, ${seeded.cancelled} cancelled, ${seeded.signUps} sign-ups, ${total[11]} people (${total[12]} new)`;
 }
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
 
 async function run(label: string, url: string) {
   const handle = createDatabase(url);
@@ -368,7 +319,7 @@ async function run(label: string, url: string) {
       SEED_ON_START: "off",
     });
     const base = `http://127.0.0.1:${PORT}`;
-    const cookie = await signIn(base);
+    const cookie = await signInOrganiser(base, "bench@leuven.test", PASSWORD);
     console.log(`  figures: ${await checkFigures(base, cookie, seeded)}`);
     const page = `${base}/beheer/cijfers?periode=jaar&jaar=${YEAR}`;
     const empty = `${base}/beheer/cijfers?periode=jaar&jaar=2001`;
@@ -387,7 +338,7 @@ async function run(label: string, url: string) {
       );
     }
   } finally {
-    if (app) await stop(app);
+    if (app) await stopApp(app);
     await handle.db.destroy();
     await handle.changes?.close();
   }

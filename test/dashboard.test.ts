@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { setCheckedIn } from "../app/models/attendee.server";
 import { organiserDashboard } from "../app/models/dashboard.server";
@@ -48,5 +49,20 @@ describe("the organiser dashboard", () => {
     expect(dashboard.lastWeek.newest.map((r) => r.name)).not.toContain("Deelnemer 5");
     expect(dashboard.weeks).toHaveLength(8);
     expect(dashboard.weeks.reduce((sum, w) => sum + w.count, 0)).toBe(6);
+  });
+
+  it("puts a sign-up in the week of Brussels it was made in, either side of midnight on Sunday", async () => {
+    const session = await createSession({ capacity: 10, title: "Sessie van de week" });
+    const scope = { all: false as const, cityIds: [session.city_id], partnerIds: [] };
+    const thisWeek = DateTime.now().setZone("Europe/Brussels").startOf("week");
+    // Sunday 23:30 and Monday 00:30 in Brussels: 22:30 and 23:30 UTC in winter, on a Sunday.
+    const before = thisWeek.minus({ minutes: 30 }).toUTC().toISO() ?? "";
+    const after = thisWeek.plus({ minutes: 30 }).toUTC().toISO() ?? "";
+    await signUp(session.slug, person(1), { locale: "nl-BE", now: before });
+    for (const n of [2, 3]) await signUp(session.slug, person(n), { locale: "nl-BE", now: after });
+
+    const { weeks } = await organiserDashboard(scope);
+    expect(weeks.map((week) => week.count)).toEqual([0, 0, 0, 0, 0, 0, 1, 2]);
+    expect(weeks.at(-1)?.weekStart).toBe(thisWeek.toISODate());
   });
 });

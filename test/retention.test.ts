@@ -7,7 +7,7 @@ import {
   applyRetention,
   runDailyRetention,
 } from "../app/models/personal-data.server";
-import { signUp } from "../app/models/registration.server";
+import { registrationKeys, signUp } from "../app/models/registration.server";
 import { database } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { processOutbox, startOutboxWorker } from "../worker/outbox.server";
@@ -202,6 +202,125 @@ describe("retention", () => {
     expect(await db.selectFrom("outbox").selectAll().orderBy("id").execute()).toEqual(
       snapshot.outbox,
     );
+  });
+
+  it("anonymises and empties mail in batches, changing exactly what one statement over all that is due would", async () => {
+    const { db } = database();
+    const old = await createSession({ capacity: 200 });
+    const older = await createSession({
+      capacity: 5,
+      starts_at: plus(old.starts_at, { days: -3 }),
+      ends_at: plus(old.ends_at, { days: -3 }),
+    });
+    const recent = await createSession({
+      capacity: 5,
+      starts_at: plus(old.starts_at, { months: 2 }),
+      ends_at: plus(old.ends_at, { months: 2 }),
+    });
+    const now = plus(old.ends_at, { months: 13 });
+    const endedBefore = plus(now, { months: -12 });
+    const sentBefore = plus(now, { days: -30 });
+
+    // More registrations in one session than a transaction anonymises, and more sent mail than
+    // one statement empties.
+    const ids: number[] = [];
+    for (const [session, count] of [
+      [old, 130],
+      [older, 4],
+      [recent, 4],
+    ] as const) {
+      const rows = Array.from({ length: count }, (_, n) => {
+        const email = `batch-${session.id}-${n}@example.org`;
+        return {
+          session_id: session.id,
+          ...registrationKeys(session.starts_at),
+          name: `Deelnemer ${n}`,
+          email,
+          email_normalized: email,
+          organisation: "Bakkerij Peeters",
+          enterprise_number: null,
+          locale: "nl-BE",
+          status: "confirmed" as const,
+          consented_at: session.starts_at,
+          created_at: session.starts_at,
+          updated_at: session.starts_at,
+          confirmed_at: session.starts_at,
+          cancelled_at: null,
+          checked_in_at: null,
+          person_key: `batch-${session.id}-${n}`,
+        };
+      });
+      const inserted = await db.insertInto("registrations").values(rows).returning("id").execute();
+      ids.push(...inserted.map((row) => row.id));
+    }
+    const mails = Array.from({ length: 1200 }, (_, n) => ({
+      kind: "confirmation",
+      // Of people kept: an anonymised registration's mail is emptied with it, not by this step.
+      registration_id: ids.at(-1 - (n % 4)) ?? null,
+      to_email: `batch-${n}@example.org`,
+      to_name: `Deelnemer ${n}`,
+      subject: "Bevestiging",
+      html: "<p>Bevestigd</p>",
+      text: "Bevestigd",
+      status: "sent" as const,
+      attempts: 1,
+      next_attempt_at: old.starts_at,
+      created_at: old.starts_at,
+      // Most sent long ago, some within the days mail keeps its body.
+      sent_at: n % 7 === 0 ? plus(now, { days: -5 }) : plus(now, { days: -40 - (n % 300) }),
+    }));
+    for (let at = 0; at < mails.length; at += 200) {
+      await db
+        .insertInto("outbox")
+        .values(mails.slice(at, at + 200))
+        .execute();
+    }
+
+    // What one statement over everything due would change.
+    const dueRegistrations = await db
+      .selectFrom("registrations")
+      .innerJoin("sessions", "sessions.id", "registrations.session_id")
+      .select("registrations.id")
+      .where("sessions.ends_at", "<", endedBefore)
+      .where("registrations.anonymised_at", "is", null)
+      .orderBy("registrations.id")
+      .execute();
+    const dueMails = await db
+      .selectFrom("outbox")
+      .select("id")
+      .where("status", "=", "sent")
+      .where("sent_at", "<", sentBefore)
+      .where("body_purged_at", "is", null)
+      .orderBy("id")
+      .execute();
+    expect(dueRegistrations.length).toBeGreaterThan(130);
+    expect(dueMails.length).toBeGreaterThan(1000);
+
+    const run = await applyRetention({ now, retentionMonths: 12, outboxKeepDays: 30 });
+    expect(run.registrations).toBe(dueRegistrations.length);
+    expect(run.mails).toBe(dueMails.length);
+    expect(
+      await db
+        .selectFrom("registrations")
+        .select("id")
+        .where("anonymised_at", "=", now)
+        .orderBy("id")
+        .execute(),
+    ).toEqual(dueRegistrations);
+    expect(
+      await db
+        .selectFrom("outbox")
+        .select("id")
+        .where("body_purged_at", "=", now)
+        .orderBy("id")
+        .execute(),
+    ).toEqual(dueMails);
+    expect((await registrationsOf(recent.id)).every((row) => row.anonymised_at === null)).toBe(
+      true,
+    );
+    await expect(
+      applyRetention({ now, retentionMonths: 12, outboxKeepDays: 30 }),
+    ).resolves.toMatchObject({ registrations: 0, mails: 0 });
   });
 
   it("forgets organisers' client addresses in old log entries, and sign-ins and links that expired", async () => {

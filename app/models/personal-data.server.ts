@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { DateTime } from "luxon";
 import { database } from "../../db/client";
 import type { Database } from "../../db/schema";
@@ -19,13 +19,15 @@ import { forgetRefusalsOfUnallowedDomains } from "./refused-address.server";
 /** The name an anonymised registration shows everywhere (lists, exports, the audit log). */
 export const ANONYMISED_NAME = "Geanonimiseerd";
 
+const ANONYMISED_EMAIL = { before: "geanonimiseerd-", after: "@invalid" } as const;
+
 /**
  * The address an anonymised registration keeps: unique per registration (the unique index on
  * session and address stays satisfied), and under `.invalid` (RFC 2606) so it can never be
  * anyone's mailbox.
  */
 export function anonymisedEmail(registrationId: number): string {
-  return `geanonimiseerd-${registrationId}@invalid`;
+  return `${ANONYMISED_EMAIL.before}${registrationId}${ANONYMISED_EMAIL.after}`;
 }
 
 /**
@@ -50,8 +52,31 @@ export async function anonymiseRegistration(
   registrationId: number,
   now: string,
 ): Promise<boolean> {
-  const placeholder = anonymisedEmail(registrationId);
-  const result = await trx
+  return (await anonymiseRegistrationsIn(trx, [registrationId], now)) === 1;
+}
+
+/**
+ * `anonymiseRegistration` for many registrations at once, in a handful of statements whatever
+ * their number (retention's batches): answers how many were anonymised now.
+ */
+async function anonymiseRegistrationsIn(
+  trx: Kysely<Database>,
+  registrationIds: number[],
+  now: string,
+): Promise<number> {
+  if (!registrationIds.length) return 0;
+  const ids = (
+    await trx
+      .selectFrom("registrations")
+      .select("id")
+      .where("id", "in", registrationIds)
+      .where("anonymised_at", "is", null)
+      .execute()
+  ).map((row) => row.id);
+  if (!ids.length) return 0;
+  // anonymisedEmail(id), written by the database for each row.
+  const placeholder = sql<string>`${sql.lit(ANONYMISED_EMAIL.before)} || cast(${sql.ref("id")} as text) || ${sql.lit(ANONYMISED_EMAIL.after)}`;
+  await trx
     .updateTable("registrations")
     .set({
       name: ANONYMISED_NAME,
@@ -68,33 +93,32 @@ export async function anonymiseRegistration(
       anonymised_at: now,
       updated_at: now,
     })
-    .where("id", "=", registrationId)
+    .where("id", "in", ids)
     .where("anonymised_at", "is", null)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return false;
-  await forgetAnswersIn(trx, registrationId);
+    .execute();
+  await forgetAnswersIn(trx, ids);
 
   // Every manage link and check-in code of the person leads to no one from now on (the link
   // answers "erased"): the tokens are kept only as hashes, detached from the registration.
   await trx
     .updateTable("registration_tokens")
     .set({ registration_id: null })
-    .where("registration_id", "=", registrationId)
+    .where("registration_id", "in", ids)
     .execute();
 
   await trx
     .deleteFrom("outbox")
-    .where("registration_id", "=", registrationId)
+    .where("registration_id", "in", ids)
     .where("status", "=", "pending")
     .execute();
   await trx
     .updateTable("outbox")
     .set(PURGED_MAIL)
     .set({ body_purged_at: now })
-    .where("registration_id", "=", registrationId)
+    .where("registration_id", "in", ids)
     .where("body_purged_at", "is", null)
     .execute();
-  return true;
+  return ids.length;
 }
 
 /** What a mail keeps once its body and recipient are removed: its kind, status and times. */
@@ -139,8 +163,39 @@ export interface RetentionOptions {
   stopping?: () => boolean;
 }
 
-/** Registrations anonymised per write transaction: the write lock is held briefly each time. */
-const BATCH = 200;
+/**
+ * Registrations anonymised per write transaction, and mails emptied per statement: each one
+ * holds the write lock (SQLite) for a few milliseconds however much is due, so sign-ups and
+ * check-ins go on during a run that has a year to catch up on.
+ */
+const BATCH = 50;
+const MAIL_BATCH = 50;
+
+/**
+ * The sessions that ended before `endedBefore` and still have a registration that holds its
+ * person, oldest first: read outside any write transaction, through the index of registrations
+ * not anonymised yet, so what a run walks is a probe per ended session, never every registration
+ * anonymised before.
+ */
+async function sessionsDueForRetention(endedBefore: string): Promise<number[]> {
+  const rows = await database()
+    .db.selectFrom("sessions")
+    .select("sessions.id")
+    .where("sessions.ends_at", "<", endedBefore)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("registrations")
+          .select("registrations.id")
+          .whereRef("registrations.session_id", "=", "sessions.id")
+          .where("registrations.anonymised_at", "is", null),
+      ),
+    )
+    .orderBy("sessions.ends_at")
+    .orderBy("sessions.id")
+    .execute();
+  return rows.map((row) => row.id);
+}
 
 /**
  * Anonymises every registration whose session ended more than RETENTION_MONTHS ago (after
@@ -175,38 +230,35 @@ export async function applyRetention({
 
   await fillMissingPseudonyms(stopping);
 
-  for (;;) {
-    if (stopping()) return run;
-    const done = await writeTransaction(async (trx) => {
-      const due = await trx
-        .selectFrom("registrations")
-        .innerJoin("sessions", "sessions.id", "registrations.session_id")
-        .select("registrations.id")
-        .where("sessions.ends_at", "<", endedBefore)
-        .where("registrations.anonymised_at", "is", null)
-        .orderBy("registrations.id")
-        .limit(BATCH)
-        .execute();
-      let anonymised = 0;
-      for (const { id } of due) {
-        if (await anonymiseRegistration(trx, id, now)) anonymised++;
-      }
-      run.registrations += anonymised;
-      return due.length < BATCH;
-    });
-    if (done) break;
+  for (const sessionId of await sessionsDueForRetention(endedBefore)) {
+    for (;;) {
+      if (stopping()) return run;
+      const done = await writeTransaction(async (trx) => {
+        // The session ended before the cut-off when it was listed; checked again here, in the
+        // transaction, in case it was moved since.
+        const due = await trx
+          .selectFrom("registrations")
+          .innerJoin("sessions", "sessions.id", "registrations.session_id")
+          .select("registrations.id")
+          .where("registrations.session_id", "=", sessionId)
+          .where("sessions.ends_at", "<", endedBefore)
+          .where("registrations.anonymised_at", "is", null)
+          .orderBy("registrations.id")
+          .limit(BATCH)
+          .execute();
+        run.registrations += await anonymiseRegistrationsIn(
+          trx,
+          due.map((row) => row.id),
+          now,
+        );
+        return due.length < BATCH;
+      });
+      if (done) break;
+    }
   }
   run.pseudonyms = await forgetSpentPseudonyms(lastSessionBefore, stopping);
 
-  const purged = await db
-    .updateTable("outbox")
-    .set(PURGED_MAIL)
-    .set({ body_purged_at: now })
-    .where("status", "=", "sent")
-    .where("sent_at", "<", sentBefore)
-    .where("body_purged_at", "is", null)
-    .executeTakeFirst();
-  run.mails = Number(purged.numUpdatedRows);
+  run.mails = await emptySentMail(sentBefore, now, stopping);
 
   // Organisers' traces: the client address of old log entries (the entry itself stays), and
   // sign-in sessions and password links that can no longer be used.
@@ -228,6 +280,43 @@ export async function applyRetention({
     .where("failed_at", "<", sentBefore)
     .execute();
   return run;
+}
+
+/**
+ * Empties the mail sent before `sentBefore`, MAIL_BATCH at a time: the mails still holding a
+ * body are found through their own index (outbox_unpurged_idx), oldest first, and each batch is
+ * one short statement.
+ */
+async function emptySentMail(sentBefore: string, now: string, stopping: () => boolean) {
+  const { db } = database();
+  let emptied = 0;
+  for (;;) {
+    if (stopping()) return emptied;
+    const due = await db
+      .selectFrom("outbox")
+      .select("id")
+      .where("body_purged_at", "is", null)
+      .where("sent_at", "<", sentBefore)
+      .where("status", "=", "sent")
+      .orderBy("sent_at")
+      .limit(MAIL_BATCH)
+      .execute();
+    if (!due.length) return emptied;
+    const purged = await db
+      .updateTable("outbox")
+      .set(PURGED_MAIL)
+      .set({ body_purged_at: now })
+      .where(
+        "id",
+        "in",
+        due.map((row) => row.id),
+      )
+      .where("status", "=", "sent")
+      .where("body_purged_at", "is", null)
+      .executeTakeFirst();
+    emptied += Number(purged.numUpdatedRows);
+    if (due.length < MAIL_BATCH) return emptied;
+  }
 }
 
 /**

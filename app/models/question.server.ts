@@ -154,10 +154,11 @@ export async function storeAnswersIn(
 }
 
 /** A registration's answers go with its person (erasure, retention). */
-export async function forgetAnswersIn(trx: Kysely<Database>, registrationId: number) {
+export async function forgetAnswersIn(trx: Kysely<Database>, registrationIds: number[]) {
+  if (!registrationIds.length) return;
   await trx
     .deleteFrom("registration_answers")
-    .where("registration_id", "=", registrationId)
+    .where("registration_id", "in", registrationIds)
     .execute();
 }
 

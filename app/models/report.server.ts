@@ -548,18 +548,29 @@ export async function reportOptions(scope: SessionScope, now = nowInstant()) {
       )
       .orderBy("cities.name")
       .execute(),
+    // The partners of the sessions in scope. For an organiser, found from those sessions: asked
+    // per partner, every session of a regional partner would be looked at. For an admin, any
+    // link of the partner will do.
     db
       .selectFrom("partners")
       .select(["partners.id", "partners.name"])
       .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("session_partners")
-            .innerJoin("sessions", "sessions.id", "session_partners.session_id")
-            .select(sql.lit(1).as("one"))
-            .whereRef("session_partners.partner_id", "=", "partners.id")
-            .where(sessionInScope(scope)),
-        ),
+        scope.all
+          ? eb.exists(
+              eb
+                .selectFrom("session_partners")
+                .select(sql.lit(1).as("one"))
+                .whereRef("session_partners.partner_id", "=", "partners.id"),
+            )
+          : eb(
+              "partners.id",
+              "in",
+              eb
+                .selectFrom("session_partners")
+                .innerJoin("sessions", "sessions.id", "session_partners.session_id")
+                .select("session_partners.partner_id")
+                .where(sessionInScope(scope)),
+            ),
       )
       .orderBy("partners.name")
       .execute(),

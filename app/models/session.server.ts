@@ -114,15 +114,20 @@ export interface UpcomingFilter {
   limit?: number;
 }
 
-/** A session this partner takes part in (one of its `session_partners`). */
+/**
+ * A session this partner takes part in (one of its `session_partners`). Asked as "one of the
+ * partner's sessions" rather than "has this partner", so the database starts from the partner's
+ * own sessions (session_partners_partner_idx) instead of testing every upcoming session.
+ */
 export function withPartner(partnerSlug: string) {
   return (eb: ExpressionBuilder<Database, "sessions">) =>
-    eb.exists(
+    eb(
+      "sessions.id",
+      "in",
       eb
         .selectFrom("session_partners")
         .innerJoin("partners", "partners.id", "session_partners.partner_id")
         .select("session_partners.session_id")
-        .whereRef("session_partners.session_id", "=", "sessions.id")
         .where("partners.slug", "=", partnerSlug),
     );
 }

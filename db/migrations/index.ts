@@ -26,6 +26,7 @@ import * as reportPseudonyms from "./2026-12-07T17-50_report-pseudonyms";
 import * as signInDomains from "./2026-12-07T19-10_sign-in-domains";
 import * as refusedAddresses from "./2026-12-07T20-10_refused-addresses";
 import * as seatCounts from "./2026-12-07T20-30_seat-counts";
+import * as scaleIndexes from "./2026-12-07T20-40_scale-indexes";
 
 // Listed by hand so that no bundler or file-system lookup can lose one; names sort in run order.
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T19-10_sign-in-domains": signInDomains,
   "2026-12-07T20-10_refused-addresses": refusedAddresses,
   "2026-12-07T20-30_seat-counts": seatCounts,
+  "2026-12-07T20-40_scale-indexes": scaleIndexes,
 };
