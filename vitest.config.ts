@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.ts"],
+    // One database migrated before the files; each file gets a copy of its own.
+    globalSetup: ["test/support/template-database.ts"],
     setupFiles: ["test/support/database.ts"],
     // Each file gets its own process and its own database.
     pool: "forks",

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import type { DatabaseHandle } from "../db/client";
+import { signInCounts } from "../test/support/sign-in-counts";
 import { test as base, expect } from "./fixtures";
 import { addOrganiser, signIn } from "./utils";
 
@@ -193,28 +194,6 @@ function loggedFrom(app: { output: () => string }) {
   return () => app.output().slice(mark);
 }
 
-async function counts({ db }: DatabaseHandle) {
-  const count = async (table: "organisers" | "auth_sessions") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const signIns = await db
-    .selectFrom("audit_log")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("action", "=", "organiser.signIn")
-    .executeTakeFirstOrThrow();
-  return {
-    organisers: await count("organisers"),
-    authSessions: await count("auth_sessions"),
-    signIns: Number(signIns.n),
-  };
-}
-
 async function sessionIdOf({ db }: DatabaseHandle, slug: string) {
   return (
     await db.selectFrom("sessions").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()
@@ -275,12 +254,12 @@ test("an invited organiser of a city signs in with the city's account, into thei
       last_step: null,
     })
     .execute();
-  const before = await counts(db);
+  const before = await signInCounts(db);
 
   await signInAtProvider(page, "inge");
   await page.waitForURL(/\/beheer$/);
   await expect(page.getByText("Aangemeld als Inge Claes")).toBeVisible();
-  expect(await counts(db)).toEqual({
+  expect(await signInCounts(db)).toEqual({
     organisers: before.organisers,
     authSessions: before.authSessions + 1,
     signIns: before.signIns + 1,
@@ -323,7 +302,7 @@ test("an address nobody invited is told to ask an admin, and no account is made 
   db,
   expectAccessible,
 }) => {
-  const before = await counts(db);
+  const before = await signInCounts(db);
   const logged = loggedFrom(app);
   const refusal = page.waitForResponse((response) =>
     new URL(response.url()).pathname.endsWith("/beheer/inloggen/oidc/mislukt"),
@@ -335,7 +314,7 @@ test("an address nobody invited is told to ask an admin, and no account is made 
     "dit adres heeft geen toegang tot de agenda. Vraag een beheerder om je uit te nodigen.",
   );
   await expectAccessible(page);
-  expect(await counts(db)).toEqual(before);
+  expect(await signInCounts(db)).toEqual(before);
   const stranger = await db.db
     .selectFrom("organisers")
     .select("id")
@@ -365,7 +344,7 @@ test("a callback whose state was changed is refused, and spends the sign-in it b
     citySlugs: ["leuven"],
   });
   const callback = await heldAtCallback(page, "staat");
-  const before = await counts(db);
+  const before = await signInCounts(db);
   const tampered = new URL(callback);
   tampered.searchParams.set("state", "een-andere-staat-dan-die-van-de-app");
   let logged = loggedFrom(app);
@@ -377,7 +356,7 @@ test("a callback whose state was changed is refused, and spends the sign-in it b
   logged = loggedFrom(app);
   expect(await refusedAt(page, callback.href)).toBe(400);
   await expect.poll(logged).toMatch(/no sign-in was started in this browser/);
-  expect(await counts(db)).toEqual(before);
+  expect(await signInCounts(db)).toEqual(before);
   await page.goto("/beheer");
   await expect(page).toHaveURL(/\/beheer\/inloggen/);
 });
@@ -402,7 +381,7 @@ test("a code used a second time is refused, even with the sign-in's own cookie",
   expect(pending).toHaveLength(1);
   await page.goto(callback.href);
   await page.waitForURL(/\/beheer$/);
-  const after = await counts(db);
+  const after = await signInCounts(db);
 
   // The same address a second time in this browser.
   let logged = loggedFrom(app);
@@ -414,7 +393,7 @@ test("a code used a second time is refused, even with the sign-in's own cookie",
   logged = loggedFrom(app);
   expect(await refusedAt(page, callback.href)).toBe(400);
   await expect.poll(logged).toMatch(/invalid_grant/);
-  expect(await counts(db)).toEqual(after);
+  expect(await signInCounts(db)).toEqual(after);
 });
 
 test("an address of the city's domain cannot sign in with a password: the page points to the button", async ({
@@ -429,7 +408,7 @@ test("an address of the city's domain cannot sign in with a password: the page p
     role: "organiser",
     citySlugs: ["leuven"],
   });
-  const before = await counts(db);
+  const before = await signInCounts(db);
   await page.goto("/beheer/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(PASSWORD);
@@ -440,7 +419,7 @@ test("an address of the city's domain cannot sign in with a password: the page p
     page.getByText(`Met een adres van de stad meld je je aan met de knop ‘${LABEL}’`),
   ).toBeVisible();
   await expect(page.getByRole("link", { name: LABEL })).toBeVisible();
-  expect(await counts(db)).toEqual(before);
+  expect(await signInCounts(db)).toEqual(before);
   // Other addresses keep their password.
   await addOrganiser(db, {
     email: "wachtwoord@leuven.test",

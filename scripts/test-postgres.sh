@@ -21,7 +21,10 @@ node -e '
   (async () => {
     const c = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
     await c.connect();
-    const { rows } = await c.query("select datname from pg_database where datname like $1", ["oa\\_test\\_%"]);
+    const { rows } = await c.query(
+      "select datname from pg_database where datname like $1 or datname like $2",
+      ["oa\\_test\\_%", "oa\\_template\\_%"],
+    );
     for (const { datname } of rows) {
       const pid = Number(datname.split("_")[2]);
       if (!alive(pid)) await c.query(`drop database if exists ${datname} with (force)`);

@@ -10,6 +10,7 @@ import { database } from "../db/client";
 import { createSession } from "./support/factories";
 import { cookieFrom, send } from "./support/http";
 import { signedIn, TEST_PASSWORD } from "./support/organisers";
+import { signInCounts } from "./support/sign-in-counts";
 import { softPasskey } from "./support/webauthn";
 
 /**
@@ -167,29 +168,6 @@ async function refusal(response: Response) {
   return { status: page.status, text: await page.text() };
 }
 
-async function counts() {
-  const { db } = database();
-  const count = async (table: "organisers" | "auth_sessions") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const signIns = await db
-    .selectFrom("audit_log")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("action", "=", "organiser.signIn")
-    .executeTakeFirstOrThrow();
-  return {
-    organisers: await count("organisers"),
-    authSessions: await count("auth_sessions"),
-    signIns: Number(signIns.n),
-  };
-}
-
 /** What the app logged about its refusals, to tell which check refused. */
 function refusalsLogged() {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -279,7 +257,7 @@ describe("sign-in with the city's accounts", () => {
   });
 
   it("opens the workspace of the invited address, with its scope and no code step", async () => {
-    const before = await counts();
+    const before = await signInCounts();
     const { response } = await signInAs("invited");
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/beheer");
@@ -290,7 +268,7 @@ describe("sign-in with the city's accounts", () => {
     expect((await send(`/beheer/sessies/${otherSession.id}`, { cookie: session })).status).toBe(
       404,
     );
-    const after = await counts();
+    const after = await signInCounts();
     expect(after).toEqual({
       organisers: before.organisers,
       authSessions: before.authSessions + 1,
@@ -309,12 +287,12 @@ describe("sign-in with the city's accounts", () => {
     const { cookie, authorize } = await start();
     const back = new URL(await atProvider(authorize, "invited"), "http://agenda.test");
     back.searchParams.set("state", "een-andere-staat-dan-die-van-de-app");
-    const before = await counts();
+    const before = await signInCounts();
     const { status, text } = await refusal(await send(back.pathname + back.search, { cookie }));
     expect(status).toBe(400);
     expect(text).toContain("Aanmelden is niet gelukt");
     expect(text).toContain("kon niet bevestigd worden");
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     expect(logged()).toMatch(/state/i);
   });
 
@@ -322,10 +300,10 @@ describe("sign-in with the city's accounts", () => {
     const { response, back, cookie } = await signInAs("invited");
     expect(response.status).toBe(302);
     const logged = refusalsLogged();
-    const before = await counts();
+    const before = await signInCounts();
     const { status } = await refusal(await send(back, { cookie }));
     expect(status).toBe(400);
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     expect(logged()).toMatch(/invalid_grant/);
   });
 
@@ -336,10 +314,10 @@ describe("sign-in with the city's accounts", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 2 * 60 * 60 * 1000);
     const logged = refusalsLogged();
-    const before = await counts();
+    const before = await signInCounts();
     const { status } = await refusal(await send(back, { cookie }));
     expect(status).toBe(400);
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     expect(logged()).toMatch(/"exp"/);
     // The log says which check refused, never whose address the token named.
     expect(logged().toLowerCase()).not.toContain("leuven.test");
@@ -347,12 +325,12 @@ describe("sign-in with the city's accounts", () => {
 
   it("refuses an address nobody invited, says so, and creates no account", async () => {
     const logged = refusalsLogged();
-    const before = await counts();
+    const before = await signInCounts();
     const { response } = await signInAs("stranger");
     const { status, text } = await refusal(response);
     expect(status).toBe(403);
     expect(text).toContain("Vraag een beheerder om je uit te nodigen");
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     const { db } = database();
     const stranger = await db
       .selectFrom("organisers")
@@ -364,22 +342,22 @@ describe("sign-in with the city's accounts", () => {
   });
 
   it("refuses an address the provider did not verify, even an invited one", async () => {
-    const before = await counts();
+    const before = await signInCounts();
     refusalsLogged();
     const { status, text } = await refusal((await signInAs("unverified")).response);
     expect(status).toBe(403);
     expect(text).toContain("geen bevestigd e-mailadres");
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
   });
 
   it("refuses a way back that no start in this browser began", async () => {
     refusalsLogged();
     const { authorize } = await start();
     const back = await atProvider(authorize, "invited");
-    const before = await counts();
+    const before = await signInCounts();
     const { status } = await refusal(await send(back));
     expect(status).toBe(400);
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
   });
 
   it("shows the refusal in the language the sign-in started in", async () => {
@@ -400,11 +378,11 @@ describe("the password form for the city's domains", () => {
     send("/beheer/inloggen", { form: { email, password: value, terug: "/beheer" } });
 
   it("refuses an organiser of the city's domain, pointing to the button", async () => {
-    const before = await counts();
+    const before = await signInCounts();
     const response = await password("bert@stad.test");
     expect(response.status).toBe(403);
     expect(await response.text()).toContain(`met de knop ‘${LABEL}’`);
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
   });
 
   it("lets the city's admins in with their password (break-glass), and no one else", async () => {
@@ -453,12 +431,12 @@ async function signInWith(passkey: ReturnType<typeof softPasskey>) {
 describe("passkeys for the city's domains", () => {
   it("refuses a passkey of the city's domain, pointing to the button", async () => {
     const passkey = await passkeyOf("city");
-    const before = await counts();
+    const before = await signInCounts();
     const response = await signInWith(passkey);
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: "cityLogin.only", values: { button: LABEL } });
     expect(cookieFrom(response)).not.toMatch(/oa_session=/);
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
   });
 
   it("leaves the passkeys of other domains alone", async () => {
@@ -551,7 +529,7 @@ describe("organisers who join through an allowed domain", () => {
     expect((await allow({ domain: "partner.test", scope: `partner:${partnerId}` })).status).toBe(
       302,
     );
-    const before = await counts();
+    const before = await signInCounts();
     const { response } = await signInAs("joiner");
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/beheer");
@@ -559,7 +537,7 @@ describe("organisers who join through an allowed domain", () => {
     expect((await send(`/beheer/sessies/${partnerSession.id}`, { cookie })).status).toBe(200);
     expect((await send(`/beheer/sessies/${ownSession.id}`, { cookie })).status).toBe(404);
     expect((await send("/beheer/organisatoren", { cookie })).status).toBe(403);
-    expect(await counts()).toEqual({
+    expect(await signInCounts()).toEqual({
       organisers: before.organisers + 1,
       authSessions: before.authSessions + 1,
       signIns: before.signIns + 1,
@@ -581,9 +559,9 @@ describe("organisers who join through an allowed domain", () => {
     expect(organisers).toContain("Kwam erbij via een domein");
 
     // The next time, the account is there: nothing more is made.
-    const next = await counts();
+    const next = await signInCounts();
     expect((await signInAs("joiner")).response.status).toBe(302);
-    expect((await counts()).organisers).toBe(next.organisers);
+    expect((await signInCounts()).organisers).toBe(next.organisers);
   });
 
   it("keeps the scope the app gives the account afterwards", async () => {
@@ -601,22 +579,22 @@ describe("organisers who join through an allowed domain", () => {
 
   it("refuses an address of a domain allowed for nothing, and creates nothing", async () => {
     const logged = refusalsLogged();
-    const before = await counts();
+    const before = await signInCounts();
     const { status, text } = await refusal((await signInAs("nowhere")).response);
     expect(status).toBe(403);
     expect(text).toContain("Vraag een beheerder om je uit te nodigen");
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     expect(await organiserOf("iemand@nergens.test")).toBeUndefined();
     expect(logged()).toMatch(/notInvited/);
   });
 
   it("refuses an address of an allowed domain that the provider did not verify", async () => {
     refusalsLogged();
-    const before = await counts();
+    const before = await signInCounts();
     const { status, text } = await refusal((await signInAs("joinerUnverified")).response);
     expect(status).toBe(403);
     expect(text).toContain("geen bevestigd e-mailadres");
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     expect(await organiserOf("onbevestigd@partner.test")).toBeUndefined();
   });
 
@@ -636,18 +614,18 @@ describe("organisers who join through an allowed domain", () => {
       .execute();
     expect(links).toEqual([]);
     const passkey = await passkeyOf("joiner");
-    const before = await counts();
+    const before = await signInCounts();
     const response = await signInWith(passkey);
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: "cityLogin.only", values: { button: LABEL } });
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
   });
 
   it("lets nobody in whose account the city's directory disabled", async () => {
     expect((await signInAs("leaver")).response.status).toBe(302);
     await provider.disable("leaver");
     refusalsLogged();
-    const before = await counts();
+    const before = await signInCounts();
     const { authorize } = await start();
     // The provider no longer signs the account in: the browser never comes back with a code.
     await expect(atProvider(authorize, "leaver")).rejects.toThrow(/The provider answered/);
@@ -656,7 +634,7 @@ describe("organisers who join through an allowed domain", () => {
       form: { email: "vertrekker@partner.test", password: TEST_PASSWORD, terug: "/beheer" },
     });
     expect(password.status).toBe(401);
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
   });
 
   it("keeps out an account an admin removed, until an admin invites the address again", async () => {
@@ -678,13 +656,13 @@ describe("organisers who join through an allowed domain", () => {
     );
 
     const logged = refusalsLogged();
-    const before = await counts();
+    const before = await signInCounts();
     const joins = (await auditOf("organiser.joinThroughDomain")).length;
     const { status, text } = await refusal((await signInAs("removed")).response);
     expect(status).toBe(403);
     expect(text).toContain("een beheerder heeft je account in de agenda gesloten");
     expect(text).toContain("Vraag een beheerder om je opnieuw uit te nodigen");
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     expect(await auditOf("organiser.joinThroughDomain")).toHaveLength(joins);
     expect(await organiserOf("weg.gezet@partner.test")).toBeUndefined();
     expect(logged()).toMatch(/removedByAdmin/);
@@ -729,7 +707,7 @@ describe("organisers who join through an allowed domain", () => {
           return { cookie, back: await atProvider(authorize, "twice") };
         }),
       );
-      const before = await counts();
+      const before = await signInCounts();
       // Both are made to be inside their transaction at once: the first to add the account
       // waits to start its session until the test lets it, the other waits on the first's
       // address; then both go on.
@@ -744,7 +722,7 @@ describe("organisers who join through an allowed domain", () => {
       for (const response of responses) {
         expect((await send("/beheer", { cookie: cookieFrom(response) })).status).toBe(200);
       }
-      expect(await counts()).toEqual({
+      expect(await signInCounts()).toEqual({
         organisers: before.organisers + 1,
         authSessions: before.authSessions + 2,
         signIns: before.signIns + 2,
@@ -761,10 +739,10 @@ describe("organisers who join through an allowed domain", () => {
     const listed = await (await send(page, { cookie: admin })).text();
     expect(listed).toContain("de accounts die er al mee gemaakt zijn, blijven bestaan");
     refusalsLogged();
-    const before = await counts();
+    const before = await signInCounts();
     const { status } = await refusal((await signInAs("late")).response);
     expect(status).toBe(403);
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     expect((await signInAs("joiner")).response.status).toBe(302);
 
     // Nobody of the domain gets in now: retention forgets whom it kept out.
@@ -780,11 +758,11 @@ describe("when the city's provider is down", () => {
     const { cookie, authorize } = await start();
     const back = await atProvider(authorize, "invited");
     await provider.stop();
-    const before = await counts();
+    const before = await signInCounts();
     const { status, text } = await refusal(await send(back, { cookie }));
     expect(status).toBe(503);
     expect(text).toContain("antwoordt nu niet");
-    expect(await counts()).toEqual(before);
+    expect(await signInCounts()).toEqual(before);
     expect(logged()).toMatch(/unavailable/);
   });
 });
