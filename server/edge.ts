@@ -113,6 +113,37 @@ export function isCleanUrl(url: string): boolean {
 const INBOUND_MAIL_PATH = "/api/inbound-mail";
 const INBOUND_MAIL_TYPE = "message/rfc822";
 
+/**
+ * What every request must satisfy, whatever its method (refused with 400 when not). Without a
+ * trusted proxy, it also drops X-Forwarded-Host. The kept pages answered before Express
+ * (server/app.ts) pass the same checks.
+ */
+export function passesEveryRequestCheck(req: Request, trustProxy: boolean): boolean {
+  // Remix builds the request's URL from the host and the scheme, and the page cache keys on
+  // them: a host that is not just a host (a path, a query, a user in it) or a scheme that is
+  // not http(s) would render one address and keep it under another. 400, never a 500.
+  const host = req.get("host");
+  if (!host || !isHost(host)) return false;
+  if (trustProxy) {
+    const forwardedHost = firstOf(req.get("x-forwarded-host"));
+    if (forwardedHost !== undefined && !isHost(forwardedHost)) {
+      return false;
+    }
+    const forwardedProto = firstOf(req.get("x-forwarded-proto"))?.toLowerCase();
+    if (forwardedProto !== undefined && forwardedProto !== "http" && forwardedProto !== "https") {
+      return false;
+    }
+    // The client the abuse limits count: what the proxy wrote must be an address.
+    if (clientAddressOf(req.ip) === undefined) return false;
+  } else {
+    // Without a proxy in front, nobody may name another host: Remix would take its port.
+    delete req.headers["x-forwarded-host"];
+  }
+  // No address of this site holds a control character; one would only reach the database.
+  if (!isCleanUrl(req.originalUrl)) return false;
+  return true;
+}
+
 /** Refuses what no page of this site sends, before any body is read. */
 export function guardRequests({
   bodyLimit,
@@ -125,28 +156,7 @@ export function guardRequests({
   inboundMailLimit?: number;
 }) {
   return (req: Request, res: Response, next: NextFunction) => {
-    // Remix builds the request's URL from the host and the scheme, and the page cache keys on
-    // them: a host that is not just a host (a path, a query, a user in it) or a scheme that is
-    // not http(s) would render one address and keep it under another. 400, never a 500.
-    const host = req.get("host");
-    if (!host || !isHost(host)) return refuse(req, res, "badRequest");
-    if (trustProxy) {
-      const forwardedHost = firstOf(req.get("x-forwarded-host"));
-      if (forwardedHost !== undefined && !isHost(forwardedHost)) {
-        return refuse(req, res, "badRequest");
-      }
-      const forwardedProto = firstOf(req.get("x-forwarded-proto"))?.toLowerCase();
-      if (forwardedProto !== undefined && forwardedProto !== "http" && forwardedProto !== "https") {
-        return refuse(req, res, "badRequest");
-      }
-      // The client the abuse limits count: what the proxy wrote must be an address.
-      if (clientAddressOf(req.ip) === undefined) return refuse(req, res, "badRequest");
-    } else {
-      // Without a proxy in front, nobody may name another host: Remix would take its port.
-      delete req.headers["x-forwarded-host"];
-    }
-    // No address of this site holds a control character; one would only reach the database.
-    if (!isCleanUrl(req.originalUrl)) return refuse(req, res, "badRequest");
+    if (!passesEveryRequestCheck(req, trustProxy)) return refuse(req, res, "badRequest");
     if (req.method === "GET" || req.method === "HEAD") return next();
     // A browser on another site asks before it reads the public API with a header of its own
     // (If-None-Match): the preflight carries no body and changes nothing.

@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { config } from "../app/lib/config.server";
 import { closeDatabase, database } from "../db/client";
@@ -49,7 +50,7 @@ export async function startServer(build: ServerBuild): Promise<void> {
     console.log("inbound mail: SMTP is taken by `npm run worker` (OUTBOX_WORKER=off here)");
   }
 
-  const server = app.listen(settings.PORT, () => {
+  const server = createServer(app).listen(settings.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : settings.PORT;
     console.log(`Ondernemersagenda listening on http://localhost:${port}`);

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { ServerResponse } from "node:http";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { type AppLoadContext, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { matchesEtag, strongEtag } from "../app/lib/etag";
 import { EMBED_FILTERS, HOME_FILTERS } from "../app/lib/home-filters";
 import { splitLocalePath } from "../app/lib/locale-path";
+import { securityHeadersFor } from "../app/web/headers.server";
 
 /**
  * Rendered public pages (home and embed with their filters, a city, a session, a partner, the
@@ -23,7 +25,9 @@ import { splitLocalePath } from "../app/lib/locale-path";
  *   instead ('sha256-…', computed once when it is kept): only those exact scripts run, and the
  *   nonce left in the markup authorises nothing. A render identical to the kept one, nonce
  *   aside, keeps the kept page (and its ETag), so browsers and a CDN can revalidate with a 304.
- * - Stored compressed (gzip and brotli): a hit costs no compression.
+ * - Stored compressed (gzip and brotli), with each answer's whole header block (the security
+ *   headers too) written once when the page is kept: a hit costs a lookup and one write, and
+ *   `answerKept` gives it before Express reads the request (server/app.ts).
  * - Checked, not rendered: when the stamp moves or the second is nearly up, the page's loaders
  *   run again (a few queries, asked for as the browser's data request) and the page is rendered
  *   only if their data changed. A sign-up for one session re-renders that session's page and
@@ -55,21 +59,29 @@ const APP_COOKIE = /(?:^|;)\s*(?:__Host-)?oa_/;
 const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=1, must-revalidate";
 const PUBLIC_VARY = "Accept-Encoding, Cookie";
 
+const ENCODINGS = ["br", "gzip", "identity"] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+/** One answer as it goes out: its header block (names and values in turn) and its body. */
+interface Answer {
+  headers: string[];
+  body: Buffer;
+}
+
 interface Entry {
   stamp: number;
   /** When the page was last rendered or found to match the database's data. */
   checkedAt: number;
   status: number;
-  headers: [string, string][];
   etag: string;
   nonce: string;
   /** The body with the nonce taken out: two renders with the same content compare equal. */
   content: string;
   /** The loader data the page was rendered from: the same data renders the same page. */
   data: string | undefined;
-  identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+  /** The page in each encoding a client may take, and the 304's headers. */
+  answers: Record<Encoding, Answer>;
+  notModified: string[];
 }
 
 export interface PageCacheOptions {
@@ -77,6 +89,8 @@ export interface PageCacheOptions {
   /** The database's change stamp (db/changes.ts). */
   stamp: () => number;
   loadContext: (req: Request) => AppLoadContext;
+  /** The site is served over https (its security headers say so). */
+  https: boolean;
 }
 
 /** The key of a request the cache may answer, or undefined when it must be rendered for it. */
@@ -105,7 +119,7 @@ function cacheKeyOf(req: Request): string | undefined {
   return `${renderedUrl(req).origin}${path}?${query}`;
 }
 
-export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
+export function pageCache({ build, stamp, loadContext, https }: PageCacheOptions) {
   const handleRequest = createRequestHandler(build, build.mode);
   const entries = new Map<string, Entry>();
   const rendering = new Map<string, { stamp: number; entry: Promise<Entry | undefined> }>();
@@ -132,7 +146,7 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
     if (data !== undefined && kept?.data === data) {
       const renewed = { ...kept, stamp: at, checkedAt: Date.now() };
       entries.set(key, renewed);
-      return { entry: renewed, response: undefined, body: kept.identity };
+      return { entry: renewed, response: undefined, body: kept.answers.identity.body };
     }
     const context = loadContext(req);
     const response = await handleRequest(remixRequest(req), context);
@@ -161,23 +175,31 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
         name === "content-security-policy" ? byHashes(value, nonce, text) : value,
       ]);
     });
-    const entry: Entry = {
-      stamp: at,
-      checkedAt: Date.now(),
-      status: response.status,
-      headers,
-      etag: strongEtag(body),
-      nonce,
-      content,
-      data,
-      identity: body,
-      gzip: gzipSync(body, { level: 6 }),
+    const etag = strongEtag(body);
+    const bodies: Record<Encoding, Buffer> = {
       br: brotliCompressSync(body, {
         params: {
           [zlib.BROTLI_PARAM_QUALITY]: 5,
           [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
         },
       }),
+      gzip: gzipSync(body, { level: 6 }),
+      identity: body,
+    };
+    const answer = (encoding: Encoding): Answer => ({
+      headers: headerBlock(headers, etag, https, { encoding, length: bodies[encoding].length }),
+      body: bodies[encoding],
+    });
+    const entry: Entry = {
+      stamp: at,
+      checkedAt: Date.now(),
+      status: response.status,
+      etag,
+      nonce,
+      content,
+      data,
+      answers: { br: answer("br"), gzip: answer("gzip"), identity: answer("identity") },
+      notModified: headerBlock(headers, etag, https),
     };
     if (keepable) {
       entries.delete(key);
@@ -202,20 +224,47 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
     return started;
   }
 
-  return async (req: Request, res: Response, next: NextFunction) => {
+  /**
+   * The kept page for this key while it holds (same stamp, under a second old); one nearly a
+   * second old is rendered again in the background, so that nobody waits when it expires.
+   */
+  function keptFor(req: Request, key: string): Entry | undefined {
+    const current = stamp();
+    const kept = entries.get(key);
+    if (!kept || kept.stamp !== current) return undefined;
+    const age = Date.now() - kept.checkedAt;
+    if (age >= FRESH_MS) return undefined;
+    if (age >= REFRESH_AFTER_MS && !rendering.has(key)) {
+      renderOnce(req, key, current).catch((error) => console.error(error));
+    }
+    return kept;
+  }
+
+  /**
+   * Answers the request from a kept page if one holds for it, before Express: the caller has
+   * passed it through the edge's checks. False leaves the request untouched, for Express.
+   */
+  function answerKept(req: Request, res: ServerResponse): boolean {
+    let kept: Entry | undefined;
+    try {
+      const key = cacheKeyOf(req);
+      kept = key ? keptFor(req, key) : undefined;
+    } catch {
+      // An address the middleware fails on too: Express answers it as it answers any error.
+      return false;
+    }
+    if (!kept) return false;
+    send(req, res, kept);
+    return true;
+  }
+
+  async function middleware(req: Request, res: Response, next: NextFunction) {
     const key = cacheKeyOf(req);
     if (!key) return next();
     try {
+      const kept = keptFor(req, key);
+      if (kept) return send(req, res, kept);
       const current = stamp();
-      const kept = entries.get(key);
-      const age = kept ? Date.now() - kept.checkedAt : Number.POSITIVE_INFINITY;
-      if (kept && kept.stamp === current && age < FRESH_MS) {
-        // Rendered again before it expires, so that nobody waits for a render when it does.
-        if (age >= REFRESH_AFTER_MS && !rendering.has(key)) {
-          renderOnce(req, key, current).catch((error) => console.error(error));
-        }
-        return send(req, res, kept);
-      }
       const inFlight = rendering.get(key);
       if (inFlight && inFlight.stamp === current) {
         const entry = await inFlight.entry;
@@ -237,7 +286,9 @@ export function pageCache({ build, stamp, loadContext }: PageCacheOptions) {
     } catch (error) {
       next(error);
     }
-  };
+  }
+
+  return { middleware, answerKept };
 }
 
 /**
@@ -279,22 +330,45 @@ function dataUrlOf(url: URL): URL {
   return data;
 }
 
-function send(req: Request, res: Response, entry: Entry) {
-  for (const [name, value] of entry.headers) res.setHeader(name, value);
-  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
-  res.setHeader("Vary", PUBLIC_VARY);
-  res.setHeader("ETag", entry.etag);
+/**
+ * The header block of one answer of a kept page, in the order the answer always had: the page's
+ * own headers, caching, the ETag, the encoding and length (none in a 304), then the security
+ * headers the page does not set itself, as server/app.ts adds them to every answer.
+ */
+function headerBlock(
+  page: [string, string][],
+  etag: string,
+  https: boolean,
+  body?: { encoding: Encoding; length: number },
+): string[] {
+  const headers: [string, string][] = [
+    ...page,
+    ["Cache-Control", PUBLIC_CACHE_CONTROL],
+    ["Vary", PUBLIC_VARY],
+    ["ETag", etag],
+  ];
+  if (body && body.encoding !== "identity") headers.push(["Content-Encoding", body.encoding]);
+  if (body) headers.push(["Content-Length", String(body.length)]);
+  const set = new Set(headers.map(([name]) => name.toLowerCase()));
+  const policy = page.find(([name]) => name === "content-security-policy")?.[1];
+  for (const [name, value] of Object.entries(
+    securityHeadersFor({ contentSecurityPolicy: policy }, { https }),
+  )) {
+    if (!set.has(name.toLowerCase())) headers.push([name, value]);
+  }
+  return headers.flat();
+}
+
+function send(req: Request, res: ServerResponse, entry: Entry) {
   if (matchesEtag(req.headers["if-none-match"], entry.etag)) {
-    res.statusCode = 304;
+    res.writeHead(304, entry.notModified);
     res.end();
     return;
   }
-  const encoding = req.acceptsEncodings("br", "gzip", "identity");
-  const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.identity;
-  if (encoding === "br" || encoding === "gzip") res.setHeader("Content-Encoding", encoding);
-  res.statusCode = entry.status;
-  res.setHeader("Content-Length", body.length);
-  res.end(req.method === "HEAD" ? undefined : body);
+  const encoding = req.acceptsEncodings(...ENCODINGS);
+  const answer = entry.answers[encoding === "br" || encoding === "gzip" ? encoding : "identity"];
+  res.writeHead(entry.status, answer.headers);
+  res.end(req.method === "HEAD" ? undefined : answer.body);
 }
 
 /**

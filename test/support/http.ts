@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { installGlobals } from "@remix-run/node";
 import { afterAll } from "vitest";
@@ -24,7 +24,7 @@ export async function builtServer(): Promise<typeof import("../../server/index")
 
 async function start(): Promise<string> {
   const { build, createApp } = await builtServer();
-  const server = createApp(build).listen(0, "127.0.0.1");
+  const server = createServer(createApp(build)).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   afterAll(async () => {
     server.closeAllConnections();
