@@ -10,6 +10,7 @@ import { securityHeadersFor } from "../app/web/headers.server";
 import { database } from "../db/client";
 import { guardRequests, handleErrors, passesEveryRequestCheck } from "./edge";
 import { newNonce, pageCache } from "./page-cache";
+import { takeTurns } from "./turns";
 
 /**
  * The HTTP application: the checks every request passes, static files, then Remix. `server.ts`
@@ -54,7 +55,12 @@ export function createApp(build: ServerBuild): RequestListener {
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: loadContext }));
+  // In a rush, requests that are rendered start in the order they arrived (turns.ts).
+  app.all(
+    "*",
+    takeTurns(),
+    createRequestHandler({ build, mode: build.mode, getLoadContext: loadContext }),
+  );
   app.use(handleErrors());
   if (!keptPages) return app;
 

@@ -49,28 +49,22 @@ export function availabilityOf(
   return seatsLeft > 0 ? { state: "open", seatsLeft } : { state: "waitlist" };
 }
 
+/**
+ * Sessions with their city and their counts: the seats taken (walk-ins came in at the door,
+ * outside the seats, and take none from anyone) and the people waiting, as the triggers on
+ * registrations keep them on the session row (migration 2026-12-07T20-30_seat-counts), so a
+ * list of sessions costs the same whatever their registrations.
+ */
 export function sessionsWithCounts(db: Kysely<Database>) {
   return db
     .selectFrom("sessions")
     .innerJoin("cities", "cities.id", "sessions.city_id")
     .selectAll("sessions")
-    .select((eb) => [
+    .select([
       "cities.slug as city_slug",
       "cities.name as city_name",
-      eb
-        .selectFrom("registrations")
-        .select(eb.fn.countAll<number>().as("n"))
-        .whereRef("registrations.session_id", "=", "sessions.id")
-        .where("registrations.status", "=", "confirmed")
-        // Walk-ins came in at the door, outside the seats: they take none from anyone.
-        .where("registrations.source", "!=", "door")
-        .as("confirmed_count"),
-      eb
-        .selectFrom("registrations")
-        .select(eb.fn.countAll<number>().as("n"))
-        .whereRef("registrations.session_id", "=", "sessions.id")
-        .where("registrations.status", "=", "waitlisted")
-        .as("waitlist_count"),
+      "sessions.seats_taken as confirmed_count",
+      "sessions.waiting_count as waitlist_count",
     ]);
 }
 
