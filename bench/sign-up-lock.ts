@@ -149,6 +149,8 @@ try {
   const cancelHolds: number[] = [];
   const underLock: number[] = [];
   const inAll: number[] = [];
+  /** The time of each statement under the lock, by its place from the locking one. */
+  const byPlace: number[][] = [];
   for (let n = 0; n < CANCELS; n++) {
     const seat = await db
       .selectFrom("registrations")
@@ -175,6 +177,10 @@ try {
     cancelHolds.push(commit.at - (locking.at - locking.durationMs));
     underLock.push(end - at + 1);
     inAll.push(heard.length);
+    for (const [place, query] of heard.slice(at, end + 1).entries()) {
+      byPlace[place] ??= [];
+      byPlace[place].push(query.durationMs);
+    }
   }
   console.log(`${CANCELS} cancellations in turn, each promoting the first person waiting`);
   console.table({
@@ -188,6 +194,10 @@ try {
       p99: ms(percentile(cancelHolds, 0.99)),
     },
   });
+  console.log(
+    "each statement under the lock, p50, in order:",
+    byPlace.map((times) => ms(percentile(times, 0.5))).join(", "),
+  );
 
   // 3. The plans, with the statistics a database in use has.
   await sql`analyze`.execute(db);

@@ -2,10 +2,12 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type SessionFormValues, sessionFormSchema } from "../app/lib/session-form";
 import { brusselsDate, brusselsTimeToInstant } from "../app/lib/time";
-import { cancelRegistration, signUp } from "../app/models/registration.server";
+import { cancelRegistration, promoteFromWaitlist, signUp } from "../app/models/registration.server";
 import { resolveRegistrationToken } from "../app/models/registration-token.server";
 import { sessionFormValues, updateSession } from "../app/models/session-editing.server";
 import { database } from "../db/client";
+import type { Registration } from "../db/schema";
+import { lockSession, writeTransaction } from "../db/transaction";
 import { TEST_DATABASE } from "./support/database";
 import { createSession, person, registrationsOf, rendered } from "./support/factories";
 import { parsed } from "./support/forms";
@@ -247,6 +249,87 @@ describe("a raised capacity", () => {
     const promoted = mails.filter((m) => m.kind === "registration.promoted");
     expect(promoted.map((m) => m.to_email)).toEqual([3, 4, 5, 6, 7].map((n) => person(n).email));
     for (const mail of promoted) await expectLinksOf(JSON.parse(mail.data ?? "{}"));
+  });
+});
+
+/**
+ * Who takes `free` seats, as the rule was written before it was SQL: in the list's order, one
+ * person at a time, except a sign-up that asked to come together, one unit at the place of its
+ * first; a unit that does not fit keeps its place and those behind it who fit go first.
+ */
+function whoFits(waiting: readonly Registration[], free: number): number[] {
+  const units: Registration[][] = [];
+  const unitOfGroup = new Map<string, Registration[]>();
+  for (const person of waiting) {
+    if (person.group_id === null || person.group_together !== 1) {
+      units.push([person]);
+      continue;
+    }
+    const unit = unitOfGroup.get(person.group_id);
+    if (unit) unit.push(person);
+    else {
+      const first = [person];
+      unitOfGroup.set(person.group_id, first);
+      units.push(first);
+    }
+  }
+  const chosen: number[] = [];
+  let seats = free;
+  for (const unit of units) {
+    if (seats === 0) break;
+    if (unit.length <= seats) {
+      chosen.push(...unit.map((p) => p.id));
+      seats -= unit.length;
+    }
+  }
+  return chosen;
+}
+
+describe("who fits", () => {
+  it("is who the rule says, seat after seat, through groups that come together and those that do not", async () => {
+    const session = await createSession({ capacity: 0, max_group_size: 4 });
+    // Sizes of the sign-ups in turn: negative ones come together or not at all.
+    const signUps = [1, -3, 1, -2, 2, -4, 1, 1, -2, 3, 1, -3, 1];
+    let n = 0;
+    for (const size of signUps) {
+      const people = Array.from({ length: Math.abs(size) }, () => person(100 + n++));
+      const [first, ...colleagues] = people;
+      await signUp(session.slug, first ?? person(0), {
+        ...opts,
+        colleagues: { people: colleagues, together: size < 0 },
+      });
+    }
+    // An organiser moved someone to the front: the order is the queue's, not the sign-ups'.
+    const { db } = database();
+    const last = (await registrationsOf(session.id)).at(-1);
+    await db
+      .updateTable("registrations")
+      .set({ queue_position: 0 })
+      .where("id", "=", last?.id ?? 0)
+      .execute();
+    for (const raise of [1, 2, 1, 3, 2, 4, 1, 5, 3, 3]) {
+      const waiting = (await registrationsOf(session.id))
+        .filter((r) => r.status === "waitlisted")
+        .sort((a, b) => a.queue_position - b.queue_position || a.id - b.id);
+      const capacity = await writeTransaction(async (trx) => {
+        await lockSession(trx, session.id);
+        const row = await trx
+          .updateTable("sessions")
+          .set((eb) => ({ capacity: eb("capacity", "+", raise) }))
+          .where("id", "=", session.id)
+          .returning(["capacity", "seats_taken"])
+          .executeTakeFirstOrThrow();
+        const expected = whoFits(waiting, row.capacity - row.seats_taken);
+        const promoted = await promoteFromWaitlist(trx, session.id, new Date().toISOString());
+        expect(promoted.map((r) => r.id)).toEqual(expected);
+        return row.capacity;
+      });
+      const seated = (await registrationsOf(session.id)).filter((r) => r.status === "confirmed");
+      expect(seated.length).toBeLessThanOrEqual(capacity);
+    }
+    expect((await registrationsOf(session.id)).filter((r) => r.status === "waitlisted")).toEqual(
+      [],
+    );
   });
 });
 

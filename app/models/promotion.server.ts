@@ -130,41 +130,54 @@ const text = (value: string | null) => sql`cast(${value} as text)`;
 const int = (value: number) => sql`cast(${value} as integer)`;
 
 /**
- * Who of the waiting list takes the free seats, as `chosen (id, pos)`: in the list's order
- * (queue position, then id), one person at a time, except the people of a sign-up that asked to
- * come all together, who are one unit at the place of the first of them. A unit that does not
- * fit the seats left keeps its place and the ones behind it that fit take the seats; the walk
- * stops when no seat is left. Nothing is free once the session is cancelled or has begun.
+ * Who of the waiting list takes the free seats, as `chosen (id)`: in the list's order (queue
+ * position, then id), one person at a time, except the people of a sign-up that asked to come
+ * all together, who are one unit at the place of the first of them. A unit that does not fit the
+ * seats left keeps its place and the ones behind it that fit take the seats; the walk stops when
+ * no seat is left. Nothing is free once the session is cancelled or has begun.
+ *
+ * The walk reads the list one person at a time from its index, from the front, as far as it
+ * must: one step for a seat given back to someone who waits alone, not the whole list.
  */
 function decision(sessionId: number, now: string) {
-  return sql`free_seats as (
-      select case when status = 'cancelled' or starts_at <= ${text(now)} or capacity <= seats_taken
-          then 0 else capacity - seats_taken end as seats
-      from sessions where id = ${int(sessionId)}
-    ),
-    waiting as (
-      select id,
-        case when group_id is not null and group_together = 1 then 'g' || group_id
-          else 'p' || cast(id as text) end as unit,
-        row_number() over (order by queue_position, id) as pos
-      from registrations where session_id = ${int(sessionId)} and status = 'waitlisted'
-    ),
-    units as (
-      select unit, count(*) as size, row_number() over (order by min(pos)) as n
-      from waiting group by unit
-    ),
-    fits (n, seats, taken) as (
-      select cast(0 as bigint), cast(seats as bigint), 0 from free_seats
+  const session = int(sessionId);
+  const waiting = (alias: string) =>
+    sql`${sql.raw(alias)}.session_id = ${session} and ${sql.raw(alias)}.status = 'waitlisted'`;
+  const together = sql.raw("r.group_id is not null and r.group_together = 1");
+  /** The people of r's group waiting, r's unit when r's group comes together. */
+  const ofGroup = sql`${waiting("g")} and g.group_id = r.group_id and g.group_together = 1`;
+  // Each step is one person, with the seats left before them, the size of their unit, and
+  // whether their unit was decided at an earlier place (their group's first): whether they
+  // take seats is known from these, so each is asked of the database once.
+  const takes = (w: string) => sql.raw(`${w}.decided = 0 and ${w}.size <= ${w}.seats`);
+  const seatsAfter = sql`w.seats - case when ${takes("w")} then w.size else 0 end`;
+  return sql`walk (queue_position, id, seats, size, decided, group_id) as (
+      select cast(${-Number.MAX_VALUE} as double precision), 0,
+        cast(case when status = 'cancelled' or starts_at <= ${text(now)} or capacity <= seats_taken
+          then 0 else capacity - seats_taken end as bigint), cast(0 as bigint), 1,
+        cast(null as text)
+      from sessions where id = ${session}
       union all
-      select u.n, case when u.size <= f.seats then f.seats - u.size else f.seats end,
-        case when u.size <= f.seats then 1 else 0 end
-      from fits f join units u on u.n = f.n + 1
-      where f.seats > 0
+      select r.queue_position, r.id, ${seatsAfter},
+        case when ${together}
+          then (select count(*) from registrations g where ${ofGroup}) else 1 end,
+        case when ${together} and exists (select 1 from registrations g where ${ofGroup}
+            and (g.queue_position < r.queue_position
+              or (g.queue_position = r.queue_position and g.id < r.id)))
+          then 1 else 0 end,
+        case when ${together} then r.group_id end
+      from walk w join registrations r on r.id = (
+        select x.id from registrations x
+        where ${waiting("x")} and x.queue_position >= w.queue_position
+          and (x.queue_position > w.queue_position or x.id > w.id)
+        order by x.queue_position, x.id limit 1)
+      where ${seatsAfter} > 0
     ),
-    chosen as (
-      select w.id, w.pos from waiting w
-      join units u on u.unit = w.unit join fits f on f.n = u.n
-      where f.taken = 1
+    chosen (id) as (
+      select w.id from walk w where ${takes("w")} and w.group_id is null
+      union
+      select g.id from walk w join registrations g on g.group_id = w.group_id
+      where ${takes("w")} and ${waiting("g")} and g.group_together = 1
     )`;
 }
 
@@ -249,12 +262,12 @@ async function promotionStatement(
     promoted as (
       update registrations r set ${promotedColumns(plan.now)}
       from chosen c where r.id = c.id and (select ok from allowed)
-      returning r.*, c.pos as promoted_pos
+      returning r.*
     ),
     keys ${keysSql(plan.keys)},
     numbered as (
       -- A registration without an address (a walk-in's) is never mailed.
-      select p.*, row_number() over (order by p.promoted_pos) as k
+      select p.*, row_number() over (order by p.queue_position, p.id) as k
       from promoted p where p.email <> ''
     ),
     issued as (
@@ -268,15 +281,19 @@ async function promotionStatement(
     select (select ok from allowed) as ok, p.*
       ${quickCommit ? sql`, set_config('synchronous_commit', 'off', true) as durable` : sql``}
     from (select 1 as one) o left join promoted p on true
-    order by p.promoted_pos
+    order by p.queue_position, p.id
   `.execute(trx);
-  const promoted = rows.flatMap(({ ok: _ok, promoted_pos, durable: _durable, ...row }) =>
-    promoted_pos === null ? [] : [row as Registration],
+  const promoted = rows.flatMap(({ ok: _ok, durable: _durable, ...row }) =>
+    row.id === null ? [] : [row as Registration],
   );
   return { ok: rows[0]?.ok === true, promoted };
 }
 
-type PromotedRow = Registration & { ok: boolean; promoted_pos: number | null; durable?: string };
+type PromotedRow = Omit<Registration, "id"> & {
+  id: number | null;
+  ok: boolean;
+  durable?: string;
+};
 
 /** The cancellation's own statement: the lock, the checks, the cancelled row and its mail. */
 async function cancelInStatements(
