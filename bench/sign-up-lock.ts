@@ -6,7 +6,10 @@
  *    the statement that locks the row (it takes the lock, decides and stores), and the time from
  *    sending it to the answer of the COMMIT that releases the row, as the database handle heard them. No other sign-up waits meanwhile, so
  *    this is the hold without queueing: the floor of what one sign-up costs the session.
- * 2. EXPLAIN of every statement that writes or locks in a sign-up (to a session with a waiting
+ * 2. BENCH_CANCELS (200) cancellations of a seat one after the other, each giving the seat to
+ *    the first person waiting (the sign-ups of 1. left 427 of them): the statements run while
+ *    the row is held (from the one that locks it to the COMMIT), and the time it is held.
+ * 3. EXPLAIN of every statement that writes or locks in a sign-up (to a session with a waiting
  *    list of 500), a cancellation with a promotion, a check-in, the reminders' round and the
  *    outbox claim, run with their own parameters: which index each reaches its rows by.
  *
@@ -17,6 +20,7 @@ import { sql } from "kysely";
 import pg from "pg";
 
 const SIGNUPS = Number(process.env.BENCH_SIGNUPS ?? 500);
+const CANCELS = Number(process.env.BENCH_CANCELS ?? 200);
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const name = `oa_bench_lock_${process.pid}`;
 const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -141,7 +145,61 @@ try {
     },
   });
 
-  // 2. The plans, with the statistics a database in use has.
+  // 2. Cancellations with a promotion, one at a time.
+  const cancelHolds: number[] = [];
+  const underLock: number[] = [];
+  const inAll: number[] = [];
+  /** The time of each statement under the lock, by its place from the locking one. */
+  const byPlace: number[][] = [];
+  for (let n = 0; n < CANCELS; n++) {
+    const seat = await db
+      .selectFrom("registrations")
+      .select("id")
+      .where("session_id", "=", rush.id)
+      .where("status", "=", "confirmed")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const manage = await writeTransaction((trx) =>
+      issueRegistrationToken(trx, seat.id, "manage", now),
+    );
+    let outcome: unknown;
+    const heard = await heardDuring(async () => {
+      outcome = await cancelRegistration(manage);
+    });
+    if ((outcome as { promoted?: number }).promoted !== 1) {
+      throw new Error(`a cancellation promoted no one: ${JSON.stringify(outcome)}`);
+    }
+    const at = heard.findIndex((q) => /for update/i.test(q.sql));
+    const end = heard.findIndex((q, i) => i > at && q.sql === "commit");
+    const locking = heard[at];
+    const commit = heard[end];
+    if (!locking || !commit) throw new Error("no locking statement and commit");
+    cancelHolds.push(commit.at - (locking.at - locking.durationMs));
+    underLock.push(end - at + 1);
+    inAll.push(heard.length);
+    for (const [place, query] of heard.slice(at, end + 1).entries()) {
+      byPlace[place] ??= [];
+      byPlace[place].push(query.durationMs);
+    }
+  }
+  console.log(`${CANCELS} cancellations in turn, each promoting the first person waiting`);
+  console.table({
+    "statements, all": { p50: percentile(inAll, 0.5), p99: percentile(inAll, 0.99) },
+    "statements from the lock to the commit (both included)": {
+      p50: percentile(underLock, 0.5),
+      p99: percentile(underLock, 0.99),
+    },
+    "row held (lock sent to commit answered)": {
+      p50: ms(percentile(cancelHolds, 0.5)),
+      p99: ms(percentile(cancelHolds, 0.99)),
+    },
+  });
+  console.log(
+    "each statement under the lock, p50, in order:",
+    byPlace.map((times) => ms(percentile(times, 0.5))).join(", "),
+  );
+
+  // 3. The plans, with the statistics a database in use has.
   await sql`analyze`.execute(db);
   const soon = await session("herinnering", new Date(Date.now() + 90 * 60_000));
   for (let n = 0; n < 5; n++) await signUp(soon.slug, person(n), { locale: "nl-BE" });

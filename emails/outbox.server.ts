@@ -20,7 +20,7 @@ export interface Recipient {
 }
 
 /** The Message-ID of a new message: random, in the domain of the sender's address. */
-function newMessageId(): string {
+export function newMessageId(): string {
   const { MAIL_FROM } = config();
   const address = /<([^>]+)>/.exec(MAIL_FROM)?.[1] ?? MAIL_FROM;
   const domain = address.split("@")[1]?.trim() || "ondernemersagenda.local";
@@ -110,7 +110,11 @@ export function snapshotRow(to: Recipient, mail: MailSnapshot, now: string) {
  * the calendar never saw, it does nothing. A message being sent right now (leased) is left
  * alone; the CANCEL waits for it (see claimable).
  */
-async function supersedeUnsentInvites(trx: Kysely<Database>, registrationId: number, now: string) {
+export async function supersedeUnsentInvites(
+  trx: Kysely<Database>,
+  registrationId: number,
+  now: string,
+) {
   await trx
     .updateTable("outbox")
     .set({ status: "superseded", locked_until: null })

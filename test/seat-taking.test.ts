@@ -6,23 +6,8 @@ import { database } from "../db/client";
 import { TEST_DATABASE } from "./support/database";
 import { addQuestions, createSession, person, registrationsOf } from "./support/factories";
 import { send } from "./support/http";
+import { statementsOf } from "./support/statements";
 import { manageTokenOf } from "./support/tokens";
-
-/** Every statement the app's database handle runs while `work` does. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const listeners = database().queryListeners;
-  if (!listeners) throw new Error("the handle hears no statements");
-  const heard: string[] = [];
-  const listener = ({ sql }: { sql: string }) =>
-    heard.push(sql.replace(/\s+/g, " ").trim().toLowerCase());
-  listeners.add(listener);
-  try {
-    await work();
-  } finally {
-    listeners.delete(listener);
-  }
-  return heard;
-}
 
 /** The seats and waiting places the session's row holds, and those its registrations count. */
 async function countsOf(sessionId: number) {

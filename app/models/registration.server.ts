@@ -18,6 +18,15 @@ import { normalizeEmail } from "../lib/email-field";
 import type { StoredAnswer } from "../lib/questions";
 import type { PersonForm } from "../lib/registration-form";
 import { nowInstant } from "../lib/time";
+import {
+  type CancellationPlan,
+  cancelAndPromoteIn,
+  type MailTemplate,
+  mailKeys,
+  mailRegistration,
+  type PromotionPlan,
+  promoteIn,
+} from "./promotion.server";
 import { personKey } from "./pseudonym.server";
 import { storeAnswersIn } from "./question.server";
 import {
@@ -193,11 +202,6 @@ function mailSession(session: SessionDetail): MailSession {
     city: { slug: city.slug, name: city.name },
     partners,
   };
-}
-
-function mailRegistration(registration: Registration): MailRegistration {
-  const { id, ical_uid, ical_sequence, name, email, locale, status, calendar_reply } = registration;
-  return { id, ical_uid, ical_sequence, name, email, locale, status, calendar_reply };
 }
 
 /** The live registration this address holds for the session (LIVE_STATUSES): one per person. */
@@ -588,7 +592,12 @@ export async function withdrawNewsOptIn(token: string): Promise<boolean> {
 
 /**
  * Gives seats that are free to the people at the front of the waiting list, in the order
- * they signed up, each with their invite. Call inside a transaction that locked the session.
+ * they signed up, each with their invite: one person at a time, except the people of a sign-up
+ * that asked to come all together or not at all, who take seats together at the place of the
+ * first of them. A group that does not fit keeps its place and the people behind it who fit take
+ * the seats: no seat stays empty while someone who fits is waiting. Decided and stored set-based
+ * (promotion.server.ts): as many statements for fifty people as for one. Call inside a
+ * transaction that locked the session.
  */
 export async function promoteFromWaitlist(
   trx: Kysely<Database>,
@@ -598,72 +607,97 @@ export async function promoteFromWaitlist(
   const session = await getSessionByIdIn(trx, sessionId);
   if (!session || session.status === "cancelled" || session.starts_at <= now) return [];
   const free = session.capacity - session.confirmedCount;
-  if (free <= 0) return [];
-  const waiting = await trx
-    .selectFrom("registrations")
-    .select(["id", "ical_sequence", "group_id", "group_together"])
-    .where("session_id", "=", sessionId)
-    .where("status", "=", "waitlisted")
-    .orderBy("queue_position")
-    .orderBy("id")
-    .execute();
-  const next = whoFits(waiting, free);
-  const promoted: Registration[] = [];
-  for (const { id, ical_sequence } of next) {
-    const registration = await trx
-      .updateTable("registrations")
-      .set({
-        status: "confirmed",
-        confirmed_at: now,
-        updated_at: now,
-        // Someone an organiser sent back to the waiting list had their invite cancelled at this
-        // SEQUENCE: the new invite must be newer, or calendars ignore it. A first invite stays at 0.
-        ical_sequence: ical_sequence > 0 ? ical_sequence + 1 : 0,
-      })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await notify(trx, "registration.promoted", registration, session, now);
-    promoted.push(registration);
-  }
-  return promoted;
+  if (free <= 0 || session.waitlistCount === 0) return [];
+  const outcome = await promoteIn(
+    trx,
+    promotionPlan(session, now, Math.min(free, session.waitlistCount)),
+  );
+  // Under the lock the seats and the people waiting, read above, cannot have changed.
+  if (outcome.stale) throw new Error(`session ${sessionId} changed under its lock`);
+  return outcome.promoted;
 }
 
 /**
- * Who takes `free` seats from the waiting list, in its order: one person at a time, except the
- * people of a sign-up that asked to come all together or not at all, who take seats together at
- * the place of the first of them. A group that does not fit keeps its place and the people
- * behind it who fit take the seats: no seat stays empty while someone who fits is waiting.
+ * A registration mail of this kind, made before the lock but for the registration and its links:
+ * what notify would queue for a registration in `status`.
  */
-function whoFits<W extends { id: number; group_id: string | null; group_together: number }>(
-  waiting: readonly W[],
-  free: number,
-): W[] {
-  const units: W[][] = [];
-  const unitOfGroup = new Map<string, W[]>();
-  for (const person of waiting) {
-    if (person.group_id === null || person.group_together !== 1) {
-      units.push([person]);
-      continue;
-    }
-    const unit = unitOfGroup.get(person.group_id);
-    if (unit) unit.push(person);
-    else {
-      const first = [person];
-      unitOfGroup.set(person.group_id, first);
-      units.push(first);
-    }
-  }
-  const chosen: W[] = [];
-  let seats = free;
-  for (const unit of units) {
-    if (seats === 0) break;
-    if (unit.length <= seats) {
-      chosen.push(...unit);
-      seats -= unit.length;
-    }
-  }
-  return chosen;
+function mailTemplate<K extends RegistrationMailKind>(
+  kind: K,
+  status: Registration["status"],
+  session: SessionDetail,
+  now: string,
+  ...[extras]: ExtrasArgument<K>
+): MailTemplate {
+  const base = {
+    session: mailSession(session),
+    organizer: organizer(),
+    publicUrl: config().publicUrl,
+    now,
+    waitlistPosition: null,
+    ...extras,
+  };
+  const icsMethod = calendarMethodOf({
+    kind,
+    data: { ...base, registration: { status }, links: {} },
+  } as MailSnapshot);
+  return {
+    kind,
+    icsMethod,
+    base,
+    checkin: status === "confirmed" && !AFTER_SESSION_KINDS.has(kind),
+    view: icsMethod === "REQUEST" || icsMethod === "CANCEL",
+  };
+}
+
+/** The promotion's invites, with the keys of `count` of them. */
+function promotionPlan(session: SessionDetail, now: string, count: number): PromotionPlan {
+  const mail = mailTemplate("registration.promoted", "confirmed", session, now);
+  return { sessionId: session.id, now, mail, keys: mailKeys(mail, count) };
+}
+
+/**
+ * Everything a cancellation stores but for the rows themselves: its mail, and when it gives a
+ * seat back the promoted people's invites, with keys for as many as can take a seat as read
+ * (`spare` more for what changes before the lock).
+ */
+function cancellationPlan(
+  current: Registration & { status: LiveStatus },
+  session: SessionDetail,
+  now: string,
+  reason: "cancelled" | "declinedInCalendar",
+  {
+    readSession,
+    spare,
+    quickCommit,
+  }: { readSession: CancellationPlan["readSession"]; spare: number; quickCommit: boolean },
+): CancellationPlan {
+  const previousStatus = current.status;
+  const mail =
+    reason === "declinedInCalendar" && previousStatus === "confirmed"
+      ? mailTemplate("registration.declined", "cancelled", session, now)
+      : mailTemplate("registration.cancelled", "cancelled", session, now, { previousStatus });
+  const [keys] = mailKeys(mail, 1);
+  if (!keys) throw new Error("no keys made");
+  const seatsAfter =
+    session.capacity - session.confirmedCount + (current.source === "door" ? 0 : 1);
+  return {
+    registrationId: current.id,
+    previousStatus,
+    sessionId: session.id,
+    readSession,
+    now,
+    mail,
+    keys,
+    promotion:
+      previousStatus === "confirmed"
+        ? promotionPlan(
+            session,
+            now,
+            Math.max(0, Math.min(seatsAfter, session.waitlistCount)) + spare,
+          )
+        : null,
+    quickCommit,
+  };
 }
 
 export type CancelResult =
@@ -707,30 +741,18 @@ export async function cancelRegistrationInTransaction(
   if (!current) return { ok: false, reason: "notFound" };
   const previousStatus = current.status;
   if (!isLive(previousStatus)) return { ok: false, reason: "alreadyCancelled" };
-
-  const cancelled = await trx
-    .updateTable("registrations")
-    .set({
-      status: "cancelled",
-      cancelled_at: now,
-      updated_at: now,
-      ical_sequence: current.ical_sequence + (previousStatus === "confirmed" ? 1 : 0),
-    })
-    .where("id", "=", current.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
   const session = await getSessionByIdIn(trx, current.session_id);
   if (!session)
     throw new Error(`session ${current.session_id} of registration ${current.id} is gone`);
-  if (reason === "declinedInCalendar" && previousStatus === "confirmed") {
-    await notify(trx, "registration.declined", cancelled, session, now);
-  } else {
-    await notify(trx, "registration.cancelled", cancelled, session, now, { previousStatus });
-  }
-
-  const promoted =
-    previousStatus === "confirmed" ? await promoteFromWaitlist(trx, session.id, now) : [];
-  return { ok: true, registration: cancelled, previousStatus, session, promoted };
+  const plan = cancellationPlan({ ...current, status: previousStatus }, session, now, reason, {
+    readSession: null,
+    spare: 0,
+    quickCommit: false,
+  });
+  const outcome = await cancelAndPromoteIn(trx, plan);
+  if (outcome.stale) throw new Error(`registration ${current.id} changed under its session's lock`);
+  const { registration, promoted } = outcome;
+  return { ok: true, registration, previousStatus, session, promoted };
 }
 
 /**
@@ -744,20 +766,45 @@ export async function cancelRegistration(
 ): Promise<CancelResult> {
   const found = await resolveRegistrationToken(token, "manage");
   if (found.state !== "found") return { ok: false, reason: "notFound" };
-
-  return writeTransaction(async (trx): Promise<CancelResult> => {
-    await lockSession(trx, found.sessionId);
-    const session = await trx
-      .selectFrom("sessions")
-      .select("starts_at")
-      .where("id", "=", found.sessionId)
-      .executeTakeFirstOrThrow();
+  const { db } = database();
+  for (let attempt = 0; ; attempt++) {
+    // Read before the lock; the statement that takes it stores nothing if the session or the
+    // registration's status changed since (then read again).
+    const current = await db
+      .selectFrom("registrations")
+      .selectAll()
+      .where("id", "=", found.registrationId)
+      .executeTakeFirst();
+    const session = await getSessionById(current?.session_id ?? found.sessionId);
+    if (!session) return { ok: false, reason: "notFound" };
     if (session.starts_at <= now) return { ok: false, reason: "started" };
-    const result = await cancelRegistrationInTransaction(trx, found.registrationId, now);
-    return result.ok
-      ? { ok: true, promoted: result.promoted.length, previousStatus: result.previousStatus }
-      : result;
-  });
+    if (!current) return { ok: false, reason: "notFound" };
+    const previousStatus = current.status;
+    // A registration that is no longer live never is again.
+    if (!isLive(previousStatus)) return { ok: false, reason: "alreadyCancelled" };
+    const plan = cancellationPlan(
+      { ...current, status: previousStatus },
+      session,
+      now,
+      "cancelled",
+      {
+        readSession: { updatedAt: session.updated_at, icalSequence: session.ical_sequence },
+        spare: 2,
+        quickCommit: true,
+      },
+    );
+    try {
+      const promoted = await writeTransaction(async (trx) => {
+        const outcome = await cancelAndPromoteIn(trx, plan);
+        if (outcome.stale) throw new SessionChanged();
+        return outcome.promoted.length;
+      });
+      return { ok: true, promoted, previousStatus };
+    } catch (error) {
+      // The session is edited rarely; a few tries more are a safety net, not a loop.
+      if (!(error instanceof SessionChanged) || attempt >= 4) throw error;
+    }
+  }
 }
 
 /** Whether a text could be a check-in code at all: what a QR code's address carries. */
