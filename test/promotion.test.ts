@@ -9,7 +9,14 @@ import { database } from "../db/client";
 import type { Registration } from "../db/schema";
 import { lockSession, writeTransaction } from "../db/transaction";
 import { TEST_DATABASE } from "./support/database";
-import { createSession, person, registrationsOf, rendered } from "./support/factories";
+import {
+  createSession,
+  lastOutboxId,
+  person,
+  queuedMailsOf,
+  registrationsOf,
+  rendered,
+} from "./support/factories";
 import { parsed } from "./support/forms";
 import { statementsOf } from "./support/statements";
 import { manageTokenOf } from "./support/tokens";
@@ -50,26 +57,6 @@ function underTheLock(statements: readonly string[]): string[] {
 
 /** What each statement is, whatever its values: its beginning. */
 const shapes = (statements: readonly string[]) => statements.map((s) => s.slice(0, 60));
-
-/** The session's mail after `afterId`, with its snapshot as queued (rendering empties it). */
-async function queuedSince(sessionId: number, afterId: number) {
-  return database()
-    .db.selectFrom("outbox")
-    .innerJoin("registrations", "registrations.id", "outbox.registration_id")
-    .selectAll("outbox")
-    .where("registrations.session_id", "=", sessionId)
-    .where("outbox.id", ">", afterId)
-    .orderBy("outbox.id")
-    .execute();
-}
-
-async function lastOutboxId() {
-  const row = await database()
-    .db.selectFrom("outbox")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
-}
 
 /** Checks that every link a queued mail carries opens its own registration, for its purpose. */
 async function expectLinksOf(data: {
@@ -147,7 +134,7 @@ describe("a cancellation that gives a seat back", () => {
       ["cancelled", 1],
       ...Array(5).fill(["confirmed", 0]),
     ]);
-    const mails = await queuedSince(group.id, before);
+    const mails = await queuedMailsOf(group.id, before);
     expect(mails.map((m) => [m.registration_id, m.kind, m.ics_method, m.to_email])).toEqual(
       registrations.map((r, i) => [
         r.id,
@@ -197,7 +184,7 @@ describe("a cancellation that gives a seat back", () => {
       "cancelled",
       "waitlisted",
     ]);
-    const [mail] = await queuedSince(session.id, (await lastOutboxId()) - 1);
+    const [mail] = await queuedMailsOf(session.id, (await lastOutboxId()) - 1);
     expect(mail).toMatchObject({ kind: "registration.cancelled", ics_method: null });
     const data = JSON.parse(mail?.data ?? "{}");
     expect(data.previousStatus).toBe("waitlisted");
@@ -245,7 +232,7 @@ describe("a raised capacity", () => {
       ...Array(7).fill("confirmed"),
       "waitlisted",
     ]);
-    const mails = await queuedSince(b.id, 0);
+    const mails = await queuedMailsOf(b.id, 0);
     const promoted = mails.filter((m) => m.kind === "registration.promoted");
     expect(promoted.map((m) => m.to_email)).toEqual([3, 4, 5, 6, 7].map((n) => person(n).email));
     for (const mail of promoted) await expectLinksOf(JSON.parse(mail.data ?? "{}"));
@@ -393,7 +380,7 @@ describe.skipIf(TEST_DATABASE !== "postgres")(
         `update sessions set title = 'Nieuwe titel', updated_at = now()::text where id = $1`,
       );
       expect(result).toEqual({ ok: true, promoted: 1, previousStatus: "confirmed" });
-      const mails = await queuedSince(session.id, before);
+      const mails = await queuedMailsOf(session.id, before);
       expect(mails.map((m) => [m.registration_id, m.kind])).toEqual([
         [seated?.id, "registration.cancelled"],
         [waiting?.id, "registration.promoted"],

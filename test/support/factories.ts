@@ -158,6 +158,11 @@ export async function outboxFor(sessionId: number, email: string) {
 
 /** The mail queued about a session after outbox row `afterId`, oldest first, rendered. */
 export async function mailsOf(sessionId: number, afterId = 0) {
+  return queuedMailsOf(sessionId, afterId).then(rendered);
+}
+
+/** The same mail as queued, not rendered: its snapshot still there (rendering empties it). */
+export async function queuedMailsOf(sessionId: number, afterId = 0) {
   return database()
     .db.selectFrom("outbox")
     .innerJoin("registrations", "registrations.id", "outbox.registration_id")
@@ -165,8 +170,7 @@ export async function mailsOf(sessionId: number, afterId = 0) {
     .where("registrations.session_id", "=", sessionId)
     .where("outbox.id", ">", afterId)
     .orderBy("outbox.id")
-    .execute()
-    .then(rendered);
+    .execute();
 }
 
 /** The newest outbox row's id: mail queued after it is what a step under test sent. */
