@@ -196,6 +196,138 @@ test("people are checked in by name and QR code and a walk-in added offline, the
   ).toEqual({ stored: [], copies: [], workers: 0 });
 });
 
+test("signing out while check-ins wait offline is held back and says how many; nothing is lost", async ({
+  page,
+  context,
+  db,
+}) => {
+  const stamp = Date.now();
+  const { session } = await sessionWith(db, `Afmelden in de kelder ${stamp}`, [
+    "Ine Wachtrij",
+    "Jan Wachtrij",
+    "Kees Wachtrij",
+  ]);
+  const email = `afmelden-${stamp}@leuven.test`;
+  await addOrganiser(db, {
+    email,
+    name: "Lies Deur",
+    password: PASSWORD,
+    role: "door",
+    door: { sessionId: session.id, wholeDay: false, invitedBy: null },
+  });
+  await signIn(page, email, PASSWORD);
+  await openList(page, session.id);
+
+  await context.setOffline(true);
+  await expect(banner(page)).toHaveText(/^Offline — /);
+  await tapToMark(page, "Ine Wachtrij").click();
+  await tapToMark(page, "Jan Wachtrij").click();
+  await expect(banner(page)).toHaveText("Offline — 2 check-ins wachten");
+
+  // Signing out would empty the phone, queue and all: it is held back, and says why.
+  await page.getByRole("button", { name: "Afmelden", exact: true }).click();
+  const warning = page.getByRole("alert").filter({ hasText: "niet verstuurd" });
+  await expect(warning.locator("p")).toHaveText(
+    "2 check-ins staan nog op deze telefoon en zijn niet verstuurd: afmelden zou die wissen. " +
+      "Zorg eerst weer voor verbinding en open de lijst tot alles verstuurd is; meld je daarna af.",
+  );
+  await expect(
+    warning.getByRole("button", { name: "Toch afmelden en die 2 check-ins weggooien" }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/beheer/sessies/${session.id}/inchecken$`));
+  await expect(banner(page)).toHaveText("Offline — 2 check-ins wachten");
+  expect(await presentIn(db, session.id)).toEqual([]);
+
+  // Back online the queue goes, and the warning with it; then signing out works.
+  await context.setOffline(false);
+  await expect(banner(page)).toHaveCount(0);
+  await expect(warning).toHaveCount(0);
+  expect(await presentIn(db, session.id)).toEqual(["Ine Wachtrij", "Jan Wachtrij"]);
+  await page.getByRole("button", { name: "Afmelden", exact: true }).click();
+  await page.waitForURL(/\/beheer\/inloggen$/);
+  expect(
+    await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith("inchecken:")),
+    ),
+  ).toEqual([]);
+});
+
+test("signing out with a network from another page sends what the phone holds first", async ({
+  page,
+  context,
+  db,
+}) => {
+  const stamp = Date.now();
+  const { session } = await sessionWith(db, `Later afmelden ${stamp}`, [
+    "Mira Later",
+    "Nand Later",
+  ]);
+  const email = `later-afmelden-${stamp}@leuven.test`;
+  await addOrganiser(db, {
+    email,
+    name: "Lot Deur",
+    password: PASSWORD,
+    role: "door",
+    door: { sessionId: session.id, wholeDay: false, invitedBy: null },
+  });
+  await signIn(page, email, PASSWORD);
+  await openList(page, session.id);
+  await context.setOffline(true);
+  await expect(banner(page)).toHaveText(/^Offline — /);
+  await tapToMark(page, "Mira Later").click();
+  await expect(banner(page)).toHaveText("Offline — 1 check-in wacht");
+  // The list is left before the network is back: no list is open to send the queue.
+  await page.goto("about:blank");
+  await context.setOffline(false);
+  await page.goto("/beheer");
+  await page.getByRole("button", { name: "Afmelden", exact: true }).click();
+  await page.waitForURL(/\/beheer\/inloggen$/);
+  expect(await presentIn(db, session.id)).toEqual(["Mira Later"]);
+});
+
+test("a check-in the server refuses holds the sign-out back until it is discarded on purpose", async ({
+  page,
+  context,
+  db,
+}) => {
+  const stamp = Date.now();
+  const { session, ids } = await sessionWith(db, `Geweigerd ${stamp}`, ["Olga Geweigerd"]);
+  const email = `geweigerd-${stamp}@leuven.test`;
+  await addOrganiser(db, {
+    email,
+    name: "Piet Deur",
+    password: PASSWORD,
+    role: "door",
+    door: { sessionId: session.id, wholeDay: false, invitedBy: null },
+  });
+  await signIn(page, email, PASSWORD);
+  await openList(page, session.id);
+  await context.setOffline(true);
+  await expect(banner(page)).toHaveText(/^Offline — /);
+  await tapToMark(page, "Olga Geweigerd").click();
+  await expect(banner(page)).toHaveText("Offline — 1 check-in wacht");
+  await page.goto("about:blank");
+  // Meanwhile Olga cancelled: the server will not check her in.
+  await db.db
+    .updateTable("registrations")
+    .set({ status: "cancelled", cancelled_at: new Date().toISOString() })
+    .where("id", "=", ids["Olga Geweigerd"] ?? 0)
+    .execute();
+  await context.setOffline(false);
+
+  await page.goto("/beheer");
+  await page.getByRole("button", { name: "Afmelden", exact: true }).click();
+  const warning = page.getByRole("alert").filter({ hasText: "niet verstuurd" });
+  await expect(warning.locator("p")).toHaveText(/^1 check-in staat nog op deze telefoon/);
+  await warning.getByRole("button", { name: "Toch afmelden en die check-in weggooien" }).click();
+  await page.waitForURL(/\/beheer\/inloggen$/);
+  expect(
+    await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith("inchecken:")),
+    ),
+  ).toEqual([]);
+});
+
 /** A phone of its own: a browser context signed in as this volunteer, with the list kept. */
 async function phone(browser: Browser, baseURL: string, email: string, sessionId: number) {
   const context = await browser.newContext({
