@@ -200,6 +200,7 @@ test("signing out while check-ins wait offline is held back and says how many; n
   page,
   context,
   db,
+  expectAccessible,
 }) => {
   const stamp = Date.now();
   const { session } = await sessionWith(db, `Afmelden in de kelder ${stamp}`, [
@@ -234,6 +235,7 @@ test("signing out while check-ins wait offline is held back and says how many; n
   await expect(
     warning.getByRole("button", { name: "Toch afmelden en die 2 check-ins weggooien" }),
   ).toBeVisible();
+  await expectAccessible(page);
   await expect(page).toHaveURL(new RegExp(`/beheer/sessies/${session.id}/inchecken$`));
   await expect(banner(page)).toHaveText("Offline — 2 check-ins wachten");
   expect(await presentIn(db, session.id)).toEqual([]);

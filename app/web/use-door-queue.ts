@@ -168,6 +168,8 @@ export function useSignOutGuard(submit: (form: HTMLFormElement) => void) {
       form.current = signOutForm;
       setChecking(true);
       void (navigator.onLine ? sendEverythingWaiting() : Promise.resolve(waitingOnPhone()))
+        // An answer that cannot be read: what is left is what the storage still holds.
+        .catch(() => waitingOnPhone())
         .then((left) => {
           setWaiting(left);
           if (!left) submit(signOutForm);
@@ -180,7 +182,10 @@ export function useSignOutGuard(submit: (form: HTMLFormElement) => void) {
   // Back online while the sign-out waits: send, and say what is left (nothing: the warning goes).
   useEffect(() => {
     if (!waiting) return;
-    const online = () => void sendEverythingWaiting().then(setWaiting);
+    const online = () =>
+      void sendEverythingWaiting()
+        .catch(() => waitingOnPhone())
+        .then(setWaiting);
     window.addEventListener("online", online);
     return () => window.removeEventListener("online", online);
   }, [waiting]);
