@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page, Route } from "@playwright/test";
 import { registrationKeys } from "../app/models/registration.server";
 import { issueRegistrationToken } from "../app/models/registration-token.server";
 import type { DatabaseHandle } from "../db/client";
@@ -83,6 +83,25 @@ async function presentIn(db: DatabaseHandle, sessionId: number) {
   return rows.map((row) => `${row.name}${row.source === "door" ? " (binnengelopen)" : ""}`);
 }
 
+/** What a phone without a network gets for any request: the browser's own offline failure. */
+const noNetwork = (route: Route) => route.abort("internetdisconnected");
+
+/**
+ * Takes the phone's network away. The browser's offline mode alone is not known to stop requests
+ * that pass a service worker (microsoft/playwright#2311), so every request of the phone, the
+ * page's and the service worker's own, also fails here before it leaves the browser.
+ */
+async function goOffline(context: BrowserContext) {
+  await context.route("**/*", noNetwork);
+  await context.setOffline(true);
+}
+
+/** Gives the network back: requests go out again before the page hears it is online. */
+async function goOnline(context: BrowserContext) {
+  await context.unroute("**/*", noNetwork);
+  await context.setOffline(false);
+}
+
 /** Opens the list with a network, and waits until the phone has kept it for later. */
 async function openList(page: Page, sessionId: number) {
   await page.goto(`/beheer/sessies/${sessionId}/inchecken`);
@@ -131,7 +150,7 @@ test("people are checked in by name and QR code and a walk-in added offline, the
   await openList(page, session.id);
   await expectAccessible(page);
 
-  await context.setOffline(true);
+  await goOffline(context);
   await expect(banner(page)).toHaveText(/^Offline — /);
   await page.getByPlaceholder("Zoek een naam").fill("anna");
   await tapToMark(page, "Anna Kelder").click();
@@ -171,7 +190,7 @@ test("people are checked in by name and QR code and a walk-in added offline, the
   await expect(banner(page)).toHaveText("Offline — 4 check-ins wachten");
   expect(await presentIn(db, session.id)).toEqual(["Cor Kelder"]);
 
-  await context.setOffline(false);
+  await goOnline(context);
   await expect(banner(page)).toHaveCount(0);
   expect(await presentIn(db, session.id)).toEqual([
     "Anna Kelder",
@@ -219,7 +238,7 @@ test("signing out while check-ins wait offline is held back and says how many; n
   await signIn(page, email, PASSWORD);
   await openList(page, session.id);
 
-  await context.setOffline(true);
+  await goOffline(context);
   await expect(banner(page)).toHaveText(/^Offline — /);
   await tapToMark(page, "Ine Wachtrij").click();
   await tapToMark(page, "Jan Wachtrij").click();
@@ -241,7 +260,7 @@ test("signing out while check-ins wait offline is held back and says how many; n
   expect(await presentIn(db, session.id)).toEqual([]);
 
   // Back online the queue goes, and the warning with it; then signing out works.
-  await context.setOffline(false);
+  await goOnline(context);
   await expect(banner(page)).toHaveCount(0);
   await expect(warning).toHaveCount(0);
   expect(await presentIn(db, session.id)).toEqual(["Ine Wachtrij", "Jan Wachtrij"]);
@@ -274,13 +293,13 @@ test("signing out with a network from another page sends what the phone holds fi
   });
   await signIn(page, email, PASSWORD);
   await openList(page, session.id);
-  await context.setOffline(true);
+  await goOffline(context);
   await expect(banner(page)).toHaveText(/^Offline — /);
   await tapToMark(page, "Mira Later").click();
   await expect(banner(page)).toHaveText("Offline — 1 check-in wacht");
   // The list is left before the network is back: no list is open to send the queue.
   await page.goto("about:blank");
-  await context.setOffline(false);
+  await goOnline(context);
   await page.goto("/beheer");
   await page.getByRole("button", { name: "Afmelden", exact: true }).click();
   await page.waitForURL(/\/beheer\/inloggen$/);
@@ -304,7 +323,7 @@ test("a check-in the server refuses holds the sign-out back until it is discarde
   });
   await signIn(page, email, PASSWORD);
   await openList(page, session.id);
-  await context.setOffline(true);
+  await goOffline(context);
   await expect(banner(page)).toHaveText(/^Offline — /);
   await tapToMark(page, "Olga Geweigerd").click();
   await expect(banner(page)).toHaveText("Offline — 1 check-in wacht");
@@ -315,7 +334,7 @@ test("a check-in the server refuses holds the sign-out back until it is discarde
     .set({ status: "cancelled", cancelled_at: new Date().toISOString() })
     .where("id", "=", ids["Olga Geweigerd"] ?? 0)
     .execute();
-  await context.setOffline(false);
+  await goOnline(context);
 
   await page.goto("/beheer");
   await page.getByRole("button", { name: "Afmelden", exact: true }).click();
@@ -370,7 +389,7 @@ test("two phones checking in the same person offline make one check-in, at the f
   const [a, b] = phones;
   if (!a || !b) throw new Error("two phones");
 
-  for (const { context } of phones) await context.setOffline(true);
+  for (const { context } of phones) await goOffline(context);
   await tapToMark(a.page, "Eva Tweemaal").click();
   await expect(banner(a.page)).toHaveText("Offline — 1 check-in wacht");
   await tapToMark(b.page, "Eva Tweemaal").click();
@@ -385,11 +404,11 @@ test("two phones checking in the same person offline make one check-in, at the f
         .executeTakeFirstOrThrow()
     ).checked_in_at;
   // The phone that tapped last gets its network back first; then the other.
-  await b.context.setOffline(false);
+  await goOnline(b.context);
   await expect(banner(b.page)).toHaveCount(0);
   const second = await checkedInAt();
   expect(second).not.toBeNull();
-  await a.context.setOffline(false);
+  await goOnline(a.context);
   await expect(banner(a.page)).toHaveCount(0);
   const first = await checkedInAt();
   expect(first && second && first < second).toBe(true);
