@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page, Route } from "@playwright/test";
 import { registrationKeys } from "../app/models/registration.server";
 import { issueRegistrationToken } from "../app/models/registration-token.server";
 import type { DatabaseHandle } from "../db/client";
@@ -83,6 +83,25 @@ async function presentIn(db: DatabaseHandle, sessionId: number) {
   return rows.map((row) => `${row.name}${row.source === "door" ? " (binnengelopen)" : ""}`);
 }
 
+/** What a phone without a network gets for any request: the browser's own offline failure. */
+const noNetwork = (route: Route) => route.abort("internetdisconnected");
+
+/**
+ * Takes the phone's network away. The browser's offline mode alone is not known to stop requests
+ * that pass a service worker (microsoft/playwright#2311), so every request of the phone, the
+ * page's and the service worker's own, also fails here before it leaves the browser.
+ */
+async function goOffline(context: BrowserContext) {
+  await context.route("**/*", noNetwork);
+  await context.setOffline(true);
+}
+
+/** Gives the network back: requests go out again before the page hears it is online. */
+async function goOnline(context: BrowserContext) {
+  await context.unroute("**/*", noNetwork);
+  await context.setOffline(false);
+}
+
 /** Opens the list with a network, and waits until the phone has kept it for later. */
 async function openList(page: Page, sessionId: number) {
   await page.goto(`/beheer/sessies/${sessionId}/inchecken`);
@@ -131,7 +150,7 @@ test("people are checked in by name and QR code and a walk-in added offline, the
   await openList(page, session.id);
   await expectAccessible(page);
 
-  await context.setOffline(true);
+  await goOffline(context);
   await expect(banner(page)).toHaveText(/^Offline — /);
   await page.getByPlaceholder("Zoek een naam").fill("anna");
   await tapToMark(page, "Anna Kelder").click();
@@ -171,7 +190,7 @@ test("people are checked in by name and QR code and a walk-in added offline, the
   await expect(banner(page)).toHaveText("Offline — 4 check-ins wachten");
   expect(await presentIn(db, session.id)).toEqual(["Cor Kelder"]);
 
-  await context.setOffline(false);
+  await goOnline(context);
   await expect(banner(page)).toHaveCount(0);
   expect(await presentIn(db, session.id)).toEqual([
     "Anna Kelder",
@@ -194,6 +213,140 @@ test("people are checked in by name and QR code and a walk-in added offline, the
       workers: (await navigator.serviceWorker.getRegistrations()).length,
     })),
   ).toEqual({ stored: [], copies: [], workers: 0 });
+});
+
+test("signing out while check-ins wait offline is held back and says how many; nothing is lost", async ({
+  page,
+  context,
+  db,
+  expectAccessible,
+}) => {
+  const stamp = Date.now();
+  const { session } = await sessionWith(db, `Afmelden in de kelder ${stamp}`, [
+    "Ine Wachtrij",
+    "Jan Wachtrij",
+    "Kees Wachtrij",
+  ]);
+  const email = `afmelden-${stamp}@leuven.test`;
+  await addOrganiser(db, {
+    email,
+    name: "Lies Deur",
+    password: PASSWORD,
+    role: "door",
+    door: { sessionId: session.id, wholeDay: false, invitedBy: null },
+  });
+  await signIn(page, email, PASSWORD);
+  await openList(page, session.id);
+
+  await goOffline(context);
+  await expect(banner(page)).toHaveText(/^Offline — /);
+  await tapToMark(page, "Ine Wachtrij").click();
+  await tapToMark(page, "Jan Wachtrij").click();
+  await expect(banner(page)).toHaveText("Offline — 2 check-ins wachten");
+
+  // Signing out would empty the phone, queue and all: it is held back, and says why.
+  await page.getByRole("button", { name: "Afmelden", exact: true }).click();
+  const warning = page.getByRole("alert").filter({ hasText: "niet verstuurd" });
+  await expect(warning.locator("p")).toHaveText(
+    "2 check-ins staan nog op deze telefoon en zijn niet verstuurd: afmelden zou die wissen. " +
+      "Zorg eerst weer voor verbinding en open de lijst tot alles verstuurd is; meld je daarna af.",
+  );
+  await expect(
+    warning.getByRole("button", { name: "Toch afmelden en die 2 check-ins weggooien" }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await expect(page).toHaveURL(new RegExp(`/beheer/sessies/${session.id}/inchecken$`));
+  await expect(banner(page)).toHaveText("Offline — 2 check-ins wachten");
+  expect(await presentIn(db, session.id)).toEqual([]);
+
+  // Back online the queue goes, and the warning with it; then signing out works.
+  await goOnline(context);
+  await expect(banner(page)).toHaveCount(0);
+  await expect(warning).toHaveCount(0);
+  expect(await presentIn(db, session.id)).toEqual(["Ine Wachtrij", "Jan Wachtrij"]);
+  await page.getByRole("button", { name: "Afmelden", exact: true }).click();
+  await page.waitForURL(/\/beheer\/inloggen$/);
+  expect(
+    await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith("inchecken:")),
+    ),
+  ).toEqual([]);
+});
+
+test("signing out with a network from another page sends what the phone holds first", async ({
+  page,
+  context,
+  db,
+}) => {
+  const stamp = Date.now();
+  const { session } = await sessionWith(db, `Later afmelden ${stamp}`, [
+    "Mira Later",
+    "Nand Later",
+  ]);
+  const email = `later-afmelden-${stamp}@leuven.test`;
+  await addOrganiser(db, {
+    email,
+    name: "Lot Deur",
+    password: PASSWORD,
+    role: "door",
+    door: { sessionId: session.id, wholeDay: false, invitedBy: null },
+  });
+  await signIn(page, email, PASSWORD);
+  await openList(page, session.id);
+  await goOffline(context);
+  await expect(banner(page)).toHaveText(/^Offline — /);
+  await tapToMark(page, "Mira Later").click();
+  await expect(banner(page)).toHaveText("Offline — 1 check-in wacht");
+  // The list is left before the network is back: no list is open to send the queue.
+  await page.goto("about:blank");
+  await goOnline(context);
+  await page.goto("/beheer");
+  await page.getByRole("button", { name: "Afmelden", exact: true }).click();
+  await page.waitForURL(/\/beheer\/inloggen$/);
+  expect(await presentIn(db, session.id)).toEqual(["Mira Later"]);
+});
+
+test("a check-in the server refuses holds the sign-out back until it is discarded on purpose", async ({
+  page,
+  context,
+  db,
+}) => {
+  const stamp = Date.now();
+  const { session, ids } = await sessionWith(db, `Geweigerd ${stamp}`, ["Olga Geweigerd"]);
+  const email = `geweigerd-${stamp}@leuven.test`;
+  await addOrganiser(db, {
+    email,
+    name: "Piet Deur",
+    password: PASSWORD,
+    role: "door",
+    door: { sessionId: session.id, wholeDay: false, invitedBy: null },
+  });
+  await signIn(page, email, PASSWORD);
+  await openList(page, session.id);
+  await goOffline(context);
+  await expect(banner(page)).toHaveText(/^Offline — /);
+  await tapToMark(page, "Olga Geweigerd").click();
+  await expect(banner(page)).toHaveText("Offline — 1 check-in wacht");
+  await page.goto("about:blank");
+  // Meanwhile Olga cancelled: the server will not check her in.
+  await db.db
+    .updateTable("registrations")
+    .set({ status: "cancelled", cancelled_at: new Date().toISOString() })
+    .where("id", "=", ids["Olga Geweigerd"] ?? 0)
+    .execute();
+  await goOnline(context);
+
+  await page.goto("/beheer");
+  await page.getByRole("button", { name: "Afmelden", exact: true }).click();
+  const warning = page.getByRole("alert").filter({ hasText: "niet verstuurd" });
+  await expect(warning.locator("p")).toHaveText(/^1 check-in staat nog op deze telefoon/);
+  await warning.getByRole("button", { name: "Toch afmelden en die check-in weggooien" }).click();
+  await page.waitForURL(/\/beheer\/inloggen$/);
+  expect(
+    await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith("inchecken:")),
+    ),
+  ).toEqual([]);
 });
 
 /** A phone of its own: a browser context signed in as this volunteer, with the list kept. */
@@ -236,7 +389,7 @@ test("two phones checking in the same person offline make one check-in, at the f
   const [a, b] = phones;
   if (!a || !b) throw new Error("two phones");
 
-  for (const { context } of phones) await context.setOffline(true);
+  for (const { context } of phones) await goOffline(context);
   await tapToMark(a.page, "Eva Tweemaal").click();
   await expect(banner(a.page)).toHaveText("Offline — 1 check-in wacht");
   await tapToMark(b.page, "Eva Tweemaal").click();
@@ -251,11 +404,11 @@ test("two phones checking in the same person offline make one check-in, at the f
         .executeTakeFirstOrThrow()
     ).checked_in_at;
   // The phone that tapped last gets its network back first; then the other.
-  await b.context.setOffline(false);
+  await goOnline(b.context);
   await expect(banner(b.page)).toHaveCount(0);
   const second = await checkedInAt();
   expect(second).not.toBeNull();
-  await a.context.setOffline(false);
+  await goOnline(a.context);
   await expect(banner(a.page)).toHaveCount(0);
   const first = await checkedInAt();
   expect(first && second && first < second).toBe(true);

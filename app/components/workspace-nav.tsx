@@ -1,6 +1,7 @@
-import { Form, NavLink, useLocation } from "@remix-run/react";
+import { Form, NavLink, useLocation, useSubmit } from "@remix-run/react";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { LanguageSwitch } from "~/components/language-switch";
+import { useSignOutGuard } from "~/web/use-door-queue";
 import { useI18n, useLocalePath } from "~/web/use-i18n";
 import type { OrganiserRole } from "../../db/schema";
 
@@ -27,6 +28,8 @@ export function WorkspaceNav({
 }) {
   const inLocale = useLocalePath();
   const { t } = useI18n();
+  // Check-ins this phone has not sent yet hold the sign-out back (app/web/use-door-queue.ts).
+  const signOut = useSignOutGuard(useSubmit());
   return (
     <div className="admin-nav">
       <div className="wrap admin-nav-inner">
@@ -86,7 +89,12 @@ export function WorkspaceNav({
           {/* The header has the switch from 40rem, this one is for a phone's menu. */}
           {languages ? <LanguageSwitch /> : null}
         </Menu>
-        <Form method="post" action={inLocale("/beheer/afmelden")} className="admin-user">
+        <Form
+          method="post"
+          action={inLocale("/beheer/afmelden")}
+          className="admin-user"
+          onSubmit={signOut.onSubmit}
+        >
           <span className="admin-user-name">
             {/* On a phone the name alone: the prefix is for screen readers there. */}
             <span className="admin-user-prefix">{t("admin.signedInAs")}</span> {name}
@@ -96,10 +104,18 @@ export function WorkspaceNav({
               {t("account.nav")}
             </NavLink>
           )}
-          <button type="submit" className="link-button">
+          <button type="submit" className="link-button" disabled={signOut.checking}>
             {t("admin.logout")}
           </button>
         </Form>
+        {signOut.waiting ? (
+          <div className="sign-out-waiting" role="alert">
+            <p>{t("admin.logout.waiting", { count: signOut.waiting })}</p>
+            <button type="button" className="link-button" onClick={signOut.discard}>
+              {t("admin.logout.discard", { count: signOut.waiting })}
+            </button>
+          </div>
+        ) : null}
       </div>
     </div>
   );

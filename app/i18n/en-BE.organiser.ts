@@ -10,6 +10,10 @@ export const enBEOrganiser = {
   "admin.nav.organisers": "Organisers",
   "admin.signedInAs": "Signed in as",
   "admin.logout": "Sign out",
+  "admin.logout.waiting":
+    "{count, plural, one {# check-in is} other {# check-ins are}} still on this phone and not sent yet. Signing out would erase {count, plural, one {it} other {them}}. Go back online first and open the list until everything is sent; then sign out.",
+  "admin.logout.discard":
+    "Sign out anyway and discard {count, plural, one {that check-in} other {those # check-ins}}",
   "admin.menu": "Menu",
   "admin.outOfScope":
     "You don’t manage sessions in this city. Choose one of your own cities, or tick your own organisation under partners.",

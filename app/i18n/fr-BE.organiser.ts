@@ -10,6 +10,10 @@ export const frBEOrganiser = {
   "admin.nav.organisers": "Organisateurs",
   "admin.signedInAs": "Connecté en tant que",
   "admin.logout": "Se déconnecter",
+  "admin.logout.waiting":
+    "{count, plural, one {# présence se trouve} other {# présences se trouvent}} encore sur ce téléphone sans avoir été {count, plural, one {envoyée} other {envoyées}}. Se déconnecter {count, plural, one {l’effacerait} other {les effacerait}}. Retrouvez d’abord une connexion et ouvrez la liste jusqu’à ce que tout soit envoyé ; déconnectez-vous ensuite.",
+  "admin.logout.discard":
+    "Se déconnecter quand même et abandonner {count, plural, one {cette présence} other {ces # présences}}",
   "admin.menu": "Menu",
   "admin.outOfScope":
     "Vous ne gérez pas de sessions dans cette ville. Choisissez l’une de vos villes, ou cochez votre propre organisation parmi les partenaires.",

@@ -8,6 +8,10 @@ export const nlBEOrganiser = {
   "admin.nav.organisers": "Organisatoren",
   "admin.signedInAs": "Aangemeld als",
   "admin.logout": "Afmelden",
+  "admin.logout.waiting":
+    "{count, plural, one {# check-in staat nog op deze telefoon en is niet verstuurd} other {# check-ins staan nog op deze telefoon en zijn niet verstuurd}}: afmelden zou die wissen. Zorg eerst weer voor verbinding en open de lijst tot alles verstuurd is; meld je daarna af.",
+  "admin.logout.discard":
+    "Toch afmelden en {count, plural, one {die check-in} other {die # check-ins}} weggooien",
   "admin.menu": "Menu",
   "admin.outOfScope":
     "Je beheert geen sessies in deze stad. Kies een van je eigen steden, of vink je eigen organisatie aan bij de partners.",

@@ -47,7 +47,14 @@ export function checkInWorker(scope: WorkerScope) {
   const pathOf = (url: string) => new URL(url, origin).pathname;
   const isList = (request: Request) => CHECK_IN_LIST.test(pathOf(request.url));
   const listKey = (url: string) => origin + pathOf(url);
+  /** The cache, made if it is not there: for keeping a list, and nothing else. */
   const open = () => caches.open(CACHE);
+  /**
+   * The cache if it is there. Signing out empties the site's storage (Clear-Site-Data) while
+   * this worker still serves the page that signed out, which goes on to load the sign-in page's
+   * files: `caches.open` there would make the cache again, empty, and leave it on the phone.
+   */
+  const existing = async () => ((await caches.has(CACHE)) ? caches.open(CACHE) : undefined);
 
   const buildFilesOf = (html: string) => new Set(html.match(BUILD_FILE) ?? []);
   /** When each list was last kept: the page asking right after its own load needs no second copy. */
@@ -87,13 +94,13 @@ export function checkInWorker(scope: WorkerScope) {
       await keepList(url, response.clone());
       keptAt.set(listKey(url), Date.now());
     } else if (response.type === "opaqueredirect" || [401, 403, 404].includes(response.status)) {
-      await (await open()).delete(listKey(url));
+      await (await existing())?.delete(listKey(url));
     }
     return isPage;
   }
 
   const keptList = async (url: string) =>
-    (await open()).match(listKey(url), { ignoreVary: true, ignoreSearch: true });
+    (await existing())?.match(listKey(url), { ignoreVary: true, ignoreSearch: true });
 
   /**
    * The network's answer, or `fallback` when the network fails, or when it is still silent
@@ -102,15 +109,17 @@ export function checkInWorker(scope: WorkerScope) {
   function networkOr(network: Promise<Response>, fallback: () => Promise<Response | undefined>) {
     return new Promise<Response>((resolve) => {
       let done = false;
-      const answer = (response: Response) => {
-        if (!done) resolve(response);
-        done = true;
-      };
-      network.then(answer, async () => answer((await fallback()) ?? Response.error()));
-      setTimeout(async () => {
+      // Cleared once there is an answer: nothing looks at the copies after that.
+      const patience = setTimeout(async () => {
         const kept = await fallback();
         if (kept) answer(kept);
       }, PATIENCE_MS);
+      function answer(response: Response) {
+        if (!done) resolve(response);
+        done = true;
+        clearTimeout(patience);
+      }
+      network.then(answer, async () => answer((await fallback()) ?? Response.error()));
     });
   }
 
@@ -128,7 +137,8 @@ export function checkInWorker(scope: WorkerScope) {
   /** The kept list a scanned code belongs to (or any kept list, to say it is not on it). */
   async function listOfCode(code: string): Promise<Response | undefined> {
     const hash = await hashOf(code);
-    const cache = await open();
+    const cache = await existing();
+    if (!cache) return undefined;
     const lists = (await cache.keys()).filter(isList);
     for (const list of lists) {
       const html = (await (await cache.match(list))?.text()) ?? "";
@@ -168,8 +178,8 @@ export function checkInWorker(scope: WorkerScope) {
     }
     if (path.startsWith("/build/")) {
       event.respondWith(
-        open()
-          .then((cache) => cache.match(request))
+        existing()
+          .then((cache) => cache?.match(request))
           .then((kept) => kept ?? fetch(request)),
       );
     }

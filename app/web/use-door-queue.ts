@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import {
   type DoorOperation,
@@ -75,6 +75,26 @@ function forgetEndedLists(now: number) {
   }
 }
 
+/** Every session's queue on this phone, by the address its operations go to. */
+function queuesOnPhone(): { key: string; sendTo: string }[] {
+  return Object.keys(localStorage).flatMap((key) => {
+    const sessionId = key.startsWith(QUEUE_PREFIX) ? key.slice(QUEUE_PREFIX.length) : "";
+    return /^\d+$/.test(sessionId)
+      ? [{ key, sendTo: `/beheer/sessies/${sessionId}/inchecken/wachtrij` }]
+      : [];
+  });
+}
+
+/** How many check-ins, undos and walk-ins this phone holds that the server has not applied. */
+function waitingOnPhone(): number {
+  try {
+    return queuesOnPhone().reduce((sum, { key }) => sum + readOperations(key).length, 0);
+  } catch {
+    // No storage (a browser that refuses it): nothing can have been queued either.
+    return 0;
+  }
+}
+
 type Sent =
   | { connection: "online"; answer: DoorQueueAnswer }
   | { connection: Exclude<Connection, "online"> };
@@ -102,6 +122,82 @@ async function post(to: string, operations: DoorOperation[]): Promise<Sent> {
   if ([400, 403, 404].includes(response.status)) return { connection: "stuck" };
   if (!response.ok) return { connection: "offline" };
   return { connection: "online", answer: (await response.json()) as DoorQueueAnswer };
+}
+
+/**
+ * Sends what every session's queue holds, as the check-in page would, and says how many are
+ * left: those the server refused stay too, for the list to say why (its own sending drops them).
+ */
+async function sendEverythingWaiting(): Promise<number> {
+  for (const { key, sendTo } of queuesOnPhone()) {
+    for (;;) {
+      const batch = readOperations(key).slice(0, OPERATIONS_PER_REQUEST);
+      if (!batch.length) break;
+      const sent = await post(sendTo, batch);
+      if (sent.connection !== "online") break;
+      const applied = new Set(sent.answer.applied);
+      if (!applied.size) break;
+      write(
+        key,
+        readOperations(key).filter((operation) => !applied.has(operation.id)),
+      );
+    }
+  }
+  return waitingOnPhone();
+}
+
+/**
+ * Signing out empties the phone (Clear-Site-Data), queue included, so the workspace's sign-out
+ * form waits for the queue first: with a network it sends what waits and then signs out; what
+ * is still waiting after that (no network, or refused) stops the sign-out with `waiting` set,
+ * for the page to say how many and to go back online first. `discard()` signs out all the same,
+ * when the person says so: a phone whose list is no longer theirs would stay signed in forever.
+ * The queue only exists with JavaScript; without it the form simply posts.
+ */
+export function useSignOutGuard(submit: (form: HTMLFormElement) => void) {
+  const [waiting, setWaiting] = useState(0);
+  const [checking, setChecking] = useState(false);
+  const form = useRef<HTMLFormElement | null>(null);
+  const discarding = useRef(false);
+
+  const onSubmit = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      if (discarding.current || !waitingOnPhone()) return;
+      event.preventDefault();
+      const signOutForm = event.currentTarget;
+      form.current = signOutForm;
+      setChecking(true);
+      void (navigator.onLine ? sendEverythingWaiting() : Promise.resolve(waitingOnPhone()))
+        // An answer that cannot be read: what is left is what the storage still holds.
+        .catch(() => waitingOnPhone())
+        .then((left) => {
+          setWaiting(left);
+          if (!left) submit(signOutForm);
+        })
+        .finally(() => setChecking(false));
+    },
+    [submit],
+  );
+
+  // Back online while the sign-out waits: send, and say what is left (nothing: the warning goes).
+  useEffect(() => {
+    if (!waiting) return;
+    const online = () =>
+      void sendEverythingWaiting()
+        .catch(() => waitingOnPhone())
+        .then(setWaiting);
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, [waiting]);
+
+  const discard = useCallback(() => {
+    if (!form.current) return;
+    discarding.current = true;
+    setWaiting(0);
+    submit(form.current);
+  }, [submit]);
+
+  return { onSubmit, waiting, checking, discard };
 }
 
 export function useDoorQueue({
