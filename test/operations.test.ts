@@ -15,7 +15,7 @@ import { migrations } from "../db/migrations";
 import { enqueueMail } from "../emails/outbox.server";
 import { cities, sessions } from "../seeds/data";
 import { POSTGRES_ADMIN_URL, TEST_DATABASE } from "./support/database";
-import { createSession, registrationsOf } from "./support/factories";
+import { createSession, registrationsOf, rowCount } from "./support/factories";
 import { send } from "./support/http";
 import { startMailbox } from "./support/mailbox";
 
@@ -485,15 +485,7 @@ describe("npm run db:backup", () => {
     async () => {
       const { db } = database();
       const session = await createSession();
-      const count = async (table: "cities" | "sessions") =>
-        Number(
-          (
-            await db
-              .selectFrom(table)
-              .select((eb) => eb.fn.countAll().as("n"))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
+      const count = (table: "cities" | "sessions") => rowCount(table);
       const sessionsBefore = await count("sessions");
       const citiesBefore = await count("cities");
 

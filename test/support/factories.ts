@@ -2,7 +2,7 @@ import { dietaryQuestion, type QuestionInput } from "../../app/lib/questions";
 import { addQuestionsIn } from "../../app/models/question.server";
 import type { SignUpDetails } from "../../app/models/registration.server";
 import { type DatabaseHandle, database } from "../../db/client";
-import type { NewSession, OutboxMessage } from "../../db/schema";
+import type { Database, NewSession, OutboxMessage } from "../../db/schema";
 import { renderQueued } from "../../worker/outbox.server";
 
 let counter = 0;
@@ -180,4 +180,13 @@ export async function lastOutboxId() {
     .select((eb) => eb.fn.max("id").as("id"))
     .executeTakeFirst();
   return Number(row?.id ?? 0);
+}
+
+/** How many rows a table holds. */
+export async function rowCount(table: keyof Database, { db }: DatabaseHandle = database()) {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
